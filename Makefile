@@ -1,0 +1,55 @@
+# Nidaa — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
+PYTEST_ARGS ?=
+
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor messages demo clean
+
+install: system-deps $(VENV)/.installed nidaa/locale/.compiled
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	@touch $@
+
+nidaa/locale/.compiled: $(wildcard nidaa/locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
+	cd nidaa && ../$(BIN)/django-admin compilemessages --settings=nidaa.settings -v 0
+	@touch $@
+
+run: install
+	$(BIN)/nidaa manage migrate --no-input -v 0
+	$(BIN)/nidaa manage load_demo
+	@echo "Nidaa is on http://127.0.0.1:8000/ (admin: see README)"
+	DEBUG=1 $(BIN)/nidaa manage runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check nidaa tests scripts
+	$(BIN)/ruff format --check nidaa tests scripts
+	$(BIN)/mypy nidaa
+	$(BIN)/nidaa manage makemigrations --check --dry-run -v 1
+
+test-sqlite: install
+	$(BIN)/pytest -n 2 -q $(PYTEST_ARGS)
+
+# PostgreSQL is exercised wherever one answers (CI always has one).
+test-postgres: install
+	@if $(BIN)/python scripts/pg_reachable.py "$(PG_URL)"; then \
+	  echo "== PostgreSQL: $(PG_URL)"; \
+	  DATABASE_URL="$(PG_URL)" $(BIN)/pytest -n 2 -q $(PYTEST_ARGS); \
+	elif [ -n "$$CI" ]; then echo "CI needs PostgreSQL at $(PG_URL)"; exit 1; \
+	else echo "== PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+test: lint test-sqlite test-postgres
+
+bench-tor: install
+	$(BIN)/python scripts/bench_tor.py --documents 1000
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from nidaa.accounts.models import Membership, Organization, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(User)
+class NidaaUserAdmin(UserAdmin):
+    fieldsets = (*UserAdmin.fieldsets, ("Nidaa", {"fields": ("preferred_language",)}))  # type: ignore[misc]
+    list_display = ("username", "email", "first_name", "last_name", "is_staff")
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ("name", "acronym", "slug", "created_at")
+    search_fields = ("name", "acronym", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "organization", "role")
+    list_filter = ("role",)
+    search_fields = ("user__username", "user__email", "organization__name")
+    autocomplete_fields = ["user", "organization"]

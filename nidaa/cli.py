@@ -1,0 +1,41 @@
+"""The ``nidaa`` command: ToR tools and a wrapper around Django's manage.py.
+
+nidaa tor extract FILE...            one JSON line per file (see docs)
+nidaa tor import FILE... --org SLUG [--publish]
+nidaa manage <django command> ...
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _django(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["nidaa manage", *argv])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help"}:
+        print(__doc__)
+        return 0
+    if args[0] == "manage":
+        return _django(args[1:])
+    if args[:2] == ["tor", "extract"]:
+        from nidaa.tor.cli import extract_main
+
+        return extract_main(args[2:])
+    if args[:2] == ["tor", "import"]:
+        # Needs the database: runs as a Django management command.
+        return _django(["import_tor", *args[2:]])
+    print(f"nidaa: unknown command {' '.join(args)!r}\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

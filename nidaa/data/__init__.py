@@ -1,0 +1,1 @@
+"""Reference data shipped with Nidaa (plain files, no Django)."""

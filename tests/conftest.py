@@ -1,0 +1,72 @@
+"""Shared personas, as in healthchecks' test base: an owner (admin of the
+organisation), a member (editor), an evaluator, and an outsider who belongs
+to another organisation."""
+
+import pytest
+from django.test import Client
+
+from nidaa.accounts.models import Role
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def org(db):
+    return OrganizationFactory(slug="alci-demo", name="Association Exemple", acronym="AE")
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganizationFactory(slug="autre-org", name="Autre Organisation")
+
+
+@pytest.fixture
+def owner(org):
+    return MembershipFactory(user=UserFactory(username="owner"), organization=org, role=Role.ADMIN).user
+
+
+@pytest.fixture
+def member(org):
+    return MembershipFactory(user=UserFactory(username="member"), organization=org, role=Role.EDITOR).user
+
+
+@pytest.fixture
+def evaluator(org):
+    return MembershipFactory(
+        user=UserFactory(username="evaluator"), organization=org, role=Role.EVALUATOR
+    ).user
+
+
+@pytest.fixture
+def outsider(other_org):
+    return MembershipFactory(
+        user=UserFactory(username="outsider"), organization=other_org, role=Role.ADMIN
+    ).user
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def owner_client(owner):
+    return client_for(owner)
+
+
+@pytest.fixture
+def member_client(member):
+    return client_for(member)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return client_for(outsider)
+
+
+@pytest.fixture
+def anon_client():
+    return Client()
