@@ -32,3 +32,39 @@ class MembershipFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organization = factory.SubFactory(OrganizationFactory)
     role = Role.EDITOR
+
+
+# --- calls ---------------------------------------------------------------
+import hashlib  # noqa: E402
+from datetime import timedelta  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from nidaa.calls.models import Call, CallRevision, CallStatus, CallType  # noqa: E402
+
+
+class CallFactory(DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Recrutement d'un formateur {n}")
+    call_type = CallType.TRAINER
+    issuer = factory.LazyAttribute(lambda c: c.organization.name)
+    status = CallStatus.DRAFT
+    deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=20))
+    deadline_has_time = True
+    locations = factory.LazyFunction(lambda: ["Fès"])
+    text = factory.LazyAttribute(lambda c: f"{c.title}\nDate limite : 15 décembre 2026 à 23h59\n")
+    sha256 = factory.LazyAttribute(lambda c: hashlib.sha256(c.text.encode()).hexdigest())
+    original_filename = "tdr.txt"
+
+
+class CallRevisionFactory(DjangoModelFactory):
+    class Meta:
+        model = CallRevision
+
+    call = factory.SubFactory(CallFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    status = CallStatus.PUBLISHED
+    changed_fields = factory.LazyFunction(lambda: ["title"])

@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import QuerySet
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nidaa.accounts.models import Organization
+from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocument
+
+TEXT_ATTRS = {"dir": "auto"}
+
+
+class LinesField(forms.CharField):
+    """A list edited as one item per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "dir": "auto"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("strip", False)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class EmailLinesField(LinesField):
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        for address in value:
+            try:
+                validate_email(address)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("“%(address)s” is not a valid e-mail address."), params={"address": address}
+                ) from error
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        return [line.lower() for line in super().to_python(value)]
+
+
+class ImportForm(forms.Form):
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+    file = forms.FileField(
+        label=_("Terms of reference"),
+        help_text=_("A .docx, .pdf, .odt, .html, .md or .txt document."),
+    )
+
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organizations
+        field.empty_label = None
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = settings.NIDAA_TOR_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                _("The file is too large (%(size)s); the limit is %(limit)s."),
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            )
+        return upload
+
+
+class CallForm(forms.Form):
+    """Every field of a call, as the issuer reviews it beside the document.
+
+    The view activates the call's time zone, so the deadline is shown and
+    read in it.
+    """
+
+    title = forms.CharField(label=_("Title"), max_length=500, widget=forms.TextInput(attrs=TEXT_ATTRS))
+    call_type = forms.ChoiceField(label=_("Type"), choices=CallType.choices)
+    issuer = forms.CharField(
+        label=_("Issuer"), max_length=300, required=False, widget=forms.TextInput(attrs=TEXT_ATTRS)
+    )
+    project = forms.CharField(
+        label=_("Project"), max_length=500, required=False, widget=forms.TextInput(attrs=TEXT_ATTRS)
+    )
+    partners_funders = LinesField(label=_("Partners and funders"), help_text=_("One per line."))
+    reference = forms.CharField(
+        label=_("Reference"), max_length=200, required=False, widget=forms.TextInput(attrs=TEXT_ATTRS)
+    )
+    deadline = forms.DateTimeField(
+        label=_("Deadline"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("In the call's time zone."),
+    )
+    deadline_text = forms.CharField(
+        label=_("Deadline as written"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT_ATTRS),
+    )
+    timezone = forms.CharField(label=_("Time zone"), max_length=64)
+    submission_emails = EmailLinesField(label=_("Submission e-mails"), help_text=_("One per line."))
+    contact_emails = EmailLinesField(label=_("Contact e-mails"), help_text=_("One per line."))
+    email_subject = forms.CharField(
+        label=_("Required e-mail subject"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT_ATTRS),
+    )
+    required_documents = forms.MultipleChoiceField(
+        label=_("Required documents"),
+        choices=RequiredDocument.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_documents = LinesField(label=_("Other required documents"), help_text=_("One per line."))
+    deliverables = LinesField(label=_("Deliverables"), help_text=_("One per line."))
+    locations = LinesField(label=_("Locations"), help_text=_("One per line."))
+    duration_days = forms.DecimalField(
+        label=_("Duration (days)"), required=False, min_value=0, max_digits=7, decimal_places=2
+    )
+    languages = LinesField(label=_("Working languages"), help_text=_("ISO codes, one per line: fr, ar, en…"))
+    participants = forms.IntegerField(label=_("Participants"), required=False, min_value=0)
+    document_language = forms.ChoiceField(
+        label=_("Document language"), choices=[("", "—"), *DocumentLanguage.choices], required=False
+    )
+    objectives = LinesField(label=_("Objectives"), help_text=_("One per line."))
+    tasks = LinesField(label=_("Tasks"), help_text=_("One per line."))
+    profile = LinesField(label=_("Profile"), help_text=_("One per line."))
+
+    @classmethod
+    def initial_for(cls, call: Call) -> dict[str, Any]:
+        initial = {name: getattr(call, name) for name in cls.base_fields if hasattr(call, name)}
+        initial["required_documents"] = [d for d in call.required_documents if d in RequiredDocument.values]
+        initial["other_documents"] = [
+            d.removeprefix("other:") for d in call.required_documents if d not in RequiredDocument.values
+        ]
+        if call.deadline:
+            initial["deadline"] = timezone.localtime(call.deadline, ZoneInfo(call.timezone))
+        return initial
+
+    def clean_timezone(self) -> str:
+        name = self.cleaned_data["timezone"].strip()
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValidationError(_("Unknown time zone.")) from error
+        return name
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        deadline, zone = data.get("deadline"), data.get("timezone")
+        if deadline and zone:
+            # The typed time is local to the call's (possibly just changed) zone.
+            naive = timezone.make_naive(deadline, timezone.get_current_timezone())
+            data["deadline"] = timezone.make_aware(naive, ZoneInfo(zone))
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        """The cleaned values keyed by Call field, for ``update_call``."""
+        data = dict(self.cleaned_data)
+        others = [f"other:{item}" for item in data.pop("other_documents", [])]
+        data["required_documents"] = [*data.get("required_documents", []), *others]
+        data["document_language"] = data.get("document_language") or ""
+        for name in ("issuer", "project", "reference", "deadline_text", "email_subject"):
+            data[name] = data.get(name) or ""
+        return data

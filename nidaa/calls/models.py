@@ -1,0 +1,194 @@
+"""A call for consultants, trainers, experts or staff, as read from its ToR
+and corrected by its issuer, and the revisions that keep its history."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_TIMEZONE = "Africa/Casablanca"
+
+
+class CallType(models.TextChoices):
+    CONSULTANT = "consultant", _("Consultant")
+    TRAINER = "trainer", _("Trainer")
+    EXPERT = "expert", _("Expert")
+    STAFF = "staff", _("Staff")
+    FIRM = "firm", _("Firm")
+    OTHER = "other", _("Other")
+
+
+class CallStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CLOSED = "closed", _("Closed")
+    AWARDED = "awarded", _("Awarded")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Statuses anyone may see; drafts and cancelled calls stay with their organisation.
+PUBLIC_STATUSES = (CallStatus.PUBLISHED, CallStatus.CLOSED, CallStatus.AWARDED)
+# Statuses in which the issuer may still correct the call.
+EDITABLE_STATUSES = (CallStatus.DRAFT, CallStatus.PUBLISHED)
+
+
+class RequiredDocument(models.TextChoices):
+    """The extraction contract's vocabulary of application pieces
+    (anything else is stored as ``other:<words>``)."""
+
+    CV = "cv", _("CV")
+    COVER_LETTER = "cover_letter", _("Cover letter")
+    METHODOLOGY_NOTE = "methodology_note", _("Methodology note")
+    TECHNICAL_OFFER = "technical_offer", _("Technical offer")
+    FINANCIAL_OFFER = "financial_offer", _("Financial offer")
+    TIMELINE = "timeline", _("Timeline")
+    TOR_UNDERSTANDING_NOTE = "tor_understanding_note", _("Note on the understanding of the ToR")
+    REFERENCES = "references", _("References")
+    DIPLOMAS = "diplomas", _("Diplomas")
+    LEGAL_DOCUMENTS = "legal_documents", _("Legal documents")
+    PORTFOLIO = "portfolio", _("Portfolio")
+
+
+class DocumentLanguage(models.TextChoices):
+    FR = "fr", _("French")
+    AR = "ar", _("Arabic")
+    EN = "en", _("English")
+    MIXED = "mixed", _("Mixed")
+
+
+def tor_upload_to(instance: Call, filename: str) -> str:
+    """Content-addressed path: the uploaded name never reaches the storage."""
+    return tor_storage_name(instance.sha256, filename)
+
+
+def tor_storage_name(sha256: str, filename: str) -> str:
+    ext = PurePath(filename).suffix.lower().lstrip(".")
+    if not re.fullmatch(r"[a-z0-9]{1,10}", ext):
+        ext = "bin"
+    return f"tor/{sha256[:2]}/{sha256}.{ext}"
+
+
+class Call(models.Model):
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="calls",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    # The extraction contract (schemas/tor-extraction.md), one column per field.
+    title = models.CharField(_("title"), max_length=500)
+    call_type = models.CharField(_("type"), max_length=20, choices=CallType.choices, default=CallType.OTHER)
+    issuer = models.CharField(_("issuer"), max_length=300, blank=True)
+    project = models.CharField(_("project"), max_length=500, blank=True)
+    partners_funders = models.JSONField(_("partners and funders"), default=list, blank=True)
+    reference = models.CharField(_("reference"), max_length=200, blank=True)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True, db_index=True)
+    # False when the ToR gives only a date: the deadline is then 23:59 that day.
+    deadline_has_time = models.BooleanField(_("deadline states a time"), default=False)
+    deadline_text = models.CharField(_("deadline as written"), max_length=500, blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default=DEFAULT_TIMEZONE)
+    submission_emails = models.JSONField(_("submission e-mails"), default=list, blank=True)
+    contact_emails = models.JSONField(_("contact e-mails"), default=list, blank=True)
+    email_subject = models.CharField(_("required e-mail subject"), max_length=500, blank=True)
+    required_documents = models.JSONField(_("required documents"), default=list, blank=True)
+    deliverables = models.JSONField(_("deliverables"), default=list, blank=True)
+    locations = models.JSONField(_("locations"), default=list, blank=True)
+    territories = models.ManyToManyField(
+        "directory.Territory", verbose_name=_("territories"), blank=True, related_name="calls"
+    )
+    duration_days = models.DecimalField(
+        _("duration (days)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    languages = models.JSONField(_("working languages"), default=list, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    document_language = models.CharField(
+        _("document language"), max_length=10, choices=DocumentLanguage.choices, blank=True
+    )
+    objectives = models.JSONField(_("objectives"), default=list, blank=True)
+    tasks = models.JSONField(_("tasks"), default=list, blank=True)
+    profile = models.JSONField(_("profile"), default=list, blank=True)
+
+    # The source document.
+    file = models.FileField(_("original document"), upload_to=tor_upload_to, max_length=255, blank=True)
+    original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    text = models.TextField(_("normalised text"), blank=True)
+    extraction = models.JSONField(_("extraction"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "deadline"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+
+class CallRevision(models.Model):
+    """The call's fields as they were after one edit, and which ones changed."""
+
+    call = models.ForeignKey(Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("number"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    status = models.CharField(_("status when edited"), max_length=20, choices=CallStatus.choices)
+    snapshot = models.JSONField(_("snapshot"), default=dict)
+    changed_fields = models.JSONField(_("changed fields"), default=list)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["call", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "number"], name="one_revision_number_per_call")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id} r{self.number}"
+
+    def changed_labels(self) -> list[Any]:
+        """The changed fields' verbose names, for display."""
+        labels = []
+        for name in self.changed_fields:
+            try:
+                labels.append(getattr(Call._meta.get_field(name), "verbose_name", name))
+            except FieldDoesNotExist:  # a field since removed
+                labels.append(name)
+        return labels

@@ -1,0 +1,336 @@
+"""Writes on calls: import from a ToR, edit with revisions, status changes.
+
+Every status change goes through ``change_call_status``, which checks the
+move against ``CALL_WORKFLOW`` and writes the audit entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from pathlib import PurePath
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from nidaa.accounts.models import Organization, Role, User
+from nidaa.accounts.selectors import role_in
+from nidaa.calls.models import (
+    DEFAULT_TIMEZONE,
+    EDITABLE_STATUSES,
+    Call,
+    CallRevision,
+    CallStatus,
+    CallType,
+    DocumentLanguage,
+    tor_storage_name,
+)
+from nidaa.calls.workflow import CALL_WORKFLOW
+from nidaa.common.workflow import apply_transition, write_audit
+from nidaa.directory.models import Territory
+from nidaa.tor.api import read_and_extract
+from nidaa.tor.document import ReadError
+
+
+class CallNotEditable(Exception):
+    """The call's status no longer allows editing (closed, awarded, cancelled)."""
+
+
+# The fields an issuer may correct, in the order the review form shows them.
+EDITABLE_FIELDS = (
+    "title",
+    "call_type",
+    "issuer",
+    "project",
+    "partners_funders",
+    "reference",
+    "deadline",
+    "deadline_has_time",
+    "deadline_text",
+    "timezone",
+    "submission_emails",
+    "contact_emails",
+    "email_subject",
+    "required_documents",
+    "deliverables",
+    "locations",
+    "duration_days",
+    "languages",
+    "participants",
+    "document_language",
+    "objectives",
+    "tasks",
+    "profile",
+)
+LIST_FIELDS = frozenset(
+    {
+        "partners_funders",
+        "submission_emails",
+        "contact_emails",
+        "required_documents",
+        "deliverables",
+        "locations",
+        "languages",
+        "objectives",
+        "tasks",
+        "profile",
+    }
+)
+TEXT_FIELDS = ("title", "issuer", "project", "reference", "deadline_text", "email_subject")
+
+
+def _role_of(actor: User | None, call: Call) -> str | None:
+    # The command line (actor None) is run by the operator of the instance,
+    # who acts with an administrator's rights.
+    if actor is None:
+        return Role.ADMIN
+    return role_in(actor, call.organization)
+
+
+def change_call_status(*, call: Call, target: str, actor: User | None) -> Call:
+    """Move ``call`` to ``target`` if the workflow allows it for the actor's role
+    in the call's organisation; writes the audit entry (who, when, from, to).
+
+    Raises ``nidaa.common.workflow.TransitionNotAllowed`` otherwise.
+    ``actor=None`` is the command line, acting as an administrator.
+    """
+    role = _role_of(actor, call)
+    previous_published_at = call.published_at
+    if target == CallStatus.PUBLISHED and call.published_at is None:
+        call.published_at = timezone.now()
+    with transaction.atomic():
+        try:
+            apply_transition(
+                workflow=CALL_WORKFLOW,
+                obj=call,
+                field="status",
+                target=target,
+                actor=actor,
+                role=role,
+                extra_update_fields=["published_at", "updated_at"],
+            )
+        except Exception:
+            call.published_at = previous_published_at
+            raise
+    return call
+
+
+def publish_call(*, call: Call, actor: User | None) -> Call:
+    """Make a draft call public."""
+    return change_call_status(call=call, target=CallStatus.PUBLISHED, actor=actor)
+
+
+def close_call(*, call: Call, actor: User | None) -> Call:
+    """Stop a published call (its deadline has passed, or the issuer stops it)."""
+    return change_call_status(call=call, target=CallStatus.CLOSED, actor=actor)
+
+
+def award_call(*, call: Call, actor: User | None) -> Call:
+    """Record that a closed call was awarded."""
+    return change_call_status(call=call, target=CallStatus.AWARDED, actor=actor)
+
+
+def cancel_call(*, call: Call, actor: User | None) -> Call:
+    """Cancel a draft, published or closed call."""
+    return change_call_status(call=call, target=CallStatus.CANCELLED, actor=actor)
+
+
+def parse_deadline(value: Any, tz_name: str) -> tuple[datetime | None, bool]:
+    """The extractor's ISO local deadline as an aware datetime and whether it
+    states a time. A date alone means 23:59 that day in the call's time zone."""
+    if not value or not isinstance(value, str):
+        return None, False
+    tz = _zone(tz_name)
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return datetime.combine(day, time(23, 59), tzinfo=tz), False
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None, False
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=tz)
+    return moment, True
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def _strings(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [str(item).strip() for item in value if item is not None and str(item).strip()]
+
+
+def _text(value: Any, field: str) -> str:
+    max_length = getattr(Call._meta.get_field(field), "max_length", None) or 0
+    return str(value or "").strip()[:max_length]
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() and 0 <= number < 100000 else None
+
+
+def _positive_int(value: Any) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 0 else None
+
+
+def fields_from_extraction(fields: dict[str, Any], *, filename: str) -> dict[str, Any]:
+    """Map the extractor's output (the contract's keys) to Call columns."""
+    tz_name = fields.get("deadline_timezone") or DEFAULT_TIMEZONE
+    deadline, has_time = parse_deadline(fields.get("deadline"), tz_name)
+    values: dict[str, Any] = {name: _text(fields.get(name), name) for name in TEXT_FIELDS}
+    # A call needs a title: until someone corrects it, the file's name stands in.
+    values["title"] = values["title"] or _text(PurePath(filename).stem, "title") or "?"
+    values.update({name: _strings(fields.get(name)) for name in LIST_FIELDS})
+    values["submission_emails"] = [e.lower() for e in values["submission_emails"]]
+    values["contact_emails"] = [e.lower() for e in values["contact_emails"]]
+    call_type = fields.get("call_type")
+    values["call_type"] = call_type if call_type in CallType.values else CallType.OTHER
+    language = fields.get("document_language")
+    values["document_language"] = language if language in DocumentLanguage.values else ""
+    values["deadline"] = deadline
+    values["deadline_has_time"] = has_time
+    values["timezone"] = _zone(tz_name).key
+    values["duration_days"] = _decimal(fields.get("duration_days"))
+    values["participants"] = _positive_int(fields.get("participants"))
+    return values
+
+
+def import_tor(
+    *, organization: Organization, data: bytes, filename: str, actor: User | None, publish: bool = False
+) -> Call:
+    """Read a ToR document and create a draft call from it (published at once
+    if ``publish``).
+
+    The original file is stored under its SHA-256 (``tor/ab/abcd….ext``), never
+    under the uploaded name. Places are linked to the territories the
+    extractor recognised. Raises ``nidaa.tor.document.ReadError`` when the
+    document cannot be read; nothing is stored then.
+    """
+    if len(data) > settings.NIDAA_TOR_MAX_BYTES:
+        raise ReadError("too_large", f"The document is larger than {settings.NIDAA_TOR_MAX_BYTES} bytes.")
+    sha256 = hashlib.sha256(data).hexdigest()
+    document, fields = read_and_extract(data, filename)
+    values = fields_from_extraction(fields, filename=filename)
+    storage_name = tor_storage_name(sha256, filename)
+    with transaction.atomic():
+        # Content-addressed: the same document is stored once, whoever imports it.
+        if not default_storage.exists(storage_name):
+            storage_name = default_storage.save(storage_name, ContentFile(data))
+        call = Call(
+            organization=organization,
+            created_by=actor,
+            sha256=sha256,
+            original_filename=_text(PurePath(filename.replace("\\", "/")).name, "original_filename"),
+            text=document.text,
+            extraction=fields,
+            **values,
+        )
+        call.file.name = storage_name
+        call.save()
+        codes = _strings(fields.get("location_codes"))
+        if codes:
+            call.territories.set(Territory.objects.filter(code__in=codes))
+        write_audit(obj=call, actor=actor, action="import", to_state=call.status, data={"sha256": sha256})
+        if publish:
+            publish_call(call=call, actor=actor)
+    return call
+
+
+def snapshot_of(call: Call) -> dict[str, Any]:
+    """The editable fields as JSON-ready values."""
+    snapshot: dict[str, Any] = {}
+    for name in EDITABLE_FIELDS:
+        value = getattr(call, name)
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = str(value)
+        snapshot[name] = value
+    return snapshot
+
+
+def _normalise(name: str, value: Any) -> Any:
+    if name in LIST_FIELDS:
+        return _strings(value)
+    if name in TEXT_FIELDS:
+        return _text(value, name)
+    if name == "duration_days":
+        return _decimal(value)
+    return value
+
+
+@transaction.atomic
+def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> Call:
+    """Apply ``changes`` (field name → new value) to a draft or published call.
+
+    Only fields whose value differs are saved; each save that changes
+    something writes a ``CallRevision`` (snapshot and changed field names) and
+    an audit entry. Raises ``CallNotEditable`` for closed, awarded or
+    cancelled calls and ``ValueError`` for fields that cannot be edited.
+    """
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    if call.status not in EDITABLE_STATUSES:
+        raise CallNotEditable(call.status)
+    changed = []
+    for name, value in changes.items():
+        value = _normalise(name, value)
+        if getattr(call, name) != value:
+            setattr(call, name, value)
+            changed.append(name)
+    # A deadline typed in the form always has a time (the datetime-local field).
+    if "deadline" in changed and "deadline_has_time" not in changes:
+        has_time = call.deadline is not None
+        if call.deadline_has_time != has_time:
+            call.deadline_has_time = has_time
+            changed.append("deadline_has_time")
+    if not changed:
+        return call
+    call.save(update_fields=[*changed, "updated_at"])
+    last = CallRevision.objects.filter(call=call).aggregate(last=Max("number"))["last"] or 0
+    revision = CallRevision.objects.create(
+        call=call,
+        number=last + 1,
+        author=actor,
+        status=call.status,
+        snapshot=snapshot_of(call),
+        changed_fields=changed,
+    )
+    write_audit(obj=call, actor=actor, action="edit", data={"revision": revision.number, "fields": changed})
+    return call
+
+
+def close_expired_calls(*, actor: User | None = None, now: datetime | None = None) -> int:
+    """Close every published call whose deadline has passed; returns how many."""
+    now = now or timezone.now()
+    count = 0
+    for call in Call.objects.filter(status=CallStatus.PUBLISHED, deadline__lt=now).select_related(
+        "organization"
+    ):
+        close_call(call=call, actor=actor)
+        count += 1
+    return count

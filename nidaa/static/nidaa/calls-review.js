@@ -1,0 +1,29 @@
+// Review page: focusing a field (or clicking its quoted passage) highlights
+// the passage it was read from in the document text and scrolls to it.
+(function () {
+  "use strict";
+  var text = document.getElementById("source-text");
+  if (!text) { return; }
+
+  function show(markId) {
+    var previous = text.querySelectorAll("mark.active");
+    for (var i = 0; i < previous.length; i++) { previous[i].classList.remove("active"); }
+    var mark = markId ? document.getElementById(markId) : null;
+    if (!mark || !text.contains(mark)) { return; }
+    mark.classList.add("active");
+    // Scroll only the text panel, so the form field keeps its place.
+    text.scrollTop = mark.offsetTop - text.offsetTop - text.clientHeight / 3;
+  }
+
+  document.addEventListener("focusin", function (event) {
+    var row = event.target.closest ? event.target.closest(".review-field") : null;
+    if (row) { show(row.getAttribute("data-mark")); }
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".evidence-link") : null;
+    if (link) {
+      event.preventDefault();
+      show(link.getAttribute("data-mark"));
+    }
+  });
+})();
