@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from nidaa.tor.document import Document, ReadError
 from nidaa.tor.extract import extract_fields
+
+logger = logging.getLogger(__name__)
 
 
 def read_and_extract(data: bytes, filename: str) -> tuple[Document, dict[str, Any]]:
@@ -19,11 +22,30 @@ def read_and_extract(data: bytes, filename: str) -> tuple[Document, dict[str, An
 
 def extract_path(path: str) -> dict[str, Any]:
     """The JSON object ``nidaa tor extract`` prints for one file (never raises
-    for a bad document: the error goes in the object)."""
+    for a bad document: the error goes in the object).
+
+    A readable file gives ``source``, every contract field, and
+    ``document_format``, ``text_length`` and ``warnings`` (when any); an
+    unreadable one gives ``source``, ``error`` and ``error_code``.
+    """
     from nidaa.tor.readers import read_path
 
     try:
         document = read_path(Path(path))
     except ReadError as error:
         return {"source": path, "error": error.message, "error_code": error.code}
-    return {"source": path, **extract_fields(document.text)}
+    try:
+        fields = extract_fields(document.text)
+    except Exception:  # noqa: BLE001 - one bad document must not stop a batch
+        logger.exception("field extraction failed on %s", path)
+        return {
+            "source": path,
+            "error": "field extraction failed (a bug: please report it)",
+            "error_code": "internal",
+        }
+    row: dict[str, Any] = {"source": path, **fields}
+    row["document_format"] = document.format
+    row["text_length"] = len(document.text)
+    if document.warnings:
+        row["warnings"] = list(document.warnings)
+    return row

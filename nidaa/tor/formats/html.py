@@ -1,0 +1,109 @@
+"""HTML pages (and HTML e-mail bodies): block elements become lines, table
+rows become tab-separated lines, list items get a "- " bullet, scripts and
+styles are dropped."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from nidaa.tor.document import Document, ReadError
+from nidaa.tor.formats.text import decode
+from nidaa.tor.normalize import normalize
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+_DROPPED = {"script", "style", "noscript", "template", "head", "svg", "math", "object", "iframe", "select"}
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}  # fmt: skip
+
+
+def decode_html(data: bytes) -> str:
+    """The page's text: its BOM, else its <meta charset>, else the text
+    detector."""
+    match = _META_CHARSET.search(data[:4096])
+    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode(match.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return decode(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The text of an HTML document or fragment, one block per line."""
+    markup = _XML_DECLARATION.sub("", markup)
+    if not markup.strip():
+        return ""
+    root = lxml.html.document_fromstring(markup)
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = _SPACES.sub(" ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element: etree._Element, preformatted: bool) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if tag in _DROPPED or not tag:  # comments and processing instructions have no str tag
+            return
+        if tag == "br":
+            flush()
+        elif tag == "tr":
+            flush()
+            cells = [" ".join(_cell_text(cell).split()) for cell in element if _tag(cell) in {"td", "th"}]
+            lines.append("\t".join(cells).strip())
+            return
+        elif tag in _BLOCKS:
+            flush()
+            if tag == "li":
+                current.append("- ")
+        if element.text:
+            current.append(_pre(element.text) if preformatted or tag == "pre" else element.text)
+        for child in element:
+            walk(child, preformatted or tag == "pre")
+            if child.tail:
+                current.append(_pre(child.tail) if preformatted else child.tail)
+        if tag in _BLOCKS:
+            flush()
+
+    walk(root, False)
+    flush()
+    return "\n".join(line for line in lines if line)
+
+
+def _pre(text: str) -> str:
+    # Line breaks inside <pre> are real: keep them through the space folding.
+    return text.replace("\n", "\x00")
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _cell_text(cell: etree._Element) -> str:
+    for dropped in cell.iter(*_DROPPED):
+        dropped.text = ""
+    return cell.text_content()
+
+
+def read(data: bytes) -> Document:
+    """An .html/.htm file."""
+    try:
+        text = html_to_text(decode_html(data))
+    except (etree.ParserError, ValueError) as error:
+        raise ReadError("corrupt", f"the HTML page could not be parsed: {error}") from error
+    text = normalize(text.replace("\x00", "\n"))
+    if not text:
+        raise ReadError("empty", "the document has no text")
+    return Document(text=text, format="html")
