@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", call_views.home, name="home"),
     path("accounts/", include("nidaa.accounts.urls")),
     path("calls/", include("nidaa.calls.urls")),
+    path("directory/", include("nidaa.directory.urls")),
 )
 
 if settings.DEBUG:

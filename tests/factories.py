@@ -68,3 +68,15 @@ class CallRevisionFactory(DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     status = CallStatus.PUBLISHED
     changed_fields = factory.LazyFunction(lambda: ["title"])
+
+
+class TerritoryFactory(DjangoModelFactory):
+    class Meta:
+        model = "directory.Territory"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"T-TEST-{n}")
+    kind = "commune"
+    name_fr = factory.Sequence(lambda n: f"Commune test {n}")
+    name_ar = factory.Sequence(lambda n: f"جماعة تجريبية {n}")
+    parent = None
