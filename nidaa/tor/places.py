@@ -5,6 +5,13 @@ prefectures, communes, with French and Arabic names and aliases). The
 directory app loads the same file into the database; the ToR reader uses
 this module to link the places a document names to that reference.
 
+Coverage: the 12 regions and the 75 provinces and prefectures of the 2015
+division (ISO 3166-2:MA codes, e.g. "MA-HOC"), and 218 of Morocco's ~1,500
+communes: every province or prefecture seat, the main municipalities and a
+few well-known rural communes. Commune codes are "MA-<province>-<slug>"
+(e.g. "MA-TNG-TANGER"), stable once published. Add communes to the JSON,
+then run ``nidaa manage load_territories``.
+
 Matching rules, chosen so that whole documents can be scanned without
 flooding the result with common words:
 
