@@ -137,31 +137,29 @@ def furniture_indices(pages: Sequence[Sequence[str]]) -> list[set[int]]:
     """For each page, the indices of its running header, footer and page
     number lines.
 
-    A line is furniture when, digits ignored, the same line comes back within
-    the first or last few lines of most pages (at least two, and at least
-    60% of them), or when it is a bare page number at the top or bottom of a
-    page.
+    A line is furniture when, digits ignored, the same line comes back at the
+    same place (first, second, third line of the page, or last, last but
+    one...) on most pages (at least two, and at least 60% of them), or when
+    it is a bare page number among the first or last few lines of a page.
     """
-    counts: Counter[tuple[str, str]] = Counter()
-    edges: list[tuple[set[int], set[int]]] = []
+    counts: Counter[tuple[int, str]] = Counter()
+    edges: list[
+        dict[int, int]
+    ] = []  # line index -> position (0, 1, 2 from the top; -1, -2, -3 from the bottom)
     for page in pages:
         nonblank = [i for i, line in enumerate(page) if line.strip()]
-        top, bottom = set(nonblank[:_EDGE]), set(nonblank[-_EDGE:])
-        edges.append((top, bottom))
-        keys = {("top", _furniture_key(page[i])) for i in top}
-        keys |= {("bottom", _furniture_key(page[i])) for i in bottom}
-        counts.update(keys)
+        positions = {index: -1 - rank for rank, index in enumerate(reversed(nonblank[-_EDGE:]))}
+        positions.update({index: rank for rank, index in enumerate(nonblank[:_EDGE])})
+        edges.append(positions)
+        counts.update({(position, _furniture_key(page[index])) for index, position in positions.items()})
     threshold = max(2, -(-len(pages) * 6 // 10))
     repeated = {key for key, count in counts.items() if count >= threshold and key[1]}
     result = []
-    for page, (top, bottom) in zip(pages, edges, strict=True):
+    for page, positions in zip(pages, edges, strict=True):
         dropped: set[int] = set()
-        for i in top | bottom:
-            key = _furniture_key(page[i])
-            if (i in top and ("top", key) in repeated) or (i in bottom and ("bottom", key) in repeated):
-                dropped.add(i)
-            elif is_page_number(page[i]):
-                dropped.add(i)
+        for index, position in positions.items():
+            if (position, _furniture_key(page[index])) in repeated or is_page_number(page[index]):
+                dropped.add(index)
         result.append(dropped)
     return result
 
@@ -178,7 +176,7 @@ def _furniture_key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split())).casefold()
 
 
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _MD_RULE = re.compile(r"^ {0,3}(?:[-*_]\s*){3,}$", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^ {0,3}>\s?", re.MULTILINE)
 _MD_BULLET = re.compile(r"^(\s*)[*+]\s+", re.MULTILINE)
@@ -191,13 +189,18 @@ _MD_EMPHASIS = re.compile(
 )
 _MD_CODE = re.compile(r"`([^`]+)`")
 _MD_FENCE = re.compile(r"^ {0,3}(```|~~~).*$", re.MULTILINE)
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE)
+_MD_TABLE_RULE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\n", re.MULTILINE
+)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_ESCAPED = re.compile("[\U000f0000-\U000f007f]")  # where escaped characters wait (private use plane)
 
 
 def strip_markdown(text: str) -> str:
     """Markdown to plain text: headings, emphasis, links, images, code,
     quotes, rules and table pipes go; bullets become "- "."""
+    # Escaped characters are set aside first, so "\\*" is never emphasis.
+    text = _MD_ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     text = _MD_FENCE.sub("", text)
     text = _MD_TABLE_RULE.sub("", text)
     text = _MD_HEADING.sub(r"\1", text)
@@ -217,4 +220,4 @@ def strip_markdown(text: str) -> str:
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             line = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
         lines.append(line)
-    return _MD_ESCAPE.sub(r"\1", "\n".join(lines))
+    return _ESCAPED.sub(lambda m: chr(ord(m.group(0)) - 0xF0000), "\n".join(lines))

@@ -39,7 +39,9 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
         lines: list[_Line] = []
         for index in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(index)
-            text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", " ")
+            text = textpage.get_text_bounded(left, bottom, right, top)
+            # PDFium marks a hyphen at the end of a line as U+0002.
+            text = text.replace("\x02", "-").replace("\r", "").replace("\n", " ")
             if not text.strip():
                 continue
             height = max(top - bottom, 1.0)

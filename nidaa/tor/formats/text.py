@@ -46,7 +46,7 @@ def detect_encoding(data: bytes) -> str:
     except UnicodeDecodeError as error:
         # A sample cut in the middle of a character, or a few stray bytes in
         # an otherwise UTF-8 file: still UTF-8 (decoded with replacement).
-        if error.start >= len(sample) - 3 or _mostly_utf8(sample):
+        if (len(data) > len(sample) and error.start >= len(sample) - 3) or _mostly_utf8(sample):
             return "utf-8"
     high = sum(1 for byte in sample if byte >= 0x80)
     arabic = sum(len(word) for word in _ARABIC_WORD.findall(sample.decode("cp1256")))

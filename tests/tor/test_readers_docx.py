@@ -1,0 +1,121 @@
+"""Word .docx: body order, tables, text boxes, headers/footers, lists."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+from nidaa.tor.readers import read_bytes, read_path
+from tests.tor.renderings import to_docx
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _text_box(paragraph, lines: list[str]) -> None:
+    """Anchor a DrawingML text box (as Word writes it, with its VML
+    fallback) holding ``lines`` in ``paragraph``."""
+    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    xml = (
+        f'<w:r xmlns:w="{W_NS}" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
+        f"<w:txbxContent>{body}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{body}</w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    paragraph._p.append(etree.fromstring(xml))
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Association Exemple — Programme Tawassol"
+    document.sections[0].footer.paragraphs[0].text = "Siège : 12 rue des Orangers, Rabat"
+    document.add_heading("Termes de référence", level=1)
+    document.add_paragraph("Recrutement d'un consultant chargé de l'évaluation finale.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Référence"
+    table.cell(0, 1).text = "AE/2025/014"
+    table.cell(1, 0).text = "Date limite"
+    table.cell(1, 1).text = "15 mars 2025 à 17h00"
+    anchor = document.add_paragraph("Contacts :")
+    _text_box(anchor, ["Écrire à appel@exemple.org", "Objet : AE/2025/014"])
+    document.add_paragraph("Livrables :")
+    document.add_paragraph("Rapport de démarrage", style="List Bullet")
+    document.add_paragraph("Rapport final", style="List Bullet")
+    document.add_paragraph("Note de compréhension", style="List Number")
+    document.add_paragraph("Offre financière", style="List Number")
+    path = tmp_path / "tdr.docx"
+    document.save(str(path))
+    return path
+
+
+def test_docx_reads_body_tables_text_boxes_lists_header_and_footer(sample: Path) -> None:
+    document = read_path(sample)
+    assert document.format == "docx"
+    assert document.text == (
+        "Association Exemple — Programme Tawassol\n\n"
+        "Termes de référence\n"
+        "Recrutement d'un consultant chargé de l'évaluation finale.\n"
+        "Référence\tAE/2025/014\n"
+        "Date limite\t15 mars 2025 à 17h00\n"
+        "Contacts :\n"
+        "Écrire à appel@exemple.org\n"
+        "Objet : AE/2025/014\n"
+        "Livrables :\n"
+        "- Rapport de démarrage\n"
+        "- Rapport final\n"
+        "1. Note de compréhension\n"
+        "2. Offre financière\n\n"
+        "Siège : 12 rue des Orangers, Rabat"
+    )
+
+
+def test_docx_is_detected_by_content_not_name(sample: Path) -> None:
+    assert read_bytes(sample.read_bytes(), "upload.bin").format == "docx"
+
+
+def test_docx_rendering_of_header_block_is_a_table(tmp_path: Path) -> None:
+    text = "Titre\nProjet\tPAGOF 2\nPays\tMaroc\n\nUn paragraphe.\n· premier point\n· second point"
+    path = to_docx(text, tmp_path / "r.docx")
+    assert len(docx.Document(str(path)).tables) == 1
+    assert (
+        read_path(path).text
+        == "Titre\nProjet\tPAGOF 2\nPays\tMaroc\nUn paragraphe.\n- premier point\n- second point"
+    )
+
+
+def test_docx_one_cell_layout_rows_keep_their_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "Premier paragraphe de l'encadré."
+    cell.add_paragraph("Second paragraphe de l'encadré.")
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    assert read_path(path).text == "Premier paragraphe de l'encadré.\nSecond paragraphe de l'encadré."
+
+
+def test_docx_tabs_breaks_and_deleted_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Lieu")
+    run = paragraph.add_run()
+    run.add_tab()
+    run.add_text("Oujda")
+    run.add_break()
+    run.add_text("Saïdia")
+    deleted = copy.deepcopy(paragraph._p[-1])
+    for text in deleted.iter(qn("w:t")):
+        text.tag = qn("w:delText")
+        text.text = "SUPPRIMÉ"
+    wrapper = etree.SubElement(paragraph._p, qn("w:del"))
+    wrapper.append(deleted)
+    path = tmp_path / "tabs.docx"
+    document.save(str(path))
+    assert read_path(path).text == "Lieu\tOujda\nSaïdia"

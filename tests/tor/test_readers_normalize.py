@@ -1,0 +1,61 @@
+"""The normalisation every reader applies."""
+
+from __future__ import annotations
+
+from nidaa.tor.normalize import is_page_number, normalize, reflow, strip_page_furniture
+
+
+def test_normalize_spaces_line_ends_blank_lines_and_invisible_characters() -> None:
+    raw = "\ufeffE\u0301tude\u00a0:\u202fOK  \r\nré\u00adseau\rfin\t\n\n\n\n\nsuite\u200b\x0c"
+    assert normalize(raw) == "Étude : OK\nréseau\nfin\n\nsuite"
+
+
+def test_reflow_mends_hyphenation_and_joins_sentence_continuations() -> None:
+    lines = [
+        "Le programme vise à renforcer le dévelop-",
+        "pement des capacités des associations des régions de Fès-",
+        "Meknès et de l'Oriental, ainsi que la participation",
+        "citoyenne des jeunes.",
+        "Livrables :",
+        "- Rapport final",
+        "- Listes de présence",
+        "Titre court",
+        "suite en minuscule",
+    ]
+    assert reflow(lines) == [
+        "Le programme vise à renforcer le développement des capacités des associations des régions de "
+        "Fès-Meknès et de l'Oriental, ainsi que la participation citoyenne des jeunes.",
+        "Livrables :",
+        "- Rapport final",
+        "- Listes de présence",
+        "Titre court",
+        "suite en minuscule",
+    ]
+
+
+def test_reflow_layout_hints_win() -> None:
+    lines = ["Une ligne longue qui atteint la marge droite du texte", "Suite Majuscule", "Autre"]
+    assert reflow(lines, continues=[True, False, None]) == [
+        "Une ligne longue qui atteint la marge droite du texte Suite Majuscule",
+        "Autre",
+    ]
+
+
+def test_page_furniture_is_removed() -> None:
+    pages = [
+        ["Programme Tawassol — TdR", "Texte de la page un.", "Page 1 / 3"],
+        ["Programme Tawassol — TdR", "Texte de la page deux.", "- 2 -"],
+        ["Programme Tawassol — TdR", "Texte de la page trois.", "Page 3 / 3"],
+    ]
+    assert strip_page_furniture(pages) == [
+        ["Texte de la page un."],
+        ["Texte de la page deux."],
+        ["Texte de la page trois."],
+    ]
+
+
+def test_page_numbers() -> None:
+    for line in ("Page 3 / 7", "page 3 sur 7", "- 3 -", "3/7", "12", "صفحة 2"):
+        assert is_page_number(line), line
+    for line in ("3 jours", "Page de garde", "2025-01-06"):
+        assert not is_page_number(line), line
