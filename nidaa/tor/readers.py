@@ -96,23 +96,17 @@ def _zip_format(data: bytes, extension: str) -> str:
     names = zip_names(data)
     if names is None:
         raise ReadError("corrupt", f"the {extension or 'zip'} file is damaged (not a readable zip)")
-    if (
-        any(name.startswith("word/") for name in names)
-        or "[Content_Types].xml" in names
-        and extension
-        in {
-            ".docx",
-            ".docm",
-            ".dotx",
-        }
-    ):
+    if any(name.startswith("word/") for name in names):
         return "docx"
-    if "content.xml" in names or "mimetype" in names and extension == ".odt":
+    if "content.xml" in names:
         return "odt"
     if any(name.startswith("xl/") for name in names):
         raise ReadError("unsupported_type", "unsupported file type: Excel workbook")
     if any(name.startswith("ppt/") for name in names):
         raise ReadError("unsupported_type", "unsupported file type: PowerPoint presentation")
+    if extension in {".docx", ".docm", ".dotx", ".odt"}:
+        # The right container but not its main part: a broken document.
+        raise ReadError("corrupt", f"the {extension} file is damaged (its main part is missing)")
     raise ReadError("unsupported_type", "unsupported file type: zip archive (send the document itself)")
 
 
