@@ -1,10 +1,30 @@
-"""Placeholder until the field extractor lands: every contract key, nothing read."""
+"""Read a call's fields from its normalised text, each with the passage it came from.
+
+``extract_fields(text)`` returns every key of ``schemas/tor-extraction.md``
+(without ``source``) plus ``objectives``, ``tasks``, ``profile``,
+``location_codes``, ``deadline_timezone``, ``evidence`` ({field: [{start,
+end}]}, offsets into ``text``) and ``confidence`` ({field: 0..1}). Fields the
+text does not state are null or []: nothing is guessed.
+
+The reader generalises from how calls are written, not from particular
+calls: the text is cut into sections by headings whose role comes from
+multilingual keywords (``sections``), dates are read by ``dates``, and the
+cue words live in ``vocab``. Plain Python, no Django.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from nidaa.tor.places import Gazetteer
+from nidaa.tor import vocab as V
+from nidaa.tor.dates import DateMatch, find_dates
+from nidaa.tor.places import Gazetteer, Place, default_gazetteer
+from nidaa.tor.places import fold as place_fold
+from nidaa.tor.sections import Line, Section, segment
+from nidaa.tor.text import Views, arabic_share, fold, kw, squash, tidy
 
 LIST_FIELDS = (
     "partners_funders",
@@ -13,6 +33,7 @@ LIST_FIELDS = (
     "required_documents",
     "deliverables",
     "locations",
+    "location_codes",
     "languages",
     "objectives",
     "tasks",
@@ -26,16 +47,1299 @@ SCALAR_FIELDS = (
     "reference",
     "deadline",
     "deadline_text",
+    "deadline_timezone",
     "email_subject",
     "duration_days",
     "participants",
     "document_language",
 )
+DEFAULT_TIMEZONE = "Africa/Casablanca"
+
+Span = tuple[int, int]
+
+
+@dataclass
+class _Doc:
+    views: Views
+    sections: list[Section]
+    gazetteer: Gazetteer | None
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.views.text
+
+    @property
+    def masked(self) -> str:
+        return self.views.masked
+
+    @property
+    def folded(self) -> str:
+        return self.views.folded
+
+    def of_role(self, *roles: str) -> list[Section]:
+        return [s for s in self.sections if s.role in roles]
+
+    def role_at(self, offset: int) -> str | None:
+        role = None
+        for section in self.sections:
+            if section.heading_start <= offset:
+                role = section.role
+            else:
+                break
+        return role
+
+    def set(self, name: str, value: Any, spans: Iterable[Span] = (), confidence: float = 0.0) -> None:
+        self.fields[name] = value
+        spans = [s for s in spans if s[0] < s[1]]
+        if value not in (None, [], "") and spans:
+            self.evidence[name] = spans
+        if value not in (None, [], ""):
+            self.confidence[name] = round(confidence, 2)
+
+    def line_bounds(self, offset: int) -> Span:
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, len(self.text) if end == -1 else end
+
+
+# ---------------------------------------------------------------- helpers
+
+_TRAIL = re.compile(r"[\s;,.:·]+\Z")
+
+
+def _item_text(doc: _Doc, line: Line) -> tuple[str, Span]:
+    start, end = line.start, line.end
+    raw = doc.masked[start:end]
+    trail = _TRAIL.search(raw)
+    if trail:
+        end = start + trail.start()
+    return tidy(doc.text[start:end]), (start, end)
+
+
+def _items(doc: _Doc, sections: list[Section], *, skip_intro: bool = True) -> list[tuple[str, Span]]:
+    """One entry per bullet/number (or per line when the section has none)."""
+    out: list[tuple[str, Span]] = []
+    for section in sections:
+        lines = section.lines
+        has_items = sum(1 for line in lines if line.is_item) >= 2
+        base_indent: int | None = None
+        for line in lines:
+            if has_items and not line.is_item:
+                continue
+            indent = line.start - line.raw_start
+            if line.is_item:
+                if base_indent is None:
+                    base_indent = indent
+                elif indent > base_indent + 1:
+                    continue  # a sub-item
+            text, span = _item_text(doc, line)
+            if not text or len(text) < 3:
+                continue
+            if skip_intro and doc.masked[line.start : line.end].rstrip().endswith(":") and len(lines) > 1:
+                continue
+            out.append((text, span))
+    return _dedupe_items(out)
+
+
+def _dedupe_items(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    seen: set[str] = set()
+    out = []
+    for text, span in items:
+        key = place_fold(text)
+        if key and key not in seen:
+            seen.add(key)
+            out.append((text, span))
+    return out
+
+
+_LEAD_DAY = re.compile(r"(?:\b(?:le|the|on)|" + kw("يوم") + r")\s+\Z")
+_REFERENCE_WORD = re.compile(kw(r"reference", r"المرجع", r"مرجع"))
+_TOTAL = re.compile(kw(r"total", r"au total", r"en tout", r"المجموع", r"ما مجموعه"))
+_REF_LINE = re.compile(kw(r"numero", r"\bn°", r"\bref\b", r"reference de"))
+_PROJECT_TITLE_KEY = re.compile(kw(r"titre du projet", r"project title", r"اسم المشروع"))
+_ACRONYM = re.compile(r"\A[A-Z][A-Z0-9&\-]{1,9}\Z")
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’\-]*|de|des|du|d'|la|le|les|l'|pour|et|of|the|for|and|en|au|aux|sans|à)"
+
+
+_NOT_NAME_START = {
+    "présentation",
+    "presentation",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "de",
+    "du",
+    "des",
+    "a",
+    "à",
+    "about",
+}
+
+
+def _expand_acronym(doc: _Doc, acronym: str) -> str | None:
+    """ "OMP" -> "Observatoire Marocain des Prisons (OMP)" when the text defines it."""
+    pattern = re.compile(
+        rf"((?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*)[ \t]*(?:\([ \t]*{re.escape(acronym)}[ \t]*\)|[–\-][ \t]*{re.escape(acronym)}\b)"
+    )
+    for match in pattern.finditer(doc.masked):
+        words = match.group(1).split()
+        while words and (not words[0][:1].isupper() or words[0].lower() in _NOT_NAME_START):
+            words.pop(0)
+        if words and re.match(r"[LlDd]['’]", words[0]):
+            words[0] = words[0][2:]
+        if len(words) >= 2:
+            return f"{' '.join(words)} ({acronym})"
+    return None
+
+
+_ORG_TAIL = re.compile(
+    r"\s+(?:dans le cadre|pour|afin|en partenariat|avec|qui|dont|sur|in the framework|within|to|for|with|that|who|في إطار|من أجل|عن|ب)\b.*\Z",
+    re.S,
+)
+
+
+def _org_name(raw: str) -> str:
+    name = tidy(raw.split("\n")[0])
+    name = _ORG_TAIL.sub("", name)
+    name = re.split(r"[,;:.](?:\s|\Z)", name)[0]
+    name = re.sub(r"\A(?:l['’]|la |le |les |the |an |a )", "", name, flags=re.I).strip(" -–")
+    return name[:1].upper() + name[1:] if name else name
+
+
+def _kv_lines(doc: _Doc, limit: int | None = None) -> list[tuple[str, str, Span]]:
+    """Table rows "key<TAB>value" / "key | value" / short "Key: value" lines."""
+    rows = []
+    end_at = len(doc.text) if limit is None else limit
+    for match in re.finditer(
+        r"(?m)^[ \t]*([^\n\t|:]{2,50}?)[ \t]*(?:\t|\s\|\s|:)[ \t]*([^\n]+)$", doc.masked[:end_at]
+    ):
+        key = doc.folded[match.start(1) : match.end(1)].strip(" *#")
+        rows.append((key, match.group(2), (match.start(2), match.end(2))))
+    return rows
+
+
+# ---------------------------------------------------------------- emails
+
+
+def _emails(doc: _Doc) -> None:
+    submission: dict[str, list[Span]] = {}
+    contact: dict[str, list[Span]] = {}
+    for match in V.EMAIL.finditer(doc.folded):
+        address = match.group(0).rstrip(".-")
+        start, end = match.start(), match.start() + len(address)
+        line_start, line_end = doc.line_bounds(start)
+        before = doc.folded[max(line_start, start - 220) : start]
+        if start - line_start < 25 and line_start > 0:
+            prev_start = doc.text.rfind("\n", 0, line_start - 1) + 1
+            before = doc.folded[prev_start : line_start - 1][-150:] + " " + before
+        last_submit = max((m.end() for m in V.SUBMIT_CUES.finditer(before)), default=-1)
+        last_contact = max((m.end() for m in V.CONTACT_CUES.finditer(before)), default=-1)
+        role = doc.role_at(start)
+        is_submission = False
+        if last_submit > last_contact:
+            is_submission = True
+        elif last_contact == -1 and role in ("submission", "deadline", "documents"):
+            is_submission = True
+        target = submission if is_submission else contact
+        target.setdefault(address, []).append((start, end))
+    contact = {a: s for a, s in contact.items() if a not in submission}
+    doc.set(
+        "submission_emails",
+        list(submission),
+        [s for spans in submission.values() for s in spans],
+        0.85,
+    )
+    doc.set("contact_emails", list(contact), [s for spans in contact.values() for s in spans], 0.8)
+
+
+# ---------------------------------------------------------------- deadline
+
+
+def _deadline(doc: _Doc, dates: list[DateMatch]) -> None:
+    best: tuple[float, DateMatch, int] | None = None
+    for date in dates:
+        line_start, _ = doc.line_bounds(date.start)
+        before = doc.folded[max(line_start, date.start - 90) : date.start]
+        near = before[-45:]
+        role = doc.role_at(date.start)
+        score = 0.0
+        cue_start = -1
+        strong = list(V.DEADLINE_STRONG.finditer(before))
+        weak = list(V.DEADLINE_WEAK.finditer(near))
+        if role == "deadline":
+            score += 4
+        elif role == "submission":
+            score += 2
+        if strong:
+            score += 4
+            cue_start = line_start + max(0, date.start - 90 - line_start) + strong[-1].start()
+        elif weak:
+            score += 2
+            cue_start = line_start + max(0, date.start - 45 - line_start) + weak[-1].start()
+        if V.NOT_DEADLINE.search(near) and not strong:
+            score -= 3
+        if date.hour is not None:
+            score += 1
+        if score >= 3 and (best is None or score > best[0]):
+            best = (score, date, cue_start)
+    if best is None:
+        doc.set("deadline", None)
+        doc.set("deadline_text", None)
+        doc.set("deadline_timezone", None)
+        return
+    score, date, cue_start = best
+    start = date.start
+    if cue_start != -1:
+        start = max(doc.line_bounds(date.start)[0], cue_start)
+    else:
+        head = doc.folded[max(0, start - 12) : start]
+        lead = _LEAD_DAY.search(head)
+        if lead:
+            start -= len(head) - lead.start()
+    confidence = min(0.95, 0.5 + score / 20)
+    span = (start, date.end)
+    doc.set("deadline", date.iso, [span], confidence)
+    doc.set("deadline_text", tidy(doc.text[start : date.end]), [span], confidence)
+    doc.set("deadline_timezone", date.tz or DEFAULT_TIMEZONE, [span], confidence if date.tz else 0.7)
+
+
+# ---------------------------------------------------------------- subject and reference
+
+_REF_VALUE = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9_\-.]*(?:[ \t]*[/\\][ \t]*[A-Za-z0-9][A-Za-z0-9_\-.]*)+|[A-Za-z]{0,10}[\-_]?\d[A-Za-z0-9_\-.]*"
+)
+_STANDALONE_REF = re.compile(
+    r"(?m)^[ \t]*(?P<ref>[A-Z0-9][A-Z0-9_\-.]*(?:[ \t]*/[ \t]*[A-Z0-9][A-Z0-9_\-.]*){2,})[ \t]*$"
+)
+_DATE_LIKE = re.compile(r"\A\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\Z")
+
+
+def _reference(doc: _Doc) -> None:
+    head_limit = max(2000, len(doc.text) // 3)
+    for match in V.REFERENCE_CUE.finditer(doc.folded):
+        prev = doc.folded[max(0, match.start() - 25) : match.start()]
+        if re.search(r"termes? de\s*\Z|terms of\s*\Z|la\s*\Z|the\s*\Z", prev):
+            continue
+        tail = doc.masked[match.end() : match.end() + 80].split("\n")[0]
+        lead = re.match(r"[\s.:°º#\-–]*(?:n°|no\.?|nº)?[\s.:°º#]*", tail, re.I)
+        offset = lead.end() if lead else 0
+        value = _REF_VALUE.match(tail, offset)
+        if not value:
+            continue
+        ref = value.group(0).rstrip(".-_ ")
+        if not re.search(r"\d", ref) or _DATE_LIKE.match(ref) or len(ref) < 3:
+            continue
+        start = match.end() + value.start()
+        doc.set("reference", squash(ref), [(start, start + len(ref))], 0.9)
+        return
+    for match in _STANDALONE_REF.finditer(doc.masked[:head_limit]):
+        ref = match.group("ref").strip()
+        if _DATE_LIKE.match(ref) or not re.search(r"\d", ref) or not re.search(r"[A-Z]", ref):
+            continue
+        doc.set("reference", squash(ref), [(match.start("ref"), match.end("ref"))], 0.75)
+        return
+    doc.set("reference", None)
+
+
+_SUBJECT_STOP = re.compile(
+    r",?\s+(?:au plus tard|avant le|aux adresses|a l'adresse|à l'adresse|a l’adresse|par e-?mail|no later|before|by|to the|et en|and)\b.*\Z",
+    re.I | re.S,
+)
+
+
+def _clean_subject(raw: str) -> str:
+    value = tidy(raw)
+    value = re.sub(
+        r"\s*[«»“”\"]\s*",
+        lambda m: " « " if "«" in m.group(0) else (" »" if "»" in m.group(0) else " "),
+        value,
+    )
+    value = squash(value).strip(" ,;:")
+    if value.count("«") == 0 and value.count("»") == 0:
+        return value
+    if value.startswith("«") and value.endswith("»") and value.count("«") == 1:
+        return value[1:-1].strip()
+    return value
+
+
+def _cue_lines(doc: _Doc, prefilter: re.Pattern[str]) -> Iterable[Span]:
+    """The lines holding a cheap literal hint, so costly patterns run on a few lines only."""
+    last = -1
+    for hint in prefilter.finditer(doc.folded):
+        if hint.start() <= last:
+            continue
+        line = doc.line_bounds(hint.start())
+        last = line[1]
+        yield line
+
+
+def _subject_cues(doc: _Doc) -> Iterable[re.Match[str]]:
+    for start, end in _cue_lines(doc, V.SUBJECT_HINT):
+        yield from V.SUBJECT_CUE.finditer(doc.folded, start, end)
+
+
+def _subject(doc: _Doc) -> None:
+    for match in _subject_cues(doc):
+        line_start, line_end = doc.line_bounds(match.start())
+        # the last cue on that line decides ("avec la mention dans l'objet de")
+        cue_end = match.end()
+        for later in V.SUBJECT_CUE.finditer(doc.folded, match.end(), line_end):
+            cue_end = later.end()
+        rest = doc.masked[cue_end:line_end]
+        rest_folded = doc.folded[cue_end:line_end]
+        quoted = V.QUOTED.search(rest)
+        if quoted and quoted.start() < 40:
+            value, start = quoted.group("q"), cue_end + quoted.start("q")
+        elif V.SUBJECT_FILLER.match(rest_folded):
+            nxt = line_end + 1
+            while nxt < len(doc.text) and doc.text[nxt] == "\n":
+                nxt += 1
+            n_start, n_end = doc.line_bounds(nxt) if nxt < len(doc.text) else (nxt, nxt)
+            value, start = doc.masked[n_start:n_end], n_start
+        else:
+            colon = rest.find(":")
+            if 0 <= colon < 40:
+                piece = rest[colon + 1 :]
+                start = cue_end + colon + 1
+            else:
+                piece = rest
+                start = cue_end
+            if _REFERENCE_WORD.search(rest_folded[: max(colon, 0) + 1] or rest_folded[:60]):
+                if colon == -1 or not piece.strip():
+                    ref = doc.fields.get("reference")
+                    if ref:
+                        doc.set("email_subject", ref, [(match.start(), cue_end)], 0.7)
+                        return
+            value = _SUBJECT_STOP.sub("", piece)
+        cleaned = _clean_subject(value)
+        if len(cleaned) >= 3:
+            lead = len(value) - len(value.lstrip())
+            span_start = start + lead
+            doc.set(
+                "email_subject",
+                cleaned,
+                [(match.start(), max(cue_end, span_start + len(value.strip())))],
+                0.85,
+            )
+            return
+    doc.set("email_subject", None)
+
+
+# ---------------------------------------------------------------- required documents
+
+
+def _doc_labels(text_folded: str, *, item: bool) -> list[tuple[str, int, int]]:
+    if item:
+        cut = V.DOC_QUALIFIER.search(text_folded, 12)
+        if cut:
+            text_folded = text_folded[: cut.start()]
+        text_folded = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text_folded)
+    found = []
+    taken: list[Span] = []
+    for label, pattern in V.DOC_CUES:
+        for match in pattern.finditer(text_folded):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((label, match.start(), match.end()))
+            break
+    found.sort(key=lambda x: x[1])
+    if item and len(found) > 1 and found[0][0] in ("technical_offer", "financial_offer"):
+        found = found[:1]
+    return found
+
+
+def _required_documents(doc: _Doc) -> None:
+    labels: list[str] = []
+    spans: list[Span] = []
+
+    def add(label: str, span: Span) -> None:
+        if label not in labels:
+            labels.append(label)
+        spans.append(span)
+
+    doc_sections = doc.of_role("documents")
+    for section in doc_sections:
+        for line in section.lines:
+            folded = doc.folded[line.start : line.end]
+            text = doc.masked[line.start : line.end].strip()
+            found = _doc_labels(folded, item=True)
+            for label, a, b in found:
+                add(label, (line.start + a, line.start + b))
+            if (
+                not found
+                and (line.is_item or len(section.lines) > 1)
+                and not text.endswith(":")
+                and 2 <= len(text.split()) <= 10
+                and not V.JOINING.search(folded)
+            ):
+                words = re.findall(r"\w+", place_fold(tidy(text)))
+                words = [w for w in words if w not in _DOC_STOP][:4]
+                if words:
+                    add("other:" + " ".join(words), (line.start, line.end))
+    for section in doc.of_role("submission", "deadline"):
+        for line in section.lines:
+            folded = doc.folded[line.start : line.end]
+            for label, a, b in _doc_labels(folded, item=line.is_item or len(folded) < 120):
+                add(label, (line.start + a, line.start + b))
+    if not labels:
+        for match in V.JOINING.finditer(doc.folded):
+            line_start, line_end = doc.line_bounds(match.start())
+            sentence = doc.folded[match.start() : line_end]
+            stop = re.search(r"[.;!?]\s|\Z", sentence)
+            sentence = sentence[: stop.start() if stop else None]
+            for label, a, b in _doc_labels(sentence, item=False):
+                add(label, (match.start() + a, match.start() + b))
+    doc.set("required_documents", labels, spans, 0.85 if doc_sections else 0.7)
+
+
+_DOC_STOP = {
+    "un",
+    "une",
+    "le",
+    "la",
+    "les",
+    "des",
+    "de",
+    "du",
+    "l",
+    "d",
+    "a",
+    "the",
+    "an",
+    "of",
+    "copie",
+    "copies",
+    "copy",
+}
+
+
+# ---------------------------------------------------------------- lists from sections
+
+_REPORT = re.compile(kw(r"rapport", r"report", r"تقرير"))
+
+
+def _deliverables(doc: _Doc, call_type: str | None) -> None:
+    sections = doc.of_role("deliverables")
+    items = _items(doc, sections)
+    confidence = 0.85
+    if not items and call_type != "staff":
+        items = _items(doc, doc.of_role("scope"))
+        for section in doc.of_role("tasks"):
+            for line in section.lines:
+                folded = doc.folded[line.start : line.end]
+                report = _REPORT.search(folded)
+                if report and report.start() < 40:
+                    text, span = _item_text(doc, line)
+                    text = re.split(r",\s*(?:le|la|les|the|which|qui)\b", text)[0]
+                    items.append((text, span))
+        items = _dedupe_items(items)
+        confidence = 0.55
+    doc.set("deliverables", [t for t, _ in items], [s for _, s in items], confidence)
+
+
+def _list_field(doc: _Doc, name: str, roles: tuple[str, ...]) -> None:
+    items = _items(doc, doc.of_role(*roles))
+    doc.set(name, [t for t, _ in items][:40], [s for _, s in items][:40], 0.7)
+
+
+# ---------------------------------------------------------------- places
+
+_AT_PLACE = re.compile(
+    r"(?:\b(?:à|a|au|en|in|at)|ب|في)\s+(?P<place>(?:[A-ZÀ-Ý][\w'’\-]+)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-]+|el|al|El|Al|Sidi|Ait|Aït|Ben|Beni))*)"
+)
+_BASED = re.compile(
+    kw(
+        r"base\.?e?s?\s+(?:a|au|en)\s+",
+        r"based in\s+",
+        r"based at\s+",
+        r"duty station\s*:?\s*",
+        r"lieu d'affectation\s*:?\s*",
+        r"poste base a\s+",
+        r"مقر العمل\s*:?\s*",
+        r"مقره\s+",
+        r"مقرها\s+",
+    )
+)
+_BASED_NAME = re.compile(
+    r"\s*((?:[A-ZÀ-Ý\u0600-\u06ff][\w'’\-]*)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-]+|el|al|Sidi|Ait|Ben))*)"
+)
+_NOT_PLACE = {
+    "hôtel",
+    "hotel",
+    "l'hôtel",
+    "maroc",
+    "morocco",
+    "the",
+    "la",
+    "le",
+    "les",
+    "distance",
+    "ligne",
+    "online",
+    "présentiel",
+    "annexe",
+}
+_REGION_WORDS = re.compile(
+    kw(
+        r"regions?\s+(?:de|du|des|d')",
+        r"provinces?\s+(?:de|d')",
+        r"communes?\s+(?:de|d')",
+        r"جهة",
+        r"جهات",
+        r"إقليم",
+        r"أقاليم",
+        r"بجهة",
+        r"بجهات",
+    )
+)
+
+
+def _place_spans(doc: _Doc, start: int, end: int) -> list[tuple[Place, Span]]:
+    if doc.gazetteer is None:
+        return []
+    return [(m.place, (start + m.start, start + m.end)) for m in doc.gazetteer.find_in(doc.text[start:end])]
+
+
+def _locations(doc: _Doc) -> None:
+    names: list[str] = []
+    codes: list[str] = []
+    spans: list[Span] = []
+
+    def add(name: str, span: Span, place: Place | None = None) -> None:
+        name = tidy(name)
+        if not name or name.lower() in _NOT_PLACE or len(name) < 3:
+            return
+        key = place_fold(name)
+        if any(place_fold(n) == key for n in names):
+            return
+        if place is None and doc.gazetteer is not None:
+            place = doc.gazetteer.lookup(name)
+        if place is not None and place.code in codes:
+            return
+        names.append(name)
+        spans.append(span)
+        if place is not None:
+            codes.append(place.code)
+
+    for section in doc.of_role("location"):
+        items = [line for line in section.lines if line.is_item]
+        if len(items) >= 1:
+            for line in items:
+                raw = doc.masked[line.start : line.end]
+                head = re.split(r"\s*[(,;:]|\s[–\-]\s|\.\s*\Z", raw)[0]
+                if head.strip():
+                    add(head, (line.start, line.start + len(head.rstrip())))
+            continue
+        for line in section.lines:
+            found = _place_spans(doc, line.start, line.end)
+            for place, span in found:
+                add(doc.text[span[0] : span[1]], span, place)
+            if not found:
+                for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
+                    add(match.group("place"), (match.start("place"), match.end("place")))
+    for match in _BASED.finditer(doc.folded):
+        tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
+        based = _BASED_NAME.match(tail)
+        if based:
+            start = match.end() + based.start(1)
+            add(based.group(1), (start, start + len(based.group(1))))
+    if not names:
+        for match in _REGION_WORDS.finditer(doc.folded):
+            line_start, line_end = doc.line_bounds(match.start())
+            for place, span in _place_spans(doc, match.start(), min(line_end, match.end() + 160)):
+                add(doc.text[span[0] : span[1]], span, place)
+            if len(names) >= 6:
+                break
+    doc.set("locations", names, spans, 0.8 if names else 0.0)
+    doc.set("location_codes", codes, [], 0.8)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _number(token: str) -> float | None:
+    token = token.strip()
+    if re.fullmatch(r"\d+(?:[.,]5)?", token):
+        return float(token.replace(",", "."))
+    return V.NUMBER_WORDS.get(token)
+
+
+_DAYS_RE = re.compile(rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:{V.DAYS})(?!\w)", re.UNICODE)
+_DUAL_RE = re.compile(rf"(?:{V.DUAL_DAYS})")
+_PRODUCT_RE = re.compile(
+    rf"(?P<n>\d+)\s*(?:{V.DAYS})\s*(?P<rest>(?:[/x×*]\s*\d+\s*[^\W\d]+\s*){{1,3}})", re.UNICODE
+)
+_HALF_DAY = re.compile(kw(r"demi[-\s]journee", r"half[-\s]day", r"1/2\s*journee", r"نصف يوم"))
+_DURATION_CUE = re.compile(
+    kw(r"duree", r"duration", r"nombre (?:total )?de jours", r"total de", r"مدة", r"المدة", r"عدد أيام")
+)
+
+
+def _days_in(doc: _Doc, start: int, end: int) -> tuple[float, Span] | None:
+    folded = doc.folded[start:end]
+    product = _PRODUCT_RE.search(folded)
+    if product:
+        total = float(product.group("n"))
+        for factor in re.findall(r"[/x×*]\s*(\d+)", product.group("rest")):
+            total *= int(factor)
+        return total, (start + product.start(), start + product.end())
+    total_match = _TOTAL.search(folded)
+    matches = list(_DAYS_RE.finditer(folded))
+    if total_match:
+        after = [m for m in matches if m.start() >= total_match.start()]
+        matches = after or matches
+    for match in matches:
+        value = _number(match.group("n"))
+        if value is None:
+            continue
+        span = (start + match.start(), start + match.end())
+        tail = folded[match.end() : match.end() + 40]
+        per = re.match(rf"\s*(?:{V.PER_UNIT})\s+(?P<unit>[^\W\d]+)", tail)
+        if per:
+            count = _unit_count(doc, per.group("unit"), folded)
+            if count:
+                return value * count, span
+        return value, span
+    dual = _DUAL_RE.search(folded)
+    if dual:
+        return 2.0, (start + dual.start(), start + dual.end())
+    return None
+
+
+def _unit_kind(unit: str) -> str | None:
+    for kind, words in V.UNITS.items():
+        if re.fullmatch(words, unit):
+            return kind
+    return None
+
+
+def _unit_count(doc: _Doc, unit: str, context: str) -> int | None:
+    kind = _unit_kind(unit)
+    if kind is None:
+        return None
+    words = V.UNITS[kind]
+    counted = re.search(rf"(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:{words})(?!\w)", context)
+    if counted:
+        value = _number(counted.group("n"))
+        if value and value > 1:
+            return int(value)
+    if kind in ("zone", "province") and doc.fields.get("locations"):
+        return len(doc.fields["locations"])
+    if kind == "region" and doc.fields.get("locations"):
+        regions = [
+            code
+            for code in doc.fields.get("location_codes", [])
+            if doc.gazetteer and (p := doc.gazetteer.by_code.get(code)) and p.kind == "region"
+        ]
+        return len(regions) or None
+    return None
+
+
+def _duration(doc: _Doc) -> None:
+    for section in doc.of_role("duration"):
+        found = _days_in(doc, section.body_start, section.body_end)
+        if found:
+            value, span = found
+            doc.set("duration_days", int(value) if value == int(value) else value, [span], 0.85)
+            return
+        if section.lines and not _HALF_DAY.search(doc.folded[section.body_start : section.body_end]):
+            doc.set("duration_days", None)
+            return
+    for match in _DURATION_CUE.finditer(doc.folded):
+        line_start, line_end = doc.line_bounds(match.start())
+        found = _days_in(doc, match.start(), min(line_end, match.end() + 160))
+        if found:
+            value, span = found
+            doc.set("duration_days", int(value) if value == int(value) else value, [span], 0.6)
+            return
+    doc.set("duration_days", None)
+
+
+_PEOPLE_RE = re.compile(
+    rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?P<who>{V.PEOPLE})(?!\w)", re.UNICODE
+)
+_PARTICIPANT_WORD = re.compile(
+    kw(r"participant", r"beneficiaire", r"beneficiar", r"مشارك", r"مستفيد", r"cible", r"target")
+)
+
+
+def _participants(doc: _Doc) -> None:
+    regions: list[Span] = [(s.body_start, s.body_end) for s in doc.of_role("participants")]
+    if not regions:
+        for match in _PARTICIPANT_WORD.finditer(doc.folded):
+            regions.append(doc.line_bounds(match.start()))
+    per_unit: tuple[int, Span] | None = None
+    for start, end in regions:
+        folded = doc.folded[start:end]
+        for match in _PEOPLE_RE.finditer(folded):
+            value = _number(match.group("n"))
+            if not value or value < 2 or value > 100000:
+                continue
+            span = (start + match.start(), start + match.end())
+            tail = folded[match.end() : match.end() + 40]
+            per = re.match(rf"\s*(?:{V.PER_UNIT})\s+(?P<unit>[^\W\d]+)", tail)
+            if per:
+                if per_unit is None:
+                    count = _unit_count(doc, per.group("unit"), folded)
+                    if count:
+                        per_unit = (int(value) * count, span)
+                continue
+            doc.set("participants", int(value), [span], 0.8)
+            return
+    if per_unit:
+        doc.set("participants", per_unit[0], [per_unit[1]], 0.65)
+        return
+    doc.set("participants", None)
+
+
+# ---------------------------------------------------------------- languages
+
+
+_ANY_LANGUAGE = re.compile("|".join(f"(?P<{code}>{p.pattern})" for code, p in V.LANGUAGES))
+
+
+def _languages(doc: _Doc) -> None:
+    codes: list[str] = []
+    spans: list[Span] = []
+    for match in _ANY_LANGUAGE.finditer(doc.folded):
+        code = match.lastgroup or ""
+        if match.start() and doc.folded[match.start() - 1].isalpha() and doc.folded[match.start()].isascii():
+            continue  # "francophones" is not a language, "والفرنسية" is
+        line_start, line_end = doc.line_bounds(match.start())
+        if doc.role_at(match.start()) != "languages" and not V.LANGUAGE_CUES.search(
+            doc.folded, line_start, line_end
+        ):
+            continue
+        if code not in codes:
+            codes.append(code)
+        spans.append((match.start(), match.end()))
+    doc.set("languages", codes, spans, 0.8)
+
+
+# ---------------------------------------------------------------- names: title, issuer, project, partners
+
+_STRONG_TITLE = re.compile(
+    kw(
+        r"recrutement",
+        r"recruitment",
+        r"recrute",
+        r"recruiting",
+        r"hiring",
+        r"selection d",
+        r"vacancy",
+        r"job (?:offer|opening|title)",
+        r"offre d'emploi",
+        r"avis de recrutement",
+        r"توظيف",
+        r"انتقاء",
+        r"لانتقاء",
+        r"اختيار",
+        r"لاختيار",
+        r"التعاقد مع",
+    )
+)
+_MEDIUM_TITLE = re.compile(
+    kw(
+        r"appel a (?:candidatures?|consultation|manifestation|propositions|projets|experts?|consultants?)",
+        r"appel d'offres?",
+        r"avis d'appel",
+        r"termes de reference",
+        r"call for (?:applications|proposals|expressions|consultants|tenders)",
+        r"request for (?:proposals|quotations|expressions)",
+        r"terms of reference",
+        r"consultancy",
+        r"consultance",
+        r"إعلان",
+        r"طلب (?:عروض|ترشيحات|ترشيح|إبداء)",
+        r"دعوة",
+        r"دفتر التحملات",
+        r"الشروط المرجعية",
+    )
+)
+_TITLE_KEYS = re.compile(
+    kw(
+        r"activite",
+        r"intitule",
+        r"titre de (?:la mission|l'activite|la consultation|l'appel|la prestation|du poste)",
+        r"objet",
+        r"poste",
+        r"position",
+        r"job title",
+        r"title of (?:the )?(?:assignment|position|consultancy)",
+        r"assignment",
+        r"الموضوع",
+        r"المنصب",
+        r"عنوان المهمة",
+    )
+)
+_TITLE_PREFIX = re.compile(
+    kw(
+        r"\A(?:appel a (?:candidatures?|consultation)|termes de reference|tdrs?|avis|call for applications|terms of reference|tor|job offer|offre d'emploi|objet|subject)\s*[:\-–]?\s*(?:pour (?:le |la |l')?|relatifs? (?:a|au) |for (?:the )?)?(?=recrutement|recruitment|selection|hiring)"
+    )
+)
+_JOB_WORDS = re.compile(
+    kw(
+        r"officer",
+        r"manager",
+        r"coordinat",
+        r"charge\.?e? de",
+        r"assistant",
+        r"responsable",
+        r"comptable",
+        r"accountant",
+        r"advisor",
+        r"adviser",
+        r"conseill",
+        r"specialist",
+        r"chef de",
+        r"directeur",
+        r"director",
+        r"animat",
+        r"منسق",
+        r"مسؤول",
+        r"مساعد",
+        r"محاسب",
+    )
+)
+
+
+def _title(doc: _Doc) -> None:
+    head_limit = max(1500, len(doc.text) // 4)
+    candidates: list[tuple[int, str, Span]] = []
+    offset = 0
+    for index, raw_line in enumerate(doc.masked[:head_limit].split("\n")):
+        start = offset
+        offset += len(raw_line) + 1
+        line = raw_line.strip()
+        if not line or len(line) > 220 or "\t" in line:
+            continue
+        folded = doc.folded[start : start + len(raw_line)]
+        words = len(line.split())
+        if words < 2 or V.EMAIL.search(folded):
+            continue
+        if _REF_LINE.search(folded) and not _STRONG_TITLE.search(folded):
+            continue
+        rank = None
+        if _STRONG_TITLE.search(folded):
+            rank = 0
+        elif _MEDIUM_TITLE.search(folded) and words >= 4:
+            rank = 1
+        elif index < 40 and words <= 8 and _JOB_WORDS.search(folded) and not line.endswith((".", ";", ",")):
+            rank = 2
+        if rank is not None:
+            lead = len(raw_line) - len(raw_line.lstrip())
+            candidates.append((rank, line, (start + lead, start + lead + len(line))))
+    if candidates:
+        rank, line, span = min(candidates, key=lambda c: (c[0], c[2][0]))
+        title = _clean_title(line)
+        if title:
+            doc.set("title", title, [span], (0.9, 0.75, 0.65)[rank])
+            return
+    for key, value, span in _kv_lines(doc, head_limit):
+        if _TITLE_KEYS.match(key) and len(value.split()) >= 2:
+            doc.set("title", _clean_title(value), [span], 0.6)
+            return
+    doc.set("title", None)
+
+
+_FOR_RECRUITMENT = re.compile(
+    r"(?:\b(?:pour|for)\s+(?:le|la|l'|the)?\s*)(?=" + kw("recrutement", "recruitment", "selection") + ")"
+)
+
+
+def _clean_title(line: str) -> str:
+    title = tidy(line)
+    title = re.sub(r"\A\d{1,2}\s+(?=[A-Z])", "", title)  # "1 Intervention Officer" = one position
+    folded = fold(title)
+    prefix = _TITLE_PREFIX.match(folded)
+    if prefix and prefix.end() < len(title):
+        title = title[prefix.end() :]
+    else:
+        cut = _FOR_RECRUITMENT.search(folded)
+        if cut and cut.start() < 60:
+            title = title[cut.end() :]
+    title = tidy(title)
+    return title[:1].upper() + title[1:] if title else title
+
+
+_ISSUER_CUES = re.compile(
+    kw(
+        r"lance par",
+        r"lancee par",
+        r"publie par",
+        r"emis par",
+        r"issued by",
+        r"launched by",
+        r"commanditaire",
+        r"organisme",
+        r"maitre d'ouvrage",
+    )
+)
+_ISSUER_KEYS = re.compile(
+    kw(
+        r"operateur",
+        r"organisation",
+        r"organization",
+        r"organisme",
+        r"commanditaire",
+        r"maitre d'ouvrage",
+        r"client",
+        r"employer",
+        r"employeur",
+        r"issuer",
+        r"contracting authority",
+        r"الجهة",
+        r"صاحب المشروع",
+    )
+)
+_ISSUER_VERB = re.compile(
+    r"(?P<org>(?:[A-ZÀ-Ý][\w'’&\-]*)(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]*|de|des|du|d'|pour|et|of|the|for|and|la|le|l')){0,8}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
+    r"[ \t,]+(?:recrute|recherche|lance|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel)\b"
+)
+_ISSUER_AR = re.compile(r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث)\s+(?P<org>[^\n،,]{3,80}?)\s+(?:عن|في|لـ?)\s")
+_PRESENTATION = re.compile(
+    kw(
+        r"\A(?:presentation|a propos|about|qui est|نبذة عن|تقديم)\s+(?:de\s+|du\s+|des\s+|d')?(?:l'|la\s+|le\s+|the\s+)?"
+    )
+)
+_IMPLEMENTED = re.compile(
+    kw(
+        r"mis en (?:œ|o)?uvre par\s+",
+        r"mise en (?:œ|o)?uvre par\s+",
+        r"implemented by\s+",
+        r"porte par\s+",
+        r"portee par\s+",
+        r"executed by\s+",
+    )
+)
+_NOT_ORG = re.compile(
+    kw(
+        r"\A(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous)\b"
+    )
+)
+
+
+def _issuer(doc: _Doc) -> None:
+    def accept(raw: str, span: Span, confidence: float) -> bool:
+        name = _org_name(raw)
+        if not name or len(name) < 2 or _NOT_ORG.match(fold(name)) or len(name) > 90:
+            return False
+        if _ACRONYM.match(name):
+            name = _expand_acronym(doc, name) or name
+        doc.set("issuer", name, [span], confidence)
+        return True
+
+    for match in _ISSUER_CUES.finditer(doc.folded):
+        tail_start = match.end()
+        tail = doc.masked[tail_start : tail_start + 160]
+        lead = re.match(r"[\s:\-–]*", tail)
+        offset = lead.end() if lead else 0
+        if tail[offset:].startswith("\n") or not tail[offset:].strip():
+            continue
+        raw = tail[offset:].split("\n")[0]
+        if accept(raw, (tail_start + offset, tail_start + offset + len(raw)), 0.85):
+            return
+    for key, value, span in _kv_lines(doc, max(2000, len(doc.text) // 3)):
+        if _ISSUER_KEYS.match(key) and accept(value, span, 0.85):
+            return
+    for match in _ISSUER_VERB.finditer(doc.masked):
+        if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
+            return
+    for match in _ISSUER_AR.finditer(doc.masked):
+        if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
+            return
+    for section in doc.sections:
+        if section.role != "context" or not section.heading:
+            continue
+        head_folded = doc.folded[section.heading_start : section.heading_end]
+        stripped = len(head_folded) - len(head_folded.lstrip(" \t-–•·#.0123456789ivxlc"))
+        rest_folded = head_folded[stripped:]
+        pres = _PRESENTATION.match(rest_folded)
+        if pres:
+            start = section.heading_start + stripped + pres.end()
+            raw = doc.masked[start : section.heading_end]
+            raw = re.sub(r"\s*[:：]\s*\Z", "", raw)
+            if " - " in raw or " – " in raw:
+                parts = re.split(r"\s[–\-]\s", raw)
+                if _ACRONYM.match(parts[-1].strip()):
+                    name = f"{parts[0].strip()} ({parts[-1].strip()})"
+                    if accept(name, (start, start + len(raw)), 0.7):
+                        return
+            if accept(raw, (start, start + len(raw)), 0.7):
+                return
+    for match in _IMPLEMENTED.finditer(doc.folded):
+        tail = doc.masked[match.end() : match.end() + 100]
+        org = re.match(
+            r"((?:[A-ZÀ-Ý][\w'’&\-]*)(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]*|de|des|du|pour|et|of|the|for))*)", tail
+        )
+        if org and accept(org.group(1), (match.end(), match.end() + org.end(1)), 0.6):
+            return
+    for match in V.EMAIL.finditer(doc.folded):
+        domain = match.group(0).split("@", 1)[1]
+        labels = domain.split(".")
+        if len(labels) < 2:
+            continue
+        name = (
+            labels[-2]
+            if labels[-2] not in ("co", "org", "gov", "gouv", "ac") or len(labels) < 3
+            else labels[-3]
+        )
+        if name in V.WEBMAIL:
+            continue
+        words = re.split(r"[-_]", name)
+        pretty = " ".join(w.upper() if len(w) <= 4 else w.capitalize() for w in words if w)
+        if pretty:
+            doc.set("issuer", pretty, [(match.start(), match.end())], 0.4)
+            return
+    doc.set("issuer", None)
+
+
+_PROJECT_KEYS = re.compile(
+    kw(
+        r"titre du projet",
+        r"projet",
+        r"programme",
+        r"project(?: title| name)?",
+        r"program",
+        r"intitule du projet",
+        r"المشروع",
+        r"البرنامج",
+    )
+)
+_PROJECT_QUOTED = re.compile(
+    "(?:"
+    + kw(r"projet", r"programme", r"project", r"program", r"initiative", r"intervention", r"مشروع", r"برنامج")
+    + r")\b[^«\"“\n]{0,70}?[«\"“]\s*(?P<name>[^»\"”\n]{3,90}?)\s*[»\"”]"
+)
+_PROJECT_CAPS = re.compile(
+    r"\b(?P<name>(?:[Pp]rogramme|[Pp]rojet|[Pp]roject|[Pp]rogram)\s+[A-Z][A-Z0-9\-]{2,}(?:\s+\d+)?)\b"
+)
+_PROJECT_FRAME = re.compile(
+    kw(
+        r"dans le cadre (?:de son|du|de leur|de notre) (?:projet|programme)\s+",
+        r"under the (?:project|programme|program)\s+",
+        r"في إطار (?:مشروع|برنامج)\s+",
+    )
+)
+
+
+def _project(doc: _Doc) -> None:
+    head_limit = max(2000, len(doc.text) // 3)
+    for key, value, span in _kv_lines(doc, head_limit):
+        if _PROJECT_KEYS.fullmatch(key) or _PROJECT_TITLE_KEY.match(key):
+            name = tidy(re.sub(r"\s*#\s*([A-Za-z][\w\-]*(?:\s+\d+)?)\s*\Z", r" (\1)", value))
+            if len(name) >= 3:
+                doc.set("project", name, [span], 0.85)
+                return
+    match = _PROJECT_QUOTED.search(doc.folded)
+    if match:
+        span = (match.start("name"), match.end("name"))
+        doc.set("project", tidy(doc.text[span[0] : span[1]]).split("/")[0].strip(), [span], 0.8)
+        return
+    caps = _PROJECT_CAPS.search(doc.masked)
+    if caps:
+        doc.set("project", tidy(caps.group("name")), [(caps.start("name"), caps.end("name"))], 0.7)
+        return
+    frame = _PROJECT_FRAME.search(doc.folded)
+    if frame:
+        tail = doc.masked[frame.end() : frame.end() + 120].split("\n")[0]
+        name = re.split(r"[,.;:(]|\s(?:et|en|pour|and|for|qui|which)\s", tail)[0]
+        if len(name.strip()) >= 3:
+            doc.set("project", tidy(name), [(frame.end(), frame.end() + len(name))], 0.6)
+            return
+    offset = 0
+    for raw_line in doc.masked[:head_limit].split("\n")[:25]:
+        start = offset
+        offset += len(raw_line) + 1
+        line = raw_line.strip()
+        if (
+            re.match(r"(?:Programme|Projet|Project|Program|برنامج|مشروع)\s", line)
+            and 2 <= len(line.split()) <= 14
+        ):
+            lead = len(raw_line) - len(raw_line.lstrip())
+            doc.set("project", tidy(line), [(start + lead, start + lead + len(line))], 0.55)
+            return
+    doc.set("project", None)
+
+
+_PARTNER_CUES = re.compile(
+    kw(
+        r"en partenariat avec",
+        r"partenariat entre",
+        r"finance(?:e)? par",
+        r"sur financement",
+        r"cofinance(?:e)? par",
+        r"avec l'appui(?: financier| technique)? (?:de|du|des)",
+        r"avec le soutien(?: financier)? (?:de|du|des)",
+        r"grace au soutien (?:de|du|des)",
+        r"soutenu(?:e)? par",
+        r"funded by",
+        r"co-funded by",
+        r"financed by",
+        r"in partnership with",
+        r"with (?:the )?(?:financial )?support (?:of|from)",
+        r"supported by",
+        r"consortium (?:reunissant|compose de|forme de|composed of|of)[^:\n]{0,40}:?",
+        r"بشراكة مع",
+        r"بشراكة بين",
+        r"بدعم من",
+        r"بتمويل من",
+        r"بتعاون مع",
+        r"بشراكة و دعم",
+    )
+)
+_PARTNER_SPLIT = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\s/\s|\s&\s|\sو(?=\S))\s*")
+_PARTNER_STOP = re.compile(
+    r"(?:\s+(?:dans le cadre|pour|afin|qui|mène|mene|menent|dans|sur|au niveau|à travers|a travers|in order|to|which|within|in the|for|is|are|a |fait|ce|cette|il|elle)\b|[.(\n]|\s[–\-]\s).*\Z",
+    re.S,
+)
+
+
+def _partners(doc: _Doc) -> None:
+    names: list[str] = []
+    spans: list[Span] = []
+    issuer = place_fold(doc.fields.get("issuer") or "")
+    for match in _PARTNER_CUES.finditer(doc.folded):
+        tail_start = match.end()
+        line_end = doc.line_bounds(tail_start)[1]
+        tail = doc.masked[tail_start : min(line_end, tail_start + 240)]
+        # keep acronyms in parentheses with their names: "Impact Pour le Développement (IPD)"
+        protected = re.sub(r"\(([A-Z][\w\- ]{1,15})\)", lambda m: "\x00" + m.group(1) + "\x01", tail)
+        chunk = (
+            _PARTNER_STOP.sub("", protected)
+            if "consortium" not in match.group(0)
+            else re.split(r"[.\n]", protected)[0]
+        )
+        for part in _PARTNER_SPLIT.split(chunk):
+            part = part.replace("\x00", "(").replace("\x01", ")").strip(" :")
+            part = re.sub(r"\A(?:l['’]|la |le |les |the |entre |between )+", "", part, flags=re.I)
+            part = re.sub(
+                r"\A(?:l['’])?(?:association|organisation|ong|fondation|agence)\s+(?=[A-Z])", "", part
+            )
+            name = tidy(part)
+            if (
+                not name
+                or len(name) < 2
+                or len(name.split()) > 9
+                or not re.match(r"[A-ZÀ-Ý\u0600-\u06ff]", name)
+            ):
+                continue
+            if name.lower() in ("maroc", "morocco", "royaume du maroc") or place_fold(name) == issuer:
+                continue
+            if name.upper() == "UE" or name.upper() == "EU":
+                name = "Union européenne" if name.upper() == "UE" else "European Union"
+            bare = place_fold(re.sub(r"\([^)]*\)", "", name))
+            if any(place_fold(re.sub(r"\([^)]*\)", "", n)) == bare for n in names):
+                continue
+            position = doc.masked.find(part.split("(")[0].strip()[:20], tail_start)
+            names.append(name)
+            spans.append((position, position + len(part)) if position != -1 else (match.start(), match.end()))
+    doc.set("partners_funders", names[:12], spans[:12], 0.6)
+
+
+# ---------------------------------------------------------------- type and language
+
+
+def _call_type(doc: _Doc) -> None:
+    title = doc.fields.get("title") or ""
+    folded_title = fold(title)
+    title_span = doc.evidence.get("title", [])
+    staff_text = V.STAFF_CUES.search(doc.folded)
+    for kind, pattern in V.TYPE_WORDS:
+        if pattern.search(folded_title):
+            if (
+                kind == "staff"
+                and not staff_text
+                and re.search(
+                    kw("consult", "formateur", "expert", "trainer"), doc.folded[: len(doc.folded) // 2]
+                )
+                and False
+            ):
+                continue
+            doc.set("call_type", kind, title_span, 0.85)
+            return
+    if staff_text:
+        doc.set("call_type", "staff", [(staff_text.start(), staff_text.end())], 0.75)
+        return
+    counts: dict[str, tuple[int, Span]] = {}
+    for kind, pattern in V.TYPE_WORDS:
+        hits = list(pattern.finditer(doc.folded))
+        if hits and kind != "staff":
+            counts[kind] = (len(hits), (hits[0].start(), hits[0].end()))
+    if counts:
+        weights = {"firm": 1.5, "trainer": 1.2, "expert": 1.0, "consultant": 1.0}
+        kind = max(counts, key=lambda k: counts[k][0] * weights.get(k, 1.0))
+        doc.set("call_type", kind, [counts[kind][1]], 0.55)
+        return
+    doc.set("call_type", "other", [], 0.3)
+
+
+_FR_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|pour|une|dans|avec|est|sur)\b")
+_EN_WORDS = re.compile(r"\b(?:the|and|of|to|for|with|is|are|will|on|by)\b")
+
+
+def _document_language(doc: _Doc) -> None:
+    share = arabic_share(doc.text)
+    if share >= 0.7:
+        language = "ar"
+    elif share > 0.3:
+        language = "mixed"
+    else:
+        sample = doc.folded[:8000]
+        fr = len(_FR_WORDS.findall(sample))
+        en = len(_EN_WORDS.findall(sample))
+        if fr and en and min(fr, en) / max(fr, en) > 0.6 and min(fr, en) > 30:
+            language = "mixed"
+        else:
+            language = "fr" if fr >= en else "en"
+    doc.set("document_language", language, [], 0.9)
+
+
+# ---------------------------------------------------------------- entry point
 
 
 def extract_fields(text: str, *, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
-    fields: dict[str, Any] = {key: None for key in SCALAR_FIELDS}
-    fields.update({key: [] for key in LIST_FIELDS})
-    fields["evidence"] = {}
-    fields["confidence"] = {}
+    """Every contract field of the call in ``text`` with evidence spans and confidences."""
+    views = Views.of(text)
+    if gazetteer is None:
+        try:
+            gazetteer = default_gazetteer()
+        except (OSError, ValueError, KeyError):
+            gazetteer = None
+    doc = _Doc(views, segment(views), gazetteer)
+    dates = find_dates(text, folded=views.folded)
+
+    _emails(doc)
+    _deadline(doc, dates)
+    _reference(doc)
+    _subject(doc)
+    _required_documents(doc)
+    _title(doc)
+    _call_type(doc)
+    _issuer(doc)
+    _project(doc)
+    _partners(doc)
+    _deliverables(doc, doc.fields.get("call_type"))
+    _list_field(doc, "objectives", ("objectives",))
+    _list_field(doc, "tasks", ("tasks",))
+    _list_field(doc, "profile", ("profile",))
+    _locations(doc)
+    _duration(doc)
+    _participants(doc)
+    _languages(doc)
+    _document_language(doc)
+
+    fields: dict[str, Any] = {key: doc.fields.get(key) for key in SCALAR_FIELDS}
+    fields.update({key: doc.fields.get(key) or [] for key in LIST_FIELDS})
+    fields["evidence"] = {
+        name: [{"start": a, "end": b} for a, b in spans]
+        for name, spans in doc.evidence.items()
+        if fields.get(name)
+    }
+    fields["confidence"] = {name: value for name, value in doc.confidence.items() if fields.get(name)}
     return fields

@@ -1,0 +1,119 @@
+"""Length-preserving views of a document's text, so every match is an offset into the original.
+
+``masked`` blanks markdown emphasis, turns Arabic-Indic digits into ASCII and
+curly apostrophes into straight ones; ``folded`` is ``masked`` lowercased,
+accent-free and with Arabic letter variants unified. Both have exactly the
+length of the input, so a span found in either is a span of the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_MASK: dict[int, str] = {ord("*"): " ", ord("’"): "'", ord("‘"): "'", ord("`"): " ", ord("\u00a0"): " "}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _MASK[ord(_d)] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _MASK[ord(_d)] = str(_i)
+_MASK_TABLE = str.maketrans(_MASK)
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = dict(_MASK)
+    for code in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        if len(base) == 1 and base != char:
+            table[code] = base
+    table.update({ord(k): v for k, v in {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"}.items()})
+    table[ord("ß")] = "s"
+    table[ord("æ")] = "a"
+    table[ord("œ")] = "o"
+    table[ord("Œ")] = "o"
+    table[ord("Æ")] = "a"
+    table[ord("ـ")] = "ـ"
+    return table
+
+
+_FOLD_TABLE = str.maketrans(_fold_table())
+_LEADING_HASHES = re.compile(r"(?m)^[ \t]*#+")
+
+
+_MASK_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MASK)) + "]")
+_FOLD_ONLY = {k: v for k, v in _FOLD_TABLE.items() if not (0x41 <= k <= 0x5A)}
+_FOLD_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD_ONLY)) + "]")
+
+
+def mask(text: str) -> str:
+    masked = _MASK_CHARS.sub(lambda m: _MASK[ord(m.group())], text)
+    return _LEADING_HASHES.sub(lambda m: " " * len(m.group(0)), masked)
+
+
+def _fold_masked(masked: str) -> str:
+    lowered = masked.lower()
+    if len(lowered) != len(masked):
+        return masked.translate(_FOLD_TABLE)
+    return _FOLD_CHARS.sub(lambda m: _FOLD_ONLY[ord(m.group())], lowered)
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, Arabic-unified, same length as ``text``."""
+    return _fold_masked(mask(text))
+
+
+_KW_TABLE = {k: v for k, v in _FOLD_TABLE.items() if k not in (ord("*"), ord("`"))}
+_ESCAPE_OR_TEXT = re.compile(r"(\\.)|([^\\]+)", re.S)
+
+
+def kw(*words: str) -> str:
+    """A regex alternation of keywords written naturally (folded like ``fold``;
+    a space matches any run of spaces; regex escapes such as ``\\A`` and ``\\S`` and quantifiers are kept)."""
+    return "|".join(
+        _ESCAPE_OR_TEXT.sub(lambda m: m.group(1) or m.group(2).translate(_KW_TABLE).replace(" ", r"\s+"), w)
+        for w in words
+    )
+
+
+_SPACES = re.compile(r"\s+")
+_EDGE = re.compile(r"^[\s\-–—•·▪●◦➢✓>:;,.\"'«»“”()\[\]]+|[\s\-–—•·▪●◦:;,\"'«»“”\[\]]+$")
+
+
+def squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def tidy(text: str) -> str:
+    """A value as shown to people: no markup, no edge punctuation, single spaces."""
+    text = squash(mask(text).replace("#", " "))
+    text = _EDGE.sub("", text).strip()
+    if text.endswith(".") and not re.search(r"\b\w\.$", text):
+        text = text[:-1].rstrip()
+    if text.count("(") > text.count(")"):
+        text = text + ")" if text.count("(") - text.count(")") == 1 and "(" in text[-40:] else text
+    return text
+
+
+@dataclass
+class Views:
+    text: str
+    masked: str
+    folded: str
+
+    @classmethod
+    def of(cls, text: str) -> Views:
+        masked = mask(text)
+        return cls(text, masked, _fold_masked(masked))
+
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u017f]")
+
+
+def arabic_share(text: str) -> float:
+    """Share of Arabic letters among Arabic and Latin letters."""
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    total = arabic + latin
+    return arabic / total if total else 0.0
