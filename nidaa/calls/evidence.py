@@ -26,8 +26,9 @@ class Span:
         return f"ev-{self.field}-{self.n}"
 
 
-def spans_from(evidence: Any, text_length: int) -> list[Span]:
-    """Valid spans, in text order. Malformed entries are ignored."""
+def spans_from(evidence: Any, text_length: int, order: tuple[str, ...] = ()) -> list[Span]:
+    """Valid spans in text order; on the same passage, fields listed in
+    ``order`` come first. Malformed entries are ignored."""
     spans = []
     if not isinstance(evidence, dict):
         return []
@@ -41,26 +42,37 @@ def spans_from(evidence: Any, text_length: int) -> list[Span]:
                 continue
             if 0 <= start < end <= text_length:
                 spans.append(Span(str(field), n, start, end))
-    return sorted(spans, key=lambda s: (s.start, -s.end, s.field))
+    rank = {name: i for i, name in enumerate(order)}
+    return sorted(spans, key=lambda s: (s.start, -s.end, rank.get(s.field, len(rank)), s.field, s.n))
 
 
-def marked_text(text: str, evidence: Any) -> SafeString:
+def marked_text(text: str, evidence: Any, order: tuple[str, ...] = ()) -> SafeString:
     """The text, escaped, with ``<mark id="ev-<field>-<n>">`` around each passage.
 
-    Where passages overlap, the first one keeps the mark (the field still
-    shows its quote beside the form).
+    Passages often coincide (title and call type, deadline and its text) or
+    overlap: the first one gets the mark and the others an empty
+    ``<span id="ev-<field>-<n>">`` at its start, so every passage has its
+    anchor.
     """
+    groups: list[tuple[Span, list[Span]]] = []
+    for span in spans_from(evidence, len(text), order):
+        if groups and span.start < groups[-1][0].end:
+            groups[-1][1].append(span)
+        else:
+            groups.append((span, []))
     pieces: list[SafeString] = []
     position = 0
-    for span in spans_from(evidence, len(text)):
-        if span.start < position:
-            continue
+    for span, aliases in groups:
         pieces.append(format_html("{}", text[position : span.start]))
+        anchors = format_html_join(
+            "", '<span id="{}" class="ev-alias"></span>', ((a.mark_id,) for a in aliases)
+        )
         pieces.append(
             format_html(
-                '<mark id="{}" data-field="{}">{}</mark>',
+                '<mark id="{}" data-field="{}">{}{}</mark>',
                 span.mark_id,
                 span.field,
+                anchors,
                 text[span.start : span.end],
             )
         )

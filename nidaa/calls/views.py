@@ -201,7 +201,9 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
                 "call": call,
                 "form": form,
                 "rows": rows,
-                "marked_text": marked_text(call.text, call.extraction.get("evidence")),
+                "marked_text": marked_text(
+                    call.text, call.extraction.get("evidence"), services.EDITABLE_FIELDS
+                ),
                 "actions": _status_actions(call, role, exclude=frozenset({"publish"})),
                 "revisions": selectors.revisions_for(call=call),
             },

@@ -51,14 +51,20 @@ def test_review_page_loads_the_highlighting_script_from_static_files(member_clie
     assert '<script src="/static/nidaa/calls-review.js" defer></script>' in content
 
 
-def test_overlapping_and_out_of_range_spans_are_skipped():
+def test_overlapping_spans_become_anchors_and_bad_spans_are_skipped():
     evidence = {
         "title": [{"start": 0, "end": 5}],
-        "issuer": [{"start": 3, "end": 8}, {"start": 90, "end": 120}],
+        "issuer": [{"start": 3, "end": 8}, {"start": 90, "end": 120}],  # overlapping, out of range
         "bad": "not a list",
         'x"><b': [{"start": 0, "end": 1}],
     }
-    assert (
-        str(marked_text("Hello world", evidence))
-        == '<mark id="ev-title-0" data-field="title">Hello</mark> world'
+    assert str(marked_text("Hello world", evidence)) == (
+        '<mark id="ev-title-0" data-field="title"><span id="ev-issuer-0" class="ev-alias"></span>Hello</mark> world'
+    )
+
+
+def test_a_passage_shared_by_two_fields_is_marked_once_with_both_anchors():
+    evidence = {"call_type": [{"start": 0, "end": 5}], "title": [{"start": 0, "end": 5}]}
+    assert str(marked_text("Hello world", evidence, ("title", "call_type"))) == (
+        '<mark id="ev-title-0" data-field="title"><span id="ev-call_type-0" class="ev-alias"></span>Hello</mark> world'
     )

@@ -8,7 +8,9 @@
   function show(markId) {
     var previous = text.querySelectorAll("mark.active");
     for (var i = 0; i < previous.length; i++) { previous[i].classList.remove("active"); }
-    var mark = markId ? document.getElementById(markId) : null;
+    var anchor = markId ? document.getElementById(markId) : null;
+    // A passage shared with another field is an empty span inside that field's mark.
+    var mark = anchor && anchor.closest ? anchor.closest("mark") : null;
     if (!mark || !text.contains(mark)) { return; }
     mark.classList.add("active");
     // Scroll only the text panel, so the form field keeps its place.
