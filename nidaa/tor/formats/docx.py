@@ -115,18 +115,7 @@ def _load_numbering(package: SafeZip) -> _Numbering:
             ref = _attr(node.find(_w("abstractNumId")), "val") or ""
             numbering.levels[_attr(node, "numId") or ""] = abstract.get(ref, {})
     if "word/styles.xml" in package.names:
-        styles = package.xml("word/styles.xml")
-        own: dict[str, tuple[str | None, int | None]] = {}
-        based_on: dict[str, str] = {}
-        for style in styles.iterchildren(_w("style")):
-            style_id = _attr(style, "styleId") or ""
-            num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
-            if num_pr is not None:
-                ilvl = _attr(num_pr.find(_w("ilvl")), "val")
-                own[style_id] = (_attr(num_pr.find(_w("numId")), "val"), int(ilvl) if ilvl else None)
-            parent = _attr(style.find(_w("basedOn")), "val")
-            if parent:
-                based_on[style_id] = parent
+        own, based_on = _style_numbering(package)
         for style_id in own.keys() | based_on.keys():
             seen, current = set(), style_id
             while current and current not in own and current not in seen:
@@ -135,6 +124,52 @@ def _load_numbering(package: SafeZip) -> _Numbering:
             if current in own and own[current][0]:
                 numbering.style_num[style_id] = (own[current][0] or "0", own[current][1] or 0)
     return numbering
+
+
+_STYLE = re.compile(rb"<w:style\b.*?</w:style>", re.DOTALL)
+_STYLE_ID = re.compile(rb'w:styleId="([^"]*)"')
+_BASED_ON = re.compile(rb'<w:basedOn w:val="([^"]*)"')
+_NUM_ID = re.compile(rb'<w:numId w:val="([^"]*)"')
+_ILVL = re.compile(rb'<w:ilvl w:val="(\d+)"')
+
+StyleNumbering = tuple[dict[str, tuple[str | None, int | None]], dict[str, str]]
+
+
+def _style_numbering(package: SafeZip) -> StyleNumbering:
+    """Which paragraph styles carry list numbering, and what each style is
+    based on. styles.xml is large (350 KB in Word's default template) and only
+    a few of its styles matter here, so Word's usual "w:" spelling is scanned
+    with regular expressions; any other spelling goes through the XML parser."""
+    data = package.read("word/styles.xml")
+    own: dict[str, tuple[str | None, int | None]] = {}
+    based_on: dict[str, str] = {}
+    if b"<w:style " in data and f'xmlns:w="{W}"'.encode() in data:
+        for match in _STYLE.finditer(data):
+            chunk = match.group(0)
+            style_id = _STYLE_ID.search(chunk)
+            if style_id is None:
+                continue
+            key = style_id.group(1).decode("utf-8", "replace")
+            parent = _BASED_ON.search(chunk)
+            if parent:
+                based_on[key] = parent.group(1).decode("utf-8", "replace")
+            if b"<w:numPr" in chunk:
+                num_id, ilvl = _NUM_ID.search(chunk), _ILVL.search(chunk)
+                own[key] = (
+                    num_id.group(1).decode() if num_id else None,
+                    int(ilvl.group(1)) if ilvl else None,
+                )
+        return own, based_on
+    for style in package.xml("word/styles.xml").iterchildren(_w("style")):
+        style_id = _attr(style, "styleId") or ""
+        num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+        if num_pr is not None:
+            level = _attr(num_pr.find(_w("ilvl")), "val")
+            own[style_id] = (_attr(num_pr.find(_w("numId")), "val"), int(level) if level else None)
+        parent = _attr(style.find(_w("basedOn")), "val")
+        if parent:
+            based_on[style_id] = parent
+    return own, based_on
 
 
 class _Reader:
