@@ -146,13 +146,13 @@ def _style_numbering(package: SafeZip) -> StyleNumbering:
     if b"<w:style " in data and f'xmlns:w="{W}"'.encode() in data:
         for match in _STYLE.finditer(data):
             chunk = match.group(0)
-            style_id = _STYLE_ID.search(chunk)
-            if style_id is None:
+            id_match = _STYLE_ID.search(chunk)
+            if id_match is None:
                 continue
-            key = style_id.group(1).decode("utf-8", "replace")
-            parent = _BASED_ON.search(chunk)
-            if parent:
-                based_on[key] = parent.group(1).decode("utf-8", "replace")
+            key = id_match.group(1).decode("utf-8", "replace")
+            parent_match = _BASED_ON.search(chunk)
+            if parent_match:
+                based_on[key] = parent_match.group(1).decode("utf-8", "replace")
             if b"<w:numPr" in chunk:
                 num_id, ilvl = _NUM_ID.search(chunk), _ILVL.search(chunk)
                 own[key] = (
