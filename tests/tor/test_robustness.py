@@ -4,7 +4,9 @@ and ``extract_path`` always answers with a row."""
 from __future__ import annotations
 
 import functools
+import io
 import tempfile
+import zipfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -94,6 +96,39 @@ mutations = st.tuples(
 def test_mutated_real_documents(mutation: tuple[str, list[tuple[float, int]], float]) -> None:
     extension, flips, keep = mutation
     _read(_mutate(valid_documents()[extension], flips, keep), f"tdr{extension}")
+
+
+def _rezip_with_mutated_xml(
+    original: bytes, member: str, flips: list[tuple[float, int]], keep: float
+) -> bytes:
+    """The same package with one XML part damaged but the zip itself valid,
+    so the damage reaches the XML walkers rather than stopping at the CRC."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info.filename, _mutate(data, flips, keep) if info.filename == member else data)
+    return output.getvalue()
+
+
+@SETTINGS
+@given(
+    part=st.sampled_from(
+        [
+            (".docx", "word/document.xml"),
+            (".docx", "word/numbering.xml"),
+            (".docx", "word/styles.xml"),
+            (".odt", "content.xml"),
+        ]
+    ),  # fmt: skip
+    flips=st.lists(st.tuples(st.floats(0, 1), st.sampled_from(b'<>/"=&;:wpt 0')), max_size=6),
+    keep=st.one_of(st.just(1.0), st.floats(0.5, 1.0)),
+)
+def test_damaged_xml_inside_valid_packages(
+    part: tuple[str, str], flips: list[tuple[float, int]], keep: float
+) -> None:
+    extension, member = part
+    _read(_rezip_with_mutated_xml(valid_documents()[extension], member, flips, keep), f"tdr{extension}")
 
 
 @settings(max_examples=60, deadline=None)

@@ -105,10 +105,11 @@ def _load_numbering(package: SafeZip) -> _Numbering:
             levels = {}
             for level in node.iterchildren(_w("lvl")):
                 start = _attr(level.find(_w("start")), "val") or "1"
-                levels[int(_attr(level, "ilvl") or 0)] = (
+                ilvl = _attr(level, "ilvl") or "0"
+                levels[min(int(ilvl), 8) if ilvl.isdigit() else 0] = (
                     _attr(level.find(_w("numFmt")), "val") or "decimal",
                     _attr(level.find(_w("lvlText")), "val") or "",
-                    int(start) if start.isdigit() else 1,
+                    min(int(start), 10_000) if start.isdigit() else 1,
                 )
             abstract[_attr(node, "abstractNumId") or ""] = levels
         for node in root.iterchildren(_w("num")):
@@ -126,7 +127,6 @@ def _load_numbering(package: SafeZip) -> _Numbering:
     return numbering
 
 
-_STYLE = re.compile(rb"<w:style\b.*?</w:style>", re.DOTALL)
 _STYLE_ID = re.compile(rb'w:styleId="([^"]*)"')
 _BASED_ON = re.compile(rb'<w:basedOn w:val="([^"]*)"')
 _NUM_ID = re.compile(rb'<w:numId w:val="([^"]*)"')
@@ -144,8 +144,8 @@ def _style_numbering(package: SafeZip) -> StyleNumbering:
     own: dict[str, tuple[str | None, int | None]] = {}
     based_on: dict[str, str] = {}
     if b"<w:style " in data and f'xmlns:w="{W}"'.encode() in data:
-        for match in _STYLE.finditer(data):
-            chunk = match.group(0)
+        for piece in data.split(b"<w:style ")[1:]:  # bytes.split: far faster than a lazy regex
+            chunk = piece[: piece.find(b"</w:style>")]
             id_match = _STYLE_ID.search(chunk)
             if id_match is None:
                 continue
@@ -165,7 +165,10 @@ def _style_numbering(package: SafeZip) -> StyleNumbering:
         num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
         if num_pr is not None:
             level = _attr(num_pr.find(_w("ilvl")), "val")
-            own[style_id] = (_attr(num_pr.find(_w("numId")), "val"), int(level) if level else None)
+            own[style_id] = (
+                _attr(num_pr.find(_w("numId")), "val"),
+                int(level) if level and level.isdigit() else None,
+            )
         parent = _attr(style.find(_w("basedOn")), "val")
         if parent:
             based_on[style_id] = parent
