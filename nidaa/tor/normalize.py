@@ -137,28 +137,37 @@ def furniture_indices(pages: Sequence[Sequence[str]]) -> list[set[int]]:
     """For each page, the indices of its running header, footer and page
     number lines.
 
-    A line is furniture when, digits ignored, the same line comes back at the
-    same place (first, second, third line of the page, or last, last but
-    one...) on most pages (at least two, and at least 60% of them), or when
-    it is a bare page number among the first or last few lines of a page.
+    A line is furniture when the same line comes back at the same place
+    (first, second, third line of the page, or last, last but one...) on most
+    pages (at least two, and at least 60% of them), or when it is a bare page
+    number among the first or last few lines of a page. Lines that differ
+    only by their digits ("Réf. 12/2024 — page 3") count as the same from
+    three pages on: two pages could just begin with "Article 1", "Article 2".
     """
-    counts: Counter[tuple[int, str]] = Counter()
-    edges: list[
-        dict[int, int]
-    ] = []  # line index -> position (0, 1, 2 from the top; -1, -2, -3 from the bottom)
+    exact: Counter[tuple[int, str]] = Counter()
+    folded: Counter[tuple[int, str]] = Counter()
+    # Per page: line index -> position (0, 1, 2 from the top; -1, -2, -3 from the bottom).
+    edges: list[dict[int, int]] = []
     for page in pages:
         nonblank = [i for i, line in enumerate(page) if line.strip()]
         positions = {index: -1 - rank for rank, index in enumerate(reversed(nonblank[-_EDGE:]))}
         positions.update({index: rank for rank, index in enumerate(nonblank[:_EDGE])})
         edges.append(positions)
-        counts.update({(position, _furniture_key(page[index])) for index, position in positions.items()})
+        exact.update({(position, " ".join(page[index].split())) for index, position in positions.items()})
+        folded.update({(position, _furniture_key(page[index])) for index, position in positions.items()})
     threshold = max(2, -(-len(pages) * 6 // 10))
-    repeated = {key for key, count in counts.items() if count >= threshold and key[1]}
+    repeated = {key for key, count in exact.items() if count >= threshold and key[1]}
+    repeated_folded = {key for key, count in folded.items() if count >= max(3, threshold) and key[1]}
     result = []
     for page, positions in zip(pages, edges, strict=True):
         dropped: set[int] = set()
         for index, position in positions.items():
-            if (position, _furniture_key(page[index])) in repeated or is_page_number(page[index]):
+            line = page[index]
+            if (
+                (position, " ".join(line.split())) in repeated
+                or (position, _furniture_key(line)) in repeated_folded
+                or is_page_number(line)
+            ):
                 dropped.add(index)
         result.append(dropped)
     return result

@@ -130,6 +130,9 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise ReadError("not_found", f"cannot open {path}: {error.strerror or error}") from error
     if stat.S_ISDIR(info.st_mode):
         raise ReadError("unsupported_type", f"unsupported file type: {path} is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe or a device would block the read or never end.
+        raise ReadError("unsupported_type", f"unsupported file type: {path} is not a regular file")
     if info.st_size > max_bytes:
         raise _too_large(info.st_size, max_bytes)
     try:

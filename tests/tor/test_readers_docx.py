@@ -119,3 +119,25 @@ def test_docx_tabs_breaks_and_deleted_text(tmp_path: Path) -> None:
     path = tmp_path / "tabs.docx"
     document.save(str(path))
     assert read_path(path).text == "Lieu\tOujda\nSaïdia"
+
+
+def test_docx_style_numbering_with_another_namespace_prefix(tmp_path: Path) -> None:
+    # Producers other than Word may spell the namespace prefix differently:
+    # the styles are then read with the XML parser instead of the fast scan.
+    import io
+    import zipfile
+
+    source = tmp_path / "list.docx"
+    document = docx.Document()
+    document.add_paragraph("Premier livrable", style="List Number")
+    document.add_paragraph("Second livrable", style="List Number")
+    document.save(str(source))
+    output = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(output, "w") as target:
+        for name in original.namelist():
+            data = original.read(name)
+            if name == "word/styles.xml":
+                data = data.replace(b"<w:", b"<ww:").replace(b"</w:", b"</ww:").replace(b" w:", b" ww:")
+                data = data.replace(b"xmlns:w=", b"xmlns:ww=")
+            target.writestr(name, data)
+    assert read_bytes(output.getvalue(), "list.docx").text == "1. Premier livrable\n2. Second livrable"

@@ -95,6 +95,14 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert caught.value.code == "unsupported_type"
 
 
+def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    with pytest.raises(ReadError) as caught:
+        read_path(path)
+    assert caught.value.code == "unsupported_type"
+
+
 def test_200_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.pdf"
     with open(path, "wb") as handle:  # sparse: costs no disk

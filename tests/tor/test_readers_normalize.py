@@ -59,3 +59,13 @@ def test_page_numbers() -> None:
         assert is_page_number(line), line
     for line in ("3 jours", "Page de garde", "2025-01-06"):
         assert not is_page_number(line), line
+
+
+def test_lines_differing_by_digits_are_furniture_only_from_three_pages() -> None:
+    two = [["Article 1", "Objet de l'appel."], ["Article 2", "Durée de la mission."]]
+    assert strip_page_furniture(two) == two
+    three = [[f"Réf. 07/2022 — feuillet {n}", f"Texte {n}."] for n in ("un", "deux", "trois")]
+    three = [
+        [header.replace("un", "1").replace("deux", "2").replace("trois", "3"), body] for header, body in three
+    ]
+    assert strip_page_furniture(three) == [["Texte un."], ["Texte deux."], ["Texte trois."]]

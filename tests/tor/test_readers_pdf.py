@@ -126,3 +126,17 @@ def test_pdf_is_detected_by_content() -> None:
     pdf.add_page()
     pdf.cell(0, 10, "Appel à candidatures pour un consultant")
     assert read_bytes(bytes(pdf.output()), "document.txt").format == "pdf"
+
+
+def test_pdf_pages_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("nidaa.tor.formats.pdf.MAX_PAGES", 2)
+    pdf = _pdf()
+    for number in range(1, 4):
+        pdf.add_page()
+        pdf.cell(0, 10, f"Contenu propre à la page numéro {number} du document")
+    document = read_bytes(bytes(pdf.output()), "long.pdf")
+    assert document.pages == 3
+    assert document.text == (
+        "Contenu propre à la page numéro 1 du document\nContenu propre à la page numéro 2 du document"
+    )
+    assert document.warnings == ["only the first 2 of 3 pages were read"]
