@@ -23,7 +23,7 @@ from nidaa.tor import vocab as V
 from nidaa.tor.dates import DateMatch, find_dates
 from nidaa.tor.places import Gazetteer, Place, default_gazetteer
 from nidaa.tor.places import fold as place_fold
-from nidaa.tor.sections import Line, Section, segment
+from nidaa.tor.sections import Line, Section, role_of, segment
 from nidaa.tor.text import Views, arabic_share, fold, kw, squash, tidy
 
 LIST_FIELDS = (
@@ -161,7 +161,9 @@ _TOTAL = re.compile(kw(r"total", r"au total", r"en tout", r"المجموع", r"�
 _REF_LINE = re.compile(kw(r"numero", r"\bn°", r"\bref\b", r"reference de"))
 _PROJECT_TITLE_KEY = re.compile(kw(r"titre du projet", r"project title", r"اسم المشروع"))
 _ACRONYM = re.compile(r"\A[A-Z][A-Z0-9&\-]{1,9}\Z")
-_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’\-]*|de|des|du|d'|la|le|les|l'|pour|et|of|the|for|and|en|au|aux|sans|à)"
+_NAME_WORD = (
+    r"(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’\-]*|de|des|du|d'|la|le|les|l'|pour|et|of|the|for|and|en|au|aux|sans|à)"
+)
 
 
 _NOT_NAME_START = {
@@ -197,7 +199,7 @@ def _expand_acronym(doc: _Doc, acronym: str) -> str | None:
 
 
 _ORG_TAIL = re.compile(
-    r"\s+(?:dans le cadre|pour|afin|en partenariat|avec|qui|dont|sur|in the framework|within|to|for|with|that|who|في إطار|من أجل|عن|ب)\b.*\Z",
+    r"\s+(?:dans le cadre|pour(?!\s+(?:le |la |l'|les )?[A-ZÀ-Ý])|afin|en partenariat|avec|qui|dont|sur|in the framework|within|to|for(?!\s+(?:the )?[A-Z])|with|that|who|في إطار|من أجل|عن|ب)\b.*\Z",
     re.S,
 )
 
@@ -310,7 +312,7 @@ def _deadline(doc: _Doc, dates: list[DateMatch]) -> None:
 # ---------------------------------------------------------------- subject and reference
 
 _REF_VALUE = re.compile(
-    r"[A-Za-z0-9][A-Za-z0-9_\-.]*(?:[ \t]*[/\\][ \t]*[A-Za-z0-9][A-Za-z0-9_\-.]*)+|[A-Za-z]{0,10}[\-_]?\d[A-Za-z0-9_\-.]*"
+    r"[A-Za-z0-9][A-Za-z0-9_\-.]*(?:[ \t]*[/\\][ \t]*[A-Za-z0-9][A-Za-z0-9_\-.]*)+|[A-Za-z0-9][A-Za-z0-9_\-./]*"
 )
 _STANDALONE_REF = re.compile(
     r"(?m)^[ \t]*(?P<ref>[A-Z0-9][A-Z0-9_\-.]*(?:[ \t]*/[ \t]*[A-Z0-9][A-Z0-9_\-.]*){2,})[ \t]*$"
@@ -325,7 +327,7 @@ def _reference(doc: _Doc) -> None:
         if re.search(r"termes? de\s*\Z|terms of\s*\Z|la\s*\Z|the\s*\Z", prev):
             continue
         tail = doc.masked[match.end() : match.end() + 80].split("\n")[0]
-        lead = re.match(r"[\s.:°º#\-–]*(?:n°|no\.?|nº)?[\s.:°º#]*", tail, re.I)
+        lead = re.match(r"[\s.:°º#\-–|]*(?:n°|no\.?|nº)?[\s.:°º#|]*", tail, re.I)
         offset = lead.end() if lead else 0
         value = _REF_VALUE.match(tail, offset)
         if not value:
@@ -448,8 +450,6 @@ def _doc_labels(text_folded: str, *, item: bool) -> list[tuple[str, int, int]]:
             found.append((label, match.start(), match.end()))
             break
     found.sort(key=lambda x: x[1])
-    if item and len(found) > 1 and found[0][0] in ("technical_offer", "financial_offer"):
-        found = found[:1]
     return found
 
 
@@ -605,9 +605,57 @@ def _place_spans(doc: _Doc, start: int, end: int) -> list[tuple[Place, Span]]:
     return [(m.place, (start + m.start, start + m.end)) for m in doc.gazetteer.find_in(doc.text[start:end])]
 
 
+_ENUM_CUE = re.compile(
+    kw(
+        r"communes? (?:de|d'|rurales? de|urbaines? de)",
+        r"villes? (?:de|d')",
+        r"localites? (?:de|d')",
+        r"douars? (?:de|d')?",
+        r"provinces? (?:de|d')",
+        r"prefectures? (?:de|d')",
+        r"(?:the )?(?:communes|provinces|cities|towns|municipalities|prefectures) of",
+        r"(?:ب|في )?جماعات",
+        r"(?:ب|في )?جماعتي",
+        r"(?:ب|في )?مدن",
+        r"(?:ب|في )?مدينتي",
+        r"(?:ب|في )?أقاليم",
+        r"(?:ب|في )?إقليمي",
+    )
+)
+_ENUM_END = re.compile(
+    r"[.;:()\n]|[,،]\s*(?:dans|in|au|de la|du|province|région|region|إقليم|اقليم|جهة|عمالة)\b|\s(?:dans|in|within|au sein)\s"
+)
+_ENUM_SPLIT = re.compile(r"\s*(?:,|،|\bet\b|\band\b)\s*|\s+(?=و\S{2,})")
+
+
+def _enumerated(doc: _Doc, start: int, end: int) -> list[tuple[str, Span]]:
+    """Names listed after "communes de", "provinces of", "بجماعتي" ... in one line."""
+    out: list[tuple[str, Span]] = []
+    for cue in _ENUM_CUE.finditer(doc.folded, start, end):
+        tail = doc.masked[cue.end() : end]
+        stop = _ENUM_END.search(tail)
+        chunk = tail[: stop.start()] if stop else tail
+        position = cue.end()
+        for part in _ENUM_SPLIT.split(chunk):
+            offset = doc.masked.find(part, position, cue.end() + len(chunk)) if part else -1
+            if offset == -1:
+                continue
+            position = offset + len(part)
+            name = part.strip()
+            offset += len(part) - len(part.lstrip())
+            if name.startswith("و") and len(name) > 3 and not (doc.gazetteer and doc.gazetteer.lookup(name)):
+                name, offset = name[1:], offset + 1
+            if not name or len(name.split()) > 4:
+                continue
+            if not (name[0].isupper() or "\u0600" <= name[0] <= "\u06ff"):
+                continue
+            out.append((name, (offset, offset + len(name))))
+    return out
+
+
 def _locations(doc: _Doc) -> None:
     names: list[str] = []
-    codes: list[str] = []
+    places: list[Place | None] = []
     spans: list[Span] = []
 
     def add(name: str, span: Span, place: Place | None = None) -> None:
@@ -619,12 +667,11 @@ def _locations(doc: _Doc) -> None:
             return
         if place is None and doc.gazetteer is not None:
             place = doc.gazetteer.lookup(name)
-        if place is not None and place.code in codes:
+        if place is not None and any(p is not None and p.code == place.code for p in places):
             return
         names.append(name)
+        places.append(place)
         spans.append(span)
-        if place is not None:
-            codes.append(place.code)
 
     for section in doc.of_role("location"):
         items = [line for line in section.lines if line.is_item]
@@ -636,12 +683,17 @@ def _locations(doc: _Doc) -> None:
                     add(head, (line.start, line.start + len(head.rstrip())))
             continue
         for line in section.lines:
-            found = _place_spans(doc, line.start, line.end)
-            for place, span in found:
+            found = sorted(
+                [(span, place) for place, span in _place_spans(doc, line.start, line.end)]
+                + [(span, None) for _, span in _enumerated(doc, line.start, line.end)],
+                key=lambda item: item[0][0],
+            )
+            for span, place in found:
                 add(doc.text[span[0] : span[1]], span, place)
             if not found:
                 for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
                     add(match.group("place"), (match.start("place"), match.end("place")))
+    _drop_parents(names, places, spans)
     for match in _BASED.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
         based = _BASED_NAME.match(tail)
@@ -655,8 +707,21 @@ def _locations(doc: _Doc) -> None:
                 add(doc.text[span[0] : span[1]], span, place)
             if len(names) >= 6:
                 break
+        _drop_parents(names, places, spans)
     doc.set("locations", names, spans, 0.8 if names else 0.0)
-    doc.set("location_codes", codes, [], 0.8)
+    doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
+
+
+def _drop_parents(names: list[str], places: list[Place | None], spans: list[Span]) -> None:
+    """ "Tafraout, Mirleft (province de Tiznit)": the province only situates the communes."""
+    parents: set[str] = set()
+    for place in places:
+        if place is not None and place.parent_code:
+            parents.add(place.parent_code)
+    for index in range(len(places) - 1, -1, -1):
+        place = places[index]
+        if place is not None and place.code in parents:
+            del names[index], places[index], spans[index]
 
 
 # ---------------------------------------------------------------- numbers
@@ -773,6 +838,7 @@ def _participants(doc: _Doc) -> None:
     if not regions:
         for match in _PARTICIPANT_WORD.finditer(doc.folded):
             regions.append(doc.line_bounds(match.start()))
+    plain: tuple[int, Span] | None = None
     per_unit: tuple[int, Span] | None = None
     for start, end in regions:
         folded = doc.folded[start:end]
@@ -781,6 +847,11 @@ def _participants(doc: _Doc) -> None:
             if not value or value < 2 or value > 100000:
                 continue
             span = (start + match.start(), start + match.end())
+            if _TOTAL_BEFORE.search(folded, max(0, match.start() - 30), match.start()) or _TOTAL_AFTER.match(
+                folded, match.end()
+            ):
+                doc.set("participants", int(value), [span], 0.85)
+                return
             tail = folded[match.end() : match.end() + 40]
             per = re.match(rf"\s*(?:{V.PER_UNIT})\s+(?P<unit>[^\W\d]+)", tail)
             if per:
@@ -789,12 +860,33 @@ def _participants(doc: _Doc) -> None:
                     if count:
                         per_unit = (int(value) * count, span)
                 continue
-            doc.set("participants", int(value), [span], 0.8)
-            return
-    if per_unit:
+            if plain is None:
+                plain = (int(value), span)
+    if plain:
+        doc.set("participants", plain[0], [plain[1]], 0.8)
+    elif per_unit:
         doc.set("participants", per_unit[0], [per_unit[1]], 0.65)
-        return
-    doc.set("participants", None)
+    else:
+        doc.set("participants", None)
+
+
+_TOTAL_BEFORE = re.compile(
+    kw(
+        r"au total",
+        r"en tout",
+        r"total",
+        r"soit",
+        r"in total",
+        r"overall",
+        r"ما مجموعه",
+        r"المجموع",
+        r"cible",
+        r"targets?",
+    )
+)
+_TOTAL_AFTER = re.compile(
+    r"[^.;\n]{0,25}?" + "(?:" + kw(r"au total", r"en tout", r"in total", r"overall", r"في المجموع") + ")"
+)
 
 
 # ---------------------------------------------------------------- languages
@@ -908,34 +1000,145 @@ _JOB_WORDS = re.compile(
 )
 
 
+_GENERIC_WORDS = re.compile(
+    kw(
+        r"n°",
+        r"no\.?",
+        r"nº",
+        r"numero",
+        r"ref\.?",
+        r"reference",
+        r"de",
+        r"d'",
+        r"du",
+        r"des",
+        r"for",
+        r"of",
+        r"the",
+        r"a",
+        r"an",
+        r"pour",
+        r"emploi",
+        r"شغل",
+        r"عن",
+        r"منصب",
+        r"مفتوح",
+    )
+)
+_LEAD_IN = re.compile(
+    kw(
+        r"poste",
+        r"position",
+        r"post of",
+        r"منصب",
+        r"لشغل",
+        r"recrute",
+        r"recruit",
+        r"hiring",
+        r"vacancy",
+        r"للمنصب",
+    )
+)
+_HEADER_PREFIX = re.compile(
+    r"\A(?:"
+    + kw(
+        r"vacancy",
+        r"job offer",
+        r"job opening",
+        r"offre d'emploi",
+        r"avis de recrutement",
+        r"appel a candidatures?",
+        r"appel a consultation",
+        r"appel a manifestation d'interet",
+        r"call for applications",
+        r"call for proposals",
+        r"terms of reference",
+        r"termes de reference",
+        r"request for proposals",
+        r"إعلان",
+        r"إعلان عن منصب",
+        r"objet",
+        r"subject",
+    )
+    + r")\s*[:\-–—]\s*(?=\S)"
+)
+
+
+_ANNOUNCEMENT_PREFIX = re.compile(r"\A(?:" + kw(r"إعلان عن", r"إعلان", r"announcement of") + r")\s*(?=\S)")
+
+
+def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
+    rest = folded[: cue.start()] + " " + folded[cue.end() :]
+    rest = _REF_VALUE_ANY.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if not _GENERIC_WORDS.fullmatch(w)]
+    return len(words) <= 1
+
+
+_REF_VALUE_ANY = re.compile(r"\S*\d\S*")
+
+
 def _title(doc: _Doc) -> None:
     head_limit = max(1500, len(doc.text) // 4)
-    candidates: list[tuple[int, str, Span]] = []
+    lines: list[tuple[int, str]] = []
     offset = 0
-    for index, raw_line in enumerate(doc.masked[:head_limit].split("\n")):
-        start = offset
+    for raw_line in doc.masked[:head_limit].split("\n"):
+        if raw_line.strip():
+            lead = len(raw_line) - len(raw_line.lstrip())
+            lines.append((offset + lead, raw_line.strip()))
         offset += len(raw_line) + 1
-        line = raw_line.strip()
-        if not line or len(line) > 220 or "\t" in line:
+    candidates: list[tuple[int, int, str, Span]] = []
+
+    def usable(k: int) -> bool:
+        start, line = lines[k]
+        folded = doc.folded[start : start + len(line)]
+        return (
+            len(line) <= 220
+            and "\t" not in line
+            and " | " not in line
+            and not V.EMAIL.search(folded)
+            and role_of(folded) is None
+            and len(line.split()) >= 2
+        )
+
+    for index, (start, line) in enumerate(lines):
+        if len(line) > 220 or "\t" in line or " | " in line:
             continue
-        folded = doc.folded[start : start + len(raw_line)]
+        folded = doc.folded[start : start + len(line)]
         words = len(line.split())
         if words < 2 or V.EMAIL.search(folded):
             continue
-        if _REF_LINE.search(folded) and not _STRONG_TITLE.search(folded):
+        strong = _STRONG_TITLE.search(folded)
+        medium = _MEDIUM_TITLE.search(folded)
+        cue = strong or medium
+        if (
+            line.endswith((":", "："))
+            and _LEAD_IN.search(folded)
+            and index + 1 < len(lines)
+            and usable(index + 1)
+        ):
+            n_start, n_line = lines[index + 1]
+            candidates.append((0, start, n_line, (n_start, n_start + len(n_line))))
+            continue
+        if cue and _is_generic_header(folded, cue):
+            if index + 1 < len(lines) and usable(index + 1):
+                n_start, n_line = lines[index + 1]
+                n_folded = doc.folded[n_start : n_start + len(n_line)]
+                if not _ISSUER_VERB_FOLDED.search(n_folded):
+                    candidates.append((0 if strong else 1, start, n_line, (n_start, n_start + len(n_line))))
+            continue
+        if _REF_LINE.search(folded) and not strong:
             continue
         rank = None
-        if _STRONG_TITLE.search(folded):
+        if strong:
             rank = 0
-        elif _MEDIUM_TITLE.search(folded) and words >= 4:
+        elif medium and words >= 4:
             rank = 1
         elif index < 40 and words <= 8 and _JOB_WORDS.search(folded) and not line.endswith((".", ";", ",")):
             rank = 2
         if rank is not None:
-            lead = len(raw_line) - len(raw_line.lstrip())
-            candidates.append((rank, line, (start + lead, start + lead + len(line))))
+            candidates.append((rank, start, line, (start, start + len(line))))
     if candidates:
-        rank, line, span = min(candidates, key=lambda c: (c[0], c[2][0]))
+        rank, _, line, span = min(candidates, key=lambda c: (c[0], c[1]))
         title = _clean_title(line)
         if title:
             doc.set("title", title, [span], (0.9, 0.75, 0.65)[rank])
@@ -947,6 +1150,9 @@ def _title(doc: _Doc) -> None:
     doc.set("title", None)
 
 
+_ISSUER_VERB_FOLDED = re.compile(kw(r"\blance\b", r"recrute", r"تعلن", r"يعلن", r"invites", r"is seeking"))
+
+
 _FOR_RECRUITMENT = re.compile(
     r"(?:\b(?:pour|for)\s+(?:le|la|l'|the)?\s*)(?=" + kw("recrutement", "recruitment", "selection") + ")"
 )
@@ -955,6 +1161,9 @@ _FOR_RECRUITMENT = re.compile(
 def _clean_title(line: str) -> str:
     title = tidy(line)
     title = re.sub(r"\A\d{1,2}\s+(?=[A-Z])", "", title)  # "1 Intervention Officer" = one position
+    header = _HEADER_PREFIX.match(fold(title)) or _ANNOUNCEMENT_PREFIX.match(fold(title))
+    if header and header.end() < len(title):
+        title = title[header.end() :]
     folded = fold(title)
     prefix = _TITLE_PREFIX.match(folded)
     if prefix and prefix.end() < len(title):
@@ -998,8 +1207,10 @@ _ISSUER_KEYS = re.compile(
     )
 )
 _ISSUER_VERB = re.compile(
-    r"(?P<org>(?:[A-ZÀ-Ý][\w'’&\-]*)(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]*|de|des|du|d'|pour|et|of|the|for|and|la|le|l')){0,8}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
-    r"[ \t,]+(?:recrute|recherche|lance|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel)\b"
+    r"(?P<org>(?:[A-ZÀ-Ý][\w'’&\-]*)(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’&\-]*|de|des|du|d'|pour|et|of|the|for|and|la|le|l')){0,8}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
+    r"[ \t,]+(?:recrute|recherche|lance|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
+    r"|met en (?:œ|oe)uvre|implements"
+    r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]+\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company))\b"
 )
 _ISSUER_AR = re.compile(r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث)\s+(?P<org>[^\n،,]{3,80}?)\s+(?:عن|في|لـ?)\s")
 _PRESENTATION = re.compile(
@@ -1019,7 +1230,7 @@ _IMPLEMENTED = re.compile(
 )
 _NOT_ORG = re.compile(
     kw(
-        r"\A(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous)\b"
+        r"\A(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b"
     )
 )
 
@@ -1116,6 +1327,14 @@ _PROJECT_QUOTED = re.compile(
     + kw(r"projet", r"programme", r"project", r"program", r"initiative", r"intervention", r"مشروع", r"برنامج")
     + r")\b[^«\"“\n]{0,70}?[«\"“]\s*(?P<name>[^»\"”\n]{3,90}?)\s*[»\"”]"
 )
+_PROJECT_QUOTED_BEFORE = re.compile(
+    r"[«\"“]\s*(?P<name>[^»\"”\n]{3,90}?)\s*[»\"”]\s*(?:"
+    + kw(r"project", r"programme", r"program", r"projet", r"initiative")
+    + r")\b"
+)
+_PROJECT_NAMED_BEFORE = re.compile(
+    r"(?<![\w.])(?!(?:Our|The|This|Le|Ce|Notre|Un|A|An|Its|Their)\b)(?P<name>(?:[A-Z][\w\-]+[ \t]+){1,4}(?:programme|program|project|projet))\b"
+)
 _PROJECT_CAPS = re.compile(
     r"\b(?P<name>(?:[Pp]rogramme|[Pp]rojet|[Pp]roject|[Pp]rogram)\s+[A-Z][A-Z0-9\-]{2,}(?:\s+\d+)?)\b"
 )
@@ -1141,6 +1360,10 @@ def _project(doc: _Doc) -> None:
         span = (match.start("name"), match.end("name"))
         doc.set("project", tidy(doc.text[span[0] : span[1]]).split("/")[0].strip(), [span], 0.8)
         return
+    before = _PROJECT_QUOTED_BEFORE.search(doc.masked)
+    if before:
+        doc.set("project", tidy(before.group("name")), [(before.start("name"), before.end("name"))], 0.75)
+        return
     caps = _PROJECT_CAPS.search(doc.masked)
     if caps:
         doc.set("project", tidy(caps.group("name")), [(caps.start("name"), caps.end("name"))], 0.7)
@@ -1164,6 +1387,10 @@ def _project(doc: _Doc) -> None:
             lead = len(raw_line) - len(raw_line.lstrip())
             doc.set("project", tidy(line), [(start + lead, start + lead + len(line))], 0.55)
             return
+    named = _PROJECT_NAMED_BEFORE.search(doc.masked)
+    if named:
+        doc.set("project", tidy(named.group("name")), [(named.start("name"), named.end("name"))], 0.5)
+        return
     doc.set("project", None)
 
 
@@ -1179,6 +1406,12 @@ _PARTNER_CUES = re.compile(
         r"grace au soutien (?:de|du|des)",
         r"soutenu(?:e)? par",
         r"funded by",
+        r"with funding from",
+        r"funding from",
+        r"grant from",
+        r"الممول(?:ة)? من طرف",
+        r"الممول(?:ة)? من قبل",
+        r"بتمويل من",
         r"co-funded by",
         r"financed by",
         r"in partnership with",
@@ -1193,9 +1426,10 @@ _PARTNER_CUES = re.compile(
         r"بشراكة و دعم",
     )
 )
-_PARTNER_SPLIT = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\s/\s|\s&\s|\sو(?=\S))\s*")
+_PARTNER_SPLIT = re.compile(r"\s*(?:,|،|;|\bet\b|\band\b|\s/\s|\s&\s|\sو(?=\S))\s*")
 _PARTNER_STOP = re.compile(
-    r"(?:\s+(?:dans le cadre|pour|afin|qui|mène|mene|menent|dans|sur|au niveau|à travers|a travers|in order|to|which|within|in the|for|is|are|a |fait|ce|cette|il|elle)\b|[.(\n]|\s[–\-]\s).*\Z",
+    r"(?:\s+(?:dans le cadre|pour(?!\s+(?:le |la |les )?(?:l['’])?[A-ZÀ-Ý])|afin|qui|mène|mene|menent|dans|sur|au niveau|à travers|a travers|in order|to|which|within|in the|for(?!\s+(?:the )?[A-Z])|is|are|a |fait|ce|cette|il|elle|will|has|have|works|launch\w*)\b|[.(\n]|\s[–\-]\s"
+    r"|[,،]\s*(?:تعلن|يعلن|تطلق|يطلق|وذلك|من أجل|قصد|لفائدة)).*\Z",
     re.S,
 )
 
@@ -1203,11 +1437,20 @@ _PARTNER_STOP = re.compile(
 def _partners(doc: _Doc) -> None:
     names: list[str] = []
     spans: list[Span] = []
-    issuer = place_fold(doc.fields.get("issuer") or "")
+    issuer_name = doc.fields.get("issuer") or ""
+    issuer = place_fold(issuer_name)
+    issuer_keys = {issuer, place_fold(re.sub(r"\([^)]*\)", "", issuer_name))} | {
+        place_fold(a) for a in re.findall(r"\(([^)]+)\)", issuer_name)
+    }
     for match in _PARTNER_CUES.finditer(doc.folded):
         tail_start = match.end()
         line_end = doc.line_bounds(tail_start)[1]
-        tail = doc.masked[tail_start : min(line_end, tail_start + 240)]
+        limit = min(line_end, tail_start + 240)
+        following = _PARTNER_CUES.search(doc.folded, tail_start, limit)
+        if following:
+            limit = following.start()
+        tail = doc.masked[tail_start:limit]
+        tail = re.sub(r"[\s,،]*و?\Z", "", tail)
         # keep acronyms in parentheses with their names: "Impact Pour le Développement (IPD)"
         protected = re.sub(r"\(([A-Z][\w\- ]{1,15})\)", lambda m: "\x00" + m.group(1) + "\x01", tail)
         chunk = (
@@ -1229,7 +1472,7 @@ def _partners(doc: _Doc) -> None:
                 or not re.match(r"[A-ZÀ-Ý\u0600-\u06ff]", name)
             ):
                 continue
-            if name.lower() in ("maroc", "morocco", "royaume du maroc") or place_fold(name) == issuer:
+            if name.lower() in ("maroc", "morocco", "royaume du maroc") or place_fold(name) in issuer_keys:
                 continue
             if name.upper() == "UE" or name.upper() == "EU":
                 name = "Union européenne" if name.upper() == "UE" else "European Union"

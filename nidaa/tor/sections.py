@@ -262,7 +262,23 @@ _ROLE_RES = [
 
 _NUMBERING = re.compile(
     r"\A[ \t]*(?:[-–•·▪●◦➢✓>o]\s+)?"
-    r"(?:(?P<roman>[ivxlc]{1,5})\s*[.\-–)/]|(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)/]?|(?P<letter>[a-h])\s*[.)])[ \t]+"
+    r"(?:(?P<article>(?:"
+    + kw(
+        r"article",
+        r"art\.",
+        r"section",
+        r"partie",
+        r"chapitre",
+        r"part",
+        r"المادة",
+        r"الفصل",
+        r"البند",
+        r"المحور",
+    )
+    + r")\s*\d{1,2}\s*[.:\-–)]?|(?:"
+    + kw(r"أولا", r"ثانيا", r"ثالثا", r"رابعا", r"خامسا", r"سادسا", r"سابعا", r"ثامنا", r"تاسعا", r"عاشرا")
+    + r")\s*[:.\-–]?)[ \t]*"
+    r"|(?:(?P<roman>[ivxlc]{1,5})\s*[.\-–)/]|(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)/]?|(?P<letter>[a-h])\s*[.)])[ \t]+)"
 )
 _BULLET = re.compile(r"\A[ \t]*(?:[-–—•·▪●◦➢✓►■□▫*+o]|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)])[ \t]+")
 _BULLET_MARK = re.compile(r"\A[ \t]*[-–—•·▪●◦➢✓►■□▫+]\s")
@@ -390,7 +406,7 @@ def _heading(views: Views, start: int, end: int) -> tuple[str | None, int, int |
     ends_colon = bool(_TRAILING_COLON.search(stripped))
     words = len(rest_stripped.split())
     roman = bool(numbering and numbering.group("roman"))
-    numbered = bool(numbering and (numbering.group("num") or roman))
+    numbered = bool(numbering and (numbering.group("num") or roman or numbering.group("article")))
     role = role_of(rest_stripped)
     if len(stripped) > 110:
         return None

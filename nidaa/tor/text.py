@@ -77,7 +77,8 @@ def kw(*words: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
-_EDGE = re.compile(r"^[\s\-–—•·▪●◦➢✓>:;,.\"'«»“”()\[\]]+|[\s\-–—•·▪●◦:;,\"'«»“”\[\]]+$")
+_EDGE = re.compile(r"^[\s\-–—•·▪●◦➢✓>:;,.()\[\]]+|[\s\-–—•·▪●◦:;,\[\]]+$")
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "'": "'", "‹": "›"}
 
 
 def squash(text: str) -> str:
@@ -88,6 +89,13 @@ def tidy(text: str) -> str:
     """A value as shown to people: no markup, no edge punctuation, single spaces."""
     text = squash(mask(text).replace("#", " "))
     text = _EDGE.sub("", text).strip()
+    for _ in range(2):
+        if len(text) >= 2 and text[0] in _QUOTE_PAIRS and text[-1] == _QUOTE_PAIRS[text[0]]:
+            text = _EDGE.sub("", text[1:-1]).strip()
+        if text and text[0] in '«“"' and text.count(text[0]) + text.count(_QUOTE_PAIRS[text[0]]) == 1:
+            text = _EDGE.sub("", text[1:]).strip()
+        if text and text[-1] in '»”"' and text.count(text[-1]) == 1 and "«" not in text and "“" not in text:
+            text = _EDGE.sub("", text[:-1]).strip()
     if text.endswith(".") and not re.search(r"\b\w\.$", text):
         text = text[:-1].rstrip()
     if text.count("(") > text.count(")"):

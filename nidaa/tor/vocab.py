@@ -186,6 +186,7 @@ SUBJECT_CUE = re.compile(
     kw(
         r"(?:avec|portant|sous)\s+(?:la\s+)?mention",
         r"(?:avec|portant)\s+(?:pour\s+)?(?:l'|comme\s+)?objet",
+        r"(?:(?:precisant|indiquant|mentionnant|mettant|portant)\s+)?en\s+objet",
         r"(?:dans|sur|en|a)\s+l'objet(?:\s+(?:du|de\s+l'|de\s+votre|de\s+leur)\s*(?:mail|e-?mail|courriel|message))?",
         r"objet\s+(?:du|de\s+l'|de\s+votre|de\s+leur)\s*(?:mail|e-?mail|courriel|message)",
         r"(?:l')?objet\s+suivant",
@@ -212,7 +213,7 @@ REFERENCE_CUE = re.compile(
     kw(
         r"ref(?:erence)?s?\b\.?(?:\s+(?:de l'appel|de l'offre|du marche|de l'avis|of the call|number|no))?",
         r"our ref",
-        r"(?:appel d'offres?|avis|ao|consultation|marche|tender|rfp|rfq|call|appel|offre|dossier)\s*(?:n°|no\.?|nº|n\.|num(?:ero)?\.?|#)",
+        r"(?:appel d'offres?|avis|ao|consultation|marche|tenders?|rfp|rfq|call|appel|offres?|dossier|proposals?|bids?|quotations?|propositions?|vacancy|announcement)\s*(?:n°|no\.?|nº|n\.|num(?:ero)?\.?|#)",
         r"numero de l'appel d'offres?",
         r"numero d'appel",
         r"المرجع",
@@ -312,6 +313,10 @@ DOC_CUES: list[tuple[str, re.Pattern[str]]] = [
             kw(
                 r"offre financiere",
                 r"proposition financiere",
+                r"(?<=technique\s)et financieres?",
+                r"(?<=technical\s)and financial",
+                r"(?<=التقني\s)والمالي",
+                r"(?<=التقنيه\s)والماليه",
                 r"offre de prix",
                 r"financial (?:offer|proposal|bid)",
                 r"price (?:offer|proposal)",
