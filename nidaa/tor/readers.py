@@ -155,8 +155,9 @@ def _read(data: bytes, filename: str, max_bytes: int, depth: int) -> Document:
         raise _too_large(len(data), max_bytes)
     if not data.strip():
         raise ReadError("empty", "the file is empty")
-    kind = detect_format(data, filename)
+    kind = "document"
     try:
+        kind = detect_format(data, filename)
         document = _dispatch(kind, data, max_bytes, depth)
     except ReadError:
         raise
