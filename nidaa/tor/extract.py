@@ -348,7 +348,7 @@ def _reference(doc: _Doc) -> None:
 
 
 _SUBJECT_STOP = re.compile(
-    r",?\s+(?:au plus tard|avant le|aux adresses|a l'adresse|à l'adresse|a l’adresse|par e-?mail|no later|before|by|to the|et en|and)\b.*\Z",
+    r"\.\s+(?=[A-ZÀ-Ý\u0600-\u06ff]).*\Z|,?\s+(?:au plus tard|avant le|aux adresses|a l'adresse|à l'adresse|a l’adresse|par e-?mail|no later|before|by|to the|et en|and)\b.*\Z",
     re.I | re.S,
 )
 
@@ -623,9 +623,16 @@ _ENUM_CUE = re.compile(
     )
 )
 _ENUM_END = re.compile(
-    r"[.;:()\n]|[,،]\s*(?:dans|in|au|de la|du|province|région|region|إقليم|اقليم|جهة|عمالة)\b|\s(?:dans|in|within|au sein)\s"
+    r"[.;:()\n]|\s+ب?(?:إقليم|اقليم|جهة|عمالة)|\s+(?:province|région|region|préfecture) d|[,،]\s*(?:dans|in|au|de la|du|province|région|region|إقليم|اقليم|جهة|عمالة)\b|\s(?:dans|in|within|au sein)\s"
 )
 _ENUM_SPLIT = re.compile(r"\s*(?:,|،|\bet\b|\band\b)\s*|\s+(?=و\S{2,})")
+
+
+def _conjunction(doc: _Doc, name: str) -> bool:
+    """Whether a leading "و" is "and" ("وأمزميز") rather than part of the name ("وجدة")."""
+    if doc.gazetteer is None:
+        return True
+    return doc.gazetteer.lookup(name[1:]) is not None or doc.gazetteer.lookup(name) is None
 
 
 def _enumerated(doc: _Doc, start: int, end: int) -> list[tuple[str, Span]]:
@@ -643,7 +650,7 @@ def _enumerated(doc: _Doc, start: int, end: int) -> list[tuple[str, Span]]:
             position = offset + len(part)
             name = part.strip()
             offset += len(part) - len(part.lstrip())
-            if name.startswith("و") and len(name) > 3 and not (doc.gazetteer and doc.gazetteer.lookup(name)):
+            if name.startswith("و") and len(name) > 3 and _conjunction(doc, name):
                 name, offset = name[1:], offset + 1
             if not name or len(name.split()) > 4:
                 continue
@@ -662,6 +669,11 @@ def _locations(doc: _Doc) -> None:
         name = tidy(name)
         if not name or name.lower() in _NOT_PLACE or len(name) < 3:
             return
+        for index, (a, b) in enumerate(spans):
+            if a <= span[0] and span[1] <= b:  # "Mhamid" inside "Mhamid El Ghizlane"
+                if places[index] is None and place is not None:
+                    places[index] = place
+                return
         key = place_fold(name)
         if any(place_fold(n) == key for n in names):
             return
@@ -679,21 +691,22 @@ def _locations(doc: _Doc) -> None:
             for line in items:
                 raw = doc.masked[line.start : line.end]
                 head = re.split(r"\s*[(,;:]|\s[–\-]\s|\.\s*\Z", raw)[0]
-                if head.strip():
+                known = doc.gazetteer is not None and doc.gazetteer.lookup(head) is not None
+                if head.strip() and (known or (len(head.split()) <= 4 and not head[:1].islower())):
                     add(head, (line.start, line.start + len(head.rstrip())))
             continue
         for line in section.lines:
             found = sorted(
                 [(span, place) for place, span in _place_spans(doc, line.start, line.end)]
                 + [(span, None) for _, span in _enumerated(doc, line.start, line.end)],
-                key=lambda item: item[0][0],
+                key=lambda item: (item[0][0], -item[0][1]),
             )
             for span, place in found:
                 add(doc.text[span[0] : span[1]], span, place)
             if not found:
                 for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
                     add(match.group("place"), (match.start("place"), match.end("place")))
-    _drop_parents(names, places, spans)
+    _drop_parents(doc, names, places, spans)
     for match in _BASED.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
         based = _BASED_NAME.match(tail)
@@ -707,20 +720,33 @@ def _locations(doc: _Doc) -> None:
                 add(doc.text[span[0] : span[1]], span, place)
             if len(names) >= 6:
                 break
-        _drop_parents(names, places, spans)
+        _drop_parents(doc, names, places, spans)
     doc.set("locations", names, spans, 0.8 if names else 0.0)
     doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
 
 
-def _drop_parents(names: list[str], places: list[Place | None], spans: list[Span]) -> None:
-    """ "Tafraout, Mirleft (province de Tiznit)": the province only situates the communes."""
+_SITUATING = re.compile(
+    "(?:"
+    + kw(r"province", r"prefecture", r"region", r"إقليم", r"عمالة", r"جهة", r"بإقليم", r"بجهة")
+    + r")\W{0,6}(?:de |d'|du |des )?\Z"
+)
+
+
+def _drop_parents(doc: _Doc, names: list[str], places: list[Place | None], spans: list[Span]) -> None:
+    """ "Tafraout et Mirleft, province de Tiznit": the province only situates the communes."""
     parents: set[str] = set()
     for place in places:
         if place is not None and place.parent_code:
             parents.add(place.parent_code)
+            parent = doc.gazetteer.by_code.get(place.parent_code) if doc.gazetteer else None
+            if parent is not None and parent.parent_code:
+                parents.add(parent.parent_code)
     for index in range(len(places) - 1, -1, -1):
         place = places[index]
-        if place is not None and place.code in parents:
+        start = spans[index][0]
+        before = doc.folded[max(0, start - 24) : start]
+        situating = bool(_SITUATING.search(before)) or "(" in before[-3:]
+        if place is not None and place.code in parents and situating:
             del names[index], places[index], spans[index]
 
 
@@ -892,6 +918,22 @@ _TOTAL_AFTER = re.compile(
 # ---------------------------------------------------------------- languages
 
 
+_ASSET = re.compile(
+    kw(
+        r"atout",
+        r"un plus",
+        r"souhaitable",
+        r"apprecie",
+        r"asset",
+        r"desirable",
+        r"advantage",
+        r"a plus",
+        r"preferred",
+        r"ميزة",
+        r"إضافية",
+        r"مستحسن",
+    )
+)
 _ANY_LANGUAGE = re.compile("|".join(f"(?P<{code}>{p.pattern})" for code, p in V.LANGUAGES))
 
 
@@ -907,6 +949,11 @@ def _languages(doc: _Doc) -> None:
             doc.folded, line_start, line_end
         ):
             continue
+        clause_start = max(doc.folded.rfind(c, line_start, match.start()) for c in ";.،؛") + 1
+        ends = [i for i in (doc.folded.find(c, match.end(), line_end) for c in ";.،؛") if i != -1]
+        clause_end = min(ends or [line_end])
+        if _ASSET.search(doc.folded, max(line_start, clause_start), clause_end):
+            continue  # "la connaissance de l'amazighe est un atout": welcome, not required
         if code not in codes:
             codes.append(code)
         spans.append((match.start(), match.end()))
@@ -940,6 +987,8 @@ _MEDIUM_TITLE = re.compile(
         r"appel a (?:candidatures?|consultation|manifestation|propositions|projets|experts?|consultants?)",
         r"appel d'offres?",
         r"avis d'appel",
+        r"mission d'(?:expertise|appui|assistance|evaluation|accompagnement)",
+        r"assistance technique",
         r"termes de reference",
         r"call for (?:applications|proposals|expressions|consultants|tenders)",
         r"request for (?:proposals|quotations|expressions)",
@@ -1096,7 +1145,7 @@ def _title(doc: _Doc) -> None:
             and "\t" not in line
             and " | " not in line
             and not V.EMAIL.search(folded)
-            and role_of(folded) is None
+            and (role_of(folded) is None or len(line.split()) > 6)
             and len(line.split()) >= 2
         )
 
@@ -1148,6 +1197,18 @@ def _title(doc: _Doc) -> None:
             doc.set("title", _clean_title(value), [span], 0.6)
             return
     doc.set("title", None)
+
+
+def _head_lines(doc: _Doc, count: int) -> list[tuple[int, str]]:
+    """The first ``count`` non-empty lines (offset, stripped text): the letterhead."""
+    out: list[tuple[int, str]] = []
+    for match in re.finditer(r"[^\n]+", doc.masked[:3000]):
+        line = match.group(0).strip()
+        if line and not line.startswith("[image"):
+            out.append((match.start() + len(match.group(0)) - len(match.group(0).lstrip()), line))
+            if len(out) >= count:
+                break
+    return out
 
 
 _ISSUER_VERB_FOLDED = re.compile(kw(r"\blance\b", r"recrute", r"تعلن", r"يعلن", r"invites", r"is seeking"))
@@ -1212,7 +1273,13 @@ _ISSUER_VERB = re.compile(
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]+\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company))\b"
 )
-_ISSUER_AR = re.compile(r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث)\s+(?P<org>[^\n،,]{3,80}?)\s+(?:عن|في|لـ?)\s")
+_ISSUER_AR = re.compile(
+    r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث|تنفذ|ينفذ|تنظم|ينظم)\s+(?P<org>(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|المرصد|الجمعية|المنظمة|الشبكة|المؤسسة|المركز)[^\n،,]{3,80}?)\s+(?:عن|في|لـ?|مشروع|برنامج|منذ|دورة)\s"
+)
+_LETTERHEAD = re.compile(
+    r"\A(?:(?:L['’]|La |Le )?(?:Association|Fondation|Réseau|Coopérative|Organisation|Fédération|Union|Collectif|Observatoire|Centre|Network|Foundation|Organization|Organisation|Alliance|Institut|Institute|Agence|Agency)\b|(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|المرصد|الجمعية|المنظمة|الشبكة|المؤسسة|المركز)\s)",
+    re.I,
+)
 _PRESENTATION = re.compile(
     kw(
         r"\A(?:presentation|a propos|about|qui est|نبذة عن|تقديم)\s+(?:de\s+|du\s+|des\s+|d')?(?:l'|la\s+|le\s+|the\s+)?"
@@ -1230,7 +1297,7 @@ _IMPLEMENTED = re.compile(
 )
 _NOT_ORG = re.compile(
     kw(
-        r"\A(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b"
+        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z)"
     )
 )
 
@@ -1248,7 +1315,7 @@ def _issuer(doc: _Doc) -> None:
     for match in _ISSUER_CUES.finditer(doc.folded):
         tail_start = match.end()
         tail = doc.masked[tail_start : tail_start + 160]
-        lead = re.match(r"[\s:\-–]*", tail)
+        lead = re.match(r"[ \t:\-–|]*", tail)
         offset = lead.end() if lead else 0
         if tail[offset:].startswith("\n") or not tail[offset:].strip():
             continue
@@ -1264,6 +1331,10 @@ def _issuer(doc: _Doc) -> None:
     for match in _ISSUER_AR.finditer(doc.masked):
         if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
             return
+    for start, line in _head_lines(doc, 6):
+        if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 and not line.endswith((".", ":")):
+            if accept(line, (start, start + len(line)), 0.65):
+                return
     for section in doc.sections:
         if section.role != "context" or not section.heading:
             continue
@@ -1429,7 +1500,7 @@ _PARTNER_CUES = re.compile(
 _PARTNER_SPLIT = re.compile(r"\s*(?:,|،|;|\bet\b|\band\b|\s/\s|\s&\s|\sو(?=\S))\s*")
 _PARTNER_STOP = re.compile(
     r"(?:\s+(?:dans le cadre|pour(?!\s+(?:le |la |les )?(?:l['’])?[A-ZÀ-Ý])|afin|qui|mène|mene|menent|dans|sur|au niveau|à travers|a travers|in order|to|which|within|in the|for(?!\s+(?:the )?[A-Z])|is|are|a |fait|ce|cette|il|elle|will|has|have|works|launch\w*)\b|[.(\n]|\s[–\-]\s"
-    r"|[,،]\s*(?:تعلن|يعلن|تطلق|يطلق|وذلك|من أجل|قصد|لفائدة)).*\Z",
+    r"|[,،]\s*(?:تعلن|يعلن|تطلق|يطلق|وذلك|من أجل|قصد|لفائدة)|[,،]\s*و).*\Z",
     re.S,
 )
 

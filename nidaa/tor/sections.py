@@ -135,6 +135,11 @@ ROLE_KEYWORDS: list[tuple[str, str]] = [
             r"zones? d'intervention",
             r"zones? geographiques?",
             r"zones? cibles?",
+            r"zones?\b",
+            r"couverture geographique",
+            r"perimetre",
+            r"(?:study|target|project) areas?",
+            r"geographic(?:al)? (?:scope|coverage|area)",
             r"localisation",
             r"location",
             r"duty station",
@@ -214,6 +219,9 @@ ROLE_KEYWORDS: list[tuple[str, str]] = [
             r"missions?",
             r"description (?:de la|des|du) (?:prestation|fonction|poste|mission|services|taches)",
             r"description du travail",
+            r"prestations (?:attendues|demandees|a realiser)",
+            r"services (?:attendus|demandes)",
+            r"expected services",
             r"activites",
             r"attributions",
             r"responsabilites",
@@ -278,7 +286,7 @@ _NUMBERING = re.compile(
     + r")\s*\d{1,2}\s*[.:\-–)]?|(?:"
     + kw(r"أولا", r"ثانيا", r"ثالثا", r"رابعا", r"خامسا", r"سادسا", r"سابعا", r"ثامنا", r"تاسعا", r"عاشرا")
     + r")\s*[:.\-–]?)[ \t]*"
-    r"|(?:(?P<roman>[ivxlc]{1,5})\s*[.\-–)/]|(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)/]?|(?P<letter>[a-h])\s*[.)])[ \t]+)"
+    r"|(?:(?P<roman>(?![cld]\b)[ivxlc]{1,5})\s*[.\-–/]|(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)/]?|(?P<letter>[a-h])\s*[.)])[ \t]+)"
 )
 _BULLET = re.compile(r"\A[ \t]*(?:[-–—•·▪●◦➢✓►■□▫*+o]|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)])[ \t]+")
 _BULLET_MARK = re.compile(r"\A[ \t]*[-–—•·▪●◦➢✓►■□▫+]\s")
@@ -416,7 +424,8 @@ def _heading(views: Views, start: int, end: int) -> tuple[str | None, int, int |
         return role, end, None, True
     if markdown and words <= 14:
         return None, end, None, True
-    if roman and words <= 12 and not stripped.endswith((";", ",")):
+    article = bool(numbering and numbering.group("article"))
+    if (roman or article) and words <= 12 and not stripped.endswith((";", ",")):
         return None, end, None, True
     if ends_colon and words <= 10:
         return None, end, None, False
