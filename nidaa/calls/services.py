@@ -296,6 +296,8 @@ def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> C
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
     if call.status not in EDITABLE_STATUSES:
         raise CallNotEditable(call.status)
+    # Two editors saving at once must not take the same revision number.
+    Call.objects.select_for_update().filter(pk=call.pk).values_list("pk", flat=True).first()
     changed = []
     for name, value in changes.items():
         value = _normalise(name, value)

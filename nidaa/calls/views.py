@@ -82,6 +82,25 @@ def _user(request: HttpRequest) -> User:
     return request.user
 
 
+def _status_label(value: str) -> str:
+    return str(CallStatus(value).label) if value in CallStatus.values else value
+
+
+def _status_changes(call: Call) -> list[dict[str, Any]]:
+    """The audit trail's status changes, labelled in the reader's language."""
+    return [
+        {
+            "at": entry.at,
+            "who": entry.actor.get_username() if entry.actor else "—",
+            "action": STATUS_ACTION_LABELS.get(entry.action, entry.action),
+            "source": _status_label(entry.from_state) if entry.from_state else "—",
+            "target": _status_label(entry.to_state),
+        }
+        for entry in selectors.status_history_for(call=call)
+        if entry.to_state
+    ]
+
+
 def home(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.published_calls(), CALLS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "home.html", {"page": page, "calls": page.object_list, "now": timezone.now()})
@@ -206,6 +225,7 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
                 ),
                 "actions": _status_actions(call, role, exclude=frozenset({"publish"})),
                 "revisions": selectors.revisions_for(call=call),
+                "audit": _status_changes(call),
             },
             status=400 if form.errors else 200,
         )

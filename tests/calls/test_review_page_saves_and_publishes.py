@@ -106,3 +106,12 @@ def test_refused_transition_is_reported(member_client, org):
     assert "This change of status is not allowed." in response.content.decode()
     call.refresh_from_db()
     assert call.status == "draft"
+
+
+def test_review_page_lists_status_changes_with_who_from_and_to(member_client, member, org):
+    from nidaa.calls.services import publish_call
+
+    call = CallFactory(organization=org)
+    publish_call(call=call, actor=member)
+    content = member_client.get(f"/en/calls/{call.pk}/review/").content.decode()
+    assert ": member, Publish (Draft → Published)</li>" in content
