@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from nidaa.accounts.models import Membership, User
-from nidaa.calls.management.commands.load_demo import fill_deadline, is_arabic
+from nidaa.calls.management.commands.load_demo import DEADLINE_OFFSETS, DEMO_TORS, fill_deadline, is_arabic
 from nidaa.calls.models import Call
 from tests.calls.conftest import TORS
 
@@ -50,3 +50,15 @@ def test_deadline_is_written_in_moroccan_arabic_for_arabic_documents():
 def test_language_is_detected_by_arabic_letter_ratio():
     assert is_arabic((TORS / "expert-eau.txt").read_text()) is True
     assert is_arabic((TORS / "atelier-gouvernance.txt").read_text()) is False
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not DEMO_TORS.is_dir(), reason="no demo ToRs in nidaa/demo/tors yet")
+def test_load_demo_reads_the_shipped_demo_tors_with_the_real_reader():
+    call_command("load_demo")
+    call_command("load_demo")
+    statuses = sorted(Call.objects.values_list("status", flat=True))
+    number = len(list(DEMO_TORS.glob("*.txt")))
+    closed = sum(1 for offset in DEADLINE_OFFSETS[:number] if offset < 0)
+    assert statuses == sorted(["closed"] * closed + ["published"] * (number - closed))
+    assert all(call.title and call.text for call in Call.objects.all())
