@@ -436,10 +436,13 @@ def _subject(doc: _Doc) -> None:
 
 def _doc_labels(text_folded: str, *, item: bool) -> list[tuple[str, int, int]]:
     if item:
-        cut = V.DOC_QUALIFIER.search(text_folded, 12)
-        if cut:
-            text_folded = text_folded[: cut.start()]
+        # "Un CV détaillant leurs références": what follows the first piece only qualifies it
         text_folded = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text_folded)
+        first = min((m.end() for _, p in V.DOC_CUES for m in [p.search(text_folded)] if m), default=None)
+        if first is not None:
+            cut = V.DOC_QUALIFIER.search(text_folded, first)
+            if cut:
+                text_folded = text_folded[: cut.start()]
     found = []
     taken: list[Span] = []
     for label, pattern in V.DOC_CUES:

@@ -18,6 +18,7 @@ for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
 for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     _MASK[ord(_d)] = str(_i)
 _MASK_TABLE = str.maketrans(_MASK)
+_MARKUP_TABLE = str.maketrans({k: v for k, v in _MASK.items() if not v.isdigit()})
 
 
 def _fold_table() -> dict[int, str]:
@@ -87,7 +88,7 @@ def squash(text: str) -> str:
 
 def tidy(text: str) -> str:
     """A value as shown to people: no markup, no edge punctuation, single spaces."""
-    text = squash(mask(text).replace("#", " "))
+    text = squash(text.translate(_MARKUP_TABLE).replace("#", " "))
     text = _EDGE.sub("", text).strip()
     for _ in range(2):
         if len(text) >= 2 and text[0] in _QUOTE_PAIRS and text[-1] == _QUOTE_PAIRS[text[0]]:

@@ -1,0 +1,60 @@
+"""Where the mission takes place, linked to the gazetteer when it knows the place."""
+
+from __future__ import annotations
+
+import pytest
+
+from nidaa.tor.extract import extract_fields
+from nidaa.tor.places import Gazetteer, Place
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [
+        (
+            "2. Zones d'intervention :\n· Bertat (Province de Midelt, Drâa-Tafilalet)\n· Zaouiat Sidi Hamza (Province de Midelt)\n3. Objectif :\n",
+            ["Bertat", "Zaouiat Sidi Hamza"],
+        ),
+        ("IX. Lieu d'exécution\nHôtel Exemple Palace à Saïdia.\nX. Langue\n", ["Saïdia"]),
+        ("Un contrat de travail à durée déterminée basé à **Oujda**, avec des déplacements.\n", ["Oujda"]),
+        (
+            "ARTICLE 4 : ZONE D'INTERVENTION\nL'évaluation couvrira les communes de Tafraout, Mirleft et Anzi, dans la province de Tiznit.\n",
+            ["Tafraout", "Mirleft", "Anzi"],
+        ),
+        ("خامسا: مكان التكوين\nستنظم الدورات بجماعتي أمزميز وتحناوت، إقليم الحوز.\n", ["أمزميز", "تحناوت"]),
+        (
+            "4. Geographic coverage\nThe survey will cover the provinces of Taroudant, Tiznit and Chtouka Ait Baha.\n",
+            ["Taroudant", "Tiznit", "Chtouka Ait Baha"],
+        ),
+        (
+            "L'initiative agit dans six communes des régions de Fès-Meknès (FM) et Tanger-Tétouan-Al Hoceima (TTH).\n",
+            ["Fès-Meknès", "Tanger-Tétouan-Al Hoceima"],
+        ),
+        ("Contexte\nLe programme couvre cinq régions du Maroc.\n", []),
+    ],
+)
+def test_locations(text, locations):
+    fields = extract_fields(text)
+    assert fields["locations"] == locations
+    for name, span in zip(fields["locations"], fields["evidence"].get("locations", []), strict=True):
+        assert text[span["start"] : span["end"]] == name
+
+
+def test_location_codes_come_from_the_gazetteer():
+    gazetteer = Gazetteer(
+        [
+            Place("MA-X", "region", "Région Exemple", "جهة مثال"),
+            Place("MA-X-P", "province", "Provexemple", "بروفكسمبل", "MA-X"),
+            Place("MA-X-P-C", "commune", "Villexemple", "فيلكسمبل", "MA-X-P"),
+        ]
+    )
+    text = "Lieu de la mission\nLes ateliers auront lieu à Villexemple, province de Provexemple.\n"
+    fields = extract_fields(text, gazetteer=gazetteer)
+    assert fields["locations"] == ["Villexemple"]
+    assert fields["location_codes"] == ["MA-X-P-C"]
+
+
+def test_works_without_a_gazetteer_match():
+    fields = extract_fields("Lieu\nLes sessions se tiendront à Imaginville.\n", gazetteer=Gazetteer([]))
+    assert fields["locations"] == ["Imaginville"]
+    assert fields["location_codes"] == []
