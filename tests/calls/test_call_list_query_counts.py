@@ -27,3 +27,18 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_calls(
     with django_assert_max_num_queries(DASHBOARD_QUERIES):
         response = owner_client.get("/fr/calls/dashboard/")
     assert len(response.context["calls"]) == number
+
+
+@pytest.mark.parametrize("number", [1, 15])
+def test_call_page_queries_do_not_grow_with_its_revisions(
+    owner_client, owner, org, number, django_assert_max_num_queries
+):
+    from tests.factories import CallRevisionFactory
+
+    call = CallFactory(organization=org, status=CallStatus.PUBLISHED)
+    for n in range(1, number + 1):
+        CallRevisionFactory(call=call, number=n, author=owner)
+    # session, user, call, role, territories, revisions with their authors
+    with django_assert_max_num_queries(6):
+        response = owner_client.get(f"/fr/calls/{call.pk}/")
+    assert response.content.decode().count("Revision ") == number
