@@ -40,5 +40,5 @@ def test_call_page_queries_do_not_grow_with_its_revisions(
         CallRevisionFactory(call=call, number=n, author=owner)
     # session, user, call, role, territories, revisions with their authors
     with django_assert_max_num_queries(6):
-        response = owner_client.get(f"/fr/calls/{call.pk}/")
+        response = owner_client.get(f"/en/calls/{call.pk}/")
     assert response.content.decode().count("Revision ") == number

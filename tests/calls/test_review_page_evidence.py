@@ -29,7 +29,7 @@ def call(org):
 
 
 def test_review_page_marks_the_fields_passage(member_client, call):
-    content = member_client.get(f"/fr/calls/{call.pk}/review/").content.decode()
+    content = member_client.get(f"/en/calls/{call.pk}/review/").content.decode()
     assert (
         '<mark id="ev-title-0" data-field="title">Recrutement d&#x27;un formateur &amp; d&#x27;une formatrice</mark>'
         in content
@@ -41,13 +41,13 @@ def test_review_page_marks_the_fields_passage(member_client, call):
 
 
 def test_review_page_escapes_html_in_the_document_text(member_client, call):
-    content = member_client.get(f"/fr/calls/{call.pk}/review/").content.decode()
+    content = member_client.get(f"/en/calls/{call.pk}/review/").content.decode()
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in content
     assert "<script>alert" not in content
 
 
 def test_review_page_loads_the_highlighting_script_from_static_files(member_client, call):
-    content = member_client.get(f"/fr/calls/{call.pk}/review/").content.decode()
+    content = member_client.get(f"/en/calls/{call.pk}/review/").content.decode()
     assert '<script src="/static/nidaa/calls-review.js" defer></script>' in content
 
 
