@@ -161,9 +161,7 @@ _TOTAL = re.compile(kw(r"total", r"au total", r"en tout", r"المجموع", r"�
 _REF_LINE = re.compile(kw(r"numero", r"\bn°", r"\bref\b", r"reference de"))
 _PROJECT_TITLE_KEY = re.compile(kw(r"titre du projet", r"project title", r"اسم المشروع"))
 _ACRONYM = re.compile(r"\A[A-Z][A-Z0-9&\-]{1,9}\Z")
-_NAME_WORD = (
-    r"(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’\-]*|de|des|du|d'|la|le|les|l'|pour|et|of|the|for|and|en|au|aux|sans|à)"
-)
+_NAME_WORD = r"(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’\-]{0,30}|de|des|du|d'|la|le|les|l'|pour|et|of|the|for|and|en|au|aux|sans|à)"
 
 
 _NOT_NAME_START = {
@@ -185,7 +183,7 @@ _NOT_NAME_START = {
 def _expand_acronym(doc: _Doc, acronym: str) -> str | None:
     """ "OMP" -> "Observatoire Marocain des Prisons (OMP)" when the text defines it."""
     pattern = re.compile(
-        rf"((?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*)[ \t]*(?:\([ \t]*{re.escape(acronym)}[ \t]*\)|[–\-][ \t]*{re.escape(acronym)}\b)"
+        rf"((?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,12}})[ \t]*(?:\([ \t]*{re.escape(acronym)}[ \t]*\)|[–\-][ \t]*{re.escape(acronym)}\b)"
     )
     for match in pattern.finditer(doc.masked):
         words = match.group(1).split()
@@ -552,9 +550,9 @@ def _list_field(doc: _Doc, name: str, roles: tuple[str, ...]) -> None:
 
 # ---------------------------------------------------------------- places
 
-_AT_PLACE = re.compile(
-    r"(?:\b(?:à|a|au|en|in|at)|ب|في)\s+(?P<place>(?:[A-ZÀ-Ý][\w'’\-]+)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-]+|el|al|El|Al|Sidi|Ait|Aït|Ben|Beni))*)"
-)
+# Words joined by single spaces or hyphens; hyphens are only separators, so no backtracking blow-up.
+_PLACE_NAME = r"[A-ZÀ-Ý][\w'’]{0,30}(?:[ \-](?:[A-ZÀ-Ý][\w'’]{0,30}|el|al|El|Al|Sidi|Ait|Aït|Ben|Beni))*"
+_AT_PLACE = re.compile(r"(?:\b(?:à|a|au|en|in|at)|ب|في)\s+(?P<place>" + _PLACE_NAME + ")")
 _BASED = re.compile(
     kw(
         r"base\.?e?s?\s+(?:a|au|en)\s+",
@@ -568,9 +566,7 @@ _BASED = re.compile(
         r"مقرها\s+",
     )
 )
-_BASED_NAME = re.compile(
-    r"\s*((?:[A-ZÀ-Ý\u0600-\u06ff][\w'’\-]*)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-]+|el|al|Sidi|Ait|Ben))*)"
-)
+_BASED_NAME = re.compile(r"\s*(" + _PLACE_NAME.replace("[A-ZÀ-Ý]", "[A-ZÀ-Ý\u0600-\u06ff]", 1) + ")")
 _NOT_PLACE = {
     "hôtel",
     "hotel",
@@ -1271,10 +1267,10 @@ _ISSUER_KEYS = re.compile(
     )
 )
 _ISSUER_VERB = re.compile(
-    r"(?P<org>(?:[A-ZÀ-Ý][\w'’&\-]*)(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’&\-]*|de|des|du|d'|pour|et|of|the|for|and|la|le|l')){0,8}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
+    r"(?P<org>(?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|l')){0,8}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
     r"[ \t,]+(?:recrute|recherche|lance|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
     r"|met en (?:œ|oe)uvre|implements"
-    r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]+\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company))\b"
+    r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company))\b"
 )
 _ISSUER_AR = re.compile(
     r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث|تنفذ|ينفذ|تنظم|ينظم)\s+(?P<org>(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|المرصد|الجمعية|المنظمة|الشبكة|المؤسسة|المركز)[^\n،,]{3,80}?)\s+(?:عن|في|لـ?|مشروع|برنامج|منذ|دورة)\s"
@@ -1360,7 +1356,8 @@ def _issuer(doc: _Doc) -> None:
     for match in _IMPLEMENTED.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 100]
         org = re.match(
-            r"((?:[A-ZÀ-Ý][\w'’&\-]*)(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]*|de|des|du|pour|et|of|the|for))*)", tail
+            r"((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10})",
+            tail,
         )
         if org and accept(org.group(1), (match.end(), match.end() + org.end(1)), 0.6):
             return
@@ -1407,7 +1404,7 @@ _PROJECT_QUOTED_BEFORE = re.compile(
     + r")\b"
 )
 _PROJECT_NAMED_BEFORE = re.compile(
-    r"(?<![\w.])(?!(?:Our|The|This|Le|Ce|Notre|Un|A|An|Its|Their)\b)(?P<name>(?:[A-Z][\w\-]+[ \t]+){1,4}(?:programme|program|project|projet))\b"
+    r"(?<![\w.])(?!(?:Our|The|This|Le|Ce|Notre|Un|A|An|Its|Their)\b)(?P<name>(?:[A-Z][\w\-]{1,30}[ \t]+){1,4}(?:programme|program|project|projet))\b"
 )
 _PROJECT_CAPS = re.compile(
     r"\b(?P<name>(?:[Pp]rogramme|[Pp]rojet|[Pp]roject|[Pp]rogram)\s+[A-Z][A-Z0-9\-]{2,}(?:\s+\d+)?)\b"

@@ -204,7 +204,7 @@ SUBJECT_CUE = re.compile(
 )
 SUBJECT_HINT = re.compile(kw(r"objet", r"mention", r"subject", r"موضوع", r"عنوان", r"ذكر", r"الإشارة"), F)
 SUBJECT_FILLER = re.compile(
-    r"\A[\s:;,.\-–]*(?:(?:de|du|des|la|le|l'|suivante?s?|ci-dessous|following|the|as follows|following|التالي|التالية|اسم|الآتي|a|:)[\s:;,.\-–]*)*\Z",
+    r"\A[\s:;,.\-–]*(?:(?:de|du|des|la|le|l'|suivante?s?|ci-dessous|following|the|as follows|following|التالي|التالية|اسم|الآتي|a)\b[\s:;,.\-–]*)*\Z",
     F,
 )
 QUOTED = re.compile(r"[«\"“„‹](?P<q>[^«»\"“”„‹›\n]{2,200})[»\"”›]")
