@@ -20,7 +20,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	@touch $@
 
 nidaa/locale/.compiled: $(wildcard nidaa/locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
-	cd nidaa && ../$(BIN)/django-admin compilemessages --settings=nidaa.settings -v 0
+	$(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0
 	@touch $@
 
 run: install
