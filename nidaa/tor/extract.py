@@ -382,6 +382,18 @@ def _subject_cues(doc: _Doc) -> Iterable[re.Match[str]]:
         yield from V.SUBJECT_CUE.finditer(doc.folded, start, end)
 
 
+def _quoted_before(doc: _Doc, line_start: int, cue_start: int) -> tuple[str, int] | None:
+    """A quoted text just before the subject cue, in the same sentence."""
+    window_start = max(line_start, cue_start - 120)
+    window = doc.masked[window_start:cue_start]
+    found = None
+    for quoted in V.QUOTED.finditer(window):
+        found = quoted
+    if found is None or len(window) - found.end() > 30 or "." in window[found.end() :]:
+        return None
+    return found.group("q"), window_start + found.start("q")
+
+
 def _subject(doc: _Doc) -> None:
     for match in _subject_cues(doc):
         line_start, line_end = doc.line_bounds(match.start())
@@ -392,9 +404,12 @@ def _subject(doc: _Doc) -> None:
         rest = doc.masked[cue_end:line_end]
         rest_folded = doc.folded[cue_end:line_end]
         quoted = V.QUOTED.search(rest)
+        before = _quoted_before(doc, line_start, match.start())
         if quoted and quoted.start() < 40:
             value, start = quoted.group("q"), cue_end + quoted.start("q")
-        elif V.SUBJECT_FILLER.match(rest_folded):
+        elif before is not None:  # 'Please quote "EVAL-2025" in the subject'
+            value, start = before
+        elif V.SUBJECT_FILLER.match(rest_folded) and not rest.rstrip().endswith("."):
             nxt = line_end + 1
             while nxt < len(doc.text) and doc.text[nxt] == "\n":
                 nxt += 1
@@ -415,6 +430,8 @@ def _subject(doc: _Doc) -> None:
                         doc.set("email_subject", ref, [(match.start(), cue_end)], 0.7)
                         return
             value = _SUBJECT_STOP.sub("", piece)
+        if V.SUBJECT_FILLER.match(doc.folded[start : start + len(value)]):
+            continue
         cleaned = _clean_subject(value)
         if len(cleaned) >= 3:
             lead = len(value) - len(value.lstrip())
@@ -422,7 +439,7 @@ def _subject(doc: _Doc) -> None:
             doc.set(
                 "email_subject",
                 cleaned,
-                [(match.start(), max(cue_end, span_start + len(value.strip())))],
+                [(min(match.start(), span_start), max(cue_end, span_start + len(value.strip())))],
                 0.85,
             )
             return
@@ -528,6 +545,9 @@ def _deliverables(doc: _Doc, call_type: str | None) -> None:
     sections = doc.of_role("deliverables")
     items = _items(doc, sections)
     confidence = 0.85
+    if not items:
+        items = _delivered_in_sentences(doc)
+        confidence = 0.5
     if not items and call_type != "staff":
         items = _items(doc, doc.of_role("scope"))
         for section in doc.of_role("tasks"):
@@ -541,6 +561,52 @@ def _deliverables(doc: _Doc, call_type: str | None) -> None:
         items = _dedupe_items(items)
         confidence = 0.55
     doc.set("deliverables", [t for t, _ in items], [s for _, s in items], confidence)
+
+
+_DELIVER_VERB = re.compile(
+    kw(
+        r"remettra",
+        r"remettront",
+        r"livrera",
+        r"livreront",
+        r"produira",
+        r"fournira",
+        r"devra (?:remettre|livrer|produire|fournir)",
+        r"will (?:deliver|submit|produce|provide)",
+        r"shall (?:deliver|submit|produce|provide)",
+        r"is expected to (?:deliver|submit|produce)",
+        r"سيقدم",
+        r"يقدم",
+        r"سيسلم",
+        r"يسلم",
+        r"سينجز",
+    )
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|،|\bet\b|\band\b|\s(?=و\S))\s*")
+_ARTICLE = re.compile(r"\A(?:un|une|le|la|les|des|du|l'|a|an|the|its|son|sa|ses|و)\s*", re.I)
+
+
+def _delivered_in_sentences(doc: _Doc) -> list[tuple[str, Span]]:
+    """ "Le consultant remettra un rapport de diagnostic, le plan et un rapport final." """
+    out: list[tuple[str, Span]] = []
+    for verb in _DELIVER_VERB.finditer(doc.folded):
+        line_end = doc.line_bounds(verb.start())[1]
+        stop = re.search(r"[.:!?](?:\s|\Z)", doc.masked[verb.end() : line_end])
+        end = verb.end() + stop.start() if stop else line_end
+        position = verb.end()
+        for part in _LIST_SPLIT.split(doc.masked[verb.end() : end]):
+            offset = doc.masked.find(part, position, end) if part.strip() else -1
+            if offset == -1:
+                continue
+            position = offset + len(part)
+            name = _ARTICLE.sub("", part.strip())
+            if not name or len(name.split()) > 15:
+                continue
+            start = offset + len(part) - len(part.lstrip()) + (len(part.strip()) - len(name))
+            out.append((tidy(name), (start, start + len(name))))
+        if out:
+            break
+    return out
 
 
 def _list_field(doc: _Doc, name: str, roles: tuple[str, ...]) -> None:
@@ -583,6 +649,27 @@ _NOT_PLACE = {
     "présentiel",
     "annexe",
 }
+_TAKES_PLACE = re.compile(
+    kw(
+        r"se deroulera",
+        r"se derouleront",
+        r"aura lieu",
+        r"auront lieu",
+        r"se tiendra",
+        r"se tiendront",
+        r"seront organises?",
+        r"sera organisee?",
+        r"will take place",
+        r"will be held",
+        r"takes place",
+        r"will be organi[sz]ed",
+        r"ستنظم",
+        r"سينظم",
+        r"ستجرى",
+        r"سيتم تنظيم",
+        r"ستنعقد",
+    )
+)
 _REGION_WORDS = re.compile(
     kw(
         r"regions?\s+(?:de|du|des|d')",
@@ -713,6 +800,18 @@ def _locations(doc: _Doc) -> None:
             start = match.end() + based.start(1)
             add(based.group(1), (start, start + len(based.group(1))))
     if not names:
+        for match in _TAKES_PLACE.finditer(doc.folded):
+            line_end = doc.line_bounds(match.start())[1]
+            stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
+            end = match.end() + stop.start() if stop else line_end
+            found = _place_spans(doc, match.end(), end)
+            for place, span in found:
+                add(doc.text[span[0] : span[1]], span, place)
+            if not found:
+                for at in _AT_PLACE.finditer(doc.masked, match.end(), end):
+                    add(at.group("place"), (at.start("place"), at.end("place")))
+        _drop_parents(doc, names, places, spans)
+    if not names:
         for match in _REGION_WORDS.finditer(doc.folded):
             line_start, line_end = doc.line_bounds(match.start())
             for place, span in _place_spans(doc, match.start(), min(line_end, match.end() + 160)):
@@ -766,7 +865,24 @@ _PRODUCT_RE = re.compile(
 )
 _HALF_DAY = re.compile(kw(r"demi[-\s]journee", r"half[-\s]day", r"1/2\s*journee", r"نصف يوم"))
 _DURATION_CUE = re.compile(
-    kw(r"duree", r"duration", r"nombre (?:total )?de jours", r"total de", r"مدة", r"المدة", r"عدد أيام")
+    kw(
+        r"duree",
+        r"duration",
+        r"nombre (?:total )?de jours",
+        r"total de",
+        r"durera",
+        r"dureront",
+        r"s'etalera",
+        r"will last",
+        r"lasting",
+        r"expected to take",
+        r"مدة",
+        r"المدة",
+        r"عدد أيام",
+        r"تستغرق",
+        r"ستستغرق",
+        r"مدتها",
+    )
 )
 
 
@@ -944,7 +1060,7 @@ def _languages(doc: _Doc) -> None:
         if match.start() and doc.folded[match.start() - 1].isalpha() and doc.folded[match.start()].isascii():
             continue  # "francophones" is not a language, "والفرنسية" is
         line_start, line_end = doc.line_bounds(match.start())
-        if doc.role_at(match.start()) != "languages" and not V.LANGUAGE_CUES.search(
+        if doc.role_at(match.start()) not in ("languages", "profile") and not V.LANGUAGE_CUES.search(
             doc.folded, line_start, line_end
         ):
             continue

@@ -75,6 +75,7 @@ ROLE_KEYWORDS: list[tuple[str, str]] = [
             r"application (?:process|procedure|submission|modalities)",
             r"submission",
             r"to apply",
+            r"applications?\b",
             r"طريقة الترشيح",
             r"كيفية الترشيح",
             r"كيفية التقديم",
@@ -207,7 +208,7 @@ ROLE_KEYWORDS: list[tuple[str, str]] = [
         "scope",
         kw(
             r"objet de (?:la mission|l'appel|la consultation|la prestation|l'etude|la mission)",
-            r"objet",
+            r"objet du (?:marche|contrat|present)",
             r"scope of (?:the )?(?:assignment|mission|consultancy)",
             r"موضوع",
         ),

@@ -204,7 +204,7 @@ SUBJECT_CUE = re.compile(
 )
 SUBJECT_HINT = re.compile(kw(r"objet", r"mention", r"subject", r"موضوع", r"عنوان", r"ذكر", r"الإشارة"), F)
 SUBJECT_FILLER = re.compile(
-    r"\A[\s:;,.\-–]*(?:(?:de|du|des|la|le|l'|suivante?s?|ci-dessous|following|the|as follows|following|التالي|التالية|اسم|الآتي|a)\b[\s:;,.\-–]*)*\Z",
+    r"\A[\s:;,.\-–]*(?:(?:de|du|des|la|le|l'|suivante?s?|ci-dessous|following|the|as follows|following|التالي|التالية|اسم|الآتي|a|of your e-?mails?|of the e-?mails?|of your messages?|of the messages?|of your applications?|du mail|du message|du courriel|de votre (?:mail|e-?mail|courriel|message)|de l'e-?mail)\b[\s:;,.\-–]*)*\Z",
     F,
 )
 QUOTED = re.compile(r"[«\"“„‹](?P<q>[^«»\"“”„‹›\n]{2,200})[»\"”›]")
@@ -431,6 +431,12 @@ DOC_QUALIFIER = re.compile(
 )
 JOINING = re.compile(
     kw(
+        r"envoyer (?:leur|votre|son|sa|vos|leurs)",
+        r"submit",
+        r"soumettre",
+        r"send (?:your|their|a)",
+        r"ترسل",
+        r"إرسال",
         r"joignant",
         r"joindre",
         r"accompagne",
