@@ -804,10 +804,10 @@ def _locations(doc: _Doc) -> None:
             line_end = doc.line_bounds(match.start())[1]
             stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
             end = match.end() + stop.start() if stop else line_end
-            found = _place_spans(doc, match.end(), end)
-            for place, span in found:
+            linked = _place_spans(doc, match.end(), end)
+            for place, span in linked:
                 add(doc.text[span[0] : span[1]], span, place)
-            if not found:
+            if not linked:
                 for at in _AT_PLACE.finditer(doc.masked, match.end(), end):
                     add(at.group("place"), (at.start("place"), at.end("place")))
         _drop_parents(doc, names, places, spans)
