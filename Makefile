@@ -20,7 +20,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	@touch $@
 
 nidaa/locale/.compiled: $(wildcard nidaa/locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
-	$(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0
+	@if ls nidaa/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0; fi
 	@touch $@
 
 run: install
