@@ -46,7 +46,11 @@ def test_catalogues_hold_every_marked_string(tmp_path):
         [sys.executable, "-m", "django", "makemessages", "-l", "fr", "--no-location", "-v", "0"],
         cwd=copy,
         check=True,
-        env={"DJANGO_SETTINGS_MODULE": "nidaa.settings", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(NIDAA.parent)},
+        env={
+            "DJANGO_SETTINGS_MODULE": "nidaa.settings",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(NIDAA.parent),
+        },
     )
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale" / "fr" / "LC_MESSAGES" / "django.po"))}
     committed = {e.msgid for e in catalogue("fr") if not e.obsolete}
