@@ -17,11 +17,11 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
-	@touch $@
+	@mkdir -p $(dir $@) && touch $@
 
 nidaa/locale/.compiled: $(wildcard nidaa/locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
 	@if ls nidaa/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0; fi
-	@touch $@
+	@mkdir -p $(dir $@) && touch $@
 
 run: install
 	$(BIN)/nidaa manage migrate --no-input -v 0
