@@ -82,6 +82,31 @@ _DATE = re.compile(rf"(?:{_DMY}|{_MDY}|{_NUM}|{_ISO})", re.UNICODE)
 _MIDNIGHT = kw(
     "minuit", "midnight", "منتصف الليل", "منتصف ليلة", "12 ليلا", "00h00", "00:00", "24h00", "24:00"
 )
+_ORDINAL_HOURS = {
+    "الواحدة": 1,
+    "الثانية عشرة": 12,
+    "الحادية عشرة": 11,
+    "الثانية": 2,
+    "الثالثة": 3,
+    "الرابعة": 4,
+    "الخامسة": 5,
+    "السادسة": 6,
+    "السابعة": 7,
+    "الثامنة": 8,
+    "التاسعة": 9,
+    "العاشرة": 10,
+}
+_ORDINAL_FOLDED = {fold(k): v for k, v in _ORDINAL_HOURS.items()}
+# "الرابعة مساء" (four in the afternoon), "العاشرة والنصف صباحا"
+_HOUR_WORDS = (
+    r"(?P<hw>"
+    + kw(*sorted(_ORDINAL_HOURS, key=len, reverse=True))
+    + r")(?:\s*(?P<hwm>"
+    + kw("والنصف", "و النصف", "والربع", "و الربع")
+    + r"))?(?:\s*(?P<hwp>"
+    + kw("صباحا", "مساء", "مساءا", "ليلا", "زوالا", "بعد الزوال")
+    + r"))?"
+)
 _TIME_AFTER = re.compile(
     r"\A[\s,.\-–()]{0,3}(?:(?:a|at|avant|before|by|jusqu'a|jusqu'au|until|au plus tard a|vers|"
     + kw("على", "في", "قبل")
@@ -91,13 +116,14 @@ _TIME_AFTER = re.compile(
     r"(?P<h>[0-2]?\d)\s*(?:(?:h|heures?|hrs?)\s*:?\s*(?P<m>[0-5]\d)?|[:.]\s*(?P<mm>[0-5]\d))\s*(?:min(?:utes?)?|mn)?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?"
     r"|(?P<h2>[01]?\d)\s*(?P<ampm2>am|pm|a\.m\.|p\.m\.)"
     r"|(?P<h3>[0-2]?\d)\s*(?:" + kw("صباحا", "مساء", "مساءا", "ليلا") + r")"
-    r")"
+    r"|(?P<noon>(?<![\w\-])midi|noon|" + kw("منتصف النهار", "الزوال") + r")"
+    r"|" + _HOUR_WORDS + r")"
     r"(?P<tz>\s*\(?\s*(?:gmt|utc)\s*(?:[+\-]\s*\d{1,2}(?::?\d\d)?)?\s*\)?|\s*\(?(?:heure (?:de paris|marocaine|locale|du maroc)|cet|cest|moroccan time|local time|morocco time|بتوقيت\s+\w+)\)?)?",
     re.UNICODE,
 )
 _TIME_BEFORE = re.compile(
     r"(?:(?:a|at|avant|before|by|until|jusqu'a|" + kw("على", "قبل") + r")\s+)?(?:" + kw("الساعة") + r"\s*)?"
-    rf"(?:(?P<mid>{_MIDNIGHT})|(?P<h>[0-2]?\d)\s*(?:h|:)\s*(?P<m>[0-5]\d)?|(?P<h2>[01]?\d)\s*(?P<ampm2>am|pm))"
+    rf"(?:(?P<mid>{_MIDNIGHT})|(?P<h>[0-2]?\d)\s*(?:h|:)\s*(?P<m>[0-5]\d)?|(?P<h2>[01]?\d)\s*(?P<ampm2>am|pm)|(?P<noon>(?<![\w\-])midi|noon))"
     r"\s*,?\s*(?:(?:le|on|du|" + kw("من", "يوم", "ليوم") + r")\s+){0,2}(?:" + _WEEKDAY + r")?\s*,?\s*\Z",
     re.UNICODE,
 )
@@ -149,6 +175,17 @@ def _time_from(match: re.Match[str]) -> tuple[int, int] | None:
     groups = match.groupdict()
     if groups.get("mid"):
         return 23, 59
+    if groups.get("noon"):
+        return 12, 0
+    if groups.get("hw"):
+        hour = _ORDINAL_FOLDED.get(re.sub(r"\s+", " ", groups["hw"]), 0)
+        minute = 30 if "نصف" in (groups.get("hwm") or "") else 15 if "ربع" in (groups.get("hwm") or "") else 0
+        period = groups.get("hwp") or ""
+        if not period and hour != 12:
+            return None  # "الساعة الخامسة": morning or afternoon? not guessed
+        if period and not period.startswith("صباح") and hour < 12:
+            hour += 12
+        return (hour, minute) if hour else None
     if groups.get("h") is not None:
         hour, minute = int(groups["h"]), int(groups.get("m") or groups.get("mm") or 0)
         ampm = (groups.get("ampm") or "").replace(".", "")

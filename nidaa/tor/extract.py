@@ -80,7 +80,7 @@ class _Doc:
         return self.views.folded
 
     def of_role(self, *roles: str) -> list[Section]:
-        return [s for s in self.sections if s.role in roles]
+        return [s for s in self.sections if s.role in roles or any(r in roles for r in s.also)]
 
     def role_at(self, offset: int) -> str | None:
         role = None
@@ -490,7 +490,8 @@ def _required_documents(doc: _Doc) -> None:
                 add(label, (line.start + a, line.start + b))
             if (
                 not found
-                and (line.is_item or len(section.lines) > 1)
+                and (line.is_item or not any(other.is_item for other in section.lines))
+                and len(section.lines) > 1
                 and not text.endswith(":")
                 and 2 <= len(text.split()) <= 10
                 and not V.JOINING.search(folded)
@@ -804,8 +805,12 @@ def _locations(doc: _Doc) -> None:
             line_end = doc.line_bounds(match.start())[1]
             stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
             end = match.end() + stop.start() if stop else line_end
-            linked = _place_spans(doc, match.end(), end)
-            for place, span in linked:
+            linked = sorted(
+                [(span, place) for place, span in _place_spans(doc, match.end(), end)]
+                + [(span, None) for _, span in _enumerated(doc, match.end(), end)],
+                key=lambda item: (item[0][0], -item[0][1]),
+            )
+            for span, place in linked:
                 add(doc.text[span[0] : span[1]], span, place)
             if not linked:
                 for at in _AT_PLACE.finditer(doc.masked, match.end(), end):
@@ -1231,6 +1236,9 @@ _HEADER_PREFIX = re.compile(
 _ANNOUNCEMENT_PREFIX = re.compile(r"\A(?:" + kw(r"إعلان عن", r"إعلان", r"announcement of") + r")\s*(?=\S)")
 
 
+_CONTINUES = re.compile(r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد)")
+
+
 def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
     rest = folded[: cue.start()] + " " + folded[cue.end() :]
     rest = _REF_VALUE_ANY.sub(" ", rest)
@@ -1288,7 +1296,13 @@ def _title(doc: _Doc) -> None:
                 n_start, n_line = lines[index + 1]
                 n_folded = doc.folded[n_start : n_start + len(n_line)]
                 if not _ISSUER_VERB_FOLDED.search(n_folded):
-                    candidates.append((0 if strong else 1, start, n_line, (n_start, n_start + len(n_line))))
+                    if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
+                        joined = f"{line} {n_line}"
+                        candidates.append((0 if strong else 1, start, joined, (start, n_start + len(n_line))))
+                    else:
+                        candidates.append(
+                            (0 if strong else 1, start, n_line, (n_start, n_start + len(n_line)))
+                        )
             continue
         if _REF_LINE.search(folded) and not strong:
             continue
@@ -1388,11 +1402,19 @@ _ISSUER_VERB = re.compile(
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company))\b"
 )
+_ORG_AR = (
+    r"(?:ال)?(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|مرصد|هيئة|وكالة|مجلس|جماعة|فضاء|رابطة|منتدى|تنسيقية|مجموعة|نادي|"
+    r"جمعيه|منظمه|شبكه|مؤسسه|فيدراليه|تعاونيه|هيئه|وكاله|جماعه|رابطه|تنسيقيه|مجموعه)"
+)
 _ISSUER_AR = re.compile(
-    r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث|تنفذ|ينفذ|تنظم|ينظم)\s+(?P<org>(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|المرصد|الجمعية|المنظمة|الشبكة|المؤسسة|المركز)[^\n،,]{3,80}?)\s+(?:عن|في|لـ?|مشروع|برنامج|منذ|دورة)\s"
+    r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث|تنفذ|ينفذ|تنظم|ينظم)\s+(?P<org>"
+    + _ORG_AR
+    + r"\s[^\n،,]{3,80}?)\s+(?:عن|في|لـ?|مشروع|برنامج|منذ|دورة)\s"
 )
 _LETTERHEAD = re.compile(
-    r"\A(?:(?:L['’]|La |Le )?(?:Association|Fondation|Réseau|Coopérative|Organisation|Fédération|Union|Collectif|Observatoire|Centre|Network|Foundation|Organization|Organisation|Alliance|Institut|Institute|Agence|Agency)\b|(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|المرصد|الجمعية|المنظمة|الشبكة|المؤسسة|المركز)\s)",
+    r"\A(?:(?:L['’]|La |Le )?(?:Association|Fondation|Réseau|Coopérative|Organisation|Fédération|Union|Collectif|Observatoire|Centre|Network|Foundation|Organization|Organisation|Alliance|Institut|Institute|Agence|Agency)\b|"
+    + _ORG_AR
+    + r"\s)",
     re.I,
 )
 _PRESENTATION = re.compile(

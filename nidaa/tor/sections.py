@@ -287,7 +287,7 @@ _NUMBERING = re.compile(
     + r")\s*\d{1,2}\s*[.:\-–)]?|(?:"
     + kw(r"أولا", r"ثانيا", r"ثالثا", r"رابعا", r"خامسا", r"سادسا", r"سابعا", r"ثامنا", r"تاسعا", r"عاشرا")
     + r")\s*[:.\-–]?)[ \t]*"
-    r"|(?:(?P<roman>(?![cld]\b)[ivxlc]{1,5})\s*[.\-–/]|(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)/]?|(?P<letter>[a-h])\s*[.)])[ \t]+)"
+    r"|(?:(?P<roman>(?![cld]\b)[ivxlc]{1,5})\s*[.\-–/]|(?P<num>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\s*[.\-–)/])|(?P<letter>[a-h])\s*[.)])[ \t]+)"
 )
 _BULLET = re.compile(r"\A[ \t]*(?:[-–—•·▪●◦➢✓►■□▫*+o]|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)])[ \t]+")
 _BULLET_MARK = re.compile(r"\A[ \t]*[-–—•·▪●◦➢✓►■□▫+]\s")
@@ -315,6 +315,7 @@ class Section:
     heading: str
     lines: list[Line] = field(default_factory=list)
     strong: bool = True
+    also: tuple[str, ...] = ()  # "Durée et lieu": the roles after the first
 
     @property
     def body_start(self) -> int:
@@ -323,6 +324,16 @@ class Section:
     @property
     def body_end(self) -> int:
         return self.lines[-1].end if self.lines else self.heading_end
+
+
+_AND = re.compile(r"\s(?:et|and|&|/)\s|\s+و(?=\S)|\s*[,/]\s*")
+
+
+def also_roles(heading_folded: str) -> tuple[str, ...]:
+    """The roles of the other parts of a combined heading ("Durée et lieu")."""
+    parts = _AND.split(heading_folded.strip(" \t-–•·:#."), maxsplit=3)[1:]
+    roles = [role_of(part) for part in parts if part.strip()]
+    return tuple(r for r in roles if r)
 
 
 def role_of(heading_folded: str) -> str | None:
@@ -371,6 +382,8 @@ def segment(views: Views) -> list[Section]:
                 current.lines.append(Line(c_start, c_end, start, is_item))
                 continue
             section = Section(role, start, head_end, views.masked[start:head_end].strip(), strong=strong)
+            if role is not None:
+                section.also = tuple(r for r in also_roles(folded[start:head_end]) if r != role)
             if body_start is not None and body_start < end:
                 c_end = end
                 while c_end > body_start and folded[c_end - 1] in " \t\r":

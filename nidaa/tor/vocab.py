@@ -213,14 +213,15 @@ REFERENCE_CUE = re.compile(
     kw(
         r"ref(?:erence)?s?\b\.?(?:\s+(?:de l'appel|de l'offre|du marche|de l'avis|of the call|number|no))?",
         r"our ref",
-        r"(?:appel d'offres?|avis|ao|consultation|marche|tenders?|rfp|rfq|call|appel|offres?|dossier|proposals?|bids?|quotations?|propositions?|vacancy|announcement)\s*(?:n°|no\.?|nº|n\.|num(?:ero)?\.?|#)",
+        r"(?:appel d'offres?|avis|ao|consultation|marche|tenders?|rfp|rfq|call|appel|offres?|dossier|proposals?|bids?|quotations?|propositions?|vacancy|announcement|interet|candidatures?)(?: [\w'’]{1,20}){0,4}?\s*(?:n°|no\.|nº|n\.|num(?:ero)?\.?|#)",
         r"numero de l'appel d'offres?",
         r"numero d'appel",
         r"المرجع",
         r"مرجع",
         r"رقم الإعلان",
         r"رقم طلب العروض",
-        r"طلب عروض رقم",
+        r"طلب (?:ال)?عروض(?: [\w]{1,12}){0,2}? رقم",
+        r"إعلان(?: [\w]{1,12}){0,3}? رقم",
     ),
     F,
 )
@@ -412,7 +413,11 @@ DOC_CUES: list[tuple[str, re.Pattern[str]]] = [
 DOC_QUALIFIER = re.compile(
     kw(
         r"incluant",
+        r"y compris",
         r"including",
+        r"متضمنا",
+        r"متضمن",
+        r"بما في ذلك",
         r"comprenant",
         r"detaillant",
         r"precisant",
@@ -672,7 +677,6 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"استشاري",
                 r"مستشار",
                 r"خبرة استشارية",
-                r"دراسة",
             ),
             F,
         ),
