@@ -113,6 +113,9 @@ _TRAIL = re.compile(r"[\s;,.:·]+\Z")
 def _item_text(doc: _Doc, line: Line) -> tuple[str, Span]:
     start, end = line.start, line.end
     raw = doc.masked[start:end]
+    if "\t" in raw.strip():  # a table row: the first cell names the item
+        end = start + raw.index("\t", len(raw) - len(raw.lstrip()))
+        raw = doc.masked[start:end]
     trail = _TRAIL.search(raw)
     if trail:
         end = start + trail.start()
@@ -1239,6 +1242,44 @@ _ANNOUNCEMENT_PREFIX = re.compile(r"\A(?:" + kw(r"إعلان عن", r"إعلان
 _CONTINUES = re.compile(r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد)")
 
 
+_CONTINUATION = re.compile(
+    kw(
+        r"(?:pour|de|du|des|d'|en|au|aux|charge|chargee|dans|sur|a|for|of|to|in|on|the|and|et|لـ|ل|من أجل|في|حول|بخصوص)\b"
+    )
+)
+
+
+def _continued(doc: _Doc, line: str, span: Span) -> tuple[str, Span]:
+    """A title printed over two lines: "Recrutement d'un consultant" + "pour l'évaluation finale"."""
+    end = span[1]
+    for _ in range(2):
+        next_start = end
+        while (
+            next_start < len(doc.text)
+            and doc.text[next_start] in " \t\n"
+            and doc.text.count("\n", end, next_start) < 2
+        ):
+            next_start += 1
+        if doc.text.count("\n", end, next_start) != 1:
+            break  # a blank line ends the title
+        next_end = doc.line_bounds(next_start)[1]
+        nxt = doc.masked[next_start:next_end].strip()
+        folded = doc.folded[next_start:next_end].strip()
+        if (
+            not nxt
+            or len(nxt) > 160
+            or len(line) + len(nxt) > 260
+            or role_of(folded)
+            or V.EMAIL.search(folded)
+        ):
+            break
+        arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and _CONTINUATION.match(folded)
+        if not (nxt[0].islower() or arabic_link) or nxt.endswith(":"):
+            break
+        line, end = f"{line} {nxt}", next_start + len(doc.masked[next_start:next_end].rstrip())
+    return line, (span[0], end)
+
+
 def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
     rest = folded[: cue.start()] + " " + folded[cue.end() :]
     rest = _REF_VALUE_ANY.sub(" ", rest)
@@ -1317,6 +1358,7 @@ def _title(doc: _Doc) -> None:
             candidates.append((rank, start, line, (start, start + len(line))))
     if candidates:
         rank, _, line, span = min(candidates, key=lambda c: (c[0], c[1]))
+        line, span = _continued(doc, line, span)
         title = _clean_title(line)
         if title:
             doc.set("title", title, [span], (0.9, 0.75, 0.65)[rank])

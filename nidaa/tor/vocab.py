@@ -688,7 +688,7 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"officer",
                 r"manager",
                 r"coordinat(?:eur|rice|or)",
-                r"charge\.?e? de (?:programme|projet|mission|suivi|communication)",
+                r"charge(?:\(e\)|[.·\-]?e)? de (?:programme|projet|mission|suivi|communication|plaidoyer|partenariat)",
                 r"assistant",
                 r"responsable",
                 r"comptable",

@@ -61,3 +61,17 @@ def test_terms_of_reference_are_not_references():
 
 def test_nothing_asked_nothing_listed():
     assert extract_fields("Recrutement d'un formateur\nDurée : 3 jours\n")["required_documents"] == []
+
+
+def test_deliverables_table_rows_keep_the_first_cell():
+    text = "Livrables :\nRapport de démarrage\t1 semaine après la signature\nRapport final\tfin de mission\n"
+    assert extract_fields(text)["deliverables"] == ["Rapport de démarrage", "Rapport final"]
+
+
+def test_deliverables_from_a_sentence():
+    text = "Le consultant remettra un rapport de diagnostic, le plan de communication et un rapport de fin de mission."
+    assert extract_fields(text)["deliverables"] == [
+        "rapport de diagnostic",
+        "plan de communication",
+        "rapport de fin de mission",
+    ]

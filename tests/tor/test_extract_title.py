@@ -98,3 +98,17 @@ def test_issuer(text, issuer):
 
 def test_webmail_is_not_an_issuer():
     assert extract_fields("Soumission\nEnvoyer à asso.exemple@gmail.com\n")["issuer"] is None
+
+
+def test_title_over_two_lines():
+    text = "TERMES DE RÉFÉRENCE\n\nRecrutement d'un(e) consultant(e)\npour l'évaluation finale du projet Exemple\n\n1. Contexte\n"
+    fields = extract_fields(text)
+    assert fields["title"] == "Recrutement d'un(e) consultant(e) pour l'évaluation finale du projet Exemple"
+    (span,) = fields["evidence"]["title"]
+    assert text[span["start"] : span["end"]].endswith("du projet Exemple")
+
+
+def test_inclusive_job_title_is_staff():
+    text = "Avis de recrutement\nChargé(e) de suivi-évaluation\nType de contrat : CDD d'un an\n"
+    fields = extract_fields(text)
+    assert fields["call_type"] == "staff"
