@@ -139,12 +139,22 @@ def _items(doc: _Doc, sections: list[Section], *, skip_intro: bool = True) -> li
                 elif indent > base_indent + 1:
                     continue  # a sub-item
             text, span = _item_text(doc, line)
-            if not text or len(text) < 3:
+            if not text or len(text) < 3 or _is_furniture(doc, text):
                 continue
             if skip_intro and doc.masked[line.start : line.end].rstrip().endswith(":") and len(lines) > 1:
                 continue
             out.append((text, span))
     return _dedupe_items(out)
+
+
+_PAGE = re.compile(r"(?i)\A(?:page\s*\d+(?:\s*(?:/|sur|of)\s*\d+)?|\d+\s*/\s*\d+)\Z")
+
+
+def _is_furniture(doc: _Doc, text: str) -> bool:
+    """Page numbers and banners repeated on every page of a PDF."""
+    if _PAGE.match(text):
+        return True
+    return len(text) < 90 and doc.masked.count(text) > 1 and doc.masked.count("\n" + text) > 1
 
 
 def _dedupe_items(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
@@ -385,6 +395,23 @@ def _subject_cues(doc: _Doc) -> Iterable[re.Match[str]]:
         yield from V.SUBJECT_CUE.finditer(doc.folded, start, end)
 
 
+def _reference_before(doc: _Doc, line_start: int, cue_start: int) -> tuple[str, int] | None:
+    """ "The reference TRN-25 must appear in the subject line": the reference is the subject."""
+    sentence_start = max(line_start, doc.masked.rfind(". ", line_start, cue_start) + 1)
+    words = list(_REFERENCE_WORD.finditer(doc.folded, sentence_start, cue_start))
+    if not words:
+        return None
+    word = words[-1]
+    between = doc.masked[word.end() : cue_start]
+    value = _REF_VALUE.match(doc.masked, word.end() + len(between) - len(between.lstrip()))
+    if value and re.search(r"\d", value.group(0)):
+        return value.group(0).rstrip(".,"), value.start()
+    reference = doc.fields.get("reference")
+    if reference:
+        return reference, word.start()
+    return None
+
+
 def _quoted_before(doc: _Doc, line_start: int, cue_start: int) -> tuple[str, int] | None:
     """A quoted text just before the subject cue, in the same sentence."""
     window_start = max(line_start, cue_start - 120)
@@ -434,7 +461,10 @@ def _subject(doc: _Doc) -> None:
                         return
             value = _SUBJECT_STOP.sub("", piece)
         if V.SUBJECT_FILLER.match(doc.folded[start : start + len(value)]):
-            continue
+            named = _reference_before(doc, line_start, match.start())
+            if named is None:
+                continue
+            value, start = named
         cleaned = _clean_subject(value)
         if len(cleaned) >= 3:
             lead = len(value) - len(value.lstrip())
@@ -866,7 +896,10 @@ def _number(token: str) -> float | None:
     return V.NUMBER_WORDS.get(token)
 
 
-_DAYS_RE = re.compile(rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:{V.DAYS})(?!\w)", re.UNICODE)
+_DAYS_RE = re.compile(
+    rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:(?:{V.DAY_QUALIFIER})\s+)?(?:{V.DAYS})(?!\w)",
+    re.UNICODE,
+)
 _DUAL_RE = re.compile(rf"(?:{V.DUAL_DAYS})")
 _PRODUCT_RE = re.compile(
     rf"(?P<n>\d+)\s*(?:{V.DAYS})\s*(?P<rest>(?:[/x×*]\s*\d+\s*[^\W\d]+\s*){{1,3}})", re.UNICODE
@@ -876,6 +909,12 @@ _DURATION_CUE = re.compile(
     kw(
         r"duree",
         r"duration",
+        r"volume de travail",
+        r"charge de travail",
+        r"jours[- ]homme",
+        r"person[- ]days",
+        r"man[- ]days",
+        r"level of effort",
         r"nombre (?:total )?de jours",
         r"total de",
         r"durera",
@@ -937,11 +976,16 @@ def _unit_count(doc: _Doc, unit: str, context: str) -> int | None:
     if kind is None:
         return None
     words = V.UNITS[kind]
-    counted = re.search(rf"(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:{words})(?!\w)", context)
-    if counted:
-        value = _number(counted.group("n"))
-        if value and value > 1:
-            return int(value)
+    pattern = (
+        rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?"
+        rf"(?:(?!(?:{V.PER_UNIT}|{V.PEOPLE}|{V.DAYS})(?!\w))[\w\-]{{1,20}}\s+){{0,2}}?(?:{words})(?!\w)"
+    )
+    for where in (context, doc.folded):
+        counted = re.search(pattern, where)
+        if counted:
+            value = _number(counted.group("n"))
+            if value and value > 1:
+                return int(value)
     if kind in ("zone", "province") and doc.fields.get("locations"):
         return len(doc.fields["locations"])
     if kind == "region" and doc.fields.get("locations"):
@@ -1002,7 +1046,9 @@ def _participants(doc: _Doc) -> None:
                 doc.set("participants", int(value), [span], 0.85)
                 return
             tail = folded[match.end() : match.end() + 40]
-            per = re.match(rf"\s*(?:{V.PER_UNIT})\s+(?P<unit>[^\W\d]+)", tail)
+            per = re.match(rf"\s*(?:{V.PER_UNIT})\s+(?P<unit>[^\W\d]+)", tail) or _EACH_UNIT.search(
+                folded[max(0, match.start() - 60) : match.start()]
+            )
             if per:
                 if per_unit is None:
                     count = _unit_count(doc, per.group("unit"), folded)
@@ -1019,6 +1065,7 @@ def _participants(doc: _Doc) -> None:
         doc.set("participants", None)
 
 
+_EACH_UNIT = re.compile(rf"(?:{kw('chaque', 'each', 'every', 'كل')})\s+(?P<unit>[^\W\d]+)[^.;\n]*\Z")
 _TOTAL_BEFORE = re.compile(
     kw(
         r"au total",
@@ -1494,7 +1541,7 @@ def _issuer(doc: _Doc) -> None:
     for match in _ISSUER_CUES.finditer(doc.folded):
         tail_start = match.end()
         tail = doc.masked[tail_start : tail_start + 160]
-        lead = re.match(r"[ \t:\-–|]*", tail)
+        lead = re.match(r"[ \t:\-–|]*\n?[ \t]*", tail)
         offset = lead.end() if lead else 0
         if tail[offset:].startswith("\n") or not tail[offset:].strip():
             continue
@@ -1504,16 +1551,24 @@ def _issuer(doc: _Doc) -> None:
     for key, value, span in _kv_lines(doc, max(2000, len(doc.text) // 3)):
         if _ISSUER_KEYS.match(key) and accept(value, span, 0.85):
             return
+    arabic_doc = arabic_share(doc.text) >= 0.5
+    previous = ""
+    for start, line in _head_lines(doc, 6):
+        fits_script = ("\u0600" <= line[:1] <= "\u06ff") == arabic_doc
+        funded = _PARTNER_CUES.search(fold(previous + " " + line))
+        if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 and not line.endswith((".", ":")):
+            if fits_script and not funded and accept(line, (start, start + len(line)), 0.7):
+                return
+        previous = line
     for match in _ISSUER_VERB.finditer(doc.masked):
+        before = doc.folded[max(doc.line_bounds(match.start())[0], match.start() - 60) : match.start()]
+        if _PARTNER_CUES.search(before):
+            continue  # "X, avec le soutien de Y, met en œuvre": Y is a funder
         if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
             return
     for match in _ISSUER_AR.finditer(doc.masked):
         if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
             return
-    for start, line in _head_lines(doc, 6):
-        if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 and not line.endswith((".", ":")):
-            if accept(line, (start, start + len(line)), 0.65):
-                return
     for section in doc.sections:
         if section.role != "context" or not section.heading:
             continue

@@ -128,7 +128,19 @@ ROLE_KEYWORDS: list[tuple[str, str]] = [
             r"المهارات",
         ),
     ),
-    ("duration", kw(r"durees?", r"duration", r"period of performance", r"المدة", r"مدة")),
+    (
+        "duration",
+        kw(
+            r"durees?",
+            r"(?:total |overall )?duration",
+            r"period of performance",
+            r"volume de travail",
+            r"charge de travail",
+            r"level of effort",
+            r"المدة",
+            r"مدة",
+        ),
+    ),
     (
         "location",
         kw(
@@ -291,6 +303,13 @@ _NUMBERING = re.compile(
 )
 _BULLET = re.compile(r"\A[ \t]*(?:[-–—•·▪●◦➢✓►■□▫*+o]|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)])[ \t]+")
 _BULLET_MARK = re.compile(r"\A[ \t]*[-–—•·▪●◦➢✓►■□▫+]\s")
+_TABLE_HEADER = re.compile(
+    kw(
+        r"(?:echeances?|delais?|dates?|deadlines?|due dates?|timing|calendrier|periodes?|formats?|descriptions?|"
+        r"responsables?|paiements?|payments?|pourcentages?|contenus?|observations?|remarques?|المدة|الأجل|الآجال|التاريخ)"
+        r"(?:\s*[	|]\s*[^	|]{1,25}){0,3}"
+    )
+)
 _LINES = re.compile(r"[^\n]*")
 _HEAD_SPLIT = re.compile(r"[:\t|]|\s[–—]\s")
 _TRAILING_COLON = re.compile(r"[:：]\s*\Z")
@@ -419,6 +438,8 @@ def _heading(views: Views, start: int, end: int) -> tuple[str | None, int, int |
         tail = rest[split.end() :]
         role = role_of(head_part)
         if role and len(head_part.split()) <= 8:
+            if split.group(0) == "\t" and _TABLE_HEADER.fullmatch(tail.strip()):
+                return role, end, None, True  # "Livrable<TAB>Échéance": a table's header row
             if tail.strip():
                 body = start + rest_offset + split.end()
                 while body < end and views.folded[body] in " \t":
@@ -441,6 +462,9 @@ def _heading(views: Views, start: int, end: int) -> tuple[str | None, int, int |
     article = bool(numbering and numbering.group("article"))
     if (roman or article) and words <= 12 and not stripped.endswith((";", ",")):
         return None, end, None, True
+    raw_rest = views.masked[start + rest_offset : end].strip()
+    if numbered and words <= 8 and raw_rest.isupper() and not stripped.endswith((";", ",")):
+        return None, end, None, True  # "5. VOLUME DE TRAVAIL"
     if ends_colon and words <= 10:
         return None, end, None, False
     return None

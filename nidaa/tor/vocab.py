@@ -319,6 +319,11 @@ DOC_CUES: list[tuple[str, re.Pattern[str]]] = [
                 r"(?<=التقني\s)والمالي",
                 r"(?<=التقنيه\s)والماليه",
                 r"offre de prix",
+                r"daily rate",
+                r"(?:taux|tarif) journalier",
+                r"honoraires",
+                r"fee proposal",
+                r"rate proposal",
                 r"financial (?:offer|proposal|bid)",
                 r"price (?:offer|proposal)",
                 r"budget",
@@ -600,6 +605,17 @@ DAYS = kw(
     r"أيام",
     r"يوما",
     r"يوم",
+)
+DAY_QUALIFIER = kw(
+    r"training",
+    r"working",
+    r"work",
+    r"field",
+    r"consulting",
+    r"consultancy",
+    r"billable",
+    r"full",
+    r"effective",
 )
 DUAL_DAYS = kw(r"يومين", r"يومان")
 
