@@ -154,7 +154,8 @@ def _is_furniture(doc: _Doc, text: str) -> bool:
     """Page numbers and banners repeated on every page of a PDF."""
     if _PAGE.match(text):
         return True
-    return len(text) < 90 and doc.masked.count(text) > 1 and doc.masked.count("\n" + text) > 1
+    at_line_start = doc.masked.count("\n" + text) + doc.masked.lstrip().startswith(text)
+    return len(text) < 90 and at_line_start > 1
 
 
 def _dedupe_items(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
@@ -1487,7 +1488,7 @@ _ISSUER_KEYS = re.compile(
 )
 _ISSUER_VERB = re.compile(
     r"(?P<org>(?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|l')){0,8}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
-    r"[ \t,]+(?:recrute|recherche|lance|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
+    r"(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:recrute|recherche|lance|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company))\b"
 )

@@ -55,3 +55,13 @@ def test_duration_days(text, days):
 )
 def test_participants(text, participants):
     assert extract_fields(text)["participants"] == participants
+
+
+def test_each_session_times_the_sessions():
+    text = "Assignment\nTrainers will deliver four two-day training sessions. Each session will gather 20 participants.\n"
+    assert extract_fields(text)["participants"] == 80
+
+
+def test_per_zone_is_not_counted_twice():
+    text = "Zones d'intervention :\n· Aaa\n· Bbb\n· Ccc\nNombre des participant.es :\n· 25 participants par zone.\n"
+    assert extract_fields(text)["participants"] == 75

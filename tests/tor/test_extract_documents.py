@@ -75,3 +75,15 @@ def test_deliverables_from_a_sentence():
         "plan de communication",
         "rapport de fin de mission",
     ]
+
+
+def test_deliverables_table_with_header_row_and_page_furniture():
+    text = (
+        "Org Exemple\nPage 1\n"
+        "4. LIVRABLES\nLivrable\tÉchéance\nProgramme pédagogique\tAvant le démarrage\n"
+        "Org Exemple\nPage 2\n"
+        "Rapport final\tFin de mission\n5. VOLUME DE TRAVAIL\n18 jours-homme.\n"
+    )
+    fields = extract_fields(text)
+    assert fields["deliverables"] == ["Programme pédagogique", "Rapport final"]
+    assert fields["duration_days"] == 18

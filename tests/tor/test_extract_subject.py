@@ -51,3 +51,10 @@ def test_reference_in_the_subject():
 def test_no_subject_when_none_is_required():
     text = "Objet de la mission\nLa mission consiste à former des élus.\nSoumission\nEnvoyer à a@example.org"
     assert extract_fields(text)["email_subject"] is None
+
+
+def test_reference_named_as_the_subject():
+    text = "Reference TRN-POOL-25\nSend a CV to pool@example.org. The reference TRN-POOL-25 must appear in the subject line."
+    fields = extract_fields(text)
+    assert fields["reference"] == "TRN-POOL-25"
+    assert fields["email_subject"] == "TRN-POOL-25"

@@ -112,3 +112,16 @@ def test_inclusive_job_title_is_staff():
     text = "Avis de recrutement\nChargé(e) de suivi-évaluation\nType de contrat : CDD d'un an\n"
     fields = extract_fields(text)
     assert fields["call_type"] == "staff"
+
+
+def test_funder_in_the_letterhead_is_not_the_issuer():
+    text = "Financé par\nl'Union européenne\nL'Observatoire Exemple des Droits\n\nAppel à consultation\n"
+    assert extract_fields(text)["issuer"] == "Observatoire Exemple des Droits"
+
+
+def test_funder_before_the_verb_is_not_the_issuer():
+    text = (
+        "Le Réseau Exemple pour l'Emploi (REE), avec le soutien financier de la Banque Imaginaire, "
+        "met en œuvre le projet « Demain »."
+    )
+    assert extract_fields(text)["issuer"] == "Réseau Exemple pour l'Emploi (REE)"
