@@ -1418,6 +1418,20 @@ def _title(doc: _Doc) -> None:
     doc.set("title", None)
 
 
+def _as_written_later(doc: _Doc, line: str, start: int) -> tuple[str, Span]:
+    key = fold(line)
+    found = doc.folded.find(key, start + len(line))
+    while found != -1 and doc.masked[found : found + len(line)].isupper():
+        found = doc.folded.find(key, found + len(line))
+    if found == -1:
+        return line, (start, start + len(line))
+    end = found + len(line)
+    acronym = re.match(r"\s*\([A-Z][\w\-]{1,10}\)", doc.masked[end : end + 16])
+    if acronym:
+        end += acronym.end()
+    return doc.masked[found:end].strip(), (found, end)
+
+
 def _head_lines(doc: _Doc, count: int) -> list[tuple[int, str]]:
     """The first ``count`` non-empty lines (offset, stripped text): the letterhead."""
     out: list[tuple[int, str]] = []
@@ -1558,6 +1572,8 @@ def _issuer(doc: _Doc) -> None:
         fits_script = ("\u0600" <= line[:1] <= "\u06ff") == arabic_doc
         funded = _PARTNER_CUES.search(fold(previous + " " + line))
         if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 and not line.endswith((".", ":")):
+            if line.isupper():  # "COOPÉRATIVE X" in the letterhead, "Coopérative X (CX)" in the text
+                line, (start, _) = _as_written_later(doc, line, start)
             if fits_script and not funded and accept(line, (start, start + len(line)), 0.7):
                 return
         previous = line
