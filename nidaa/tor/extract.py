@@ -132,7 +132,8 @@ def _items(doc: _Doc, sections: list[Section], *, skip_intro: bool = True) -> li
         for line in lines:
             if has_items and not line.is_item:
                 continue
-            indent = line.start - line.raw_start
+            raw_line = doc.text[line.raw_start : line.start]
+            indent = len(raw_line) - len(raw_line.lstrip(" \t"))
             if line.is_item:
                 if base_indent is None:
                     base_indent = indent
@@ -669,6 +670,10 @@ _BASED = re.compile(
 )
 _BASED_NAME = re.compile(r"\s*(" + _PLACE_NAME.replace("[A-ZÀ-Ý]", "[A-ZÀ-Ý\u0600-\u06ff]", 1) + ")")
 _NOT_PLACE = {
+    "home",
+    "home-based",
+    "remote",
+    "télétravail",
     "hôtel",
     "hotel",
     "l'hôtel",
@@ -1092,6 +1097,10 @@ _TOTAL_AFTER = re.compile(
 _ASSET = re.compile(
     kw(
         r"atout",
+        r"souhaite",
+        r"desired",
+        r"preferably",
+        r"would be",
         r"un plus",
         r"souhaitable",
         r"apprecie",
@@ -1220,9 +1229,26 @@ _JOB_WORDS = re.compile(
 )
 
 
+_EXPLICIT_TITLE_KEY = re.compile(
+    kw(
+        r"(?:titre|intitule|title|name) (?:de la |du |de l'|of the |of )?(?:mission|consultation|assignment|consultancy|poste|position|prestation|etude|study)",
+        r"(?:assignment|job|position|consultancy) title",
+        r"objet de (?:la consultation|l'appel|la mission)",
+        r"عنوان (?:المهمة|الاستشارة|المنصب)",
+    )
+)
 _GENERIC_WORDS = re.compile(
     kw(
         r"n°",
+        r"لتقديم",
+        r"تقديم",
+        r"عروض",
+        r"ترشيحات",
+        r"candidatures?",
+        r"applications?",
+        r"proposals?",
+        r"propositions?",
+        r"offres?",
         r"no\.?",
         r"nº",
         r"numero",
@@ -1396,14 +1422,19 @@ def _title(doc: _Doc) -> None:
         if _REF_LINE.search(folded) and not strong:
             continue
         rank = None
-        if strong:
+        if strong and strong.start() < 100:
             rank = 0
-        elif medium and words >= 4:
+        elif (medium or strong) and words >= 4:
             rank = 1
         elif index < 40 and words <= 8 and _JOB_WORDS.search(folded) and not line.endswith((".", ";", ",")):
             rank = 2
         if rank is not None:
             candidates.append((rank, start, line, (start, start + len(line))))
+    for key, value, span in _kv_lines(doc, head_limit):
+        # "Title of the assignment: X" names the title outright (after recruitment wording)
+        if _EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2:
+            candidates.append((1, -1, value, span))
+            break
     if candidates:
         rank, _, line, span = min(candidates, key=lambda c: (c[0], c[1]))
         line, span = _continued(doc, line, span)
@@ -1504,7 +1535,7 @@ _ISSUER_VERB = re.compile(
     r"(?P<org>(?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|l')){0,8}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
     r"(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:recrute|recherche|lance|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
     r"|met en (?:œ|oe)uvre|implements"
-    r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company))\b"
+    r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
 _ORG_AR = (
     r"(?:ال)?(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|مرصد|هيئة|وكالة|مجلس|جماعة|فضاء|رابطة|منتدى|تنسيقية|مجموعة|نادي|"

@@ -449,6 +449,8 @@ def _heading(views: Views, start: int, end: int) -> tuple[str | None, int, int |
     ends_colon = bool(_TRAILING_COLON.search(stripped))
     words = len(rest_stripped.split())
     roman = bool(numbering and numbering.group("roman"))
+    if roman and numbering and views.masked[start + numbering.start("roman")].islower():
+        roman = False  # "i.", "ii." number list items; headings use "I.", "II."
     numbered = bool(numbering and (numbering.group("num") or roman or numbering.group("article")))
     role = role_of(rest_stripped)
     if len(stripped) > 110:
