@@ -240,6 +240,41 @@ def _kv_lines(doc: _Doc, limit: int | None = None) -> list[tuple[str, str, Span]
 # ---------------------------------------------------------------- emails
 
 
+_QUESTION_CUE = re.compile(
+    kw(
+        r"questions?",
+        r"renseignements?",
+        r"informations?",
+        r"clarifications?",
+        r"precisions",
+        r"inquir",
+        r"enquir",
+        r"queries",
+        r"للاستفسار",
+        r"الاستفسارات",
+        r"استفسار",
+        r"المعلومات",
+    )
+)
+_APPLICATION_NOUN = re.compile(
+    kw(
+        r"candidature",
+        r"dossier",
+        r"offres?",
+        r"applications?",
+        r"proposals?",
+        r"quotations?",
+        r"\bcv\b",
+        r"postul",
+        r"ترشيح",
+        r"الترشيحات",
+        r"ملف",
+        r"عروض",
+        r"العرض",
+    )
+)
+
+
 def _emails(doc: _Doc) -> None:
     submission: dict[str, list[Span]] = {}
     contact: dict[str, list[Span]] = {}
@@ -254,8 +289,12 @@ def _emails(doc: _Doc) -> None:
         last_submit = max((m.end() for m in V.SUBMIT_CUES.finditer(before)), default=-1)
         last_contact = max((m.end() for m in V.CONTACT_CUES.finditer(before)), default=-1)
         role = doc.role_at(start)
+        sentence = before[before.rfind(". ") + 1 :]
+        asking = _QUESTION_CUE.search(sentence) and not _APPLICATION_NOUN.search(sentence)
         is_submission = False
-        if last_submit > last_contact:
+        if asking:
+            is_submission = False  # "Questions may be sent to ...": a contact, whatever the verb
+        elif last_submit > last_contact:
             is_submission = True
         elif last_contact == -1 and role in ("submission", "deadline", "documents"):
             is_submission = True
@@ -330,6 +369,10 @@ _REF_VALUE = re.compile(
 _STANDALONE_REF = re.compile(
     r"(?m)^[ \t]*(?P<ref>[A-Z0-9][A-Z0-9_\-.]*(?:[ \t]*/[ \t]*[A-Z0-9][A-Z0-9_\-.]*){2,})[ \t]*$"
 )
+# "RFQ/2025/017", "AMI-2025-03": a call-type prefix glued to a number
+_CODE_REF = re.compile(
+    r"\b(?:RFP|RFQ|RFI|AMI|AO|AOO|TDR|TdR|ToR|CFP|EOI|ITB|REF|Ref)[\-/_][A-Za-z0-9][A-Za-z0-9/\-_]*\d[A-Za-z0-9/\-_]*"
+)
 _DATE_LIKE = re.compile(r"\A\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\Z")
 
 
@@ -356,6 +399,10 @@ def _reference(doc: _Doc) -> None:
         if _DATE_LIKE.match(ref) or not re.search(r"\d", ref) or not re.search(r"[A-Z]", ref):
             continue
         doc.set("reference", squash(ref), [(match.start("ref"), match.end("ref"))], 0.75)
+        return
+    code = _CODE_REF.search(doc.masked[:head_limit])
+    if code:
+        doc.set("reference", code.group(0), [(code.start(), code.end())], 0.7)
         return
     doc.set("reference", None)
 
@@ -655,6 +702,13 @@ def _list_field(doc: _Doc, name: str, roles: tuple[str, ...]) -> None:
 # Words joined by single spaces or hyphens; hyphens are only separators, so no backtracking blow-up.
 _PLACE_NAME = r"[A-ZÀ-Ý][\w'’]{0,30}(?:[ \-](?:[A-ZÀ-Ý][\w'’]{0,30}|el|al|El|Al|Sidi|Ait|Aït|Ben|Beni))*"
 _AT_PLACE = re.compile(r"(?:\b(?:à|a|au|en|in|at)|ب|في)\s+(?P<place>" + _PLACE_NAME + ")")
+_AT_PLACE_LIST = re.compile(
+    r"(?:\b(?:à|in|at)|ب)\s*(?P<places>"
+    + _PLACE_NAME
+    + r"(?:\s*(?:,|\bet\b|\band\b|و)\s*"
+    + _PLACE_NAME
+    + r"){0,4})"
+)
 _BASED = re.compile(
     kw(
         r"base\.?e?s?\s+(?:a|au|en)\s+",
@@ -863,6 +917,16 @@ def _locations(doc: _Doc) -> None:
             if len(names) >= 6:
                 break
         _drop_parents(doc, names, places, spans)
+    if not names:  # places named in the timeline or the tasks: "3 and 4 July 2025 in Chefchaouen"
+        for section in doc.of_role("calendar", "tasks", "scope"):
+            for place, span in _place_spans(doc, section.body_start, section.body_end):
+                if place.kind != "region":
+                    add(doc.text[span[0] : span[1]], span, place)
+    if not names and doc.gazetteer is not None:  # last resort: "à Al Hoceima et Nador" anywhere
+        for at in _AT_PLACE_LIST.finditer(doc.masked):
+            for place, span in _place_spans(doc, at.start("places"), at.end("places")):
+                if place.kind != "region" and len(names) < 4:
+                    add(doc.text[span[0] : span[1]], span, place)
     doc.set("locations", names, spans, 0.8 if names else 0.0)
     doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
 
@@ -903,7 +967,7 @@ def _number(token: str) -> float | None:
 
 
 _DAYS_RE = re.compile(
-    rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:(?:{V.DAY_QUALIFIER})\s+)?(?:{V.DAYS})(?!\w)",
+    rf"(?<![\w/])(?P<n>{V.NUMBER})(?:\s*|-)(?:\(\s*\d+\s*\)\s*)?(?:(?:{V.DAY_QUALIFIER})\s+)?(?:{V.DAYS})(?!\w)",
     re.UNICODE,
 )
 _DUAL_RE = re.compile(rf"(?:{V.DUAL_DAYS})")
@@ -1021,6 +1085,13 @@ def _duration(doc: _Doc) -> None:
             value, span = found
             doc.set("duration_days", int(value) if value == int(value) else value, [span], 0.6)
             return
+    title_spans = doc.evidence.get("title", [])
+    if title_spans:  # "Facilitation of a two-day retreat", "Formation de 3 jours"
+        found = _days_in(doc, title_spans[0][0], title_spans[0][1])
+        if found:
+            value, span = found
+            doc.set("duration_days", int(value) if value == int(value) else value, [span], 0.5)
+            return
     doc.set("duration_days", None)
 
 
@@ -1028,7 +1099,22 @@ _PEOPLE_RE = re.compile(
     rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?P<who>{V.PEOPLE})(?!\w)", re.UNICODE
 )
 _PARTICIPANT_WORD = re.compile(
-    kw(r"participant", r"beneficiaire", r"beneficiar", r"مشارك", r"مستفيد", r"cible", r"target")
+    kw(
+        r"participant",
+        r"beneficiaire",
+        r"beneficiar",
+        r"مشارك",
+        r"مستفيد",
+        r"cible",
+        r"target",
+        r"gather",
+        r"reunira",
+        r"rassemblera",
+        r"bringing together",
+        r"(?:with|avec) \d+",
+        r"بمشاركة",
+        r"لفائدة",
+    )
 )
 
 
@@ -1171,7 +1257,10 @@ _MEDIUM_TITLE = re.compile(
         r"assistance technique",
         r"termes de reference",
         r"call for (?:applications|proposals|expressions|consultants|tenders)",
-        r"request for (?:proposals|quotations|expressions)",
+        r"request for (?:proposals?|quotations?|expressions?|applications?|tenders?|bids?)",
+        r"invitation to (?:bid|tender)",
+        r"expressions? of interest",
+        r"appel a manifestation",
         r"terms of reference",
         r"consultancy",
         r"consultance",
@@ -1638,11 +1727,12 @@ def _issuer(doc: _Doc) -> None:
                 return
     for match in _IMPLEMENTED.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 100]
+        tail = re.sub(r"\A(?:l['’]|la |le |les |the )", lambda m: " " * len(m.group(0)), tail)
         org = re.match(
-            r"((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10})",
+            r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10})",
             tail,
         )
-        if org and accept(org.group(1), (match.end(), match.end() + org.end(1)), 0.6):
+        if org and accept(org.group(1), (match.end() + org.start(1), match.end() + org.end(1)), 0.6):
             return
     for match in V.EMAIL.finditer(doc.folded):
         domain = match.group(0).split("@", 1)[1]

@@ -45,6 +45,8 @@ ROLE_KEYWORDS: list[tuple[str, str]] = [
             r"presentation des offres",
             r"dossier de candidature",
             r"dossier de soumission",
+            r"dossiers?(?=\s*(?:[:/|]|\Z))",
+            r"الملف(?=\s*(?:[:/|]|\Z))",
             r"constitution du dossier",
             r"documents? (?:requis|a fournir|exiges|de candidature)",
             r"application (?:must include|documents|package|file)",

@@ -216,6 +216,7 @@ REFERENCE_CUE = re.compile(
         r"our ref",
         r"(?:appel d'offres?|avis|ao|consultation|marche|tenders?|rfp|rfq|call|appel|offres?|dossier|proposals?|bids?|quotations?|propositions?|vacancy|announcement|interet|candidatures?)(?: [\w'’]{1,20}){0,4}?\s*(?:n°|no\.|nº|n\.|num(?:ero)?\.?|#)",
         r"numero de l'appel d'offres?",
+        r"(?:tdrs?|tor|termes de reference|terms of reference)\s*(?:n°|no\.|nº|#)",
         r"numero d'appel",
         r"المرجع",
         r"مرجع",
@@ -321,6 +322,8 @@ DOC_CUES: list[tuple[str, re.Pattern[str]]] = [
                 r"(?<=التقني\s)والمالي",
                 r"(?<=التقنيه\s)والماليه",
                 r"offre de prix",
+                r"quotations?",
+                r"cotation",
                 r"daily rate",
                 r"(?:taux|tarif) journalier",
                 r"honoraires",
@@ -343,7 +346,7 @@ DOC_CUES: list[tuple[str, re.Pattern[str]]] = [
             kw(
                 r"chronogramme",
                 r"calendrier",
-                r"planning",
+                r"planning (?:de travail|d'execution|d'intervention|previsionnel|detaille)",
                 r"plan de travail",
                 r"work ?plan",
                 r"timeline",
@@ -443,6 +446,9 @@ DOC_QUALIFIER = re.compile(
 )
 JOINING = re.compile(
     kw(
+        r"together with",
+        r"accompagnee?s? (?:de|d'|du|des)",
+        r"ainsi que",
         r"envoyer (?:leur|votre|son|sa|vos|leurs)",
         r"submit",
         r"soumettre",
@@ -514,6 +520,12 @@ LANGUAGE_CUES = re.compile(
 )
 
 PEOPLE = kw(
+    r"staff",
+    r"employees",
+    r"salarie\.?e?s",
+    r"collaborateurs",
+    r"موظفا",
+    r"موظفين",
     r"enfants",
     r"eleves",
     r"adolescent\.?e?s",
@@ -696,6 +708,7 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
             kw(
                 r"formateur",
                 r"formatrice",
+                r"animat(?:eur|rice)(?:\(trice\)|\(rice\)|[·.\-]?(?:trice|rice))?s? (?:de|d'|des) (?:formations?|ateliers?|sessions?)",
                 r"formateurs",
                 r"trainers?",
                 r"facilitat(?:eur|rice)s? de formation",
@@ -717,6 +730,7 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"consultante",
                 r"consultancy",
                 r"consultation",
+                r"facilitat(?:or|eur|rice)s?",
                 r"استشاري",
                 r"مستشار",
                 r"خبرة استشارية",
