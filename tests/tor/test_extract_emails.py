@@ -61,3 +61,10 @@ def test_no_address_no_emails():
     fields = extract_fields("Termes de référence\nRecrutement d'un consultant\nDurée : 5 jours\n")
     assert fields["submission_emails"] == [] and fields["contact_emails"] == []
     assert "submission_emails" not in fields["evidence"]
+
+
+def test_questions_address_is_a_contact_whatever_the_verb():
+    text = "Timeline\n- Questions may be sent until 10 June 2025 to questions@example.org\n- Deadline: 20 June 2025\n"
+    fields = extract_fields(text)
+    assert fields["submission_emails"] == []
+    assert fields["contact_emails"] == ["questions@example.org"]

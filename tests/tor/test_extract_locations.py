@@ -58,3 +58,13 @@ def test_works_without_a_gazetteer_match():
     fields = extract_fields("Lieu\nLes sessions se tiendront à Imaginville.\n", gazetteer=Gazetteer([]))
     assert fields["locations"] == ["Imaginville"]
     assert fields["location_codes"] == []
+
+
+def test_last_resort_places_after_a():
+    text = "Contexte\nL'association met en œuvre le projet « Exemple » à Al Hoceima et Nador.\n"
+    assert extract_fields(text)["locations"] == ["Al Hoceima", "Nador"]
+
+
+def test_place_in_the_timeline():
+    text = "Timeline of the call\n- Retreat dates: 3 and 4 July 2025 in Chefchaouen\n"
+    assert extract_fields(text)["locations"] == ["Chefchaouen"]

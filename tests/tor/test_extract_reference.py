@@ -39,3 +39,17 @@ def test_reference(text, reference):
 )
 def test_no_reference(text):
     assert extract_fields(text)["reference"] is None
+
+
+def test_call_code_inside_a_line():
+    fields = extract_fields("Request for Quotation RFQ/2025/017\nFacilitation of a two-day retreat\n")
+    assert fields["reference"] == "RFQ/2025/017"
+    assert fields["title"] == "Facilitation of a two-day retreat"
+    assert fields["duration_days"] == 2
+
+
+def test_tdr_number():
+    assert (
+        extract_fields("TDR N° 12/PRG/2025\nObjet : recrutement d'un consultant\n")["reference"]
+        == "12/PRG/2025"
+    )
