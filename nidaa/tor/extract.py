@@ -1939,15 +1939,6 @@ def _call_type(doc: _Doc) -> None:
     staff_text = V.STAFF_CUES.search(doc.folded)
     for kind, pattern in V.TYPE_WORDS:
         if pattern.search(folded_title):
-            if (
-                kind == "staff"
-                and not staff_text
-                and re.search(
-                    kw("consult", "formateur", "expert", "trainer"), doc.folded[: len(doc.folded) // 2]
-                )
-                and False
-            ):
-                continue
             doc.set("call_type", kind, title_span, 0.85)
             return
     if staff_text:
