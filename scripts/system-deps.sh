@@ -6,6 +6,8 @@ set -euo pipefail
 need=()
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# wrk: the HTTP load generator of `make bench-web`.
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
