@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 
 .PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor messages demo clean
 
-install: system-deps $(VENV)/.installed nidaa/locale/.compiled
+install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -18,6 +18,11 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install -q -r requirements.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
 	@mkdir -p $(dir $@) && touch $@
+
+# axe-core for the browser tests' accessibility checks (tests/browser).
+node_modules/.installed: package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund
+	@touch $@
 
 nidaa/locale/.compiled: $(wildcard nidaa/locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
 	@if ls nidaa/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0; fi

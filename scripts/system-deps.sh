@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Installs the few system packages Nidaa needs when they are missing:
 # gettext (compiles translations), DejaVu fonts (Latin + Arabic glyphs for
-# generated PDFs). Uses apt-get on Debian/Ubuntu; elsewhere says what to install.
+# generated PDFs), Debian's chromium (the browser tests drive it with
+# Playwright; no browser is ever downloaded) and Node.js with npm (axe-core
+# for the accessibility checks comes from the npm registry).
+# Uses apt-get on Debian/Ubuntu; elsewhere says what to install.
 set -euo pipefail
 need=()
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 # wrk: the HTTP load generator of `make bench-web`.
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ ${#need[@]} -eq 0 ] && exit 0
