@@ -131,6 +131,13 @@ STORAGES = {
 
 # Uploaded ToR documents larger than this are refused before they are read.
 NIDAA_TOR_MAX_BYTES = env_int("NIDAA_TOR_MAX_BYTES", 20 * 1024 * 1024)
+# No uploaded file is buffered past this size, whatever the form (see common/uploads.py).
+NIDAA_MAX_UPLOAD_BYTES = env_int("NIDAA_MAX_UPLOAD_BYTES", max(NIDAA_TOR_MAX_BYTES, 20 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "nidaa.common.uploads.MaxSizeUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
