@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "nidaa.accounts",
     "nidaa.directory",
     "nidaa.calls",
+    "allauth",
+    "allauth.account",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "nidaa.urls"
@@ -143,6 +147,52 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Nidaa <no-reply@nidaa.example.org>")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# Absolute links in e-mails (alerts, reminders) start with this.
+NIDAA_SITE_URL = env_str("NIDAA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Applicant accounts (django-allauth, e-mail sign-up with mandatory verification).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_ADAPTER = "nidaa.accounts.adapter.AccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Nidaa] "
+# Counted in the cache: production points CACHES at Redis so every web worker shares the counts.
+ACCOUNT_RATE_LIMITS = {
+    "signup": env_str("RATE_LIMIT_SIGNUP", "5/h/ip"),
+    "login": env_str("RATE_LIMIT_LOGIN", "20/m/ip"),
+    "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    "reset_password": env_str("RATE_LIMIT_RESET_PASSWORD", "5/h/ip,3/h/key"),
+}
+
+# Task queue (huey): in-process and immediate unless a Redis broker is configured,
+# then `nidaa manage run_huey` is the worker. Periodic tasks use local time
+# (utc=False), i.e. TIME_ZONE, which Django exports to the process.
+HUEY_REDIS_URL = env_str("HUEY_REDIS_URL", env_str("REDIS_URL", ""))
+HUEY: dict[str, object]
+if HUEY_REDIS_URL:
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": "nidaa",
+        "url": HUEY_REDIS_URL,
+        "immediate": False,
+        "utc": False,
+        "consumer": {"workers": env_int("HUEY_WORKERS", 2), "worker_type": "thread"},
+    }
+else:
+    HUEY = {"huey_class": "huey.MemoryHuey", "name": "nidaa", "immediate": True, "utc": False}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

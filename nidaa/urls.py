@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", call_views.home, name="home"),
     path("accounts/", include("nidaa.accounts.urls")),
+    path("accounts/", include("allauth.account.urls")),  # signup, e-mail confirmation, password reset
     path("calls/", include("nidaa.calls.urls")),
     path("directory/", include("nidaa.directory.urls")),
 )

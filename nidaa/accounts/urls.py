@@ -1,8 +1,19 @@
-from django.contrib.auth import views as auth_views
+from allauth.account import views as allauth_views
 from django.urls import path
 
+from nidaa.accounts import views
+
+# allauth's own pages (signup, e-mail confirmation, password reset...) are
+# included beside this module under the same /accounts/ prefix; login and
+# logout keep the names the rest of the project uses.
 app_name = "accounts"
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", allauth_views.login, name="login"),
+    path("logout/", allauth_views.logout, name="logout"),
+    path("profile/", views.edit_profile, name="profile"),
+    path("profile/cv/", views.download_cv, name="profile_cv"),
+    path("searches/", views.saved_searches, name="saved_searches"),
+    path("searches/save/", views.save_search, name="save_search"),
+    path("searches/<int:search_id>/delete/", views.delete_search, name="delete_search"),
+    path("follow/<int:call_id>/", views.follow_call, name="follow_call"),
 ]
