@@ -92,10 +92,10 @@ def send_digest(*, user_id: int, now: datetime | None = None) -> int:
         count = len({call.pk for sec in sections for call in sec.calls})
         with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
             subject = ngettext(
-                "Nidaa: %(count)d new call for your saved searches",
-                "Nidaa: %(count)d new calls for your saved searches",
+                "Nidaa: %(count)d new call for %(searches)s",
+                "Nidaa: %(count)d new calls for %(searches)s",
                 count,
-            ) % {"count": count}
+            ) % {"count": count, "searches": ", ".join(f"“{sec.search.name}”" for sec in sections)[:150]}
             context = {
                 "user": user,
                 "sections": [
