@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -15,11 +17,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("", call_views.home, name="home"),
+    path("organizations/<slug:slug>/", call_views.organization, name="organization"),
     path("accounts/", include("nidaa.accounts.urls")),
     path("accounts/", include("allauth.account.urls")),  # signup, e-mail confirmation, password reset
     path("calls/", include("nidaa.calls.urls")),
     path("directory/", include("nidaa.directory.urls")),
 )
+
+if settings.DEBUG or os.environ.get("NIDAA_BENCH") == "1":
+    # The benchmark's floor view (make bench-web), never in production.
+    urlpatterns += [path("bench/floor/", call_views.bench_floor, name="bench_floor")]
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -4,12 +4,15 @@ and corrected by its issuer, and the revisions that keep its history."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_TIMEZONE = "Africa/Casablanca"
@@ -34,6 +37,11 @@ class CallStatus(models.TextChoices):
 
 # Statuses anyone may see; drafts and cancelled calls stay with their organisation.
 PUBLIC_STATUSES = (CallStatus.PUBLISHED, CallStatus.CLOSED, CallStatus.AWARDED)
+# Stand-ins for a missing deadline in the catalogue's sort key: a published call
+# without a deadline stays open and comes after every dated open call; a closed
+# one comes after every dated closed call.
+NO_DEADLINE_OPEN = datetime(9999, 12, 31, tzinfo=UTC)
+NO_DEADLINE_CLOSED = datetime(1, 1, 2, tzinfo=UTC)
 # Statuses in which the issuer may still correct the call.
 EDITABLE_STATUSES = (CallStatus.DRAFT, CallStatus.PUBLISHED)
 
@@ -136,11 +144,50 @@ class Call(models.Model):
     text = models.TextField(_("normalised text"), blank=True)
     extraction = models.JSONField(_("extraction"), default=dict, blank=True)
 
+    # The catalogue (nidaa/calls/search.py, docs/catalogue.md). Folded text of the
+    # searchable fields, written by ``refresh_search_document``; SQLite indexes it
+    # in an FTS5 table, PostgreSQL in a stored tsvector column (both made by
+    # migration 0002, outside the model because they exist on one database only).
+    search_document = models.TextField(_("search document"), blank=True, default="")
+    funders_document = models.TextField(_("funders, folded"), blank=True, default="")
+    # The deadline with stand-ins for a missing one, so that both halves of the
+    # catalogue (open calls, then closed ones) are plain ranges of an index.
+    sort_deadline = models.GeneratedField(
+        expression=Coalesce(
+            F("deadline"),
+            Case(
+                When(status=CallStatus.PUBLISHED, then=Value(NO_DEADLINE_OPEN)),
+                default=Value(NO_DEADLINE_CLOSED),
+            ),
+        ),
+        output_field=models.DateTimeField(),
+        db_persist=True,
+    )
+
     class Meta:
         verbose_name = _("call")
         verbose_name_plural = _("calls")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "deadline"])]
+        indexes = [
+            models.Index(fields=["status", "deadline"]),
+            # The catalogue's two halves: open calls by nearest deadline, and every
+            # public call by latest deadline (the closed half skips the open ones).
+            models.Index(
+                F("sort_deadline"),
+                F("id").desc(),
+                name="calls_open_order",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                F("sort_deadline").desc(),
+                F("id").desc(),
+                "status",
+                name="calls_public_order",
+                condition=Q(status__in=["published", "closed", "awarded"]),
+            ),
+            # max(updated_at) tells whether the cached catalogue counts are still true.
+            models.Index(fields=["updated_at"], name="calls_updated_at"),
+        ]
 
     def __str__(self) -> str:
         return self.title

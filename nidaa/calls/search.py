@@ -4,23 +4,53 @@ pages, the Atom feed, the iCalendar feed, the JSON API, OCDS and saved searches.
     query = CallQuery.from_params(request.GET)
     calls = search_calls(query)          # published/closed calls, filtered and ordered
     url_tail = query.to_querystring()    # the same query, to put in a link
+    page = catalogue_page(query, number) # one page of the list, fast at any depth
 
-PLACEHOLDER implementation (icontains): the full-text version (SQLite FTS5 /
-PostgreSQL tsvector) replaces the body of ``search_calls`` with the same
-signature.
+Full text: every call keeps ``search_document``, the folded text of its title,
+issuer, project, places, funders, objectives, tasks, profile and deliverables
+(``nidaa.tor.places.fold``: accents, case, Arabic alef forms, taa marbuta,
+alef maqsura, diacritics and tatweel do not matter). SQLite indexes it in the
+FTS5 table ``calls_call_fts`` (kept in sync by triggers), PostgreSQL in the
+stored tsvector column ``search_vector`` ('simple' + 'french'), both made by
+migration 0002. The user's words are folded the same way, so they carry no
+operator: quotes, NEAR, *, - and parentheses are just punctuation.
+
+Matches are not ranked: they come in the catalogue's order (open calls by
+nearest deadline, then closed ones), which both databases read from an index,
+so a common word costs no more than a rare one. See docs/catalogue.md.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from datetime import date
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import Mod, RowNumber
 from django.http import QueryDict
+from django.utils import timezone
 
-from nidaa.calls.models import Call
+from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus, CallType
 from nidaa.calls.selectors import published_calls
+from nidaa.tor.places import fold
+
+PER_PAGE = 20
+# Counting every match of a common word costs as much as ranking them: past
+# this many, a search says "more than" and offers no deeper pages.
+COUNT_LIMIT = 1000
+# Rows between two cached page anchors of the unfiltered list: a deep page
+# reads at most this many index entries past its anchor.
+ANCHOR_EVERY = 500
+ANCHORS_TIMEOUT = 300  # seconds; also bounds how long a deleted call can shift pages
+MAX_WORDS = 12
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True)
@@ -66,13 +96,286 @@ class CallQuery:
         qd.update(self.to_params())
         return qd.urlencode()
 
+    @property
+    def is_empty(self) -> bool:
+        return not self.to_params()
+
+
+# --- the search document ---------------------------------------------------
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(item) for item in value if item]
+    return [str(value)] if value else []
+
+
+def search_document_for(call: Call) -> str:
+    """The folded text a search looks in: title, issuer, organisation, project,
+    places (as written and the linked territories' French and Arabic names),
+    partners and funders, objectives, tasks, profile and deliverables."""
+    parts = [call.title, call.issuer, call.organization.name, call.organization.name_ar, call.project]
+    parts += _strings(call.locations)
+    parts += [name for t in call.territories.all() for name in (t.name_fr, t.name_ar)]
+    for name in ("partners_funders", "objectives", "tasks", "profile", "deliverables"):
+        parts += _strings(getattr(call, name))
+    return fold(" \n ".join(p for p in parts if p))
+
+
+def refresh_search_document(call: Call) -> None:
+    """Rewrite the call's folded search text (and funders), after an import or
+    an edit. A plain UPDATE: the triggers (SQLite) and the generated column
+    (PostgreSQL) follow, and ``updated_at`` is left alone."""
+    call.search_document = search_document_for(call)
+    call.funders_document = fold(" | ".join(_strings(call.partners_funders)))
+    Call.objects.filter(pk=call.pk).update(
+        search_document=call.search_document, funders_document=call.funders_document
+    )
+
+
+def query_words(q: str) -> list[str]:
+    """The user's words, folded like the documents: only letters and digits
+    survive, so no full-text operator can be smuggled in."""
+    return fold(q).split()[:MAX_WORDS]
+
+
+def _text_condition(words: list[str]) -> tuple[str, list[str]]:
+    table = Call._meta.db_table
+    if connection.vendor == "postgresql":
+        # Either every word as written (simple) or every word's French stem. A
+        # plain condition on the row, so the planner may walk the catalogue's
+        # index and test each row (common words) or read the GIN index (rare ones).
+        text = " ".join(words)
+        return (
+            f"\"{table}\".\"search_vector\" @@ (plainto_tsquery('simple', %s) || plainto_tsquery('french', %s))",
+            [text, text],
+        )
+    # FTS5: each word quoted (a phrase of one token), all of them required.
+    match = " AND ".join(f'"{w}"' for w in words)
+    return f'"{table}"."id" IN (SELECT rowid FROM calls_call_fts WHERE calls_call_fts MATCH %s)', [match]  # noqa: S608
+
+
+def _apply_text(calls: QuerySet[Call], q: str) -> QuerySet[Call]:
+    words = query_words(q)
+    if not words:
+        return calls
+    sql, params = _text_condition(words)
+    # extra(where=): the ORM's one way to put MATCH / @@ on a column the model
+    # does not declare (it exists on one database only); the words are parameters.
+    return calls.extra(where=[sql], params=params)  # noqa: S610
+
+
+# --- filters ----------------------------------------------------------------
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
+
+
+def _in_territory(code: str) -> Q:
+    """Calls linked to the territory or to any place inside it (a region's
+    provinces and their communes): one subquery on the through table."""
+    through = Call.territories.through
+    from nidaa.directory.models import Territory
+
+    inside = Territory.objects.filter(Q(code=code) | Q(parent__code=code) | Q(parent__parent__code=code))
+    return Q(id__in=through.objects.filter(territory__in=inside).values("call_id"))
+
+
+def open_q(now: datetime) -> Q:
+    """Open: published and its deadline (if any) still ahead."""
+    return Q(status=CallStatus.PUBLISHED, sort_deadline__gt=now)
+
+
+def filter_calls(calls: QuerySet[Call], query: CallQuery, *, now: datetime) -> QuerySet[Call]:
+    """``calls`` narrowed by every part of ``query``; unknown values match nothing
+    rather than raising, so a hand-edited URL is a search with no result."""
+    calls = _apply_text(calls, query.q)
+    if query.call_type:
+        calls = calls.filter(call_type=query.call_type if query.call_type in CallType.values else "-")
+    for code in (query.region, query.province):
+        if code:
+            calls = calls.filter(_in_territory(code))
+    if query.issuer:
+        calls = calls.filter(organization__slug=query.issuer)
+    if query.funder:
+        funder = fold(query.funder)
+        calls = calls.filter(funders_document__contains=funder) if funder else calls.none()
+    if query.language:
+        code = query.language.lower()
+        # JSON text of a list of codes: '"fr"' appears only as a whole element.
+        calls = calls.filter(languages__contains=f'"{code}"') if _LANGUAGE.fullmatch(code) else calls.none()
+    if query.state == "open":
+        calls = calls.filter(open_q(now))
+    elif query.state == "closed":
+        calls = calls.exclude(open_q(now))
+    if query.deadline_after:
+        calls = calls.filter(deadline__gte=_day_start(query.deadline_after))
+    if query.deadline_before:
+        calls = calls.filter(deadline__lt=_day_start(query.deadline_before + timedelta(days=1)))
+    return calls
+
 
 def search_calls(query: CallQuery) -> QuerySet[Call]:
-    calls = published_calls()
-    if query.q:
-        calls = calls.filter(
-            Q(title__icontains=query.q) | Q(issuer__icontains=query.q) | Q(text__icontains=query.q)
+    """Public calls matching ``query`` in the catalogue's order (open first by
+    nearest deadline, then closed, latest deadline first), each with
+    ``is_open``-style annotations from ``published_calls``. For pages of a
+    large catalogue use ``catalogue_page``, which reads the order from indexes."""
+    return filter_calls(published_calls(), query, now=timezone.now())
+
+
+# --- pages -------------------------------------------------------------------
+
+
+@dataclass
+class Segment:
+    """One half of the catalogue in index order, its size and page anchors
+    ((sort_deadline, id) of every ``ANCHOR_EVERY``-th row)."""
+
+    calls: QuerySet[Call]
+    ascending: bool
+    count: int
+    anchors: list[tuple[datetime, int]] = field(default_factory=list)
+
+    def rows(self, offset: int, limit: int) -> list[Call]:
+        calls = self.calls
+        if self.anchors:
+            deadline, pk = self.anchors[min(offset // ANCHOR_EVERY, len(self.anchors) - 1)]
+            offset -= min(offset // ANCHOR_EVERY, len(self.anchors) - 1) * ANCHOR_EVERY
+            # The range bound lets the index start at the anchor; the OR settles ties.
+            if self.ascending:
+                calls = calls.filter(sort_deadline__gte=deadline).exclude(sort_deadline=deadline, id__gt=pk)
+            else:
+                calls = calls.filter(sort_deadline__lte=deadline).exclude(sort_deadline=deadline, id__gt=pk)
+        return list(calls[offset : offset + limit])
+
+
+@dataclass
+class CataloguePage:
+    """One page of the catalogue: its calls, number, the total (``capped`` when
+    it is only known to be over ``COUNT_LIMIT``) and the page numbers around."""
+
+    calls: list[Call]
+    number: int
+    count: int
+    capped: bool
+    per_page: int = PER_PAGE
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.per_page))
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def _segments_querysets(calls: QuerySet[Call], now: datetime) -> tuple[QuerySet[Call], QuerySet[Call]]:
+    rows = calls.select_related("organization").defer("text", "extraction", "search_document")
+    return (
+        rows.filter(open_q(now)).order_by("sort_deadline", "-id"),
+        rows.exclude(open_q(now)).order_by("-sort_deadline", "-id"),
+    )
+
+
+def _catalogue_version(now: datetime) -> str:
+    """Changes whenever the unfiltered catalogue's order or size may have:
+    an edit or status change (updated_at), a new call (max id), a deadline
+    passing (published calls past their deadline). Three index look-ups."""
+    table = Call._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MAX(updated_at) FROM {table}), (SELECT MAX(id) FROM {table}), "  # noqa: S608
+            f"(SELECT COUNT(*) FROM {table} WHERE status = %s AND sort_deadline <= %s)",
+            [CallStatus.PUBLISHED.value, now],
         )
-    if query.call_type:
-        calls = calls.filter(call_type=query.call_type)
-    return calls
+        row = cursor.fetchone()
+    return hashlib.sha256(repr(row).encode()).hexdigest()[:32]
+
+
+def _anchors(calls: QuerySet[Call], ascending: bool) -> tuple[int, list[tuple[datetime, int]]]:
+    """The segment's size and every ANCHOR_EVERY-th (sort_deadline, id), in one
+    query (a window function numbers the rows in index order)."""
+    order = [F("sort_deadline").asc() if ascending else F("sort_deadline").desc(), F("id").desc()]
+    rows = (
+        calls.order_by()
+        .annotate(rn=Window(RowNumber(), order_by=order), total=Window(Count("id")))
+        .annotate(bucket=Mod(F("rn") - 1, ANCHOR_EVERY))
+        .filter(bucket=0)
+        .order_by("rn")
+        .values_list("sort_deadline", "id", "total")
+    )
+    anchors = [(d, pk) for d, pk, _ in rows]
+    total = rows[0][2] if anchors else 0
+    return total, anchors
+
+
+def _unfiltered_segments(now: datetime) -> tuple[Segment, Segment]:
+    public = Call.objects.filter(status__in=PUBLIC_STATUSES)
+    open_calls, closed_calls = _segments_querysets(public, now)
+    key = f"nidaa:catalogue:{_catalogue_version(now)}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (_anchors(public.filter(open_q(now)), True), _anchors(public.exclude(open_q(now)), False))
+        cache.set(key, cached, ANCHORS_TIMEOUT)
+    (open_count, open_anchors), (closed_count, closed_anchors) = cached
+    return (
+        Segment(open_calls, True, open_count, open_anchors),
+        Segment(closed_calls, False, closed_count, closed_anchors),
+    )
+
+
+def _capped_count(calls: QuerySet[Call]) -> int:
+    return calls.order_by()[: COUNT_LIMIT + 1].count()
+
+
+def catalogue_page(query: CallQuery, number: Any, *, per_page: int = PER_PAGE) -> CataloguePage:
+    """Page ``number`` (1-based; junk means 1, past the end means the last) of
+    the calls matching ``query``, in the catalogue's order.
+
+    The unfiltered list reads its sizes and page anchors from the cache, keyed
+    by a version that any change to the catalogue moves, so page 2,500 costs a
+    short index range. A search or filter counts up to ``COUNT_LIMIT``."""
+    now = timezone.now()
+    try:
+        number = max(1, int(number))
+    except (TypeError, ValueError):
+        number = 1
+    if query.is_empty:
+        segments: Iterable[Segment] = _unfiltered_segments(now)
+        capped = False
+    else:
+        matching = filter_calls(Call.objects.filter(status__in=PUBLIC_STATUSES), query, now=now)
+        open_calls, closed_calls = _segments_querysets(matching, now)
+        open_segment = Segment(open_calls, True, _capped_count(open_calls))
+        closed_segment = Segment(closed_calls, False, _capped_count(closed_calls))
+        capped = open_segment.count + closed_segment.count > COUNT_LIMIT
+        segments = (open_segment, closed_segment)
+    segments = list(segments)
+    count = min(sum(s.count for s in segments), COUNT_LIMIT) if capped else sum(s.count for s in segments)
+    last = max(1, -(-count // per_page))
+    number = min(number, last)
+    offset = (number - 1) * per_page
+    calls: list[Call] = []
+    for segment in segments:
+        if offset >= segment.count:
+            offset -= segment.count
+            continue
+        calls += segment.rows(offset, per_page - len(calls))
+        offset = 0
+        if len(calls) >= per_page:
+            break
+    for call in calls:
+        call.is_open = call.status == CallStatus.PUBLISHED and call.sort_deadline > now  # type: ignore[attr-defined]
+    return CataloguePage(calls=calls, number=number, count=count, capped=capped, per_page=per_page)

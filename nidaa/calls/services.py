@@ -32,6 +32,7 @@ from nidaa.calls.models import (
     DocumentLanguage,
     tor_storage_name,
 )
+from nidaa.calls.search import refresh_search_document
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.directory.models import Territory
@@ -253,6 +254,7 @@ def import_tor(
         codes = _strings(fields.get("location_codes"))
         if codes:
             call.territories.set(Territory.objects.filter(code__in=codes))
+        refresh_search_document(call)
         write_audit(obj=call, actor=actor, action="import", to_state=call.status, data={"sha256": sha256})
         if publish:
             publish_call(call=call, actor=actor)
@@ -313,6 +315,7 @@ def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> C
     if not changed:
         return call
     call.save(update_fields=[*changed, "updated_at"])
+    refresh_search_document(call)
     last = CallRevision.objects.filter(call=call).aggregate(last=Max("number"))["last"] or 0
     revision = CallRevision.objects.create(
         call=call,

@@ -4,6 +4,7 @@ from nidaa.calls import views
 
 app_name = "calls"
 urlpatterns = [
+    path("", views.home, name="list"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("import/", views.import_call, name="import"),
     path("<int:call_id>/", views.detail, name="detail"),

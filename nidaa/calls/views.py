@@ -11,21 +11,23 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from nidaa.accounts.models import User
+from nidaa.accounts.models import Organization, User
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for, role_in
 from nidaa.calls import selectors, services
 from nidaa.calls.evidence import marked_text, passages_by_field
 from nidaa.calls.forms import CallForm, ImportForm
-from nidaa.calls.models import Call, CallStatus
+from nidaa.calls.models import Call, CallStatus, CallType, DocumentLanguage, RequiredDocument
+from nidaa.calls.search import CallQuery, catalogue_page
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.workflow import TransitionNotAllowed
 from nidaa.tor.document import ReadError
+from nidaa.tor.places import default_gazetteer
 
 CALLS_PER_PAGE = 50
 
@@ -101,9 +103,41 @@ def _status_changes(call: Call) -> list[dict[str, Any]]:
     ]
 
 
+def _territory_options() -> tuple[list[Any], list[Any]]:
+    """Regions and provinces/prefectures for the filter selects, from the
+    reference gazetteer (read once per process: it is a file, not state)."""
+    places = default_gazetteer().places
+    regions = sorted((p for p in places if p.kind == "region"), key=lambda p: p.name_fr)
+    provinces = sorted((p for p in places if p.kind in ("province", "prefecture")), key=lambda p: p.name_fr)
+    return regions, provinces
+
+
+def _language_name(code: str) -> str:
+    return str(DocumentLanguage(code).label) if code in DocumentLanguage.values else code
+
+
+def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]:
+    page = catalogue_page(query, request.GET.get("page"))
+    regions, provinces = _territory_options()
+    arabic = (get_language() or "").startswith("ar")
+    return {
+        "query": query,
+        "querystring": query.to_querystring(),
+        "page": page,
+        "calls": page.calls,
+        "now": timezone.now(),
+        "call_types": CallType.choices,
+        "language_choices": [(code, label) for code, label in DocumentLanguage.choices if code != "mixed"],
+        "regions": [(p.code, p.name_ar if arabic else p.name_fr) for p in regions],
+        "provinces": [(p.code, p.name_ar if arabic else p.name_fr) for p in provinces],
+    }
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.published_calls(), CALLS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "home.html", {"page": page, "calls": page.object_list, "now": timezone.now()})
+    """The catalogue: open calls first by nearest deadline, then closed ones,
+    narrowed by the search and filters in the URL."""
+    query = CallQuery.from_params(request.GET)
+    return render(request, "home.html", _catalogue_context(request, query))
 
 
 def detail(request: HttpRequest, call_id: int) -> HttpResponse:
@@ -112,6 +146,7 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     except Call.DoesNotExist as error:
         raise Http404 from error
     role = role_in(request.user, call.organization)
+    now = timezone.now()
     return render(
         request,
         "calls/detail.html",
@@ -122,9 +157,34 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "actions": _status_actions(call, role),
             "territories": call.territories.all(),
             "revisions": selectors.revisions_for(call=call),
-            "now": timezone.now(),
+            "required_documents": [_required_document_label(code) for code in call.required_documents],
+            "language_names": [_language_name(code) for code in call.languages],
+            "is_open": call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > now),
+            "now": now,
         },
     )
+
+
+def _required_document_label(code: str) -> str:
+    # The vocabulary's translated name; free pieces are stored as "other:<words>".
+    if code in RequiredDocument.values:
+        return str(RequiredDocument(code).label)
+    return code.removeprefix("other:")
+
+
+def organization(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation's public page with its calls (the catalogue filtered by issuer)."""
+    org = get_object_or_404(Organization, slug=slug)
+    context = _catalogue_context(request, CallQuery(issuer=org.slug))
+    context["organization"] = org
+    return render(request, "calls/organization.html", context)
+
+
+def bench_floor(request: HttpRequest) -> HttpResponse:
+    """The benchmark's floor: 20 rows of the calls table through a minimal
+    template, served by the same stack (routed only with DEBUG or NIDAA_BENCH=1)."""
+    calls = Call.objects.order_by("-id").only("id", "title", "issuer", "deadline")[:20]
+    return render(request, "calls/bench_floor.html", {"calls": calls})
 
 
 def download(request: HttpRequest, call_id: int) -> FileResponse:

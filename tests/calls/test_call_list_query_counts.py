@@ -5,7 +5,9 @@ import pytest
 from nidaa.calls.models import CallStatus
 from tests.factories import CallFactory
 
-HOME_QUERIES = 2  # count for the paginator, the page of calls with their organisations
+# The catalogue's version, the sizes and page anchors of its open and closed
+# halves (cached until the version moves), the page's open calls, its closed calls.
+HOME_QUERIES = 5
 DASHBOARD_QUERIES = 5  # session, user, count, "may import?", the page of calls with their organisations
 
 
@@ -16,7 +18,7 @@ def test_home_queries_do_not_grow_with_the_number_of_calls(
     CallFactory.create_batch(number, organization=org, status=CallStatus.PUBLISHED)
     with django_assert_max_num_queries(HOME_QUERIES):
         response = client.get("/fr/")
-    assert len(response.context["calls"]) == number
+    assert len(response.context["calls"]) == min(number, 20)  # 20 calls a page
 
 
 @pytest.mark.parametrize("number", [3, 30])
