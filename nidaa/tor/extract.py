@@ -815,10 +815,24 @@ def _conjunction(doc: _Doc, name: str) -> bool:
     return doc.gazetteer.lookup(name[1:]) is not None or doc.gazetteer.lookup(name) is None
 
 
-def _enumerated(doc: _Doc, start: int, end: int) -> list[tuple[str, Span]]:
-    """Names listed after "communes de", "provinces of", "بجماعتي" ... in one line."""
-    out: list[tuple[str, Span]] = []
+def _cue_kind(cue: str) -> str | None:
+    """The level a cue word names: "communes de", "بجماعتي" -> commune."""
+    folded = cue.casefold()
+    if re.search(r"commune|municipal|جماع|بلدي|douar|دوار|ville|villes|cities|city|town|مدين|مدن", folded):
+        return "commune"
+    if re.search(r"province|prefecture|préfecture|إقليم|اقليم|أقاليم|اقاليم|عمال", folded):
+        return "province"
+    if re.search(r"r[ée]gion|جه", folded):
+        return "region"
+    return None
+
+
+def _enumerated(doc: _Doc, start: int, end: int) -> list[tuple[str, Span, str | None]]:
+    """Names listed after "communes de", "provinces of", "بجماعتي" ... in one line,
+    with the level the cue names (so "communes de Zagora" is the commune)."""
+    out: list[tuple[str, Span, str | None]] = []
     for cue in _ENUM_CUE.finditer(doc.folded, start, end):
+        kind = _cue_kind(cue.group(0))
         tail = doc.masked[cue.end() : end]
         stop = _ENUM_END.search(tail)
         chunk = tail[: stop.start()] if stop else tail
@@ -836,8 +850,92 @@ def _enumerated(doc: _Doc, start: int, end: int) -> list[tuple[str, Span]]:
                 continue
             if not (name[0].isupper() or "\u0600" <= name[0] <= "\u06ff"):
                 continue
-            out.append((name, (offset, offset + len(name))))
+            out.append((name, (offset, offset + len(name)), kind))
     return out
+
+
+# A value line of a location section ("Lieu : commune de Sidi Bibi", "مكان التكوين:
+# جماعة تاكونيت وجماعة زاكورة"): its items are places as written, known or not.
+_WRITTEN_SPLIT = re.compile(r"\s*(?:,|،|;|؛|\s/\s|\bet\b|\band\b|&)\s*|\s+(?=و\S{2,})")
+_WRITTEN_PREFIX = re.compile(
+    r"\A(?:(?:و|ب|في\s+)?(?:مقر|مدينة|مدينتي|مدن|جماعة|جماعتي|جماعات|بلدية|إقليم|اقليم|أقاليم|عمالة|جهة|جهات|دوار)(?=\s)"
+    r"|(?:(?:les?|la|l'|the|au|à|a|en|in|at)\s+)?(?:si[eè]ge|commune|communes|ville|villes|province|provinces|"
+    r"pr[ée]fecture|r[ée]gion|r[ée]gions|municipalit[ée]|municipality|city|town|douar|cercle)\b"
+    r"(?:\s+(?:rurale|urbaine|territoriale))?(?:\s+(?:de|d'|du|des|of))?"
+    r"|(?:les?|la|l'|the|au|à|en|in|at)(?=\s))\s*",
+    re.I,
+)
+# A place name: up to four capitalised words (with el/de/ben/n'... between them), or up
+# to three Arabic words (more is a sentence: "ستنظم الدورات بجماعتي أمزميز").
+_NAME_LIKE = re.compile(
+    r"[A-ZÀ-Ý][\w'’]*(?:[ \-](?:[A-ZÀ-Ý][\w'’]*|el|al|de|des|du|d['’]\w+|ben|ou|n['’]\w+|ait|aït|sidi)){0,3}"
+    r"|[\u0600-\u06ff]+(?:[ \-][\u0600-\u06ff]+){0,2}"
+)
+_WRITTEN_SITUATED = re.compile(
+    r"\s+(?:(?:ب|في\s*)(?:إقليم|اقليم|جهة|عمالة)|(?:dans|in|within|au sein|de la province|de la r[ée]gion|province of|region of)\s)"
+)
+_WRITTEN_SUFFIX = re.compile(
+    r"\s+(?:provinces?|regions?|communes?|prefectures?|municipalit(?:y|ies)|cities|city)\Z", re.I
+)
+
+
+def _written_places(doc: _Doc, start: int, end: int) -> list[tuple[str, Span, str | None]]:
+    """The items of a short location value, as written, with the level their
+    prefix or suffix names; [] for prose (a sentence, not a list of places)."""
+    raw = doc.masked[start:end]
+    colon = raw.find(":")
+    if 0 <= colon < 60:
+        offset = colon + 1
+    else:
+        offset = 0
+    value = re.sub(r"\([^()\n]*\)", lambda m: " " * len(m.group(0)), raw[offset:])
+    value = re.split(r"[.!?](?:\s|\Z)", value)[0]
+    if not value.strip() or len(value.split()) > 12 or re.search(r"\d", value):
+        return []
+    out: list[tuple[str, Span, str | None]] = []
+    position = start + offset
+    kind: str | None = None
+    last_prefixed = False
+    for part in _WRITTEN_SPLIT.split(value):
+        name = part.strip()
+        found = doc.masked.find(name, position, start + offset + len(value)) if name else -1
+        if found == -1:
+            continue
+        position = found + len(name)
+        if name.startswith("و") and len(name) > 3 and _conjunction(doc, name):
+            name, found = name[1:], found + 1
+        prefixed = False
+        while True:
+            prefix = _WRITTEN_PREFIX.match(name)
+            if not prefix or not prefix.group(0):
+                break
+            kind = _cue_kind(prefix.group(0)) or kind
+            prefixed = prefixed or _cue_kind(prefix.group(0)) is not None
+            name, found = name[prefix.end() :], found + prefix.end()
+        name = _WRITTEN_SITUATED.split(name)[0]  # "أمزميز بإقليم الحوز", "Tinejdad dans la province"
+        suffix = _WRITTEN_SUFFIX.search(name)
+        item_kind = kind
+        if suffix:  # "Guelmim and Tan-Tan provinces": the plural names every item's level
+            item_kind = _cue_kind(suffix.group(0))
+            name = name[: suffix.start()]
+            out = [(n, span, k or item_kind) for n, span, k in out]
+        name = name.strip(" -–:")
+        if not name or name.casefold() in _NOT_PLACE:
+            continue
+        if not _NAME_LIKE.fullmatch(name):
+            return []  # a sentence, not a list of names: leave it to the other rules
+        out.append((name, (found, found + len(name)), item_kind))
+        last_prefixed = prefixed
+    # "Tafraout, Mirleft, province de Tiznit": a last item one level up only situates the others
+    if len(out) >= 2 and last_prefixed and out[-1][2] in ("province", "region") and out[-2][2] != out[-1][2]:
+        out.pop()
+    return out
+
+
+def _lookup(doc: _Doc, name: str, kind: str | None) -> Place | None:
+    if doc.gazetteer is None:
+        return None
+    return (kind and doc.gazetteer.lookup(name, kind)) or doc.gazetteer.lookup(name)
 
 
 def _locations(doc: _Doc) -> None:
@@ -876,12 +974,20 @@ def _locations(doc: _Doc) -> None:
                     add(head, (line.start, line.start + len(head.rstrip())))
             continue
         for line in section.lines:
+            written = _written_places(doc, line.start, line.end)
+            if written:
+                for name, span, kind in written:
+                    add(name, span, _lookup(doc, name, kind))
+                continue
             found = sorted(
-                [(span, place) for place, span in _place_spans(doc, line.start, line.end)]
-                + [(span, None) for _, span in _enumerated(doc, line.start, line.end)],
-                key=lambda item: (item[0][0], -item[0][1]),
+                [(span, place, 1) for place, span in _place_spans(doc, line.start, line.end)]
+                + [
+                    (span, _lookup(doc, name, kind), 0)
+                    for name, span, kind in _enumerated(doc, line.start, line.end)
+                ],
+                key=lambda item: (item[0][0], -item[0][1], item[2]),
             )
-            for span, place in found:
+            for span, place, _ in found:
                 add(doc.text[span[0] : span[1]], span, place)
             if not found:
                 for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
@@ -899,11 +1005,14 @@ def _locations(doc: _Doc) -> None:
             stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
             end = match.end() + stop.start() if stop else line_end
             linked = sorted(
-                [(span, place) for place, span in _place_spans(doc, match.end(), end)]
-                + [(span, None) for _, span in _enumerated(doc, match.end(), end)],
-                key=lambda item: (item[0][0], -item[0][1]),
+                [(span, place, 1) for place, span in _place_spans(doc, match.end(), end)]
+                + [
+                    (span, _lookup(doc, name, kind), 0)
+                    for name, span, kind in _enumerated(doc, match.end(), end)
+                ],
+                key=lambda item: (item[0][0], -item[0][1], item[2]),
             )
-            for span, place in linked:
+            for span, place, _ in linked:
                 add(doc.text[span[0] : span[1]], span, place)
             if not linked:
                 for at in _AT_PLACE.finditer(doc.masked, match.end(), end):
@@ -1096,7 +1205,8 @@ def _duration(doc: _Doc) -> None:
 
 
 _PEOPLE_RE = re.compile(
-    rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?P<who>{V.PEOPLE})(?!\w)", re.UNICODE
+    rf"(?<![\w/])(?P<n>{V.NUMBER})\s*(?:\(\s*\d+\s*\)\s*)?(?:[^\W\d]+\s+){{0,2}}?(?P<who>{V.PEOPLE})(?!\w)",
+    re.UNICODE,
 )
 _PARTICIPANT_WORD = re.compile(
     kw(
@@ -1111,18 +1221,32 @@ _PARTICIPANT_WORD = re.compile(
         r"reunira",
         r"rassemblera",
         r"bringing together",
-        r"(?:with|avec) \d+",
+        r"(?:with|avec|for|pour) \d+",
         r"بمشاركة",
         r"لفائدة",
     )
+    + "|"
+    + V.BENEFIT_ACTIVITY
+)
+_DATA_COLLECTION = re.compile(V.DATA_COLLECTION)
+_PARTICIPANT_STRONG = re.compile(
+    kw(r"participant", r"beneficiaire", r"beneficiar", r"مشارك", r"مستفيد", r"cible", r"target")
 )
 
 
 def _participants(doc: _Doc) -> None:
+    # The participants are the beneficiaries of the activity: the participants section,
+    # else lines naming participants/beneficiaries or a training activity; the people of a
+    # data-collection line (focus groups, interviews, survey sample) are informants.
     regions: list[Span] = [(s.body_start, s.body_end) for s in doc.of_role("participants")]
     if not regions:
         for match in _PARTICIPANT_WORD.finditer(doc.folded):
-            regions.append(doc.line_bounds(match.start()))
+            line = doc.line_bounds(match.start())
+            folded_line = doc.folded[line[0] : line[1]]
+            if _DATA_COLLECTION.search(folded_line) and not _PARTICIPANT_STRONG.search(folded_line):
+                continue
+            if line not in regions:
+                regions.append(line)
     plain: tuple[int, Span] | None = None
     per_unit: tuple[int, Span] | None = None
     for start, end in regions:
@@ -1878,6 +2002,53 @@ _PARTNER_STOP = re.compile(
 )
 
 
+# ", l'ATJDL lance le présent appel": after a comma, a clause with its own verb ends the list.
+_PARTNER_CLAUSE = re.compile(
+    r"[,،]\s*[^,،]{0,80}?\b(?:lance|lancent|recrute|recrutent|invite|invitent|annonce|annoncent|organise|"
+    r"souhaite|sollicite|cherche|ouvre|publie|met|propose|envisage|a le plaisir|launches|invites|announces|"
+    r"seeks|is|are|calls|opens|publishes|wishes|intends|will|has|have)\b.*\Z",
+    re.S,
+)
+# Words that head an organisation's name: "... et la Fondation X" starts a new partner.
+_ORG_HEAD = re.compile(
+    r"\b(?:fondation|foundation|agence|agency|union|conseil|council|minist[eè]re|ministry|association|"
+    r"banque|bank|ambassade|embassy|fonds|fund|programme|program|office|commune|r[ée]gion|province|"
+    r"government|gouvernement|organisation|organization|r[ée]seau|network|institut|institute|"
+    r"universit[ée]|university|centre|center|soci[ée]t[ée]|company|trust|unicef|usaid|giz)\b",
+    re.I,
+)
+# "pour le Développement", "for Development", "de la Santé": the name goes on after et/and.
+_OPEN_COMPLEMENT = re.compile(
+    r"\b(?:pour|de|du|des|d'|of|for|on)\s+(?:(?:le|la|les|l'|the)\s*)?[A-ZÀ-Ý][\w'’\-]*\Z"
+)
+
+
+def _join_name_parts(parts: list[str], chunk: str) -> list[str]:
+    """Undo a split on "et"/"and" inside one name: "Agence Suisse pour le
+    Développement | la Coopération (DDC)" is one agency; "Union européenne |
+    la Fondation X" are two partners."""
+    out: list[str] = []
+    position = 0
+    for part in parts:
+        found = chunk.find(part, position) if part else -1
+        joiner = chunk[position:found] if found != -1 and out else ""
+        if found != -1:
+            position = found + len(part)
+        rest = re.sub(r"\A(?:(?:de|du|des|d')\s*)?(?:(?:la|le|les|l'|the)\s*)?", "", part.strip())
+        if (
+            out
+            and re.fullmatch(r"\s*(?:et|and)\s*", joiner)
+            and _OPEN_COMPLEMENT.search(out[-1])
+            and rest[:1].isupper()
+            and not _ORG_HEAD.search(rest)
+            and len(rest.split()) <= 4
+        ):
+            out[-1] = f"{out[-1]}{joiner}{part}"
+            continue
+        out.append(part)
+    return out
+
+
 def _partners(doc: _Doc) -> None:
     names: list[str] = []
     spans: list[Span] = []
@@ -1902,7 +2073,8 @@ def _partners(doc: _Doc) -> None:
             if "consortium" not in match.group(0)
             else re.split(r"[.\n]", protected)[0]
         )
-        for part in _PARTNER_SPLIT.split(chunk):
+        chunk = _PARTNER_CLAUSE.sub("", chunk)
+        for part in _join_name_parts(_PARTNER_SPLIT.split(chunk), chunk):
             part = part.replace("\x00", "(").replace("\x01", ")").strip(" :")
             part = re.sub(r"\A(?:l['’]|la |le |les |the |entre |between )+", "", part, flags=re.I)
             part = re.sub(

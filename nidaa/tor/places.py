@@ -195,6 +195,7 @@ class Gazetteer:
             ambiguous.update(fold(name) for name in place.ambiguous)
         # A shared name means the larger division (a province and its capital).
         self._by_key = {k: min(v, key=_rank) for k, v in by_key.items()}
+        self._all_by_key = by_key
         self._acronyms = {k: min(v, key=_rank) for k, v in acronyms.items()}
         self._folded_acronyms = {k.casefold(): k for k in acronyms}
         self._ambiguous = frozenset(ambiguous)
@@ -226,26 +227,39 @@ class Gazetteer:
                 )
         return cls(places)
 
-    def lookup(self, name: str) -> Place | None:
+    def lookup(self, name: str, kind: str | None = None) -> Place | None:
         """The place called ``name`` (any spelling in the data), preferring the
         larger division when a name is shared (a province and its capital).
-        Acronyms match only as written ("FM", not "fm")."""
+        Acronyms match only as written ("FM", not "fm").
+
+        ``kind`` ("region", "province", "commune") restricts the match to that
+        level: "communes de Zagora" is the commune, not the province of the
+        same name. "province" also accepts a prefecture (the same level)."""
         name = name.strip()
+        if kind is not None and kind not in KIND_RANK:
+            raise ValueError(f"unknown kind {kind!r}; expected one of {sorted(KIND_RANK)}")
+        rank = KIND_RANK.get(kind or "", None)
         if name in self._acronyms:
-            return self._acronyms[name]
+            acronym = self._acronyms[name]
+            return acronym if rank is None or _rank(acronym) == rank else None
         key = fold(name)
         if not key:
             return None
-        if key in self._by_key:
-            return self._by_key[key]
+        keys = [key]
         first, _, rest = key.partition(" ")
         if _is_arabic(first):
             candidates = [v for v, _ in _arabic_variants(first)]
             if not first.startswith(_ARTICLE):
                 candidates.append(_ARTICLE + first)
-            for variant in candidates:
-                place = self._by_key.get(f"{variant} {rest}" if rest else variant)
-                if place:
+            keys.extend(f"{variant} {rest}" if rest else variant for variant in candidates)
+        for candidate in keys:
+            if rank is None:
+                found = self._by_key.get(candidate)
+                if found:
+                    return found
+                continue
+            for place in self._all_by_key.get(candidate, ()):
+                if _rank(place) == rank:
                     return place
         return None
 

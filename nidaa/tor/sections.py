@@ -175,6 +175,7 @@ ROLE_KEYWORDS: list[tuple[str, str]] = [
             r"participant",
             r"groupes? cibles?",
             r"publics? cibles?",
+            r"publics?(?: vises?)?\Z",
             r"population cible",
             r"nombre des",
             r"target (?:group|audience|population)",

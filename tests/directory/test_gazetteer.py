@@ -282,3 +282,32 @@ def test_find_in_scans_hundreds_of_documents_per_second(gaz):
             gaz.find_in(doc)
     per_doc = (time.perf_counter() - start) / (40 * len(docs))
     assert per_doc < 0.005  # about 1 ms on a laptop; generous for CI
+
+
+def test_lookup_kind_restricts_the_level(gaz):
+    # "communes de Zagora" is the commune, "province de Zagora" the province
+    assert gaz.lookup("Zagora").kind == "province"
+    assert gaz.lookup("Zagora", kind="commune").code == "MA-ZAG-ZAGORA"
+    assert gaz.lookup("زاكورة", kind="province").code == "MA-ZAG"
+    assert gaz.lookup("بزاكورة", kind="commune").code == "MA-ZAG-ZAGORA"
+    assert gaz.lookup("Rabat", kind="province").kind == "prefecture"  # same level
+    assert gaz.lookup("FM", kind="region").code == "MA-03"
+    assert gaz.lookup("FM", kind="commune") is None
+    assert gaz.lookup("Agdz", kind="region") is None
+    with pytest.raises(ValueError):
+        gaz.lookup("Zagora", kind="douar")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Mhamid El Ghizlane", "MA-ZAG-M-HAMID"),
+        ("M'Hamid El Ghizlane", "MA-ZAG-M-HAMID"),
+        ("محاميد الغزلان", "MA-ZAG-M-HAMID"),
+        ("Tagounite", "MA-ZAG-TAGOUNITE"),
+        ("تاكونيت", "MA-ZAG-TAGOUNITE"),
+    ],
+)
+def test_zagora_communes_and_aliases(gaz, name, code):
+    place = gaz.lookup(name, kind="commune")
+    assert place is not None and place.code == code and place.parent_code == "MA-ZAG"

@@ -68,3 +68,36 @@ def test_last_resort_places_after_a():
 def test_place_in_the_timeline():
     text = "Timeline of the call\n- Retreat dates: 3 and 4 July 2025 in Chefchaouen\n"
     assert extract_fields(text)["locations"] == ["Chefchaouen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "locations", "codes"),
+    [
+        # items of a location value are taken as written, known or not, prefixes dropped
+        (
+            "مكان التكوين: جماعة تاكونيت وجماعة زاكورة\n",
+            ["تاكونيت", "زاكورة"],
+            ["MA-ZAG-TAGOUNITE", "MA-ZAG-ZAGORA"],
+        ),
+        ("أماكن التكوين: جماعة إملشيل وجماعة أغبالو\n", ["إملشيل", "أغبالو"], []),
+        ("Zone : commune de Sidi Bibi (province de Chtouka Aït Baha)\nDurée : 6 jours\n", ["Sidi Bibi"], []),
+        (
+            "Lieu : communes de Zagora et Mhamid El Ghizlane\n",
+            ["Zagora", "Mhamid El Ghizlane"],
+            ["MA-ZAG-ZAGORA", "MA-ZAG-M-HAMID"],
+        ),
+        ("Location\tGuelmim and Tan-Tan provinces\n", ["Guelmim", "Tan-Tan"], ["MA-GUE", "MA-TNT"]),
+        ("مكان التكوين: مقر جماعة أولاد برحيل\n", ["أولاد برحيل"], ["MA-TAR-OULED-BERHIL"]),
+        (
+            "Lieu : Tafraout, Mirleft, province de Tiznit\n",
+            ["Tafraout", "Mirleft"],
+            ["MA-TIZ-TAFRAOUT", "MA-SIF-MIRLEFT"],
+        ),
+    ],
+)
+def test_location_values_are_read_as_written(text, locations, codes):
+    fields = extract_fields(text)
+    assert fields["locations"] == locations
+    assert fields["location_codes"] == codes
+    for name, span in zip(fields["locations"], fields["evidence"]["locations"], strict=True):
+        assert text[span["start"] : span["end"]] == name
