@@ -13,12 +13,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Path, Query, Schema, Status
+from ninja.throttling import AnonRateThrottle
 
 from nidaa.accounts.models import Organization
 from nidaa.calls.feeds import MAX_ID, call_path, catalogue_query
@@ -32,6 +34,26 @@ DEFAULT_LIMIT = 20
 MAX_OFFSET = 1_000_000
 FILTER_MAX_LENGTH = 200
 
+DEFAULT_RATE_LIMIT = "300/m"
+
+
+class ClientRateThrottle(AnonRateThrottle):
+    """Requests per client address, counted in the default cache (Redis in
+    production, so every web worker shares the counts). The rate is the
+    ``NIDAA_API_RATE_LIMIT`` setting ("300/m" by default, "" for none), read on
+    each request. Behind a reverse proxy, set ``NINJA_NUM_PROXIES``."""
+
+    def __init__(self) -> None:
+        super().__init__(rate=DEFAULT_RATE_LIMIT)
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        rate = str(getattr(settings, "NIDAA_API_RATE_LIMIT", DEFAULT_RATE_LIMIT))
+        if not rate:
+            return True
+        self.num_requests, self.duration = self.parse_rate(rate)
+        return super().allow_request(request)
+
+
 api = NinjaAPI(
     title="Nidaa",
     version="1.0",
@@ -42,6 +64,7 @@ api = NinjaAPI(
     urls_namespace="api",
     # The interactive docs load scripts from a CDN; the OpenAPI description is enough.
     docs_url=None,
+    throttle=[ClientRateThrottle()],
 )
 
 

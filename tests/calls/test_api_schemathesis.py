@@ -23,7 +23,9 @@ CASABLANCA = ZoneInfo("Africa/Casablanca")
 
 
 @pytest.fixture
-def catalogue(db):
+def catalogue(db, settings):
+    # Hundreds of requests a minute from one address: the rate limit has its own test.
+    settings.NIDAA_API_RATE_LIMIT = ""
     # Some data, so that lists and details have rows to check against the schema.
     region = TerritoryFactory(code="T-R", kind="region")
     org = OrganizationFactory(slug="alci-demo", name="Association Exemple", name_ar="جمعية المثال")
