@@ -3,7 +3,7 @@
 ``/ocds/releases/<id>.json`` is one call's release package;
 ``/ocds/releases.json`` is every public call's, streamed call by call so that
 memory stays flat however large the catalogue. Both validate against the OCDS
-1.1 release package schema shipped in ``nidaa/data/ocds/`` (see its README).
+1.1 release package schema shipped in ``nidaa/data/ocds/`` (see its README.txt).
 
 The ``ocid`` of a call is ``NIDAA_OCID_PREFIX`` (default ``ocds-nidaa-``)
 followed by the call's id; a real deployment registers its own prefix with the

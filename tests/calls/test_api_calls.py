@@ -6,6 +6,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from nidaa.calls.models import CallStatus, CallType
 from tests.factories import CallFactory, TerritoryFactory
@@ -73,7 +74,7 @@ def test_a_call_has_every_public_field_and_nothing_internal(client, call):
         "title": "Formateur en plaidoyer",
         "call_type": "trainer",
         "status": "published",
-        "is_open": data["is_open"],
+        "is_open": call.deadline > timezone.now(),
         "organization": {"slug": "alci-demo", "name": "Association Exemple"},
         "issuer": "Association Exemple",
         "project": "Projet Voix des jeunes",

@@ -1,0 +1,1 @@
+"""OCDS 1.1 schemas (data files; see README.txt)."""
