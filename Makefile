@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor messages demo clean
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-web messages demo clean
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -55,6 +55,10 @@ test: lint test-sqlite test-postgres
 
 bench-tor: install
 	$(BIN)/python scripts/bench_tor.py --documents 1000
+
+# 100,000 calls in PostgreSQL (database nidaa_bench, reused), gunicorn, wrk on 127.0.0.1.
+bench-web: install
+	$(BIN)/python scripts/bench_web.py --pg "$(PG_URL)"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

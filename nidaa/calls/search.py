@@ -204,7 +204,7 @@ def filter_calls(calls: QuerySet[Call], query: CallQuery, *, now: datetime) -> Q
     if query.language:
         code = query.language.lower()
         # JSON text of a list of codes: '"fr"' appears only as a whole element.
-        calls = calls.filter(languages__contains=f'"{code}"') if _LANGUAGE.fullmatch(code) else calls.none()
+        calls = calls.filter(languages__icontains=f'"{code}"') if _LANGUAGE.fullmatch(code) else calls.none()
     if query.state == "open":
         calls = calls.filter(open_q(now))
     elif query.state == "closed":

@@ -1,0 +1,303 @@
+"""make bench-web: the public catalogue at 100,000 calls, served like production.
+
+1. Creates (once) a PostgreSQL database ``nidaa_bench`` and fills it with
+   100,000 generated calls: French and Arabic text drawn from Zipf-distributed
+   vocabularies (fixed seed), 5% open, the rest closed or awarded, each linked
+   to a commune. A database that already holds them is reused.
+2. Serves the app with gunicorn (2 sync workers, persistent connections) on
+   127.0.0.1, with the floor view (``/bench/floor/``) switched on.
+3. Measures each URL with wrk (16 connections, bounded time) and prints
+   requests/s, p50, p95 and the ratio of p95 to the floor's p95.
+
+Only 127.0.0.1 traffic; every loop is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+sys.path.insert(0, str(ROOT))
+
+FR_WORDS = (
+    "projet formation atelier renforcement capacités société civile association consultant formateur "
+    "évaluation diagnostic territorial plaidoyer gouvernance locale commune élus participation citoyenne "
+    "égalité genre femmes jeunes inclusion économique développement durable environnement eau climat "
+    "santé éducation droits humains accès justice migration emploi entrepreneuriat coopérative agriculture "
+    "rurale montagne oasis patrimoine culture communication digitale numérique données suivi rapport final "
+    "livrable méthodologie note technique offre financière chronogramme animation module session "
+    "participants bénéficiaires partenaires bailleur union européenne coopération allemande programme appui "
+    "budget transparence redevabilité planification stratégique plan action communal diagnostic participatif "
+    "étude terrain enquête questionnaire analyse recommandations conclusions synthèse restitution validation "
+    "expert junior senior coordinateur chargé mission recrutement poste contrat durée jours région province"
+).split()
+AR_WORDS = (
+    "مشروع تكوين ورشة تعزيز القدرات المجتمع المدني جمعية خبير مكون تقييم تشخيص ترابي الترافع الحكامة المحلية "
+    "جماعة المنتخبين المشاركة المواطنة المساواة النوع الاجتماعي النساء الشباب الإدماج الاقتصادي التنمية "
+    "المستدامة البيئة الماء المناخ الصحة التعليم حقوق الإنسان الولوج العدالة الهجرة التشغيل المقاولة "
+    "التعاونيات الفلاحة القروية الجبل الواحات التراث الثقافة التواصل الرقمي المعطيات التتبع التقرير النهائي "
+    "المنهجية المذكرة العرض المالي الجدول الزمني التنشيط المستفيدين الشركاء المبادرة الإقليم الجهة"
+).split()
+RARE_WORD = "palmeraie"  # put in a handful of calls only
+TYPES = ["consultant", "trainer", "expert", "staff", "firm", "other"]
+
+
+def zipf_sampler(words: list[str], rng: random.Random):
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    return lambda k: rng.choices(words, weights=weights, k=k)
+
+
+def sentence(sample, rng: random.Random, low: int, high: int) -> str:
+    return " ".join(sample(rng.randint(low, high)))
+
+
+def setup_django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
+    import django
+
+    django.setup()
+
+
+def ensure_database(admin_url: str, name: str) -> None:
+    import psycopg
+
+    # The maintenance database "postgres" always exists; the project's may not.
+    with psycopg.connect(admin_url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def load(count: int, seed: int) -> None:
+    """Generate ``count`` published/closed calls unless they are already there."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from nidaa.accounts.models import Organization
+    from nidaa.calls.models import Call
+    from nidaa.directory.models import Territory
+    from nidaa.tor.places import fold
+
+    call_command("migrate", verbosity=0)
+    have = Call.objects.count()
+    if have >= count:
+        print(f"== {have} calls already loaded: reusing the database")
+        return
+    Call.objects.all().delete()
+    rng = random.Random(seed)
+    fr, ar = zipf_sampler(FR_WORDS, rng), zipf_sampler(AR_WORDS, rng)
+    orgs = [
+        Organization.objects.get_or_create(
+            slug=f"bench-org-{n}", defaults={"name": f"Association Bench {n}"}
+        )[0]
+        for n in range(200)
+    ]
+    communes = list(Territory.objects.filter(kind="commune"))
+    now = datetime.now(UTC)
+    started = time.monotonic()
+    batch: list[Call] = []
+    links: list[tuple[int, int]] = []
+    through = Call.territories.through
+    for n in range(count):
+        arabic = rng.random() < 0.3
+        sample = ar if arabic else fr
+        is_open = rng.random() < 0.05
+        deadline = (
+            now + timedelta(days=rng.uniform(1, 60))
+            if is_open
+            else now - timedelta(days=rng.uniform(1, 3000))
+        )
+        commune = rng.choice(communes)
+        title = sentence(sample, rng, 5, 10)
+        if n % 20000 == 7:
+            title += f" {RARE_WORD}"
+        call = Call(
+            organization=rng.choice(orgs),
+            status="published" if is_open else rng.choice(["closed", "awarded"]),
+            published_at=deadline - timedelta(days=30),
+            title=title[:500],
+            call_type=rng.choice(TYPES),
+            issuer="",
+            project=sentence(sample, rng, 3, 8),
+            partners_funders=[rng.choice(["Union européenne", "GIZ", "Enabel", "AFD", "USAID", "UNICEF"])],
+            deadline=deadline,
+            deadline_has_time=True,
+            locations=[commune.name_ar if arabic else commune.name_fr],
+            languages=["ar"] if arabic else ["fr"],
+            document_language="ar" if arabic else "fr",
+            objectives=[sentence(sample, rng, 8, 20) for _ in range(3)],
+            tasks=[sentence(sample, rng, 8, 20) for _ in range(4)],
+            profile=[sentence(sample, rng, 6, 14) for _ in range(3)],
+            deliverables=[sentence(sample, rng, 4, 10) for _ in range(3)],
+            submission_emails=["recrutement@example.org"],
+            email_subject=f"Candidature {n}",
+            sha256=f"{n:064x}",
+        )
+        call.issuer = call.organization.name
+        call._commune = commune  # type: ignore[attr-defined]
+        batch.append(call)
+        if len(batch) == 2000 or n == count - 1:
+            for c in batch:
+                # The services' refresh_search_document, without one query per call.
+                c.search_document = search_document_for_offline(c, fold)
+                c.funders_document = fold(" | ".join(c.partners_funders))
+            Call.objects.bulk_create(batch)
+            links += [(c.pk, c._commune.pk) for c in batch]  # type: ignore[attr-defined]
+            batch = []
+    through.objects.bulk_create([through(call_id=c, territory_id=t) for c, t in links], batch_size=5000)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE calls_call")
+    print(f"== loaded {count} calls in {time.monotonic() - started:.0f} s")
+
+
+def search_document_for_offline(call, fold) -> str:
+    """search_document_for without its queries (organisation and commune are in hand)."""
+    parts = [call.title, call.issuer, call.organization.name, call.project, *call.locations]
+    parts += [call._commune.name_fr, call._commune.name_ar, *call.partners_funders]
+    parts += [*call.objectives, *call.tasks, *call.profile, *call.deliverables]
+    return fold(" \n ".join(p for p in parts if p))
+
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %.3f %d %d %d %d\\n", summary.requests, summary.duration / 1e6,
+    latency:percentile(50), latency:percentile(95), summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def measure(url: str, seconds: int, connections: int, script: str) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            "2",
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            script,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    ).stdout
+    match = re.search(r"RESULT (\d+) ([\d.]+) (\d+) (\d+) (\d+) (\d+)", out)
+    if not match:
+        raise RuntimeError(out)
+    requests, duration, p50, p95, status_errors, socket_errors = match.groups()
+    return {
+        "rps": int(requests) / float(duration),
+        "p50": int(p50) / 1000,
+        "p95": int(p95) / 1000,
+        "errors": int(status_errors) + int(socket_errors),
+    }
+
+
+def wait_until_up(base: str, limit: float = 30) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/bench/floor/", timeout=2).read()  # noqa: S310 (127.0.0.1)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--seconds", type=int, default=10, help="per URL")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--pg", default=os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/nidaa"))
+    parser.add_argument("--database", default="nidaa_bench")
+    args = parser.parse_args()
+
+    database_url = args.pg.rsplit("/", 1)[0] + "/" + args.database
+    ensure_database(args.pg, args.database)
+    setup_django(database_url)
+    load(args.calls, args.seed)
+
+    from nidaa.calls.models import Call
+    from nidaa.tor.places import default_gazetteer
+
+    call = Call.objects.filter(status="published").order_by("deadline").only("id").first()
+    region = next(p.code for p in default_gazetteer().places if p.kind == "region")
+    urls = [
+        ("floor (20 rows, minimal template)", "/bench/floor/"),
+        ("list, page 1", "/fr/"),
+        ("list, page 2,500", "/fr/?page=2500"),
+        ('search "projet" (common)', "/fr/?q=projet"),
+        (f'search "{RARE_WORD}" (rare)', f"/fr/?q={RARE_WORD}"),
+        ("search + type + region", f"/fr/?q=formation&type=trainer&region={region}"),
+        ("search in Arabic", "/fr/?q=%D8%A7%D9%84%D9%85%D8%A8%D8%A7%D8%AF%D8%B1%D9%87"),
+        ("call page", f"/fr/calls/{call.pk if call else 1}/"),
+    ]
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DB_CONN_MAX_AGE": "600",
+        "NIDAA_BENCH": "1",
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
+    base = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "nidaa.wsgi", "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{args.port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_until_up(base)
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+            handle.write(WRK_SCRIPT)
+        results = []
+        for label, path in urls:
+            for _ in range(4):  # warm both workers (connections, caches)
+                urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 (127.0.0.1)
+            results.append((label, path, measure(base + path, args.seconds, args.connections, handle.name)))
+        os.unlink(handle.name)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    floor = results[0][2]["p95"] or 1
+    print(
+        f"\n{args.calls} calls, gunicorn 2 sync workers, wrk {args.connections} connections, {args.seconds} s each\n"
+    )
+    print(f"| {'URL':<34} | {'req/s':>7} | {'p50 ms':>7} | {'p95 ms':>7} | {'p95/floor':>9} | errors |")
+    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 11}|--------|")
+    for label, _path, r in results:
+        print(
+            f"| {label:<34} | {r['rps']:>7.0f} | {r['p50']:>7.1f} | {r['p95']:>7.1f} | "
+            f"{r['p95'] / floor:>8.2f}x | {r['errors']:>6} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The public call page, the organisation page and their query budgets."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.core.cache import cache
+
+from nidaa.calls.models import CallStatus
+from tests.factories import CallFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+
+
+def test_call_page_shows_pieces_by_name_how_to_apply_and_the_deadline_in_casablanca(client):
+    call = CallFactory(
+        status=CallStatus.PUBLISHED,
+        deadline=datetime(2099, 1, 6, 22, 59, tzinfo=UTC),
+        required_documents=["cv", "financial_offer", "other:attestation fiscale"],
+        submission_emails=["recrutement@example.org"],
+        email_subject="Candidature formateur plaidoyer",
+        languages=["fr", "ar"],
+    )
+    content = client.get(f"/en/calls/{call.pk}/").content.decode()
+    assert '<li dir="auto">Financial offer</li>' in content
+    assert '<li dir="auto">attestation fiscale</li>' in content
+    assert '<a href="mailto:recrutement@example.org">' in content
+    assert "Candidature formateur plaidoyer" in content
+    assert ">6 January 2099, 23:59</time>" in content
+    assert " left</span>" in content
+    assert "French, Arabic" in content
+    assert f'href="/en/organizations/{call.organization.slug}/"' in content
+
+
+def test_call_page_of_a_closed_call_has_no_countdown(client):
+    call = CallFactory(status=CallStatus.CLOSED, deadline=datetime(2020, 1, 6, tzinfo=UTC))
+    content = client.get(f"/en/calls/{call.pk}/").content.decode()
+    assert " left</span>" not in content
+    assert "The deadline has passed: applications are closed." in content
+
+
+def test_organisation_page_lists_its_public_calls_only(client):
+    org = OrganizationFactory(slug="oasis", name="Association Oasis")
+    CallFactory(organization=org, title="Publié", status=CallStatus.PUBLISHED)
+    CallFactory(organization=org, title="Brouillon", status=CallStatus.DRAFT)
+    CallFactory(title="Autre organisation", status=CallStatus.PUBLISHED)
+    response = client.get("/fr/organizations/oasis/")
+    assert response.status_code == 200
+    assert [c.title for c in response.context["calls"]] == ["Publié"]
+    assert client.get("/fr/organizations/nobody/").status_code == 404
+
+
+def test_no_results_message(client):
+    CallFactory(status=CallStatus.PUBLISHED)
+    content = client.get("/en/", {"q": "zzzz"}).content.decode()
+    assert "No call matches this search." in content
+    assert "0 calls" in content
+
+
+@pytest.mark.parametrize("number", [3, 40])
+def test_list_and_search_queries_do_not_grow_with_the_number_of_calls(
+    client, number, django_assert_max_num_queries
+):
+    CallFactory.create_batch(number, status=CallStatus.PUBLISHED)
+    CallFactory.create_batch(number, status=CallStatus.CLOSED)
+    # version, anchors of the two halves (cold cache), open rows, closed rows
+    with django_assert_max_num_queries(5):
+        client.get("/fr/", {"page": "2"})
+    # warm cache: version, rows of each half
+    with django_assert_max_num_queries(3):
+        client.get("/fr/", {"page": "2"})
+    # a search: its two capped counts, rows of each half
+    with django_assert_max_num_queries(4):
+        client.get("/fr/", {"q": "formateur", "type": "trainer"})
+
+
+@pytest.mark.parametrize("number", [1, 12])
+def test_call_page_queries_do_not_grow_with_its_lists(client, number, django_assert_max_num_queries):
+    call = CallFactory(
+        status=CallStatus.PUBLISHED, objectives=["objectif"] * number, required_documents=["cv"] * number
+    )
+    # call with its organisation, territories, revisions
+    with django_assert_max_num_queries(3):
+        assert client.get(f"/fr/calls/{call.pk}/").status_code == 200

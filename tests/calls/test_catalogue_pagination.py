@@ -1,0 +1,116 @@
+"""Pages of the catalogue: its order, every call exactly once across pages
+(through the cached anchors too), and page numbers out of range."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from nidaa.calls import search
+from nidaa.calls.models import CallStatus
+from nidaa.calls.search import CallQuery, catalogue_page, refresh_search_document
+from tests.factories import CallFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+
+
+def make_catalogue():
+    """17 open calls (3 without deadline), 22 closed ones (2 without deadline),
+    several sharing a deadline, and drafts that never show."""
+    now = timezone.now()
+    same_day = now + timedelta(days=4)
+    for n in range(14):
+        CallFactory(
+            title=f"open {n}",
+            status=CallStatus.PUBLISHED,
+            deadline=same_day if n % 3 else now + timedelta(days=n + 1),
+        )
+    for n in range(3):
+        CallFactory(title=f"open undated {n}", status=CallStatus.PUBLISHED, deadline=None)
+    for n in range(20):
+        status = [CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.PUBLISHED][n % 3]
+        CallFactory(title=f"closed {n}", status=status, deadline=now - timedelta(days=n % 7 + 1))
+    for n in range(2):
+        CallFactory(title=f"closed undated {n}", status=CallStatus.CLOSED, deadline=None)
+    CallFactory(title="draft", status=CallStatus.DRAFT)
+
+
+def expected_order():
+    now = timezone.now()
+    calls = list(search.search_calls(CallQuery()))
+    assert all(
+        (c.closed_rank == 0) == (c.status == "published" and (c.deadline is None or c.deadline > now))
+        for c in calls
+    )
+    return [c.pk for c in calls]
+
+
+@pytest.mark.parametrize("anchor_every", [500, 7])
+def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_every):
+    monkeypatch.setattr(search, "ANCHOR_EVERY", anchor_every)
+    make_catalogue()
+    seen = []
+    first = catalogue_page(CallQuery(), 1, per_page=5)
+    assert (first.count, first.num_pages) == (39, 8)
+    for number in range(1, first.num_pages + 1):
+        seen += [c.pk for c in catalogue_page(CallQuery(), number, per_page=5).calls]
+    assert seen == expected_order()
+
+
+def test_search_pages_return_every_match_once():
+    make_catalogue()
+    for call in CallFactory._meta.model.objects.all():
+        refresh_search_document(call)
+    pages = [catalogue_page(CallQuery(q="open"), n, per_page=4) for n in range(1, 6)]
+    assert [p.count for p in pages] == [17] * 5
+    ids = [c.pk for p in pages for c in p.calls]
+    assert len(ids) == len(set(ids)) == 17
+
+
+def test_open_calls_come_first_nearest_deadline_first_then_closed_latest_first():
+    now = timezone.now()
+    CallFactory(title="in 5 days", status=CallStatus.PUBLISHED, deadline=now + timedelta(days=5))
+    CallFactory(title="no deadline", status=CallStatus.PUBLISHED, deadline=None)
+    CallFactory(title="in 2 days", status=CallStatus.PUBLISHED, deadline=now + timedelta(days=2))
+    CallFactory(title="3 days ago", status=CallStatus.AWARDED, deadline=now - timedelta(days=3))
+    CallFactory(title="passed yesterday", status=CallStatus.PUBLISHED, deadline=now - timedelta(days=1))
+    CallFactory(title="closed undated", status=CallStatus.CLOSED, deadline=None)
+    page = catalogue_page(CallQuery(), 1)
+    assert [c.title for c in page.calls] == [
+        "in 2 days",
+        "in 5 days",
+        "no deadline",
+        "passed yesterday",
+        "3 days ago",
+        "closed undated",
+    ]
+    assert [c.is_open for c in page.calls] == [True, True, True, False, False, False]
+
+
+def test_a_new_call_moves_the_cached_counts():
+    CallFactory(status=CallStatus.PUBLISHED)
+    assert catalogue_page(CallQuery(), 1).count == 1
+    CallFactory(status=CallStatus.PUBLISHED)
+    assert catalogue_page(CallQuery(), 1).count == 2
+
+
+@pytest.mark.parametrize("raw, number", [("junk", 1), ("-3", 1), ("0", 1), ("2", 2), ("99999", 2)])
+def test_page_numbers_out_of_range_fall_back(raw, number):
+    for _ in range(25):
+        CallFactory(status=CallStatus.PUBLISHED)
+    assert catalogue_page(CallQuery(), raw).number == number
+
+
+def test_page_links_keep_the_number(client):
+    for _ in range(45):
+        CallFactory(status=CallStatus.PUBLISHED)
+    content = client.get("/fr/calls/", {"page": "2"}).content.decode()
+    assert 'href="?page=1" rel="prev"' in content
+    assert 'href="?page=3" rel="next"' in content
+    assert "Page 2 of 3" in client.get("/en/", {"page": "2"}).content.decode()
