@@ -116,3 +116,18 @@ def test_feed_title_names_the_search(client, advocacy_call):
     feed = ElementTree.fromstring(client.get("/calls.atom?q=plaidoyer&lang=en").content)
     assert feed.findtext(f"{ATOM}title") == "Nidaa calls: plaidoyer"
     assert feed.find(f"{ATOM}link").get("href") == "http://testserver/en/?q=plaidoyer"
+
+
+def test_an_arabic_call_in_the_arabic_feed(client, other_org):
+    call = CallFactory(
+        organization=other_org,
+        status=CallStatus.PUBLISHED,
+        title="طلب عروض لتكوين المنتخبين في الترافع",
+        issuer="جمعية المثال",
+        locations=["الرباط"],
+    )
+    [entry] = entries(client.get("/calls.atom?lang=ar"))
+    assert text(entry, "title") == "طلب عروض لتكوين المنتخبين في الترافع"
+    assert entry.find(f"{ATOM}link").get("href") == f"http://testserver/ar/calls/{call.pk}/"
+    assert entry.find(f"{ATOM}author").findtext(f"{ATOM}name") == "جمعية المثال"
+    assert "الرباط" in text(entry, "summary")
