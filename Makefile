@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-web messages demo clean
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-web messages demo clean worker
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -52,6 +52,11 @@ test-postgres: install
 	else echo "== PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 test: lint test-sqlite test-postgres
+
+# The task worker (alerts, periodic digest and reminders) for production, where
+# HUEY_REDIS_URL or REDIS_URL points at Redis; without it tasks run in-process.
+worker: install
+	$(BIN)/nidaa manage run_huey
 
 bench-tor: install
 	$(BIN)/python scripts/bench_tor.py --documents 1000
