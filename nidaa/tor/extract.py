@@ -1380,7 +1380,8 @@ _MEDIUM_TITLE = re.compile(
         r"mission d'(?:expertise|appui|assistance|evaluation|accompagnement)",
         r"assistance technique",
         r"termes de reference",
-        r"call for (?:applications|proposals|expressions|consultants|tenders)",
+        r"call for (?:applications|proposals|expressions|consultants|tenders|trainers|experts|facilitators|candidates)",
+        r"appel a (?:formateurs?|formatrices?|facilitateurs?|facilitatrices?)",
         r"request for (?:proposals?|quotations?|expressions?|applications?|tenders?|bids?)",
         r"invitation to (?:bid|tender)",
         r"expressions? of interest",
@@ -1388,6 +1389,7 @@ _MEDIUM_TITLE = re.compile(
         r"terms of reference",
         r"consultancy",
         r"consultance",
+        r"consultation n",
         r"إعلان",
         r"طلب (?:عروض|ترشيحات|ترشيح|إبداء)",
         r"دعوة",
@@ -1447,7 +1449,16 @@ _EXPLICIT_TITLE_KEY = re.compile(
         r"(?:titre|intitule|title|name) (?:de la |du |de l'|of the |of )?(?:mission|consultation|assignment|consultancy|poste|position|prestation|etude|study)",
         r"(?:assignment|job|position|consultancy) title",
         r"objet de (?:la consultation|l'appel|la mission)",
+        r"intitule\Z",
+        r"intitule (?:du poste|de la formation|de l'etude)",
+        r"poste\Z",
+        r"poste a pourvoir",
+        r"position\Z",
+        r"description of (?:the )?(?:assignment|consultancy|services)",
+        r"assignment\Z",
         r"عنوان (?:المهمة|الاستشارة|المنصب)",
+        r"المنصب\Z",
+        r"موضوع (?:التكوين|الاستشارة|الدراسة|المهمة)\Z",
     )
 )
 _GENERIC_WORDS = re.compile(
@@ -1482,6 +1493,7 @@ _GENERIC_WORDS = re.compile(
         r"عن",
         r"منصب",
         r"مفتوح",
+        r"رقم",
     )
 )
 _LEAD_IN = re.compile(
@@ -1526,7 +1538,9 @@ _HEADER_PREFIX = re.compile(
 _ANNOUNCEMENT_PREFIX = re.compile(r"\A(?:" + kw(r"إعلان عن", r"إعلان", r"announcement of") + r")\s*(?=\S)")
 
 
-_CONTINUES = re.compile(r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد)")
+_CONTINUES = re.compile(
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|خاص ب|خاصة ب|يتعلق ب|المتعلق ب|المتعلقة ب)"
+)
 
 
 _CONTINUATION = re.compile(
@@ -1620,8 +1634,17 @@ def _title(doc: _Doc) -> None:
             candidates.append((0, start, n_line, (n_start, n_start + len(n_line))))
             continue
         if cue and _is_generic_header(folded, cue):
-            if index + 1 < len(lines) and usable(index + 1):
-                n_start, n_line = lines[index + 1]
+            following = index + 1
+            while (  # "AVIS DE RECRUTEMENT" + "Réf. : ATDL/RH/03" + the post
+                following < min(index + 3, len(lines) - 1)
+                and _REF_LINE.search(
+                    doc.folded[lines[following][0] : lines[following][0] + len(lines[following][1])]
+                )
+                and len(lines[following][1].split()) <= 5
+            ):
+                following += 1
+            if following < len(lines) and usable(following):
+                n_start, n_line = lines[following]
                 n_folded = doc.folded[n_start : n_start + len(n_line)]
                 if not _ISSUER_VERB_FOLDED.search(n_folded):
                     if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
@@ -1635,8 +1658,10 @@ def _title(doc: _Doc) -> None:
         if _REF_LINE.search(folded) and not strong:
             continue
         rank = None
-        if strong and strong.start() < 100:
+        if strong and strong.start() < 100 and words <= 25:
             rank = 0
+        elif strong and strong.start() < 100:  # a long announcement sentence, not a title line
+            rank = 1
         elif (medium or strong) and words >= 4:
             rank = 1
         elif index < 40 and words <= 8 and _JOB_WORDS.search(folded) and not line.endswith((".", ";", ",")):
@@ -1645,8 +1670,8 @@ def _title(doc: _Doc) -> None:
             candidates.append((rank, start, line, (start, start + len(line))))
     for key, value, span in _kv_lines(doc, head_limit):
         # "Title of the assignment: X" names the title outright (after recruitment wording)
-        if _EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2:
-            candidates.append((1, -1, value, span))
+        if _EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2 and not V.EMAIL.search(value):
+            candidates.append((0, -1, value, span))
             break
     if candidates:
         rank, _, line, span = min(candidates, key=lambda c: (c[0], c[1]))
