@@ -44,6 +44,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 360, "height": 740}
 TIMEOUT_MS = 10_000
+# A Moroccan visitor's browser, in French (it sends Accept-Language: fr-MA).
+LOCALE = "fr-MA"
 
 
 def in_ci() -> bool:
@@ -91,13 +93,16 @@ def log_in(context: Any, user: Any, base_url: str) -> None:
 
 @pytest.fixture
 def new_context(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
-    """``new_context(mobile=False, user=None)``: a fresh browser context on the
-    live server (1280x800, or 360x740 for ``mobile``), signed in as ``user``."""
+    """``new_context(mobile=False, user=None, locale="fr-MA")``: a fresh browser
+    context on the live server (1280x800, or 360x740 for ``mobile``), signed in
+    as ``user``, whose browser speaks ``locale`` (its Accept-Language)."""
     contexts: list[Any] = []
 
-    def make(*, mobile: bool = False, user: Any = None) -> Any:
+    def make(*, mobile: bool = False, user: Any = None, locale: str = LOCALE) -> Any:
         context = browser.new_context(
             base_url=live_server.url,
+            locale=locale,
+            timezone_id="Africa/Casablanca",
             viewport=MOBILE if mobile else DESKTOP,
             is_mobile=mobile,
             has_touch=mobile,
@@ -201,5 +206,7 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings: Any, tmp_path: Path) -> None:
+def browser_test_settings(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Personas are made per test; the production hasher costs ~0.5 s each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,5 +1,12 @@
 """Terms of reference written for the browser tests (fictional organisations,
-example.org addresses)."""
+example.org addresses), and the real seed calls read from ../shared/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
 
 TOR_FR = """Association Horizons de l'Oriental
 Termes de référence
@@ -49,6 +56,31 @@ TOR_FR_TITLE = (
     "Recrutement d'un consultant pour l'accompagnement des conseils communaux en planification participative"
 )
 
+# A call in another region (Souss-Massa), for the region filter.
+TOR_AGADIR = """Réseau Exemple des Coopératives du Souss
+Termes de référence
+Recrutement d'un formateur en gestion financière des coopératives féminines
+
+1. Contexte
+Le Réseau Exemple des Coopératives du Souss appuie les coopératives féminines d'argan.
+
+2. Lieu
+Les sessions de formation auront lieu à Agadir.
+
+3. Durée
+6 jours de formation.
+
+4. Dossier de candidature
+- CV détaillé
+- Offre technique et financière
+
+5. Soumission
+Les candidatures sont à envoyer à formation@reseau-souss.example.org
+Date limite : 30 novembre 2026 à 18h00
+"""
+
+TOR_AGADIR_TITLE = "Recrutement d'un formateur en gestion financière des coopératives féminines"
+
 # The phrase that must come back unchanged, in logical order, from the page.
 AR_PHRASE = "تنفذ جمعية الأفق للتنمية المحلية مشروع الديمقراطية التشاركية في جهة الشرق"
 
@@ -75,3 +107,17 @@ TOR_AR = f"""جمعية الأفق للتنمية المحلية
 """
 
 TOR_AR_TITLE = "توظيف مستشار لمواكبة الجماعات الترابية في إعداد برامج عمل الجماعة"
+
+
+def tor_corpus() -> Path:
+    """../shared/tor-corpus (or NIDAA_TOR_CORPUS): other organisations' calls,
+    read by the tests, never copied into the project."""
+    configured = os.environ.get("NIDAA_TOR_CORPUS")
+    return Path(configured) if configured else Path(__file__).resolve().parents[3] / "shared" / "tor-corpus"
+
+
+def seed_bytes(name: str) -> bytes:
+    path = tor_corpus() / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (set NIDAA_TOR_CORPUS to the seed corpus)")
+    return path.read_bytes()
