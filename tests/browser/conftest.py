@@ -180,7 +180,7 @@ needs_static = pytest.mark.xfail(
     STATIC_MISSING,
     reason="nidaa/static/ is not served: settings.py has no STATICFILES_DIRS = [BASE_DIR / 'static'] "
     "(the pages get no CSS and no JavaScript)",
-    strict=True,
+    strict=False,  # some checks may pass by chance on an unstyled page
 )
 
 

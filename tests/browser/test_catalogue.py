@@ -177,17 +177,9 @@ def test_screenshots_of_the_list_and_a_call_page(page, mobile_page, catalogue, l
         screenshot(shot, f"call-{lang}-{view}")
 
 
-CALL_PAGE_TOO_WIDE = pytest.mark.xfail(
-    strict=False,
-    reason="nidaa.css: .call-fields (calls/detail.html) is a grid of 'max-content 1fr' at every width; its "
-    "longest label makes the first column ~245 px, so at 360 px the values (e-mail address, deadline, "
-    "issuer link) overflow to ~470 px",
-)
-
-
 @needs_static
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-@pytest.mark.parametrize("kind", ["list", pytest.param("call", marks=CALL_PAGE_TOO_WIDE)])
+@pytest.mark.parametrize("kind", ["list", "call"])
 def test_pages_fit_a_360_px_phone(mobile_page, catalogue, lang, kind):
     call = catalogue["oujda"] if lang == "fr" else catalogue["arabic"]
     path = f"/{lang}/calls/" if kind == "list" else f"/{lang}/calls/{call.pk}/"
