@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory
 
 from nidaa.accounts.models import AlertFrequency, FollowedCall, Profile, SavedSearch
 from nidaa.calls.models import CallStatus
+from nidaa.calls.search import refresh_search_document
 from tests.factories import CallFactory, UserFactory
 
 
@@ -37,5 +38,14 @@ class FollowedCallFactory(DjangoModelFactory):
 
 
 class PublishedCallFactory(CallFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
     status = CallStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def search_document(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy's signature
+        # What an import or an edit does, so the full-text search finds the call.
+        if create:
+            refresh_search_document(obj)
