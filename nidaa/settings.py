@@ -169,13 +169,21 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_ADAPTER = "nidaa.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Nidaa] "
-# Counted in the cache: production points CACHES at Redis so every web worker shares the counts.
+# Counted in the cache, shared by every web worker once REDIS_URL is set (below).
 ACCOUNT_RATE_LIMITS = {
     "signup": env_str("RATE_LIMIT_SIGNUP", "5/h/ip"),
     "login": env_str("RATE_LIMIT_LOGIN", "20/m/ip"),
     "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
     "reset_password": env_str("RATE_LIMIT_RESET_PASSWORD", "5/h/ip,3/h/key"),
 }
+
+# Rate-limit counts (and other cached values) must be shared between web workers
+# and machines: Redis when CACHE_REDIS_URL / REDIS_URL is set, per process otherwise.
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", env_str("REDIS_URL", ""))
+if CACHE_REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}
+    }
 
 # Task queue (huey): in-process and immediate unless a Redis broker is configured,
 # then `nidaa manage run_huey` is the worker. Periodic tasks use local time
