@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nidaa.accounts.models import Membership, Organization, Role, User
+from nidaa.accounts.services import mark_email_verified
 from nidaa.calls.models import DEFAULT_TIMEZONE, Call, CallStatus
 from nidaa.calls.services import close_call, import_tor, update_call
 from nidaa.tor.document import ReadError
@@ -63,6 +64,8 @@ class Command(BaseCommand):
             admin = User.objects.filter(username=DEMO_USER).first()
             if admin is None:
                 admin = User.objects.create_superuser(DEMO_USER, "admin@example.org", DEMO_PASSWORD)
+            # The README's sign-in must work at once: the demo address counts as verified.
+            mark_email_verified(user=admin)
             Membership.objects.get_or_create(
                 user=admin, organization=organization, defaults={"role": Role.ADMIN}
             )
