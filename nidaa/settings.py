@@ -135,6 +135,14 @@ STORAGES = {
 
 # Uploaded ToR documents larger than this are refused before they are read.
 NIDAA_TOR_MAX_BYTES = env_int("NIDAA_TOR_MAX_BYTES", 20 * 1024 * 1024)
+# Open data: the OCDS ocid prefix registered for this instance, the publisher's
+# name, and the JSON API's rate limit per client ("" turns it off).
+NIDAA_OCID_PREFIX = env_str("NIDAA_OCID_PREFIX", "ocds-nidaa-")
+NIDAA_OCDS_PUBLISHER = env_str("NIDAA_OCDS_PUBLISHER", "Nidaa")
+NIDAA_API_RATE_LIMIT = env_str("NIDAA_API_RATE_LIMIT", "300/m")
+# Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust.
+NINJA_NUM_PROXIES = env_int("NINJA_NUM_PROXIES", 0) or None
+
 # No uploaded file is buffered past this size, whatever the form (see common/uploads.py).
 NIDAA_MAX_UPLOAD_BYTES = env_int("NIDAA_MAX_UPLOAD_BYTES", max(NIDAA_TOR_MAX_BYTES, 20 * 1024 * 1024))
 FILE_UPLOAD_HANDLERS = [
