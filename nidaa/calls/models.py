@@ -4,6 +4,7 @@ and corrected by its issuer, and the revisions that keep its history."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any
@@ -13,6 +14,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_TIMEZONE = "Africa/Casablanca"
@@ -163,6 +166,11 @@ class Call(models.Model):
         output_field=models.DateTimeField(),
         db_persist=True,
     )
+    # " CODE CODE … ": the codes of the linked territories and of the places that
+    # contain them (province, region), so a region or province filter is a test
+    # on the row itself instead of a subquery over the M2M table. Kept by
+    # ``refresh_territory_codes`` (every change of ``territories``, see below).
+    territory_codes = models.TextField(_("territory codes"), blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("call")
@@ -199,6 +207,44 @@ class Call(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+
+def territory_codes_for(call_id: int) -> str:
+    """The space-delimited codes of the call's territories and their ancestors."""
+    from nidaa.directory.models import Territory
+
+    codes: set[str] = set()
+    for territory in Territory.objects.filter(calls=call_id).select_related("parent__parent"):
+        place: Any = territory
+        while place is not None and len(codes) < 1000:
+            codes.add(place.code)
+            place = place.parent
+    return f" {' '.join(sorted(codes))} " if codes else ""
+
+
+def refresh_territory_codes(call_ids: Iterable[int]) -> None:
+    for call_id in call_ids:
+        Call.objects.filter(pk=call_id).update(territory_codes=territory_codes_for(call_id))
+
+
+@receiver(m2m_changed, sender=Call.territories.through, dispatch_uid="calls_territory_codes")
+def _territories_changed(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any
+) -> None:
+    """Whoever links calls and territories (services, admin, tests, loaders),
+    the calls' ``territory_codes`` follow."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        refresh_territory_codes([instance.pk])
+    elif action == "post_clear":
+        # The territory's former calls are unknown here: rebuild those still naming it.
+        code = f" {instance.code} "
+        refresh_territory_codes(
+            Call.objects.filter(territory_codes__contains=code).values_list("pk", flat=True)
+        )
+    else:
+        refresh_territory_codes(pk_set or ())
 
 
 class CallRevision(models.Model):

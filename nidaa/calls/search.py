@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Mod, RowNumber
 from django.http import QueryDict
 from django.utils import timezone
@@ -49,7 +49,23 @@ COUNT_LIMIT = 1000
 # reads at most this many index entries past its anchor.
 ANCHOR_EVERY = 500
 ANCHORS_TIMEOUT = 300  # seconds; also bounds how long a deleted call can shift pages
+# A search's capped counts are cached as briefly: territory links and search
+# documents are rewritten without moving ``updated_at`` (the version).
+SEARCH_COUNTS_TIMEOUT = 120
 MAX_WORDS = 12
+# The columns a page of the catalogue loads (templates/calls/list_results.html).
+LIST_FIELDS = (
+    "id",
+    "title",
+    "call_type",
+    "issuer",
+    "locations",
+    "deadline",
+    "timezone",
+    "status",
+    "sort_deadline",
+    "organization_id",
+)
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
@@ -174,12 +190,12 @@ def _day_start(day: date) -> datetime:
 
 def _in_territory(code: str) -> Q:
     """Calls linked to the territory or to any place inside it (a region's
-    provinces and their communes): one subquery on the through table."""
-    through = Call.territories.through
-    from nidaa.directory.models import Territory
-
-    inside = Territory.objects.filter(Q(code=code) | Q(parent__code=code) | Q(parent__parent__code=code))
-    return Q(id__in=through.objects.filter(territory__in=inside).values("call_id"))
+    provinces and their communes): a test on the call's own ``territory_codes``
+    (" CODE CODE … ", the linked places and their ancestors), which the planner
+    can combine with the full-text index or the catalogue's order index."""
+    if not code or any(ch.isspace() for ch in code):
+        return Q(pk__in=[])
+    return Q(territory_codes__contains=f" {code} ")
 
 
 def open_q(now: datetime) -> Q:
@@ -189,8 +205,11 @@ def open_q(now: datetime) -> Q:
 
 def filter_calls(calls: QuerySet[Call], query: CallQuery, *, now: datetime) -> QuerySet[Call]:
     """``calls`` narrowed by every part of ``query``; unknown values match nothing
-    rather than raising, so a hand-edited URL is a search with no result."""
-    calls = _apply_text(calls, query.q)
+    rather than raising, so a hand-edited URL is a search with no result.
+
+    The full-text condition goes last: PostgreSQL tests a row's conditions in
+    the order written when they cost the same to its eyes, and ``@@`` must
+    unpack the row's tsvector (~2 kB) while type or territory are cheap."""
     if query.call_type:
         calls = calls.filter(call_type=query.call_type if query.call_type in CallType.values else "-")
     for code in (query.region, query.province):
@@ -213,7 +232,7 @@ def filter_calls(calls: QuerySet[Call], query: CallQuery, *, now: datetime) -> Q
         calls = calls.filter(deadline__gte=_day_start(query.deadline_after))
     if query.deadline_before:
         calls = calls.filter(deadline__lt=_day_start(query.deadline_before + timedelta(days=1)))
-    return calls
+    return _apply_text(calls, query.q)
 
 
 def search_calls(query: CallQuery) -> QuerySet[Call]:
@@ -282,7 +301,15 @@ class CataloguePage:
 
 
 def _segments_querysets(calls: QuerySet[Call], now: datetime) -> tuple[QuerySet[Call], QuerySet[Call]]:
-    rows = calls.select_related("organization").defer("text", "extraction", "search_document")
+    # Only what a row of the list shows: the long JSON lists (objectives, tasks,
+    # profile, deliverables) and the texts stay in the database.
+    # The organisation's name comes from a subquery per listed row, not a join: a
+    # join lets the planner loop over organisations, probing the calls' indexes
+    # once per organisation (200 times at 100,000 calls).
+    from nidaa.accounts.models import Organization
+
+    organization_name = Organization.objects.filter(pk=OuterRef("organization_id")).values("name")[:1]
+    rows = calls.only(*LIST_FIELDS).annotate(organization_name=Subquery(organization_name))
     return (
         rows.filter(open_q(now)).order_by("sort_deadline", "-id"),
         rows.exclude(open_q(now)).order_by("-sort_deadline", "-id"),
@@ -336,8 +363,32 @@ def _unfiltered_segments(now: datetime) -> tuple[Segment, Segment]:
     )
 
 
-def _capped_count(calls: QuerySet[Call]) -> int:
-    return calls.order_by()[: COUNT_LIMIT + 1].count()
+def _capped_counts(*segments: QuerySet[Call]) -> list[int]:
+    """Each queryset's size, counted up to ``COUNT_LIMIT + 1``, in one query."""
+    parts, params = [], []
+    for calls in segments:
+        sql, part_params = calls.order_by().values("id")[: COUNT_LIMIT + 1].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")  # noqa: S608 (compiled by the ORM)
+        params += list(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 (compiled by the ORM)
+        row = cursor.fetchone()
+    return [int(n) for n in row]
+
+
+def _search_counts(
+    query: CallQuery, open_calls: QuerySet[Call], closed_calls: QuerySet[Call], now: datetime
+) -> list[int]:
+    """The capped sizes of both halves of a search, kept in the cache under the
+    catalogue's version and the query: a common word costs its counts once per
+    change of the catalogue, not once per visitor and page."""
+    digest = hashlib.sha256(query.to_querystring().encode()).hexdigest()[:32]
+    key = f"nidaa:search:{_catalogue_version(now)}:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _capped_counts(open_calls, closed_calls)
+        cache.set(key, counts, SEARCH_COUNTS_TIMEOUT)
+    return counts
 
 
 def catalogue_page(query: CallQuery, number: Any, *, per_page: int = PER_PAGE) -> CataloguePage:
@@ -358,8 +409,9 @@ def catalogue_page(query: CallQuery, number: Any, *, per_page: int = PER_PAGE) -
     else:
         matching = filter_calls(Call.objects.filter(status__in=PUBLIC_STATUSES), query, now=now)
         open_calls, closed_calls = _segments_querysets(matching, now)
-        open_segment = Segment(open_calls, True, _capped_count(open_calls))
-        closed_segment = Segment(closed_calls, False, _capped_count(closed_calls))
+        open_count, closed_count = _search_counts(query, open_calls, closed_calls, now)
+        open_segment = Segment(open_calls, True, open_count)
+        closed_segment = Segment(closed_calls, False, closed_count)
         capped = open_segment.count + closed_segment.count > COUNT_LIMIT
         segments = (open_segment, closed_segment)
     segments = list(segments)

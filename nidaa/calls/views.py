@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,8 +15,13 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.timesince import timeuntil
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +30,14 @@ from nidaa.accounts.selectors import EDIT_ROLES, organizations_for, role_in
 from nidaa.calls import selectors, services
 from nidaa.calls.evidence import marked_text, passages_by_field
 from nidaa.calls.forms import CallForm, ImportForm
-from nidaa.calls.models import Call, CallStatus, CallType, DocumentLanguage, RequiredDocument
+from nidaa.calls.models import (
+    DEFAULT_TIMEZONE,
+    Call,
+    CallStatus,
+    CallType,
+    DocumentLanguage,
+    RequiredDocument,
+)
 from nidaa.calls.search import CallQuery, catalogue_page
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.workflow import TransitionNotAllowed
@@ -116,20 +131,91 @@ def _language_name(code: str) -> str:
     return str(DocumentLanguage(code).label) if code in DocumentLanguage.values else code
 
 
+@functools.lru_cache(maxsize=16)
+def _filter_options(language: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The filter selects' options as ``(code, '<option …>label</option>')``, per
+    interface language: built once per process (the gazetteer is a file and the
+    labels are translations), so a page does not render ~100 options in the
+    template language."""
+    regions, provinces = _territory_options()
+    arabic = language.startswith("ar")
+
+    def options(choices: Iterable[tuple[str, Any]]) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (code, format_html('<option value="{}">{}</option>', code, label)) for code, label in choices
+        )
+
+    with translation.override(language):
+        return {
+            "type": options(CallType.choices),
+            "region": options((p.code, p.name_ar if arabic else p.name_fr) for p in regions),
+            "province": options((p.code, p.name_ar if arabic else p.name_fr) for p in provinces),
+            "language": options((code, label) for code, label in DocumentLanguage.choices if code != "mixed"),
+        }
+
+
+def _options_html(options: tuple[tuple[str, str], ...], selected: str) -> str:
+    if not selected:
+        return mark_safe("".join(html for _code, html in options))  # noqa: S308 (built by format_html)
+    marked = f'<option value="{conditional_escape(selected)}">'
+    return mark_safe(  # noqa: S308 (built by format_html)
+        "".join(
+            html.replace(marked, marked[:-1] + " selected>", 1) if code == selected else html
+            for code, html in options
+        )
+    )
+
+
+def _decorate_rows(calls: list[Call], now: datetime) -> None:
+    """What each row of the list shows, computed once in Python rather than by
+    per-row template tags: the link, the type's label, the places, the deadline
+    in the call's time zone and the time left (the same text as the ``date`` and
+    ``timeuntil`` filters and the same translated sentences)."""
+    if not calls:
+        return
+    link = reverse("calls:detail", args=[0]).removesuffix("0/")
+    type_labels = {code: str(label) for code, label in CallType.choices}
+    deadline_text = gettext("Deadline: %(deadline)s")
+    left_text = gettext("%(left)s left")
+    for call in calls:
+        call.link = f"{link}{call.pk}/"  # type: ignore[attr-defined]
+        call.issuer_label = call.issuer or getattr(call, "organization_name", None) or ""  # type: ignore[attr-defined]
+        call.type_label = type_labels.get(call.call_type, call.call_type)  # type: ignore[attr-defined]
+        call.places = ", ".join(str(p) for p in call.locations) if isinstance(call.locations, list) else ""  # type: ignore[attr-defined]
+        call.deadline_label = ""  # type: ignore[attr-defined]
+        call.time_left = ""  # type: ignore[attr-defined]
+        if call.deadline:
+            local = timezone.localtime(call.deadline, _zone(call.timezone))
+            when = conditional_escape(date_format(local, "j F Y, H:i"))
+            call.deadline_label = mark_safe(deadline_text % {"deadline": when})  # type: ignore[attr-defined]  # noqa: S308
+            if getattr(call, "is_open", False):
+                left = conditional_escape(timeuntil(call.deadline, now))
+                call.time_left = mark_safe(left_text % {"left": left})  # type: ignore[attr-defined]  # noqa: S308
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ValueError, OSError):
+        return ZoneInfo(DEFAULT_TIMEZONE)
+
+
 def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]:
     page = catalogue_page(query, request.GET.get("page"))
-    regions, provinces = _territory_options()
-    arabic = (get_language() or "").startswith("ar")
+    now = timezone.now()
+    _decorate_rows(page.calls, now)
+    options = _filter_options(get_language() or "")
     return {
         "query": query,
         "querystring": query.to_querystring(),
         "page": page,
         "calls": page.calls,
-        "now": timezone.now(),
-        "call_types": CallType.choices,
-        "language_choices": [(code, label) for code, label in DocumentLanguage.choices if code != "mixed"],
-        "regions": [(p.code, p.name_ar if arabic else p.name_fr) for p in regions],
-        "provinces": [(p.code, p.name_ar if arabic else p.name_fr) for p in provinces],
+        "now": now,
+        "type_options": _options_html(options["type"], query.call_type),
+        "region_options": _options_html(options["region"], query.region),
+        "province_options": _options_html(options["province"], query.province),
+        "language_options": _options_html(options["language"], query.language),
     }
 
 
