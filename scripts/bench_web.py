@@ -4,10 +4,14 @@
    100,000 generated calls: French and Arabic text drawn from Zipf-distributed
    vocabularies (fixed seed), 5% open, the rest closed or awarded, each linked
    to a commune. A database that already holds them is reused.
-2. Serves the app with gunicorn (2 sync workers, persistent connections) on
-   127.0.0.1, with the floor view (``/bench/floor/``) switched on.
+2. Serves the app with gunicorn (sync workers, two per CPU, persistent
+   connections) on 127.0.0.1, with the floor view (``/bench/floor/``) switched on.
 3. Measures each URL with wrk (16 connections, bounded time) and prints
    requests/s, p50, p95 and the ratio of p95 to the floor's p95.
+
+``--in-process N`` skips gunicorn and wrk: it times N requests per URL through
+Django's test client in this process (one request at a time, so the figures
+are the cost of a request, not the queueing of 16 connections on 2 CPUs).
 
 Only 127.0.0.1 traffic; every loop is bounded in count and time.
 """
@@ -223,6 +227,32 @@ def wait_until_up(base: str, limit: float = 30) -> None:
     raise RuntimeError("gunicorn did not answer")
 
 
+def in_process(urls: list[tuple[str, str]], count: int) -> int:
+    """Median and p95 of ``count`` requests per URL through the test client."""
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    client = Client()
+    print(f"\nin-process, {count} requests per URL, one at a time\n")
+    print(f"| {'URL':<34} | {'p50 ms':>7} | {'p95 ms':>7} |")
+    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|")
+    with override_settings(ALLOWED_HOSTS=["testserver"]):
+        for label, path in urls:
+            for _ in range(3):  # warm: connection, caches
+                client.get(path)
+            times = []
+            for _ in range(count):
+                started = time.perf_counter()
+                response = client.get(path)
+                times.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (path, response.status_code)
+            times.sort()
+            print(
+                f"| {label:<34} | {times[len(times) // 2]:>7.1f} | {times[max(0, -(-len(times) * 95 // 100) - 1)]:>7.1f} |"
+            )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=100_000)
@@ -230,12 +260,20 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10, help="per URL")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--workers", type=int, default=2 * (os.cpu_count() or 1), help="gunicorn sync workers"
+    )
+    parser.add_argument(
+        "--in-process", type=int, default=0, metavar="N", help="time N requests per URL in-process"
+    )
     parser.add_argument("--pg", default=os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/nidaa"))
     parser.add_argument("--database", default="nidaa_bench")
     args = parser.parse_args()
 
     database_url = args.pg.rsplit("/", 1)[0] + "/" + args.database
     ensure_database(args.pg, args.database)
+    if args.in_process:  # served as under gunicorn below: floor routed, no DEBUG, persistent connections
+        os.environ.update({"NIDAA_BENCH": "1", "DEBUG": "0", "DB_CONN_MAX_AGE": "600"})
     setup_django(database_url)
     load(args.calls, args.seed)
 
@@ -254,6 +292,8 @@ def main() -> int:
         ("search in Arabic", "/fr/?q=%D8%A7%D9%84%D9%85%D8%A8%D8%A7%D8%AF%D8%B1%D9%87"),
         ("call page", f"/fr/calls/{call.pk if call else 1}/"),
     ]
+    if args.in_process:
+        return in_process(urls, args.in_process)
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -264,7 +304,16 @@ def main() -> int:
     }
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "nidaa.wsgi", "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{args.port}"],
+        [
+            str(BIN / "gunicorn"),
+            "nidaa.wsgi",
+            "-w",
+            str(args.workers),
+            "-k",
+            "sync",
+            "-b",
+            f"127.0.0.1:{args.port}",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -287,7 +336,7 @@ def main() -> int:
 
     floor = results[0][2]["p95"] or 1
     print(
-        f"\n{args.calls} calls, gunicorn 2 sync workers, wrk {args.connections} connections, {args.seconds} s each\n"
+        f"\n{args.calls} calls, gunicorn {args.workers} sync workers, wrk {args.connections} connections, {args.seconds} s each\n"
     )
     print(f"| {'URL':<34} | {'req/s':>7} | {'p50 ms':>7} | {'p95 ms':>7} | {'p95/floor':>9} | errors |")
     print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 11}|--------|")

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from nidaa.calls.models import CallStatus
+from nidaa.calls.search import refresh_search_document
 from tests.factories import CallFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,9 +74,21 @@ def test_list_and_search_queries_do_not_grow_with_the_number_of_calls(
     # warm cache: version, rows of each half
     with django_assert_max_num_queries(3):
         client.get("/fr/", {"page": "2"})
-    # a search: its two capped counts, rows of each half
+    # a search: version, its two capped counts (one query), rows of each half
     with django_assert_max_num_queries(4):
         client.get("/fr/", {"q": "formateur", "type": "trainer"})
+    # the same search again: its counts come from the cache
+    with django_assert_max_num_queries(3):
+        client.get("/fr/", {"q": "formateur", "type": "trainer", "page": "2"})
+
+
+def test_a_cached_search_count_moves_with_the_catalogue(client):
+    """The capped counts of a search are cached under the catalogue's version:
+    a new call that matches shows at once."""
+    refresh_search_document(CallFactory(status=CallStatus.PUBLISHED, title="Formateur en plaidoyer"))
+    assert ">1 call</h2>" in client.get("/en/", {"q": "plaidoyer"}).content.decode()
+    refresh_search_document(CallFactory(status=CallStatus.PUBLISHED, title="Plaidoyer local"))
+    assert ">2 calls</h2>" in client.get("/en/", {"q": "plaidoyer"}).content.decode()
 
 
 @pytest.mark.parametrize("number", [1, 12])

@@ -103,3 +103,32 @@ def test_the_page_keeps_the_whole_query_in_its_links(client):
     assert 'href="?q=plaidoyer&amp;type=trainer&amp;page=2"' in content
     assert '<option value="trainer" selected>' in content
     assert 'value="plaidoyer"' in content
+
+
+def test_territory_codes_follow_every_change_of_the_links():
+    """The region filter reads the call's denormalised ``territory_codes``: adding,
+    removing or clearing territories from either side keeps it true."""
+    tanger = Territory.objects.get(code="MA-TNG-TANGER")
+    call = published(title="Tanger")
+    assert titles(region="MA-01") == []
+    call.territories.add(tanger)
+    call.refresh_from_db()
+    assert call.territory_codes == " MA-01 MA-TNG MA-TNG-TANGER "
+    assert titles(region="MA-01") == ["Tanger"]
+    call.territories.remove(tanger)
+    assert titles(region="MA-01") == []
+    tanger.calls.add(call)
+    assert titles(province="MA-TNG") == ["Tanger"]
+    tanger.calls.clear()
+    assert titles(province="MA-TNG") == []
+    call.territories.set([Territory.objects.get(code="MA-02")])
+    assert titles(region="MA-02") == ["Tanger"]
+    call.territories.clear()
+    assert titles(region="MA-02") == []
+
+
+def test_a_region_code_cannot_widen_the_match():
+    published(title="Tanger", territories=[Territory.objects.get(code="MA-TNG-TANGER")])
+    assert titles(region="MA-01 MA-02") == []
+    assert titles(region="MA") == []
+    assert titles(region=" ") == ["Tanger"]  # blank after trimming: no filter
