@@ -43,7 +43,7 @@ def test_digest_lists_new_matching_calls_once(smtp_inbox, applicant, past):
     [message] = smtp_inbox.messages
     assert message["To"] == "amina@example.org"
     assert smtp_inbox.envelopes[0].rcpt_tos == ["amina@example.org"]
-    assert message["Subject"] == "Nidaa: 1 new call for “Plaidoyer”"
+    assert message["Subject"].strip() == "Nidaa : 1 nouvel appel pour “Plaidoyer”"
     body = text_of(message)
     assert match.title in body
     assert "Association A" in body
@@ -119,7 +119,7 @@ def test_reminder_72_hours_before_deadline_once_per_user_and_call(smtp_inbox, ap
 
     [message] = smtp_inbox.messages
     assert message["To"] == "amina@example.org"
-    assert message["Subject"] == "Nidaa: 2 calls close in less than 72 hours"
+    assert message["Subject"].strip() == "Nidaa : 2 appels se clôturent dans moins de 72 heures"
     body = text_of(message)
     assert soon.title in body
     assert followed.title in body

@@ -114,7 +114,7 @@ def test_a_renamed_exe_is_refused_and_the_previous_cv_kept(applicant, applicant_
 
     assert response.status_code == 200
     assert response.context["form"].errors["cv"] == [
-        "The CV must be a PDF, Word (.docx) or OpenDocument (.odt) document."
+        "Le CV doit être un document PDF, Word (.docx) ou OpenDocument (.odt)."
     ]
     profile = Profile.objects.get(user=applicant)
     assert profile.cv.name == before
@@ -130,7 +130,7 @@ def test_an_oversized_cv_is_refused_and_the_previous_cv_kept(applicant, applican
     response = applicant_client.post(PROFILE, form_data(cv=big))
 
     assert response.status_code == 200
-    assert response.context["form"].errors["cv"] == ["The CV is too large: 5 MB at most."]
+    assert response.context["form"].errors["cv"] == ["Le CV est trop volumineux : 5 Mo au maximum."]
     assert Profile.objects.get(user=applicant).cv.name == before
 
 

@@ -116,7 +116,7 @@ def test_drafts_and_cancelled_calls_are_json_404_for_everyone(
         for hidden in (draft, cancelled, others_draft):
             response = some_client.get(f"/api/calls/{hidden.pk}")
             assert response.status_code == 404
-            assert response.json() == {"detail": "No public call with this id."}
+            assert response.json() == {"detail": "Aucun appel public ne porte cet identifiant."}
     assert client.get("/api/calls/0").status_code == 422
     assert client.get("/api/calls/99999999999999999999").status_code == 422
 
@@ -173,7 +173,7 @@ def test_limit_is_at_most_100_and_bad_parameters_are_json_422(client, db):
 def test_unknown_api_addresses_are_json_404(client):
     response = client.get("/api/nothing/here")
     assert response.status_code == 404
-    assert response.json() == {"detail": "Not found."}
+    assert response.json() == {"detail": "Introuvable."}
 
 
 def test_the_openapi_description_is_served(client):

@@ -38,7 +38,7 @@ def test_an_organization_by_slug_and_404_for_one_without_public_calls(client, or
     for slug in ("autre-org", "nobody"):
         response = client.get(f"/api/organizations/{slug}")
         assert response.status_code == 404
-        assert response.json() == {"detail": "No organisation with this short name."}
+        assert response.json() == {"detail": "Aucune organisation ne porte ce nom court."}
 
 
 def test_organization_email_is_not_shown(client, db):

@@ -136,7 +136,7 @@ def test_drafts_and_cancelled_calls_are_never_exported(client, outsider_client, 
         for some_client in (client, outsider_client):
             response = some_client.get(f"/ocds/releases/{call.pk}.json")
             assert response.status_code == 404
-            assert response.json() == {"detail": "No public call with this id."}
+            assert response.json() == {"detail": "Aucun appel public ne porte cet identifiant."}
     package = json.loads(b"".join(client.get("/ocds/releases.json").streaming_content))
     assert [r["ocid"] for r in package["releases"]] == [f"ocds-nidaa-{shown.pk}"]
     assert client.get("/ocds/releases/99999999999999999999999.json").status_code == 404
