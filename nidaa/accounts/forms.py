@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from typing import IO, Any
 
@@ -85,7 +86,8 @@ class ProfileForm(forms.ModelForm):
 
     def clean_skills(self) -> list[str]:
         seen: dict[str, None] = {}
-        for raw in self.cleaned_data["skills"].split(","):
+        # Arabic keyboards type "،" (and some people ";") between items.
+        for raw in re.split(r"[,،;]", self.cleaned_data["skills"]):
             skill = " ".join(raw.split())[:100]
             if skill and skill.casefold() not in {s.casefold() for s in seen}:
                 seen[skill] = None

@@ -147,3 +147,11 @@ def test_a_new_cv_replaces_and_deletes_the_old_file(
     profile = Profile.objects.get(user=applicant)
     assert profile.cv.name.endswith(".docx")
     assert not old.storage.exists(old_name)
+
+
+def test_skills_split_on_arabic_and_latin_commas():
+    from nidaa.accounts.forms import ProfileForm
+
+    form = ProfileForm(data={"skills": "تنشيط، الترافع, facilitation; Facilitation"})
+    form.is_valid()
+    assert form.cleaned_data["skills"] == ["تنشيط", "الترافع", "facilitation"]
