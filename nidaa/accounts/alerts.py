@@ -173,7 +173,11 @@ def send_deadline_reminder(*, user_id: int, call_ids: list[int], now: datetime |
                     "title": calls[0].title[:120]
                 }
             else:
-                subject = _("Nidaa: %(count)d calls close in less than 72 hours") % {"count": len(calls)}
+                subject = ngettext(
+                    "Nidaa: %(count)d call closes in less than 72 hours",
+                    "Nidaa: %(count)d calls close in less than 72 hours",
+                    len(calls),
+                ) % {"count": len(calls)}
             context = {"user": user, "calls": [_call_row(c) for c in calls]}
             _send(user=user, subject=subject, template="accounts/email/reminder", context=context)
     return len(calls)

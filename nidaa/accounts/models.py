@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 if TYPE_CHECKING:
     from nidaa.calls.search import CallQuery
@@ -96,8 +97,8 @@ class Profile(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        verbose_name = _("profile")
-        verbose_name_plural = _("profiles")
+        verbose_name = pgettext_lazy("applicant", "profile")
+        verbose_name_plural = pgettext_lazy("applicant", "profiles")
 
     def __str__(self) -> str:
         return str(self.user)
