@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
+from django.db import connections
 from django.test import Client
 
 # Playwright's sync API runs an event loop in this thread; Django would
@@ -60,7 +62,9 @@ def unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(django_db_setup: None) -> Iterator[Any]:
+    # The test database exists before Playwright starts: once it runs, Django's
+    # ``connections`` (context-local) hand this thread a new connection.
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing: install Debian's chromium (scripts/system-deps.sh)")
     try:
@@ -73,6 +77,9 @@ def browser() -> Iterator[Any]:
         )
         yield chromium
         chromium.close()
+        # Close the connections opened while Playwright ran, before the
+        # test database is dropped (PostgreSQL refuses to drop a database in use).
+        connections.close_all()
 
 
 def _local_only(route: Any) -> None:
@@ -206,7 +213,22 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 
 
 @pytest.fixture(autouse=True)
+def territories(transactional_db: None) -> None:
+    """The territorial reference data that migrations load: a transactional
+    test's flush removes it, so each browser test loads it again if needed."""
+    from nidaa.directory.models import Territory
+    from nidaa.directory.services import sync_territories_into
+
+    if not Territory.objects.exists():
+        sync_territories_into(Territory)
+
+
+@pytest.fixture(autouse=True)
 def browser_test_settings(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     # Personas are made per test; the production hasher costs ~0.5 s each.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Rate-limit counters and the catalogue's cached counts and page anchors
+    # live in the cache, which outlives the database between tests.
+    for cache in caches.all():
+        cache.clear()

@@ -24,7 +24,7 @@ from tests.browser.tors import (
     seed_bytes,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEED_004_WORD = "plaidoyer"
 ARABIC_WORD = "الترابية"  # in TOR_AR's title only

@@ -13,7 +13,7 @@ from nidaa.calls.services import import_tor
 from tests.browser.conftest import needs_static, screenshot
 from tests.browser.tors import AR_PHRASE, TOR_AR, TOR_AR_TITLE, TOR_FR, TOR_FR_TITLE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CORRECTED_TITLE = "Consultant·e en planification participative pour cinq communes de l'Oriental"
 
