@@ -125,6 +125,8 @@ USE_TZ = True
 TIME_ZONE = "Africa/Casablanca"
 
 STATIC_URL = "static/"
+# The project-wide assets (nidaa/static) are not inside an app, so list them.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -14,7 +14,8 @@
     if (!mark || !text.contains(mark)) { return; }
     mark.classList.add("active");
     // Scroll only the text panel, so the form field keeps its place.
-    text.scrollTop = mark.offsetTop - text.offsetTop - text.clientHeight / 3;
+    // The pane is sticky, so it is the mark's offsetParent: measure both boxes instead.
+    text.scrollTop += mark.getBoundingClientRect().top - text.getBoundingClientRect().top - text.clientHeight / 3;
   }
 
   document.addEventListener("focusin", function (event) {
