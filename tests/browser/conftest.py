@@ -173,24 +173,6 @@ def screenshot(page: Any, name: str) -> Path:
     return path
 
 
-def static_files_missing() -> bool:
-    """True while the project's own stylesheet and scripts are not found by
-    the staticfiles finders (nidaa/static/ is neither an app's folder nor in
-    STATICFILES_DIRS), so pages render without CSS and JavaScript."""
-    from django.contrib.staticfiles import finders
-
-    return not (finders.find("nidaa/nidaa.css") and finders.find("nidaa/calls-review.js"))
-
-
-STATIC_MISSING = static_files_missing()
-needs_static = pytest.mark.xfail(
-    STATIC_MISSING,
-    reason="nidaa/static/ is not served: settings.py has no STATICFILES_DIRS = [BASE_DIR / 'static'] "
-    "(the pages get no CSS and no JavaScript)",
-    strict=False,  # some checks may pass by chance on an unstyled page
-)
-
-
 SEVERE = ("serious", "critical")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from nidaa.calls.models import Call, CallStatus
 from nidaa.calls.services import import_tor
-from tests.browser.conftest import needs_static, screenshot
+from tests.browser.conftest import screenshot
 from tests.browser.tors import AR_PHRASE, TOR_AR, TOR_AR_TITLE, TOR_FR, TOR_FR_TITLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -107,7 +107,6 @@ def test_editor_uploads_corrects_saves_and_publishes_a_tor(page_as, page, member
     screenshot(page, "call-page-after-review-fr")
 
 
-@needs_static
 def test_focusing_a_field_highlights_its_source_passage(page_as, member, org):
     call = import_tor(organization=org, data=TOR_FR.encode(), filename="tdr-oujda.txt", actor=member)
     editor = page_as(member)
@@ -125,13 +124,6 @@ def test_focusing_a_field_highlights_its_source_passage(page_as, member, org):
     screenshot(editor, "review-fr")
 
 
-@needs_static
-@pytest.mark.xfail(
-    strict=False,
-    reason="nidaa/static/nidaa/calls-review.js scrolls the pane by mark.offsetTop - text.offsetTop, "
-    "but the pane (position: sticky) is the mark's offsetParent, so its offset is subtracted twice "
-    "and a passage low in the document stays out of view",
-)
 def test_focusing_a_field_scrolls_its_passage_into_view(page_as, member, org):
     call = import_tor(organization=org, data=TOR_FR.encode(), filename="tdr-oujda.txt", actor=member)
     editor = page_as(member)
@@ -169,7 +161,6 @@ def test_review_page_in_arabic_is_right_to_left_and_keeps_the_text_in_logical_or
     screenshot(editor, "review-ar")
 
 
-@needs_static
 def test_arabic_review_page_highlights_the_arabic_passage_and_mirrors_the_layout(page_as, member, org):
     arabic = import_tor(organization=org, data=TOR_AR.encode(), filename="tdr-ar.txt", actor=member)
     editor = page_as(member)
