@@ -80,3 +80,13 @@ class TerritoryFactory(DjangoModelFactory):
     name_fr = factory.Sequence(lambda n: f"Commune test {n}")
     name_ar = factory.Sequence(lambda n: f"جماعة تجريبية {n}")
     parent = None
+
+
+def indexed(*calls):
+    """Make calls built by factories findable by words, as an import or an edit
+    does: the full-text search reads the document ``refresh_search_document`` writes."""
+    from nidaa.calls.search import refresh_search_document
+
+    for call in calls:
+        refresh_search_document(call)
+    return calls[0] if len(calls) == 1 else calls

@@ -9,21 +9,9 @@ import pytest
 from django.utils import timezone
 
 from nidaa.calls.models import CallStatus, CallType
-from tests.factories import CallFactory, TerritoryFactory
+from tests.factories import CallFactory, TerritoryFactory, indexed
 
 CASABLANCA = ZoneInfo("Africa/Casablanca")
-
-
-def indexed(*calls):
-    """Make the calls findable by words: the full-text search reads a search
-    document written by ``refresh_search_document`` after an import or edit."""
-    from nidaa.calls import search
-
-    refresh = getattr(search, "refresh_search_document", None)
-    for call in calls:
-        if refresh is not None:
-            refresh(call)
-    return calls[0] if len(calls) == 1 else calls
 
 
 def titles(response) -> list[str]:

@@ -8,22 +8,10 @@ import pytest
 from defusedxml import ElementTree
 
 from nidaa.calls.models import CallStatus, CallType
-from tests.factories import CallFactory
+from tests.factories import CallFactory, indexed
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CASABLANCA = ZoneInfo("Africa/Casablanca")
-
-
-def indexed(*calls):
-    """Make the calls findable by words: the full-text search reads a search
-    document written by ``refresh_search_document`` after an import or edit."""
-    from nidaa.calls import search
-
-    refresh = getattr(search, "refresh_search_document", None)
-    for call in calls:
-        if refresh is not None:
-            refresh(call)
-    return calls[0] if len(calls) == 1 else calls
 
 
 def entries(response) -> list[Element]:
