@@ -25,7 +25,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nidaa.accounts.models import Organization, User
+from nidaa.accounts.models import FollowedCall, Organization, User
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for, role_in
 from nidaa.calls import selectors, services
 from nidaa.calls.evidence import marked_text, passages_by_field
@@ -233,6 +233,13 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
         raise Http404 from error
     role = role_in(request.user, call.organization)
     now = timezone.now()
+    # The "Follow this call" button is for applicants: one query for a signed-in
+    # reader outside the issuing organisation (its members get the status actions).
+    following = (
+        role is None
+        and isinstance(request.user, User)
+        and FollowedCall.objects.filter(user=request.user, call=call).exists()
+    )
     return render(
         request,
         "calls/detail.html",
@@ -247,6 +254,8 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "language_names": [_language_name(code) for code in call.languages],
             "is_open": call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > now),
             "now": now,
+            "can_follow": role is None and request.user.is_authenticated,
+            "following": following,
         },
     )
 
