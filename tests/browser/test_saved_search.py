@@ -18,7 +18,7 @@ from nidaa.accounts import alerts
 from nidaa.accounts.models import SavedSearch
 from nidaa.calls.services import import_tor
 from tests.accounts import conftest as accounts_conftest
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import axe_violations, describe_violations, screenshot
 from tests.browser.tors import TOR_AGADIR, TOR_AGADIR_TITLE, TOR_FR, TOR_FR_TITLE
 from tests.factories import UserFactory
 
@@ -122,6 +122,8 @@ def test_a_saved_search_sends_its_digest(page_as, org, member, smtp_inbox):
     assert reminder.is_checked()
     form.scroll_into_view_if_needed()
     screenshot(page, "save-search-form-fr")
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
 
     with page.expect_navigation():
         form.get_by_role("button").click()  # "Save this search"
