@@ -70,3 +70,14 @@ def outsider_client(outsider):
 @pytest.fixture
 def anon_client():
     return Client()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language: a request to /en/ or
+    /ar/ leaves its language active in the thread, and reverse() follows it."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.deactivate()
