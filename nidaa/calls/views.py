@@ -17,7 +17,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timeuntil
@@ -177,16 +177,24 @@ def _decorate_rows(calls: list[Call], now: datetime) -> None:
     type_labels = {code: str(label) for code, label in CallType.choices}
     deadline_text = gettext("Deadline: %(deadline)s")
     left_text = gettext("%(left)s left")
+    months: dict[int, str] = {}  # translated month names, looked up once per page
+    badges = {True: ("", "published", gettext("Open")), False: (" is-closed", "closed", gettext("Closed"))}
     for call in calls:
         call.link = f"{link}{call.pk}/"  # type: ignore[attr-defined]
         call.issuer_label = call.issuer or getattr(call, "organization_name", None) or ""  # type: ignore[attr-defined]
         call.type_label = type_labels.get(call.call_type, call.call_type)  # type: ignore[attr-defined]
+        call.item_class, call.badge_class, call.badge_label = badges[bool(getattr(call, "is_open", False))]  # type: ignore[attr-defined]
         call.places = ", ".join(str(p) for p in call.locations) if isinstance(call.locations, list) else ""  # type: ignore[attr-defined]
         call.deadline_label = ""  # type: ignore[attr-defined]
         call.time_left = ""  # type: ignore[attr-defined]
         if call.deadline:
             local = timezone.localtime(call.deadline, _zone(call.timezone))
-            when = conditional_escape(date_format(local, "j F Y, H:i"))
+            # date_format(local, "j F Y, H:i") without parsing the format for every row.
+            if local.month not in months:
+                months[local.month] = str(MONTHS[local.month])
+            when = conditional_escape(
+                f"{local.day} {months[local.month]} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
+            )
             call.deadline_label = mark_safe(deadline_text % {"deadline": when})  # type: ignore[attr-defined]  # noqa: S308
             if getattr(call, "is_open", False):
                 left = conditional_escape(timeuntil(call.deadline, now))
