@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "nidaa.accounts",
     "nidaa.directory",
     "nidaa.calls",
+    "nidaa.applications",
     "allauth",
     "allauth.account",
     "huey.contrib.djhuey",
@@ -145,6 +146,8 @@ NIDAA_API_RATE_LIMIT = env_str("NIDAA_API_RATE_LIMIT", "300/m")
 # Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust.
 NINJA_NUM_PROXIES = env_int("NINJA_NUM_PROXIES", 0) or None
 
+# Each file of an application larger than this is refused.
+NIDAA_APPLICATION_MAX_BYTES = env_int("NIDAA_APPLICATION_MAX_BYTES", 20 * 1024 * 1024)
 # No uploaded file is buffered past this size, whatever the form (see common/uploads.py).
 NIDAA_MAX_UPLOAD_BYTES = env_int("NIDAA_MAX_UPLOAD_BYTES", max(NIDAA_TOR_MAX_BYTES, 20 * 1024 * 1024))
 FILE_UPLOAD_HANDLERS = [

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.account.urls")),  # signup, e-mail confirmation, password reset
     path("calls/", include("nidaa.calls.urls")),
     path("directory/", include("nidaa.directory.urls")),
+    path("applications/", include("nidaa.applications.urls")),
 )
 
 if settings.DEBUG or os.environ.get("NIDAA_BENCH") == "1":

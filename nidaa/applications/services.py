@@ -1,0 +1,197 @@
+"""Writes on applications."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone, translation
+from django.utils.crypto import get_random_string
+from django.utils.translation import gettext as _
+
+from nidaa.applications.models import (
+    Application,
+    ApplicationFile,
+    ApplicationStatus,
+    ApplicationVersion,
+    application_file_upload_to,
+)
+from nidaa.calls.models import Call, CallStatus, RequiredDocument
+from nidaa.common.filetypes import detect_document_type
+from nidaa.common.workflow import write_audit
+
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+class ApplicationRefused(Exception):
+    """The submission was not accepted; nothing was stored."""
+
+
+class CallNotOpen(ApplicationRefused):
+    """The call is not published."""
+
+
+class DeadlinePassed(ApplicationRefused):
+    """The request arrived after the call's deadline (server clock)."""
+
+
+@dataclass
+class IncompleteApplication(ApplicationRefused):
+    missing: list[str]
+
+
+@dataclass
+class InvalidFiles(ApplicationRefused):
+    # piece code -> "type" (not an accepted document) or "size" (too large)
+    problems: dict[str, str] = field(default_factory=dict)
+
+
+def required_pieces(call: Call) -> list[str]:
+    """The call's required pieces from the vocabulary, in the call's order
+    (free-text ``other:...`` pieces have no upload slot yet)."""
+    known = set(RequiredDocument.values)
+    return [code for code in dict.fromkeys(call.required_documents or []) if code in known]
+
+
+def max_application_bytes() -> int:
+    return int(getattr(settings, "NIDAA_APPLICATION_MAX_BYTES", 20 * 1024 * 1024))
+
+
+def _check_files(files: dict[str, UploadedFile]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    limit = max_application_bytes()
+    for piece, upload in files.items():
+        if (upload.size or 0) > limit:
+            problems[piece] = "size"
+        elif detect_document_type(upload) is None:
+            problems[piece] = "type"
+    return problems
+
+
+def _sha256(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def submit_application(
+    *, call: Call, applicant: Any, files: dict[str, UploadedFile], now: datetime | None = None
+) -> ApplicationVersion:
+    """Submit (or resubmit) ``applicant``'s application to ``call`` with one
+    file per required piece. Refuses with an ``ApplicationRefused`` if the call
+    is not published, the deadline has passed by the server clock, a piece is
+    missing, or a file is too large or not an accepted document. A
+    resubmission is a new version; earlier ones are kept, the latest counts."""
+    now = now or timezone.now()
+    if call.status != CallStatus.PUBLISHED:
+        raise CallNotOpen()
+    if call.deadline is not None and now > call.deadline:
+        raise DeadlinePassed()
+    required = required_pieces(call)
+    files = {piece: upload for piece, upload in files.items() if piece in required and upload}
+    missing = [piece for piece in required if piece not in files]
+    if missing:
+        raise IncompleteApplication(missing=missing)
+    problems = _check_files(files)
+    if problems:
+        raise InvalidFiles(problems=problems)
+
+    with transaction.atomic():
+        application, _created = Application.objects.get_or_create(
+            call=call,
+            applicant=applicant,
+            defaults={"receipt_number": f"NDA-{call.pk}-{get_random_string(6, RECEIPT_ALPHABET)}"},
+        )
+        # Lock the application so that two resubmissions number their versions in turn.
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        previous = application.versions.order_by("-number").first()
+        application.versions.filter(is_latest=True).update(is_latest=False)
+        version = ApplicationVersion.objects.create(
+            application=application,
+            number=(previous.number + 1) if previous else 1,
+            submitted_at=now,
+            is_latest=True,
+        )
+        for piece in required:
+            _store_file(version=version, piece=piece, upload=files[piece])
+        from_state = application.status
+        application.status = ApplicationStatus.SUBMITTED
+        application.save(update_fields=["status", "updated_at"])
+        write_audit(
+            obj=application,
+            actor=applicant,
+            action="submit",
+            from_state=from_state,
+            to_state=application.status,
+            data={
+                "version": version.number,
+                "files": {f.piece: f.sha256 for f in version.files.all()},
+            },
+        )
+        version_id = version.pk
+        transaction.on_commit(lambda: send_acknowledgement(version_id=version_id))
+    return version
+
+
+def _store_file(*, version: ApplicationVersion, piece: str, upload: UploadedFile) -> ApplicationFile:
+    sha256 = _sha256(upload)
+    record = ApplicationFile(
+        version=version,
+        piece=piece,
+        original_name=PurePath(upload.name or "").name[:255] or piece,
+        size=upload.size or 0,
+        sha256=sha256,
+        content_type=detect_document_type(upload) or "",
+    )
+    name = application_file_upload_to(record, "")
+    # Same content, same name: a file already stored is not written twice.
+    if not default_storage.exists(name):
+        upload.seek(0)
+        name = default_storage.save(name, upload)
+    record.file.name = name
+    record.save()
+    return record
+
+
+def send_acknowledgement(*, version_id: int) -> None:
+    """E-mail the applicant the receipt, listing every file with its size and sha256."""
+    version = ApplicationVersion.objects.select_related("application__call", "application__applicant").get(
+        pk=version_id
+    )
+    application = version.application
+    applicant = application.applicant
+    if not applicant.email:
+        return
+    language = getattr(applicant, "preferred_language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        labels = dict(RequiredDocument.choices)
+        lines = [
+            _("Your application to “%(call)s” has been received.") % {"call": application.call.title},
+            _("Receipt number: %(receipt)s") % {"receipt": application.receipt_number},
+            _("Version %(number)s, received on %(at)s")
+            % {
+                "number": version.number,
+                "at": timezone.localtime(version.submitted_at).strftime("%Y-%m-%d %H:%M %Z"),
+            },
+            "",
+            _("Files:"),
+        ]
+        for item in version.files.all():
+            lines.append(
+                f"- {labels.get(item.piece, item.piece)}: {item.original_name} "
+                f"({filesizeformat(item.size)}, sha256 {item.sha256})"
+            )
+        subject = _("Application received: %(receipt)s") % {"receipt": application.receipt_number}
+        send_mail(subject, "\n".join(lines), None, [applicant.email])

@@ -1,0 +1,39 @@
+"""What a file is, from its content (never its name)."""
+
+from __future__ import annotations
+
+import zipfile
+from typing import IO
+
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+DOCUMENT_TYPES = ("pdf", "docx", "odt", "xlsx", "jpeg", "png")
+
+
+def detect_document_type(stream: IO[bytes]) -> str | None:
+    """One of ``DOCUMENT_TYPES`` from the file's first bytes and, for the
+    zip-based formats, its members; None for anything else."""
+    stream.seek(0)
+    head = stream.read(8)
+    stream.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if not head.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            names = set(archive.namelist())
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return "docx"
+            if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+                return "xlsx"
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+                return "odt"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError):
+        return None
+    finally:
+        stream.seek(0)
+    return None

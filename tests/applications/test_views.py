@@ -1,0 +1,82 @@
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from nidaa.applications.models import Application
+from nidaa.applications.services import submit_application
+from nidaa.calls.models import CallStatus
+from tests.applications.conftest import docx_upload, pdf_upload
+from tests.conftest import client_for
+from tests.factories import CallFactory, UserFactory
+
+
+def test_anonymous_visitor_is_sent_to_login(call, anon_client):
+    for url in (reverse("applications:apply", args=[call.pk]), reverse("applications:mine")):
+        response = anon_client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_form_has_one_upload_slot_per_required_piece(call, applicant_client):
+    response = applicant_client.get(reverse("applications:apply", args=[call.pk]))
+
+    assert response.status_code == 200
+    assert list(response.context["form"].fields) == ["cv", "cover_letter"]
+    assert b'name="csrfmiddlewaretoken"' in response.content
+    assert b'type="file" name="cv"' in response.content
+
+
+def test_submission_shows_the_receipt_number(
+    call, applicant, applicant_client, django_capture_on_commit_callbacks
+):
+    url = reverse("applications:apply", args=[call.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = applicant_client.post(url, {"cv": pdf_upload(), "cover_letter": docx_upload()})
+
+    application = Application.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("applications:receipt", args=[application.pk])
+    page = applicant_client.get(response["Location"])
+    assert application.receipt_number in page.content.decode()
+
+
+def test_incomplete_submission_names_the_missing_piece(call, applicant_client):
+    url = reverse("applications:apply", args=[call.pk])
+    response = applicant_client.post(url, {"cv": pdf_upload()})
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"cover_letter": ["Pièce manquante : Lettre de motivation."]}
+    assert Application.objects.count() == 0
+
+
+def test_late_request_is_refused_with_a_clear_message(applicant_client):
+    call = CallFactory(
+        status=CallStatus.PUBLISHED,
+        deadline=timezone.now() - timedelta(seconds=1),
+        required_documents=["cv"],
+    )
+    response = applicant_client.post(reverse("applications:apply", args=[call.pk]), {"cv": pdf_upload()})
+
+    assert response.status_code == 400
+    assert (
+        response.context["error"] == "La date limite est dépassée : les candidatures ne sont plus acceptées."
+    )
+    assert Application.objects.count() == 0
+
+
+def test_another_applicant_does_not_see_someone_elses_application(call, applicant):
+    version = submit_application(
+        call=call, applicant=applicant, files={"cv": pdf_upload(), "cover_letter": docx_upload()}
+    )
+    receipt = version.application.receipt_number
+    other = client_for(UserFactory(username="karim"))
+
+    mine = other.get(reverse("applications:mine"))
+    assert mine.status_code == 200
+    assert list(mine.context["applications"]) == []
+    assert receipt not in mine.content.decode()
+    assert other.get(reverse("applications:receipt", args=[version.application_id])).status_code == 404
+    own = client_for(applicant).get(reverse("applications:mine"))
+    assert [a.receipt_number for a in own.context["applications"]] == [receipt]
+    assert receipt in own.content.decode()
