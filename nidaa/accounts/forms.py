@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from typing import IO, Any
 
 from django import forms
@@ -11,10 +10,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from nidaa.accounts.models import AlertFrequency, Profile
+from nidaa.common.filetypes import detect_document_type
 from nidaa.directory.models import Territory, TerritoryKind
 
 CV_MAX_BYTES = 5 * 1024 * 1024
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 # ISO 639 codes, the same the ToR reader gives a call's working languages.
 LANGUAGE_CHOICES = [
@@ -29,27 +28,13 @@ LANGUAGE_CHOICES = [
 ]
 
 
+CV_TYPES = ("pdf", "docx", "odt")
+
+
 def detect_cv_type(stream: IO[bytes]) -> str | None:
     """ "pdf", "docx" or "odt" from the file's content (never its name), else None."""
-    stream.seek(0)
-    head = stream.read(8)
-    stream.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if not head.startswith(b"PK\x03\x04"):
-        return None
-    try:
-        with zipfile.ZipFile(stream) as archive:
-            names = set(archive.namelist())
-            if "word/document.xml" in names and "[Content_Types].xml" in names:
-                return "docx"
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                return "odt"
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError):
-        return None
-    finally:
-        stream.seek(0)
-    return None
+    kind = detect_document_type(stream)
+    return kind if kind in CV_TYPES else None
 
 
 class ProfileForm(forms.ModelForm):
