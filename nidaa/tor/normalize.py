@@ -230,3 +230,17 @@ def strip_markdown(text: str) -> str:
             line = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
         lines.append(line)
     return _ESCAPED.sub(lambda m: chr(ord(m.group(0)) - 0xF0000), "\n".join(lines))
+
+
+def table_row_lines(cells: list[list[str]]) -> list[str]:
+    """The lines a table row becomes, for every format that has tables.
+
+    A row with one filled cell is a layout box (a framed block of paragraphs):
+    its lines are kept as they are. Otherwise the row is one line, its cells
+    joined by tabs, so "key<TAB>value" rows read the same from .docx and .odt."""
+    filled = [cell for cell in cells if any(line.strip() for line in cell)]
+    if len(filled) == 1:
+        return [line for line in filled[0] if line.strip()]
+    if filled:
+        return ["\t".join(" ".join(line.strip() for line in cell if line.strip()) for cell in cells)]
+    return []

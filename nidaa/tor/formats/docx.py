@@ -17,7 +17,7 @@ from lxml import etree
 
 from nidaa.tor.document import Document, ReadError
 from nidaa.tor.formats.zipsafe import SafeZip
-from nidaa.tor.normalize import is_page_number, normalize
+from nidaa.tor.normalize import is_page_number, normalize, table_row_lines
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -251,14 +251,7 @@ class _Reader:
             if row.getparent() is not None and _enclosing_table(row) is not table:
                 continue  # nested table rows are read with their cell
             cells = [self.blocks(cell) for cell in row.iter(TC) if _enclosing_row(cell) is row]
-            filled = [cell for cell in cells if any(line.strip() for line in cell)]
-            if len(filled) == 1:
-                # A layout row (a framed box of paragraphs): keep its lines.
-                lines.extend(line for line in filled[0] if line.strip())
-            elif filled:
-                lines.append(
-                    "\t".join(" ".join(line.strip() for line in cell if line.strip()) for cell in cells)
-                )
+            lines.extend(table_row_lines(cells))
         return lines
 
 

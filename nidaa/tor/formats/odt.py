@@ -9,7 +9,7 @@ from lxml import etree
 
 from nidaa.tor.document import Document, ReadError
 from nidaa.tor.formats.zipsafe import SafeZip
-from nidaa.tor.normalize import is_page_number, normalize
+from nidaa.tor.normalize import is_page_number, normalize, table_row_lines
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -93,13 +93,7 @@ class _Reader:
             if _enclosing(row, TABLE_TAG) is not table:
                 continue
             cells = [self.blocks(cell) for cell in row if cell.tag == TABLE_CELL]
-            filled = [cell for cell in cells if any(line.strip() for line in cell)]
-            if len(filled) == 1:
-                lines.extend(line for line in filled[0] if line.strip())
-            elif filled:
-                lines.append(
-                    "\t".join(" ".join(line.strip() for line in cell if line.strip()) for cell in cells)
-                )
+            lines.extend(table_row_lines(cells))
         return lines
 
 
