@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
@@ -12,6 +11,7 @@ from django.http import QueryDict
 from nidaa.accounts.models import AlertFrequency, FollowedCall, Profile, SavedSearch, User
 from nidaa.calls.models import Call
 from nidaa.calls.search import CallQuery
+from nidaa.common.filetypes import sha256_of
 from nidaa.directory.models import Territory
 
 MAX_SAVED_SEARCHES = 50
@@ -49,11 +49,8 @@ def update_profile(
     update_fields = ["skills", "languages", "bio", "is_public", "updated_at"]
     if cv is not None:
         old_name = profile.cv.name if profile.cv else ""
-        digest = hashlib.sha256()
-        for chunk in cv.chunks():  # type: ignore[attr-defined]
-            digest.update(chunk)
         profile.cv_original_name = str(getattr(cv, "name", ""))[:255]
-        profile.cv_sha256 = digest.hexdigest()
+        profile.cv_sha256 = sha256_of(cv.chunks())  # type: ignore[attr-defined]
         profile.cv.save(f"cv.{cv_kind}", cv, save=False)  # type: ignore[arg-type]
         update_fields += ["cv", "cv_original_name", "cv_sha256"]
         if old_name:

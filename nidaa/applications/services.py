@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
@@ -26,7 +25,7 @@ from nidaa.applications.models import (
     application_file_upload_to,
 )
 from nidaa.calls.models import Call, CallStatus, RequiredDocument
-from nidaa.common.filetypes import detect_document_type
+from nidaa.common.filetypes import detect_document_type, sha256_of
 from nidaa.common.workflow import write_audit
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -78,12 +77,10 @@ def _check_files(files: dict[str, UploadedFile]) -> dict[str, str]:
 
 
 def _sha256(upload: UploadedFile) -> str:
-    digest = hashlib.sha256()
     upload.seek(0)
-    for chunk in upload.chunks():
-        digest.update(chunk)
+    sha256 = sha256_of(upload.chunks())
     upload.seek(0)
-    return digest.hexdigest()
+    return sha256
 
 
 def submit_application(

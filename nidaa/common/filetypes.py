@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
+from collections.abc import Iterable
 from typing import IO
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -37,3 +39,12 @@ def detect_document_type(stream: IO[bytes]) -> str | None:
     finally:
         stream.seek(0)
     return None
+
+
+def sha256_of(chunks: Iterable[bytes]) -> str:
+    """The hex SHA-256 of a file read in chunks (``upload.chunks()``), so a
+    large upload is hashed without being held in memory."""
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(chunk)
+    return digest.hexdigest()
