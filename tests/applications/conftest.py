@@ -14,10 +14,12 @@ PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def docx_bytes() -> bytes:
+    # Fixed member dates: zipfile stamps members with the current time, so two
+    # calls a second apart would give different bytes (and a different sha256).
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 1, 6, 23, 59, 0)), text)
     return buffer.getvalue()
 
 
