@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "nidaa.directory",
     "nidaa.calls",
     "nidaa.applications",
+    "nidaa.evaluation",
     "allauth",
     "allauth.account",
     "huey.contrib.djhuey",

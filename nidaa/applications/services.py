@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from nidaa.applications.models import (
     Application,
+    ApplicationChannel,
     ApplicationFile,
     ApplicationStatus,
     ApplicationVersion,
@@ -106,45 +108,106 @@ def submit_application(
         raise InvalidFiles(problems=problems)
 
     with transaction.atomic():
-        application, _created = Application.objects.get_or_create(
-            call=call,
-            applicant=applicant,
-            defaults={"receipt_number": f"NDA-{call.pk}-{get_random_string(6, RECEIPT_ALPHABET)}"},
-        )
-        # Lock the application so that two resubmissions number their versions in turn.
-        application = Application.objects.select_for_update().get(pk=application.pk)
-        previous = application.versions.order_by("-number").first()
-        application.versions.filter(is_latest=True).update(is_latest=False)
-        version = ApplicationVersion.objects.create(
-            application=application,
-            number=(previous.number + 1) if previous else 1,
-            submitted_at=now,
-            is_latest=True,
+        application = _application_for(call=call, applicant=applicant)
+        version = add_version(
+            application=application, received_at=now, channel=ApplicationChannel.WEB, actor=applicant
         )
         for piece in required:
             _store_file(version=version, piece=piece, upload=files[piece])
-        from_state = application.status
-        application.status = ApplicationStatus.SUBMITTED
-        application.save(update_fields=["status", "updated_at"])
-        write_audit(
-            obj=application,
-            actor=applicant,
-            action="submit",
-            from_state=from_state,
-            to_state=application.status,
-            data={
-                "version": version.number,
-                "files": {f.piece: f.sha256 for f in version.files.all()},
-            },
-        )
+        _finish_version(version=version, required=required, actor=applicant)
         version_id = version.pk
         transaction.on_commit(lambda: send_acknowledgement(version_id=version_id))
     return version
 
 
+def new_receipt_number(call: Call) -> str:
+    return f"NDA-{call.pk}-{get_random_string(6, RECEIPT_ALPHABET)}"
+
+
+def _application_for(*, call: Call, applicant: Any) -> Application:
+    """The applicant's application to the call, created if needed and locked
+    (``select_for_update``) so that two submissions number their versions in
+    turn. A user who e-mailed before signing in finds that application."""
+    email = (getattr(applicant, "email", "") or "").strip().lower()
+    mine = Q(applicant=applicant)
+    if email:
+        mine |= Q(applicant__isnull=True, applicant_email=email)
+    application = Application.objects.filter(call=call).filter(mine).order_by("id").first()
+    if application is None:
+        application, _created = Application.objects.get_or_create(
+            call=call,
+            applicant=applicant,
+            defaults={
+                "receipt_number": new_receipt_number(call),
+                "applicant_email": email,
+                "applicant_name": applicant.get_full_name() or applicant.get_username(),
+            },
+        )
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.applicant_id is None:
+        application.applicant = applicant
+        application.save(update_fields=["applicant", "updated_at"])
+    return application
+
+
+def add_version(
+    *, application: Application, received_at: datetime, channel: str, actor: Any, is_late: bool = False
+) -> ApplicationVersion:
+    """A new latest version of a locked ``application``; earlier ones are kept."""
+    previous = application.versions.order_by("-number").first()
+    application.versions.filter(is_latest=True).update(is_latest=False)
+    return ApplicationVersion.objects.create(
+        application=application,
+        number=(previous.number + 1) if previous else 1,
+        submitted_at=received_at,
+        is_latest=True,
+        channel=channel,
+        is_late=is_late,
+    )
+
+
+def _finish_version(*, version: ApplicationVersion, required: list[str], actor: Any) -> None:
+    """Record what the version lacks, copy its flags onto the application and
+    write the audit entry."""
+    application = version.application
+    present = {f.piece for f in version.files.all()}
+    version.missing_pieces = [piece for piece in required if piece not in present]
+    version.save(update_fields=["missing_pieces"])
+    from_state = application.status
+    application.status = ApplicationStatus.SUBMITTED
+    application.is_late = version.is_late
+    application.missing_pieces = version.missing_pieces
+    application.version_count = version.number
+    application.received_at = version.submitted_at
+    application.save(
+        update_fields=[
+            "status",
+            "is_late",
+            "missing_pieces",
+            "version_count",
+            "received_at",
+            "updated_at",
+        ]
+    )
+    write_audit(
+        obj=application,
+        actor=actor,
+        action="submit",
+        from_state=from_state,
+        to_state=application.status,
+        data={
+            "version": version.number,
+            "channel": version.channel,
+            "late": version.is_late,
+            "files": {f.piece: f.sha256 for f in version.files.all()},
+        },
+    )
+
+
 def _store_file(*, version: ApplicationVersion, piece: str, upload: UploadedFile) -> ApplicationFile:
     sha256 = _sha256(upload)
     record = ApplicationFile(
+        application_id=version.application_id,
         version=version,
         piece=piece,
         original_name=PurePath(upload.name or "").name[:255] or piece,

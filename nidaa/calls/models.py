@@ -106,6 +106,17 @@ class Call(models.Model):
         _("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Applications stay closed to the issuer until the deadline, as in sealed tenders.
+    sealed = models.BooleanField(
+        _("sealed until the deadline"),
+        default=True,
+        help_text=_("Before the deadline the issuer sees how many applications arrived, not their content."),
+    )
+    acknowledge_emails = models.BooleanField(
+        _("acknowledge e-mailed applications"),
+        default=False,
+        help_text=_("Send each sender a receipt when an e-mailed application is filed."),
+    )
 
     # The extraction contract (schemas/tor-extraction.md), one column per field.
     title = models.CharField(_("title"), max_length=500)
