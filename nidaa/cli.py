@@ -2,6 +2,9 @@
 
 nidaa tor extract FILE...            one JSON line per file (see docs)
 nidaa tor import FILE... --org SLUG [--publish]
+nidaa mail import FILE... --org SLUG        .eml / .mbox files into applications or the triage inbox
+nidaa applications export --format jsonl [--call ID | --triage]
+nidaa applications verify                   re-check every stored file against its sha256
 nidaa manage <django command> ...
 """
 
@@ -33,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     if args[:2] == ["tor", "import"]:
         # Needs the database: runs as a Django management command.
         return _django(["import_tor", *args[2:]])
+    # Database commands run as Django management commands named after them.
+    if args[:2] in (["mail", "import"], ["applications", "export"], ["applications", "verify"]):
+        return _django([f"{args[0]}_{args[1]}", *args[2:]])
     print(f"nidaa: unknown command {' '.join(args)!r}\n{__doc__}", file=sys.stderr)
     return 2
 
