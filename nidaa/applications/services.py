@@ -8,6 +8,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
@@ -78,7 +79,7 @@ def _check_files(files: dict[str, UploadedFile]) -> dict[str, str]:
     return problems
 
 
-def _sha256(upload: UploadedFile) -> str:
+def _sha256(upload: File) -> str:
     upload.seek(0)
     sha256 = sha256_of(upload.chunks())
     upload.seek(0)
@@ -113,8 +114,8 @@ def submit_application(
             application=application, received_at=now, channel=ApplicationChannel.WEB, actor=applicant
         )
         for piece in required:
-            _store_file(version=version, piece=piece, upload=files[piece])
-        _finish_version(version=version, required=required, actor=applicant)
+            store_file(version=version, piece=piece, upload=files[piece])
+        finish_version(version=version, required=required, actor=applicant)
         version_id = version.pk
         transaction.on_commit(lambda: send_acknowledgement(version_id=version_id))
     return version
@@ -166,7 +167,7 @@ def add_version(
     )
 
 
-def _finish_version(*, version: ApplicationVersion, required: list[str], actor: Any) -> None:
+def finish_version(*, version: ApplicationVersion, required: list[str], actor: Any) -> None:
     """Record what the version lacks, copy its flags onto the application and
     write the audit entry."""
     application = version.application
@@ -204,7 +205,9 @@ def _finish_version(*, version: ApplicationVersion, required: list[str], actor: 
     )
 
 
-def _store_file(*, version: ApplicationVersion, piece: str, upload: UploadedFile) -> ApplicationFile:
+def store_file(*, version: ApplicationVersion, piece: str, upload: File) -> ApplicationFile:
+    """Store ``upload`` (an uploaded file, or ``ContentFile(data, name=...)``)
+    under its sha256 as ``piece`` of ``version``."""
     sha256 = _sha256(upload)
     record = ApplicationFile(
         application_id=version.application_id,
@@ -232,9 +235,16 @@ def send_acknowledgement(*, version_id: int) -> None:
     )
     application = version.application
     applicant = application.applicant
-    if not applicant.email:
+    address = (applicant.email if applicant else "") or application.applicant_email
+    if not address:
         return
-    language = getattr(applicant, "preferred_language", "") or settings.LANGUAGE_CODE
+    # An e-mail sender without an account is answered in the call's language.
+    call_language = application.call.document_language
+    language = (
+        applicant.preferred_language
+        if applicant
+        else (call_language if call_language in {"fr", "ar", "en"} else settings.LANGUAGE_CODE)
+    )
     with translation.override(language):
         labels = dict(RequiredDocument.choices)
         lines = [
@@ -254,4 +264,4 @@ def send_acknowledgement(*, version_id: int) -> None:
                 f"({filesizeformat(item.size)}, sha256 {item.sha256})"
             )
         subject = _("Application received: %(receipt)s") % {"receipt": application.receipt_number}
-        send_mail(subject, "\n".join(lines), None, [applicant.email])
+        send_mail(subject, "\n".join(lines), None, [address])

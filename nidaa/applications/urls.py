@@ -1,11 +1,14 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
-from nidaa.applications import views
+from nidaa.applications import urls_issuer, urls_triage, views
 
 app_name = "applications"
 
-urlpatterns = [
+urlpatterns: list[URLPattern] = [
     path("calls/<int:call_id>/apply/", views.apply, name="apply"),
     path("mine/", views.mine, name="mine"),
     path("<int:application_id>/receipt/", views.receipt, name="receipt"),
 ]
+# The issuer's pages (applications per call, downloads, exports) and the
+# e-mail triage inbox live in their own modules.
+urlpatterns += urls_issuer.urlpatterns + urls_triage.urlpatterns

@@ -1,0 +1,5 @@
+"""Routes of the issuer pages, added to ``applications.urls`` (namespace "applications")."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
