@@ -3,7 +3,9 @@
 # gettext (compiles translations), DejaVu fonts (Latin + Arabic glyphs for
 # generated PDFs), Debian's chromium (the browser tests drive it with
 # Playwright; no browser is ever downloaded) and Node.js with npm (axe-core
-# for the accessibility checks comes from the npm registry).
+# for the accessibility checks comes from the npm registry) and dovecot's
+# IMAP server (the mail-intake tests start a private one on 127.0.0.1; the
+# system service is never enabled or started by this script).
 # Uses apt-get on Debian/Ubuntu; elsewhere says what to install.
 set -euo pipefail
 need=()
@@ -14,6 +16,8 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 # wrk: the HTTP load generator of `make bench-web`.
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
+# dovecot-imapd: the IMAP server tests/applications/imap_server.py runs in the foreground.
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
