@@ -1,0 +1,208 @@
+"""A private dovecot IMAP server on 127.0.0.1 for the mail-intake tests.
+
+Each test that asks for ``imap_server`` gets its own dovecot, run in the
+foreground (``dovecot -F``) with a configuration written under ``tmp_path``:
+plain IMAP on a free loopback port (no TLS), one test user in a passwd-file,
+a maildir under ``tmp_path``, and its state and log there too (sockets in a short directory of
+their own), so it neither needs nor touches the system's dovecot. It runs
+as the current user (root in CI), with no chroot. ``make test`` installs
+dovecot (scripts/system-deps.sh); elsewhere the tests skip and say why.
+
+Messages are delivered with IMAP APPEND and an explicit INTERNALDATE, which
+is the mailbox's receipt time that intake trusts.
+"""
+
+from __future__ import annotations
+
+import grp
+import imaplib
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+DOVECOT = "/usr/sbin/dovecot"
+USER = "candidatures@example.org"
+PASSWORD = "imap secret"  # noqa: S105 - a throwaway test account
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _unprivileged_user() -> pwd.struct_passwd:
+    """The account dovecot's own processes and the mail run as: the current
+    one, or when that is root (CI) an unprivileged one, since imap-login never
+    runs as root and a mail process refuses uid 0. Debian's package creates
+    dovenull; nobody is the fallback."""
+    if os.getuid() != 0:
+        return pwd.getpwuid(os.getuid())
+    for candidate in ("dovenull", "nobody"):
+        try:
+            return pwd.getpwnam(candidate)
+        except KeyError:
+            continue
+    raise RuntimeError("no unprivileged user for dovecot (dovenull or nobody)")
+
+
+def _config(root: Path, runtime: Path, port: int) -> str:
+    master = pwd.getpwuid(os.getuid())
+    user = _unprivileged_user()
+    uid, gid = user.pw_uid, user.pw_gid
+    return f"""
+protocols = imap
+listen = 127.0.0.1
+base_dir = {runtime}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+login_trusted_networks = 127.0.0.0/8
+# The master and auth run as the current user (root in CI), logins and mail
+# as the unprivileged account; no chroot.
+default_login_user = {user.pw_name}
+default_internal_user = {master.pw_name}
+default_internal_group = {grp.getgrgid(master.pw_gid).gr_name}
+first_valid_uid = {uid}
+last_valid_uid = {uid}
+first_valid_gid = {gid}
+mail_location = maildir:{runtime}/mail/%n
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {root}/passwd
+}}
+userdb {{
+  driver = passwd-file
+  args = username_format=%u {root}/passwd
+  default_fields = uid={uid} gid={gid} home={runtime}/mail/%n
+}}
+service imap-login {{
+  chroot =
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service anvil {{
+  chroot =
+}}
+"""
+
+
+@dataclass
+class ImapServer:
+    host: str
+    port: int
+    user: str
+    password: str
+    root: Path
+
+    def connect(self) -> imaplib.IMAP4:
+        conn = imaplib.IMAP4(self.host, self.port, timeout=10)
+        conn.login(self.user, self.password)
+        return conn
+
+    def append(self, raw: bytes, *, received_at: datetime, folder: str = "INBOX") -> None:
+        """Deliver ``raw`` to ``folder`` with ``received_at`` as its INTERNALDATE."""
+        conn = self.connect()
+        try:
+            typ, data = conn.append(folder, "", imaplib.Time2Internaldate(received_at), raw)
+            assert typ == "OK", data
+        finally:
+            conn.logout()
+
+    def create_folder(self, folder: str) -> None:
+        conn = self.connect()
+        try:
+            typ, data = conn.create(folder)
+            assert typ == "OK", data
+        finally:
+            conn.logout()
+
+    def delete_folder(self, folder: str) -> None:
+        conn = self.connect()
+        try:
+            typ, data = conn.delete(folder)
+            assert typ == "OK", data
+        finally:
+            conn.logout()
+
+    def uid_validity(self, folder: str = "INBOX") -> int:
+        conn = self.connect()
+        try:
+            typ, data = conn.status(folder, "(UIDVALIDITY)")
+            assert typ == "OK", data
+            return int(data[0].split(b"UIDVALIDITY ")[1].rstrip(b")"))
+        finally:
+            conn.logout()
+
+
+def _wait_until_answering(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
+    # Polls the port until the greeting arrives; gives up after 20 s (a
+    # readiness wait, not a timed assertion).
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"dovecot exited with {process.returncode}: {_tail(log)}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                if sock.recv(64).startswith(b"* OK"):
+                    return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"dovecot did not answer on 127.0.0.1:{port}: {_tail(log)}")
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
+
+
+@pytest.fixture
+def imap_server(tmp_path: Path) -> Iterator[ImapServer]:
+    if not os.access(DOVECOT, os.X_OK):
+        pytest.skip("dovecot is not installed (scripts/system-deps.sh installs dovecot-imapd)")
+    root = tmp_path / "dovecot"
+    (root / "state").mkdir(parents=True)
+    # Sockets and maildir live in a short directory of their own: a Unix
+    # socket path must stay under 108 bytes (tmp_path holds the test's name),
+    # and when running as root the unprivileged login and mail processes must
+    # reach them, which pytest's 0700 base temp directory forbids.
+    runtime = Path(tempfile.mkdtemp(prefix="nidaa-dovecot-"))
+    runtime.chmod(0o755)
+    (runtime / "mail").mkdir()
+    mail_user = _unprivileged_user()
+    os.chown(runtime / "mail", mail_user.pw_uid, mail_user.pw_gid)
+    (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
+    port = _free_port()
+    config = root / "dovecot.conf"
+    config.write_text(_config(root, runtime, port))
+    log = root / "dovecot.log"
+    process = subprocess.Popen(  # noqa: S603 - fixed path, our own config
+        [DOVECOT, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        _wait_until_answering(process, port, log)
+        yield ImapServer(host="127.0.0.1", port=port, user=USER, password=PASSWORD, root=root)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(runtime, ignore_errors=True)
