@@ -1,0 +1,306 @@
+"""What the issuer takes away from a call: the table of its applications (the
+list page and the .xlsx export show the same rows), and zip archives of the
+files of the latest versions.
+
+Everything here works on querysets already scoped by ``access``; nothing
+checks permissions. Archives and workbooks are written to a
+``SpooledTemporaryFile``, so a large call goes to disk instead of memory.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
+from tempfile import SpooledTemporaryFile
+from typing import IO
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from nidaa.applications.models import Application, ApplicationChannel, ApplicationFile
+from nidaa.calls.models import DEFAULT_TIMEZONE, Call, RequiredDocument
+
+# Kept in memory up to this size, then on disk.
+SPOOL_BYTES = 8 * 1024 * 1024
+# These formats are zip archives or compressed images already: deflating them
+# again costs time and saves nothing.
+STORED_TYPES = frozenset({"docx", "xlsx", "odt", "jpeg", "png"})
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+}
+OTHER_PIECE = "other"
+UNSAFE_NAME_CHARACTERS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+SHEET_TITLE_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
+
+
+def content_type_for(record: ApplicationFile) -> str:
+    """The MIME type of the type detected at upload, never one from the name."""
+    return CONTENT_TYPES.get(record.content_type, "application/octet-stream")
+
+
+def piece_label(code: str) -> str:
+    if code in RequiredDocument.values:
+        return str(RequiredDocument(code).label)
+    if code == OTHER_PIECE:
+        return _("Other files")
+    return code.removeprefix("other:")
+
+
+def applicant_label(application: Application) -> str:
+    return (
+        application.applicant_name
+        or application.firm_name
+        or application.applicant_email
+        or application.receipt_number
+    )
+
+
+def call_zone(call: Call) -> ZoneInfo:
+    try:
+        return ZoneInfo(call.timezone or DEFAULT_TIMEZONE)
+    except (ValueError, OSError):
+        return ZoneInfo(DEFAULT_TIMEZONE)
+
+
+@dataclass
+class ApplicationRow:
+    application: Application
+    applicant: str
+    received_at: datetime | None  # in the call's time zone
+    channel: str  # translated label
+    missing: list[str]  # translated labels
+    files: dict[str, list[ApplicationFile]]  # piece code -> files of the latest version
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing
+
+
+@dataclass
+class ApplicationTable:
+    pieces: list[str]  # the call's required pieces (vocabulary codes), in order
+    rows: list[ApplicationRow] = field(default_factory=list)
+
+    @property
+    def piece_labels(self) -> list[str]:
+        return [piece_label(code) for code in self.pieces]
+
+    @property
+    def complete(self) -> int:
+        return sum(1 for row in self.rows if row.is_complete)
+
+    @property
+    def incomplete(self) -> int:
+        return len(self.rows) - self.complete
+
+    @property
+    def late(self) -> int:
+        return sum(1 for row in self.rows if row.application.is_late)
+
+    @property
+    def by_channel(self) -> list[tuple[str, int]]:
+        counts = Counter(row.application.channel for row in self.rows)
+        return [(str(label), counts[code]) for code, label in ApplicationChannel.choices]
+
+    @property
+    def by_piece(self) -> list[tuple[str, int]]:
+        """How many applications have each required piece in their latest version."""
+        return [
+            (piece_label(code), sum(1 for row in self.rows if row.files.get(code))) for code in self.pieces
+        ]
+
+
+def application_table(
+    *,
+    call: Call,
+    pieces: Sequence[str],
+    applications: Iterable[Application],
+    files: Iterable[ApplicationFile],
+) -> ApplicationTable:
+    """One row per application with its latest files grouped by piece: two
+    queries (``applications`` and ``files``) whatever the number of rows."""
+    by_application: dict[int, dict[str, list[ApplicationFile]]] = defaultdict(lambda: defaultdict(list))
+    for record in files:
+        by_application[record.application_id][record.piece].append(record)
+    zone = call_zone(call)
+    channels = {code: str(label) for code, label in ApplicationChannel.choices}
+    table = ApplicationTable(pieces=list(pieces))
+    for application in applications:
+        table.rows.append(
+            ApplicationRow(
+                application=application,
+                applicant=applicant_label(application),
+                received_at=timezone.localtime(application.received_at, zone)
+                if application.received_at
+                else None,
+                channel=channels.get(application.channel, application.channel),
+                missing=[piece_label(code) for code in application.missing_pieces or []],
+                files=dict(by_application.get(application.pk, {})),
+            )
+        )
+    return table
+
+
+# --- xlsx ------------------------------------------------------------------
+
+
+def sheet_title(text: str) -> str:
+    # Excel refuses []:*?/\ in sheet titles and more than 31 characters.
+    return SHEET_TITLE_CHARACTERS.sub(" ", text)[:31] or "Sheet"
+
+
+def xlsx_headers(table: ApplicationTable) -> list[str]:
+    return [
+        _("Receipt number"),
+        _("Applicant"),
+        _("E-mail"),
+        _("Channel"),
+        _("Received at"),
+        _("Complete"),
+        _("Missing pieces"),
+        _("Late"),
+        _("Versions"),
+        *table.piece_labels,
+        _("Other files"),
+    ]
+
+
+def write_xlsx(target: IO[bytes], *, table: ApplicationTable) -> None:
+    """One row per application: the list's columns, then the file names of
+    each required piece and of the files that matched no required piece.
+    Headers in the active language, text as written (Arabic is not reshaped:
+    spreadsheet programs lay it out themselves)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_title(_("Applications")))
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for text in xlsx_headers(table):
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    yes, no = _("yes"), _("no")
+    required = set(table.pieces)
+    for row in table.rows:
+        application = row.application
+        others = [
+            record.original_name
+            for code, records in row.files.items()
+            if code not in required
+            for record in records
+        ]
+        sheet.append(
+            [
+                application.receipt_number,
+                row.applicant,
+                application.applicant_email,
+                row.channel,
+                # Excel has no time zones: the wall-clock time in the call's zone.
+                row.received_at.replace(tzinfo=None) if row.received_at else None,
+                yes if row.is_complete else no,
+                ", ".join(row.missing),
+                yes if application.is_late else no,
+                application.version_count,
+                *(", ".join(r.original_name for r in row.files.get(code, [])) for code in table.pieces),
+                ", ".join(others),
+            ]
+        )
+    workbook.save(target)
+
+
+def xlsx_file(*, table: ApplicationTable) -> IO[bytes]:
+    target = SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (the response closes it)
+    write_xlsx(target, table=table)
+    target.seek(0)
+    return target
+
+
+# --- zip -------------------------------------------------------------------
+
+
+def folder_name(application: Application) -> str:
+    """``<receipt>_<applicant slug>``: sorts by receipt, readable, safe as a path."""
+    slug = slugify(applicant_label(application), allow_unicode=True)[:60].strip("-_")
+    return f"{application.receipt_number}_{slug}" if slug else application.receipt_number
+
+
+def safe_name(name: str) -> str:
+    """A file name that cannot leave its folder in the archive."""
+    name = UNSAFE_NAME_CHARACTERS.sub("_", PurePosixPath(name.replace("\\", "/")).name)
+    name = name.strip().lstrip(".")
+    return name[-150:] or "file"
+
+
+def entry_name(record: ApplicationFile) -> str:
+    return f"{record.piece}_{safe_name(record.original_name)}"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, number = name, 1
+    stem, dot, suffix = name.rpartition(".")
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}-{number}.{suffix}" if dot and stem else f"{name}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def write_zip(
+    target: IO[bytes], *, call: Call, applications: Iterable[Application], files: Iterable[ApplicationFile]
+) -> None:
+    """One folder per application, each piece of its latest version as
+    ``<piece>_<original name>``, copied from storage in chunks. A file missing
+    from storage is listed in ``MISSING.txt`` rather than silently left out."""
+    zone = call_zone(call)
+    by_application: dict[int, list[ApplicationFile]] = defaultdict(list)
+    for record in files:
+        by_application[record.application_id].append(record)
+    missing: list[str] = []
+    with zipfile.ZipFile(target, "w", allowZip64=True) as archive:
+        for application in applications:
+            folder = folder_name(application)
+            taken: set[str] = set()
+            for record in by_application.get(application.pk, []):
+                path = f"{folder}/{_unique(entry_name(record), taken)}"
+                stamp = timezone.localtime(application.received_at or timezone.now(), zone)
+                info = zipfile.ZipInfo(path, date_time=stamp.timetuple()[:6])
+                info.compress_type = (
+                    zipfile.ZIP_STORED if record.content_type in STORED_TYPES else zipfile.ZIP_DEFLATED
+                )
+                # Known in advance, so zipfile switches to zip64 by itself for huge files.
+                info.file_size = record.size
+                try:
+                    source = record.file.open("rb")
+                except FileNotFoundError:
+                    missing.append(f"{path}\t{record.sha256}")
+                    continue
+                with source, archive.open(info, "w") as sink:
+                    shutil.copyfileobj(source, sink, 1024 * 1024)
+        if missing:
+            archive.writestr("MISSING.txt", "\n".join(missing) + "\n")
+
+
+def zip_file(
+    *, call: Call, applications: Iterable[Application], files: Iterable[ApplicationFile]
+) -> IO[bytes]:
+    target = SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (the response closes it)
+    write_zip(target, call=call, applications=applications, files=files)
+    target.seek(0)
+    return target
