@@ -1,0 +1,170 @@
+"""``nidaa mail import FILE... --org SLUG``: .eml and .mbox files into the
+organisation's applications or its triage inbox.
+
+The kind of file is read from its content (an mbox starts with "From "). A
+file that is missing, unreadable or not a message is reported and the others
+are still imported; the exit status is 1 if any file failed. Importing a file
+twice stores nothing new (messages are kept once per Message-ID).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from nidaa.accounts.models import Organization
+from nidaa.applications.intake import IngestResult, IntakeMatcher, ingest_message
+from nidaa.mailintake import iter_mbox
+
+# A message starts with header fields ("Name: value", folded lines indented).
+HEADER_LINE = re.compile(rb"[!-9;-~]+:")
+KNOWN_HEADERS = (b"from:", b"date:", b"message-id:", b"subject:", b"received:", b"to:")
+
+
+SUMMARY = ("read", "new", "duplicates", "filed", "late", "incomplete", "triage", "failed")
+
+
+class NotAMessage(Exception):
+    pass
+
+
+def read_eml(path: Path) -> bytes:
+    """The file's bytes, if they start like an e-mail message."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise NotAMessage("empty file")
+    head = data[:65536].lstrip(b"\r\n").split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    lines = head.splitlines()
+    headers = [line for line in lines if not line[:1].isspace()]
+    if not headers or not all(HEADER_LINE.match(line) for line in headers):
+        raise NotAMessage("not an e-mail message (no header block)")
+    if not any(line.lower().startswith(KNOWN_HEADERS) for line in headers):
+        raise NotAMessage("not an e-mail message (no From, Date, Subject or Message-ID header)")
+    return data
+
+
+def messages_in(path: Path) -> Iterator[tuple[bytes, datetime | None]]:
+    with path.open("rb") as handle:
+        is_mbox = handle.read(5) == b"From "
+    if is_mbox:
+        yield from iter_mbox(path)
+    else:
+        yield read_eml(path), None
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Command(BaseCommand):
+    help = "Import .eml and .mbox files into an organisation's applications (or its triage inbox)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--org", required=True, metavar="SLUG", help="the organisation's short name")
+        parser.add_argument(
+            "--batch",
+            type=int,
+            default=200,
+            metavar="N",
+            help="messages per database transaction (each message is still all-or-nothing)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            organization = Organization.objects.get(slug=options["org"])
+        except Organization.DoesNotExist as error:
+            raise CommandError(f"--org {options['org']!r}: no such organisation") from error
+        self.verbosity = options["verbosity"]
+        # Calls are read once per run: matching is then pure computation.
+        matcher = IntakeMatcher(organization)
+        counts: Counter[str] = Counter()
+        failed = 0
+        for name in options["files"]:
+            path = Path(name)
+            before = counts["read"]
+            try:
+                for batch in batched(messages_in(path), max(1, options["batch"])):
+                    self._import_batch(name, batch, organization, matcher, counts)
+            except NotAMessage as error:
+                failed += 1
+                self.stderr.write(f"{name}: error: {error}")
+            except FileNotFoundError:
+                failed += 1
+                self.stderr.write(f"{name}: error: no such file")
+            except IsADirectoryError:
+                failed += 1
+                self.stderr.write(f"{name}: error: is a directory")
+            except OSError as error:
+                failed += 1
+                self.stderr.write(f"{name}: error: cannot read ({error.strerror or error})")
+            else:
+                if counts["read"] == before:
+                    failed += 1
+                    self.stderr.write(f"{name}: error: no message in the file")
+                elif options["verbosity"] >= 1:
+                    self.stdout.write(f"{name}: {counts['read'] - before} messages")
+        self.stdout.write(" · ".join(f"{key} {counts[key]}" for key in SUMMARY))
+        if failed or counts["failed"]:
+            raise CommandError(f"{failed} of {len(options['files'])} files could not be imported")
+
+    def _import_batch(
+        self,
+        name: str,
+        batch: list[tuple[bytes, datetime | None]],
+        organization: Organization,
+        matcher: IntakeMatcher,
+        counts: Counter[str],
+    ) -> None:
+        # One commit per batch rather than per message: a commit waits for the
+        # disk, which costs more than filing the message. Each message still
+        # runs in its own savepoint, so a failing one leaves nothing behind and
+        # a crash loses the batch whole; importing the file again finishes it.
+        with transaction.atomic():
+            for raw, received_at in batch:
+                counts["read"] += 1
+                try:
+                    result = ingest_message(
+                        organization=organization,
+                        raw=raw,
+                        received_at=received_at,
+                        matcher=matcher,
+                        received_source="mbox" if received_at is not None else "",
+                    )
+                except Exception as error:
+                    # One bad message must not stop the file; its savepoint is rolled back.
+                    counts["failed"] += 1
+                    self.stderr.write(f"{name}: message {counts['read']}: error: {error!r}")
+                    continue
+                self._count(result, counts)
+                if self.verbosity >= 2:
+                    message = result.message
+                    state = "duplicate" if result.duplicate else message.state
+                    self.stdout.write(f"{message.message_id}\t{state}\t{message.subject}")
+
+    @staticmethod
+    def _count(result: IngestResult, counts: Counter[str]) -> None:
+        if result.duplicate:
+            counts["duplicates"] += 1
+            return
+        counts["new"] += 1
+        if result.filed:
+            counts["filed"] += 1
+            counts["late"] += result.late
+            counts["incomplete"] += result.incomplete
+        else:
+            counts["triage"] += 1

@@ -1,0 +1,319 @@
+"""make bench-intake: e-mailed applications imported from an .mbox.
+
+1. Generates N realistic messages (default 10,000, fixed seed) into an .mbox:
+   French and Arabic subjects (the prescribed subject, the call reference, or
+   a free one sent to the call's address), senders drawn from a pool so that
+   some write twice, forwarded ones, 1-4 small attachments each with real PDF
+   or DOCX content, some for no call, some duplicates of earlier messages,
+   some delivered after the call's deadline.
+2. Imports the file into a fresh SQLite database (and, with ``--pg URL``, a
+   fresh PostgreSQL database ``nidaa_bench_intake``) through ``mail_import``,
+   the code ``nidaa mail import`` runs.
+3. Prints messages per minute, the command's summary, and peak memory: the
+   process's maximum resident set (``getrusage``) and, with ``--tracemalloc``,
+   the peak of Python allocations (tracing slows the import, so that run's
+   speed is not the figure to quote).
+
+Everything happens in a temporary directory removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import UTC, datetime, timedelta
+from email import policy
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CASABLANCA = ZoneInfo("Africa/Casablanca")
+DEADLINE = datetime(2025, 3, 14, 23, 59, tzinfo=CASABLANCA)
+ORG = "bench-intake"
+CALLS = [
+    # (prescribed subject, reference, title, language)
+    ("Candidature – Formateur en plaidoyer", "AO-01/2025", "Recrutement d'un formateur en plaidoyer", "fr"),
+    (
+        "Candidature consultant diagnostic territorial",
+        "AO-02/2025",
+        "Diagnostic territorial participatif",
+        "fr",
+    ),
+    ("Offre – Évaluation finale du projet", "AO-03/2025", "Évaluation finale du projet Tamkine", "fr"),
+    ("Candidature expert genre", "AO-04/2025", "Expert en égalité de genre", "fr"),
+    ("ترشيح - خبير في التقييم", "ط.ع-05/2025", "انتداب خبير في تقييم المشاريع", "ar"),
+    ("ترشيح لمهمة تكوين الجمعيات", "ط.ع-06/2025", "تكوين الجمعيات في الحكامة", "ar"),
+    ("Candidature – Étude de base", "AO-07/2025", "Étude de base sur l'emploi des jeunes", "fr"),
+    ("Candidature communication digitale", "AO-08/2025", "Consultant en communication digitale", "fr"),
+]
+FIRST = (
+    "Amina Youssef Fatima Mohamed Khadija Omar Salma Karim Nadia Hassan Imane Rachid Zineb Mehdi Hind".split()
+)
+LAST = "Idrissi Benali Alaoui Tazi Berrada Chraibi Amrani Fassi Bennani Zerouali Ouazzani Lahlou".split()
+FIRST_AR = "أمينة يوسف فاطمة محمد خديجة عمر سلمى كريم نادية حسن".split()
+LAST_AR = "الإدريسي بنعلي العلوي التازي برادة الشرايبي العمراني الفاسي".split()
+DOMAINS = ["gmail.com", "yahoo.fr", "outlook.com", "menara.ma", "hotmail.fr", "conseil.ma"]
+# (piece, French file name, Arabic file name, kind)
+PIECES = [
+    ("cv", "CV {name}.pdf", "السيرة الذاتية {name}.pdf", "pdf"),
+    ("methodology_note", "Note méthodologique.docx", "المذكرة المنهجية.docx", "docx"),
+    ("financial_offer", "Offre financière.pdf", "العرض المالي.pdf", "pdf"),
+    ("timeline", "Chronogramme.docx", "الجدول الزمني.docx", "docx"),
+    ("cover_letter", "Lettre de motivation.pdf", "رسالة التحفيز.pdf", "pdf"),
+]
+BODIES = {
+    "fr": "Bonjour,\n\nVeuillez trouver ci-joint mon dossier de candidature ({pieces}).\n\nCordialement,\n{name}\n",
+    "ar": "السلام عليكم،\n\nتجدون رفقته ملف ترشيحي ({pieces}).\n\nمع خالص التحيات،\n{name}\n",
+}
+
+
+def pdf(rng: random.Random, size: int) -> bytes:
+    filler = rng.randbytes(size)
+    return (
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Length %d>>stream\n" % size
+        + filler
+        + (b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    )
+
+
+def docx(rng: random.Random, size: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr(
+            "word/document.xml", "<w:document>" + rng.randbytes(size // 2).hex() + "</w:document>"
+        )
+    return buffer.getvalue()
+
+
+def generate(path: Path, count: int, seed: int) -> dict[str, int]:
+    """Write ``count`` messages to ``path`` as an mbox; returns what was generated."""
+    rng = random.Random(seed)
+    senders = []
+    for n in range(max(50, count * 3 // 10)):
+        arabic = rng.random() < 0.3
+        name = f"{rng.choice(FIRST_AR if arabic else FIRST)} {rng.choice(LAST_AR if arabic else LAST)}"
+        senders.append(
+            (name, f"{rng.choice(FIRST).lower()}.{rng.choice(LAST).lower()}{n}@{rng.choice(DOMAINS)}")
+        )
+    stats = {"for_call": 0, "stray": 0, "duplicate": 0, "after_deadline": 0, "forwarded": 0, "attachments": 0}
+    sent: list[tuple[bytes, datetime]] = []
+    with path.open("wb") as out:
+        for n in range(count):
+            if sent and rng.random() < 0.04:
+                raw, delivered = rng.choice(sent)
+                stats["duplicate"] += 1
+            else:
+                raw, delivered = message(rng, n, senders, stats)
+                sent.append((raw, delivered))
+                if len(sent) > 2000:
+                    sent.pop(rng.randrange(len(sent)))
+            out.write(f"From MAILER-DAEMON {delivered.astimezone(UTC):%a %b %d %H:%M:%S %Y}\n".encode())
+            for line in raw.split(b"\r\n"):
+                if line.lstrip(b">").startswith(b"From "):
+                    line = b">" + line
+                out.write(line + b"\n")
+    return stats
+
+
+def message(
+    rng: random.Random, n: int, senders: list[tuple[str, str]], stats: dict[str, int]
+) -> tuple[bytes, datetime]:
+    index = rng.randrange(len(CALLS))
+    subject_text, reference, _title, language = CALLS[index]
+    name, address = rng.choice(senders)
+    to = f"recrutement{index}@bench.example.org"
+    roll = rng.random()
+    if roll < 0.10:
+        subject, to = (
+            rng.choice(["Demande d'information", "استفسار", "Question sur l'appel", "Partenariat"]),
+            ("contact@bench.example.org"),
+        )
+        stats["stray"] += 1
+    else:
+        stats["for_call"] += 1
+        if roll < 0.60:
+            subject = rng.choice(["", "RE: ", "Tr: "]) + subject_text
+        elif roll < 0.80:
+            subject = f"{reference} – {name}"
+            to = "candidatures@bench.example.org"
+        else:
+            subject = rng.choice(["Ma candidature", "ملف الترشيح", "Dossier de candidature"])
+    # Receipt times spread over the week before each deadline and the day after.
+    delivered = DEADLINE + timedelta(days=index % 3) - timedelta(minutes=rng.randint(-1440, 7 * 1440))
+    if delivered > DEADLINE + timedelta(days=index % 3):
+        stats["after_deadline"] += 1
+    email = EmailMessage(policy=policy.SMTP)
+    email["From"] = f"{name} <{address}>"
+    email["To"] = to
+    email["Subject"] = subject
+    # The sender's clock: often a little off, never the receipt time.
+    email["Date"] = format_datetime(delivered - timedelta(seconds=rng.randint(5, 900)))
+    email["Message-ID"] = f"<{n}.{rng.getrandbits(40):x}@{address.split('@')[1]}>"
+    pieces = rng.sample(PIECES, rng.randint(1, 4))
+    stats["attachments"] += len(pieces)
+    body = BODIES[language].format(pieces=", ".join(p[0] for p in pieces), name=name)
+    if rng.random() < 0.05:
+        stats["forwarded"] += 1
+        body = (
+            "---------- Forwarded message ---------\n"
+            f"From: {name} <{address}>\nDate: {email['Date']}\nSubject: {subject}\nTo: {to}\n\n" + body
+        )
+        del email["From"]
+        email["From"] = "Secrétariat <secretariat@bench.example.org>"
+        email.replace_header("Subject", "Fwd: " + subject)
+    email.set_content(body)
+    for _piece, french, arabic, kind in pieces:
+        filename = (arabic if language == "ar" else french).format(name=name)
+        data = pdf(rng, rng.randint(1500, 6000)) if kind == "pdf" else docx(rng, rng.randint(1500, 6000))
+        email.add_attachment(data, maintype="application", subtype="octet-stream", filename=filename)
+    return email.as_bytes(), delivered
+
+
+def setup(database_url: str, media: Path) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["MEDIA_ROOT"] = str(media)
+    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
+    import django
+
+    django.setup()
+
+
+def fresh_pg(url: str) -> str:
+    import psycopg
+
+    base, _name = url.rsplit("/", 1)
+    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
+        conn.execute('DROP DATABASE IF EXISTS "nidaa_bench_intake"')
+        conn.execute('CREATE DATABASE "nidaa_bench_intake"')
+    return base + "/nidaa_bench_intake"
+
+
+def load_calls() -> None:
+    from django.core.management import call_command
+
+    from nidaa.accounts.models import Organization
+    from nidaa.calls.models import Call
+
+    call_command("migrate", verbosity=0)
+    organization = Organization.objects.create(slug=ORG, name="Association Bench")
+    for index, (subject, reference, title, language) in enumerate(CALLS):
+        Call.objects.create(
+            organization=organization,
+            status="published" if index % 4 else "closed",
+            title=title,
+            reference=reference,
+            email_subject=subject,
+            submission_emails=[f"recrutement{index}@bench.example.org"],
+            required_documents=["cv", "methodology_note", "financial_offer", "timeline"][: 2 + index % 3],
+            deadline=DEADLINE + timedelta(days=index % 3),
+            deadline_has_time=True,
+            document_language=language,
+            acknowledge_emails=index % 2 == 0,
+            sha256=f"{index:064x}",
+        )
+
+
+def run_import(mbox: Path, batch: int) -> tuple[float, str]:
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    started = time.perf_counter()
+    call_command("mail_import", str(mbox), org=ORG, batch=batch, stdout=out, verbosity=0)
+    return time.perf_counter() - started, out.getvalue().strip().splitlines()[-1]
+
+
+def counts() -> str:
+    from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion, InboundMessage
+
+    return (
+        f"stored: {InboundMessage.objects.count()} messages, {Application.objects.count()} applications, "
+        f"{ApplicationVersion.objects.count()} versions, {ApplicationFile.objects.count()} files"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument(
+        "--batch", type=int, default=200, help="messages per transaction (mail_import --batch)"
+    )
+    parser.add_argument(
+        "--pg", metavar="URL", help="also import into PostgreSQL (database nidaa_bench_intake)"
+    )
+    parser.add_argument("--tracemalloc", action="store_true", help="trace Python allocations (slower)")
+    parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the import to FILE")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="nidaa-bench-intake-"))
+    try:
+        mbox = work / "inbox.mbox"
+        started = time.perf_counter()
+        stats = generate(mbox, args.messages, args.seed)
+        print(
+            f"== generated {args.messages} messages ({mbox.stat().st_size / 1e6:.0f} MB) in "
+            f"{time.perf_counter() - started:.0f} s: "
+            + ", ".join(f"{key} {value}" for key, value in stats.items())
+        )
+        # Django is configured once per process: SQLite here, then PostgreSQL in a child.
+        if os.environ.get("BENCH_INTAKE_TARGET") == "pg" and args.pg:
+            target, url = "PostgreSQL", fresh_pg(args.pg)
+        else:
+            target, url = "SQLite", f"sqlite:///{work / 'bench.sqlite3'}"
+        setup(url, work / "media")
+        load_calls()
+        if args.tracemalloc:
+            import tracemalloc
+
+            tracemalloc.start()
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        seconds, summary = run_import(mbox, args.batch)
+        if args.profile:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        print(
+            f"== {target}: {args.messages} messages in {seconds:.1f} s = {args.messages / seconds * 60:,.0f} messages/min"
+        )
+        print(f"   {summary}")
+        print(f"   {counts()}")
+        line = f"   peak memory: {rss:.0f} MB resident"
+        if args.tracemalloc:
+            line += f", {tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB Python allocations (tracemalloc)"
+        print(line)
+        if args.pg and os.environ.get("BENCH_INTAKE_TARGET") != "pg":
+            import subprocess
+
+            child = subprocess.run(
+                [sys.executable, __file__, *sys.argv[1:]],
+                env={**os.environ, "BENCH_INTAKE_TARGET": "pg"},
+                check=False,
+            )
+            return child.returncode
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
