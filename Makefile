@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-web messages demo clean worker
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-intake bench-web messages demo clean worker
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -60,6 +60,12 @@ worker: install
 
 bench-tor: install
 	$(BIN)/python scripts/bench_tor.py --documents 1000
+
+# 10,000 generated e-mails from an .mbox through `nidaa mail import`: SQLite, then PostgreSQL if one answers.
+bench-intake: install
+	@if $(BIN)/python scripts/pg_reachable.py "$(PG_URL)"; then \
+	  $(BIN)/python scripts/bench_intake.py --messages 10000 --pg "$(PG_URL)"; \
+	else $(BIN)/python scripts/bench_intake.py --messages 10000; fi
 
 # 100,000 calls in PostgreSQL (database nidaa_bench, reused), gunicorn, wrk on 127.0.0.1.
 bench-web: install
