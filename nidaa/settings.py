@@ -191,6 +191,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": env_str("RATE_LIMIT_RESET_PASSWORD", "5/h/ip,3/h/key"),
 }
 
+# Saving or submitting applications, per signed-in user (django-ratelimit).
+RATE_LIMIT_APPLY = env_str("RATE_LIMIT_APPLY", "30/m")
+
 # Rate-limit counts (and other cached values) must be shared between web workers
 # and machines: Redis when CACHE_REDIS_URL / REDIS_URL is set, per process otherwise.
 CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", env_str("REDIS_URL", ""))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.files.base import File
@@ -15,11 +16,15 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from nidaa.accounts.models import Profile
 from nidaa.applications.models import (
+    ApplicantKind,
     Application,
     ApplicationChannel,
     ApplicationFile,
@@ -86,22 +91,146 @@ def _sha256(upload: File) -> str:
     return sha256
 
 
-def submit_application(
-    *, call: Call, applicant: Any, files: dict[str, UploadedFile], now: datetime | None = None
-) -> ApplicationVersion:
-    """Submit (or resubmit) ``applicant``'s application to ``call`` with one
-    file per required piece. Refuses with an ``ApplicationRefused`` if the call
-    is not published, the deadline has passed by the server clock, a piece is
-    missing, or a file is too large or not an accepted document. A
-    resubmission is a new version; earlier ones are kept, the latest counts."""
-    now = now or timezone.now()
+@dataclass
+class Identity:
+    """Who applies, as typed in the form (prefilled from the profile)."""
+
+    kind: str = ApplicantKind.PERSON
+    name: str = ""
+    phone: str = ""
+    firm_name: str = ""
+    languages: list[str] = field(default_factory=list)
+    region_id: int | None = None
+
+    def apply_to(self, application: Application) -> list[str]:
+        """Copy onto ``application``; returns the changed field names."""
+        values = {
+            "applicant_kind": self.kind,
+            "applicant_name": self.name[:255],
+            "phone": self.phone[:40],
+            "firm_name": self.firm_name[:255] if self.kind == ApplicantKind.FIRM else "",
+            "languages": list(self.languages),
+            "region_id": self.region_id,
+        }
+        changed = []
+        for name, value in values.items():
+            if value != getattr(application, name) and (value or name != "applicant_name"):
+                setattr(application, name, value)
+                changed.append(name.removesuffix("_id"))
+        return changed
+
+
+def identity_for(*, applicant: Any, application: Application | None = None) -> Identity:
+    """The identity to prefill: the application's own if it has one, else the
+    applicant's name and profile (languages, first region)."""
+    if application is not None and application.applicant_name:
+        return Identity(
+            kind=application.applicant_kind,
+            name=application.applicant_name,
+            phone=application.phone,
+            firm_name=application.firm_name,
+            languages=list(application.languages),
+            region_id=application.region_id,
+        )
+    identity = Identity(name=applicant.get_full_name() or applicant.get_username())
+    profile = Profile.objects.filter(user=applicant).first()
+    if profile is not None:
+        identity.languages = list(profile.languages)
+        region = profile.regions.order_by("name_fr").first()
+        identity.region_id = region.pk if region else None
+    return identity
+
+
+def _check_open(call: Call, now: datetime) -> None:
     if call.status != CallStatus.PUBLISHED:
         raise CallNotOpen()
     if call.deadline is not None and now > call.deadline:
         raise DeadlinePassed()
+
+
+def kept_files(*, application: Application | None) -> dict[str, ApplicationFile]:
+    """For each piece, the file a submission keeps when no new one is uploaded:
+    the draft's, else the latest submitted version's."""
+    if application is None or application.pk is None:
+        return {}
+    kept: dict[str, ApplicationFile] = {}
+    latest = application.all_files.filter(version__is_latest=True).order_by("id")
+    for item in latest:
+        kept.setdefault(item.piece, item)
+    for item in application.all_files.filter(version__isnull=True).order_by("id"):
+        kept[item.piece] = item
+    return kept
+
+
+def find_application(*, call: Call, applicant: Any) -> Application | None:
+    """The applicant's application to the call (by account, or by the
+    address of an earlier e-mailed one), without locking."""
+    email = (getattr(applicant, "email", "") or "").strip().lower()
+    mine = Q(applicant=applicant)
+    if email:
+        mine |= Q(applicant__isnull=True, applicant_email=email)
+    return Application.objects.filter(call=call).filter(mine).order_by("id").first()
+
+
+def save_draft(
+    *,
+    call: Call,
+    applicant: Any,
+    files: dict[str, UploadedFile],
+    identity: Identity | None = None,
+    now: datetime | None = None,
+) -> Application:
+    """Keep an unfinished application: the identity and whatever files were
+    uploaded, checked like a submission's but with no completeness check.
+    A draft replaces the earlier draft's file for the same piece; submitted
+    versions are never touched."""
+    now = now or timezone.now()
+    _check_open(call, now)
     required = required_pieces(call)
     files = {piece: upload for piece, upload in files.items() if piece in required and upload}
-    missing = [piece for piece in required if piece not in files]
+    problems = _check_files(files)
+    if problems:
+        raise InvalidFiles(problems=problems)
+    with transaction.atomic():
+        application = _application_for(call=call, applicant=applicant)
+        changed = identity.apply_to(application) if identity else []
+        if changed:
+            application.save(update_fields=[*changed, "updated_at"])
+        for piece, upload in files.items():
+            application.all_files.filter(version__isnull=True, piece=piece).delete()
+            store_file(version=None, application=application, piece=piece, upload=upload)
+        write_audit(
+            obj=application,
+            actor=applicant,
+            action="save_draft",
+            from_state=application.status,
+            to_state=application.status,
+            data={"files": {piece: _sha256(upload) for piece, upload in files.items()}},
+        )
+    return application
+
+
+def submit_application(
+    *,
+    call: Call,
+    applicant: Any,
+    files: dict[str, UploadedFile],
+    identity: Identity | None = None,
+    now: datetime | None = None,
+) -> ApplicationVersion:
+    """Submit (or resubmit) ``applicant``'s application to ``call`` with one
+    file per required piece: the uploaded one, else the draft's, else the
+    latest version's. Refuses with an ``ApplicationRefused`` if the call is
+    not published, the deadline has passed by the server clock, a piece is
+    missing, or a file is too large or not an accepted document; nothing is
+    stored then. A resubmission is a new version; earlier ones are kept, the
+    latest counts."""
+    now = now or timezone.now()
+    _check_open(call, now)
+    required = required_pieces(call)
+    files = {piece: upload for piece, upload in files.items() if piece in required and upload}
+    kept = kept_files(application=find_application(call=call, applicant=applicant))
+    missing = [piece for piece in required if piece not in files and piece not in kept]
     if missing:
         raise IncompleteApplication(missing=missing)
     problems = _check_files(files)
@@ -110,15 +239,39 @@ def submit_application(
 
     with transaction.atomic():
         application = _application_for(call=call, applicant=applicant)
+        # Read again under the lock: a draft saved meanwhile in another tab counts.
+        kept = kept_files(application=application)
+        if identity:
+            changed = identity.apply_to(application)
+            if changed:
+                application.save(update_fields=[*changed, "updated_at"])
         version = add_version(
             application=application, received_at=now, channel=ApplicationChannel.WEB, actor=applicant
         )
         for piece in required:
-            store_file(version=version, piece=piece, upload=files[piece])
+            if piece in files:
+                store_file(application=application, version=version, piece=piece, upload=files[piece])
+            elif piece in kept:
+                _keep_file(version=version, source=kept[piece])
+        application.all_files.filter(version__isnull=True).delete()
         finish_version(version=version, required=required, actor=applicant)
         version_id = version.pk
         transaction.on_commit(lambda: send_acknowledgement(version_id=version_id))
     return version
+
+
+def _keep_file(*, version: ApplicationVersion, source: ApplicationFile) -> ApplicationFile:
+    """The same stored file in a new version: a new row, no new bytes."""
+    return ApplicationFile.objects.create(
+        application_id=version.application_id,
+        version=version,
+        piece=source.piece,
+        original_name=source.original_name,
+        file=source.file.name,
+        size=source.size,
+        sha256=source.sha256,
+        content_type=source.content_type,
+    )
 
 
 def new_receipt_number(call: Call) -> str:
@@ -129,18 +282,14 @@ def _application_for(*, call: Call, applicant: Any) -> Application:
     """The applicant's application to the call, created if needed and locked
     (``select_for_update``) so that two submissions number their versions in
     turn. A user who e-mailed before signing in finds that application."""
-    email = (getattr(applicant, "email", "") or "").strip().lower()
-    mine = Q(applicant=applicant)
-    if email:
-        mine |= Q(applicant__isnull=True, applicant_email=email)
-    application = Application.objects.filter(call=call).filter(mine).order_by("id").first()
+    application = find_application(call=call, applicant=applicant)
     if application is None:
         application, _created = Application.objects.get_or_create(
             call=call,
             applicant=applicant,
             defaults={
                 "receipt_number": new_receipt_number(call),
-                "applicant_email": email,
+                "applicant_email": (applicant.email or "").strip().lower(),
                 "applicant_name": applicant.get_full_name() or applicant.get_username(),
             },
         )
@@ -205,12 +354,25 @@ def finish_version(*, version: ApplicationVersion, required: list[str], actor: A
     )
 
 
-def store_file(*, version: ApplicationVersion, piece: str, upload: File) -> ApplicationFile:
+def store_file(
+    *,
+    version: ApplicationVersion | None,
+    piece: str,
+    upload: File,
+    application: Application | None = None,
+) -> ApplicationFile:
     """Store ``upload`` (an uploaded file, or ``ContentFile(data, name=...)``)
-    under its sha256 as ``piece`` of ``version``."""
+    under its sha256 as ``piece`` of ``version`` (of ``application``'s draft
+    when ``version`` is None)."""
+    if version is not None:
+        application_id = version.application_id
+    elif application is not None:
+        application_id = application.pk
+    else:
+        raise ValueError("store_file needs a version or an application")
     sha256 = _sha256(upload)
     record = ApplicationFile(
-        application_id=version.application_id,
+        application_id=application_id,
         version=version,
         piece=piece,
         original_name=PurePath(upload.name or "").name[:255] or piece,
@@ -265,3 +427,38 @@ def send_acknowledgement(*, version_id: int) -> None:
             )
         subject = _("Application received: %(receipt)s") % {"receipt": application.receipt_number}
         send_mail(subject, "\n".join(lines), None, [address])
+
+
+def announce_deadline_extension(*, call_id: int) -> int:
+    """Tell every applicant whose application to the call is still a draft
+    that the deadline moved; returns how many were told. Each in their own
+    language, once per extension (called after the extension commits)."""
+    call = Call.objects.get(pk=call_id)
+    if call.deadline is None:
+        return 0
+    drafts = (
+        Application.objects.filter(call=call, status=ApplicationStatus.DRAFT, applicant__isnull=False)
+        .select_related("applicant")
+        .order_by("id")
+    )
+    sent = 0
+    zone = ZoneInfo(call.timezone)
+    for application in drafts:
+        user = application.applicant
+        if user is None or not user.email:
+            continue
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+            deadline = date_format(timezone.localtime(call.deadline, zone), "DATETIME_FORMAT")
+            subject = _("Deadline extended: %(call)s") % {"call": call.title}
+            body = "\n".join(
+                [
+                    _("The deadline of “%(call)s” has been extended to %(deadline)s (%(zone)s).")
+                    % {"call": call.title, "deadline": deadline, "zone": call.timezone},
+                    _("Your application is still a draft: submit it before then."),
+                    "",
+                    settings.NIDAA_SITE_URL + reverse("applications:apply", args=[call.pk]),
+                ]
+            )
+        send_mail(subject, body, None, [user.email])
+        sent += 1
+    return sent

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_ratelimit.decorators import ratelimit
 
 from nidaa.applications.forms import ApplicationForm
 from nidaa.applications.models import Application
@@ -15,8 +18,12 @@ from nidaa.applications.services import (
     DeadlinePassed,
     IncompleteApplication,
     InvalidFiles,
+    find_application,
+    identity_for,
+    kept_files,
     max_application_bytes,
     required_pieces,
+    save_draft,
     submit_application,
 )
 from nidaa.calls.models import Call, CallStatus, RequiredDocument
@@ -32,44 +39,71 @@ def _refusal_message(error: ApplicationRefused) -> str:
 
 
 @login_required
+@ratelimit(
+    key="user_or_ip", rate=lambda group, request: settings.RATE_LIMIT_APPLY, method="POST", block=False
+)
 def apply(request: HttpRequest, call_id: int) -> HttpResponse:
+    """The application form: save a draft or submit (again) before the deadline."""
     try:
         call = get_visible_call(user=request.user, call_id=call_id)
     except Call.DoesNotExist as exc:
         raise Http404 from exc
+    if getattr(request, "limited", False):
+        return render(request, "429.html", status=429)
     pieces = required_pieces(call)
     error = ""
     if call.status != CallStatus.PUBLISHED:
         error = _refusal_message(CallNotOpen())
     elif not _is_open(call):
         error = _refusal_message(DeadlinePassed())
+    application = find_application(call=call, applicant=request.user)
     posted = request.method == "POST"
-    form = ApplicationForm(request.POST if posted else None, request.FILES if posted else None, pieces=pieces)
+    form = ApplicationForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        pieces=pieces,
+        initial=ApplicationForm.initial_from(identity_for(applicant=request.user, application=application)),
+    )
     status = 200
-    if request.method == "POST" and form.is_valid():
-        files = {piece: upload for piece, upload in form.cleaned_data.items() if upload}
+    if posted and form.is_valid():
+        draft = request.POST.get("action") == "draft"
         try:
-            version = submit_application(call=call, applicant=request.user, files=files)
+            if draft:
+                save_draft(call=call, applicant=request.user, files=form.uploads(), identity=form.identity())
+            else:
+                version = submit_application(
+                    call=call, applicant=request.user, files=form.uploads(), identity=form.identity()
+                )
         except ApplicationRefused as exc:
             error = _refusal_message(exc)
             status = 400
             _add_piece_errors(form, exc)
         else:
+            if draft:
+                messages.success(request, _("Your draft was saved. It is not submitted yet."))
+                return redirect("applications:apply", call_id=call.pk)
             return redirect("applications:receipt", application_id=version.application_id)
-    elif request.method == "POST":
+    elif posted:
         status = 400
+    kept = kept_files(application=application)
     return render(
         request,
         "applications/apply.html",
         {
             "call": call,
             "form": form,
+            "identity_fields": [form[name] for name in IDENTITY_FIELDS],
+            "piece_fields": [(form[piece], kept.get(piece)) for piece in pieces],
+            "application": application,
             "error": error,
             "is_open": _is_open(call),
             "max_bytes": max_application_bytes(),
         },
         status=status,
     )
+
+
+IDENTITY_FIELDS = ("applicant_kind", "applicant_name", "firm_name", "phone", "languages", "region")
 
 
 def _is_open(call: Call) -> bool:

@@ -139,6 +139,16 @@ class CallForm(forms.Form):
     objectives = LinesField(label=_("Objectives"), help_text=_("One per line."))
     tasks = LinesField(label=_("Tasks"), help_text=_("One per line."))
     profile = LinesField(label=_("Profile"), help_text=_("One per line."))
+    sealed = forms.BooleanField(
+        label=_("Sealed until the deadline"),
+        required=False,
+        help_text=_("Before the deadline you see how many applications arrived, not their content."),
+    )
+    acknowledge_emails = forms.BooleanField(
+        label=_("Acknowledge e-mailed applications"),
+        required=False,
+        help_text=_("Each sender receives a receipt when an e-mailed application is filed."),
+    )
 
     @classmethod
     def initial_for(cls, call: Call) -> dict[str, Any]:

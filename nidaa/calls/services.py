@@ -44,6 +44,14 @@ class CallNotEditable(Exception):
     """The call's status no longer allows editing (closed, awarded, cancelled)."""
 
 
+class DeadlineShortened(Exception):
+    """Applications exist: the deadline may be extended, never brought forward."""
+
+
+class SealBroken(Exception):
+    """Applications exist and the deadline has not passed: the call stays sealed."""
+
+
 # The fields an issuer may correct, in the order the review form shows them.
 EDITABLE_FIELDS = (
     "title",
@@ -69,6 +77,8 @@ EDITABLE_FIELDS = (
     "objectives",
     "tasks",
     "profile",
+    "sealed",
+    "acknowledge_emails",
 )
 LIST_FIELDS = frozenset(
     {
@@ -314,6 +324,7 @@ def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> C
             changed.append("deadline_has_time")
     if not changed:
         return call
+    previous_deadline = _check_deadline_and_seal(call=call, changed=changed)
     call.save(update_fields=[*changed, "updated_at"])
     refresh_search_document(call)
     last = CallRevision.objects.filter(call=call).aggregate(last=Max("number"))["last"] or 0
@@ -326,7 +337,48 @@ def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> C
         changed_fields=changed,
     )
     write_audit(obj=call, actor=actor, action="edit", data={"revision": revision.number, "fields": changed})
+    if "deadline" in changed and call.status == CallStatus.PUBLISHED:
+        _record_extension(call=call, actor=actor, previous=previous_deadline)
     return call
+
+
+def _check_deadline_and_seal(*, call: Call, changed: list[str]) -> datetime | None:
+    """Refuse, once applications exist, a deadline brought forward and a seal
+    broken before the deadline. Returns the deadline as stored before the edit."""
+    row = Call.objects.filter(pk=call.pk).values_list("deadline", "sealed").first()
+    previous, was_sealed = row if row else (None, False)
+    if not {"deadline", "sealed"} & set(changed):
+        return previous
+    from nidaa.applications.models import Application
+
+    if not Application.objects.filter(call=call).exists():
+        return previous
+    if "deadline" in changed and previous is not None:
+        if call.deadline is not None and call.deadline < previous:
+            raise DeadlineShortened()
+    if "sealed" in changed and not call.sealed and was_sealed:
+        before_deadline = previous is None or timezone.now() <= previous
+        if before_deadline:
+            raise SealBroken()
+    return previous
+
+
+def _record_extension(*, call: Call, actor: User | None, previous: datetime | None) -> None:
+    """Audit an extended deadline and, after commit, tell the applicants whose
+    application is still a draft."""
+    if previous is None or call.deadline is None or call.deadline <= previous:
+        return
+    write_audit(
+        obj=call,
+        actor=actor,
+        action="extend_deadline",
+        from_state=previous.isoformat(timespec="minutes"),
+        to_state=call.deadline.isoformat(timespec="minutes"),
+    )
+    from nidaa.applications.services import announce_deadline_extension
+
+    call_id = call.pk
+    transaction.on_commit(lambda: announce_deadline_extension(call_id=call_id))
 
 
 def close_expired_calls(*, actor: User | None = None, now: datetime | None = None) -> int:

@@ -354,12 +354,28 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
             form = CallForm(request.POST, initial=CallForm.initial_for(call))
             if form.is_valid():
                 publish = "publish" in request.POST and call.status == CallStatus.DRAFT
-                with transaction.atomic():
-                    services.update_call(call=call, actor=_user(request), changes=form.changes())
-                    if publish:
-                        services.publish_call(call=call, actor=_user(request))
-                messages.success(request, _("The call was published.") if publish else _("Saved."))
-                return redirect("calls:review", call_id=call.pk)
+                try:
+                    with transaction.atomic():
+                        services.update_call(call=call, actor=_user(request), changes=form.changes())
+                        if publish:
+                            services.publish_call(call=call, actor=_user(request))
+                except services.DeadlineShortened:
+                    call.refresh_from_db()
+                    form.add_error(
+                        "deadline",
+                        _(
+                            "Applications have been received: the deadline can be extended, not brought forward."
+                        ),
+                    )
+                except services.SealBroken:
+                    call.refresh_from_db()
+                    form.add_error(
+                        "sealed",
+                        _("Applications have been received: they stay sealed until the deadline."),
+                    )
+                else:
+                    messages.success(request, _("The call was published.") if publish else _("Saved."))
+                    return redirect("calls:review", call_id=call.pk)
         else:
             form = CallForm(initial=CallForm.initial_for(call))
         passages = passages_by_field(call.text, call.extraction.get("evidence"))

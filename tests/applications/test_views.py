@@ -10,6 +10,8 @@ from tests.applications.conftest import docx_upload, pdf_upload
 from tests.conftest import client_for
 from tests.factories import CallFactory, UserFactory
 
+IDENTITY = {"applicant_kind": "person", "applicant_name": "Amina Benali"}
+
 
 def test_anonymous_visitor_is_sent_to_login(call, anon_client):
     for url in (reverse("applications:apply", args=[call.pk]), reverse("applications:mine")):
@@ -22,7 +24,12 @@ def test_form_has_one_upload_slot_per_required_piece(call, applicant_client):
     response = applicant_client.get(reverse("applications:apply", args=[call.pk]))
 
     assert response.status_code == 200
-    assert list(response.context["form"].fields) == ["cv", "cover_letter"]
+    fields = list(response.context["form"].fields)
+    assert fields[-2:] == ["cv", "cover_letter"]
+    assert [name for name in fields if name in {"cv", "cover_letter", "other:attestation de TVA"}] == [
+        "cv",
+        "cover_letter",
+    ]
     assert b'name="csrfmiddlewaretoken"' in response.content
     assert b'type="file" name="cv"' in response.content
 
@@ -32,7 +39,7 @@ def test_submission_shows_the_receipt_number(
 ):
     url = reverse("applications:apply", args=[call.pk])
     with django_capture_on_commit_callbacks(execute=True):
-        response = applicant_client.post(url, {"cv": pdf_upload(), "cover_letter": docx_upload()})
+        response = applicant_client.post(url, {**IDENTITY, "cv": pdf_upload(), "cover_letter": docx_upload()})
 
     application = Application.objects.get()
     assert response.status_code == 302
@@ -43,7 +50,7 @@ def test_submission_shows_the_receipt_number(
 
 def test_incomplete_submission_names_the_missing_piece(call, applicant_client):
     url = reverse("applications:apply", args=[call.pk])
-    response = applicant_client.post(url, {"cv": pdf_upload()})
+    response = applicant_client.post(url, {**IDENTITY, "cv": pdf_upload()})
 
     assert response.status_code == 400
     assert response.context["form"].errors == {"cover_letter": ["Pièce manquante : Lettre de motivation."]}
@@ -56,7 +63,9 @@ def test_late_request_is_refused_with_a_clear_message(applicant_client):
         deadline=timezone.now() - timedelta(seconds=1),
         required_documents=["cv"],
     )
-    response = applicant_client.post(reverse("applications:apply", args=[call.pk]), {"cv": pdf_upload()})
+    response = applicant_client.post(
+        reverse("applications:apply", args=[call.pk]), {**IDENTITY, "cv": pdf_upload()}
+    )
 
     assert response.status_code == 400
     assert (
