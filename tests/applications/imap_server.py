@@ -1,21 +1,25 @@
 """A private dovecot IMAP server on 127.0.0.1 for the mail-intake tests.
 
-Each test that asks for ``imap_server`` gets its own dovecot, run in the
-foreground (``dovecot -F``) with a configuration written under ``tmp_path``:
-plain IMAP on a free loopback port (no TLS), one test user in a passwd-file,
-a maildir under ``tmp_path``, and its state and log there too (sockets in a short directory of
-their own), so it neither needs nor touches the system's dovecot. It runs
+A test module that asks for ``imap_server`` (import both ``dovecot`` and
+``imap_server`` from here) gets its own dovecot, run in the foreground
+(``dovecot -F``) with its own configuration, state and log in a pytest
+temporary directory: plain IMAP without TLS on a free loopback port, a
+passwd-file to which each test adds an account of its own (an empty
+maildir), sockets and maildirs in a short temporary directory (see below).
+It neither needs nor touches the system's dovecot service. The master runs
 as the current user (root in CI), with no chroot. ``make test`` installs
-dovecot (scripts/system-deps.sh); elsewhere the tests skip and say why.
+dovecot (scripts/system-deps.sh); where it is missing the tests skip and
+say why.
 
-Messages are delivered with IMAP APPEND and an explicit INTERNALDATE, which
-is the mailbox's receipt time that intake trusts.
+Messages are delivered with IMAP APPEND and an explicit INTERNALDATE: the
+mailbox's receipt time, which intake trusts.
 """
 
 from __future__ import annotations
 
 import grp
 import imaplib
+import itertools
 import os
 import pwd
 import shutil
@@ -31,7 +35,6 @@ from pathlib import Path
 import pytest
 
 DOVECOT = "/usr/sbin/dovecot"
-USER = "candidatures@example.org"
 PASSWORD = "imap secret"  # noqa: S105 - a throwaway test account
 
 
@@ -66,6 +69,8 @@ listen = 127.0.0.1
 base_dir = {runtime}/run
 state_dir = {root}/state
 log_path = {root}/dovecot.log
+# A refused password is answered at once (the default waits 2 s).
+auth_failure_delay = 0
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
@@ -98,8 +103,12 @@ service imap-login {{
     port = 0
   }}
 }}
+# No growing delay after a refused password: tests refuse some on purpose.
 service anvil {{
   chroot =
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 """
 
@@ -172,32 +181,51 @@ def _tail(log: Path) -> str:
     return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
 
 
-@pytest.fixture
-def imap_server(tmp_path: Path) -> Iterator[ImapServer]:
+@dataclass
+class Dovecot:
+    host: str
+    port: int
+    root: Path
+    users: itertools.count
+
+    def add_user(self) -> tuple[str, str]:
+        """A new account with an empty maildir. dovecot re-reads its
+        passwd-file when the file changes, so no restart is needed."""
+        user = f"box{next(self.users)}@example.org"
+        with (self.root / "passwd").open("a") as passwd:
+            passwd.write(f"{user}:{{PLAIN}}{PASSWORD}::::::\n")
+        return user, PASSWORD
+
+
+@pytest.fixture(scope="module")
+def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
+    """One dovecot per test module (and xdist worker); each test gets its own
+    account through ``imap_server``, so tests never see each other's mail."""
     if not os.access(DOVECOT, os.X_OK):
         pytest.skip("dovecot is not installed (scripts/system-deps.sh installs dovecot-imapd)")
-    root = tmp_path / "dovecot"
-    (root / "state").mkdir(parents=True)
-    # Sockets and maildir live in a short directory of their own: a Unix
-    # socket path must stay under 108 bytes (tmp_path holds the test's name),
-    # and when running as root the unprivileged login and mail processes must
-    # reach them, which pytest's 0700 base temp directory forbids.
+    root = tmp_path_factory.mktemp("dovecot")
+    (root / "state").mkdir()
+    # Sockets and maildirs live in a short directory of their own: a Unix
+    # socket path must stay under 108 bytes, and when running as root the
+    # unprivileged login and mail processes must reach them, which pytest's
+    # 0700 base temp directory forbids.
     runtime = Path(tempfile.mkdtemp(prefix="nidaa-dovecot-"))
     runtime.chmod(0o755)
     (runtime / "mail").mkdir()
     mail_user = _unprivileged_user()
     os.chown(runtime / "mail", mail_user.pw_uid, mail_user.pw_gid)
-    (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
+    (root / "passwd").write_text("")
     port = _free_port()
     config = root / "dovecot.conf"
     config.write_text(_config(root, runtime, port))
     log = root / "dovecot.log"
-    process = subprocess.Popen(  # noqa: S603 - fixed path, our own config
-        [DOVECOT, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    with (root / "stderr.log").open("wb") as stderr:
+        process = subprocess.Popen(  # noqa: S603 - fixed path, our own config
+            [DOVECOT, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=stderr
+        )
     try:
         _wait_until_answering(process, port, log)
-        yield ImapServer(host="127.0.0.1", port=port, user=USER, password=PASSWORD, root=root)
+        yield Dovecot(host="127.0.0.1", port=port, root=root, users=itertools.count(1))
     finally:
         process.terminate()
         try:
@@ -206,3 +234,10 @@ def imap_server(tmp_path: Path) -> Iterator[ImapServer]:
             process.kill()
             process.wait()
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+@pytest.fixture
+def imap_server(dovecot: Dovecot) -> ImapServer:
+    """An empty mailbox of its own on the module's dovecot."""
+    user, password = dovecot.add_user()
+    return ImapServer(host=dovecot.host, port=dovecot.port, user=user, password=password, root=dovecot.root)

@@ -1,0 +1,264 @@
+"""The e-mail side for the issuer: the triage inbox (messages matched to no
+call, assigned by hand or set aside) and the mailbox settings.
+
+Objects come through ``mail_selectors``: a message or a mailbox the user may
+not reach is a 404, like a missing one. Admins and editors work the triage
+inbox; only admins connect mailboxes. Views validate, call one service, and
+redirect.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from nidaa.applications import imap, mail_selectors
+from nidaa.applications.forms_mail import AssignForm, MailboxForm
+from nidaa.applications.intake import MessageNotFileable, discard_message, file_message
+from nidaa.applications.mail_services import connect_mailbox, update_mailbox
+from nidaa.applications.models import InboundMessage, Mailbox, MessageState
+from nidaa.calls.models import RequiredDocument
+from nidaa.common.filetypes import detect_document_type
+
+MESSAGES_PER_PAGE = 50
+# The Content-Type of a downloaded attachment, from the type read in its bytes.
+DOWNLOAD_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+}
+
+
+def _message_or_404(request: HttpRequest, message_id: int) -> InboundMessage:
+    try:
+        return mail_selectors.get_unfiled_message_for(user=request.user, message_id=message_id)
+    except InboundMessage.DoesNotExist as error:
+        raise Http404 from error
+
+
+def _mailbox_or_404(request: HttpRequest, mailbox_id: int) -> Mailbox:
+    try:
+        return mail_selectors.get_mailbox_for(user=request.user, mailbox_id=mailbox_id)
+    except Mailbox.DoesNotExist as error:
+        raise Http404 from error
+
+
+def _parsed(message: InboundMessage) -> Any:
+    from nidaa.mailintake import parse_message
+
+    with message.raw.open("rb") as handle:
+        raw = handle.read()
+    return parse_message(raw, received_at=message.received_at)
+
+
+# --- triage inbox ---------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def triage_inbox(request: HttpRequest) -> HttpResponse:
+    if not mail_selectors.triage_organizations_for(request.user).exists():
+        raise Http404
+    set_aside = request.GET.get("show") == "set-aside"
+    state = MessageState.DISCARDED if set_aside else MessageState.TRIAGE
+    page = Paginator(
+        mail_selectors.unfiled_messages_for(user=request.user, state=state), MESSAGES_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    labels = dict(RequiredDocument.choices)
+    rows = [
+        {
+            "message": message,
+            "attachments": [
+                (item.get("name", ""), labels.get(item.get("piece", ""), "")) for item in message.attachments
+            ],
+        }
+        for message in page.object_list
+    ]
+    return render(
+        request,
+        "applications/triage_inbox.html",
+        {
+            "rows": rows,
+            "page": page,
+            "querystring": "show=set-aside" if set_aside else "",
+            "showing_set_aside": set_aside,
+            "can_manage_mailboxes": mail_selectors.mailbox_organizations_for(request.user).exists(),
+        },
+    )
+
+
+@login_required
+@require_safe
+def triage_message(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = _message_or_404(request, message_id)
+    return _render_message(request, message, AssignForm(calls=_calls(message)))
+
+
+def _calls(message: InboundMessage) -> Any:
+    return mail_selectors.assignable_calls(organization=message.organization)
+
+
+def _render_message(
+    request: HttpRequest, message: InboundMessage, form: AssignForm, status: int = 200
+) -> HttpResponse:
+    parsed = _parsed(message)
+    labels = dict(RequiredDocument.choices)
+    attachments = [
+        {
+            "index": index,
+            "name": attachment.filename or "",
+            "size": len(attachment.data),
+            "piece": labels.get(piece, "") if piece else "",
+        }
+        for index, (attachment, piece) in enumerate(_classified(parsed))
+    ]
+    return render(
+        request,
+        "applications/triage_message.html",
+        {"message": message, "parsed": parsed, "attachments": attachments, "form": form},
+        status=status,
+    )
+
+
+def _classified(parsed: Any) -> list[tuple[Any, str]]:
+    """Each attachment, in message order, with the piece it looks like (read
+    with no call to favour: the message has none yet)."""
+    from nidaa.mailintake import classify_attachments
+
+    return [
+        (attachment, "" if piece == "other" else piece)
+        for attachment, piece in classify_attachments(parsed.attachments, required=(), body=parsed.body)
+    ]
+
+
+@login_required
+@require_safe
+def triage_attachment(request: HttpRequest, message_id: int, index: int) -> FileResponse:
+    message = _message_or_404(request, message_id)
+    parsed = _parsed(message)
+    if not 0 <= index < len(parsed.attachments):
+        raise Http404
+    attachment = parsed.attachments[index]
+    data = io.BytesIO(attachment.data)
+    kind = detect_document_type(data)
+    data.seek(0)
+    # Always an attachment, never rendered on our origin: its bytes are the sender's.
+    response = FileResponse(
+        data,
+        as_attachment=True,
+        filename=attachment.filename or f"attachment-{index + 1}",
+        content_type=DOWNLOAD_TYPES.get(kind or "", "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def assign_message(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = _message_or_404(request, message_id)
+    form = AssignForm(request.POST, calls=_calls(message))
+    if not form.is_valid():
+        return _render_message(request, message, form, status=400)
+    call = form.cleaned_data["call"]
+    try:
+        version = file_message(message=message, call=call, actor=request.user)
+    except MessageNotFileable:
+        form.add_error(
+            "call",
+            _(
+                "This message cannot be filed to that call (it has no sender address, or it is filed already)."
+            ),
+        )
+        return _render_message(request, message, form, status=400)
+    messages.success(
+        request,
+        _("The message was filed to “%(call)s” as version %(number)s of the application %(receipt)s.")
+        % {"call": call.title, "number": version.number, "receipt": version.application.receipt_number},
+    )
+    return redirect("applications:triage")
+
+
+@login_required
+@require_POST
+def set_aside_message(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = _message_or_404(request, message_id)
+    try:
+        discard_message(message=message, actor=request.user)
+    except MessageNotFileable:
+        messages.info(request, _("This message was already set aside."))
+    else:
+        messages.success(request, _("The message was set aside; you can still file it later."))
+    return redirect("applications:triage")
+
+
+# --- mailboxes ------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def mailbox_list(request: HttpRequest) -> HttpResponse:
+    if not mail_selectors.mailbox_organizations_for(request.user).exists():
+        raise Http404
+    return render(
+        request,
+        "applications/mailbox_list.html",
+        {"mailboxes": mail_selectors.mailboxes_for(user=request.user)},
+    )
+
+
+@login_required
+def mailbox_create(request: HttpRequest) -> HttpResponse:
+    organizations = mail_selectors.mailbox_organizations_for(request.user)
+    if not organizations.exists():
+        raise Http404
+    return _mailbox_form(request, Mailbox(), organizations)
+
+
+@login_required
+def mailbox_edit(request: HttpRequest, mailbox_id: int) -> HttpResponse:
+    mailbox = _mailbox_or_404(request, mailbox_id)
+    return _mailbox_form(request, mailbox, mail_selectors.mailbox_organizations_for(request.user))
+
+
+def _mailbox_form(request: HttpRequest, mailbox: Mailbox, organizations: Any) -> HttpResponse:
+    is_new = mailbox.pk is None
+    form = MailboxForm(request.POST or None, instance=mailbox, organizations=organizations)
+    check: imap.ConnectionCheck | None = None
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        elif request.POST.get("action") == "test":
+            check = imap.check_connection(**form.settings())
+        else:
+            data = form.cleaned_data
+            fields = {name: data[name] for name in ("address", "use_ssl", "username", "folder", "is_active")}
+            fields.update(host=data["host"], port=data["port"], password=data.get("password") or "")
+            if is_new:
+                saved = connect_mailbox(organization=data["organization"], actor=request.user, **fields)
+                messages.success(request, _("The mailbox is connected; it is read every five minutes."))
+            else:
+                saved = update_mailbox(mailbox=mailbox, actor=request.user, **fields)
+                messages.success(request, _("The mailbox settings were saved."))
+            return redirect("applications:mailbox_edit", mailbox_id=saved.pk)
+    # The status (last poll, last error) as stored: validating the form
+    # copied the posted values onto ``mailbox``.
+    stored = None if is_new else Mailbox.objects.get(pk=mailbox.pk)
+    return render(
+        request,
+        "applications/mailbox_form.html",
+        {"form": form, "mailbox": stored, "check": check},
+        status=status,
+    )
