@@ -215,11 +215,14 @@ def write_xlsx(target: IO[bytes], *, table: ApplicationTable) -> None:
                 # Excel has no time zones: the wall-clock time in the call's zone.
                 row.received_at.replace(tzinfo=None) if row.received_at else None,
                 yes if row.is_complete else no,
-                ", ".join(row.missing),
+                ", ".join(row.missing) or None,
                 yes if application.is_late else no,
                 application.version_count,
-                *(", ".join(r.original_name for r in row.files.get(code, [])) for code in table.pieces),
-                ", ".join(others),
+                *(
+                    ", ".join(r.original_name for r in row.files.get(code, [])) or None
+                    for code in table.pieces
+                ),
+                ", ".join(others) or None,
             ]
         )
     workbook.save(target)
