@@ -89,3 +89,25 @@ def test_another_applicant_does_not_see_someone_elses_application(call, applican
     own = client_for(applicant).get(reverse("applications:mine"))
     assert [a.receipt_number for a in own.context["applications"]] == [receipt]
     assert receipt in own.content.decode()
+
+
+def test_call_page_links_to_the_online_form_while_open(call, anon_client):
+    page = anon_client.get(reverse("calls:detail", args=[call.pk])).content.decode()
+    assert f'href="{reverse("applications:apply", args=[call.pk])}"' in page
+
+
+def test_my_applications_page_costs_the_same_queries_for_one_or_five_applications(
+    applicant, applicant_client, django_assert_max_num_queries
+):
+    def add_applications(count):
+        for _ in range(count):
+            call = CallFactory(status=CallStatus.PUBLISHED, required_documents=["cv"])
+            submit_application(call=call, applicant=applicant, files={"cv": pdf_upload()})
+
+    add_applications(1)
+    with django_assert_max_num_queries(8):
+        assert applicant_client.get(reverse("applications:mine")).status_code == 200
+    add_applications(4)
+    with django_assert_max_num_queries(8):
+        response = applicant_client.get(reverse("applications:mine"))
+    assert len(response.context["applications"]) == 5
