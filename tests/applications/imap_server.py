@@ -4,8 +4,7 @@ A test module that asks for ``imap_server`` (import both ``dovecot`` and
 ``imap_server`` from here) gets its own dovecot, run in the foreground
 (``dovecot -F``) with its own configuration, state and log in a pytest
 temporary directory: plain IMAP without TLS on a free loopback port, a
-passwd-file to which each test adds an account of its own (an empty
-maildir), sockets and maildirs in a short temporary directory (see below).
+passwd-file with an account for each test (an empty maildir), sockets and maildirs in a short temporary directory (see below).
 It neither needs nor touches the system's dovecot service. The master runs
 as the current user (root in CI), with no chroot. ``make test`` installs
 dovecot (scripts/system-deps.sh); where it is missing the tests skip and
@@ -36,6 +35,8 @@ import pytest
 
 DOVECOT = "/usr/sbin/dovecot"
 PASSWORD = "imap secret"  # noqa: S105 - a throwaway test account
+# Accounts per dovecot (one per test of a module).
+ACCOUNTS = 200
 
 
 def _free_port() -> int:
@@ -189,12 +190,13 @@ class Dovecot:
     users: itertools.count
 
     def add_user(self) -> tuple[str, str]:
-        """A new account with an empty maildir. dovecot re-reads its
-        passwd-file when the file changes, so no restart is needed."""
-        user = f"box{next(self.users)}@example.org"
-        with (self.root / "passwd").open("a") as passwd:
-            passwd.write(f"{user}:{{PLAIN}}{PASSWORD}::::::\n")
-        return user, PASSWORD
+        """An account no test has used yet (its maildir is created empty at
+        first login). The accounts are all in the passwd-file from the start:
+        dovecot checks the file for changes at most once a second."""
+        number = next(self.users)
+        if number > ACCOUNTS:
+            raise RuntimeError(f"more than {ACCOUNTS} tests in one module: raise ACCOUNTS")
+        return f"box{number}@example.org", PASSWORD
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +216,9 @@ def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
     (runtime / "mail").mkdir()
     mail_user = _unprivileged_user()
     os.chown(runtime / "mail", mail_user.pw_uid, mail_user.pw_gid)
-    (root / "passwd").write_text("")
+    (root / "passwd").write_text(
+        "".join(f"box{n}@example.org:{{PLAIN}}{PASSWORD}::::::\n" for n in range(1, ACCOUNTS + 1))
+    )
     port = _free_port()
     config = root / "dovecot.conf"
     config.write_text(_config(root, runtime, port))
