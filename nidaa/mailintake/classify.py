@@ -39,7 +39,8 @@ PIECES = (
     "portfolio",
 )
 TEXT_SAMPLE = 4000  # characters of a document read for its cues
-TITLE_ZONE = 150  # characters that hold a document's title
+TITLE_LINES = 3  # lines that hold a document's title (a CV's fifth line may say "Master")
+TITLE_ZONE = 200
 READABLE_KINDS = ("pdf", "docx", "odt")
 
 # A technical offer usually holds the methodology, and the reverse; a note on
@@ -256,7 +257,8 @@ def piece_from_text(text: str, required: Sequence[str] = ()) -> str | None:
     words its first pages use."""
     required_set = set(required)
     sample = _SEPARATORS.sub(" ", fold_text(text[:TEXT_SAMPLE]).replace("'", " "))
-    title = sample[:TITLE_ZONE]
+    title_lines = [line for line in text[:TEXT_SAMPLE].splitlines() if line.strip()][:TITLE_LINES]
+    title = words_of(" \n ".join(title_lines))[:TITLE_ZONE]
     in_title = [
         _Cue(piece, STRONG, match.start())
         for piece, pattern in _STRONG_PATTERNS

@@ -32,6 +32,7 @@ _PLACEHOLDER = re.compile(
     r"الاسم(?:\s+(?:الكامل|و\s*النسب|والنسب))?|اسم\s+\S+|الاسم\s+الشخصي"
 )
 _NUMBER_SIGN = re.compile(r"(?<![a-z0-9])(?:n\s*[°º]|n[o°º]?\s*\.|no|nr|num(?:ero)?\.?|n|#|رقم)\s*(?=\d)")
+_ORDINALS = str.maketrans({"º": " ", "ª": " "})  # letters to Python, number signs to writers
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
@@ -75,7 +76,7 @@ def _compact(text: str) -> tuple[str, set[int], set[int], str, set[int], set[int
     """A text's words and numbers run together, with the offsets where its
     tokens start and end; twice: as written, and with leading zeros
     dropped from numbers (AO 3/2024 is AO 03/2024)."""
-    folded = _NUMBER_SIGN.sub(" ", fold_text(text))
+    folded = _NUMBER_SIGN.sub(" ", fold_text(text)).translate(_ORDINALS)
     tokens = _TOKEN.findall(folded)
     forms: list[tuple[str, set[int], set[int]]] = []
     for strip in (False, True):

@@ -93,6 +93,8 @@ def _message(block: bytes, *, last: bool) -> tuple[bytes, datetime | None] | Non
         line = block[: line_end if line_end >= 0 else len(block)]
         block = block[line_end + 1 :] if line_end >= 0 else b""
         date = from_line_date(line.decode("latin-1"))
+        if not block.strip():  # a From_ line and nothing else
+            return None
     # The empty line before the next From_ line belongs to the mbox, not the
     # message: cut off before the message's end, or left at the end of the file.
     if not last and block.endswith(b"\r\n\r"):

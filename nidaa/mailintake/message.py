@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from nidaa.common.filetypes import detect_document_type
-from nidaa.mailintake.forward import find_inline_forward
+from nidaa.mailintake.forward import Forwarded, find_inline_forward
 from nidaa.mailintake.headers import (
     clean_text,
     decode_bytes,
@@ -119,7 +119,8 @@ class _Attached:
     """A message attached (forwarded) to this one, and its text."""
 
     entity: Entity
-    body: str
+    body: str  # its text and that of the messages attached to it
+    reading: _Reading
 
 
 @dataclass
@@ -164,20 +165,11 @@ def _parse(raw: bytes, digest: str, given: datetime | None) -> ParsedMessage:
         received, source = sent_at, "date"
 
     forwarded_by = ""
-    _, subject_says_forward = strip_prefixes(fold_text(subject))
-    original = _forwarded_message(reading, from_email, subject_says_forward)
+    original = _original_sender(reading, body, from_email, subject)
     if original is not None:
-        originals = parse_addresses([original.get("from") or original.get("sender")])
         forwarded_by = from_email
-        from_name, from_email = originals[0]
-        recipients = _dedupe(recipients + _recipients(original, ("to", "cc")))
-    else:
-        # Only the forwarder's own text: attached messages are handled above.
-        inline = find_inline_forward(body, subject_says_forward=subject_says_forward)
-        if inline is not None and inline.email != from_email:
-            forwarded_by = from_email
-            from_name, from_email = inline.name, inline.email
-            recipients = _dedupe(recipients + inline.recipients)
+        from_name, from_email = original.name, original.email
+        recipients = _dedupe(recipients + original.recipients)
 
     return ParsedMessage(
         message_id=_message_id(top.get("message-id"), digest),
@@ -202,15 +194,40 @@ def _with_attached(body: str, messages: list[_Attached]) -> str:
     return body
 
 
-def _forwarded_message(reading: _Reading, from_email: str, subject_says_forward: bool) -> Entity | None:
+def _original_sender(reading: _Reading, body: str, sender: str, subject: str) -> Forwarded | None:
+    """Who wrote the application this message forwards (through a chain of
+    forwards), with the addresses it was first sent to; None when the
+    message is no forward of someone else's mail."""
+    original: Forwarded | None = None
+    for _ in range(4):
+        _, subject_says_forward = strip_prefixes(fold_text(subject))
+        attached = _forwarded_message(reading, sender, subject_says_forward)
+        if attached is not None:
+            name, address = parse_addresses([attached.entity.get("from") or attached.entity.get("sender")])[0]
+            recipients = (original.recipients if original else []) + _recipients(
+                attached.entity, ("to", "cc")
+            )
+            original = Forwarded(name=name, email=address, recipients=recipients)
+            reading, body, sender = attached.reading, attached.reading.body(), address
+            subject = decode_header_value(attached.entity.get("subject"))
+            continue
+        inline = find_inline_forward(body, subject_says_forward=subject_says_forward)
+        if inline is not None and inline.email != sender:
+            inline.recipients = (original.recipients if original else []) + inline.recipients
+            original = inline
+        break
+    return original
+
+
+def _forwarded_message(reading: _Reading, sender: str, subject_says_forward: bool) -> _Attached | None:
     """The attached message this one forwards, when it forwards one: the
     subject says Fwd:/TR:, or the forwarder attached nothing of their own."""
     if not reading.messages or not (subject_says_forward or reading.own_files == 0):
         return None
     for message in reading.messages:
         senders = parse_addresses([message.entity.get("from") or message.entity.get("sender")])
-        if senders and senders[0][1] != from_email:
-            return message.entity
+        if senders and senders[0][1] != sender:
+            return message
     return None
 
 
@@ -222,7 +239,9 @@ def _walk(entity: Entity, reading: _Reading) -> None:
     if entity.message is not None:
         inner = _Reading()
         _walk(entity.message, inner)
-        reading.messages.append(_Attached(entity.message, _with_attached(inner.body(), inner.messages)))
+        reading.messages.append(
+            _Attached(entity.message, _with_attached(inner.body(), inner.messages), inner)
+        )
         reading.attachments.extend(inner.attachments)
         return
     content_type = entity.content_type
