@@ -127,11 +127,14 @@ def _connect(
             _("The secure (SSL/TLS) connection to %(host)s:%(port)s failed: %(reason)s.")
             % {**where, "reason": exc.reason or exc}
         ) from exc
-    except (OSError, imaplib.IMAP4.error) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+    except OSError as exc:
         raise MailboxError(
-            _("Could not connect to %(host)s:%(port)s: %(reason)s.") % {**where, "reason": reason}
+            _("Could not connect to %(host)s:%(port)s: %(reason)s.")
+            % {**where, "reason": exc.strerror or exc.__class__.__name__}
         ) from exc
+    except imaplib.IMAP4.error as exc:
+        # What answered is not repeated: it may be any service on that port.
+        raise MailboxError(_("%(host)s:%(port)s did not answer as an IMAP server.") % where) from exc
     try:
         try:
             conn.login(username, password)
@@ -281,6 +284,8 @@ def _read_new_messages(mailbox: Mailbox, result: PollResult, *, limit: int) -> N
             mailbox.uid_validity, mailbox.last_uid = validity, 0
             result.last_uid = 0
         uids = _new_uids(conn, mailbox.last_uid)[:limit]
+        if not uids:
+            return
         matcher = IntakeMatcher(mailbox.organization)
         for start in range(0, len(uids), FETCH_BATCH):
             batch = uids[start : start + FETCH_BATCH]

@@ -254,3 +254,42 @@ def test_an_inactive_mailbox_is_not_polled(imap_server, org, call):
     assert (result.skipped, result.error, result.read) == (True, "", 0)
     mailbox.refresh_from_db()
     assert (mailbox.last_polled_at, InboundMessage.objects.count()) == (None, 0)
+
+
+def test_a_message_that_cannot_be_stored_stops_the_poll_there_and_is_read_next_time(
+    imap_server, org, call, monkeypatch
+):
+    from nidaa.applications import intake
+
+    for n, sender in enumerate(("amina", "karim", "salma"), start=1):
+        deliver(
+            imap_server,
+            message_id=f"<m{n}@example.org>",
+            received_at=ON_TIME,
+            sender=(sender, f"{sender}@example.org"),
+        )
+    mailbox = mailbox_for(imap_server, org)
+    real_ingest = intake.ingest_message
+
+    def failing_on_the_second(**kwargs):
+        if b"<m2@example.org>" in kwargs["raw"]:
+            raise OSError("disk full")
+        return real_ingest(**kwargs)
+
+    monkeypatch.setattr(intake, "ingest_message", failing_on_the_second)
+    first = poll_mailbox(mailbox_id=mailbox.pk)
+
+    assert (first.read, first.last_uid, first.error) == (
+        1,
+        1,
+        "Message 2 could not be stored (disk full); the next poll tries it again.",
+    )
+    mailbox.refresh_from_db()
+    assert (mailbox.last_uid, mailbox.last_error) == (1, first.error)
+    assert list(InboundMessage.objects.values_list("message_id", flat=True)) == ["<m1@example.org>"]
+
+    monkeypatch.setattr(intake, "ingest_message", real_ingest)
+    second = poll_mailbox(mailbox_id=mailbox.pk)
+
+    assert (second.error, second.read, second.created, second.last_uid) == ("", 2, 2, 3)
+    assert InboundMessage.objects.count() == 3

@@ -328,15 +328,35 @@ def test_assigning_and_setting_aside_need_the_csrf_token(waiting, call, owner):
 # --- the dashboard --------------------------------------------------------------
 
 
-def test_the_dashboard_counts_the_messages_waiting(waiting, filed, owner_client, evaluator_client):
+def dashboard_of(client):
     with translation.override("en"):
-        dashboard = reverse("calls:dashboard")
+        return client.get(reverse("calls:dashboard")).content.decode()
 
-    content = owner_client.get(dashboard).content.decode()
-    assert "Association Exemple: 1 message waiting" in content
-    assert url("triage") in content
 
-    assert "message waiting" not in evaluator_client.get(dashboard).content.decode()
+def test_the_dashboard_counts_the_messages_waiting(waiting, filed, owner_client, member_client):
+    owner_page = dashboard_of(owner_client)
+    assert "Association Exemple: 1 message waiting" in owner_page
+    assert f'href="{url("triage")}"' in owner_page
+    assert f'href="{url("mailboxes")}"' in owner_page
+
+    member_page = dashboard_of(member_client)
+    assert "Association Exemple: 1 message waiting" in member_page
+    # Editors work the inbox; only admins connect mailboxes.
+    assert f'href="{url("mailboxes")}"' not in member_page
+
+
+def test_the_dashboard_says_when_nothing_waits(filed, owner_client):
+    page = dashboard_of(owner_client)
+
+    assert "No message is waiting in the triage inbox." in page
+    assert "message waiting" not in page
+
+
+def test_evaluators_have_no_e_mail_box_on_the_dashboard(waiting, evaluator_client):
+    page = dashboard_of(evaluator_client)
+
+    assert "Applications by e-mail" not in page
+    assert url("triage") not in page
 
 
 def test_the_inbox_query_count_does_not_grow_with_messages(org, call, waiting, owner_client):

@@ -1,4 +1,4 @@
-"""The "messages waiting in the triage inbox" notice on the issuer's dashboard."""
+"""The e-mail box on the issuer's dashboard: messages waiting in the triage inbox."""
 
 from __future__ import annotations
 
@@ -6,15 +6,19 @@ from typing import Any
 
 from django import template
 
-from nidaa.applications.mail_selectors import waiting_counts_for
+from nidaa.applications.mail_selectors import MAILBOX_ROLES, triage_memberships_for
 
 register = template.Library()
 
 
 @register.inclusion_tag("applications/triage_dashboard.html", takes_context=True)
 def waiting_messages(context: dict[str, Any]) -> dict[str, Any]:
-    """Per organisation where the user works the triage inbox, the number of
-    messages waiting (nothing shown when none waits)."""
+    """Links to the triage inbox and the mailboxes for those who use them,
+    with the number of messages waiting per organisation."""
     request = context.get("request")
-    user = getattr(request, "user", None)
-    return {"counts": waiting_counts_for(user=user) if user is not None else []}
+    memberships = triage_memberships_for(getattr(request, "user", None))
+    return {
+        "can_triage": bool(memberships),
+        "counts": [(m.organization, m.waiting) for m in memberships if m.waiting],
+        "can_manage_mailboxes": any(m.role in MAILBOX_ROLES for m in memberships),
+    }
