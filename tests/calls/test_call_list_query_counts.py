@@ -8,7 +8,9 @@ from tests.factories import CallFactory
 # The catalogue's version, the sizes and page anchors of its open and closed
 # halves (cached until the version moves), the page's open calls, its closed calls.
 HOME_QUERIES = 5
-DASHBOARD_QUERIES = 5  # session, user, count, "may import?", the page of calls with their organisations
+# session, user, count, "may import?", the page of calls with their organisations,
+# the e-mail box (the user's memberships with the messages waiting in triage)
+DASHBOARD_QUERIES = 6
 
 
 @pytest.mark.parametrize("number", [3, 30])
