@@ -42,7 +42,8 @@ def test_call_page_queries_do_not_grow_with_its_revisions(
     call = CallFactory(organization=org, status=CallStatus.PUBLISHED)
     for n in range(1, number + 1):
         CallRevisionFactory(call=call, number=n, author=owner)
-    # session, user, call, role, territories, revisions with their authors
-    with django_assert_max_num_queries(6):
+    # session, user, call, role, territories, revisions with their authors,
+    # the "Applications (N)" link (may the member open them, and how many)
+    with django_assert_max_num_queries(7):
         response = owner_client.get(f"/en/calls/{call.pk}/")
     assert response.content.decode().count("Revision ") == number
