@@ -140,6 +140,27 @@ def decode_header_value(value: str | None) -> str:
     return clean_text(unicodedata.normalize("NFC", decode_words(value)))
 
 
+_SIMPLE_ADDRESS = re.compile(
+    r"\s*(?:([^\"<>,@]*?)\s*<\s*([^<>\s,]+@[^<>\s,]+?)\s*>|([^<>\s,\"]+@[^<>\s,\"]+))\s*"
+)
+
+
+def _simple_addresses(value: str) -> list[tuple[str, str]] | None:
+    # "Name <a@b>, c@d" without quotes or comments: the common case, read
+    # without the stdlib's character-by-character address parser.
+    if '"' in value or "(" in value or ":" in value or "\\" in value:
+        return None
+    pairs: list[tuple[str, str]] = []
+    for item in value.split(","):
+        if not item.strip():
+            continue
+        match = _SIMPLE_ADDRESS.fullmatch(item)
+        if match is None:
+            return None
+        pairs.append((match.group(1) or "", match.group(2) or match.group(3)))
+    return pairs
+
+
 def parse_addresses(values: list[str]) -> list[tuple[str, str]]:
     """(display name, lowercased address) pairs from address headers, with
     encoded-word names decoded; addresses found in malformed headers too."""
@@ -147,12 +168,14 @@ def parse_addresses(values: list[str]) -> list[tuple[str, str]]:
     for value in values:
         if not value:
             continue
-        pairs = [(name, address) for name, address in getaddresses([value]) if "@" in address]
+        pairs = _simple_addresses(value)
+        if pairs is None:
+            pairs = [(name, address) for name, address in getaddresses([value]) if "@" in address]
         if not pairs:
             pairs = [("", address) for address in EMAIL_ADDRESS.findall(value)]
         for name, address in pairs:
             address = clean_text(address).strip("<>[]").lower()
-            if EMAIL_ADDRESS.fullmatch(address) or "@" in address:
+            if "@" in address:
                 found.append((decode_header_value(name).strip("\"' "), address))
     return found
 

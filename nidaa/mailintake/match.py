@@ -11,8 +11,10 @@ does not grow with the number of calls.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from threading import Lock
 
 from nidaa.mailintake.message import ParsedMessage
@@ -72,34 +74,31 @@ def message_subject(subject: str) -> str:
     return words(folded)
 
 
-def _compact(text: str) -> tuple[str, set[int], set[int], str, set[int], set[int]]:
+_Form = tuple[str, set[int], set[int]]
+
+
+def _compact(text: str) -> tuple[_Form, _Form]:
     """A text's words and numbers run together, with the offsets where its
     tokens start and end; twice: as written, and with leading zeros
     dropped from numbers (AO 3/2024 is AO 03/2024)."""
     folded = _NUMBER_SIGN.sub(" ", fold_text(text)).translate(_ORDINALS)
     tokens = _TOKEN.findall(folded)
-    forms: list[tuple[str, set[int], set[int]]] = []
-    for strip in (False, True):
-        starts: set[int] = set()
-        ends: set[int] = set()
-        pieces: list[str] = []
-        offset = 0
-        for token in tokens:
-            if strip and token.isdigit():
-                token = token.lstrip("0") or "0"
-            starts.add(offset)
-            offset += len(token)
-            ends.add(offset)
-            pieces.append(token)
-        forms.append(("".join(pieces), starts, ends))
-    (raw, raw_starts, raw_ends), (stripped, stripped_starts, stripped_ends) = forms
-    return raw, raw_starts, raw_ends, stripped, stripped_starts, stripped_ends
+    raw = _form(tokens)
+    if not any(token[0] == "0" for token in tokens):
+        return raw, raw
+    return raw, _form([token.lstrip("0") or "0" if token[0] == "0" else token for token in tokens])
+
+
+def _form(tokens: list[str]) -> _Form:
+    ends = list(accumulate(map(len, tokens)))
+    starts = [end - len(token) for end, token in zip(ends, tokens, strict=True)]
+    return "".join(tokens), set(starts), set(ends)
 
 
 def reference_forms(reference: str) -> tuple[str, str] | None:
     """A reference compacted as written and without leading zeros; None when
     it is too short or has no digit to tell calls apart."""
-    raw, _, _, stripped, _, _ = _compact(reference)
+    (raw, _, _), (stripped, _, _) = _compact(reference)
     if len(raw) < MIN_REFERENCE or not any(char.isdigit() for char in raw):
         return None
     return raw, stripped
@@ -112,11 +111,22 @@ class CallMatcher:
         self._subjects: dict[str, list[_SubjectKey]] = {}
         self._references: tuple[dict[str, list[tuple[str, int]]], dict[str, list[tuple[str, int]]]] = ({}, {})
         self._addresses: dict[str, set[int]] = {}
+        calls = list(calls)
+        keys: list[tuple[_SubjectKey, set[str]]] = []
+        frequency: Counter[str] = Counter()
         for call in calls:
             segments = subject_segments(call.subject) if call.subject else ()
             if segments:
                 key = _SubjectKey(call.id, tuple(f" {s} " for s in segments), sum(len(s) for s in segments))
-                self._subjects.setdefault(segments[0].split(" ", 1)[0], []).append(key)
+                subject_words = {word for segment in segments for word in segment.split()}
+                keys.append((key, subject_words))
+                frequency.update(subject_words)
+        for key, subject_words in keys:
+            # Filed under its rarest word: every word of a key is in a matching
+            # subject, and "candidature" would bring up half the calls.
+            rarest = min(subject_words, key=lambda word: (frequency[word], -len(word), word))
+            self._subjects.setdefault(rarest, []).append(key)
+        for call in calls:
             forms = reference_forms(call.reference) if call.reference else None
             if forms:
                 for index, form in enumerate(forms):
@@ -162,11 +172,9 @@ class CallMatcher:
     def _by_reference(self, text: str, candidates: set[int] | None) -> set[int]:
         if not text or not (self._references[0] or self._references[1]):
             return set()
-        raw, raw_starts, raw_ends, stripped, stripped_starts, stripped_ends = _compact(text)
         best = 0
         found: set[int] = set()
-        forms = ((raw, raw_starts, raw_ends), (stripped, stripped_starts, stripped_ends))
-        for index, (compact, starts, ends) in enumerate(forms):
+        for index, (compact, starts, ends) in enumerate(_compact(text)):
             table = self._references[index]
             for start in starts:
                 for reference, call_id in table.get(compact[start : start + PREFIX], ()):

@@ -97,7 +97,7 @@ def test_french_windows_1252_body_without_charset_stays_french() -> None:
 def test_raw_utf8_headers_and_unknown_charsets_are_read() -> None:
     raw = _raw(
         "From: Amina Benali <amina@example.ma>\nSubject: =?x-unknown?Q?Candidature_=E2=80=93_formateur?=\n",
-        "Bonjour".encode(),
+        b"Bonjour",
         "x-unknown",
     )
     raw = raw.replace(b"From: Amina", "From: أمينة".encode())
