@@ -256,9 +256,16 @@ class Applicant:
     user_id: int
     username: str
     cookie: str
+    csrf: str
     files: dict[str, tuple[str, bytes]]
     body: bytes = b""
     content_type: str = ""
+
+    def build_body(self) -> None:
+        """The form as a browser posts it, from ``files`` (built once, before
+        any clock matters)."""
+        fields = {"csrfmiddlewaretoken": self.csrf, "applicant_name": f"Candidat {self.username}", **IDENTITY}
+        self.body, self.content_type = multipart(fields, self.files)
 
     def sha256s(self) -> dict[str, str]:
         return {piece: hashlib.sha256(data).hexdigest() for piece, (_name, data) in self.files.items()}
@@ -280,9 +287,9 @@ def signed_in_cookie(user: Any) -> tuple[str, str]:
     return cookie, csrf
 
 
-def make_applicants(count: int, *, prefix: str = "rush") -> list[Applicant]:
+def make_applicants(count: int, *, prefix: str = "rush", cv_size: int = 24_000) -> list[Applicant]:
     """``count`` users, each signed in, with distinct files for every piece and
-    the multipart body ready (built before the clock starts)."""
+    the multipart body ready."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
@@ -302,22 +309,13 @@ def make_applicants(count: int, *, prefix: str = "rush") -> list[Applicant]:
         cookie, csrf = signed_in_cookie(user)
         label = f"{user.username} {secrets.token_hex(8)}"
         files = {
-            "cv": (f"CV {user.username}.pdf", pdf_bytes(label, 24_000)),
+            "cv": (f"CV {user.username}.pdf", pdf_bytes(label, cv_size)),
             "cover_letter": (f"Lettre {user.username}.docx", docx_bytes(label)),
             "financial_offer": (f"Offre {user.username}.png", png_bytes(8_000)),
         }
-        fields = {"csrfmiddlewaretoken": csrf, "applicant_name": f"Candidat {user.username}", **IDENTITY}
-        body, content_type = multipart(fields, files)
-        applicants.append(
-            Applicant(
-                user_id=user.pk,
-                username=user.username,
-                cookie=cookie,
-                files=files,
-                body=body,
-                content_type=content_type,
-            )
-        )
+        applicant = Applicant(user_id=user.pk, username=user.username, cookie=cookie, csrf=csrf, files=files)
+        applicant.build_body()
+        applicants.append(applicant)
     return applicants
 
 
