@@ -25,9 +25,8 @@ _B64_JUNK = re.compile(rb"[^A-Za-z0-9+/]")
 _BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
 _SINGLE_BYTE_LATIN = {"us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "iso-8859-15", "windows-1252"}
 _SINGLE_BYTE_LATIN |= {"cp1252", "x-unknown", "unknown-8bit", "default", "8bit"}
-EMAIL_ADDRESS = re.compile(
-    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+"
-)
+# \w: internationalised addresses (SMTPUTF8, IDN) are addresses too.
+EMAIL_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@\w(?:[\w-]*\w)?(?:\.[\w-]+)+")
 
 
 def known_charset(name: str | None) -> str | None:
@@ -175,8 +174,13 @@ def parse_addresses(values: list[str]) -> list[tuple[str, str]]:
             pairs = [("", address) for address in EMAIL_ADDRESS.findall(value)]
         for name, address in pairs:
             address = clean_text(address).strip("<>[]").lower()
-            if "@" in address:
-                found.append((decode_header_value(name).strip("\"' "), address))
+            if not EMAIL_ADDRESS.fullmatch(address):
+                # "Amina Benali amina@example.ma" read as one address: keep the address only.
+                repaired = EMAIL_ADDRESS.search(address)
+                if repaired is None:
+                    continue
+                name, address = "", repaired.group()
+            found.append((decode_header_value(name).strip("\"' "), address))
     return found
 
 
