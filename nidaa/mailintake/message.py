@@ -82,9 +82,12 @@ def parse_message(raw: bytes, *, received_at: datetime | None = None) -> ParsedM
     Otherwise it is the date of the topmost parseable Received: header, the
     one the receiving server added ("received"), else the Date: header
     ("date"), else None (""). A message that is a forward of an application
-    has the original sender in ``from_email`` and the forwarder in
-    ``forwarded_by``; the original recipients are added to ``recipients`` so
-    that matching by address still works.
+    (inline or attached, through a chain of forwards) has the original sender
+    in ``from_email`` and the forwarder in ``forwarded_by``; the original
+    recipients are added to ``recipients`` so that matching by address still
+    works. A forwarded mail written by the receiving organisation itself (an
+    applicant forwarding the call's announcement) is no forward of an
+    application: its forwarder stays the sender.
 
     Never raises: garbage in gives a best-effort ``ParsedMessage``.
     """
@@ -166,7 +169,7 @@ def _parse(raw: bytes, digest: str, given: datetime | None) -> ParsedMessage:
 
     forwarded_by = ""
     original = _original_sender(reading, body, from_email, subject)
-    if original is not None:
+    if original is not None and not _from_the_organisation(original.email, recipients):
         forwarded_by = from_email
         from_name, from_email = original.name, original.email
         recipients = _dedupe(recipients + original.recipients)
@@ -217,6 +220,26 @@ def _original_sender(reading: _Reading, body: str, sender: str, subject: str) ->
             original = inline
         break
     return original
+
+
+# Mail providers whose users have nothing in common but the provider.
+_PUBLIC_PROVIDERS = {
+    "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "icloud",
+    "me", "mac", "aol", "gmx", "menara", "protonmail", "proton", "yandex", "laposte", "orange", "free",
+    "wanadoo", "sfr", "mail", "zoho",
+}  # fmt: skip
+
+
+def _from_the_organisation(original: str, recipients: list[str]) -> bool:
+    """Whether the "original" of a forward was written by the receiving
+    organisation itself: an applicant who forwards the call's announcement
+    with their files is the applicant, not the organisation."""
+    if original in recipients:
+        return True
+    domain = original.rpartition("@")[2]
+    if domain.split(".", 1)[0] in _PUBLIC_PROVIDERS:
+        return False
+    return any(address.rpartition("@")[2] == domain for address in recipients)
 
 
 def _forwarded_message(reading: _Reading, sender: str, subject_says_forward: bool) -> _Attached | None:

@@ -251,3 +251,23 @@ def test_a_boundary_that_prefixes_the_inner_boundary_does_not_cut_parts() -> Non
     parsed = parse_message(raw)
     assert parsed.body == "plain"
     assert [(a.filename, a.data) for a in parsed.attachments] == [("a.pdf", b"%PDF-1.4 x")]
+
+
+def test_an_applicant_forwarding_the_organisations_announcement_stays_the_applicant() -> None:
+    body = (
+        "Bonjour, voici ma candidature.\n\n---------- Forwarded message ---------\n"
+        "From: Recrutement ONG <recrutement@ong.ma>\nDate: Mon, 4 Mar 2024\nSubject: Appel\n"
+        "To: <amina@example.ma>\n\nL'ONG recrute un formateur."
+    )
+    built = message(subject="Fwd: Appel", body=body, files=(("CV.pdf", PDF, "application/pdf"),))
+    parsed = parse_message(built.as_bytes())
+    assert (parsed.from_email, parsed.forwarded_by) == ("amina@example.ma", "")
+    assert parsed.recipients == ["candidatures@ong.ma"]
+    # The same announcement sent from a Gmail mailbox that is also the intake address.
+    gmail = message(
+        subject="Fwd: Appel",
+        to="association.nour@gmail.com",
+        body=body.replace("recrutement@ong.ma", "association.nour@gmail.com"),
+    )
+    parsed = parse_message(gmail.as_bytes())
+    assert (parsed.from_email, parsed.forwarded_by) == ("amina@example.ma", "")
