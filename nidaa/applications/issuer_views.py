@@ -128,7 +128,7 @@ def application(request: HttpRequest, application_id: int) -> HttpResponse:
                 }
                 for version in item.versions.all()
             ],
-            "languages": [str(LANGUAGE_NAMES.get(code, code)) for code in item.languages or []],
+            "applicant_languages": [str(LANGUAGE_NAMES.get(code, code)) for code in item.languages or []],
             "audit": [
                 {
                     "at": entry.at,

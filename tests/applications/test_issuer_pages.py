@@ -226,6 +226,9 @@ def test_application_page_shows_identity_every_version_and_the_audit(opened, own
     _full, again, _mailed = _three_applications(opened, amina, karim)
     application = again.application
     draft_file(application, name="prochaine-version.pdf")
+    type(application).objects.filter(pk=application.pk).update(
+        applicant_kind="firm", firm_name="Cabinet Atlas", phone="+212 600 000 000", languages=["ar", "zgh"]
+    )
 
     response = client_for(owner).get(_en(reverse("applications:issuer_application", args=[application.pk])))
 
@@ -238,6 +241,10 @@ def test_application_page_shows_identity_every_version_and_the_audit(opened, own
     ]
     page = response.content.decode()
     assert "Karim Bennani" in page
+    assert "<dt>Applying as</dt><dd>Firm or organisation</dd>" in page
+    assert '<dd dir="auto">Cabinet Atlas</dd>' in page
+    assert '<dd dir="ltr">+212 600 000 000</dd>' in page
+    assert "<dt>Languages</dt><dd>Arabic, Amazigh (Tamazight)</dd>" in page
     assert "karim@example.org" in page
     assert "Version 2, received on 15 January 2025, 22:59:00" in page
     assert "latest, the one that counts" in page
