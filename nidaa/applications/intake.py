@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -120,7 +121,7 @@ def ingest_message(
     *,
     organization: Organization,
     raw: bytes,
-    received_at: Any = None,
+    received_at: datetime | None = None,
     mailbox: Mailbox | None = None,
     actor: Any = None,
     matcher: IntakeMatcher | None = None,
@@ -170,9 +171,8 @@ def ingest_message(
         # One savepoint for the whole message, the duplicate check included,
         # so that a database error anywhere leaves a caller's transaction usable.
         with transaction.atomic():
-            existing = InboundMessage.objects.filter(organization=organization, message_id=message_id).first()
-            if existing is not None:
-                return IngestResult(message=existing, created=False)
+            if _stored_message_pk(organization, message_id) is not None:
+                return IngestResult(message=_stored_message(organization, message_id), created=False)
             message.raw.name = _store_raw(message, raw)
             if match is not None:
                 call, by = match
@@ -190,10 +190,9 @@ def ingest_message(
     except IntegrityError:
         # Another import stored the same message first (its savepoint is gone,
         # with anything filed for it); any other integrity error is a bug.
-        existing = InboundMessage.objects.filter(organization=organization, message_id=message_id).first()
-        if existing is None:
+        if _stored_message_pk(organization, message_id) is None:
             raise
-        return IngestResult(message=existing, created=False)
+        return IngestResult(message=_stored_message(organization, message_id), created=False)
     return IngestResult(
         message=message,
         created=True,
@@ -264,7 +263,23 @@ def discard_message(*, message: InboundMessage, actor: Any) -> None:
 # --- internals ---------------------------------------------------------------
 
 
-def _receipt_time(parsed: ParsedMessage, *, mailbox: Mailbox | None, given_source: str) -> tuple[Any, str]:
+def _stored_message_pk(organization: Organization, message_id: str) -> int | None:
+    # The pk only, unordered: this runs for every message of an import.
+    found = (
+        InboundMessage.objects.filter(organization=organization, message_id=message_id)
+        .order_by()
+        .values_list("pk", flat=True)[:1]
+    )
+    return next(iter(found), None)
+
+
+def _stored_message(organization: Organization, message_id: str) -> InboundMessage:
+    return InboundMessage.objects.get(organization=organization, message_id=message_id)
+
+
+def _receipt_time(
+    parsed: ParsedMessage, *, mailbox: Mailbox | None, given_source: str
+) -> tuple[datetime, str]:
     if parsed.received_at is None:
         return timezone.now(), "import"
     if parsed.received_source == "given":
@@ -301,20 +316,22 @@ def _application_for_sender(*, call: Call, email: str, name: str) -> Application
     """The one application of ``email`` to ``call`` (a signed-up user with the
     same address shares it), created if needed and locked so that two messages
     number their versions in turn."""
-    application = Application.objects.select_for_update().filter(call=call, applicant_email=email).first()
+    mine = Application.objects.select_for_update().filter(call=call, applicant_email=email).order_by()
+    application = next(iter(mine[:1]), None)
     if application is None:
-        application, created = Application.objects.get_or_create(
-            call=call,
-            applicant_email=email,
-            defaults={
-                "receipt_number": new_receipt_number(call),
-                "applicant_name": name,
-                "channel": ApplicationChannel.EMAIL,
-            },
-        )
-        if not created:
-            application = Application.objects.select_for_update().get(pk=application.pk)
-    elif application.applicant_id is None and name and name != application.applicant_name:
+        try:
+            with transaction.atomic():
+                return Application.objects.create(
+                    call=call,
+                    applicant_email=email,
+                    applicant_name=name,
+                    receipt_number=new_receipt_number(call),
+                    channel=ApplicationChannel.EMAIL,
+                )
+        except IntegrityError:
+            # A concurrent import created it between our read and our write.
+            return mine.get()
+    if application.applicant_id is None and name and name != application.applicant_name:
         # The latest message's name is the sender's identity.
         application.applicant_name = name[:255]
         application.save(update_fields=["applicant_name", "updated_at"])
@@ -344,12 +361,14 @@ def _file(
         is_late=is_late,
     )
     entries = []
+    stored_files = []
     for attachment, piece in classify_attachments(parsed.attachments, required=required, body=parsed.body):
         stored = store_file(
             version=version,
             piece=piece,
             upload=ContentFile(attachment.data, name=attachment.filename or piece),
         )
+        stored_files.append(stored)
         entries.append(
             {
                 "name": stored.original_name,
@@ -359,7 +378,15 @@ def _file(
                 "type": stored.content_type,
             }
         )
+    # finish_version reads ``version.files.all()`` twice (each read joins up to
+    # the application for the model's ordering); the files were just stored
+    # here, so they are handed over the way prefetch_related caches them.
+    files = version.files.all()
+    files._result_cache = stored_files
+    files._prefetch_done = True  # type: ignore[attr-defined]
+    version._prefetched_objects_cache = {"files": files}  # type: ignore[attr-defined]
     finish_version(version=version, required=required, actor=actor)
+    del version._prefetched_objects_cache  # type: ignore[attr-defined]
     message.call = call
     message.matched_by = matched_by
     message.state = MessageState.FILED

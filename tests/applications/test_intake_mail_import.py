@@ -145,3 +145,27 @@ def test_the_nidaa_cli_exit_status_is_1_when_a_file_failed(org, call, tmp_path):
         main(["mail", "import", str(corrupt), "--org", org.slug])
 
     assert excinfo.value.code == 1
+
+
+def test_a_message_that_fails_is_reported_and_the_rest_of_the_mbox_imported(
+    org, call, mailbox_file, monkeypatch
+):
+    from nidaa.applications.management.commands import mail_import
+
+    real = mail_import.ingest_message
+
+    def failing_on_the_late_one(**kwargs):
+        if b"<b@x>" in kwargs["raw"]:
+            raise ValueError("boom")
+        return real(**kwargs)
+
+    monkeypatch.setattr(mail_import, "ingest_message", failing_on_the_late_one)
+
+    out, err, error = run(str(mailbox_file), "--org", org.slug)
+
+    assert err.splitlines() == [f"{mailbox_file}: message 3: error: ValueError('boom')"]
+    assert out.splitlines()[-1] == (
+        "read 4 · new 2 · duplicates 1 · filed 1 · late 0 · incomplete 0 · triage 1 · failed 1"
+    )
+    assert str(error) == "1 of 4 messages could not be imported"
+    assert sorted(InboundMessage.objects.values_list("message_id", flat=True)) == ["<a@x>", "<c@x>"]

@@ -119,8 +119,10 @@ class Command(BaseCommand):
                 elif options["verbosity"] >= 1:
                     self.stdout.write(f"{name}: {counts['read'] - before} messages")
         self.stdout.write(" · ".join(f"{key} {counts[key]}" for key in SUMMARY))
-        if failed or counts["failed"]:
+        if failed:
             raise CommandError(f"{failed} of {len(options['files'])} files could not be imported")
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} of {counts['read']} messages could not be imported")
 
     def _import_batch(
         self,
