@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -186,7 +185,7 @@ def ingest_message(
                 )
             message.save(force_insert=True)
             if version is not None and match is not None and match[0].acknowledge_emails:
-                transaction.on_commit(partial(send_acknowledgement, version_id=version.pk))
+                _acknowledge_on_commit(version.pk)
     except IntegrityError:
         # Another import stored the same message first (its savepoint is gone,
         # with anything filed for it); any other integrity error is a bug.
@@ -236,7 +235,7 @@ def file_message(*, message: InboundMessage, call: Call, actor: Any) -> Applicat
             data={"call": call.pk, "application": version.application_id, "version": version.number},
         )
         if call.acknowledge_emails:
-            transaction.on_commit(partial(send_acknowledgement, version_id=version.pk))
+            _acknowledge_on_commit(version.pk)
     _copy_fields(locked, message, ("call", "matched_by", "state", "version", "attachments"))
     return version
 
@@ -261,6 +260,15 @@ def discard_message(*, message: InboundMessage, actor: Any) -> None:
 
 
 # --- internals ---------------------------------------------------------------
+
+
+def _acknowledge_on_commit(version_id: int) -> None:
+    def acknowledge() -> None:
+        send_acknowledgement(version_id=version_id)
+
+    # robust: a mail server that is down must neither undo nor stop the filing;
+    # Django logs the error.
+    transaction.on_commit(acknowledge, robust=True)
 
 
 def _stored_message_pk(organization: Organization, message_id: str) -> int | None:

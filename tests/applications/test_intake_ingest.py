@@ -359,3 +359,23 @@ def test_one_matcher_serves_many_messages_without_reading_calls_again(
         ingest(org, build_message(subject=SUBJECT, message_id="<next@x>"), matcher=matcher)
 
     assert not any('FROM "calls_call"' in q["sql"] for q in captured.captured_queries)
+
+
+def test_a_failing_acknowledgement_does_not_undo_the_filing(
+    org, call, monkeypatch, django_capture_on_commit_callbacks
+):
+    import nidaa.applications.intake as intake
+
+    def mail_server_down(**kwargs):
+        raise ConnectionRefusedError("smtp")
+
+    monkeypatch.setattr(intake, "send_acknowledgement", mail_server_down)
+    call.acknowledge_emails = True
+    call.save(update_fields=["acknowledge_emails"])
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        result = ingest(org, build_message(subject=SUBJECT))
+
+    assert len(callbacks) == 1
+    assert result.filed
+    assert InboundMessage.objects.get().state == MessageState.FILED
