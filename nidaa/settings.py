@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the arrival time, before any middleware or view reads the body.
+    "nidaa.common.middleware.RequestArrivalMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -190,6 +192,15 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
     "reset_password": env_str("RATE_LIMIT_RESET_PASSWORD", "5/h/ip,3/h/key"),
 }
+
+# Behind a reverse proxy that sets X-Request-Start (nginx: proxy_set_header
+# X-Request-Start "t=${msec}"), a submission is timed from its arrival at the
+# proxy, time queued for a worker included. Only where clients cannot set it.
+NIDAA_TRUST_REQUEST_START = env_bool("NIDAA_TRUST_REQUEST_START", False)
+# Upload buffers of requests in progress: under the var directory rather than
+# the system's temporary folder, so a killed worker's leftovers are found.
+FILE_UPLOAD_TEMP_DIR = str(VAR_DIR / "uploads-tmp")
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 
 # Saving or submitting applications, per signed-in user (django-ratelimit).
 RATE_LIMIT_APPLY = env_str("RATE_LIMIT_APPLY", "30/m")

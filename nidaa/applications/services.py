@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -34,6 +33,7 @@ from nidaa.applications.models import (
 )
 from nidaa.calls.models import Call, CallStatus, RequiredDocument
 from nidaa.common.filetypes import detect_document_type, sha256_of
+from nidaa.common.storage import save_content_addressed
 from nidaa.common.workflow import write_audit
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -380,12 +380,9 @@ def store_file(
         sha256=sha256,
         content_type=detect_document_type(upload) or "",
     )
-    name = application_file_upload_to(record, "")
-    # Same content, same name: a file already stored is not written twice.
-    if not default_storage.exists(name):
-        upload.seek(0)
-        name = default_storage.save(name, upload)
-    record.file.name = name
+    record.file.name = save_content_addressed(
+        application_file_upload_to(record, ""), upload, sha256=sha256, size=record.size
+    )
     record.save()
     return record
 

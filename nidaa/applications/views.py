@@ -68,11 +68,23 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
     if posted and form.is_valid():
         draft = request.POST.get("action") == "draft"
         try:
+            # Judged by the request's arrival, not by when its upload finished.
+            arrived = getattr(request, "received_at", None)
             if draft:
-                save_draft(call=call, applicant=request.user, files=form.uploads(), identity=form.identity())
+                save_draft(
+                    call=call,
+                    applicant=request.user,
+                    files=form.uploads(),
+                    identity=form.identity(),
+                    now=arrived,
+                )
             else:
                 version = submit_application(
-                    call=call, applicant=request.user, files=form.uploads(), identity=form.identity()
+                    call=call,
+                    applicant=request.user,
+                    files=form.uploads(),
+                    identity=form.identity(),
+                    now=arrived,
                 )
         except ApplicationRefused as exc:
             error = _refusal_message(exc)

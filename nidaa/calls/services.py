@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -34,6 +33,7 @@ from nidaa.calls.models import (
 )
 from nidaa.calls.search import refresh_search_document
 from nidaa.calls.workflow import CALL_WORKFLOW
+from nidaa.common.storage import save_content_addressed
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.directory.models import Territory
 from nidaa.tor.api import read_and_extract
@@ -248,8 +248,7 @@ def import_tor(
     storage_name = tor_storage_name(sha256, filename)
     with transaction.atomic():
         # Content-addressed: the same document is stored once, whoever imports it.
-        if not default_storage.exists(storage_name):
-            storage_name = default_storage.save(storage_name, ContentFile(data))
+        storage_name = save_content_addressed(storage_name, ContentFile(data), sha256=sha256, size=len(data))
         call = Call(
             organization=organization,
             created_by=actor,

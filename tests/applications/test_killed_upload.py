@@ -30,6 +30,7 @@ from django.utils import timezone
 from nidaa.applications.integrity import verify_storage
 from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
 from nidaa.calls.models import CallStatus
+from nidaa.common.storage import stored_sha256
 from tests.applications import rush
 from tests.factories import CallFactory
 
@@ -192,7 +193,8 @@ def test_worker_killed_mid_upload_leaves_no_application_and_no_unreported_file(
     killed, survivor = rush.make_applicants(2, prefix="killed", cv_size=LARGE_CV)
     server_database.push()
     path = apply_path(call)
-    buffers = tmp_path / "var"
+    # FILE_UPLOAD_TEMP_DIR: under the var directory, not the system's /tmp.
+    buffers = tmp_path / "var" / "uploads-tmp"
 
     with rush.gunicorn(env=server_env, log=tmp_path / "gunicorn.log", workers=2, ready_path=path) as server:
         head = (
@@ -222,8 +224,8 @@ def test_worker_killed_mid_upload_leaves_no_application_and_no_unreported_file(
     report = verify_storage()
     assert report.problems == []
     assert stored_files(settings.MEDIA_ROOT) == referenced_files()
-    # Outside the storage, the killed worker's upload buffer stays in its TMPDIR.
-    print(f"\nupload buffers left in TMPDIR by the killed worker: {leftover_buffers}")
+    # Outside the storage, the killed worker's upload buffer stays in the var directory.
+    print(f"\nupload buffers left in var/uploads-tmp by the killed worker: {leftover_buffers}")
 
 
 def test_worker_killed_between_storing_files_and_commit_leaves_orphans_that_verify_reports_and_removes(
@@ -269,12 +271,7 @@ def test_worker_killed_between_storing_files_and_commit_leaves_orphans_that_veri
     assert cli_verify(env)[1][-1]["clean"] is True
 
 
-@pytest.mark.xfail(
-    reason="store_file trusts any file already at the content-addressed name; one left truncated by a "
-    "worker killed while writing it is then referenced by the next submission of the same content",
-    strict=False,
-)
-def test_same_file_submitted_after_a_worker_died_writing_it_is_stored_whole(
+def test_same_file_submitted_after_a_worker_died_writing_it_is_stored_whole_beside_the_damaged_one(
     settings, tmp_path, call, server_database, server_env
 ):
     first, second = rush.make_applicants(2, prefix="halfway")
@@ -295,8 +292,15 @@ def test_same_file_submitted_after_a_worker_died_writing_it_is_stored_whole(
         assert status == 302, server.log_tail()
 
     server_database.pull()
+    sha = second.sha256s()["cv"]
+    damaged = f"applications/{sha[:2]}/{sha}"
+    cv = ApplicationFile.objects.get(piece="cv")
+    # The second submission does not refer to the truncated bytes: its CV is
+    # stored whole beside them, and the damaged file is reported as an orphan.
+    assert cv.file.name != damaged
+    assert stored_sha256(cv.file.name) == sha
     problems = [(p.kind, p.path) for p in verify_storage().problems]
-    assert problems == []
+    assert problems == [("orphan", damaged)]
 
 
 def http_disconnected() -> type[Exception]:
