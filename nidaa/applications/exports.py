@@ -30,20 +30,13 @@ from openpyxl.styles import Font
 
 from nidaa.applications.models import Application, ApplicationChannel, ApplicationFile
 from nidaa.calls.models import DEFAULT_TIMEZONE, Call, RequiredDocument
+from nidaa.common.filetypes import mime_type
 
 # Kept in memory up to this size, then on disk.
 SPOOL_BYTES = 8 * 1024 * 1024
 # These formats are zip archives or compressed images already: deflating them
 # again costs time and saves nothing.
 STORED_TYPES = frozenset({"docx", "xlsx", "odt", "jpeg", "png"})
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-}
 OTHER_PIECE = "other"
 UNSAFE_NAME_CHARACTERS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 SHEET_TITLE_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
@@ -51,7 +44,7 @@ SHEET_TITLE_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
 
 def content_type_for(record: ApplicationFile) -> str:
     """The MIME type of the type detected at upload, never one from the name."""
-    return CONTENT_TYPES.get(record.content_type, "application/octet-stream")
+    return mime_type(record.content_type)
 
 
 def piece_label(code: str) -> str:

@@ -24,6 +24,7 @@ from nidaa.applications import access, exports
 from nidaa.applications.models import Application, ApplicationFile
 from nidaa.applications.services import required_pieces
 from nidaa.calls.models import Call
+from nidaa.common.filetypes import MIME_TYPES
 from nidaa.common.models import AuditEntry
 
 AUDIT_ACTIONS = {"submit": gettext_lazy("Submitted")}
@@ -91,9 +92,7 @@ def call_zip(request: HttpRequest, call_id: int) -> FileResponse:
 def call_xlsx(request: HttpRequest, call_id: int) -> FileResponse:
     call = _call_or_404(request, call_id)
     workbook = exports.xlsx_file(table=_table(call, _opened_applications(request, call)))
-    return _attachment(
-        workbook, filename=f"applications-{call.pk}.xlsx", content_type=exports.CONTENT_TYPES["xlsx"]
-    )
+    return _attachment(workbook, filename=f"applications-{call.pk}.xlsx", content_type=MIME_TYPES["xlsx"])
 
 
 def _application_or_404(request: HttpRequest, application_id: int) -> Application:

@@ -26,18 +26,10 @@ from nidaa.applications.intake import MessageNotFileable, discard_message, file_
 from nidaa.applications.mail_services import connect_mailbox, update_mailbox
 from nidaa.applications.models import InboundMessage, Mailbox, MessageState
 from nidaa.calls.models import RequiredDocument
-from nidaa.common.filetypes import detect_document_type
+from nidaa.common.filetypes import detect_document_type, mime_type
 
 MESSAGES_PER_PAGE = 50
 # The Content-Type of a downloaded attachment, from the type read in its bytes.
-DOWNLOAD_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-}
 
 
 def _message_or_404(request: HttpRequest, message_id: int) -> InboundMessage:
@@ -158,7 +150,7 @@ def triage_attachment(request: HttpRequest, message_id: int, index: int) -> File
         data,
         as_attachment=True,
         filename=attachment.filename or f"attachment-{index + 1}",
-        content_type=DOWNLOAD_TYPES.get(kind or "", "application/octet-stream"),
+        content_type=mime_type(kind),
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

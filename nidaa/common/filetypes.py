@@ -9,6 +9,20 @@ from typing import IO
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 DOCUMENT_TYPES = ("pdf", "docx", "odt", "xlsx", "jpeg", "png")
+# The MIME type served for each detected type (never one taken from a file name).
+MIME_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+}
+
+
+def mime_type(kind: str | None) -> str:
+    """The MIME type to serve a file of detected type ``kind`` with."""
+    return MIME_TYPES.get(kind or "", "application/octet-stream")
 
 
 def detect_document_type(stream: IO[bytes]) -> str | None:
