@@ -171,6 +171,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 # Absolute links in e-mails (alerts, reminders) start with this.
+# Fernet keys for secrets kept in the database (mailbox passwords), comma-separated,
+# the first encrypting; derived from SECRET_KEY when empty (nidaa/common/secrets.py).
+NIDAA_SECRETS_KEYS = env_str("NIDAA_SECRETS_KEYS", "")
 NIDAA_SITE_URL = env_str("NIDAA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Applicant accounts (django-allauth, e-mail sign-up with mandatory verification).

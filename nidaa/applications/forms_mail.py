@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from nidaa.accounts.models import Organization
 from nidaa.applications.models import Mailbox
 from nidaa.calls.models import Call
+from nidaa.common.secrets import unseal_or_empty
 
 
 class MailboxForm(forms.ModelForm):
@@ -53,7 +54,7 @@ class MailboxForm(forms.ModelForm):
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Kept aside: validating a ModelForm copies the (empty) field onto the instance.
-        self.stored_password = self.instance.password if self.instance.pk else ""
+        self.stored_password = unseal_or_empty(self.instance.password) if self.instance.pk else ""
         field = self.fields["organization"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = organizations

@@ -32,6 +32,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nidaa.applications.models import Mailbox
+from nidaa.common.secrets import unseal_or_empty
 
 logger = logging.getLogger(__name__)
 
@@ -273,7 +274,7 @@ def _read_new_messages(mailbox: Mailbox, result: PollResult, *, limit: int) -> N
         port=mailbox.port,
         use_ssl=mailbox.use_ssl,
         username=mailbox.username,
-        password=mailbox.password,
+        password=unseal_or_empty(mailbox.password),
         folder=mailbox.folder,
     )
     try:

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from nidaa.accounts.models import Organization
 from nidaa.applications.models import Mailbox
+from nidaa.common.secrets import seal, unseal_or_empty
 from nidaa.common.workflow import write_audit
 
 # Settings that point at another folder: reading restarts from its first message.
@@ -38,7 +39,7 @@ def connect_mailbox(
             port=port,
             use_ssl=use_ssl,
             username=username,
-            password=password,
+            password=seal(password),
             folder=folder,
             is_active=is_active,
         )
@@ -76,8 +77,8 @@ def update_mailbox(
         changed = [name for name in _SETTINGS if getattr(locked, name) != new[name]]
         for name in changed:
             setattr(locked, name, new[name])
-        if password and password != locked.password:
-            locked.password = password
+        if password and password != unseal_or_empty(locked.password):
+            locked.password = seal(password)
             changed.append("password")
         if any(name in _SOURCE_FIELDS for name in changed):
             locked.uid_validity = None

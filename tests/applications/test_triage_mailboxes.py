@@ -7,6 +7,7 @@ from django.utils import translation
 
 from nidaa.applications.models import Mailbox
 from nidaa.common.models import AuditEntry
+from nidaa.common.secrets import unseal
 from tests.conftest import client_for
 
 # The dovecot fixtures (dovecot, imap_server).
@@ -113,6 +114,8 @@ def test_an_admin_connects_a_mailbox(org, owner, owner_client):
 
     mailbox = Mailbox.objects.get()
     assert (response.status_code, response["Location"]) == (302, url("mailbox_edit", mailbox.pk))
+    # Encrypted at rest, never the password as typed.
+    assert mailbox.password.startswith("enc:")
     assert (
         mailbox.organization,
         mailbox.address,
@@ -120,7 +123,7 @@ def test_an_admin_connects_a_mailbox(org, owner, owner_client):
         mailbox.port,
         mailbox.use_ssl,
         mailbox.username,
-        mailbox.password,
+        unseal(mailbox.password),
         mailbox.folder,
         mailbox.is_active,
         mailbox.last_uid,
@@ -190,7 +193,7 @@ def test_an_empty_password_keeps_the_stored_one_and_the_reading_position(mailbox
 
     assert response.status_code == 302
     mailbox.refresh_from_db()
-    assert (mailbox.password, mailbox.is_active, mailbox.uid_validity, mailbox.last_uid) == (
+    assert (unseal(mailbox.password), mailbox.is_active, mailbox.uid_validity, mailbox.last_uid) == (
         STORED_PASSWORD,
         False,
         1234,
@@ -212,7 +215,7 @@ def test_another_folder_is_read_from_its_first_message(mailbox, owner_client):
     owner_client.post(url("mailbox_edit", mailbox.pk), data)
 
     mailbox.refresh_from_db()
-    assert (mailbox.folder, mailbox.uid_validity, mailbox.last_uid, mailbox.password) == (
+    assert (mailbox.folder, mailbox.uid_validity, mailbox.last_uid, unseal(mailbox.password)) == (
         "Candidatures",
         None,
         0,
