@@ -207,6 +207,8 @@ Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 
 # Saving or submitting applications, per signed-in user (django-ratelimit).
 RATE_LIMIT_APPLY = env_str("RATE_LIMIT_APPLY", "30/m")
+# "Test the connection" of a mailbox: each opens a connection to a host an admin typed.
+RATE_LIMIT_MAILBOX_TEST = env_str("RATE_LIMIT_MAILBOX_TEST", "10/m")
 
 # Rate-limit counts (and other cached values) must be shared between web workers
 # and machines: Redis when CACHE_REDIS_URL / REDIS_URL is set, per process otherwise.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+from django_ratelimit.core import is_ratelimited
 
 from nidaa.applications import imap, mail_selectors
 from nidaa.applications.forms_mail import AssignForm, MailboxForm
@@ -233,6 +235,15 @@ def _mailbox_form(request: HttpRequest, mailbox: Mailbox, organizations: Any) ->
         if not form.is_valid():
             status = 400
         elif request.POST.get("action") == "test":
+            # Each test opens a connection to a host the admin typed: limited per user.
+            if is_ratelimited(
+                request,
+                group="mailbox-test",
+                key="user",
+                rate=settings.RATE_LIMIT_MAILBOX_TEST,
+                increment=True,
+            ):
+                return render(request, "429.html", status=429)
             check = imap.check_connection(**form.settings())
         else:
             data = form.cleaned_data

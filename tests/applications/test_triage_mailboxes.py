@@ -285,3 +285,16 @@ def test_the_mailbox_forms_need_the_csrf_token(org, mailbox, owner):
     assert Mailbox.objects.count() == 1
     mailbox.refresh_from_db()
     assert mailbox.password == STORED_PASSWORD
+
+
+def test_connection_tests_are_rate_limited_per_user(org, owner_client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RATE_LIMIT_MAILBOX_TEST = "2/m"
+    # A closed port: each test answers at once with "connection refused".
+    data = form_data(org, host="127.0.0.1", port="9", use_ssl=None, password="x", action="test")
+    statuses = [owner_client.post(url("mailbox_create"), data).status_code for _ in range(3)]
+    cache.clear()
+    assert statuses == [200, 200, 429]
+    assert Mailbox.objects.count() == 0
