@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("calls/", include("nidaa.calls.urls")),
     path("directory/", include("nidaa.directory.urls")),
     path("applications/", include("nidaa.applications.urls")),
+    path("evaluation/", include("nidaa.evaluation.urls")),
 )
 
 if settings.DEBUG or os.environ.get("NIDAA_BENCH") == "1":

@@ -27,4 +27,5 @@ def applications_link(context: dict[str, Any], call: Call) -> dict[str, Any]:
         .values_list("n", flat=True)
         .first()
     )
-    return {"call": call, "count": count}
+    # The committee is managed by the call's editors (``can_edit`` on the call page).
+    return {"call": call, "count": count, "can_manage": bool(context.get("can_edit"))}
