@@ -55,6 +55,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--tors", type=Path, default=DEMO_TORS, help="folder of demo ToRs (*.txt)")
+        parser.add_argument(
+            "--no-applications",
+            dest="applications",
+            action="store_false",
+            help="calls only, without the demo applicants and applications",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
@@ -87,6 +93,14 @@ class Command(BaseCommand):
                 continue
             created += 1
         self.stdout.write(f"demo: organisation {organization.slug}, user {DEMO_USER}, {created} new calls")
+        if options["applications"]:
+            from nidaa.applications.demo import load_demo_applications
+
+            counts = load_demo_applications(organization=organization)
+            self.stdout.write(
+                "demo: {online} new online applications (amina, karim / nidaa-demo), "
+                "{email} e-mailed, {triage} in the triage inbox".format(**counts)
+            )
 
     @transaction.atomic
     def import_one(self, path: Path, day: date, *, organization: Organization, admin: User) -> Call:
