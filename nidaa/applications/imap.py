@@ -3,8 +3,8 @@
 ``poll_mailbox`` opens the folder read-only, asks for the UIDs after the last
 one read, fetches them in batches with their INTERNALDATE (the time the
 mailbox received them, which decides lateness: the sender's Date header is
-the sender's word) and hands each to ``ingest_message``. ``last_uid`` moves on
-in the same transaction as each stored message, so a crash re-reads nothing
+the sender's word) and hands each batch to ``ingest_messages``. ``last_uid``
+moves on in the same transaction as each stored batch, so a crash re-reads nothing
 that was stored; and since intake is idempotent by Message-ID, re-reading a
 message is harmless anyway: that is why a changed UIDVALIDITY (the server
 renumbered the folder) simply starts again from the first message.
@@ -21,13 +21,12 @@ import imaplib
 import logging
 import re
 import ssl
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -267,7 +266,14 @@ def poll_mailbox(*, mailbox_id: int, limit: int = POLL_LIMIT) -> PollResult:
 def _read_new_messages(mailbox: Mailbox, result: PollResult, *, limit: int) -> None:
     # Imported here: intake pulls in the parser, which the settings page's
     # connection test does not need.
-    from nidaa.applications.intake import IntakeMatcher, ingest_message
+    from nidaa.applications.intake import (
+        IngestResult,
+        IntakeMatcher,
+        MessageFailed,
+        RawItem,
+        StorageWriter,
+        ingest_messages,
+    )
 
     conn, validity, _count = _connect(
         host=mailbox.host,
@@ -288,49 +294,71 @@ def _read_new_messages(mailbox: Mailbox, result: PollResult, *, limit: int) -> N
         if not uids:
             return
         matcher = IntakeMatcher(mailbox.organization)
-        for start in range(0, len(uids), FETCH_BATCH):
-            batch = uids[start : start + FETCH_BATCH]
-            typ, data = conn.uid("FETCH", ",".join(map(str, batch)), "(UID INTERNALDATE BODY.PEEK[])")
-            if typ != "OK":
-                raise MailboxError(
-                    _("The IMAP server refused to send messages: %(reason)s.") % {"reason": data}
-                )
-            # In UID order, so that last_uid never skips a message not yet stored.
-            for uid, received_at, raw in sorted(_fetched(data), key=lambda item: item[0]):
-                if received_at is None:
+
+        def move_last_uid(items: Sequence[RawItem]) -> None:
+            # In the batch's transaction; monotonic: an overlapping poll may
+            # already be further on.
+            uid = max(item.key for item in items)
+            Mailbox.objects.filter(pk=mailbox.pk, last_uid__lt=uid).update(last_uid=uid)
+
+        def count(index: int, item: RawItem, ingested: IngestResult) -> None:
+            result.read += 1
+            result.last_uid = item.key
+            if not ingested.created:
+                result.duplicates += 1
+            elif ingested.filed:
+                result.created += 1
+                result.filed += 1
+            else:
+                result.created += 1
+                result.triage += 1
+
+        with StorageWriter() as writer:
+            for start in range(0, len(uids), FETCH_BATCH):
+                batch = uids[start : start + FETCH_BATCH]
+                typ, data = conn.uid("FETCH", ",".join(map(str, batch)), "(UID INTERNALDATE BODY.PEEK[])")
+                if typ != "OK":
                     raise MailboxError(
-                        _("The server gave no receipt time for message %(uid)s.") % {"uid": uid}
+                        _("The IMAP server refused to send messages: %(reason)s.") % {"reason": data}
                     )
+                # In UID order, so that last_uid never skips a message not yet stored.
+                items: list[RawItem] = []
+                undated: int | None = None
+                for uid, received_at, raw in sorted(_fetched(data), key=lambda item: item[0]):
+                    if received_at is None:
+                        undated = uid
+                        break
+                    items.append(RawItem(raw=raw, received_at=received_at, received_source="imap", key=uid))
                 try:
-                    with transaction.atomic():
-                        ingested = ingest_message(
-                            organization=mailbox.organization,
-                            raw=raw,
-                            received_at=received_at,
-                            mailbox=mailbox,
-                            matcher=matcher,
-                            received_source="imap",
-                        )
-                        # Monotonic: an overlapping poll may already be further on.
-                        Mailbox.objects.filter(pk=mailbox.pk, last_uid__lt=uid).update(last_uid=uid)
-                except Exception as error:
-                    # Stop at this message rather than skip it: it is read again
-                    # next time, and its INTERNALDATE still decides lateness.
-                    logger.exception("Mailbox %s: message UID %s could not be stored", mailbox.pk, uid)
+                    # One transaction for the fetched messages (and last_uid).
+                    ingest_messages(
+                        organization=mailbox.organization,
+                        items=items,
+                        mailbox=mailbox,
+                        matcher=matcher,
+                        batch_size=FETCH_BATCH,
+                        writer=writer,
+                        on_stored=move_last_uid,
+                        on_result=count,
+                    )
+                except MessageFailed as failed:
+                    # Stop at this message rather than skip it (those before it
+                    # are stored): it is read again next time, and its
+                    # INTERNALDATE still decides lateness.
+                    logger.error(
+                        "Mailbox %s: message UID %s could not be stored",
+                        mailbox.pk,
+                        failed.item.key,
+                        exc_info=failed.error,
+                    )
                     raise MailboxError(
                         _("Message %(uid)s could not be stored (%(reason)s); the next poll tries it again.")
-                        % {"uid": uid, "reason": error}
-                    ) from error
-                result.read += 1
-                result.last_uid = uid
-                if not ingested.created:
-                    result.duplicates += 1
-                    continue
-                result.created += 1
-                if ingested.filed:
-                    result.filed += 1
-                else:
-                    result.triage += 1
+                        % {"uid": failed.item.key, "reason": failed.error}
+                    ) from failed.error
+                if undated is not None:
+                    raise MailboxError(
+                        _("The server gave no receipt time for message %(uid)s.") % {"uid": undated}
+                    )
     finally:
         _close(conn)
 

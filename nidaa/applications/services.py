@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
@@ -11,9 +13,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection, send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,6 +37,8 @@ from nidaa.calls.models import Call, CallStatus, RequiredDocument
 from nidaa.common.filetypes import detect_document_type, sha256_of
 from nidaa.common.storage import save_content_addressed
 from nidaa.common.workflow import write_audit
+
+logger = logging.getLogger(__name__)
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -316,41 +320,57 @@ def add_version(
     )
 
 
-def finish_version(*, version: ApplicationVersion, required: list[str], actor: Any) -> None:
-    """Record what the version lacks, copy its flags onto the application and
-    write the audit entry."""
-    application = version.application
-    present = {f.piece for f in version.files.all()}
-    version.missing_pieces = [piece for piece in required if piece not in present]
-    version.save(update_fields=["missing_pieces"])
+# What a submitted version copies onto its application (see record_latest_version).
+APPLICATION_FLAGS = ("status", "is_late", "missing_pieces", "version_count", "received_at")
+
+
+def pieces_missing(*, required: Sequence[str], files: Iterable[ApplicationFile]) -> list[str]:
+    """The required pieces none of ``files`` is, in the call's order."""
+    present = {f.piece for f in files}
+    return [piece for piece in required if piece not in present]
+
+
+def record_latest_version(*, application: Application, version: ApplicationVersion) -> str:
+    """Copy the flags of ``version``, now the latest, onto ``application``
+    (not saved: the caller saves ``APPLICATION_FLAGS``); returns the status the
+    application had. Shared by web submission and e-mail intake, so both mean
+    the same by late, incomplete and version count."""
     from_state = application.status
     application.status = ApplicationStatus.SUBMITTED
     application.is_late = version.is_late
     application.missing_pieces = version.missing_pieces
     application.version_count = version.number
     application.received_at = version.submitted_at
-    application.save(
-        update_fields=[
-            "status",
-            "is_late",
-            "missing_pieces",
-            "version_count",
-            "received_at",
-            "updated_at",
-        ]
-    )
+    return from_state
+
+
+def submission_audit_data(*, version: ApplicationVersion, files: Iterable[ApplicationFile]) -> dict[str, Any]:
+    """The details of a version's "submit" audit entry (files by piece: the
+    last stored file of a piece names it)."""
+    return {
+        "version": version.number,
+        "channel": version.channel,
+        "late": version.is_late,
+        "files": {f.piece: f.sha256 for f in files},
+    }
+
+
+def finish_version(*, version: ApplicationVersion, required: list[str], actor: Any) -> None:
+    """Record what the version lacks, copy its flags onto the application and
+    write the audit entry."""
+    application = version.application
+    files = list(version.files.all())
+    version.missing_pieces = pieces_missing(required=required, files=files)
+    version.save(update_fields=["missing_pieces"])
+    from_state = record_latest_version(application=application, version=version)
+    application.save(update_fields=[*APPLICATION_FLAGS, "updated_at"])
     write_audit(
         obj=application,
         actor=actor,
         action="submit",
         from_state=from_state,
         to_state=application.status,
-        data={
-            "version": version.number,
-            "channel": version.channel,
-            "late": version.is_late,
-            "files": {f.piece: f.sha256 for f in version.files.all()},
-        },
+        data=submission_audit_data(version=version, files=files),
     )
 
 
@@ -389,14 +409,54 @@ def store_file(
 
 def send_acknowledgement(*, version_id: int) -> None:
     """E-mail the applicant the receipt, listing every file with its size and sha256."""
-    version = ApplicationVersion.objects.select_related("application__call", "application__applicant").get(
-        pk=version_id
+    version = _versions_to_acknowledge([version_id]).get()
+    message = _acknowledgement(version)
+    if message is not None:
+        message.send()
+
+
+def send_acknowledgements(*, version_ids: Sequence[int]) -> int:
+    """``send_acknowledgement`` for many versions (an e-mail intake batch):
+    read in two queries and sent over one mail connection. A message the
+    server refuses is logged and the others still go; returns how many went."""
+    messages = [
+        message
+        for version in _versions_to_acknowledge(version_ids).order_by("pk")
+        if (message := _acknowledgement(version)) is not None
+    ]
+    sent = 0
+    if not messages:
+        return sent
+    with get_connection() as connection:
+        for message in messages:
+            try:
+                sent += connection.send_messages([message]) or 0
+            except Exception:
+                logger.exception("Acknowledgement to %s could not be sent", message.to)
+    return sent
+
+
+def _versions_to_acknowledge(version_ids: Sequence[int]) -> QuerySet[ApplicationVersion]:
+    # The call's ToR text and documents are not needed for a receipt.
+    return (
+        ApplicationVersion.objects.filter(pk__in=version_ids)
+        .select_related("application__call", "application__applicant")
+        .defer(
+            *(
+                f"application__call__{name}"
+                for name in ("text", "extraction", "search_document", "funders_document")
+            )
+        )
+        .prefetch_related("files")
     )
+
+
+def _acknowledgement(version: ApplicationVersion) -> EmailMessage | None:
     application = version.application
     applicant = application.applicant
     address = (applicant.email if applicant else "") or application.applicant_email
     if not address:
-        return
+        return None
     # An e-mail sender without an account is answered in the call's language.
     call_language = application.call.document_language
     language = (
@@ -423,7 +483,7 @@ def send_acknowledgement(*, version_id: int) -> None:
                 f"({filesizeformat(item.size)}, sha256 {item.sha256})"
             )
         subject = _("Application received: %(receipt)s") % {"receipt": application.receipt_number}
-        send_mail(subject, "\n".join(lines), None, [address])
+        return EmailMessage(subject, "\n".join(lines), None, [address])
 
 
 def announce_deadline_extension(*, call_id: int) -> int:

@@ -1,4 +1,5 @@
-"""Mailbox polling: every five minutes, one task per active mailbox."""
+"""Mailbox polling: every five minutes, one task per active mailbox; the
+acknowledgements of e-mailed applications."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from nidaa.applications import imap
+from nidaa.applications.services import send_acknowledgements
 from nidaa.common.tasks import enqueue_on_commit
 
 
@@ -24,3 +26,10 @@ def poll_mailboxes() -> None:
     # One task each, so a slow or unreachable server does not hold up the others.
     for mailbox_id in imap.active_mailbox_ids():
         enqueue_on_commit(poll_mailbox_task, mailbox_id)
+
+
+@db_task()
+def acknowledge_versions_task(version_ids: list[int]) -> None:
+    """Acknowledge e-mailed versions: one task per intake batch, queued after
+    its commit, sending over one mail connection."""
+    send_acknowledgements(version_ids=version_ids)

@@ -339,7 +339,8 @@ def test_a_failure_while_filing_leaves_nothing_behind(org, call, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(intake, "finish_version", broken)
+    # After the application, version and file rows are written, before the message's.
+    monkeypatch.setattr(intake, "submission_audit_data", broken)
     with pytest.raises(RuntimeError):
         ingest(org, build_message(subject=SUBJECT, attachments=complete_attachments()))
 
@@ -364,12 +365,12 @@ def test_one_matcher_serves_many_messages_without_reading_calls_again(
 def test_a_failing_acknowledgement_does_not_undo_the_filing(
     org, call, monkeypatch, django_capture_on_commit_callbacks
 ):
-    import nidaa.applications.intake as intake
+    import nidaa.applications.tasks as tasks
 
     def mail_server_down(**kwargs):
         raise ConnectionRefusedError("smtp")
 
-    monkeypatch.setattr(intake, "send_acknowledgement", mail_server_down)
+    monkeypatch.setattr(tasks, "send_acknowledgements", mail_server_down)
     call.acknowledge_emails = True
     call.save(update_fields=["acknowledge_emails"])
 

@@ -150,20 +150,20 @@ def test_the_nidaa_cli_exit_status_is_1_when_a_file_failed(org, call, tmp_path):
 def test_a_message_that_fails_is_reported_and_the_rest_of_the_mbox_imported(
     org, call, mailbox_file, monkeypatch
 ):
-    from nidaa.applications.management.commands import mail_import
+    from nidaa.applications import intake
 
-    real = mail_import.ingest_message
+    real_save = intake.save_content_addressed
 
-    def failing_on_the_late_one(**kwargs):
-        if b"<b@x>" in kwargs["raw"]:
-            raise ValueError("boom")
-        return real(**kwargs)
+    def disk_full_for_the_late_one(name, content, **kwargs):
+        if b"<b@x>" in content.read():
+            raise OSError("disk full")
+        return real_save(name, content, **kwargs)
 
-    monkeypatch.setattr(mail_import, "ingest_message", failing_on_the_late_one)
+    monkeypatch.setattr(intake, "save_content_addressed", disk_full_for_the_late_one)
 
     out, err, error = run(str(mailbox_file), "--org", org.slug)
 
-    assert err.splitlines() == [f"{mailbox_file}: message 3: error: ValueError('boom')"]
+    assert err.splitlines() == [f"{mailbox_file}: message 3: error: OSError('disk full')"]
     assert out.splitlines()[-1] == (
         "read 4 · new 2 · duplicates 1 · filed 1 · late 0 · incomplete 0 · triage 1 · failed 1"
     )

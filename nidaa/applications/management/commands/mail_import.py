@@ -10,17 +10,22 @@ twice stores nothing new (messages are kept once per Message-ID).
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
 from nidaa.accounts.models import Organization
-from nidaa.applications.intake import IngestResult, IntakeMatcher, ingest_message
+from nidaa.applications.intake import (
+    IngestResult,
+    IntakeMatcher,
+    IntakeSummary,
+    RawItem,
+    StorageWriter,
+    ingest_messages,
+)
 from nidaa.mailintake import iter_mbox
 
 # A message starts with header fields ("Name: value", folded lines indented).
@@ -59,17 +64,6 @@ def messages_in(path: Path) -> Iterator[tuple[bytes, datetime | None]]:
         yield read_eml(path), None
 
 
-def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 class Command(BaseCommand):
     help = "Import .eml and .mbox files into an organisation's applications (or its triage inbox)."
 
@@ -81,7 +75,7 @@ class Command(BaseCommand):
             type=int,
             default=200,
             metavar="N",
-            help="messages per database transaction (each message is still all-or-nothing)",
+            help="messages per database transaction (a failing message is left out, the others filed)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -90,16 +84,24 @@ class Command(BaseCommand):
         except Organization.DoesNotExist as error:
             raise CommandError(f"--org {options['org']!r}: no such organisation") from error
         self.verbosity = options["verbosity"]
+        self.organization = organization
         # Calls are read once per run: matching is then pure computation.
-        matcher = IntakeMatcher(organization)
-        counts: Counter[str] = Counter()
+        self.matcher = IntakeMatcher(organization)
+        # One writer for the run: a file stored once is not written again.
+        self.writer = StorageWriter()
+        try:
+            self._import_files(options)
+        finally:
+            self.writer.close()
+
+    def _import_files(self, options: dict[str, Any]) -> None:
+        counts = IntakeSummary()
         failed = 0
         for name in options["files"]:
             path = Path(name)
-            before = counts["read"]
+            before = counts.read
             try:
-                for batch in batched(messages_in(path), max(1, options["batch"])):
-                    self._import_batch(name, batch, organization, matcher, counts)
+                self._import(name, path, options, counts)
             except NotAMessage as error:
                 failed += 1
                 self.stderr.write(f"{name}: error: {error}")
@@ -113,60 +115,41 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{name}: error: cannot read ({error.strerror or error})")
             else:
-                if counts["read"] == before:
+                if counts.read == before:
                     failed += 1
                     self.stderr.write(f"{name}: error: no message in the file")
                 elif options["verbosity"] >= 1:
-                    self.stdout.write(f"{name}: {counts['read'] - before} messages")
-        self.stdout.write(" · ".join(f"{key} {counts[key]}" for key in SUMMARY))
+                    self.stdout.write(f"{name}: {counts.read - before} messages")
+        self.stdout.write(" · ".join(f"{key} {getattr(counts, key)}" for key in SUMMARY))
         if failed:
             raise CommandError(f"{failed} of {len(options['files'])} files could not be imported")
-        if counts["failed"]:
-            raise CommandError(f"{counts['failed']} of {counts['read']} messages could not be imported")
+        if counts.failed:
+            raise CommandError(f"{counts.failed} of {counts.read} messages could not be imported")
 
-    def _import_batch(
-        self,
-        name: str,
-        batch: list[tuple[bytes, datetime | None]],
-        organization: Organization,
-        matcher: IntakeMatcher,
-        counts: Counter[str],
-    ) -> None:
-        # One commit per batch rather than per message: a commit waits for the
-        # disk, which costs more than filing the message. Each message still
-        # runs in its own savepoint, so a failing one leaves nothing behind and
-        # a crash loses the batch whole; importing the file again finishes it.
-        with transaction.atomic():
-            for raw, received_at in batch:
-                counts["read"] += 1
-                try:
-                    result = ingest_message(
-                        organization=organization,
-                        raw=raw,
-                        received_at=received_at,
-                        matcher=matcher,
-                        received_source="mbox" if received_at is not None else "",
-                    )
-                except Exception as error:
-                    # One bad message must not stop the file; its savepoint is rolled back.
-                    counts["failed"] += 1
-                    self.stderr.write(f"{name}: message {counts['read']}: error: {error!r}")
-                    continue
-                self._count(result, counts)
-                if self.verbosity >= 2:
-                    message = result.message
-                    state = "duplicate" if result.duplicate else message.state
-                    self.stdout.write(f"{message.message_id}\t{state}\t{message.subject}")
+    def _import(self, name: str, path: Path, options: dict[str, Any], counts: IntakeSummary) -> None:
+        first = counts.read
 
-    @staticmethod
-    def _count(result: IngestResult, counts: Counter[str]) -> None:
-        if result.duplicate:
-            counts["duplicates"] += 1
-            return
-        counts["new"] += 1
-        if result.filed:
-            counts["filed"] += 1
-            counts["late"] += result.late
-            counts["incomplete"] += result.incomplete
-        else:
-            counts["triage"] += 1
+        def show(index: int, item: RawItem, result: IngestResult) -> None:
+            if self.verbosity >= 2:
+                message = result.message
+                state = "duplicate" if result.duplicate else message.state
+                self.stdout.write(f"{message.message_id}\t{state}\t{message.subject}")
+
+        def report(index: int, item: RawItem, error: Exception) -> None:
+            # One bad message must not stop the file: it is left out, the rest is filed.
+            self.stderr.write(f"{name}: message {first + index + 1}: error: {error!r}")
+
+        items = (
+            RawItem(raw=raw, received_at=received_at, received_source="mbox" if received_at else "")
+            for raw, received_at in messages_in(path)
+        )
+        ingest_messages(
+            organization=self.organization,
+            items=items,
+            matcher=self.matcher,
+            batch_size=options["batch"],
+            on_result=show,
+            on_error=report,
+            summary=counts,
+            writer=self.writer,
+        )
