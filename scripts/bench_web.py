@@ -23,6 +23,7 @@ import os
 import random
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -216,6 +217,12 @@ def measure(url: str, seconds: int, connections: int, script: str) -> dict[str, 
     }
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def wait_until_up(base: str, limit: float = 30) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
@@ -259,7 +266,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--seconds", type=int, default=10, help="per URL")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument(
         "--workers", type=int, default=2 * (os.cpu_count() or 1), help="gunicorn sync workers"
     )
@@ -302,7 +309,10 @@ def main() -> int:
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
     }
-    base = f"http://127.0.0.1:{args.port}"
+    # A free port unless one is given: another server left on a fixed port (a
+    # runserver on 8765) would otherwise answer instead of gunicorn and be measured.
+    port = args.port or free_port()
+    base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
@@ -312,7 +322,7 @@ def main() -> int:
             "-k",
             "sync",
             "-b",
-            f"127.0.0.1:{args.port}",
+            f"127.0.0.1:{port}",
         ],
         cwd=ROOT,
         env=env,
