@@ -219,7 +219,8 @@ def _rows_html(calls: list[Call], now: datetime) -> str:
     left_text = gettext("%(left)s left")
     no_deadline = _NO_DEADLINE.format(escape(gettext("No deadline stated")))
     months: dict[int, str] = {}  # translated month names, looked up once per page
-    time_strings = {name: _MemoTimeString(lazy) for name, lazy in TIME_STRINGS.items()}
+    # Stands in for timesince's dict of lazy strings: only its `%` is used.
+    time_strings: Any = {name: _MemoTimeString(lazy) for name, lazy in TIME_STRINGS.items()}
     badges = {
         True: ("", "published", escape(gettext("Open"))),
         False: (" is-closed", "closed", escape(gettext("Closed"))),
