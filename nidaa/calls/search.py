@@ -22,9 +22,10 @@ so a common word costs no more than a rare one. See docs/catalogue.md.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -249,18 +250,22 @@ def search_calls(query: CallQuery) -> QuerySet[Call]:
 @dataclass
 class Segment:
     """One half of the catalogue in index order, its size and page anchors
-    ((sort_deadline, id) of every ``ANCHOR_EVERY``-th row)."""
+    ((sort_deadline, id) of every ``ANCHOR_EVERY``-th row). ``calls`` builds the
+    half's queryset: only when a page reads from it (building and compiling an
+    unused queryset is most of what a page costs in Python)."""
 
-    calls: QuerySet[Call]
+    calls: Callable[[], QuerySet[Call]]
     ascending: bool
     count: int
     anchors: list[tuple[datetime, int]] = field(default_factory=list)
 
     def rows(self, offset: int, limit: int) -> list[Call]:
-        calls = self.calls
-        if self.anchors:
-            deadline, pk = self.anchors[min(offset // ANCHOR_EVERY, len(self.anchors) - 1)]
-            offset -= min(offset // ANCHOR_EVERY, len(self.anchors) - 1) * ANCHOR_EVERY
+        calls = self.calls()
+        index = min(offset // ANCHOR_EVERY, len(self.anchors) - 1)
+        # Anchor 0 is the half's first row: starting there changes nothing.
+        if index > 0:
+            deadline, pk = self.anchors[index]
+            offset -= index * ANCHOR_EVERY
             # The range bound lets the index start at the anchor; the OR settles ties.
             if self.ascending:
                 calls = calls.filter(sort_deadline__gte=deadline).exclude(sort_deadline=deadline, id__gt=pk)
@@ -300,19 +305,32 @@ class CataloguePage:
         return self.number + 1
 
 
-def _segments_querysets(calls: QuerySet[Call], now: datetime) -> tuple[QuerySet[Call], QuerySet[Call]]:
-    # Only what a row of the list shows: the long JSON lists (objectives, tasks,
-    # profile, deliverables) and the texts stay in the database.
-    # The organisation's name comes from a subquery per listed row, not a join: a
-    # join lets the planner loop over organisations, probing the calls' indexes
-    # once per organisation (200 times at 100,000 calls).
+@functools.cache
+def _public_rows() -> QuerySet[Call]:
+    """Public calls with only what a row of the list shows, built once per
+    process (chained, never evaluated): the long JSON lists (objectives, tasks,
+    profile, deliverables) and the texts stay in the database. The
+    organisation's name comes from a subquery per listed row, not a join: a join
+    lets the planner loop over organisations, probing the calls' indexes once
+    per organisation (200 times at 100,000 calls)."""
     from nidaa.accounts.models import Organization
 
     organization_name = Organization.objects.filter(pk=OuterRef("organization_id")).values("name")[:1]
-    rows = calls.only(*LIST_FIELDS).annotate(organization_name=Subquery(organization_name))
     return (
-        rows.filter(open_q(now)).order_by("sort_deadline", "-id"),
-        rows.exclude(open_q(now)).order_by("-sort_deadline", "-id"),
+        Call.objects.filter(status__in=PUBLIC_STATUSES)
+        .only(*LIST_FIELDS)
+        .annotate(organization_name=Subquery(organization_name))
+    )
+
+
+def _segments_querysets(
+    calls: QuerySet[Call], now: datetime
+) -> tuple[Callable[[], QuerySet[Call]], Callable[[], QuerySet[Call]]]:
+    """Builders of the open and the closed half of ``calls`` (filters applied
+    to ``_public_rows()``), each in its index order."""
+    return (
+        lambda: calls.filter(open_q(now)).order_by("sort_deadline", "-id"),
+        lambda: calls.exclude(open_q(now)).order_by("-sort_deadline", "-id"),
     )
 
 
@@ -350,7 +368,7 @@ def _anchors(calls: QuerySet[Call], ascending: bool) -> tuple[int, list[tuple[da
 
 def _unfiltered_segments(now: datetime) -> tuple[Segment, Segment]:
     public = Call.objects.filter(status__in=PUBLIC_STATUSES)
-    open_calls, closed_calls = _segments_querysets(public, now)
+    open_calls, closed_calls = _segments_querysets(_public_rows(), now)
     key = f"nidaa:catalogue:{_catalogue_version(now)}"
     cached = cache.get(key)
     if cached is None:
@@ -377,7 +395,10 @@ def _capped_counts(*segments: QuerySet[Call]) -> list[int]:
 
 
 def _search_counts(
-    query: CallQuery, open_calls: QuerySet[Call], closed_calls: QuerySet[Call], now: datetime
+    query: CallQuery,
+    open_calls: Callable[[], QuerySet[Call]],
+    closed_calls: Callable[[], QuerySet[Call]],
+    now: datetime,
 ) -> list[int]:
     """The capped sizes of both halves of a search, kept in the cache under the
     catalogue's version and the query: a common word costs its counts once per
@@ -386,7 +407,7 @@ def _search_counts(
     key = f"nidaa:search:{_catalogue_version(now)}:{digest}"
     counts = cache.get(key)
     if counts is None:
-        counts = _capped_counts(open_calls, closed_calls)
+        counts = _capped_counts(open_calls(), closed_calls())
         cache.set(key, counts, SEARCH_COUNTS_TIMEOUT)
     return counts
 
@@ -407,7 +428,7 @@ def catalogue_page(query: CallQuery, number: Any, *, per_page: int = PER_PAGE) -
         segments: Iterable[Segment] = _unfiltered_segments(now)
         capped = False
     else:
-        matching = filter_calls(Call.objects.filter(status__in=PUBLIC_STATUSES), query, now=now)
+        matching = filter_calls(_public_rows(), query, now=now)
         open_calls, closed_calls = _segments_querysets(matching, now)
         open_count, closed_count = _search_counts(query, open_calls, closed_calls, now)
         open_segment = Segment(open_calls, True, open_count)
