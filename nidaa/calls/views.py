@@ -214,7 +214,7 @@ def _rows_html(calls: list[Call], now: datetime) -> str:
     if not calls:
         return ""
     link = reverse("calls:detail", args=[0]).removesuffix("0/")
-    type_labels = {code: escape(label) for code, label in CallType.choices}
+    type_labels = {code: escape(str(label)) for code, label in CallType.choices}
     deadline_text = gettext("Deadline: %(deadline)s")
     left_text = gettext("%(left)s left")
     no_deadline = _NO_DEADLINE.format(escape(gettext("No deadline stated")))
