@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from datetime import datetime
+from html import escape as html_escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,10 +16,11 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timesince import TIME_STRINGS, timeuntil
 from django.utils.translation import get_language, gettext, gettext_lazy
@@ -210,20 +212,21 @@ def _rows_html(calls: list[Call], now: datetime) -> str:
     template tags: the link (one ``reverse`` per page), the type's label, the
     places, the deadline in the call's time zone and the time left (the same
     text as the ``date`` and ``timeuntil`` filters and the same translated
-    sentences). Every value from the database goes through ``escape``."""
+    sentences). Every value from the database goes through ``html.escape`` (what
+    Django's ``escape`` calls, without its check for lazy strings)."""
     if not calls:
         return ""
     link = reverse("calls:detail", args=[0]).removesuffix("0/")
-    type_labels = {code: escape(str(label)) for code, label in CallType.choices}
+    type_labels = {code: html_escape(str(label)) for code, label in CallType.choices}
     deadline_text = gettext("Deadline: %(deadline)s")
     left_text = gettext("%(left)s left")
-    no_deadline = _NO_DEADLINE.format(escape(gettext("No deadline stated")))
+    no_deadline = _NO_DEADLINE.format(html_escape(gettext("No deadline stated")))
     months: dict[int, str] = {}  # translated month names, looked up once per page
     # Stands in for timesince's dict of lazy strings: only its `%` is used.
     time_strings: Any = {name: _MemoTimeString(lazy) for name, lazy in TIME_STRINGS.items()}
     badges = {
-        True: ("", "published", escape(gettext("Open"))),
-        False: (" is-closed", "closed", escape(gettext("Closed"))),
+        True: ("", "published", html_escape(gettext("Open"))),
+        False: (" is-closed", "closed", html_escape(gettext("Closed"))),
     }
     html = []
     for call in calls:
@@ -236,25 +239,26 @@ def _rows_html(calls: list[Call], now: datetime) -> str:
             # date_format(local, "j F Y, H:i") without parsing the format for every row.
             if local.month not in months:
                 months[local.month] = str(MONTHS[local.month])
-            when = escape(
+            when = html_escape(
                 f"{local.day} {months[local.month]} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
             )
             left = ""
             if is_open:
                 left = _TIME_LEFT.format(
-                    left_text % {"left": escape(timeuntil(call.deadline, now, time_strings=time_strings))}
+                    left_text
+                    % {"left": html_escape(timeuntil(call.deadline, now, time_strings=time_strings))}
                 )
             deadline = _DEADLINE.format(deadline_text % {"deadline": when}, left)
         html.append(
             _ROW.format(
                 item_class=item_class,
                 link=f"{link}{call.pk}/",
-                title=escape(call.title),
+                title=html_escape(call.title),
                 badge_class=badge_class,
                 badge_label=badge_label,
-                type_label=type_labels.get(call.call_type) or escape(call.call_type),
-                issuer=escape(call.issuer or getattr(call, "organization_name", None) or ""),
-                places=_PLACES.format(escape(places)) if places else "",
+                type_label=type_labels.get(call.call_type) or html_escape(call.call_type),
+                issuer=html_escape(call.issuer or getattr(call, "organization_name", None) or ""),
+                places=_PLACES.format(html_escape(places)) if places else "",
                 deadline=deadline,
             )
         )
@@ -272,7 +276,6 @@ def _zone(name: str) -> ZoneInfo:
 def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]:
     page = catalogue_page(query, request.GET.get("page"))
     now = timezone.now()
-    options = _filter_options(get_language() or "")
     return {
         "query": query,
         "querystring": query.to_querystring(),
@@ -280,6 +283,12 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
         "calls": page.calls,
         "rows_html": _rows_html(page.calls, now),
         "now": now,
+    }
+
+
+def _filter_options_context(query: CallQuery) -> dict[str, str]:
+    options = _filter_options(get_language() or "")
+    return {
         "type_options": _options_html(options["type"], query.call_type),
         "region_options": _options_html(options["region"], query.region),
         "province_options": _options_html(options["province"], query.province),
@@ -287,11 +296,34 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
     }
 
 
+@functools.lru_cache(maxsize=16)
+def _blank_search_form(language: str, action: str) -> str:
+    """The search form of the catalogue without search or filter (most visits):
+    the same HTML for every visitor in a language, so it is rendered once per
+    process and language (``action`` is the home page's path, one per language)."""
+    with translation.override(language):
+        html = render_to_string(
+            "calls/list_search_form.html",
+            {
+                "query": CallQuery(),
+                "querystring": "",
+                "action": action,
+                **_filter_options_context(CallQuery()),
+            },
+        )
+    return mark_safe(html)  # noqa: S308 (a rendered template)
+
+
 def home(request: HttpRequest) -> HttpResponse:
     """The catalogue: open calls first by nearest deadline, then closed ones,
     narrowed by the search and filters in the URL."""
     query = CallQuery.from_params(request.GET)
-    return render(request, "home.html", _catalogue_context(request, query))
+    context = _catalogue_context(request, query)
+    if query.is_empty:
+        context["search_form"] = _blank_search_form(get_language() or "", request.path)
+    else:
+        context.update(_filter_options_context(query))
+    return render(request, "home.html", context)
 
 
 def detail(request: HttpRequest, call_id: int) -> HttpResponse:
