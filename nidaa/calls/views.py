@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -43,6 +43,7 @@ from nidaa.calls.models import (
 from nidaa.calls.search import CallQuery, catalogue_page
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.workflow import TransitionNotAllowed
+from nidaa.directory.models import Territory
 from nidaa.tor.document import ReadError
 from nidaa.tor.places import default_gazetteer
 
@@ -168,6 +169,38 @@ def _options_html(options: tuple[tuple[str, str], ...], selected: str) -> str:
     )
 
 
+def _deadline_text(local: datetime, month: str) -> str:
+    """``date_format(local, "j F Y, H:i")`` without parsing the format: the
+    month's translated name is given (looked up once per page)."""
+    return f"{local.day} {month} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
+
+
+def _time_left(deadline: datetime, now: datetime, time_strings: Any = None) -> str:
+    """The translated "… left" of an open call (``timeuntil``'s text, escaped)."""
+    left = html_escape(timeuntil(deadline, now, time_strings=time_strings))
+    return mark_safe(gettext("%(left)s left") % {"left": left})  # noqa: S308 (a translation and escaped text)
+
+
+@functools.lru_cache(maxsize=4)
+def _territory_names_sql(vendor: str) -> str:
+    """The ORM's SQL for the names of a call's territories (in Territory's
+    order), compiled once per process and database: building the query costs
+    the call page more than running it, and its shape never changes."""
+    names = Territory.objects.filter(calls__pk=-1).values_list("name_fr", "name_ar")
+    sql, params = names.query.sql_with_params()
+    assert list(params) == [-1], params  # the call id is the only parameter
+    return sql
+
+
+def _territory_names(call: Call) -> list[str]:
+    """The names of the call's territories in the reader's language
+    (``Territory.name``), in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(_territory_names_sql(connection.vendor), [call.pk])
+        rows = cursor.fetchall()
+    return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in rows]
+
+
 class _MemoTimeString:
     """One of ``timesince``'s unit strings ("%(num)d day" / "%(num)d days"),
     translated once per number for the page rather than once per row."""
@@ -219,7 +252,6 @@ def _rows_html(calls: list[Call], now: datetime) -> str:
     link = reverse("calls:detail", args=[0]).removesuffix("0/")
     type_labels = {code: html_escape(str(label)) for code, label in CallType.choices}
     deadline_text = gettext("Deadline: %(deadline)s")
-    left_text = gettext("%(left)s left")
     no_deadline = _NO_DEADLINE.format(html_escape(gettext("No deadline stated")))
     months: dict[int, str] = {}  # translated month names, looked up once per page
     # Stands in for timesince's dict of lazy strings: only its `%` is used.
@@ -236,18 +268,10 @@ def _rows_html(calls: list[Call], now: datetime) -> str:
         deadline = no_deadline
         if call.deadline:
             local = timezone.localtime(call.deadline, _zone(call.timezone))
-            # date_format(local, "j F Y, H:i") without parsing the format for every row.
             if local.month not in months:
                 months[local.month] = str(MONTHS[local.month])
-            when = html_escape(
-                f"{local.day} {months[local.month]} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
-            )
-            left = ""
-            if is_open:
-                left = _TIME_LEFT.format(
-                    left_text
-                    % {"left": html_escape(timeuntil(call.deadline, now, time_strings=time_strings))}
-                )
+            when = html_escape(_deadline_text(local, months[local.month]))
+            left = _TIME_LEFT.format(_time_left(call.deadline, now, time_strings)) if is_open else ""
             deadline = _DEADLINE.format(deadline_text % {"deadline": when}, left)
         html.append(
             _ROW.format(
@@ -333,6 +357,16 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
         raise Http404 from error
     role = role_in(request.user, call.organization)
     now = timezone.now()
+    is_open = call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > now)
+    deadline: dict[str, str] = {}
+    if call.deadline:
+        # What {% timezone %}, |date and |timeuntil would print, without the tags.
+        local = timezone.localtime(call.deadline, _zone(call.timezone))
+        deadline = {
+            "deadline_iso": local.isoformat(),
+            "deadline_label": _deadline_text(local, str(MONTHS[local.month])),
+            "time_left": _time_left(call.deadline, now) if is_open else "",
+        }
     # The "Follow this call" button is for applicants: one query for a signed-in
     # reader outside the issuing organisation (its members get the status actions).
     following = (
@@ -348,12 +382,15 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "role": role,
             "can_edit": role in EDIT_ROLES,
             "actions": _status_actions(call, role),
-            "territories": call.territories.all(),
-            "revisions": selectors.revisions_for(call=call),
+            # Shown in brackets after the places, so read only when there are places.
+            "territory_names": _territory_names(call) if call.locations else [],
+            # The snapshots (a copy of the call per edit) are not shown here.
+            "revisions": selectors.revisions_for(call=call).defer("snapshot"),
             "required_documents": [_required_document_label(code) for code in call.required_documents],
             "language_names": [_language_name(code) for code in call.languages],
-            "is_open": call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > now),
+            "is_open": is_open,
             "now": now,
+            **deadline,
             "can_follow": role is None and request.user.is_authenticated,
             "following": following,
         },
