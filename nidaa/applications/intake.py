@@ -26,7 +26,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -766,7 +766,7 @@ def _file(filings: list[_Filing], *, actor: Any) -> None:
     A fixed number of queries whatever the number of filings: the senders'
     applications are read (and locked, so that concurrent imports number
     versions in turn) in one query, and each kind of row is written in one
-    statement. The rules are submit_application's (services): version numbers
+    call (bulk_create; the stored applications' flags by executemany). The rules are submit_application's (services): version numbers
     follow on, only the last is the latest, and the application carries the
     latest version's flags."""
     if not filings:
@@ -811,7 +811,7 @@ def _file(filings: list[_Filing], *, actor: Any) -> None:
     if existing:
         for application in existing:
             application.updated_at = now
-        Application.objects.bulk_update(existing, [*APPLICATION_FLAGS, "applicant_name", "updated_at"])
+        _update_applications(existing)
         ApplicationVersion.objects.filter(application__in=[a.pk for a in existing], is_latest=True).update(
             is_latest=False
         )
@@ -847,6 +847,25 @@ def _file(filings: list[_Filing], *, actor: Any) -> None:
             }
             for record, _data in filing.files
         ]
+
+
+def _update_applications(applications: list[Application]) -> None:
+    """Write the flags of stored applications in one call: the same UPDATE by
+    primary key for each row (executemany). Django's bulk_update builds, in
+    Python, a CASE with a branch per row for every column: for a batch of
+    applications that cost more than inserting all their versions."""
+    meta = Application._meta
+    by_name = {f.name: f for f in meta.concrete_fields}
+    fields = [by_name[name] for name in (*APPLICATION_FLAGS, "applicant_name", "updated_at")]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    # Only quoted column names are formatted in; every value is a parameter.
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+    rows = [
+        [f.get_db_prep_save(getattr(a, f.attname), connection) for f in fields] + [a.pk] for a in applications
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _applications_for(filings: list[_Filing]) -> dict[tuple[int, str], Application]:
