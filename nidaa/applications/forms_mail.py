@@ -103,3 +103,21 @@ class AssignForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = calls
         field.empty_label = _("Choose a call…")
+
+
+class ImportMessagesForm(forms.Form):
+    """An .eml or .mbox file exported from a mail program, imported into one
+    of the user's organisations."""
+
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+    file = forms.FileField(
+        label=_("Messages (.eml or .mbox)"),
+        help_text=_("One message (.eml) or a whole folder exported as .mbox; each message is stored once."),
+    )
+
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organizations
+        field.empty_label = None

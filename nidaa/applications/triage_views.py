@@ -10,11 +10,14 @@ redirect.
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,12 +26,20 @@ from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from nidaa.applications import imap, mail_selectors
-from nidaa.applications.forms_mail import AssignForm, MailboxForm
-from nidaa.applications.intake import MessageNotFileable, discard_message, file_message
+from nidaa.applications.forms_mail import AssignForm, ImportMessagesForm, MailboxForm
+from nidaa.applications.intake import (
+    IntakeSummary,
+    MessageNotFileable,
+    RawItem,
+    discard_message,
+    file_message,
+    ingest_messages,
+)
 from nidaa.applications.mail_services import connect_mailbox, update_mailbox
 from nidaa.applications.models import InboundMessage, Mailbox, MessageState
 from nidaa.calls.models import RequiredDocument
 from nidaa.common.filetypes import detect_document_type, mime_type
+from nidaa.mailintake.files import NotAMessage, messages_in
 
 MESSAGES_PER_PAGE = 50
 # The Content-Type of a downloaded attachment, from the type read in its bytes.
@@ -88,8 +99,72 @@ def triage_inbox(request: HttpRequest) -> HttpResponse:
             "querystring": "show=set-aside" if set_aside else "",
             "showing_set_aside": set_aside,
             "can_manage_mailboxes": mail_selectors.mailbox_organizations_for(request.user).exists(),
+            "import_form": ImportMessagesForm(
+                organizations=mail_selectors.triage_organizations_for(request.user)
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def import_messages(request: HttpRequest) -> HttpResponse:
+    """File an uploaded .eml or .mbox as ``nidaa mail import`` does: matched
+    messages become applications, the others wait in the triage inbox."""
+    organizations = mail_selectors.triage_organizations_for(request.user)
+    if not organizations.exists():
+        raise Http404
+    form = ImportMessagesForm(request.POST, request.FILES, organizations=organizations)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("applications:triage")
+    upload = form.cleaned_data["file"]
+    try:
+        summary = _ingest_upload(upload, organization=form.cleaned_data["organization"], actor=request.user)
+    except NotAMessage:
+        messages.error(request, _("This file is neither an e-mail message (.eml) nor a mailbox (.mbox)."))
+        return redirect("applications:triage")
+    messages.success(
+        request,
+        _(
+            "Messages read: %(read)s · new: %(new)s · filed as applications: %(filed)s (late: %(late)s) · "
+            "waiting here: %(triage)s · already stored: %(duplicates)s · not readable: %(failed)s."
+        )
+        % {
+            name: getattr(summary, name)
+            for name in ("read", "new", "filed", "late", "triage", "duplicates", "failed")
+        },
+    )
+    return redirect("applications:triage")
+
+
+def _ingest_upload(upload: UploadedFile, *, organization: Any, actor: Any) -> IntakeSummary:
+    # An mbox is read as a stream from a file: a large upload is already on
+    # disk (TemporaryUploadedFile); a small one, in memory, is written out.
+    path = getattr(upload, "temporary_file_path", lambda: None)()
+    with tempfile.TemporaryDirectory(dir=settings.FILE_UPLOAD_TEMP_DIR) as folder:
+        if path is None:
+            path = os.path.join(folder, "upload")
+            with open(path, "wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+        items = (
+            RawItem(raw=raw, received_at=received_at, received_source="mbox" if received_at else "")
+            for raw, received_at in messages_in(path)
+        )
+        summary = IntakeSummary()
+        ingest_messages(
+            organization=organization,
+            items=items,
+            actor=actor,
+            summary=summary,
+            on_error=lambda index, item, error: None,
+        )
+    if summary.read == 0:
+        raise NotAMessage("no message in the file")
+    return summary
 
 
 @login_required

@@ -6,6 +6,7 @@ from nidaa.applications import triage_views
 
 urlpatterns: list[URLPattern] = [
     path("mail/", triage_views.triage_inbox, name="triage"),
+    path("mail/import/", triage_views.import_messages, name="triage_import"),
     path("mail/<int:message_id>/", triage_views.triage_message, name="triage_message"),
     path("mail/<int:message_id>/assign/", triage_views.assign_message, name="triage_assign"),
     path("mail/<int:message_id>/set-aside/", triage_views.set_aside_message, name="triage_set_aside"),

@@ -9,9 +9,6 @@ twice stores nothing new (messages are kept once per Message-ID).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,42 +23,9 @@ from nidaa.applications.intake import (
     StorageWriter,
     ingest_messages,
 )
-from nidaa.mailintake import iter_mbox
-
-# A message starts with header fields ("Name: value", folded lines indented).
-HEADER_LINE = re.compile(rb"[!-9;-~]+:")
-KNOWN_HEADERS = (b"from:", b"date:", b"message-id:", b"subject:", b"received:", b"to:")
-
+from nidaa.mailintake.files import NotAMessage, messages_in
 
 SUMMARY = ("read", "new", "duplicates", "filed", "late", "incomplete", "triage", "failed")
-
-
-class NotAMessage(Exception):
-    pass
-
-
-def read_eml(path: Path) -> bytes:
-    """The file's bytes, if they start like an e-mail message."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise NotAMessage("empty file")
-    head = data[:65536].lstrip(b"\r\n").split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
-    lines = head.splitlines()
-    headers = [line for line in lines if not line[:1].isspace()]
-    if not headers or not all(HEADER_LINE.match(line) for line in headers):
-        raise NotAMessage("not an e-mail message (no header block)")
-    if not any(line.lower().startswith(KNOWN_HEADERS) for line in headers):
-        raise NotAMessage("not an e-mail message (no From, Date, Subject or Message-ID header)")
-    return data
-
-
-def messages_in(path: Path) -> Iterator[tuple[bytes, datetime | None]]:
-    with path.open("rb") as handle:
-        is_mbox = handle.read(5) == b"From "
-    if is_mbox:
-        yield from iter_mbox(path)
-    else:
-        yield read_eml(path), None
 
 
 class Command(BaseCommand):
