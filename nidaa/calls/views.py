@@ -384,8 +384,15 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "actions": _status_actions(call, role),
             # Shown in brackets after the places, so read only when there are places.
             "territory_names": _territory_names(call) if call.locations else [],
-            # The snapshots (a copy of the call per edit) are not shown here.
-            "revisions": selectors.revisions_for(call=call).defer("snapshot"),
+            # What _revisions.html shows: not the snapshots (a copy of the call per edit).
+            "revisions": selectors.revisions_for(call=call).only(
+                "number",
+                "at",
+                "changed_fields",
+                "author__username",
+                "author__first_name",
+                "author__last_name",
+            ),
             "required_documents": [_required_document_label(code) for code in call.required_documents],
             "language_names": [_language_name(code) for code in call.languages],
             "is_open": is_open,
