@@ -49,6 +49,9 @@ COUNT_LIMIT = 1000
 # Rows between two cached page anchors of the unfiltered list: a deep page
 # reads at most this many index entries past its anchor.
 ANCHOR_EVERY = 500
+# From this many rows past an anchor, a page skips them by id (Segment.rows);
+# below it the plain OFFSET costs less than the subquery's planning and building.
+SKIP_BY_ID_FROM = 100
 ANCHORS_TIMEOUT = 300  # seconds; also bounds how long a deleted call can shift pages
 # A search's capped counts are cached as briefly: territory links and search
 # documents are rewritten without moving ``updated_at`` (the version).
@@ -275,11 +278,11 @@ class Segment:
                 calls = calls.filter(sort_deadline__gte=deadline).exclude(sort_deadline=deadline, id__gt=pk)
             else:
                 calls = calls.filter(sort_deadline__lte=deadline).exclude(sort_deadline=deadline, id__gt=pk)
-        if offset and self.skip_by_id:
+        if offset >= SKIP_BY_ID_FROM and self.skip_by_id:
             # The rows before the page are skipped in the order index alone (an
             # index-only scan of (sort_deadline, id, status)), then the page's
             # rows are read by id: a plain OFFSET would read up to 500 rows from
-            # the table and look up each one's organisation name.
+            # the table and look up each one's organisation name (~10 ms at 480).
             return list(calls.filter(pk__in=calls.values("id")[offset : offset + limit]))
         return list(calls[offset : offset + limit])
 

@@ -51,9 +51,12 @@ def expected_order():
     return [c.pk for c in calls]
 
 
+@pytest.mark.parametrize("skip_by_id_from", [100, 1])
 @pytest.mark.parametrize("anchor_every", [500, 7])
-def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_every):
+def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_every, skip_by_id_from):
+    # skip_by_id_from=1: every page past a half's first rows skips them by id (deep pages' way).
     monkeypatch.setattr(search, "ANCHOR_EVERY", anchor_every)
+    monkeypatch.setattr(search, "SKIP_BY_ID_FROM", skip_by_id_from)
     make_catalogue()
     seen = []
     first = catalogue_page(CallQuery(), 1, per_page=5)
