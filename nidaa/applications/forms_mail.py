@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from nidaa.accounts.models import Organization
 from nidaa.applications.models import Mailbox
 from nidaa.calls.models import Call
+from nidaa.common.forms import OrganizationFileForm
 from nidaa.common.secrets import unseal_or_empty
 
 
@@ -105,19 +106,11 @@ class AssignForm(forms.Form):
         field.empty_label = _("Choose a call…")
 
 
-class ImportMessagesForm(forms.Form):
+class ImportMessagesForm(OrganizationFileForm):
     """An .eml or .mbox file exported from a mail program, imported into one
     of the user's organisations."""
 
-    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
     file = forms.FileField(
         label=_("Messages (.eml or .mbox)"),
         help_text=_("One message (.eml) or a whole folder exported as .mbox; each message is stored once."),
     )
-
-    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["organization"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = organizations
-        field.empty_label = None

@@ -7,13 +7,12 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nidaa.accounts.models import Organization
 from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocument
+from nidaa.common.forms import OrganizationFileForm
 
 TEXT_ATTRS = {"dir": "auto"}
 
@@ -53,19 +52,11 @@ class EmailLinesField(LinesField):
         return [line.lower() for line in super().to_python(value)]
 
 
-class ImportForm(forms.Form):
-    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+class ImportForm(OrganizationFileForm):
     file = forms.FileField(
         label=_("Terms of reference"),
         help_text=_("A .docx, .pdf, .odt, .html, .md or .txt document."),
     )
-
-    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["organization"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = organizations
-        field.empty_label = None
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
