@@ -21,7 +21,6 @@ digests), not with their size.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -31,6 +30,7 @@ from django.core.files.storage import Storage, default_storage
 from django.utils import timezone
 
 from nidaa.applications.models import ApplicationFile, InboundMessage
+from nidaa.common.filetypes import sha256_of
 
 ProblemKind = Literal["mismatch", "missing", "orphan"]
 PROBLEM_KINDS: tuple[ProblemKind, ...] = ("mismatch", "missing", "orphan")
@@ -164,17 +164,20 @@ def _digest(storage: Storage, name: str, report: Report) -> str | None:
     """The sha256 of a stored file read in chunks, None if it is not there."""
     if not storage.exists(name):
         return None
-    digest = hashlib.sha256()
+
+    def counted(handle: Any) -> Iterator[bytes]:
+        for chunk in handle.chunks(CHUNK_SIZE):
+            report.bytes_checked += len(chunk)
+            yield chunk
+
     try:
         with storage.open(name, "rb") as handle:
-            for chunk in handle.chunks(CHUNK_SIZE):
-                digest.update(chunk)
-                report.bytes_checked += len(chunk)
+            digest = sha256_of(counted(handle))
     except FileNotFoundError:
         # Deleted between exists() and open().
         return None
     report.files_checked += 1
-    return digest.hexdigest()
+    return digest
 
 
 def _walk(storage: Storage) -> Iterator[str]:

@@ -24,6 +24,7 @@ from nidaa.applications import access, exports
 from nidaa.applications.models import Application, ApplicationFile
 from nidaa.applications.services import required_pieces
 from nidaa.calls.models import Call
+from nidaa.common.downloads import attachment_response
 from nidaa.common.filetypes import MIME_TYPES
 from nidaa.common.models import AuditEntry
 
@@ -54,14 +55,6 @@ def _table(call: Call, applications: Any) -> exports.ApplicationTable:
     )
 
 
-def _attachment(handle: Any, *, filename: str, content_type: str) -> FileResponse:
-    # Always an attachment, with the type we detected: an uploaded file must
-    # never be rendered or sniffed into something else on our origin.
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 @login_required
 @require_safe
 def call_applications(request: HttpRequest, call_id: int) -> HttpResponse:
@@ -84,7 +77,9 @@ def call_zip(request: HttpRequest, call_id: int) -> FileResponse:
     archive = exports.zip_file(
         call=call, applications=applications, files=access.latest_files_for(applications=applications)
     )
-    return _attachment(archive, filename=f"applications-{call.pk}.zip", content_type="application/zip")
+    return attachment_response(
+        archive, filename=f"applications-{call.pk}.zip", content_type="application/zip"
+    )
 
 
 @login_required
@@ -92,7 +87,9 @@ def call_zip(request: HttpRequest, call_id: int) -> FileResponse:
 def call_xlsx(request: HttpRequest, call_id: int) -> FileResponse:
     call = _call_or_404(request, call_id)
     workbook = exports.xlsx_file(table=_table(call, _opened_applications(request, call)))
-    return _attachment(workbook, filename=f"applications-{call.pk}.xlsx", content_type=MIME_TYPES["xlsx"])
+    return attachment_response(
+        workbook, filename=f"applications-{call.pk}.xlsx", content_type=MIME_TYPES["xlsx"]
+    )
 
 
 def _application_or_404(request: HttpRequest, application_id: int) -> Application:
@@ -150,7 +147,7 @@ def application_zip(request: HttpRequest, application_id: int) -> FileResponse:
     archive = exports.zip_file(
         call=item.call, applications=[item], files=latest[0].files.all() if latest else []
     )
-    return _attachment(archive, filename=f"{item.receipt_number}.zip", content_type="application/zip")
+    return attachment_response(archive, filename=f"{item.receipt_number}.zip", content_type="application/zip")
 
 
 @login_required
@@ -164,6 +161,6 @@ def download_file(request: HttpRequest, file_id: int) -> FileResponse:
         handle = record.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    return _attachment(
+    return attachment_response(
         handle, filename=record.original_name or record.piece, content_type=exports.content_type_for(record)
     )

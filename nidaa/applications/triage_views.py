@@ -38,7 +38,8 @@ from nidaa.applications.intake import (
 from nidaa.applications.mail_services import connect_mailbox, update_mailbox
 from nidaa.applications.models import InboundMessage, Mailbox, MessageState
 from nidaa.calls.models import RequiredDocument
-from nidaa.common.filetypes import detect_document_type, mime_type
+from nidaa.common.downloads import attachment_response
+from nidaa.common.filetypes import mime_type
 from nidaa.mailintake.files import NotAMessage, messages_in
 
 MESSAGES_PER_PAGE = 50
@@ -219,18 +220,12 @@ def triage_attachment(request: HttpRequest, message_id: int, index: int) -> File
     if not 0 <= index < len(parsed.attachments):
         raise Http404
     attachment = parsed.attachments[index]
-    data = io.BytesIO(attachment.data)
-    kind = detect_document_type(data)
-    data.seek(0)
-    # Always an attachment, never rendered on our origin: its bytes are the sender's.
-    response = FileResponse(
-        data,
-        as_attachment=True,
+    # The parser already told the type by content (common.filetypes).
+    return attachment_response(
+        io.BytesIO(attachment.data),
         filename=attachment.filename or f"attachment-{index + 1}",
-        content_type=mime_type(kind),
+        content_type=mime_type(attachment.kind),
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required
