@@ -177,6 +177,24 @@ class Call(models.Model):
         output_field=models.DateTimeField(),
         db_persist=True,
     )
+    # ``sort_deadline`` of a published call, null for every other status: "open"
+    # is then one test on one column (``open_until > now``), so the planner's
+    # statistics see that ~5% of calls are open. Written as two (status =
+    # published, sort_deadline > now), it multiplied their selectivities, thought
+    # 250 calls open instead of 5,000, and read a medium-frequency word's every
+    # open match through a bitmap instead of walking the order index for a page.
+    # (A generated column cannot name another one, hence the repeated Coalesce.)
+    open_until = models.GeneratedField(
+        expression=Case(
+            When(
+                status=CallStatus.PUBLISHED,
+                then=Coalesce(F("deadline"), Value(NO_DEADLINE_OPEN)),
+            ),
+            default=None,
+        ),
+        output_field=models.DateTimeField(),
+        db_persist=True,
+    )
     # " CODE CODE … ": the codes of the linked territories and of the places that
     # contain them (province, region), so a region or province filter is a test
     # on the row itself instead of a subquery over the M2M table. Kept by
@@ -192,19 +210,19 @@ class Call(models.Model):
             # The catalogue's two halves: open calls by nearest deadline, and every
             # public call by latest deadline (the closed half skips the open ones).
             models.Index(
-                F("sort_deadline"),
+                F("open_until"),
                 F("id").desc(),
-                name="calls_open_order",
-                condition=Q(status="published"),
+                name="calls_open_until_order",
+                condition=Q(open_until__isnull=False),
             ),
             # The same with the type as a key column: a type filter on the open
             # half is tested in the index rather than on ~5,000 scattered rows.
             models.Index(
-                F("sort_deadline"),
+                F("open_until"),
                 F("id").desc(),
                 F("call_type"),
-                name="calls_open_type_order",
-                condition=Q(status="published"),
+                name="calls_open_until_type_order",
+                condition=Q(open_until__isnull=False),
             ),
             models.Index(
                 F("sort_deadline").desc(),

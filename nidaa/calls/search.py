@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -203,8 +203,17 @@ def _in_territory(code: str) -> Q:
 
 
 def open_q(now: datetime) -> Q:
-    """Open: published and its deadline (if any) still ahead."""
-    return Q(status=CallStatus.PUBLISHED, sort_deadline__gt=now)
+    """Open: published and its deadline (if any) still ahead. One column
+    (``Call.open_until``), so the planner knows how many calls are open and the
+    open half is a range of its index."""
+    return Q(open_until__gt=now)
+
+
+def closed_q(now: datetime) -> Q:
+    """Not open (among public calls: closed, awarded, or published with its
+    deadline past), written on the columns of the closed half's index
+    (``calls_public_order``: sort_deadline, id, status) so it is tested there."""
+    return ~Q(status=CallStatus.PUBLISHED, sort_deadline__gt=now)
 
 
 def filter_calls(calls: QuerySet[Call], query: CallQuery, *, now: datetime) -> QuerySet[Call]:
@@ -231,7 +240,7 @@ def filter_calls(calls: QuerySet[Call], query: CallQuery, *, now: datetime) -> Q
     if query.state == "open":
         calls = calls.filter(open_q(now))
     elif query.state == "closed":
-        calls = calls.exclude(open_q(now))
+        calls = calls.filter(closed_q(now))
     if query.deadline_after:
         calls = calls.filter(deadline__gte=_day_start(query.deadline_after))
     if query.deadline_before:
@@ -250,41 +259,198 @@ def search_calls(query: CallQuery) -> QuerySet[Call]:
 # --- pages -------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class CatalogueRow:
+    """One call as a row of the list (what ``views._rows_html`` prints): a plain
+    object rather than a model instance, which would cost more to build than
+    the query that reads it. The fields are ``ROW_COLUMNS`` in order."""
+
+    id: int
+    title: str
+    call_type: str
+    issuer: str
+    locations: Any
+    deadline: datetime | None
+    timezone: str
+    status: str
+    sort_deadline: datetime
+    organization_id: int
+    organization_name: str | None
+    is_open: bool = False
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
+# What a page reads of each call, in CatalogueRow's order.
+ROW_COLUMNS = (*LIST_FIELDS, "organization_name")
+
+
 @dataclass
 class Segment:
-    """One half of the catalogue in index order, its size and page anchors
-    ((sort_deadline, id) of every ``ANCHOR_EVERY``-th row). ``calls`` builds the
-    half's queryset: only when a page reads from it (building and compiling an
-    unused queryset is most of what a page costs in Python)."""
+    """One half of the catalogue in index order (the open half ascending by
+    ``open_until``, the closed half descending by ``sort_deadline``), its size
+    and page anchors ((deadline, id) of every ``ANCHOR_EVERY``-th row).
 
-    calls: Callable[[], QuerySet[Call]]
+    ``calls`` is the (filtered) catalogue; the half's condition and order are
+    added only when a page reads from it. ``compiled``: the unfiltered list,
+    whose page SQL has a handful of shapes, compiled once per process
+    (``_compiled_page``) instead of by the ORM on every request."""
+
+    calls: QuerySet[Call]
+    now: datetime
     ascending: bool
     count: int
     anchors: list[tuple[datetime, int]] = field(default_factory=list)
-    # Skip rows by id alone (see rows()); only where ``calls`` has no raw SQL
+    # Skip rows by id alone (see _page_rows); only where ``calls`` has no raw SQL
     # condition naming the table (the full-text one), which a subquery would
     # bind to the outer query.
     skip_by_id: bool = False
+    compiled: bool = False
 
-    def rows(self, offset: int, limit: int) -> list[Call]:
-        calls = self.calls()
+    def rows(self, offset: int, limit: int) -> list[CatalogueRow]:
         index = min(offset // ANCHOR_EVERY, len(self.anchors) - 1)
         # Anchor 0 is the half's first row: starting there changes nothing.
-        if index > 0:
-            deadline, pk = self.anchors[index]
-            offset -= index * ANCHOR_EVERY
-            # The range bound lets the index start at the anchor; the OR settles ties.
-            if self.ascending:
-                calls = calls.filter(sort_deadline__gte=deadline).exclude(sort_deadline=deadline, id__gt=pk)
-            else:
-                calls = calls.filter(sort_deadline__lte=deadline).exclude(sort_deadline=deadline, id__gt=pk)
-        if offset >= SKIP_BY_ID_FROM and self.skip_by_id:
-            # The rows before the page are skipped in the order index alone (an
-            # index-only scan of (sort_deadline, id, status)), then the page's
-            # rows are read by id: a plain OFFSET would read up to 500 rows from
-            # the table and look up each one's organisation name (~10 ms at 480).
-            return list(calls.filter(pk__in=calls.values("id")[offset : offset + limit]))
-        return list(calls[offset : offset + limit])
+        anchor = self.anchors[index] if index > 0 else None
+        offset -= max(index, 0) * ANCHOR_EVERY
+        skip = offset >= SKIP_BY_ID_FROM and self.skip_by_id
+        if self.compiled:
+            page = _compiled_page(connection.vendor, self.ascending, anchor is not None, skip, offset, limit)
+            return page.run(
+                {
+                    _NOW: self.now,
+                    _ANCHOR_DEADLINE: anchor[0] if anchor else None,
+                    _ANCHOR_ID: anchor[1] if anchor else None,
+                }
+            )
+        return _fetch_rows(_page_rows(self.calls, self.now, self.ascending, anchor, skip, offset, limit))
+
+
+def _half(calls: QuerySet[Call], now: datetime, ascending: bool) -> QuerySet[Call]:
+    """The open half (ascending) or the closed half of ``calls``, in index order."""
+    if ascending:
+        return calls.filter(open_q(now)).order_by("open_until", "-id")
+    return calls.filter(closed_q(now)).order_by("-sort_deadline", "-id")
+
+
+def _page_rows(
+    calls: QuerySet[Call],
+    now: datetime,
+    ascending: bool,
+    anchor: tuple[datetime, int] | None,
+    skip_by_id: bool,
+    offset: int,
+    limit: int,
+) -> QuerySet[Call]:
+    """``limit`` rows of a half of ``calls`` from ``offset`` past ``anchor`` (or
+    past its start), as ``ROW_COLUMNS`` tuples."""
+    calls = _half(calls, now, ascending)
+    if anchor is not None:
+        deadline, pk = anchor
+        # The range bound lets the index start at the anchor; the exclusion settles ties.
+        column = "open_until" if ascending else "sort_deadline"
+        bound = f"{column}__gte" if ascending else f"{column}__lte"
+        calls = calls.filter(**{bound: deadline}).exclude(**{column: deadline, "id__gt": pk})
+    if skip_by_id:
+        # The rows before the page are skipped in the order index alone (an
+        # index-only scan), then the page's rows are read by id: a plain OFFSET
+        # would read up to 500 rows from the table and look up each one's
+        # organisation name (~10 ms at 480).
+        calls = calls.filter(pk__in=calls.values("id")[offset : offset + limit])
+        offset = 0
+    return calls.values_list(*ROW_COLUMNS)[offset : offset + limit]
+
+
+def _converters(compiler: Any) -> list[tuple[int, list[Any], Any]]:
+    """The backend's converters of each selected column (SQLite's text
+    datetimes, JSON), as (position, functions, expression)."""
+    return [
+        (pos, functions, expression)
+        for pos, (functions, expression) in compiler.get_converters(
+            [col for col, _sql, _alias in compiler.select]
+        ).items()
+    ]
+
+
+def _rows(
+    cursor_rows: Iterable[tuple[Any, ...]], converters: list[tuple[int, list[Any], Any]]
+) -> list[CatalogueRow]:
+    rows = []
+    for raw in cursor_rows:
+        values = list(raw)
+        for pos, functions, expression in converters:
+            value = values[pos]
+            for convert in functions:
+                value = convert(value, expression, connection)
+            values[pos] = value
+        rows.append(CatalogueRow(*values))
+    return rows
+
+
+def _fetch_rows(rows: QuerySet[Call]) -> list[CatalogueRow]:
+    """Execute a ``_page_rows`` queryset: its SQL as the ORM compiles it, the
+    tuples converted as the ORM would, without a model instance per row."""
+    compiler = rows.query.get_compiler(using=rows.db)
+    sql, params = compiler.as_sql()
+    converters = _converters(compiler)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return _rows(cursor.fetchall(), converters)
+
+
+# Stand-ins for a compiled page's parameters (values no real call or clock has).
+_NOW = datetime(1901, 2, 3, 4, 5, 6, 789001, tzinfo=ZoneInfo("UTC"))
+_ANCHOR_DEADLINE = datetime(1901, 2, 3, 4, 5, 6, 789002, tzinfo=ZoneInfo("UTC"))
+_ANCHOR_ID = -901_020_304
+
+
+@dataclass(frozen=True)
+class _CompiledPage:
+    sql: str
+    # Each parameter: the stand-in it replaces (None: a constant, kept as is).
+    slots: tuple[tuple[Any, Any], ...]
+    converters: list[tuple[int, list[Any], Any]]
+
+    def run(self, values: dict[Any, Any]) -> list[CatalogueRow]:
+        adapt = connection.ops.adapt_datetimefield_value
+        params = [
+            constant if slot is None else (values[slot] if slot is _ANCHOR_ID else adapt(values[slot]))
+            for slot, constant in self.slots
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            return _rows(cursor.fetchall(), self.converters)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_page(
+    vendor: str, ascending: bool, anchored: bool, skip_by_id: bool, offset: int, limit: int
+) -> _CompiledPage:
+    """A page of the unfiltered list, compiled by the ORM once per process and
+    shape with stand-ins for the clock and the anchor, which ``run`` swaps for
+    the request's values (adapted as the ORM adapts them). Compiling is most of
+    what the ORM costs a page; the SQL is the same text on every request.
+    tests/calls/test_catalogue_pagination.py checks it against the ORM's own."""
+    anchor = (_ANCHOR_DEADLINE, _ANCHOR_ID) if anchored else None
+    rows = _page_rows(_public_rows(), _NOW, ascending, anchor, skip_by_id, offset, limit)
+    compiler = rows.query.get_compiler(using=rows.db)
+    sql, params = compiler.as_sql()
+    adapt = connection.ops.adapt_datetimefield_value
+    stand_ins: dict[Any, Any] = {
+        adapt(_NOW): _NOW,
+        adapt(_ANCHOR_DEADLINE): _ANCHOR_DEADLINE,
+        _ANCHOR_ID: _ANCHOR_ID,
+    }
+    slots = []
+    for param in params:
+        slot = stand_ins.get(param) if isinstance(param, (str, int, datetime)) else None
+        slots.append((slot, None if slot is not None else param))
+    found = {slot for slot, _ in slots if slot is not None}
+    expected = {_NOW} | ({_ANCHOR_DEADLINE, _ANCHOR_ID} if anchored else set())
+    if found != expected:  # a stand-in the ORM rewrote: the page cannot be compiled this way
+        raise RuntimeError(f"compiled page: parameters {params!r} do not carry the stand-ins")
+    return _CompiledPage(sql, tuple(slots), _converters(compiler))
 
 
 @dataclass
@@ -292,7 +458,7 @@ class CataloguePage:
     """One page of the catalogue: its calls, number, the total (``capped`` when
     it is only known to be over ``COUNT_LIMIT``) and the page numbers around."""
 
-    calls: list[Call]
+    calls: list[CatalogueRow]
     number: int
     count: int
     capped: bool
@@ -328,22 +494,13 @@ def _public_rows() -> QuerySet[Call]:
     per organisation (200 times at 100,000 calls)."""
     from nidaa.accounts.models import Organization
 
-    organization_name = Organization.objects.filter(pk=OuterRef("organization_id")).values("name")[:1]
+    organization_name = (
+        Organization.objects.filter(pk=OuterRef("organization_id")).order_by().values("name")[:1]
+    )
     return (
         Call.objects.filter(status__in=PUBLIC_STATUSES)
         .only(*LIST_FIELDS)
         .annotate(organization_name=Subquery(organization_name))
-    )
-
-
-def _segments_querysets(
-    calls: QuerySet[Call], now: datetime
-) -> tuple[Callable[[], QuerySet[Call]], Callable[[], QuerySet[Call]]]:
-    """Builders of the open and the closed half of ``calls`` (filters applied
-    to ``_public_rows()``), each in its index order."""
-    return (
-        lambda: calls.filter(open_q(now)).order_by("sort_deadline", "-id"),
-        lambda: calls.exclude(open_q(now)).order_by("-sort_deadline", "-id"),
     )
 
 
@@ -355,24 +512,25 @@ def _catalogue_version(now: datetime) -> str:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT MAX(updated_at) FROM {table}), (SELECT MAX(id) FROM {table}), "  # noqa: S608
-            f"(SELECT COUNT(*) FROM {table} WHERE status = %s AND sort_deadline <= %s)",
-            [CallStatus.PUBLISHED.value, now],
+            f"(SELECT COUNT(*) FROM {table} WHERE open_until <= %s)",
+            [now],
         )
         row = cursor.fetchone()
     return hashlib.sha256(repr(row).encode()).hexdigest()[:32]
 
 
 def _anchors(calls: QuerySet[Call], ascending: bool) -> tuple[int, list[tuple[datetime, int]]]:
-    """The segment's size and every ANCHOR_EVERY-th (sort_deadline, id), in one
-    query (a window function numbers the rows in index order)."""
-    order = [F("sort_deadline").asc() if ascending else F("sort_deadline").desc(), F("id").desc()]
+    """The half's size and every ANCHOR_EVERY-th (deadline, id), in one query (a
+    window function numbers the rows in index order)."""
+    column = "open_until" if ascending else "sort_deadline"
+    order = [F(column).asc() if ascending else F(column).desc(), F("id").desc()]
     rows = (
         calls.order_by()
         .annotate(rn=Window(RowNumber(), order_by=order), total=Window(Count("id")))
         .annotate(bucket=Mod(F("rn") - 1, ANCHOR_EVERY))
         .filter(bucket=0)
         .order_by("rn")
-        .values_list("sort_deadline", "id", "total")
+        .values_list(column, "id", "total")
     )
     anchors = [(d, pk) for d, pk, _ in rows]
     total = rows[0][2] if anchors else 0
@@ -381,16 +539,16 @@ def _anchors(calls: QuerySet[Call], ascending: bool) -> tuple[int, list[tuple[da
 
 def _unfiltered_segments(now: datetime) -> tuple[Segment, Segment]:
     public = Call.objects.filter(status__in=PUBLIC_STATUSES)
-    open_calls, closed_calls = _segments_querysets(_public_rows(), now)
     key = f"nidaa:catalogue:{_catalogue_version(now)}"
     cached = cache.get(key)
     if cached is None:
-        cached = (_anchors(public.filter(open_q(now)), True), _anchors(public.exclude(open_q(now)), False))
+        cached = (_anchors(public.filter(open_q(now)), True), _anchors(public.filter(closed_q(now)), False))
         cache.set(key, cached, ANCHORS_TIMEOUT)
     (open_count, open_anchors), (closed_count, closed_anchors) = cached
+    rows = _public_rows()
     return (
-        Segment(open_calls, True, open_count, open_anchors, skip_by_id=True),
-        Segment(closed_calls, False, closed_count, closed_anchors, skip_by_id=True),
+        Segment(rows, now, True, open_count, open_anchors, skip_by_id=True, compiled=True),
+        Segment(rows, now, False, closed_count, closed_anchors, skip_by_id=True, compiled=True),
     )
 
 
@@ -407,12 +565,7 @@ def _capped_counts(*segments: QuerySet[Call]) -> list[int]:
     return [int(n) for n in row]
 
 
-def _search_counts(
-    query: CallQuery,
-    open_calls: Callable[[], QuerySet[Call]],
-    closed_calls: Callable[[], QuerySet[Call]],
-    now: datetime,
-) -> list[int]:
+def _search_counts(query: CallQuery, matching: QuerySet[Call], now: datetime) -> list[int]:
     """The capped sizes of both halves of a search, kept in the cache under the
     catalogue's version and the query: a common word costs its counts once per
     change of the catalogue, not once per visitor and page."""
@@ -420,7 +573,7 @@ def _search_counts(
     key = f"nidaa:search:{_catalogue_version(now)}:{digest}"
     counts = cache.get(key)
     if counts is None:
-        counts = _capped_counts(open_calls(), closed_calls())
+        counts = _capped_counts(_half(matching, now, True), _half(matching, now, False))
         cache.set(key, counts, SEARCH_COUNTS_TIMEOUT)
     return counts
 
@@ -442,10 +595,9 @@ def catalogue_page(query: CallQuery, number: Any, *, per_page: int = PER_PAGE) -
         capped = False
     else:
         matching = filter_calls(_public_rows(), query, now=now)
-        open_calls, closed_calls = _segments_querysets(matching, now)
-        open_count, closed_count = _search_counts(query, open_calls, closed_calls, now)
-        open_segment = Segment(open_calls, True, open_count)
-        closed_segment = Segment(closed_calls, False, closed_count)
+        open_count, closed_count = _search_counts(query, matching, now)
+        open_segment = Segment(matching, now, True, open_count)
+        closed_segment = Segment(matching, now, False, closed_count)
         capped = open_segment.count + closed_segment.count > COUNT_LIMIT
         segments = (open_segment, closed_segment)
     segments = list(segments)
@@ -453,7 +605,7 @@ def catalogue_page(query: CallQuery, number: Any, *, per_page: int = PER_PAGE) -
     last = max(1, -(-count // per_page))
     number = min(number, last)
     offset = (number - 1) * per_page
-    calls: list[Call] = []
+    calls: list[CatalogueRow] = []
     for segment in segments:
         if offset >= segment.count:
             offset -= segment.count
@@ -463,5 +615,5 @@ def catalogue_page(query: CallQuery, number: Any, *, per_page: int = PER_PAGE) -
         if len(calls) >= per_page:
             break
     for call in calls:
-        call.is_open = call.status == CallStatus.PUBLISHED and call.sort_deadline > now  # type: ignore[attr-defined]
+        call.is_open = call.status == CallStatus.PUBLISHED and call.sort_deadline > now
     return CataloguePage(calls=calls, number=number, count=count, capped=capped, per_page=per_page)

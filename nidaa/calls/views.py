@@ -40,7 +40,7 @@ from nidaa.calls.models import (
     DocumentLanguage,
     RequiredDocument,
 )
-from nidaa.calls.search import CallQuery, catalogue_page
+from nidaa.calls.search import CallQuery, CatalogueRow, catalogue_page
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.workflow import TransitionNotAllowed
 from nidaa.directory.models import Territory
@@ -240,7 +240,7 @@ _TIME_LEFT = '<span class="time-left">{}</span>'
 _NO_DEADLINE = '<p class="call-deadline muted">{}</p>'
 
 
-def _rows_html(calls: list[Call], now: datetime) -> str:
+def _rows_html(calls: list[CatalogueRow], now: datetime) -> str:
     """The list's rows as HTML, computed once in Python rather than by per-row
     template tags: the link (one ``reverse`` per page), the type's label, the
     places, the deadline in the call's time zone and the time left (the same
@@ -262,7 +262,7 @@ def _rows_html(calls: list[Call], now: datetime) -> str:
     }
     html = []
     for call in calls:
-        is_open = bool(getattr(call, "is_open", False))
+        is_open = call.is_open
         item_class, badge_class, badge_label = badges[is_open]
         places = ", ".join(str(p) for p in call.locations) if isinstance(call.locations, list) else ""
         deadline = no_deadline
@@ -281,7 +281,7 @@ def _rows_html(calls: list[Call], now: datetime) -> str:
                 badge_class=badge_class,
                 badge_label=badge_label,
                 type_label=type_labels.get(call.call_type) or html_escape(call.call_type),
-                issuer=html_escape(call.issuer or getattr(call, "organization_name", None) or ""),
+                issuer=html_escape(call.issuer or call.organization_name or ""),
                 places=_PLACES.format(html_escape(places)) if places else "",
                 deadline=deadline,
             )

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
 from nidaa.calls import search
@@ -117,3 +118,37 @@ def test_page_links_keep_the_number(client):
     assert 'href="?page=1" rel="prev"' in content
     assert 'href="?page=3" rel="next"' in content
     assert "Page 2 of 3" in client.get("/en/", {"page": "2"}).content.decode()
+
+
+@pytest.mark.parametrize("skip_by_id", [False, True])
+@pytest.mark.parametrize("ascending", [True, False])
+def test_a_compiled_page_reads_what_the_orm_reads(ascending, skip_by_id):
+    """The unfiltered list's pages are compiled once with stand-ins for the clock
+    and the anchor: with the real values put back, the rows are the ORM's."""
+    make_catalogue()
+    now = timezone.now()
+    rows = search._public_rows()
+    half = list(search._half(rows, now, ascending).values_list("sort_deadline", "id"))
+    for anchor in [None, half[3], half[len(half) // 2]]:
+        for offset in [0, 2]:
+            orm = search._fetch_rows(search._page_rows(rows, now, ascending, anchor, skip_by_id, offset, 4))
+            compiled = search._compiled_page(
+                connection.vendor, ascending, anchor is not None, skip_by_id, offset, 4
+            ).run(
+                {
+                    search._NOW: now,
+                    search._ANCHOR_DEADLINE: anchor and anchor[0],
+                    search._ANCHOR_ID: anchor and anchor[1],
+                }
+            )
+            assert compiled == orm
+            assert len(orm) == 4
+    # What a page shows of a call: the same values as the model.
+    first = compiled[0]
+    call = CallFactory._meta.model.objects.get(pk=first.pk)
+    assert (first.title, first.deadline, first.locations, first.organization_name) == (
+        call.title,
+        call.deadline,
+        call.locations,
+        call.organization.name,
+    )
