@@ -146,6 +146,9 @@ NIDAA_TOR_MAX_BYTES = env_int("NIDAA_TOR_MAX_BYTES", 20 * 1024 * 1024)
 NIDAA_OCID_PREFIX = env_str("NIDAA_OCID_PREFIX", "ocds-nidaa-")
 NIDAA_OCDS_PUBLISHER = env_str("NIDAA_OCDS_PUBLISHER", "Nidaa")
 NIDAA_API_RATE_LIMIT = env_str("NIDAA_API_RATE_LIMIT", "300/m")
+# Searches and filtered lists of the catalogue's pages per client ("" for none);
+# feeds and OCDS count against NIDAA_API_RATE_LIMIT (nidaa/common/ratelimit.py).
+NIDAA_SEARCH_RATE_LIMIT = env_str("NIDAA_SEARCH_RATE_LIMIT", "120/m")
 # Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust.
 NINJA_NUM_PROXIES = env_int("NINJA_NUM_PROXIES", 0) or None
 

@@ -26,6 +26,7 @@ from nidaa.accounts.models import Organization
 from nidaa.calls.feeds import MAX_ID, call_path, catalogue_query
 from nidaa.calls.models import PUBLIC_STATUSES, Call, CallStatus, CallType
 from nidaa.calls.search import search_calls
+from nidaa.common.ratelimit import client_address
 from nidaa.directory.models import Territory, TerritoryKind
 
 MAX_LIMIT = 100
@@ -45,6 +46,9 @@ class ClientRateThrottle(AnonRateThrottle):
 
     def __init__(self) -> None:
         super().__init__(rate=DEFAULT_RATE_LIMIT)
+
+    def get_ident(self, request: HttpRequest) -> str:
+        return client_address(request)
 
     def allow_request(self, request: HttpRequest) -> bool:
         rate = str(getattr(settings, "NIDAA_API_RATE_LIMIT", DEFAULT_RATE_LIMIT))

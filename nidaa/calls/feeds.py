@@ -27,6 +27,7 @@ from icalendar import Alarm, Calendar, Event
 
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus
 from nidaa.calls.search import CallQuery, search_calls
+from nidaa.common.ratelimit import machine_limited, too_many_requests
 
 FEED_MAX_ENTRIES = 50
 # A calendar of a search is for following deadlines, not for exporting the catalogue.
@@ -106,6 +107,8 @@ class CallsFeed(Feed):
     feed_type = Atom1Feed
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if machine_limited(request):
+            return too_many_requests(request, kind="text")
         with translation.override(feed_language(request)):
             return super().__call__(request, *args, **kwargs)
 
@@ -234,6 +237,8 @@ def open_calls_with_deadline(query: CallQuery) -> QuerySet[Call]:
 
 def calls_ics(request: HttpRequest) -> HttpResponse:
     """Deadlines of the open calls of a catalogue search: ``/calls.ics?q=...``."""
+    if machine_limited(request):
+        return too_many_requests(request, kind="text")
     lang = feed_language(request)
     query = catalogue_query(request)
     calls = open_calls_with_deadline(query)[:ICS_MAX_EVENTS]
@@ -246,6 +251,8 @@ def calls_ics(request: HttpRequest) -> HttpResponse:
 def call_ics(request: HttpRequest, call_id: int) -> HttpResponse:
     """The deadline of one public call: ``/calls/<id>.ics`` (404 for drafts,
     cancelled calls and calls without a deadline)."""
+    if machine_limited(request):
+        return too_many_requests(request, kind="text")
     lang = feed_language(request)
     if call_id > MAX_ID:
         raise Http404

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from html import escape as html_escape
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.timesince import TIME_STRINGS, timeuntil
+from django.utils.timesince import timeuntil
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -42,6 +42,7 @@ from nidaa.calls.models import (
 )
 from nidaa.calls.search import CallQuery, CatalogueRow, catalogue_page
 from nidaa.calls.workflow import CALL_WORKFLOW
+from nidaa.common.ratelimit import search_limited, too_many_requests
 from nidaa.common.workflow import TransitionNotAllowed
 from nidaa.directory.models import Territory
 from nidaa.tor.document import ReadError
@@ -175,9 +176,21 @@ def _deadline_text(local: datetime, month: str) -> str:
     return f"{local.day} {month} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
 
 
-def _time_left(deadline: datetime, now: datetime, time_strings: Any = None) -> str:
-    """The translated "… left" of an open call (``timeuntil``'s text, escaped)."""
-    left = html_escape(timeuntil(deadline, now, time_strings=time_strings))
+def _time_left(deadline: datetime, now: datetime) -> str:
+    """The translated "… left" of an open call (``timeuntil``'s text, escaped),
+    to the minute: its smallest unit. ``now`` is rounded up to the next whole
+    minute (so it never shows more time than remains, and shows at most a
+    minute less), which lets each process compute a call's text once a minute
+    rather than on every page."""
+    if now.second or now.microsecond:
+        now = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return _time_left_text(deadline, now, get_language() or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _time_left_text(deadline: datetime, minute: datetime, language: str) -> str:
+    # ``language`` is the active one (a key, not applied here).
+    left = html_escape(timeuntil(deadline, minute))
     return mark_safe(gettext("%(left)s left") % {"left": left})  # noqa: S308 (a translation and escaped text)
 
 
@@ -199,24 +212,6 @@ def _territory_names(call: Call) -> list[str]:
         cursor.execute(_territory_names_sql(connection.vendor), [call.pk])
         rows = cursor.fetchall()
     return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in rows]
-
-
-class _MemoTimeString:
-    """One of ``timesince``'s unit strings ("%(num)d day" / "%(num)d days"),
-    translated once per number for the page rather than once per row."""
-
-    __slots__ = ("lazy", "texts")
-
-    def __init__(self, lazy: Any) -> None:
-        self.lazy = lazy
-        self.texts: dict[int, str] = {}
-
-    def __mod__(self, params: dict[str, int]) -> str:
-        num = params["num"]
-        text = self.texts.get(num)
-        if text is None:
-            text = self.texts[num] = str(self.lazy % params)
-        return text
 
 
 # One row of the list (formerly a {% for %} loop in calls/list_results.html):
@@ -254,8 +249,6 @@ def _rows_html(calls: list[CatalogueRow], now: datetime) -> str:
     deadline_text = gettext("Deadline: %(deadline)s")
     no_deadline = _NO_DEADLINE.format(html_escape(gettext("No deadline stated")))
     months: dict[int, str] = {}  # translated month names, looked up once per page
-    # Stands in for timesince's dict of lazy strings: only its `%` is used.
-    time_strings: Any = {name: _MemoTimeString(lazy) for name, lazy in TIME_STRINGS.items()}
     badges = {
         True: ("", "published", html_escape(gettext("Open"))),
         False: (" is-closed", "closed", html_escape(gettext("Closed"))),
@@ -271,7 +264,7 @@ def _rows_html(calls: list[CatalogueRow], now: datetime) -> str:
             if local.month not in months:
                 months[local.month] = str(MONTHS[local.month])
             when = html_escape(_deadline_text(local, months[local.month]))
-            left = _TIME_LEFT.format(_time_left(call.deadline, now, time_strings)) if is_open else ""
+            left = _TIME_LEFT.format(_time_left(call.deadline, now)) if is_open else ""
             deadline = _DEADLINE.format(deadline_text % {"deadline": when}, left)
         html.append(
             _ROW.format(
@@ -342,6 +335,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """The catalogue: open calls first by nearest deadline, then closed ones,
     narrowed by the search and filters in the URL."""
     query = CallQuery.from_params(request.GET)
+    if not query.is_empty and search_limited(request):
+        return too_many_requests(request)
     context = _catalogue_context(request, query)
     if query.is_empty:
         context["search_form"] = _blank_search_form(get_language() or "", request.path)

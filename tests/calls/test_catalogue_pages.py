@@ -99,3 +99,28 @@ def test_call_page_queries_do_not_grow_with_its_lists(client, number, django_ass
     # call with its organisation, territories, revisions
     with django_assert_max_num_queries(3):
         assert client.get(f"/fr/calls/{call.pk}/").status_code == 200
+
+
+def test_time_left_is_counted_to_the_next_whole_minute_in_the_readers_language():
+    """The time left is shown to the minute: from the next whole minute, so it
+    is never more than what remains, and it is computed once a minute per call."""
+    from datetime import timedelta
+
+    from django.utils import translation
+
+    from nidaa.calls.views import _time_left, _time_left_text
+
+    now = datetime(2026, 3, 1, 10, 0, 30, tzinfo=UTC)
+    # 6 min 20 s remain: from 10:01:00 that is 5 min 50 s, shown as 5 minutes.
+    deadline = now + timedelta(minutes=6, seconds=20)
+    with translation.override("fr"):
+        assert _time_left(deadline, now) == "Il reste 5\xa0minutes"
+        hits = _time_left_text.cache_info().hits
+        assert _time_left(deadline, now + timedelta(seconds=29)) == "Il reste 5\xa0minutes"
+        assert _time_left_text.cache_info().hits == hits + 1
+        # On the minute itself nothing is rounded.
+        assert _time_left(deadline, datetime(2026, 3, 1, 10, 1, tzinfo=UTC)) == "Il reste 5\xa0minutes"
+        assert _time_left(deadline + timedelta(days=2), now) == "Il reste 2\xa0jours"
+    with translation.override("ar"):
+        assert _time_left(deadline + timedelta(days=2), now).startswith("يتبقى ")
+        assert "2" in _time_left(deadline + timedelta(days=2), now)
