@@ -26,13 +26,19 @@ def get_call_for_user(*, user: Any, call_id: int, roles: frozenset[str] | None =
     )
 
 
-def get_visible_call(*, user: Any, call_id: int) -> Call:
+# What the call page never shows: the normalised text and the extraction (tens
+# of kB for a real ToR), and the columns the catalogue searches and filters on.
+INTERNAL_FIELDS = ("text", "extraction", "search_document", "funders_document", "territory_codes")
+
+
+def get_visible_call(*, user: Any, call_id: int, defer: tuple[str, ...] = ()) -> Call:
     """The call if it is public (published, closed, awarded) or the user belongs
-    to its organisation. Raises ``Call.DoesNotExist``."""
+    to its organisation, without the ``defer`` columns (read on first use).
+    Raises ``Call.DoesNotExist``."""
     visible = Q(status__in=PUBLIC_STATUSES)
     if getattr(user, "is_authenticated", False):
         visible |= Q(organization__in=organizations_for(user))
-    return Call.objects.select_related("organization").filter(visible).get(pk=call_id)
+    return Call.objects.select_related("organization").filter(visible).defer(*defer).get(pk=call_id)
 
 
 def _open_q(now: datetime) -> Q:

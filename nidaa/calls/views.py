@@ -347,7 +347,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     try:
-        call = selectors.get_visible_call(user=request.user, call_id=call_id)
+        call = selectors.get_visible_call(user=request.user, call_id=call_id, defer=selectors.INTERNAL_FIELDS)
     except Call.DoesNotExist as error:
         raise Http404 from error
     role = role_in(request.user, call.organization)

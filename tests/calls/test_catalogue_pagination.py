@@ -152,3 +152,26 @@ def test_a_compiled_page_reads_what_the_orm_reads(ascending, skip_by_id):
         call.locations,
         call.organization.name,
     )
+
+
+def test_a_deadline_passing_moves_the_cached_counts(monkeypatch):
+    """The halves' sizes are cached under the catalogue's version: a published
+    call whose deadline passes (no edit, no new call) must move it."""
+    now = timezone.now()
+    CallFactory(title="soon", status=CallStatus.PUBLISHED, deadline=now + timedelta(hours=1))
+    CallFactory(title="later", status=CallStatus.PUBLISHED, deadline=now + timedelta(days=3))
+    CallFactory(title="past", status=CallStatus.CLOSED, deadline=now - timedelta(days=1))
+    page = catalogue_page(CallQuery(), 1)
+    assert [(c.title, c.is_open) for c in page.calls] == [("soon", True), ("later", True), ("past", False)]
+    for hours in (2, 3):  # the second time, the version is unchanged: the cache answers
+        monkeypatch.setattr(timezone, "now", lambda hours=hours: now + timedelta(hours=hours))
+        page = catalogue_page(CallQuery(), 1)
+        assert [(c.title, c.is_open) for c in page.calls] == [
+            ("later", True),
+            ("soon", False),
+            ("past", False),
+        ]
+        # One call a page: where each half starts depends on the cached sizes.
+        pages = [catalogue_page(CallQuery(), number, per_page=1).calls for number in (1, 2, 3)]
+        assert [[c.title for c in calls] for calls in pages] == [["later"], ["soon"], ["past"]]
+        assert catalogue_page(CallQuery(state="open"), 1).count == 1
