@@ -27,14 +27,13 @@ from icalendar import Alarm, Calendar, Event
 
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus
 from nidaa.calls.search import CallQuery, search_calls
+from nidaa.calls.selectors import MAX_ID
 from nidaa.common.ratelimit import machine_limited, too_many_requests
 
 FEED_MAX_ENTRIES = 50
 # A calendar of a search is for following deadlines, not for exporting the catalogue.
 ICS_MAX_EVENTS = 500
 ALARM_BEFORE = timedelta(hours=72)
-# Ids are 64-bit; a longer number in a URL can name no call (and SQLite refuses it).
-MAX_ID = 2**63 - 1
 
 
 def feed_language(request: HttpRequest) -> str:

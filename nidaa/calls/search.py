@@ -40,6 +40,7 @@ from django.utils import timezone
 
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus, CallType
 from nidaa.calls.selectors import published_calls
+from nidaa.common.compiled import STAND_IN_DATETIME, STAND_IN_ID, STAND_IN_NOW, CompiledQuery
 from nidaa.tor.places import fold
 
 PER_PAGE = 20
@@ -317,13 +318,10 @@ class Segment:
         skip = offset >= SKIP_BY_ID_FROM and self.skip_by_id
         if self.compiled:
             page = _compiled_page(connection.vendor, self.ascending, anchor is not None, skip, offset, limit)
-            return page.run(
-                {
-                    _NOW: self.now,
-                    _ANCHOR_DEADLINE: anchor[0] if anchor else None,
-                    _ANCHOR_ID: anchor[1] if anchor else None,
-                }
-            )
+            values: dict[str, Any] = {"now": self.now}
+            if anchor:
+                values.update(deadline=anchor[0], id=anchor[1])
+            return [CatalogueRow(*row) for row in page.rows(**values)]
         return _fetch_rows(_page_rows(self.calls, self.now, self.ascending, anchor, skip, offset, limit))
 
 
@@ -362,95 +360,29 @@ def _page_rows(
     return calls.values_list(*ROW_COLUMNS)[offset : offset + limit]
 
 
-def _converters(compiler: Any) -> list[tuple[int, list[Any], Any]]:
-    """The backend's converters of each selected column (SQLite's text
-    datetimes, JSON), as (position, functions, expression)."""
-    return [
-        (pos, functions, expression)
-        for pos, (functions, expression) in compiler.get_converters(
-            [col for col, _sql, _alias in compiler.select]
-        ).items()
-    ]
-
-
-def _rows(
-    cursor_rows: Iterable[tuple[Any, ...]], converters: list[tuple[int, list[Any], Any]]
-) -> list[CatalogueRow]:
-    rows = []
-    for raw in cursor_rows:
-        values = list(raw)
-        for pos, functions, expression in converters:
-            value = values[pos]
-            for convert in functions:
-                value = convert(value, expression, connection)
-            values[pos] = value
-        rows.append(CatalogueRow(*values))
-    return rows
-
-
 def _fetch_rows(rows: QuerySet[Call]) -> list[CatalogueRow]:
     """Execute a ``_page_rows`` queryset: its SQL as the ORM compiles it, the
     tuples converted as the ORM would, without a model instance per row."""
-    compiler = rows.query.get_compiler(using=rows.db)
-    sql, params = compiler.as_sql()
-    converters = _converters(compiler)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return _rows(cursor.fetchall(), converters)
-
-
-# Stand-ins for a compiled page's parameters (values no real call or clock has).
-_NOW = datetime(1901, 2, 3, 4, 5, 6, 789001, tzinfo=ZoneInfo("UTC"))
-_ANCHOR_DEADLINE = datetime(1901, 2, 3, 4, 5, 6, 789002, tzinfo=ZoneInfo("UTC"))
-_ANCHOR_ID = -901_020_304
-
-
-@dataclass(frozen=True)
-class _CompiledPage:
-    sql: str
-    # Each parameter: the stand-in it replaces (None: a constant, kept as is).
-    slots: tuple[tuple[Any, Any], ...]
-    converters: list[tuple[int, list[Any], Any]]
-
-    def run(self, values: dict[Any, Any]) -> list[CatalogueRow]:
-        adapt = connection.ops.adapt_datetimefield_value
-        params = [
-            constant if slot is None else (values[slot] if slot is _ANCHOR_ID else adapt(values[slot]))
-            for slot, constant in self.slots
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            return _rows(cursor.fetchall(), self.converters)
+    compiled = CompiledQuery(rows, {})
+    return [CatalogueRow(*row) for row in compiled.rows()]
 
 
 @functools.lru_cache(maxsize=256)
 def _compiled_page(
     vendor: str, ascending: bool, anchored: bool, skip_by_id: bool, offset: int, limit: int
-) -> _CompiledPage:
+) -> CompiledQuery:
     """A page of the unfiltered list, compiled by the ORM once per process and
-    shape with stand-ins for the clock and the anchor, which ``run`` swaps for
-    the request's values (adapted as the ORM adapts them). Compiling is most of
-    what the ORM costs a page; the SQL is the same text on every request.
-    tests/calls/test_catalogue_pagination.py checks it against the ORM's own."""
-    anchor = (_ANCHOR_DEADLINE, _ANCHOR_ID) if anchored else None
-    rows = _page_rows(_public_rows(), _NOW, ascending, anchor, skip_by_id, offset, limit)
-    compiler = rows.query.get_compiler(using=rows.db)
-    sql, params = compiler.as_sql()
-    adapt = connection.ops.adapt_datetimefield_value
-    stand_ins: dict[Any, Any] = {
-        adapt(_NOW): _NOW,
-        adapt(_ANCHOR_DEADLINE): _ANCHOR_DEADLINE,
-        _ANCHOR_ID: _ANCHOR_ID,
-    }
-    slots = []
-    for param in params:
-        slot = stand_ins.get(param) if isinstance(param, (str, int, datetime)) else None
-        slots.append((slot, None if slot is not None else param))
-    found = {slot for slot, _ in slots if slot is not None}
-    expected = {_NOW} | ({_ANCHOR_DEADLINE, _ANCHOR_ID} if anchored else set())
-    if found != expected:  # a stand-in the ORM rewrote: the page cannot be compiled this way
-        raise RuntimeError(f"compiled page: parameters {params!r} do not carry the stand-ins")
-    return _CompiledPage(sql, tuple(slots), _converters(compiler))
+    shape (``nidaa.common.compiled``), with stand-ins for the clock and the
+    anchor. tests/calls/test_catalogue_pagination.py checks it against the
+    ORM's own."""
+    stand_ins: dict[str, Any] = {"now": STAND_IN_NOW}
+    anchor = None
+    if anchored:
+        anchor = (STAND_IN_DATETIME, STAND_IN_ID)
+        stand_ins.update(deadline=STAND_IN_DATETIME, id=STAND_IN_ID)
+    return CompiledQuery(
+        _page_rows(_public_rows(), STAND_IN_NOW, ascending, anchor, skip_by_id, offset, limit), stand_ins
+    )
 
 
 @dataclass

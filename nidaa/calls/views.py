@@ -347,7 +347,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     try:
-        call = selectors.get_visible_call(user=request.user, call_id=call_id, defer=selectors.INTERNAL_FIELDS)
+        if request.user.is_authenticated:
+            call = selectors.get_visible_call(
+                user=request.user, call_id=call_id, defer=selectors.INTERNAL_FIELDS
+            )
+        else:
+            call = selectors.get_public_call(call_id=call_id)
     except Call.DoesNotExist as error:
         raise Http404 from error
     role = role_in(request.user, call.organization)
@@ -380,14 +385,7 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             # Shown in brackets after the places, so read only when there are places.
             "territory_names": _territory_names(call) if call.locations else [],
             # What _revisions.html shows: not the snapshots (a copy of the call per edit).
-            "revisions": selectors.revisions_for(call=call).only(
-                "number",
-                "at",
-                "changed_fields",
-                "author__username",
-                "author__first_name",
-                "author__last_name",
-            ),
+            "revisions": selectors.revisions_shown(call=call),
             "required_documents": [_required_document_label(code) for code in call.required_documents],
             "language_names": [_language_name(code) for code in call.languages],
             "is_open": is_open,

@@ -132,15 +132,11 @@ def test_a_compiled_page_reads_what_the_orm_reads(ascending, skip_by_id):
     for anchor in [None, half[3], half[len(half) // 2]]:
         for offset in [0, 2]:
             orm = search._fetch_rows(search._page_rows(rows, now, ascending, anchor, skip_by_id, offset, 4))
-            compiled = search._compiled_page(
+            compiled_query = search._compiled_page(
                 connection.vendor, ascending, anchor is not None, skip_by_id, offset, 4
-            ).run(
-                {
-                    search._NOW: now,
-                    search._ANCHOR_DEADLINE: anchor and anchor[0],
-                    search._ANCHOR_ID: anchor and anchor[1],
-                }
             )
+            values = {"now": now, **({"deadline": anchor[0], "id": anchor[1]} if anchor else {})}
+            compiled = [search.CatalogueRow(*row) for row in compiled_query.rows(**values)]
             assert compiled == orm
             assert len(orm) == 4
     # What a page shows of a call: the same values as the model.

@@ -1,0 +1,70 @@
+"""The public call page reads its call and revisions through queries compiled
+once per process: they must give what the ORM gives."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from nidaa.calls import selectors
+from nidaa.calls.models import Call, CallRevision, CallStatus
+from nidaa.calls.services import update_call
+from tests.factories import CallFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_public_call_is_the_orms_call_with_its_organisation(django_assert_num_queries):
+    call = CallFactory(
+        status=CallStatus.PUBLISHED,
+        deadline=timezone.now() + timedelta(days=3),
+        locations=["Tiznit", "Tafraout"],
+        objectives=["Renforcer les capacités"],
+    )
+    with django_assert_num_queries(1):
+        compiled = selectors.get_public_call(call_id=call.pk)
+        organization = compiled.organization
+    orm = Call.objects.select_related("organization").get(pk=call.pk)
+    for field in Call._meta.concrete_fields:
+        if field.name not in selectors.INTERNAL_FIELDS:
+            assert getattr(compiled, field.attname) == getattr(orm, field.attname), field.name
+    assert (organization.pk, organization.name, organization.slug) == (
+        orm.organization.pk,
+        orm.organization.name,
+        orm.organization.slug,
+    )
+    # The columns left out are read when asked for.
+    assert compiled.text == orm.text
+
+
+@pytest.mark.parametrize("status", [CallStatus.DRAFT, CallStatus.CANCELLED])
+def test_a_call_that_is_not_public_is_not_found(status):
+    call = CallFactory(status=status)
+    with pytest.raises(Call.DoesNotExist):
+        selectors.get_public_call(call_id=call.pk)
+
+
+@pytest.mark.parametrize("call_id", [0, -1, 2**63, 10**30])
+def test_ids_no_call_can_have_are_not_found(call_id):
+    with pytest.raises(Call.DoesNotExist):
+        selectors.get_public_call(call_id=call_id)
+
+
+def test_a_page_with_an_id_too_large_is_404(client):
+    assert client.get(f"/fr/calls/{2**64}/").status_code == 404
+
+
+def test_revisions_are_the_orms_newest_first_with_authors():
+    call = CallFactory(status=CallStatus.DRAFT)
+    editor = UserFactory(first_name="Amina", last_name="Idrissi")
+    update_call(call=call, actor=editor, changes={"title": "Nouveau titre"})
+    update_call(call=call, actor=None, changes={"project": "Projet"})
+    shown = selectors.revisions_shown(call=call)
+    orm = list(CallRevision.objects.filter(call=call).select_related("author").order_by("-number"))
+    assert [(r.number, r.at, r.changed_fields, r.author_id) for r in shown] == [
+        (r.number, r.at, r.changed_fields, r.author_id) for r in orm
+    ]
+    assert [r.number for r in shown] == [2, 1]
+    assert shown[0].author is None
+    assert shown[1].author.get_full_name() == "Amina Idrissi"
+    assert shown[1].changed_labels() == orm[1].changed_labels()
