@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import time as time_module
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
@@ -49,7 +50,7 @@ PER_PAGE = 20
 COUNT_LIMIT = 1000
 # Rows between two cached page anchors of the unfiltered list: a deep page
 # reads at most this many index entries past its anchor.
-ANCHOR_EVERY = 500
+ANCHOR_EVERY = 100
 # From this many rows past an anchor, a page skips them by id (Segment.rows);
 # below it the plain OFFSET costs less than the subquery's planning and building.
 SKIP_BY_ID_FROM = 100
@@ -471,14 +472,37 @@ def _anchors(calls: QuerySet[Call], ascending: bool) -> tuple[int, list[tuple[da
     return total, anchors
 
 
+# The catalogue entry this process read last: (key, entry). Reading it again
+# from a shared cache would unpickle ~1,000 anchors on every page.
+_last_catalogue: list[tuple[str, Any]] = []
+
+
+def _catalogue_entry(now: datetime) -> tuple[float, tuple[int, list[Any]], tuple[int, list[Any]]]:
+    """(computed at, (size, anchors) of the open half, of the closed half),
+    from this process's last read or the cache under the catalogue's version,
+    else computed; never used more than ``ANCHORS_TIMEOUT`` after computing."""
+    key = f"nidaa:catalogue:{ANCHOR_EVERY}:{_catalogue_version(now)}"
+    if (
+        _last_catalogue
+        and _last_catalogue[0][0] == key
+        and _last_catalogue[0][1][0] > time_module.time() - ANCHORS_TIMEOUT
+    ):
+        return _last_catalogue[0][1]
+    entry = cache.get(key)
+    if entry is None:
+        public = Call.objects.filter(status__in=PUBLIC_STATUSES)
+        entry = (
+            time_module.time(),
+            _anchors(public.filter(open_q(now)), True),
+            _anchors(public.filter(closed_q(now)), False),
+        )
+        cache.set(key, entry, ANCHORS_TIMEOUT)
+    _last_catalogue[:] = [(key, entry)]
+    return entry
+
+
 def _unfiltered_segments(now: datetime) -> tuple[Segment, Segment]:
-    public = Call.objects.filter(status__in=PUBLIC_STATUSES)
-    key = f"nidaa:catalogue:{_catalogue_version(now)}"
-    cached = cache.get(key)
-    if cached is None:
-        cached = (_anchors(public.filter(open_q(now)), True), _anchors(public.filter(closed_q(now)), False))
-        cache.set(key, cached, ANCHORS_TIMEOUT)
-    (open_count, open_anchors), (closed_count, closed_anchors) = cached
+    _computed, (open_count, open_anchors), (closed_count, closed_anchors) = _catalogue_entry(now)
     rows = _public_rows()
     return (
         Segment(rows, now, True, open_count, open_anchors, skip_by_id=True, compiled=True),

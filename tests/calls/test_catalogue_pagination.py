@@ -171,3 +171,19 @@ def test_a_deadline_passing_moves_the_cached_counts(monkeypatch):
         pages = [catalogue_page(CallQuery(), number, per_page=1).calls for number in (1, 2, 3)]
         assert [[c.title for c in calls] for calls in pages] == [["later"], ["soon"], ["past"]]
         assert catalogue_page(CallQuery(state="open"), 1).count == 1
+
+
+def test_a_deleted_call_leaves_the_counts_within_the_anchors_timeout(monkeypatch):
+    """A deletion does not move the catalogue's version: the sizes read before
+    it are used until ANCHORS_TIMEOUT after they were computed, in this
+    process as in the shared cache, and no longer."""
+    import time
+
+    calls = [CallFactory(status=CallStatus.PUBLISHED) for _ in range(3)]
+    assert catalogue_page(CallQuery(), 1).count == 3
+    CallFactory._meta.model.objects.filter(pk=calls[0].pk).delete()  # not the newest: max(id) stays
+    cache.clear()  # as if the shared entry had expired: this process still has its own
+    assert catalogue_page(CallQuery(), 1).count == 3
+    later = time.time() + search.ANCHORS_TIMEOUT + 1
+    monkeypatch.setattr(search.time_module, "time", lambda: later)
+    assert catalogue_page(CallQuery(), 1).count == 2
