@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timeuntil
 from django.utils.translation import get_language, gettext, gettext_lazy
@@ -155,6 +155,7 @@ def _filter_options(language: str) -> dict[str, tuple[tuple[str, str], ...]]:
             "region": options((p.code, p.name_ar if arabic else p.name_fr) for p in regions),
             "province": options((p.code, p.name_ar if arabic else p.name_fr) for p in provinces),
             "language": options((code, label) for code, label in DocumentLanguage.choices if code != "mixed"),
+            "state": options([("open", gettext("Open")), ("closed", gettext("Closed"))]),
         }
 
 
@@ -303,32 +304,81 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
     }
 
 
-def _filter_options_context(query: CallQuery) -> dict[str, str]:
+# The search form's values, each a marker in the form rendered once per language.
+_FORM_VALUES = (
+    "action",
+    "q",
+    "filters_open",
+    "type_options",
+    "region_options",
+    "province_options",
+    "language_options",
+    "state_options",
+    "funder",
+    "deadline_after",
+    "deadline_before",
+    "issuer_input",
+    "clear_link",
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _search_form_skeleton(language: str) -> tuple[str, ...]:
+    """calls/list_search_form.html rendered once per process and language with
+    a marker for each of ``_FORM_VALUES``, split on them: text, name, text, …
+    The template's translations and layout cost more to render than a page's
+    queries; the values are then a string join per request."""
+    markers = {name: mark_safe(f"\x00{name}\x00") for name in _FORM_VALUES}  # noqa: S308 (constant markers)
+    with translation.override(language):
+        html = render_to_string("calls/list_search_form.html", markers)
+    parts = tuple(html.split("\x00"))
+    assert parts[1::2] == _FORM_VALUES, parts[1::2]  # every value once, in order
+    return parts
+
+
+def _search_form(query: CallQuery, action: str) -> str:
+    """The catalogue's search form filled with ``query`` (every value escaped
+    here, as the template would have)."""
     options = _filter_options(get_language() or "")
-    return {
+    filtered = any(
+        (
+            query.call_type,
+            query.region,
+            query.province,
+            query.language,
+            query.state,
+            query.funder,
+            query.deadline_after,
+            query.deadline_before,
+        )
+    )
+    values = {
+        "action": escape(action),
+        "q": escape(query.q),
+        "filters_open": " open" if filtered else "",
         "type_options": _options_html(options["type"], query.call_type),
         "region_options": _options_html(options["region"], query.region),
         "province_options": _options_html(options["province"], query.province),
         "language_options": _options_html(options["language"], query.language),
+        "state_options": _options_html(options["state"], query.state),
+        "funder": escape(query.funder),
+        "deadline_after": query.deadline_after.isoformat() if query.deadline_after else "",
+        "deadline_before": query.deadline_before.isoformat() if query.deadline_before else "",
+        "issuer_input": (
+            format_html('<input type="hidden" name="issuer" value="{}">', query.issuer)
+            if query.issuer
+            else ""
+        ),
+        "clear_link": format_html(' <a href="{}">{}</a>', action, _("Clear the search"))
+        if not query.is_empty
+        else "",
     }
+    parts = _search_form_skeleton(get_language() or "")
+    html = "".join(values[part] if odd else part for odd, part in zip(_ALTERNATE, parts, strict=False))
+    return mark_safe(html)  # noqa: S308 (every value escaped above)
 
 
-@functools.lru_cache(maxsize=16)
-def _blank_search_form(language: str, action: str) -> str:
-    """The search form of the catalogue without search or filter (most visits):
-    the same HTML for every visitor in a language, so it is rendered once per
-    process and language (``action`` is the home page's path, one per language)."""
-    with translation.override(language):
-        html = render_to_string(
-            "calls/list_search_form.html",
-            {
-                "query": CallQuery(),
-                "querystring": "",
-                "action": action,
-                **_filter_options_context(CallQuery()),
-            },
-        )
-    return mark_safe(html)  # noqa: S308 (a rendered template)
+_ALTERNATE = [False, True] * (len(_FORM_VALUES) + 1)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -338,10 +388,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if not query.is_empty and search_limited(request):
         return too_many_requests(request)
     context = _catalogue_context(request, query)
-    if query.is_empty:
-        context["search_form"] = _blank_search_form(get_language() or "", request.path)
-    else:
-        context.update(_filter_options_context(query))
+    context["search_form"] = _search_form(query, request.path)
     return render(request, "home.html", context)
 
 
