@@ -161,30 +161,40 @@ def query_words(q: str) -> list[str]:
     return fold(q).split()[:MAX_WORDS]
 
 
-def _text_condition(words: list[str]) -> tuple[str, list[str]]:
+def _text_sql() -> tuple[str, int]:
+    """The full-text condition on this database and how many times it takes
+    ``_text_param`` (each a parameter)."""
     table = Call._meta.db_table
     if connection.vendor == "postgresql":
         # Either every word as written (simple) or every word's French stem. A
         # plain condition on the row, so the planner may walk the catalogue's
         # index and test each row (common words) or read the GIN index (rare ones).
-        text = " ".join(words)
         return (
             f"\"{table}\".\"search_vector\" @@ (plainto_tsquery('simple', %s) || plainto_tsquery('french', %s))",
-            [text, text],
+            2,
         )
-    # FTS5: each word quoted (a phrase of one token), all of them required.
-    match = " AND ".join(f'"{w}"' for w in words)
-    return f'"{table}"."id" IN (SELECT rowid FROM calls_call_fts WHERE calls_call_fts MATCH %s)', [match]  # noqa: S608
+    return f'"{table}"."id" IN (SELECT rowid FROM calls_call_fts WHERE calls_call_fts MATCH %s)', 1  # noqa: S608
+
+
+def _text_param(words: list[str]) -> str:
+    """The folded words as the condition's parameter: PostgreSQL's plainto_tsquery
+    reads them as plain text; FTS5 gets each word quoted (a phrase of one token),
+    all of them required."""
+    if connection.vendor == "postgresql":
+        return " ".join(words)
+    return " AND ".join(f'"{w}"' for w in words)
+
+
+def _with_text(calls: QuerySet[Call], param: str) -> QuerySet[Call]:
+    sql, times = _text_sql()
+    # extra(where=): the ORM's one way to put MATCH / @@ on a column the model
+    # does not declare (it exists on one database only); the words are parameters.
+    return calls.extra(where=[sql], params=[param] * times)  # noqa: S610
 
 
 def _apply_text(calls: QuerySet[Call], q: str) -> QuerySet[Call]:
     words = query_words(q)
-    if not words:
-        return calls
-    sql, params = _text_condition(words)
-    # extra(where=): the ORM's one way to put MATCH / @@ on a column the model
-    # does not declare (it exists on one database only); the words are parameters.
-    return calls.extra(where=[sql], params=params)  # noqa: S610
+    return _with_text(calls, _text_param(words)) if words else calls
 
 
 # --- filters ----------------------------------------------------------------
@@ -310,6 +320,8 @@ class Segment:
     # bind to the outer query.
     skip_by_id: bool = False
     compiled: bool = False
+    # A compiled search (words and nothing else): the full-text parameter.
+    text: str | None = None
 
     def rows(self, offset: int, limit: int) -> list[CatalogueRow]:
         index = min(offset // ANCHOR_EVERY, len(self.anchors) - 1)
@@ -318,10 +330,15 @@ class Segment:
         offset -= max(index, 0) * ANCHOR_EVERY
         skip = offset >= SKIP_BY_ID_FROM and self.skip_by_id
         if self.compiled:
-            page = _compiled_page(connection.vendor, self.ascending, anchor is not None, skip, offset, limit)
+            searched = self.text is not None
+            page = _compiled_page(
+                connection.vendor, self.ascending, anchor is not None, skip, offset, limit, searched
+            )
             values: dict[str, Any] = {"now": self.now}
             if anchor:
                 values.update(deadline=anchor[0], id=anchor[1])
+            if searched:
+                values["text"] = self.text
             return [CatalogueRow(*row) for row in page.rows(**values)]
         return _fetch_rows(_page_rows(self.calls, self.now, self.ascending, anchor, skip, offset, limit))
 
@@ -368,21 +385,36 @@ def _fetch_rows(rows: QuerySet[Call]) -> list[CatalogueRow]:
     return [CatalogueRow(*row) for row in compiled.rows()]
 
 
-@functools.lru_cache(maxsize=256)
+# The full-text parameter's stand-in: folded words never carry a hyphen.
+STAND_IN_TEXT = "nidaa-stand-in-words-901020304"
+
+
+@functools.lru_cache(maxsize=512)
 def _compiled_page(
-    vendor: str, ascending: bool, anchored: bool, skip_by_id: bool, offset: int, limit: int
+    vendor: str,
+    ascending: bool,
+    anchored: bool,
+    skip_by_id: bool,
+    offset: int,
+    limit: int,
+    searched: bool = False,
 ) -> CompiledQuery:
-    """A page of the unfiltered list, compiled by the ORM once per process and
-    shape (``nidaa.common.compiled``), with stand-ins for the clock and the
-    anchor. tests/calls/test_catalogue_pagination.py checks it against the
+    """A page of the unfiltered list, or of a search for words with no other
+    filter (the usual search), compiled by the ORM once per process and shape
+    (``nidaa.common.compiled``), with stand-ins for the clock, the anchor and
+    the words. tests/calls/test_catalogue_pagination.py checks it against the
     ORM's own."""
     stand_ins: dict[str, Any] = {"now": STAND_IN_NOW}
     anchor = None
     if anchored:
         anchor = (STAND_IN_DATETIME, STAND_IN_ID)
         stand_ins.update(deadline=STAND_IN_DATETIME, id=STAND_IN_ID)
+    calls = _public_rows()
+    if searched:
+        calls = _with_text(calls, STAND_IN_TEXT)
+        stand_ins["text"] = STAND_IN_TEXT
     return CompiledQuery(
-        _page_rows(_public_rows(), STAND_IN_NOW, ascending, anchor, skip_by_id, offset, limit), stand_ins
+        _page_rows(calls, STAND_IN_NOW, ascending, anchor, skip_by_id, offset, limit), stand_ins
     )
 
 
@@ -554,8 +586,11 @@ def catalogue_page(query: CallQuery, number: Any, *, per_page: int = PER_PAGE) -
     else:
         matching = filter_calls(_public_rows(), query, now=now)
         open_count, closed_count = _search_counts(query, matching, now)
-        open_segment = Segment(matching, now, True, open_count)
-        closed_segment = Segment(matching, now, False, closed_count)
+        # Words and nothing else (most searches): pages of a compiled shape.
+        words = query_words(query.q) if query == CallQuery(q=query.q) else []
+        text = _text_param(words) if words else None
+        open_segment = Segment(matching, now, True, open_count, compiled=text is not None, text=text)
+        closed_segment = Segment(matching, now, False, closed_count, compiled=text is not None, text=text)
         capped = open_segment.count + closed_segment.count > COUNT_LIMIT
         segments = (open_segment, closed_segment)
     segments = list(segments)

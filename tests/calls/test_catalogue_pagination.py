@@ -187,3 +187,21 @@ def test_a_deleted_call_leaves_the_counts_within_the_anchors_timeout(monkeypatch
     later = time.time() + search.ANCHORS_TIMEOUT + 1
     monkeypatch.setattr(search.time_module, "time", lambda: later)
     assert catalogue_page(CallQuery(), 1).count == 2
+
+
+@pytest.mark.parametrize("ascending", [True, False])
+@pytest.mark.parametrize("q", ["open", "closed undated", "nothing matches this"])
+def test_a_compiled_search_page_reads_what_the_orm_reads(ascending, q):
+    """Searches for words alone are compiled with a stand-in for the words."""
+    make_catalogue()
+    for call in CallFactory._meta.model.objects.all():
+        refresh_search_document(call)
+    now = timezone.now()
+    matching = search.filter_calls(search._public_rows(), CallQuery(q=q), now=now)
+    text = search._text_param(search.query_words(q))
+    for offset in [0, 3]:
+        orm = search.Segment(matching, now, ascending, 100).rows(offset, 4)
+        compiled = search.Segment(matching, now, ascending, 100, compiled=True, text=text).rows(offset, 4)
+        assert compiled == orm
+    if q == "open" and ascending:
+        assert len(orm) == 4
