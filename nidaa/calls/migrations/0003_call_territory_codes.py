@@ -49,6 +49,14 @@ BACKFILL = {
 BACKWARD = {"postgresql": ["DROP INDEX IF EXISTS calls_call_search_vector_published"]}
 
 
+def restore_sqlite_triggers(apps, schema_editor):
+    """For later migrations that add a column to calls_call: on SQLite that
+    rebuilds the table and drops these triggers (tests/calls/test_fts_triggers.py)."""
+    if schema_editor.connection.vendor == "sqlite":
+        for sql in SQLITE_TRIGGERS:
+            schema_editor.execute(sql)
+
+
 def _run(statements):
     def run(apps, schema_editor):
         for sql in statements.get(schema_editor.connection.vendor, []):

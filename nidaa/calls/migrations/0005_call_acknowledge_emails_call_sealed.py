@@ -7,13 +7,7 @@ from django.db import migrations, models
 # Adding these columns rebuilds calls_call on SQLite, which drops the FTS5
 # triggers: put them back as migration 0003 does (every later migration that
 # adds a column to calls_call must do the same; tests/calls/test_fts_triggers.py checks).
-SQLITE_TRIGGERS = importlib.import_module("nidaa.calls.migrations.0003_call_territory_codes").SQLITE_TRIGGERS
-
-
-def restore_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for sql in SQLITE_TRIGGERS:
-            schema_editor.execute(sql)
+restore_triggers = importlib.import_module("nidaa.calls.migrations.0003_call_territory_codes").restore_sqlite_triggers
 
 
 class Migration(migrations.Migration):

@@ -9,13 +9,7 @@ from django.db import migrations, models
 
 # Adding a column rebuilds calls_call on SQLite, which drops the FTS5 triggers:
 # put them back (tests/calls/test_fts_triggers.py checks after every migration).
-SQLITE_TRIGGERS = importlib.import_module("nidaa.calls.migrations.0003_call_territory_codes").SQLITE_TRIGGERS
-
-
-def restore_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for sql in SQLITE_TRIGGERS:
-            schema_editor.execute(sql)
+restore_triggers = importlib.import_module("nidaa.calls.migrations.0003_call_territory_codes").restore_sqlite_triggers
 
 
 class Migration(migrations.Migration):
