@@ -53,7 +53,7 @@ from nidaa.applications.services import (
 from nidaa.calls.models import PUBLIC_STATUSES, Call
 from nidaa.common.models import AuditEntry
 from nidaa.common.storage import save_content_addressed
-from nidaa.common.workflow import write_audit
+from nidaa.common.workflow import audit_entry, write_audit
 from nidaa.mailintake import CallKey, CallMatcher, ParsedMessage, classify_attachments, parse_message
 
 logger = logging.getLogger(__name__)
@@ -820,7 +820,7 @@ def _file(filings: list[_Filing], *, actor: Any) -> None:
     ApplicationVersion.objects.bulk_create(versions)
     AuditEntry.objects.bulk_create(
         [
-            _audit_entry(
+            audit_entry(
                 obj=application,
                 actor=actor,
                 action="submit",
@@ -905,21 +905,6 @@ def _last_version_numbers(applications: list[Application]) -> dict[tuple[int, st
         .annotate(last=Max("number"))
     )
     return {by_pk[pk]: last for pk, last in numbers}
-
-
-def _audit_entry(
-    *, obj: Application, actor: Any, action: str, from_state: str, to_state: str, data: dict[str, Any]
-) -> AuditEntry:
-    # The row write_audit writes, for a bulk insert.
-    return AuditEntry(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        object_type=obj._meta.label_lower,
-        object_id=obj.pk,
-        action=action,
-        from_state=from_state,
-        to_state=to_state,
-        data=data,
-    )
 
 
 def _acknowledge_on_commit(filings: list[_Filing]) -> None:

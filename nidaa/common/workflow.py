@@ -40,6 +40,27 @@ class Workflow:
         return self.transitions.get((source, target))
 
 
+def audit_entry(
+    *,
+    obj: models.Model,
+    actor: Any,
+    action: str,
+    from_state: str = "",
+    to_state: str = "",
+    data: dict | None = None,
+) -> AuditEntry:
+    """The audit row for ``action`` on ``obj``, unsaved (for a bulk insert)."""
+    return AuditEntry(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        data=data or {},
+    )
+
+
 def write_audit(
     *,
     obj: models.Model,
@@ -49,15 +70,11 @@ def write_audit(
     to_state: str = "",
     data: dict | None = None,
 ) -> AuditEntry:
-    return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        object_type=obj._meta.label_lower,
-        object_id=obj.pk,
-        action=action,
-        from_state=from_state,
-        to_state=to_state,
-        data=data or {},
+    entry = audit_entry(
+        obj=obj, actor=actor, action=action, from_state=from_state, to_state=to_state, data=data
     )
+    entry.save(force_insert=True)
+    return entry
 
 
 def apply_transition(
