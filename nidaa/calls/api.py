@@ -23,9 +23,10 @@ from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.throttling import AnonRateThrottle
 
 from nidaa.accounts.models import Organization
-from nidaa.calls.feeds import MAX_ID, call_path, catalogue_query
+from nidaa.calls.feeds import call_path, catalogue_query
 from nidaa.calls.models import PUBLIC_STATUSES, Call, CallStatus, CallType
 from nidaa.calls.search import search_calls
+from nidaa.calls.selectors import MAX_ID
 from nidaa.common.ratelimit import client_address
 from nidaa.directory.models import Territory, TerritoryKind
 

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from nidaa.calls.feeds import call_path, ocid_prefix
 from nidaa.calls.models import PUBLIC_STATUSES, Call, CallStatus
+from nidaa.calls.selectors import MAX_ID
 from nidaa.common.ratelimit import machine_limited, too_many_requests
 
 OCDS_VERSION = "1.1"
@@ -46,8 +47,6 @@ _STAGES: dict[str, tuple[str, str]] = {
 }
 _LANGUAGES = {"fr", "ar", "en"}
 STREAM_CHUNK = 500
-# Ids are 64-bit; a longer number in a URL can name no call (and SQLite refuses it).
-MAX_ID = 2**63 - 1
 
 
 def ocid(call: Call) -> str:

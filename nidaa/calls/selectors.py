@@ -34,7 +34,7 @@ def get_call_for_user(*, user: Any, call_id: int, roles: frozenset[str] | None =
 INTERNAL_FIELDS = ("text", "extraction", "search_document", "funders_document", "territory_codes")
 
 
-# Ids are 64-bit: a larger number names no call (and PostgreSQL refuses it).
+# Ids are 64-bit: a larger number in a URL names no call (and the databases refuse it).
 MAX_ID = 2**63 - 1
 
 

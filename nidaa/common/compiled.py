@@ -32,7 +32,6 @@ from django.db.models import Model, QuerySet
 STAND_IN_NOW = datetime(1901, 2, 3, 4, 5, 6, 789001, tzinfo=UTC)
 STAND_IN_DATETIME = datetime(1901, 2, 3, 4, 5, 6, 789002, tzinfo=UTC)
 STAND_IN_ID = -901_020_304
-STAND_IN_OTHER_ID = -901_020_305
 
 
 def _adapt(value: Any) -> Any:
