@@ -40,7 +40,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus, CallType
-from nidaa.calls.selectors import published_calls
+from nidaa.calls.selectors import closed_q, open_q, published_calls
 from nidaa.common.compiled import STAND_IN_DATETIME, STAND_IN_ID, STAND_IN_NOW, CompiledQuery
 from nidaa.tor.places import fold
 
@@ -214,20 +214,6 @@ def _in_territory(code: str) -> Q:
     return Q(territory_codes__contains=f" {code} ")
 
 
-def open_q(now: datetime) -> Q:
-    """Open: published and its deadline (if any) still ahead. One column
-    (``Call.open_until``), so the planner knows how many calls are open and the
-    open half is a range of its index."""
-    return Q(open_until__gt=now)
-
-
-def closed_q(now: datetime) -> Q:
-    """Not open (among public calls: closed, awarded, or published with its
-    deadline past), written on the columns of the closed half's index
-    (``calls_public_order``: sort_deadline, id, status) so it is tested there."""
-    return ~Q(status=CallStatus.PUBLISHED, sort_deadline__gt=now)
-
-
 def filter_calls(calls: QuerySet[Call], query: CallQuery, *, now: datetime) -> QuerySet[Call]:
     """``calls`` narrowed by every part of ``query``; unknown values match nothing
     rather than raising, so a hand-edited URL is a search with no result.
@@ -343,11 +329,18 @@ class Segment:
         return _fetch_rows(_page_rows(self.calls, self.now, self.ascending, anchor, skip, offset, limit))
 
 
+def _order_column(ascending: bool) -> str:
+    """What a half is ordered by: the open half (ascending) by ``open_until``,
+    the closed half by ``sort_deadline`` (the two are equal on open calls)."""
+    return "open_until" if ascending else "sort_deadline"
+
+
 def _half(calls: QuerySet[Call], now: datetime, ascending: bool) -> QuerySet[Call]:
     """The open half (ascending) or the closed half of ``calls``, in index order."""
+    column = _order_column(ascending)
     if ascending:
-        return calls.filter(open_q(now)).order_by("open_until", "-id")
-    return calls.filter(closed_q(now)).order_by("-sort_deadline", "-id")
+        return calls.filter(open_q(now)).order_by(column, "-id")
+    return calls.filter(closed_q(now)).order_by(f"-{column}", "-id")
 
 
 def _page_rows(
@@ -365,7 +358,7 @@ def _page_rows(
     if anchor is not None:
         deadline, pk = anchor
         # The range bound lets the index start at the anchor; the exclusion settles ties.
-        column = "open_until" if ascending else "sort_deadline"
+        column = _order_column(ascending)
         bound = f"{column}__gte" if ascending else f"{column}__lte"
         calls = calls.filter(**{bound: deadline}).exclude(**{column: deadline, "id__gt": pk})
     if skip_by_id:
@@ -489,7 +482,7 @@ def _catalogue_version(now: datetime) -> str:
 def _anchors(calls: QuerySet[Call], ascending: bool) -> tuple[int, list[tuple[datetime, int]]]:
     """The half's size and every ANCHOR_EVERY-th (deadline, id), in one query (a
     window function numbers the rows in index order)."""
-    column = "open_until" if ascending else "sort_deadline"
+    column = _order_column(ascending)
     order = [F(column).asc() if ascending else F(column).desc(), F("id").desc()]
     rows = (
         calls.order_by()

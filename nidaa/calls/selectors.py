@@ -109,15 +109,25 @@ def get_visible_call(*, user: Any, call_id: int, defer: tuple[str, ...] = ()) ->
     return Call.objects.select_related("organization").filter(visible).defer(*defer).get(pk=call_id)
 
 
-def _open_q(now: datetime) -> Q:
-    return Q(status=CallStatus.PUBLISHED) & (Q(deadline__isnull=True) | Q(deadline__gt=now))
+def open_q(now: datetime) -> Q:
+    """Open: published and its deadline (if any) still ahead. One column
+    (``Call.open_until``), so the planner knows how many calls are open and the
+    open half of the catalogue is a range of its index."""
+    return Q(open_until__gt=now)
+
+
+def closed_q(now: datetime) -> Q:
+    """Not open (among public calls: closed, awarded, or published with its
+    deadline past), written on the columns of the closed half's index
+    (``calls_public_order``: sort_deadline, id, status) so it is tested there."""
+    return ~Q(status=CallStatus.PUBLISHED, sort_deadline__gt=now)
 
 
 def published_calls(*, now: datetime | None = None) -> QuerySet[Call]:
     """The public catalogue: open calls first, nearest deadline first, then
     the closed ones, latest deadline first. Each row has ``is_open``."""
     now = now or timezone.now()
-    is_open = _open_q(now)
+    is_open = open_q(now)
     return (
         Call.objects.filter(status__in=PUBLIC_STATUSES)
         .select_related("organization")
