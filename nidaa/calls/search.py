@@ -51,9 +51,6 @@ COUNT_LIMIT = 1000
 # Rows between two cached page anchors of the unfiltered list: a deep page
 # reads at most this many index entries past its anchor.
 ANCHOR_EVERY = 100
-# From this many rows past an anchor, a page skips them by id (Segment.rows);
-# below it the plain OFFSET costs less than the subquery's planning and building.
-SKIP_BY_ID_FROM = 100
 ANCHORS_TIMEOUT = 300  # seconds; also bounds how long a deleted call can shift pages
 # A search's capped counts are cached as briefly: territory links and search
 # documents are rewritten without moving ``updated_at`` (the version).
@@ -301,10 +298,6 @@ class Segment:
     ascending: bool
     count: int
     anchors: list[tuple[datetime, int]] = field(default_factory=list)
-    # Skip rows by id alone (see _page_rows); only where ``calls`` has no raw SQL
-    # condition naming the table (the full-text one), which a subquery would
-    # bind to the outer query.
-    skip_by_id: bool = False
     compiled: bool = False
     # A compiled search (words and nothing else): the full-text parameter.
     text: str | None = None
@@ -314,11 +307,10 @@ class Segment:
         # Anchor 0 is the half's first row: starting there changes nothing.
         anchor = self.anchors[index] if index > 0 else None
         offset -= max(index, 0) * ANCHOR_EVERY
-        skip = offset >= SKIP_BY_ID_FROM and self.skip_by_id
         if self.compiled:
             searched = self.text is not None
             page = _compiled_page(
-                connection.vendor, self.ascending, anchor is not None, skip, offset, limit, searched
+                connection.vendor, self.ascending, anchor is not None, offset, limit, searched
             )
             values: dict[str, Any] = {"now": self.now}
             if anchor:
@@ -326,7 +318,7 @@ class Segment:
             if searched:
                 values["text"] = self.text
             return [CatalogueRow(*row) for row in page.rows(**values)]
-        return _fetch_rows(_page_rows(self.calls, self.now, self.ascending, anchor, skip, offset, limit))
+        return _fetch_rows(_page_rows(self.calls, self.now, self.ascending, anchor, offset, limit))
 
 
 def _order_column(ascending: bool) -> str:
@@ -348,12 +340,14 @@ def _page_rows(
     now: datetime,
     ascending: bool,
     anchor: tuple[datetime, int] | None,
-    skip_by_id: bool,
     offset: int,
     limit: int,
 ) -> QuerySet[Call]:
     """``limit`` rows of a half of ``calls`` from ``offset`` past ``anchor`` (or
-    past its start), as ``ROW_COLUMNS`` tuples."""
+    past its start), as ``ROW_COLUMNS`` tuples. With an anchor every
+    ``ANCHOR_EVERY`` rows the offset stays under it: a plain OFFSET reads fewer
+    than 100 index entries (a deep page once skipped them by id in a subquery,
+    which cost more below that)."""
     calls = _half(calls, now, ascending)
     if anchor is not None:
         deadline, pk = anchor
@@ -361,13 +355,6 @@ def _page_rows(
         column = _order_column(ascending)
         bound = f"{column}__gte" if ascending else f"{column}__lte"
         calls = calls.filter(**{bound: deadline}).exclude(**{column: deadline, "id__gt": pk})
-    if skip_by_id:
-        # The rows before the page are skipped in the order index alone (an
-        # index-only scan), then the page's rows are read by id: a plain OFFSET
-        # would read up to 500 rows from the table and look up each one's
-        # organisation name (~10 ms at 480).
-        calls = calls.filter(pk__in=calls.values("id")[offset : offset + limit])
-        offset = 0
     return calls.values_list(*ROW_COLUMNS)[offset : offset + limit]
 
 
@@ -387,7 +374,6 @@ def _compiled_page(
     vendor: str,
     ascending: bool,
     anchored: bool,
-    skip_by_id: bool,
     offset: int,
     limit: int,
     searched: bool = False,
@@ -406,9 +392,7 @@ def _compiled_page(
     if searched:
         calls = _with_text(calls, STAND_IN_TEXT)
         stand_ins["text"] = STAND_IN_TEXT
-    return CompiledQuery(
-        _page_rows(calls, STAND_IN_NOW, ascending, anchor, skip_by_id, offset, limit), stand_ins
-    )
+    return CompiledQuery(_page_rows(calls, STAND_IN_NOW, ascending, anchor, offset, limit), stand_ins)
 
 
 @dataclass
@@ -530,8 +514,8 @@ def _unfiltered_segments(now: datetime) -> tuple[Segment, Segment]:
     _computed, (open_count, open_anchors), (closed_count, closed_anchors) = _catalogue_entry(now)
     rows = _public_rows()
     return (
-        Segment(rows, now, True, open_count, open_anchors, skip_by_id=True, compiled=True),
-        Segment(rows, now, False, closed_count, closed_anchors, skip_by_id=True, compiled=True),
+        Segment(rows, now, True, open_count, open_anchors, compiled=True),
+        Segment(rows, now, False, closed_count, closed_anchors, compiled=True),
     )
 
 

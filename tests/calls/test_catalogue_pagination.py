@@ -52,12 +52,9 @@ def expected_order():
     return [c.pk for c in calls]
 
 
-@pytest.mark.parametrize("skip_by_id_from", [100, 1])
 @pytest.mark.parametrize("anchor_every", [500, 7])
-def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_every, skip_by_id_from):
-    # skip_by_id_from=1: every page past a half's first rows skips them by id (deep pages' way).
+def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_every):
     monkeypatch.setattr(search, "ANCHOR_EVERY", anchor_every)
-    monkeypatch.setattr(search, "SKIP_BY_ID_FROM", skip_by_id_from)
     make_catalogue()
     seen = []
     first = catalogue_page(CallQuery(), 1, per_page=5)
@@ -120,9 +117,8 @@ def test_page_links_keep_the_number(client):
     assert "Page 2 of 3" in client.get("/en/", {"page": "2"}).content.decode()
 
 
-@pytest.mark.parametrize("skip_by_id", [False, True])
 @pytest.mark.parametrize("ascending", [True, False])
-def test_a_compiled_page_reads_what_the_orm_reads(ascending, skip_by_id):
+def test_a_compiled_page_reads_what_the_orm_reads(ascending):
     """The unfiltered list's pages are compiled once with stand-ins for the clock
     and the anchor: with the real values put back, the rows are the ORM's."""
     make_catalogue()
@@ -131,9 +127,9 @@ def test_a_compiled_page_reads_what_the_orm_reads(ascending, skip_by_id):
     half = list(search._half(rows, now, ascending).values_list("sort_deadline", "id"))
     for anchor in [None, half[3], half[len(half) // 2]]:
         for offset in [0, 2]:
-            orm = search._fetch_rows(search._page_rows(rows, now, ascending, anchor, skip_by_id, offset, 4))
+            orm = search._fetch_rows(search._page_rows(rows, now, ascending, anchor, offset, 4))
             compiled_query = search._compiled_page(
-                connection.vendor, ascending, anchor is not None, skip_by_id, offset, 4
+                connection.vendor, ascending, anchor is not None, offset, 4
             )
             values = {"now": now, **({"deadline": anchor[0], "id": anchor[1]} if anchor else {})}
             compiled = [search.CatalogueRow(*row) for row in compiled_query.rows(**values)]
