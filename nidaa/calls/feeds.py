@@ -28,7 +28,7 @@ from icalendar import Alarm, Calendar, Event
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus
 from nidaa.calls.search import CallQuery, search_calls
 from nidaa.calls.selectors import MAX_ID
-from nidaa.common.ratelimit import machine_limited, too_many_requests
+from nidaa.common.ratelimit import limit_machines
 
 FEED_MAX_ENTRIES = 50
 # A calendar of a search is for following deadlines, not for exporting the catalogue.
@@ -106,8 +106,6 @@ class CallsFeed(Feed):
     feed_type = Atom1Feed
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if machine_limited(request):
-            return too_many_requests(request, kind="text")
         with translation.override(feed_language(request)):
             return super().__call__(request, *args, **kwargs)
 
@@ -160,7 +158,7 @@ class CallsFeed(Feed):
         return item.published_at or item.created_at
 
 
-calls_atom = CallsFeed()
+calls_atom = limit_machines("text")(CallsFeed())
 
 
 # --- iCalendar ---------------------------------------------------------------
@@ -234,10 +232,9 @@ def open_calls_with_deadline(query: CallQuery) -> QuerySet[Call]:
     )
 
 
+@limit_machines("text")
 def calls_ics(request: HttpRequest) -> HttpResponse:
     """Deadlines of the open calls of a catalogue search: ``/calls.ics?q=...``."""
-    if machine_limited(request):
-        return too_many_requests(request, kind="text")
     lang = feed_language(request)
     query = catalogue_query(request)
     calls = open_calls_with_deadline(query)[:ICS_MAX_EVENTS]
@@ -247,11 +244,10 @@ def calls_ics(request: HttpRequest) -> HttpResponse:
     return calendar_response(body, "nidaa-deadlines.ics")
 
 
+@limit_machines("text")
 def call_ics(request: HttpRequest, call_id: int) -> HttpResponse:
     """The deadline of one public call: ``/calls/<id>.ics`` (404 for drafts,
     cancelled calls and calls without a deadline)."""
-    if machine_limited(request):
-        return too_many_requests(request, kind="text")
     lang = feed_language(request)
     if call_id > MAX_ID:
         raise Http404

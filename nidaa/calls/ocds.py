@@ -22,7 +22,6 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -31,7 +30,7 @@ from django.utils.translation import gettext as _
 from nidaa.calls.feeds import call_path, ocid_prefix
 from nidaa.calls.models import PUBLIC_STATUSES, Call, CallStatus
 from nidaa.calls.selectors import MAX_ID
-from nidaa.common.ratelimit import machine_limited, too_many_requests
+from nidaa.common.ratelimit import limit_machines
 
 OCDS_VERSION = "1.1"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "ocds"
@@ -216,18 +215,16 @@ def stream_release_package(calls: QuerySet[Call], *, uri: str, base_url: str) ->
     yield "]}"
 
 
-def releases(request: HttpRequest) -> HttpResponseBase:
+@limit_machines("json")
+def releases(request: HttpRequest) -> StreamingHttpResponse:
     """``/ocds/releases.json``: the release package of every public call."""
-    if machine_limited(request):
-        return too_many_requests(request, kind="json")
     body = stream_release_package(ocds_calls(), uri=request.build_absolute_uri(), base_url=_base_url(request))
     return StreamingHttpResponse(body, content_type="application/json; charset=utf-8")
 
 
+@limit_machines("json")
 def release(request: HttpRequest, call_id: int) -> HttpResponse:
     """``/ocds/releases/<id>.json``: one public call's release package."""
-    if machine_limited(request):
-        return too_many_requests(request, kind="json")
     call = ocds_calls().filter(pk=call_id).first() if call_id <= MAX_ID else None
     if call is None:
         return JsonResponse({"detail": _("No public call with this id.")}, status=404)

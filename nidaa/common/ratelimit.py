@@ -9,6 +9,10 @@ trust, so that the limit falls on the visitor and not on the proxy.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -21,8 +25,9 @@ RETRY_AFTER = 60
 
 def client_address(request: HttpRequest) -> str:
     """The client's address: ``REMOTE_ADDR``, or behind ``NINJA_NUM_PROXIES``
-    trusted proxies the address the nearest of them saw in ``X-Forwarded-For``
-    (the same rule as django-ninja's throttles)."""
+    trusted proxies the address the farthest of them saw in ``X-Forwarded-For``
+    (django-ninja's rule, except that without the setting the header is not
+    trusted at all: any client can write it)."""
     remote = request.META.get("REMOTE_ADDR") or ""
     proxies = getattr(settings, "NINJA_NUM_PROXIES", None) or 0
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
@@ -56,6 +61,22 @@ def machine_limited(request: HttpRequest) -> bool:
     """A feed or open-data request past ``NIDAA_API_RATE_LIMIT`` for this
     client (the JSON API counts its own requests against the same rate)."""
     return over_limit(request, "nidaa-feeds", settings.NIDAA_API_RATE_LIMIT)
+
+
+def limit_machines(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a feed or open-data view: past ``machine_limited``, a 429 of
+    ``kind`` ("text" or "json") instead of the view."""
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if machine_limited(request):
+                return too_many_requests(request, kind=kind)
+            return view(request, *args, **kwargs)
+
+        return limited
+
+    return decorate
 
 
 def too_many_requests(request: HttpRequest, *, kind: str = "html") -> HttpResponse:
