@@ -42,6 +42,7 @@ from nidaa.calls.models import (
 )
 from nidaa.calls.search import CallQuery, CatalogueRow, catalogue_page
 from nidaa.calls.workflow import CALL_WORKFLOW
+from nidaa.common.compiled import STAND_IN_ID, CompiledQuery
 from nidaa.common.ratelimit import search_limited, too_many_requests
 from nidaa.common.workflow import TransitionNotAllowed
 from nidaa.directory.models import Territory
@@ -196,22 +197,19 @@ def _time_left_text(deadline: datetime, minute: datetime, language: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _territory_names_sql(vendor: str) -> str:
-    """The ORM's SQL for the names of a call's territories (in Territory's
-    order), compiled once per process and database: building the query costs
-    the call page more than running it, and its shape never changes."""
-    names = Territory.objects.filter(calls__pk=-1).values_list("name_fr", "name_ar")
-    sql, params = names.query.sql_with_params()
-    assert list(params) == [-1], params  # the call id is the only parameter
-    return sql
+def _territory_names_query(vendor: str) -> CompiledQuery:
+    """The names of a call's territories (in Territory's order), compiled once
+    per process and database: building the query costs the call page more
+    than running it, and its shape never changes."""
+    return CompiledQuery(
+        Territory.objects.filter(calls__pk=STAND_IN_ID).values_list("name_fr", "name_ar"), {"id": STAND_IN_ID}
+    )
 
 
 def _territory_names(call: Call) -> list[str]:
     """The names of the call's territories in the reader's language
     (``Territory.name``), in one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(_territory_names_sql(connection.vendor), [call.pk])
-        rows = cursor.fetchall()
+    rows = _territory_names_query(connection.vendor).rows(id=call.pk)
     return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in rows]
 
 
@@ -340,18 +338,8 @@ def _search_form(query: CallQuery, action: str) -> str:
     """The catalogue's search form filled with ``query`` (every value escaped
     here, as the template would have)."""
     options = _filter_options(get_language() or "")
-    filtered = any(
-        (
-            query.call_type,
-            query.region,
-            query.province,
-            query.language,
-            query.state,
-            query.funder,
-            query.deadline_after,
-            query.deadline_before,
-        )
-    )
+    # The filters are open when any of them is set (the words and the issuer are not filters there).
+    filtered = bool(query.to_params().keys() - {"q", "issuer"})
     values = {
         "action": escape(action),
         "q": escape(query.q),
@@ -374,11 +362,9 @@ def _search_form(query: CallQuery, action: str) -> str:
         else "",
     }
     parts = _search_form_skeleton(get_language() or "")
-    html = "".join(values[part] if odd else part for odd, part in zip(_ALTERNATE, parts, strict=False))
+    # Even parts are the form's text, odd ones the names of its values.
+    html = "".join(values[part] if index % 2 else part for index, part in enumerate(parts))
     return mark_safe(html)  # noqa: S308 (every value escaped above)
-
-
-_ALTERNATE = [False, True] * (len(_FORM_VALUES) + 1)
 
 
 def home(request: HttpRequest) -> HttpResponse:

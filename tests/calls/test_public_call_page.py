@@ -68,3 +68,14 @@ def test_revisions_are_the_orms_newest_first_with_authors():
     assert shown[0].author is None
     assert shown[1].author.get_full_name() == "Amina Idrissi"
     assert shown[1].changed_labels() == orm[1].changed_labels()
+
+
+def test_the_call_page_names_its_territories_in_the_readers_language(client):
+    from tests.factories import TerritoryFactory
+
+    call = CallFactory(status=CallStatus.PUBLISHED, locations=["Tafraout"])
+    call.territories.add(
+        TerritoryFactory(code="T-TAF", kind="commune", name_fr="Tafraout", name_ar="تافراوت")
+    )
+    assert "(Tafraout)" in client.get(f"/fr/calls/{call.pk}/").content.decode()
+    assert "(تافراوت)" in client.get(f"/ar/calls/{call.pk}/").content.decode()
