@@ -61,6 +61,17 @@ RARE_WORD = "palmeraie"  # put in a handful of calls only
 TYPES = ["consultant", "trainer", "expert", "staff", "firm", "other"]
 
 
+# How the app is served, by gunicorn or in-process: the floor view routed, no
+# DEBUG, persistent connections, and a search rate limit wrk (one client)
+# never reaches but every search still checks, as in production.
+SERVED_AS = {
+    "NIDAA_BENCH": "1",
+    "DEBUG": "0",
+    "DB_CONN_MAX_AGE": "600",
+    "NIDAA_SEARCH_RATE_LIMIT": "100000000/m",
+}
+
+
 def zipf_sampler(words: list[str], rng: random.Random):
     weights = [1 / (rank + 1) for rank in range(len(words))]
     return lambda k: rng.choices(words, weights=weights, k=k)
@@ -319,15 +330,8 @@ def main() -> int:
 
     database_url = args.pg.rsplit("/", 1)[0] + "/" + args.database
     ensure_database(args.pg, args.database)
-    if args.in_process:  # served as under gunicorn below: floor routed, no DEBUG, persistent connections
-        os.environ.update(
-            {
-                "NIDAA_BENCH": "1",
-                "DEBUG": "0",
-                "DB_CONN_MAX_AGE": "600",
-                "NIDAA_SEARCH_RATE_LIMIT": "100000000/m",
-            }
-        )
+    if args.in_process:  # served as under gunicorn below
+        os.environ.update(SERVED_AS)
     setup_django(database_url)
     load(args.calls, args.seed)
 
@@ -348,17 +352,7 @@ def main() -> int:
     ]
     if args.in_process:
         return in_process(urls, args.in_process)
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DB_CONN_MAX_AGE": "600",
-        "NIDAA_BENCH": "1",
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        # wrk is one client: limits high enough never to refuse it, still
-        # checked on every search as in production.
-        "NIDAA_SEARCH_RATE_LIMIT": "100000000/m",
-    }
+    env = {**os.environ, **SERVED_AS, "DATABASE_URL": database_url, "ALLOWED_HOSTS": "127.0.0.1"}
     # A free port unless one is given: another server left on a fixed port (a
     # runserver on 8765) would otherwise answer instead of gunicorn and be measured.
     port = args.port or free_port()
