@@ -246,16 +246,21 @@ def test_a_sender_writing_twice_in_one_batch_gets_two_versions_in_order_of_recei
     ]
 
 
-def test_a_failing_message_is_left_out_and_the_rest_of_its_batch_filed(org, calls, monkeypatch):
-    items = mixed_mbox()
+@pytest.fixture
+def disk_full_for_salma(monkeypatch):
+    """Storing Salma's message (<s1@x>) fails as on a full disk; the others are stored."""
     real_save = intake.save_content_addressed
 
-    def disk_full_for_salma(name, content, **kwargs):
+    def save(name, content, **kwargs):
         if b"<s1@x>" in content.read():
             raise OSError("disk full")
         return real_save(name, content, **kwargs)
 
-    monkeypatch.setattr(intake, "save_content_addressed", disk_full_for_salma)
+    monkeypatch.setattr(intake, "save_content_addressed", save)
+
+
+def test_a_failing_message_is_left_out_and_the_rest_of_its_batch_filed(org, calls, disk_full_for_salma):
+    items = mixed_mbox()
     failures = []
 
     summary = ingest_messages(
@@ -271,17 +276,9 @@ def test_a_failing_message_is_left_out_and_the_rest_of_its_batch_filed(org, call
 
 
 def test_without_on_error_the_messages_before_the_failing_one_are_stored_and_it_is_raised(
-    org, calls, monkeypatch
+    org, calls, disk_full_for_salma
 ):
     items = mixed_mbox()
-    real_save = intake.save_content_addressed
-
-    def disk_full_for_salma(name, content, **kwargs):
-        if b"<s1@x>" in content.read():
-            raise OSError("disk full")
-        return real_save(name, content, **kwargs)
-
-    monkeypatch.setattr(intake, "save_content_addressed", disk_full_for_salma)
 
     with pytest.raises(MessageFailed) as raised:
         ingest_messages(organization=org, items=items)
