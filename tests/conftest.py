@@ -81,3 +81,10 @@ def _default_language():
     translation.activate("fr")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Tests hash many passwords (factories, sign-ups, logins); PBKDF2's cost is
+    for attackers, not for tests, and it tripled the suite's time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
