@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("calls/", include("nidaa.calls.urls")),
     path("directory/", include("nidaa.directory.urls")),
     path("applications/", include("nidaa.applications.urls")),
+    path("applications/", include("nidaa.inbox.urls")),  # mail/...: the triage inbox and mailboxes
     path("evaluation/", include("nidaa.evaluation.urls")),
 )
 

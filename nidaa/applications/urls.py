@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from nidaa.applications import urls_issuer, urls_triage, views
+from nidaa.applications import urls_issuer, views
 
 app_name = "applications"
 
@@ -9,6 +9,6 @@ urlpatterns: list[URLPattern] = [
     path("mine/", views.mine, name="mine"),
     path("<int:application_id>/receipt/", views.receipt, name="receipt"),
 ]
-# The issuer's pages (applications per call, downloads, exports) and the
-# e-mail triage inbox live in their own modules.
-urlpatterns += urls_issuer.urlpatterns + urls_triage.urlpatterns
+# The issuer's pages (applications per call, downloads, exports) live in their
+# own module; the e-mail triage inbox in nidaa.inbox (same /applications/ prefix).
+urlpatterns += urls_issuer.urlpatterns
