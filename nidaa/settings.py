@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "nidaa.calls",
     "nidaa.applications",
     "nidaa.inbox",
+    "nidaa.alerts",
     "nidaa.evaluation",
     "nidaa.demo",
     "allauth",

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", call_views.home, name="home"),
     path("organizations/<slug:slug>/", call_views.organization, name="organization"),
     path("accounts/", include("nidaa.accounts.urls")),
+    path("accounts/", include("nidaa.alerts.urls")),  # saved searches, followed calls
     path("accounts/", include("allauth.account.urls")),  # signup, e-mail confirmation, password reset
     path("calls/", include("nidaa.calls.urls")),
     path("directory/", include("nidaa.directory.urls")),

@@ -24,7 +24,7 @@ from django.utils.timesince import timeuntil
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
-from nidaa.accounts.models import FollowedCall, Organization, User
+from nidaa.accounts.models import Organization
 from nidaa.accounts.selectors import EDIT_ROLES, role_in
 from nidaa.calls import selectors
 from nidaa.calls.models import (
@@ -338,13 +338,6 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "deadline_label": _deadline_text(local, str(MONTHS[local.month])),
             "time_left": _time_left(call.deadline, now) if is_open else "",
         }
-    # The "Follow this call" button is for applicants: one query for a signed-in
-    # reader outside the issuing organisation (its members get the status actions).
-    following = (
-        role is None
-        and isinstance(request.user, User)
-        and FollowedCall.objects.filter(user=request.user, call=call).exists()
-    )
     return render(
         request,
         "calls/detail.html",
@@ -362,8 +355,8 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "is_open": is_open,
             "now": now,
             **deadline,
+            # The follow button (alerts' template tag): for signed-in readers outside the issuer.
             "can_follow": role is None and request.user.is_authenticated,
-            "following": following,
         },
     )
 

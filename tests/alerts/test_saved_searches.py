@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from nidaa.accounts.models import AlertFrequency, SavedSearch
+from nidaa.alerts.models import AlertFrequency, SavedSearch
 from tests.accounts.factories import SavedSearchFactory
 from tests.conftest import client_for
 
@@ -15,9 +15,9 @@ LIST = "/fr/accounts/searches/"
 
 
 def test_urls_keep_their_names():
-    assert reverse("accounts:save_search") == SAVE
-    assert reverse("accounts:saved_searches") == LIST
-    assert reverse("accounts:delete_search", args=[3]) == "/fr/accounts/searches/3/delete/"
+    assert reverse("alerts:save_search") == SAVE
+    assert reverse("alerts:saved_searches") == LIST
+    assert reverse("alerts:delete_search", args=[3]) == "/fr/accounts/searches/3/delete/"
 
 
 def test_owner_saves_the_catalogue_query(applicant, applicant_client):
@@ -59,14 +59,14 @@ def test_owner_lists_their_searches_with_links_to_the_catalogue(applicant, appli
 
 def test_owner_deletes_a_search(applicant, applicant_client):
     search = SavedSearchFactory(user=applicant)
-    response = applicant_client.post(reverse("accounts:delete_search", args=[search.pk]))
+    response = applicant_client.post(reverse("alerts:delete_search", args=[search.pk]))
     assert response.status_code == 302
     assert SavedSearch.objects.filter(pk=search.pk).count() == 0
 
 
 def test_outsider_cannot_delete_another_users_search(applicant, outsider_client):
     search = SavedSearchFactory(user=applicant)
-    response = outsider_client.post(reverse("accounts:delete_search", args=[search.pk]))
+    response = outsider_client.post(reverse("alerts:delete_search", args=[search.pk]))
     assert response.status_code == 404
     assert SavedSearch.objects.filter(pk=search.pk).count() == 1
 
@@ -76,7 +76,7 @@ def test_anonymous_is_sent_to_sign_in(anon_client, applicant):
     for response in (
         anon_client.get(LIST),
         anon_client.post(SAVE, {"query": "q=x", "name": "x"}),
-        anon_client.post(reverse("accounts:delete_search", args=[search.pk])),
+        anon_client.post(reverse("alerts:delete_search", args=[search.pk])),
     ):
         assert response.status_code == 302
         assert response["Location"].startswith("/fr/accounts/login/?next=")
@@ -86,14 +86,14 @@ def test_anonymous_is_sent_to_sign_in(anon_client, applicant):
 def test_saving_and_deleting_need_post(applicant_client, applicant):
     search = SavedSearchFactory(user=applicant)
     assert applicant_client.get(SAVE).status_code == 405
-    assert applicant_client.get(reverse("accounts:delete_search", args=[search.pk])).status_code == 405
+    assert applicant_client.get(reverse("alerts:delete_search", args=[search.pk])).status_code == 405
 
 
 def test_csrf_is_enforced_on_every_post(applicant):
     search = SavedSearchFactory(user=applicant)
     client = Client(enforce_csrf_checks=True)
     client.force_login(applicant)
-    for path in (SAVE, reverse("accounts:delete_search", args=[search.pk]), "/fr/accounts/profile/"):
+    for path in (SAVE, reverse("alerts:delete_search", args=[search.pk]), "/fr/accounts/profile/"):
         assert client.post(path, {"query": "q=x", "name": "x"}).status_code == 403, path
     assert SavedSearch.objects.filter(user=applicant).count() == 1
 

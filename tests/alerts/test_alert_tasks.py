@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from nidaa.accounts import tasks
-from nidaa.accounts.models import DeadlineReminder, DigestEntry
+from nidaa.alerts import tasks
+from nidaa.alerts.models import DeadlineReminder, DigestEntry
 from tests.accounts.factories import PublishedCallFactory, SavedSearchFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from nidaa.accounts.alerts import send_digests
+from nidaa.alerts.digests import send_digests
 
 
 class Command(BaseCommand):

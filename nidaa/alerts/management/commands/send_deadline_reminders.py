@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from nidaa.accounts.alerts import send_deadline_reminders
+from nidaa.alerts.digests import send_deadline_reminders
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from nidaa.accounts import alerts
-from nidaa.accounts.models import AlertFrequency, DeadlineReminder, DigestEntry
+from nidaa.alerts import digests as alerts
+from nidaa.alerts.models import AlertFrequency, DeadlineReminder, DigestEntry
 from nidaa.calls.models import CallStatus
 from tests.accounts.factories import FollowedCallFactory, PublishedCallFactory, SavedSearchFactory
 from tests.factories import UserFactory

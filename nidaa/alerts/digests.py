@@ -23,14 +23,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from nidaa.accounts.models import (
-    AlertFrequency,
-    DeadlineReminder,
-    DigestEntry,
-    FollowedCall,
-    SavedSearch,
-    User,
-)
+from nidaa.accounts.models import User
+from nidaa.alerts.models import AlertFrequency, DeadlineReminder, DigestEntry, FollowedCall, SavedSearch
 from nidaa.calls.models import Call, CallStatus
 from nidaa.calls.search import search_calls
 
@@ -101,7 +95,7 @@ def send_digest(*, user_id: int, now: datetime | None = None) -> int:
                 "sections": [
                     {"search": sec.search, "calls": [_call_row(c) for c in sec.calls]} for sec in sections
                 ],
-                "searches_url": _absolute(reverse("accounts:saved_searches")),
+                "searches_url": _absolute(reverse("alerts:saved_searches")),
             }
             _send(user=user, subject=subject, template="accounts/email/digest", context=context)
     return count
