@@ -20,4 +20,4 @@ def assigned_calls_q(user: Any) -> Q:
     """A filter on Call: the calls ``user`` is assigned to, in organisations
     where the user is an evaluator (an evaluator who changed role loses them)."""
     assigned = Exists(EvaluatorAssignment.objects.filter(call=OuterRef("pk"), evaluator=user))
-    return Q(organization__in=organizations_for(user, EVALUATOR_ROLES)) & assigned
+    return Q(assigned, organization__in=organizations_for(user, EVALUATOR_ROLES))
