@@ -1,4 +1,5 @@
-"""Forms for applicants: their profile and their saved searches."""
+"""Forms for applicants (their profile) and for organisations' staff (an upload
+into one of their organisations)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from typing import IO, Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from nidaa.accounts.models import Profile
+from nidaa.accounts.models import Organization, Profile
 from nidaa.common.filetypes import detect_document_type
 from nidaa.directory.models import Territory, TerritoryKind
 
@@ -92,3 +94,17 @@ class ProfileForm(forms.ModelForm):
             )
         upload.cv_kind = kind  # type: ignore[attr-defined]
         return upload
+
+
+class OrganizationFileForm(forms.Form):
+    """An upload into one of the user's organisations (the view passes the
+    organisations the user may act for; anything else is an invalid choice)."""
+
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organizations
+        field.empty_label = None

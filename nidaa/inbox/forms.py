@@ -8,9 +8,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from nidaa.accounts.forms import OrganizationFileForm
 from nidaa.accounts.models import Organization
 from nidaa.calls.models import Call
-from nidaa.common.forms import OrganizationFileForm
 from nidaa.common.secrets import unseal_or_empty
 from nidaa.inbox.models import Mailbox
 
