@@ -31,6 +31,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nidaa.common.secrets import unseal_or_empty
+from nidaa.inbox.intake import (
+    IngestResult,
+    IntakeMatcher,
+    MessageFailed,
+    RawItem,
+    StorageWriter,
+    ingest_messages,
+)
 from nidaa.inbox.models import Mailbox
 
 logger = logging.getLogger(__name__)
@@ -264,17 +272,6 @@ def poll_mailbox(*, mailbox_id: int, limit: int = POLL_LIMIT) -> PollResult:
 
 
 def _read_new_messages(mailbox: Mailbox, result: PollResult, *, limit: int) -> None:
-    # Imported here: intake pulls in the parser, which the settings page's
-    # connection test does not need.
-    from nidaa.inbox.intake import (
-        IngestResult,
-        IntakeMatcher,
-        MessageFailed,
-        RawItem,
-        StorageWriter,
-        ingest_messages,
-    )
-
     conn, validity, _count = _connect(
         host=mailbox.host,
         port=mailbox.port,

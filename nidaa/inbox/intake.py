@@ -46,6 +46,7 @@ from nidaa.applications.services import (
     required_pieces,
     submission_audit_data,
 )
+from nidaa.applications.tasks import acknowledge_versions_task
 from nidaa.calls.models import PUBLIC_STATUSES, Call
 from nidaa.common.models import AuditEntry
 from nidaa.common.storage import save_content_addressed
@@ -912,8 +913,6 @@ def _acknowledge_on_commit(filings: list[_Filing]) -> None:
     ]
     if not version_ids:
         return
-    from nidaa.applications.tasks import acknowledge_versions_task
-
     # One task per batch, queued once the batch is committed; robust: a mail
     # server that is down must neither undo nor stop the filing (Django logs
     # the error).

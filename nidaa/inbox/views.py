@@ -41,6 +41,7 @@ from nidaa.inbox.intake import (
 )
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState
 from nidaa.inbox.services import connect_mailbox, update_mailbox
+from nidaa.mailintake import classify_attachments, parse_message
 from nidaa.mailintake.files import NotAMessage, messages_in
 
 MESSAGES_PER_PAGE = 50
@@ -62,8 +63,6 @@ def _mailbox_or_404(request: HttpRequest, mailbox_id: int) -> Mailbox:
 
 
 def _parsed(message: InboundMessage) -> Any:
-    from nidaa.mailintake import parse_message
-
     with message.raw.open("rb") as handle:
         raw = handle.read()
     return parse_message(raw, received_at=message.received_at)
@@ -205,8 +204,6 @@ def _render_message(
 def _classified(parsed: Any) -> list[tuple[Any, str]]:
     """Each attachment, in message order, with the piece it looks like (read
     with no call to favour: the message has none yet)."""
-    from nidaa.mailintake import classify_attachments
-
     return [
         (attachment, "" if piece == "other" else piece)
         for attachment, piece in classify_attachments(parsed.attachments, required=(), body=parsed.body)

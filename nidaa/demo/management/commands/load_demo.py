@@ -17,6 +17,7 @@ from nidaa.accounts.models import Membership, Organization, Role, User
 from nidaa.accounts.services import mark_email_verified
 from nidaa.calls.models import DEFAULT_TIMEZONE, Call, CallStatus
 from nidaa.calls.services import close_call, import_tor, update_call
+from nidaa.demo.applications import load_demo_applications
 from nidaa.tor.document import ReadError
 
 DEMO_TORS = Path(__file__).resolve().parents[3] / "demo" / "tors"
@@ -94,8 +95,6 @@ class Command(BaseCommand):
             created += 1
         self.stdout.write(f"demo: organisation {organization.slug}, user {DEMO_USER}, {created} new calls")
         if options["applications"]:
-            from nidaa.demo.applications import load_demo_applications
-
             counts = load_demo_applications(organization=organization)
             self.stdout.write(
                 "demo: {online} new online applications (amina, karim / nidaa-demo), "
