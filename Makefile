@@ -38,6 +38,7 @@ lint: install
 	$(BIN)/ruff check nidaa tests scripts
 	$(BIN)/ruff format --check nidaa tests scripts
 	$(BIN)/mypy nidaa
+	$(BIN)/lint-imports
 	$(BIN)/nidaa manage makemigrations --check --dry-run -v 1
 
 test-sqlite: install

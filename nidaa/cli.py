@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if args[0] == "manage":
         return _django(args[1:])
     if args[:2] == ["tor", "extract"]:
+        # Imported when used: the reader's formats load only for `tor extract`.
         from nidaa.tor.cli import extract_main
 
         return extract_main(args[2:])

@@ -319,7 +319,8 @@ def run_queued_tasks() -> tuple[int, float, int]:
 
 
 def counts() -> str:
-    from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion, InboundMessage
+    from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
+    from nidaa.inbox.models import InboundMessage
 
     return (
         f"stored: {InboundMessage.objects.count()} messages, {Application.objects.count()} applications, "

@@ -16,7 +16,7 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 # wrk: the HTTP load generator of `make bench-web`.
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
-# dovecot-imapd: the IMAP server tests/applications/imap_server.py runs in the foreground.
+# dovecot-imapd: the IMAP server tests/inbox/imap_server.py runs in the foreground.
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1; then

@@ -1,4 +1,5 @@
-"""Forms for applicants: their profile and their saved searches."""
+"""Forms for applicants (their profile) and for organisations' staff (an upload
+into one of their organisations)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from typing import IO, Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from nidaa.accounts.models import AlertFrequency, Profile
+from nidaa.accounts.models import Organization, Profile
 from nidaa.common.filetypes import detect_document_type
 from nidaa.directory.models import Territory, TerritoryKind
 
@@ -94,14 +96,15 @@ class ProfileForm(forms.ModelForm):
         return upload
 
 
-class SaveSearchForm(forms.Form):
-    query = forms.CharField(required=False, max_length=2000)
-    name = forms.CharField(label=_("Name"), required=False, max_length=200)
-    frequency = forms.ChoiceField(label=_("Alerts"), required=False, choices=AlertFrequency.choices)
-    # Absent means yes: the catalogue's "save" button sends only the query and a name.
-    remind_deadlines = forms.ChoiceField(
-        label=_("Deadline reminders"), required=False, choices=[("1", _("Yes")), ("0", _("No"))]
-    )
+class OrganizationFileForm(forms.Form):
+    """An upload into one of the user's organisations (the view passes the
+    organisations the user may act for; anything else is an invalid choice)."""
 
-    def clean_remind_deadlines(self) -> bool:
-        return self.cleaned_data.get("remind_deadlines") != "0"
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organizations
+        field.empty_label = None

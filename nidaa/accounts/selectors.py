@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from nidaa.accounts.models import FollowedCall, Membership, Organization, Role, SavedSearch
+from nidaa.accounts.models import Membership, Organization, Role
 
 # Roles that may write calls (import, edit, publish).
 EDIT_ROLES = frozenset({Role.ADMIN, Role.EDITOR})
@@ -40,20 +40,3 @@ def get_organization_for_user(*, user: Any, slug: str, roles: frozenset[str] | N
     Raises ``Organization.DoesNotExist`` otherwise, whether or not it exists.
     """
     return organizations_for(user, roles).get(slug=slug)
-
-
-def saved_searches_for(*, user: Any) -> QuerySet[SavedSearch]:
-    if not getattr(user, "is_authenticated", False):
-        return SavedSearch.objects.none()
-    return SavedSearch.objects.filter(user=user)
-
-
-def get_saved_search_for_user(*, user: Any, search_id: int) -> SavedSearch:
-    """The user's own saved search. Raises ``SavedSearch.DoesNotExist`` for anyone else's."""
-    return saved_searches_for(user=user).get(pk=search_id)
-
-
-def followed_call_ids(*, user: Any) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(FollowedCall.objects.filter(user=user).values_list("call_id", flat=True))

@@ -3,7 +3,8 @@
 Applications are sealed until the deadline, as in sealed tenders: before it
 the issuer sees how many arrived, never what they contain. Once a call is
 unsealed its organisation's admins and editors open its submitted
-applications, and so do the organisation's evaluators assigned to the call.
+applications, and so do the readers other apps grant (``grant_readers``: the
+evaluation app grants the organisation's evaluators assigned to the call).
 Nobody else does: members of other organisations, anonymous visitors,
 unassigned evaluators and applicants get "does not exist" (an applicant
 reaches only their own applications, through ``selectors``). Drafts are the
@@ -12,13 +13,13 @@ applicant's and never reach the issuer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from nidaa.accounts.models import Role
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
 from nidaa.applications.models import (
     Application,
@@ -27,11 +28,24 @@ from nidaa.applications.models import (
     ApplicationVersion,
 )
 from nidaa.calls.models import Call, CallStatus
-from nidaa.evaluation.models import EvaluatorAssignment
 
 # A call without a deadline opens once it no longer takes applications.
 CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
-EVALUATOR_ROLES = frozenset({Role.EVALUATOR})
+
+# Rules by which other apps let more users read a call's applications: each
+# takes the (signed-in) user and returns a filter on Call. The evaluation app
+# registers its rule when it is ready, so the dependency runs one way
+# (evaluation -> applications); without it, nobody but the issuer's editors
+# reads applications, which fails closed.
+ReaderRule = Callable[[Any], Q]
+_reader_rules: list[ReaderRule] = []
+
+
+def grant_readers(rule: ReaderRule) -> None:
+    """Let the users ``rule`` selects read the applications of the calls it
+    selects (still sealed until the deadline). Registering twice is harmless."""
+    if rule not in _reader_rules:
+        _reader_rules.append(rule)
 
 
 class Sealed(Exception):  # noqa: N818 (reads as "the call is sealed")
@@ -68,15 +82,14 @@ def unsealed_q(now: datetime | None = None, prefix: str = "") -> Q:
 
 def calls_with_applications_for(user: Any) -> QuerySet[Call]:
     """Calls whose applications ``user`` may see once unsealed: those of the
-    organisations where the user is admin or editor, and, where the user is an
-    evaluator, those the user is assigned to."""
+    organisations where the user is admin or editor, and those the registered
+    rules grant (an evaluator's assigned calls)."""
     if not getattr(user, "is_authenticated", False):
         return Call.objects.none()
-    assigned = Exists(EvaluatorAssignment.objects.filter(call=OuterRef("pk"), evaluator=user))
-    return Call.objects.filter(
-        Q(organization__in=organizations_for(user, EDIT_ROLES))
-        | (Q(organization__in=organizations_for(user, EVALUATOR_ROLES)) & assigned)
-    )
+    readers = Q(organization__in=organizations_for(user, EDIT_ROLES))
+    for rule in _reader_rules:
+        readers |= rule(user)
+    return Call.objects.filter(readers)
 
 
 def get_call_for_applications(*, user: Any, call_id: int) -> Call:

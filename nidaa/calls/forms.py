@@ -11,8 +11,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nidaa.accounts.forms import OrganizationFileForm
 from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocument
-from nidaa.common.forms import OrganizationFileForm
 
 TEXT_ATTRS = {"dir": "auto"}
 

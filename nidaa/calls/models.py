@@ -18,6 +18,8 @@ from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from nidaa.directory.models import Territory
+
 DEFAULT_TIMEZONE = "Africa/Casablanca"
 
 
@@ -249,8 +251,6 @@ class Call(models.Model):
 
 def territory_codes_for(call_id: int) -> str:
     """The space-delimited codes of the call's territories and their ancestors."""
-    from nidaa.directory.models import Territory
-
     codes: set[str] = set()
     for territory in Territory.objects.filter(calls=call_id).select_related("parent__parent"):
         place: Any = territory

@@ -39,6 +39,7 @@ from django.db.models.functions import Mod, RowNumber
 from django.http import QueryDict
 from django.utils import timezone
 
+from nidaa.accounts.models import Organization
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus, CallType
 from nidaa.calls.selectors import closed_q, open_q, published_calls
 from nidaa.common.compiled import STAND_IN_DATETIME, STAND_IN_ID, STAND_IN_NOW, CompiledQuery
@@ -434,8 +435,6 @@ def _public_rows() -> QuerySet[Call]:
     organisation's name comes from a subquery per listed row, not a join: a join
     lets the planner loop over organisations, probing the calls' indexes once
     per organisation (200 times at 100,000 calls)."""
-    from nidaa.accounts.models import Organization
-
     organization_name = (
         Organization.objects.filter(pk=OuterRef("organization_id")).order_by().values("name")[:1]
     )

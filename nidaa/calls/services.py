@@ -32,6 +32,7 @@ from nidaa.calls.models import (
     tor_storage_name,
 )
 from nidaa.calls.search import refresh_search_document
+from nidaa.calls.signals import deadline_extended
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.storage import save_content_addressed
 from nidaa.common.workflow import apply_transition, write_audit
@@ -348,9 +349,8 @@ def _check_deadline_and_seal(*, call: Call, changed: list[str]) -> datetime | No
     previous, was_sealed = row if row else (None, False)
     if not {"deadline", "sealed"} & set(changed):
         return previous
-    from nidaa.applications.models import Application
-
-    if not Application.objects.filter(call=call).exists():
+    # Through the reverse relation: the applications app is above calls.
+    if not call.applications.exists():
         return previous
     if "deadline" in changed and previous is not None:
         if call.deadline is not None and call.deadline < previous:
@@ -374,10 +374,8 @@ def _record_extension(*, call: Call, actor: User | None, previous: datetime | No
         from_state=previous.isoformat(timespec="minutes"),
         to_state=call.deadline.isoformat(timespec="minutes"),
     )
-    from nidaa.applications.services import announce_deadline_extension
-
     call_id = call.pk
-    transaction.on_commit(lambda: announce_deadline_extension(call_id=call_id))
+    transaction.on_commit(lambda: deadline_extended.send(sender=Call, call_id=call_id))
 
 
 def close_expired_calls(*, actor: User | None = None, now: datetime | None = None) -> int:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nidaa.mailintake.headers import decode_bytes
 from nidaa.mailintake.message import Attachment
 from nidaa.mailintake.text import fold_text
 
@@ -294,6 +295,8 @@ def document_text(attachment: Attachment) -> str:
     """The first characters of an attached document's text ("" when it has none we can read)."""
     try:
         if attachment.kind in READABLE_KINDS:
+            # Imported on first use: the readers load every format's library
+            # (python-docx, odfpy, pypdfium2, lxml), which most messages never need.
             from nidaa.tor.document import ReadError
             from nidaa.tor.readers import read_bytes
 
@@ -304,8 +307,6 @@ def document_text(attachment: Attachment) -> str:
         if attachment.kind == "xlsx":
             return _sheet_text(attachment.data)
         if attachment.kind is None and attachment.content_type == "text/plain":
-            from nidaa.mailintake.headers import decode_bytes
-
             return decode_bytes(attachment.data[: TEXT_SAMPLE * 4])[:TEXT_SAMPLE]
     except Exception:  # noqa: BLE001 - a document we cannot read is classified by its name alone
         logger.info("could not read %r for classification", attachment.filename, exc_info=True)

@@ -4,7 +4,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from nidaa.accounts.models import AlertFrequency, FollowedCall, Profile, SavedSearch
+from nidaa.accounts.models import Profile
+from nidaa.alerts.models import AlertFrequency, FollowedCall, SavedSearch
 from nidaa.calls.models import CallStatus
 from nidaa.calls.search import refresh_search_document
 from tests.factories import CallFactory, UserFactory

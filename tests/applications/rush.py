@@ -446,8 +446,8 @@ def check(call: Any, outcomes: list[Outcome], deadline_at: float) -> Tally:
     from django.urls import reverse
     from django.utils import translation
 
-    from nidaa.applications.integrity import verify_storage
     from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
+    from nidaa.inbox.integrity import verify_storage
 
     tally = Tally()
     tally.duration = max((o.answered_at for o in outcomes), default=0.0)

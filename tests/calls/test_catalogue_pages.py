@@ -108,7 +108,7 @@ def test_time_left_is_counted_to_the_next_whole_minute_in_the_readers_language()
 
     from django.utils import translation
 
-    from nidaa.calls.views import _time_left
+    from nidaa.calls.views.public import _time_left
 
     now = datetime(2026, 3, 1, 10, 0, 30, tzinfo=UTC)
     # 6 min 20 s remain: from 10:01:00 that is 5 min 50 s, shown as 5 minutes.
