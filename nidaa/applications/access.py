@@ -29,9 +29,17 @@ from nidaa.applications.models import (
 from nidaa.calls.models import Call, CallStatus
 from nidaa.evaluation.models import EvaluatorAssignment
 
-# A call without a deadline opens once it no longer takes applications.
+# A call that never had a deadline opens once it no longer takes applications.
 CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
 EVALUATOR_ROLES = frozenset({Role.EVALUATOR})
+
+
+def seal_deadline(call: Call) -> datetime | None:
+    """When the seal lifts: the later of the deadline and the latest deadline
+    the call had while it held applications (``Call.sealed_until``), so that
+    removing or moving the deadline, by any path, never opens them earlier."""
+    dates = [d for d in (call.deadline, call.sealed_until) if d is not None]
+    return max(dates) if dates else None
 
 
 class Sealed(Exception):  # noqa: N818 (reads as "the call is sealed")
@@ -40,30 +48,36 @@ class Sealed(Exception):  # noqa: N818 (reads as "the call is sealed")
     def __init__(self, call: Call) -> None:
         super().__init__(call.pk)
         self.call = call
-        # None: the call has no deadline and opens when it is closed.
-        self.opens_at = call.deadline
+        # None: the call never had a deadline and opens when it is closed.
+        self.opens_at = seal_deadline(call)
 
 
 def is_sealed(call: Call, now: datetime | None = None) -> bool:
-    """Sealed while applications may still arrive: until the deadline has
-    passed (submissions are accepted up to the deadline itself), or, for a
-    call without deadline, until it is closed. ``Call.sealed`` off opens the
-    applications at once."""
+    """Sealed while applications may still arrive: until ``seal_deadline``
+    has passed (submissions are accepted up to the deadline itself) whatever
+    the call's status, or, for a call that never had a deadline, until it is
+    closed. ``Call.sealed`` off opens the applications at once (the services
+    refuse to turn it off before the deadline once applications exist)."""
     if not call.sealed:
         return False
-    if call.deadline is not None:
-        return not (now or timezone.now()) > call.deadline
+    opens_at = seal_deadline(call)
+    if opens_at is not None:
+        return not (now or timezone.now()) > opens_at
     return call.status not in CLOSED_STATUSES
 
 
 def unsealed_q(now: datetime | None = None, prefix: str = "") -> Q:
     """``is_sealed`` as a filter, for reads that must not load sealed rows."""
     now = now or timezone.now()
-    return (
-        Q(**{f"{prefix}sealed": False})
-        | Q(**{f"{prefix}deadline__lt": now})
-        | Q(**{f"{prefix}deadline__isnull": True, f"{prefix}status__in": CLOSED_STATUSES})
+
+    def f(name: str, value: Any) -> Q:
+        return Q(**{f"{prefix}{name}": value})
+
+    passed = (f("deadline__lt", now) | f("deadline__isnull", True)) & (
+        f("sealed_until__lt", now) | f("sealed_until__isnull", True)
     )
+    dated = f("deadline__isnull", False) | f("sealed_until__isnull", False)
+    return f("sealed", False) | (passed & (dated | f("status__in", CLOSED_STATUSES)))
 
 
 def calls_with_applications_for(user: Any) -> QuerySet[Call]:

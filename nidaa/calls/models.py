@@ -112,6 +112,10 @@ class Call(models.Model):
         default=True,
         help_text=_("Before the deadline the issuer sees how many applications arrived, not their content."),
     )
+    # The latest deadline the call had while it held applications: the seal holds
+    # until then even if the deadline is later removed or the call closed, so no
+    # edit (review form, admin, shell) opens applications early (access.is_sealed).
+    sealed_until = models.DateTimeField(_("sealed until"), null=True, blank=True, editable=False)
     acknowledge_emails = models.BooleanField(
         _("acknowledge e-mailed applications"),
         default=False,
