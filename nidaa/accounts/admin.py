@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from nidaa.accounts.forms import AdminLoginForm
 from nidaa.accounts.models import (
     DeadlineReminder,
     FollowedCall,
@@ -10,6 +11,9 @@ from nidaa.accounts.models import (
     SavedSearch,
     User,
 )
+
+# Throttled like the site's own sign-in.
+admin.site.login_form = AdminLoginForm
 
 
 class MembershipInline(admin.TabularInline):
