@@ -36,6 +36,13 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _local_imap_servers_allowed(settings):
+    # The tests' IMAP servers listen on 127.0.0.1, which production refuses
+    # (test_mailbox_connection_guard.py checks that, with this setting off).
+    settings.NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS = True
+
+
 @pytest.fixture
 def call(db):
     return CallFactory(
