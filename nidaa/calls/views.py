@@ -27,7 +27,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nidaa.accounts.models import FollowedCall, Organization, User
+from nidaa.accounts.models import FollowedCall, User
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for, role_in
 from nidaa.calls import selectors, services
 from nidaa.calls.evidence import marked_text, passages_by_field
@@ -439,7 +439,8 @@ def _required_document_label(code: str) -> str:
 
 def organization(request: HttpRequest, slug: str) -> HttpResponse:
     """An organisation's public page with its calls (the catalogue filtered by issuer)."""
-    org = get_object_or_404(Organization, slug=slug)
+    # The same organisations as the API's /api/organizations/{slug}.
+    org = get_object_or_404(selectors.public_organizations(), slug=slug)
     context = _catalogue_context(request, CallQuery(issuer=org.slug))
     context["organization"] = org
     return render(request, "calls/organization.html", context)
