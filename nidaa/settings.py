@@ -183,6 +183,8 @@ NIDAA_SEARCH_RATE_LIMIT = env_str("NIDAA_SEARCH_RATE_LIMIT", "120/m")
 # throttle, and allauth's sign-up, sign-in and password reset limits).
 NINJA_NUM_PROXIES = env_int("NINJA_NUM_PROXIES", 0) or None
 ALLAUTH_TRUSTED_PROXY_COUNT = NINJA_NUM_PROXIES or 0
+# django-ratelimit's "ip" keys (the apply form's user_or_ip) by the same rule.
+RATELIMIT_IP_META_KEY = "nidaa.common.ratelimit.client_address"
 
 # Each file of an application larger than this is refused.
 NIDAA_APPLICATION_MAX_BYTES = env_int("NIDAA_APPLICATION_MAX_BYTES", 20 * 1024 * 1024)

@@ -132,3 +132,12 @@ def test_admin_login_still_signs_staff_in(client):
     response = client.post("/admin/login/", {"username": "root", "password": PASSWORD})
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
+
+
+def test_every_rate_limit_reads_the_client_address_through_one_function(rf, settings):
+    from allauth.account.adapter import get_adapter
+    from django_ratelimit.core import _get_ip
+
+    settings.NINJA_NUM_PROXIES = 1
+    request = rf.post("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert (get_adapter(request).get_client_ip(request), _get_ip(request)) == ("203.0.113.9", "203.0.113.9")
