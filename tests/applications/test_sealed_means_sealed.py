@@ -128,3 +128,28 @@ def test_admin_unticking_sealed_does_not_open_applications(sealed_call, superuse
 def test_admin_may_set_the_seal_of_a_new_call(superuser_client):
     page = superuser_client.get("/admin/calls/call/add/")
     assert {"organization", "deadline", "sealed"} <= set(page.context["adminform"].form.fields)
+
+
+def test_migration_seals_calls_whose_deadline_was_emptied_before_until_their_latest_one(sealed_call, owner):
+    import importlib
+
+    from django.apps import apps
+
+    from nidaa.calls.models import CallRevision
+
+    migration = importlib.import_module("nidaa.calls.migrations.0008_call_sealed_until")
+    latest = sealed_call.deadline + timedelta(days=5)
+    CallRevision.objects.create(
+        call=sealed_call,
+        number=1,
+        author=owner,
+        status=sealed_call.status,
+        snapshot={"deadline": latest.isoformat()},
+    )
+    # As the attack left it: the deadline emptied through the review form.
+    Call.objects.filter(pk=sealed_call.pk).update(deadline=None, sealed_until=None)
+
+    migration.seal_until_latest_deadline(apps, None)
+
+    sealed_call.refresh_from_db()
+    assert sealed_call.sealed_until == latest
