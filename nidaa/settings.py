@@ -196,11 +196,12 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 # A whole request (every file and field together) and how many files it may
-# carry: an application has one file per required piece.
+# carry: an application has one file per required piece (eleven kinds and the
+# "other" pieces a ToR lists: thirty leaves room).
 NIDAA_MAX_REQUEST_BYTES = env_int(
     "NIDAA_MAX_REQUEST_BYTES", max(100 * 1024 * 1024, 2 * NIDAA_MAX_UPLOAD_BYTES)
 )
-DATA_UPLOAD_MAX_NUMBER_FILES = env_int("NIDAA_MAX_UPLOAD_FILES", 20)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("NIDAA_MAX_UPLOAD_FILES", 30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -80,8 +80,7 @@ def test_a_two_gigabyte_request_of_many_file_fields_is_refused_before_its_body_i
 
 @pytest.mark.django_db
 def test_a_request_with_more_files_than_allowed_is_refused(owner_client, settings):
-    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 20
-    files = {f"f{n}": SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.7\n", "application/pdf") for n in range(21)}
+    files = {f"f{n}": SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.7\n", "application/pdf") for n in range(31)}
     response = owner_client.post("/fr/accounts/profile/", files)
     assert response.status_code == 400
 
@@ -90,6 +89,6 @@ def test_the_default_caps_of_a_request():
     from django.conf import settings
 
     assert (settings.DATA_UPLOAD_MAX_NUMBER_FILES, settings.NIDAA_MAX_REQUEST_BYTES) == (
-        20,
+        30,
         100 * 1024 * 1024,
     )
