@@ -62,7 +62,10 @@ def test_forging_confirmation_keys_with_the_public_fallback_key_is_impossible_it
     # e-mail confirmations: the server refuses to start instead.
     done = run(tmp_path, "check")
     assert done.returncode == 1
-    assert "ImproperlyConfigured: SECRET_KEY is unset or weak" in done.stderr
+    assert done.stderr == (
+        "nidaa: SECRET_KEY is unset or weak: set it to 50 or more random characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or DEBUG=1 on a development machine.\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,7 +81,10 @@ def test_debug_with_a_public_host_is_refused(tmp_path):
     # DEBUG serves /media/ (stored applications) and shows settings on error pages.
     done = run(tmp_path, "check", DEBUG="1", ALLOWED_HOSTS="nidaa.example.org", SECRET_KEY=STRONG_KEY)
     assert done.returncode == 1
-    assert "DEBUG is on with non-local ALLOWED_HOSTS (nidaa.example.org)" in done.stderr
+    assert done.stderr == (
+        "nidaa: DEBUG is on with non-local ALLOWED_HOSTS (nidaa.example.org): "
+        "DEBUG is for 127.0.0.1, localhost, testserver, [::1] only.\n"
+    )
 
 
 def test_debug_on_a_development_machine_still_runs_with_the_fallback_key(tmp_path):
