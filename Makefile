@@ -25,12 +25,12 @@ node_modules/.installed: package.json package-lock.json | system-deps
 	@touch $@
 
 nidaa/locale/.compiled: $(wildcard nidaa/locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
-	@if ls nidaa/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0; fi
+	@if ls nidaa/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then DEBUG=1 $(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0; fi
 	@mkdir -p $(dir $@) && touch $@
 
 run: install
-	$(BIN)/nidaa manage migrate --no-input -v 0
-	$(BIN)/nidaa manage load_demo
+	DEBUG=1 $(BIN)/nidaa manage migrate --no-input -v 0
+	DEBUG=1 $(BIN)/nidaa manage load_demo
 	@echo "Nidaa is on http://127.0.0.1:8000/ (admin: see README)"
 	DEBUG=1 $(BIN)/nidaa manage runserver 127.0.0.1:8000
 
@@ -39,7 +39,7 @@ lint: install
 	$(BIN)/ruff format --check nidaa tests scripts
 	$(BIN)/mypy nidaa
 	$(BIN)/lint-imports
-	$(BIN)/nidaa manage makemigrations --check --dry-run -v 1
+	DEBUG=1 $(BIN)/nidaa manage makemigrations --check --dry-run -v 1
 
 test-sqlite: install
 	$(BIN)/pytest -n 2 -q $(PYTEST_ARGS)

@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from nidaa.accounts.forms import AdminLoginForm
 from nidaa.accounts.models import Membership, Organization, Profile, User
+
+# Throttled like the site's own sign-in.
+admin.site.login_form = AdminLoginForm
 
 
 class MembershipInline(admin.TabularInline):

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from typing import IO, Any
 
+from allauth.account.adapter import get_adapter
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -108,3 +110,22 @@ class OrganizationFileForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = organizations
         field.empty_label = None
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The Django admin's sign-in, counted by the same limits as the site's
+    (allauth's ``login_failed``: per address, and per account and address):
+    otherwise /admin/login/ would let anyone guess passwords unthrottled."""
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            # Raises the translated "too many attempts" error past the limit.
+            self.user_cache = get_adapter(self.request).authenticate(
+                self.request, username=username, password=password
+            )
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data

@@ -29,7 +29,7 @@ from nidaa.applications.models import (
 )
 from nidaa.calls.models import Call, CallStatus
 
-# A call without a deadline opens once it no longer takes applications.
+# A call that never had a deadline opens once it no longer takes applications.
 CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
 
 # Rules by which other apps let more users read a call's applications: each
@@ -54,30 +54,36 @@ class Sealed(Exception):  # noqa: N818 (reads as "the call is sealed")
     def __init__(self, call: Call) -> None:
         super().__init__(call.pk)
         self.call = call
-        # None: the call has no deadline and opens when it is closed.
-        self.opens_at = call.deadline
+        # None: the call never had a deadline and opens when it is closed.
+        self.opens_at = call.seal_deadline
 
 
 def is_sealed(call: Call, now: datetime | None = None) -> bool:
-    """Sealed while applications may still arrive: until the deadline has
-    passed (submissions are accepted up to the deadline itself), or, for a
-    call without deadline, until it is closed. ``Call.sealed`` off opens the
-    applications at once."""
+    """Sealed while applications may still arrive: until ``seal_deadline``
+    has passed (submissions are accepted up to the deadline itself) whatever
+    the call's status, or, for a call that never had a deadline, until it is
+    closed. ``Call.sealed`` off opens the applications at once (the services
+    refuse to turn it off before the deadline once applications exist)."""
     if not call.sealed:
         return False
-    if call.deadline is not None:
-        return not (now or timezone.now()) > call.deadline
+    opens_at = call.seal_deadline
+    if opens_at is not None:
+        return not (now or timezone.now()) > opens_at
     return call.status not in CLOSED_STATUSES
 
 
 def unsealed_q(now: datetime | None = None, prefix: str = "") -> Q:
     """``is_sealed`` as a filter, for reads that must not load sealed rows."""
     now = now or timezone.now()
-    return (
-        Q(**{f"{prefix}sealed": False})
-        | Q(**{f"{prefix}deadline__lt": now})
-        | Q(**{f"{prefix}deadline__isnull": True, f"{prefix}status__in": CLOSED_STATUSES})
+
+    def f(name: str, value: Any) -> Q:
+        return Q(**{f"{prefix}{name}": value})
+
+    passed = (f("deadline__lt", now) | f("deadline__isnull", True)) & (
+        f("sealed_until__lt", now) | f("sealed_until__isnull", True)
     )
+    dated = f("deadline__isnull", False) | f("sealed_until__isnull", False)
+    return f("sealed", False) | (passed & (dated | f("status__in", CLOSED_STATUSES)))
 
 
 def calls_with_applications_for(user: Any) -> QuerySet[Call]:

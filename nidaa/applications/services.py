@@ -166,12 +166,27 @@ def kept_files(*, application: Application | None) -> dict[str, ApplicationFile]
     return kept
 
 
+class AddressNotVerified(ApplicationRefused):
+    """An application was e-mailed from the account's address, which the
+    account has not proved it owns: it may not take that application over."""
+
+
+def address_verified(applicant: Any, email: str) -> bool:
+    """Whether ``applicant`` proved it reads ``email``: allauth's confirmation,
+    a key signed with SECRET_KEY (which production refuses to run without) or a
+    code, sent to that address. A sign-up or a From header proves nothing."""
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=applicant, email__iexact=email, verified=True).exists()
+
+
 def find_application(*, call: Call, applicant: Any) -> Application | None:
     """The applicant's application to the call (by account, or by the
-    address of an earlier e-mailed one), without locking."""
+    address of an earlier e-mailed one once the account has verified that
+    address: taking it over shows its earlier versions), without locking."""
     email = (getattr(applicant, "email", "") or "").strip().lower()
     mine = Q(applicant=applicant)
-    if email:
+    if email and address_verified(applicant, email):
         mine |= Q(applicant__isnull=True, applicant_email=email)
     return Application.objects.filter(call=call).filter(mine).order_by("id").first()
 
@@ -291,6 +306,9 @@ def _application_for(*, call: Call, applicant: Any) -> Application:
     (``select_for_update``) so that two submissions number their versions in
     turn. A user who e-mailed before signing in finds that application."""
     application = find_application(call=call, applicant=applicant)
+    email = (applicant.email or "").strip().lower()
+    if application is None and Application.objects.filter(call=call, applicant_email=email).exists():
+        raise AddressNotVerified()
     if application is None:
         application, _created = Application.objects.get_or_create(
             call=call,

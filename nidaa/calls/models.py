@@ -114,6 +114,10 @@ class Call(models.Model):
         default=True,
         help_text=_("Before the deadline the issuer sees how many applications arrived, not their content."),
     )
+    # The latest deadline the call had while it held applications: the seal holds
+    # until then even if the deadline is later removed or the call closed, so no
+    # edit (review form, admin, shell) opens applications early (access.is_sealed).
+    sealed_until = models.DateTimeField(_("sealed until"), null=True, blank=True, editable=False)
     acknowledge_emails = models.BooleanField(
         _("acknowledge e-mailed applications"),
         default=False,
@@ -247,6 +251,15 @@ class Call(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def seal_deadline(self) -> datetime | None:
+        """When the seal on its applications lifts: the later of the deadline
+        and the latest deadline the call had while it held applications
+        (``sealed_until``), so that removing or moving the deadline, by any
+        path, never opens them earlier."""
+        dates = [d for d in (self.deadline, self.sealed_until) if d is not None]
+        return max(dates) if dates else None
 
 
 def territory_codes_for(call_id: int) -> str:

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from nidaa.accounts.models import Organization, User
@@ -169,4 +169,17 @@ def status_history_for(*, call: Call) -> QuerySet[AuditEntry]:
     """The call's audit entries (import, status changes, edits), newest first."""
     return AuditEntry.objects.filter(object_type=Call._meta.label_lower, object_id=call.pk).select_related(
         "actor"
+    )
+
+
+def public_organizations() -> QuerySet[Organization]:
+    """Organisations with at least one public call, with how many they have:
+    the ones the public pages and the API show (an organisation with drafts
+    only is not known to the public)."""
+    return (
+        Organization.objects.annotate(
+            public_calls=Count("calls", filter=Q(calls__status__in=PUBLIC_STATUSES))
+        )
+        .filter(public_calls__gt=0)
+        .order_by("name", "pk")
     )

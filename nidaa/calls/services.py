@@ -49,6 +49,11 @@ class DeadlineShortened(Exception):
     """Applications exist: the deadline may be extended, never brought forward."""
 
 
+class DeadlineRemoved(DeadlineShortened):
+    """Applications exist: the deadline may not be removed (a call without
+    deadline would otherwise open its applications as soon as it is closed)."""
+
+
 class SealBroken(Exception):
     """Applications exist and the deadline has not passed: the call stays sealed."""
 
@@ -325,7 +330,8 @@ def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> C
     if not changed:
         return call
     previous_deadline = _check_deadline_and_seal(call=call, changed=changed)
-    call.save(update_fields=[*changed, "updated_at"])
+    # sealed_until is not an editable field: saved, but not a revision's change.
+    call.save(update_fields=[*changed, "sealed_until", "updated_at"])
     refresh_search_document(call)
     last = CallRevision.objects.filter(call=call).aggregate(last=Max("number"))["last"] or 0
     revision = CallRevision.objects.create(
@@ -343,21 +349,28 @@ def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> C
 
 
 def _check_deadline_and_seal(*, call: Call, changed: list[str]) -> datetime | None:
-    """Refuse, once applications exist, a deadline brought forward and a seal
-    broken before the deadline. Returns the deadline as stored before the edit."""
-    row = Call.objects.filter(pk=call.pk).values_list("deadline", "sealed").first()
-    previous, was_sealed = row if row else (None, False)
+    """Refuse, once applications exist, a deadline brought forward or removed
+    and a seal broken before the deadline; and, then, raise ``sealed_until``
+    to the latest deadline, which no later edit can lower. Returns the
+    deadline as stored before the edit."""
+    row = Call.objects.filter(pk=call.pk).values_list("deadline", "sealed", "sealed_until").first()
+    previous, was_sealed, sealed_until = row if row else (None, False, None)
     if not {"deadline", "sealed"} & set(changed):
         return previous
     # Through the reverse relation: the applications app is above calls.
     if not call.applications.exists():
         return previous
     if "deadline" in changed and previous is not None:
-        if call.deadline is not None and call.deadline < previous:
+        if call.deadline is None:
+            raise DeadlineRemoved()
+        if call.deadline < previous:
             raise DeadlineShortened()
+    dates = [d for d in (previous, sealed_until, call.deadline) if d is not None]
+    call.sealed_until = max(dates) if dates else None
     if "sealed" in changed and not call.sealed and was_sealed:
-        before_deadline = previous is None or timezone.now() <= previous
-        if before_deadline:
+        # Judged on the stored dates, not on the edit that comes with it.
+        opens_at = Call(deadline=previous, sealed_until=sealed_until).seal_deadline
+        if opens_at is None or timezone.now() <= opens_at:
             raise SealBroken()
     return previous
 

@@ -82,6 +82,23 @@ class MailboxForm(forms.ModelForm):
     def clean_folder(self) -> str:
         return self.cleaned_data["folder"].strip() or "INBOX"
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # The stored password goes only where it was meant to: a test or a save
+        # that points it at another server, port or user must bring it again.
+        if self.instance.pk and not data.get("password"):
+            moved = [
+                name
+                for name in ("host", "port", "username")
+                if name in data and data[name] != self.initial[name]
+            ]
+            if moved:
+                self.add_error(
+                    "password",
+                    _("Type the password again: the server, port or user name changed."),
+                )
+        return data
+
     def settings(self) -> dict[str, Any]:
         """The connection settings as entered, the stored password standing in for an empty one."""
         data = self.cleaned_data

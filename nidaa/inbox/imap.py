@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import base64
 import imaplib
+import ipaddress
 import logging
 import re
+import socket
 import ssl
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +46,9 @@ from nidaa.inbox.models import Mailbox
 logger = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 30
+# Opening the connection: a server that does not answer in this time is
+# reported at once rather than holding the request (or the poll) for 30 s.
+CONNECT_TIMEOUT_SECONDS = 5
 # UIDs fetched per FETCH command: bounds the memory a batch of large messages takes.
 FETCH_BATCH = 10
 # Messages read per poll: a backlog is read over several polls rather than in
@@ -121,13 +126,15 @@ def _connect(
     UIDVALIDITY and message count. Raises ``MailboxError`` with a message for
     the issuer; the connection is closed on failure."""
     where = {"host": host, "port": port}
+    _refuse_internal(host, port)
     try:
         if use_ssl:
             conn: imaplib.IMAP4 = imaplib.IMAP4_SSL(
-                host, port, ssl_context=ssl.create_default_context(), timeout=TIMEOUT_SECONDS
+                host, port, ssl_context=ssl.create_default_context(), timeout=CONNECT_TIMEOUT_SECONDS
             )
         else:
-            conn = imaplib.IMAP4(host, port, timeout=TIMEOUT_SECONDS)
+            conn = imaplib.IMAP4(host, port, timeout=CONNECT_TIMEOUT_SECONDS)
+        conn.sock.settimeout(TIMEOUT_SECONDS)
     except TimeoutError as exc:
         raise MailboxError(_("%(host)s:%(port)s did not answer in time.") % where) from exc
     except ssl.SSLError as exc:
@@ -166,6 +173,27 @@ def _connect(
     except (OSError, imaplib.IMAP4.error) as exc:
         _close(conn)
         raise MailboxError(_("The IMAP server answered unexpectedly: %(reason)s.") % {"reason": exc}) from exc
+
+
+def _refuse_internal(host: str, port: int) -> None:
+    """Refuse a host that resolves to this machine or a private, link-local
+    or reserved network unless ``NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS``: an
+    organisation's admin types the host, and would otherwise probe the
+    server's own network (and hand it a stored password)."""
+    if getattr(settings, "NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS", False):
+        return
+    where = {"host": host, "port": port}
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise MailboxError(_("Could not find the server %(host)s.") % where) from exc
+    for *_rest, address in found:
+        ip = ipaddress.ip_address(str(address[0]).split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise MailboxError(
+                _("%(host)s is on a private or local network: only servers on the internet can be read.")
+                % where
+            )
 
 
 def _close(conn: imaplib.IMAP4) -> None:

@@ -629,6 +629,7 @@ def _write_batch(
         for message in InboundMessage.objects.filter(organization=organization, message_id__in=wanted)
     }
     raws = {entry.parsed.sha256: entry.item.raw for entry in incoming}
+    held = _account_applications(incoming)
     results: list[IngestResult | None] = []
     new: list[InboundMessage] = []
     filings: list[_Filing] = []
@@ -646,7 +647,12 @@ def _write_batch(
         first_of[entry.message_id] = message
         new.append(message)
         results.append(None)
-        if entry.match is not None:
+        if entry.match is not None and (entry.match[0].pk, _sender(entry.parsed)) in held:
+            # Anyone can write a From header: an e-mail never becomes a version
+            # of an account's application (it would supersede what the account
+            # submitted). It waits in triage, where the issuer decides.
+            message.attachments = _attachment_entries(entry.parsed)
+        elif entry.match is not None:
             call, by, required = entry.match
             filings.append(
                 _Filing.of(message=message, parsed=entry.parsed, call=call, required=required, matched_by=by)
@@ -688,6 +694,25 @@ def _write_batch(
             )
         )
     return out
+
+
+def _sender(parsed: ParsedMessage) -> str:
+    return parsed.from_email.strip().lower()[:254]
+
+
+def _account_applications(incoming: list[_Incoming]) -> set[tuple[int, str]]:
+    """(call, address) of the matched messages whose application belongs to an
+    account, in one query."""
+    senders = Q()
+    for entry in incoming:
+        if entry.match is not None:
+            senders |= Q(call_id=entry.match[0].pk, applicant_email=_sender(entry.parsed))
+    if not senders:
+        return set()
+    found = Application.objects.filter(senders, applicant__isnull=False).values_list(
+        "call_id", "applicant_email"
+    )
+    return set(found)
 
 
 def _new_message(entry: _Incoming, *, organization: Organization, mailbox: Mailbox | None) -> InboundMessage:

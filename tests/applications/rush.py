@@ -72,6 +72,10 @@ def server_env(
             "SECRET_KEY": secret_key,
             "DEBUG": "0",
             "ALLOWED_HOSTS": "127.0.0.1",
+            # Plain HTTP on 127.0.0.1: no redirect to HTTPS, cookies sent without it.
+            "SECURE_SSL_REDIRECT": "0",
+            "SESSION_COOKIE_SECURE": "0",
+            "CSRF_COOKIE_SECURE": "0",
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             # Upload buffers of killed workers land here, not in the shared /tmp.
             "TMPDIR": str(var_dir),

@@ -121,3 +121,16 @@ def test_time_left_is_counted_to_the_next_whole_minute_in_the_readers_language()
         assert _time_left(deadline + timedelta(days=2), now) == "Il reste 2\xa0jours"
     with translation.override("ar"):
         assert _time_left(deadline + timedelta(days=2), now) == "يتبقى 2\xa0يومين"
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [([CallStatus.DRAFT], 404), ([CallStatus.DRAFT, CallStatus.PUBLISHED], 200), ([CallStatus.CLOSED], 200)],
+)
+def test_organisation_page_and_api_agree_on_which_organisations_are_public(client, statuses, expected):
+    org = OrganizationFactory(slug="oasis", name="Association Oasis")
+    for status in statuses:
+        CallFactory(organization=org, status=status)
+    page = client.get("/fr/organizations/oasis/")
+    api = client.get("/api/organizations/oasis")
+    assert (page.status_code, api.status_code) == (expected, expected)

@@ -371,7 +371,7 @@ def test_the_queries_of_a_batch_do_not_grow_with_its_size(org, calls, size, djan
     )
     items.append(items[0])
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         summary = ingest_messages(organization=org, matcher=matcher, items=items, batch_size=size + 2)
 
     assert summary == IntakeSummary(

@@ -254,7 +254,7 @@ def test_sender_who_writes_twice_gets_one_application_with_two_versions(org, cal
     assert application.received_at == BEFORE + timedelta(minutes=30)
 
 
-def test_signed_up_user_with_the_same_address_shares_the_application(org, call):
+def test_forged_email_from_an_account_holders_address_does_not_supersede_their_web_submission(org, call):
     from nidaa.applications.services import submit_application
     from tests.applications.conftest import pdf_upload
 
@@ -264,11 +264,15 @@ def test_signed_up_user_with_the_same_address_shares_the_application(org, call):
     call.save(update_fields=["required_documents", "deadline"])
     submit_application(call=call, applicant=user, files={"cv": pdf_upload()})
 
-    ingest(org, build_message(subject=SUBJECT, attachments=[("CV.pdf", pdf_bytes("2"))]))
+    result = ingest(org, build_message(subject=SUBJECT, attachments=[("CV.pdf", pdf_bytes("2"))]))
 
+    # Anyone can write amina@example.org in From: the message waits for the issuer.
+    assert (result.filed, result.message.state, result.message.call) == (False, MessageState.TRIAGE, None)
+    assert [a["name"] for a in result.message.attachments] == ["CV.pdf"]
     application = Application.objects.get()
     assert application.applicant == user
-    assert list(application.versions.order_by("number").values_list("channel", flat=True)) == ["web", "email"]
+    versions = application.versions.order_by("number").values_list("number", "channel", "is_latest")
+    assert list(versions) == [(1, "web", True)]
 
 
 def test_forwarded_message_is_filed_under_the_original_sender(org, call):
@@ -375,3 +379,51 @@ def test_a_failing_acknowledgement_does_not_undo_the_filing(
     assert len(callbacks) == 1
     assert result.filed
     assert InboundMessage.objects.get().state == MessageState.FILED
+
+
+def _emailed_application(org, call):
+    call.required_documents = ["cv"]
+    call.deadline = datetime.now(UTC) + timedelta(days=3)
+    call.save(update_fields=["required_documents", "deadline"])
+    ingest(org, build_message(subject=SUBJECT, attachments=[("CV.pdf", pdf_bytes("e-mailed"))]))
+    return Application.objects.get()
+
+
+def test_signing_up_with_a_senders_address_without_confirming_it_does_not_claim_the_emailed_application(
+    org, call
+):
+    from allauth.account.models import EmailAddress
+
+    from nidaa.applications.access import get_application_file_for
+    from nidaa.applications.services import AddressNotVerified, find_application, submit_application
+    from tests.applications.conftest import pdf_upload
+
+    emailed = _emailed_application(org, call)
+    attacker = UserFactory(username="intrus", email="amina@example.org")
+    EmailAddress.objects.create(user=attacker, email="amina@example.org", verified=False, primary=True)
+
+    assert find_application(call=call, applicant=attacker) is None
+    with pytest.raises(AddressNotVerified):
+        submit_application(call=call, applicant=attacker, files={"cv": pdf_upload()})
+    emailed.refresh_from_db()
+    assert emailed.applicant is None
+    file = ApplicationFile.objects.get(application=emailed)
+    with pytest.raises(ApplicationFile.DoesNotExist):
+        get_application_file_for(user=attacker, file_id=file.pk)
+
+
+def test_an_account_that_confirmed_the_senders_address_continues_the_emailed_application(org, call):
+    from allauth.account.models import EmailAddress
+
+    from nidaa.applications.services import submit_application
+    from tests.applications.conftest import pdf_upload
+
+    emailed = _emailed_application(org, call)
+    amina = UserFactory(username="amina", email="amina@example.org")
+    EmailAddress.objects.create(user=amina, email="amina@example.org", verified=True, primary=True)
+
+    version = submit_application(call=call, applicant=amina, files={"cv": pdf_upload()})
+
+    assert (version.application_id, version.number) == (emailed.pk, 2)
+    emailed.refresh_from_db()
+    assert emailed.applicant == amina

@@ -13,6 +13,7 @@ from nidaa.applications.forms import ApplicationForm
 from nidaa.applications.models import Application
 from nidaa.applications.selectors import applications_for, get_application_for
 from nidaa.applications.services import (
+    AddressNotVerified,
     ApplicationRefused,
     CallNotOpen,
     DeadlinePassed,
@@ -35,6 +36,11 @@ def _refusal_message(error: ApplicationRefused) -> str:
         return _("The deadline has passed: applications are no longer accepted.")
     if isinstance(error, CallNotOpen):
         return _("This call is not open for applications.")
+    if isinstance(error, AddressNotVerified):
+        return _(
+            "An application was e-mailed from your address: confirm the address (the link we e-mailed you) "
+            "to continue it here."
+        )
     return _("The application could not be submitted. Please correct the errors below.")
 
 

@@ -138,6 +138,12 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
                         services.update_call(call=call, actor=_user(request), changes=form.changes())
                         if publish:
                             services.publish_call(call=call, actor=_user(request))
+                except services.DeadlineRemoved:
+                    call.refresh_from_db()
+                    form.add_error(
+                        "deadline",
+                        _("Applications have been received: the deadline can be extended, not removed."),
+                    )
                 except services.DeadlineShortened:
                     call.refresh_from_db()
                     form.add_error(

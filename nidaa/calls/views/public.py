@@ -24,7 +24,6 @@ from django.utils.timesince import timeuntil
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
-from nidaa.accounts.models import Organization
 from nidaa.accounts.selectors import EDIT_ROLES, role_in
 from nidaa.calls import selectors
 from nidaa.calls.models import (
@@ -370,7 +369,8 @@ def _required_document_label(code: str) -> str:
 
 def organization(request: HttpRequest, slug: str) -> HttpResponse:
     """An organisation's public page with its calls (the catalogue filtered by issuer)."""
-    org = get_object_or_404(Organization, slug=slug)
+    # The same organisations as the API's /api/organizations/{slug}.
+    org = get_object_or_404(selectors.public_organizations(), slug=slug)
     context = _catalogue_context(request, CallQuery(issuer=org.slug))
     context["organization"] = org
     return render(request, "calls/organization.html", context)
