@@ -61,11 +61,11 @@ def _mailbox_or_404(request: HttpRequest, mailbox_id: int) -> Mailbox:
 
 
 def _parsed(message: InboundMessage) -> Any:
-    from nidaa.mailintake import parse_message
+    from nidaa.mailintake import parse_message_within_budget
 
     with message.raw.open("rb") as handle:
         raw = handle.read()
-    return parse_message(raw, received_at=message.received_at)
+    return parse_message_within_budget(raw, received_at=message.received_at)
 
 
 # --- triage inbox ---------------------------------------------------------------
