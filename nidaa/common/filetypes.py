@@ -177,17 +177,21 @@ def _inflated_size(data: bytes, start: int, end: int, *, limit: int) -> int | No
     size = offset = 0
     try:
         while offset < len(view) and not inflater.eof:
-            chunk = view[offset : offset + _INFLATE_CHUNK]
-            offset += len(chunk)
-            size += len(inflater.decompress(chunk, _INFLATE_CHUNK))
+            pending = bytes(view[offset : offset + _INFLATE_CHUNK])
+            offset += len(pending)
             # A bomb's megabyte of input holds a gigabyte: drained a bounded chunk at a time.
-            while inflater.unconsumed_tail and size <= limit:
-                size += len(inflater.decompress(inflater.unconsumed_tail, _INFLATE_CHUNK))
-            if size > limit:
-                return None
+            while True:
+                out = len(inflater.decompress(pending, _INFLATE_CHUNK))
+                size += out
+                if size > limit:
+                    return None
+                pending = inflater.unconsumed_tail
+                # No progress, the end of the stream, or this input drained (a
+                # full chunk out may leave output buffered: asked for again).
+                if not out or inflater.eof or (not pending and out < _INFLATE_CHUNK):
+                    break
     except zlib.error:
         pass  # not Flate (an image, text), or damaged past this point
-    return size
     return size
 
 
