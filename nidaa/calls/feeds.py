@@ -29,6 +29,7 @@ from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStat
 from nidaa.calls.search import CallQuery, search_calls
 from nidaa.calls.selectors import MAX_ID
 from nidaa.common.ratelimit import limit_machines
+from nidaa.common.text import one_line
 
 FEED_MAX_ENTRIES = 50
 # A calendar of a search is for following deadlines, not for exporting the catalogue.
@@ -186,19 +187,27 @@ def deadline_event(request: HttpRequest, call: Call, lang: str) -> Event:
     event.add("dtstamp", call.updated_at.astimezone(ZoneInfo("UTC")))
     event.add("last-modified", call.updated_at.astimezone(ZoneInfo("UTC")))
     event.add("dtstart", deadline)
-    event.add("summary", _("Deadline: %(title)s") % {"title": call.title})
-    event.add("description", f"{call_summary(call)}\n{url}")
+    # One-line properties on one line: icalendar refuses a raw line break
+    # (500) and passes a bare CR through, which starts a property of its own.
+    event.add("summary", one_line(_("Deadline: %(title)s") % {"title": call.title}))
+    event.add("description", _multiline(f"{call_summary(call)}\n{url}"))
     event.add("url", url)
     if call.locations:
-        event.add("location", ", ".join(str(p) for p in call.locations))
+        event.add("location", one_line(", ".join(str(p) for p in call.locations)))
     event.add("status", "CONFIRMED")
     event.add("transp", "TRANSPARENT")
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", -ALARM_BEFORE)
-    alarm.add("description", _("Deadline in 72 hours: %(title)s") % {"title": call.title})
+    alarm.add("description", one_line(_("Deadline in 72 hours: %(title)s") % {"title": call.title}))
     event.add_component(alarm)
     return event
+
+
+def _multiline(text: str) -> str:
+    """Text whose line breaks are LF only (icalendar escapes LF as "\\n"; a
+    CR would go out raw) and without other control characters."""
+    return "\n".join(one_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 def build_calendar(request: HttpRequest, calls: Iterable[Call], *, name: str, lang: str) -> bytes:
@@ -208,7 +217,7 @@ def build_calendar(request: HttpRequest, calls: Iterable[Call], *, name: str, la
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     for call in calls:
         if call.deadline is not None:
             cal.add_component(deadline_event(request, call, lang))
