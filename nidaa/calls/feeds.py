@@ -101,10 +101,23 @@ def call_summary(call: Call) -> str:
 # --- Atom --------------------------------------------------------------------
 
 
+class PlainTextSummaryFeed(Atom1Feed):
+    """Atom with ``<summary type="text">``: our summaries are plain text.
+
+    Django writes ``type="html"`` and escapes once, so a reader rendered the
+    "<b>" of an issuer's name as bold and showed "R&D" as a broken entity;
+    as text, the XML escaping is the only one and readers show it as typed."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class CallsFeed(Feed):
     """The Atom feed of a catalogue search: ``/calls.atom?q=...&type=...``."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaryFeed
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         with translation.override(feed_language(request)):
