@@ -17,6 +17,7 @@ from nidaa.accounts.forms import ProfileForm, SaveSearchForm
 from nidaa.accounts.models import Profile, SavedSearch, User
 from nidaa.calls.models import Call
 from nidaa.calls.selectors import get_visible_call
+from nidaa.common.downloads import stored_file_response
 
 
 def _user(request: HttpRequest) -> User:
@@ -66,10 +67,8 @@ def download_cv(request: HttpRequest) -> FileResponse:
     profile = Profile.objects.filter(user=_user(request)).first()
     if profile is None or not profile.cv:
         raise Http404
-    return FileResponse(
-        profile.cv.open("rb"),
-        as_attachment=True,
-        filename=profile.cv_original_name or profile.cv.name.rsplit("/", 1)[-1],
+    return stored_file_response(
+        profile.cv.open("rb"), filename=profile.cv_original_name or profile.cv.name.rsplit("/", 1)[-1]
     )
 
 

@@ -63,7 +63,17 @@ def mime_type(kind: str | None) -> str:
 
 def detect_document_type(stream: IO[bytes]) -> str | None:
     """One of ``DOCUMENT_TYPES`` from the file's first bytes and, for the
-    zip-based formats, its members; None for anything else."""
+    zip-based formats, its members; None for anything else, and for a PDF
+    whose streams inflate like a bomb (``pdf_inflates_safely``)."""
+    kind = sniff_document_type(stream)
+    if kind == "pdf" and not pdf_inflates_safely(stream):
+        return None
+    return kind
+
+
+def sniff_document_type(stream: IO[bytes]) -> str | None:
+    """``detect_document_type`` without inflating a PDF's streams: what a
+    stored file is served as (its content was checked when it was received)."""
     stream.seek(0)
     head = stream.read(8)
     stream.seek(0)
@@ -72,7 +82,7 @@ def detect_document_type(stream: IO[bytes]) -> str | None:
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if head.startswith(b"%PDF-"):
-        return "pdf" if pdf_inflates_safely(stream) else None
+        return "pdf"
     if not head.startswith(b"PK\x03\x04"):
         return None
     try:
