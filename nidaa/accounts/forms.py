@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nidaa.accounts.models import AlertFrequency, Profile
 from nidaa.common.filetypes import detect_document_type
+from nidaa.common.forms import WithoutBidiControls
 from nidaa.directory.models import Territory, TerritoryKind
 
 CV_MAX_BYTES = 5 * 1024 * 1024
@@ -37,7 +38,7 @@ def detect_cv_type(stream: IO[bytes]) -> str | None:
     return kind if kind in CV_TYPES else None
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(WithoutBidiControls, forms.ModelForm):
     skills = forms.CharField(
         label=_("Skills"),
         required=False,
@@ -94,7 +95,7 @@ class ProfileForm(forms.ModelForm):
         return upload
 
 
-class SaveSearchForm(forms.Form):
+class SaveSearchForm(WithoutBidiControls, forms.Form):
     query = forms.CharField(required=False, max_length=2000)
     name = forms.CharField(label=_("Name"), required=False, max_length=200)
     frequency = forms.ChoiceField(label=_("Alerts"), required=False, choices=AlertFrequency.choices)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocument
-from nidaa.common.forms import OrganizationFileForm
+from nidaa.common.forms import OrganizationFileForm, WithoutBidiControls
 
 TEXT_ATTRS = {"dir": "auto"}
 
@@ -69,7 +69,7 @@ class ImportForm(OrganizationFileForm):
         return upload
 
 
-class CallForm(forms.Form):
+class CallForm(WithoutBidiControls, forms.Form):
     """Every field of a call, as the issuer reviews it beside the document.
 
     The view activates the call's time zone, so the deadline is shown and

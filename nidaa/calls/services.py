@@ -35,6 +35,7 @@ from nidaa.calls.reading import read_tor_within_budget
 from nidaa.calls.search import refresh_search_document
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.storage import save_content_addressed
+from nidaa.common.text import strip_bidi_controls
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.directory.models import Territory
 from nidaa.tor.document import ReadError
@@ -186,7 +187,7 @@ def _strings(value: Any) -> list[str]:
 
 def _text(value: Any, field: str) -> str:
     max_length = getattr(Call._meta.get_field(field), "max_length", None) or 0
-    return str(value or "").strip()[:max_length]
+    return strip_bidi_controls(str(value or "")).strip()[:max_length]
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -49,9 +49,9 @@ def test_tor_whose_reading_never_ends_is_refused_within_the_budget(org, small_bu
     assert Call.objects.count() == 0
 
 
-def test_tor_whose_reading_takes_all_memory_is_refused_and_the_worker_does_not_grow(
-    org, small_budget, monkeypatch
-):
+def test_tor_whose_reading_takes_all_memory_is_refused_and_the_worker_does_not_grow(org, monkeypatch):
+    # Time enough to reach the memory limit on a loaded machine.
+    monkeypatch.setattr(reading, "TOR_BUDGET", Budget(seconds=60.0, memory_bytes=256 * MIB))
     monkeypatch.setattr("nidaa.tor.api.extract_fields", hoard)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
