@@ -7,7 +7,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,15 +57,8 @@ class ImportForm(OrganizationFileForm):
         help_text=_("A .docx, .pdf, .odt, .html, .md or .txt document."),
     )
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        limit = settings.NIDAA_TOR_MAX_BYTES
-        if upload.size > limit:
-            raise ValidationError(
-                _("The file is too large (%(size)s); the limit is %(limit)s."),
-                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-            )
-        return upload
+    def max_bytes(self) -> int:
+        return int(settings.NIDAA_TOR_MAX_BYTES)
 
 
 class CallForm(WithoutBidiControls, forms.Form):
