@@ -5,6 +5,7 @@ each at 1, 10 and 100 times; 100 is the size the attack used)."""
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 import zlib
@@ -23,6 +24,7 @@ def _zeros_deflated(size: int) -> bytes:
     return b"".join(parts)
 
 
+@functools.cache
 def zip_bomb_member(scale: int = 100) -> bytes:
     """An .odt-looking zip whose ``mimetype`` member inflates to 3 MiB x scale
     (300 MiB at 100: 306 KB on the wire), declared honestly."""
@@ -48,6 +50,7 @@ def zip_lying_member(scale: int = 100) -> bytes:
     return data.replace(real.to_bytes(4, "little"), (40).to_bytes(4, "little"))
 
 
+@functools.cache
 def pdf_flate_bomb(scale: int = 100) -> bytes:
     """A one-page PDF with a text layer and a content stream that inflates
     to 6 MiB x scale (600 MiB at 100: about 600 KB on the wire)."""
