@@ -49,6 +49,7 @@ def _entry_points() -> dict[str, Callable[[bytes], Any]]:
         from nidaa.calls.reading import read_tor_within_budget as read_tor
     except ImportError:
         from nidaa.tor.api import read_and_extract as read_tor
+    from nidaa.mailintake import classify_attachments
     from nidaa.tor.document import ReadError
 
     def tor(name: str) -> Callable[[bytes], Any]:
@@ -62,9 +63,16 @@ def _entry_points() -> dict[str, Callable[[bytes], Any]]:
         return read
 
     def message(data: bytes) -> str:
+        # As intake and the triage page do: read the message, then classify
+        # its attachments (which opens those whose names say nothing).
         parsed = read_message(data)
         unreadable = getattr(parsed, "unreadable", "")
-        return f"kept unread ({unreadable})" if unreadable else f"read: {len(parsed.body)} characters"
+        if unreadable:
+            return f"kept unread ({unreadable})"
+        pieces = [
+            piece for _, piece in classify_attachments(parsed.attachments, required=(), body=parsed.body)
+        ]
+        return f"read: {len(parsed.body)} characters, attachments: {pieces}"
 
     def detect(data: bytes) -> str:
         return f"type: {detect_document_type(io.BytesIO(data))}"
