@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-intake bench-web messages demo clean worker
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-intake bench-web bench-hostile messages demo clean worker
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -67,6 +67,12 @@ bench-intake: install
 	@if $(BIN)/python scripts/pg_reachable.py "$(PG_URL)"; then \
 	  $(BIN)/python scripts/bench_intake.py --messages 10000 --pg "$(PG_URL)"; \
 	else $(BIN)/python scripts/bench_intake.py --messages 10000; fi
+
+# Issue 10's hostile inputs (zip and Flate bombs, 300,000 HTML attributes, 50,000-part
+# messages, long lines) at 1, 10 and 100 times: time and peak memory of each read.
+# Also runs scripts/bench_hostile_tor.py (the ToR reader's patterns) when it exists.
+bench-hostile: install
+	$(BIN)/python scripts/bench_hostile.py --scales 1,10,100
 
 # 100,000 calls in PostgreSQL (database nidaa_bench, reused), gunicorn, wrk on 127.0.0.1.
 bench-web: install

@@ -88,3 +88,13 @@ def _fast_password_hasher(settings):
     """Tests hash many passwords (factories, sign-ups, logins); PBKDF2's cost is
     for attackers, not for tests, and it tripled the suite's time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: rate-limit counters and catalogue
+    entries left by an earlier test in the same worker must not decide this one."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

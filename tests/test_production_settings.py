@@ -41,6 +41,8 @@ SCRUBBED = (
     "SECURE_PROXY_SSL_HEADER",
     "SECURE_HSTS_PRELOAD",
     "NIDAA_OCID_PREFIX",
+    # Set by the browser tests' conftest (Playwright's sync API in pytest).
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 
 

@@ -8,13 +8,17 @@ from typing import IO, Any
 
 from allauth.account.adapter import get_adapter
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from nidaa.accounts.models import Organization, Profile
 from nidaa.common.filetypes import detect_document_type
+from nidaa.common.forms import WithoutBidiControls
 from nidaa.directory.models import Territory, TerritoryKind
 
 CV_MAX_BYTES = 5 * 1024 * 1024
@@ -41,7 +45,7 @@ def detect_cv_type(stream: IO[bytes]) -> str | None:
     return kind if kind in CV_TYPES else None
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(WithoutBidiControls, forms.ModelForm):
     skills = forms.CharField(
         label=_("Skills"),
         required=False,
@@ -103,6 +107,25 @@ class OrganizationFileForm(forms.Form):
     organisations the user may act for; anything else is an invalid choice)."""
 
     organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+
+    def max_bytes(self) -> int:
+        """The largest file this form takes: by default what the upload
+        handler keeps (``NIDAA_MAX_UPLOAD_BYTES``)."""
+        return int(getattr(settings, "NIDAA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+
+    def clean_file(self) -> Any:
+        # Past the upload handler's limit the file arrives empty (its size is
+        # what was seen): said here, before anything tries to read it as a
+        # ToR or as mail and calls it unreadable.
+        upload = self.cleaned_data["file"]
+        limit = self.max_bytes()
+        if getattr(upload, "oversized", False) or upload.size > limit:
+            raise ValidationError(
+                _("The file is too large (%(size)s); the limit is %(limit)s."),
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        return upload
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

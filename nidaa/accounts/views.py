@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from nidaa.accounts import services
 from nidaa.accounts.forms import ProfileForm
 from nidaa.accounts.models import Profile, User
+from nidaa.common.downloads import stored_file_response
 
 
 def _user(request: HttpRequest) -> User:
@@ -52,8 +53,6 @@ def download_cv(request: HttpRequest) -> FileResponse:
     profile = Profile.objects.filter(user=_user(request)).first()
     if profile is None or not profile.cv:
         raise Http404
-    return FileResponse(
-        profile.cv.open("rb"),
-        as_attachment=True,
-        filename=profile.cv_original_name or profile.cv.name.rsplit("/", 1)[-1],
+    return stored_file_response(
+        profile.cv.open("rb"), filename=profile.cv_original_name or profile.cv.name.rsplit("/", 1)[-1]
     )

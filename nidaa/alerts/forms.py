@@ -6,9 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nidaa.alerts.models import AlertFrequency
+from nidaa.common.forms import WithoutBidiControls
 
 
-class SaveSearchForm(forms.Form):
+class SaveSearchForm(WithoutBidiControls, forms.Form):
     query = forms.CharField(required=False, max_length=2000)
     name = forms.CharField(label=_("Name"), required=False, max_length=200)
     frequency = forms.ChoiceField(label=_("Alerts"), required=False, choices=AlertFrequency.choices)

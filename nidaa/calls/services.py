@@ -31,13 +31,14 @@ from nidaa.calls.models import (
     DocumentLanguage,
     tor_storage_name,
 )
+from nidaa.calls.reading import read_tor_within_budget
 from nidaa.calls.search import refresh_search_document
 from nidaa.calls.signals import deadline_extended
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.storage import save_content_addressed
+from nidaa.common.text import strip_bidi_controls
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.directory.models import Territory
-from nidaa.tor.api import read_and_extract
 from nidaa.tor.document import ReadError
 
 
@@ -192,7 +193,7 @@ def _strings(value: Any) -> list[str]:
 
 def _text(value: Any, field: str) -> str:
     max_length = getattr(Call._meta.get_field(field), "max_length", None) or 0
-    return str(value or "").strip()[:max_length]
+    return strip_bidi_controls(str(value or "")).strip()[:max_length]
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -249,7 +250,7 @@ def import_tor(
     if len(data) > settings.NIDAA_TOR_MAX_BYTES:
         raise ReadError("too_large", f"The document is larger than {settings.NIDAA_TOR_MAX_BYTES} bytes.")
     sha256 = hashlib.sha256(data).hexdigest()
-    document, fields = read_and_extract(data, filename)
+    document, fields = read_tor_within_budget(data, filename)
     values = fields_from_extraction(fields, filename=filename)
     storage_name = tor_storage_name(sha256, filename)
     with transaction.atomic():

@@ -52,7 +52,14 @@ from nidaa.common.models import AuditEntry
 from nidaa.common.storage import save_content_addressed
 from nidaa.common.workflow import audit_entry, write_audit
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState, message_upload_to
-from nidaa.mailintake import CallKey, CallMatcher, ParsedMessage, classify_attachments, parse_message
+from nidaa.mailintake import (
+    CallKey,
+    CallMatcher,
+    ParsedMessage,
+    classify_attachments,
+    parse_message_within_budget,
+    parse_messages_within_budget,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -379,7 +386,7 @@ def file_message(*, message: InboundMessage, call: Call, actor: Any) -> Applicat
             raise MessageNotFileable("the message is already filed")
         with locked.raw.open("rb") as handle:
             raw = handle.read()
-        parsed = parse_message(raw, received_at=locked.received_at)
+        parsed = parse_message_within_budget(raw, received_at=locked.received_at)
         if not parsed.from_email:
             raise MessageNotFileable("the message has no sender address")
         from_state = locked.state
@@ -565,8 +572,7 @@ class _Filing:
         )
 
 
-def _parse(item: RawItem, *, matcher: IntakeMatcher) -> _Incoming:
-    parsed = parse_message(item.raw, received_at=item.received_at)
+def _parse(item: RawItem, parsed: ParsedMessage, *, matcher: IntakeMatcher) -> _Incoming:
     sha256 = parsed.sha256 or hashlib.sha256(item.raw).hexdigest()
     parsed.sha256 = sha256
     message_id = (parsed.message_id or f"<{sha256}@sha256.nidaa.invalid>")[:500]
@@ -587,8 +593,10 @@ def _ingest_batch(
     """Store and file ``items`` in one transaction (a savepoint inside a
     caller's); one result per item, in order."""
     # Parsing and matching are pure computation: done once, outside the
-    # transaction and its retries.
-    incoming = [_parse(item, matcher=matcher) for item in items]
+    # transaction and its retries. Parsing runs under a time and memory
+    # budget: a hostile message is kept, unread, and stops nothing.
+    parsed = parse_messages_within_budget([(item.raw, item.received_at) for item in items])
+    incoming = [_parse(item, message, matcher=matcher) for item, message in zip(items, parsed, strict=True)]
     own_writer = writer is None
     storage = writer or StorageWriter(threads=1)
     try:

@@ -67,7 +67,7 @@ def media_in_tmp(settings, tmp_path):
 @pytest.fixture
 def fake_extractor(monkeypatch):
     """Replace the reader and extractor (other engineers' work) at the boundary."""
-    monkeypatch.setattr("nidaa.calls.services.read_and_extract", fake_read_and_extract)
+    monkeypatch.setattr("nidaa.calls.services.read_tor_within_budget", fake_read_and_extract)
     return fake_read_and_extract
 
 

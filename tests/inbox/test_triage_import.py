@@ -111,3 +111,19 @@ def test_the_import_needs_its_csrf_token(org, member, mbox):
     response = client.post(URL, {"organization": org.pk, "file": SimpleUploadedFile("b.mbox", mbox)})
     assert response.status_code == 403
     assert Application.objects.count() == 0
+
+
+def test_an_mbox_over_the_upload_limit_is_said_to_be_too_large(org, member, mbox, settings):
+    # Issue 10, item 17: a 200 MB mbox was refused as "neither .eml nor .mbox"
+    # (the upload handler had kept none of it). The same with a 1 MB limit.
+    settings.NIDAA_MAX_UPLOAD_BYTES = 1024 * 1024
+    big = mbox + b"\n" * (3 * 1024 * 1024)
+
+    response = client_for(member).post(
+        URL, {"organization": org.pk, "file": SimpleUploadedFile("Boîte.mbox", big)}, follow=True
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Le fichier est trop volumineux (3,0\xa0Mio) ; la limite est de 1,0\xa0Mio."
+    ]
+    assert InboundMessage.objects.count() == 0

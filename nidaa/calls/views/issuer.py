@@ -44,6 +44,10 @@ READ_ERROR_MESSAGES = {
         "Upload the original Word or PDF file, or a text version."
     ),
     "unsafe": gettext_lazy("The document was refused because it looks unsafe (e.g. a compressed bomb)."),
+    "too_costly": gettext_lazy(
+        "Reading the document took more time or memory than a document may use: it was refused. "
+        "Upload a simpler copy (e.g. a Word or text version)."
+    ),
 }
 
 

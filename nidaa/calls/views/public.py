@@ -37,6 +37,7 @@ from nidaa.calls.models import (
 from nidaa.calls.search import CallQuery, CatalogueRow, catalogue_page
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.compiled import STAND_IN_ID, CompiledQuery
+from nidaa.common.downloads import stored_file_response
 from nidaa.common.ratelimit import search_limited, too_many_requests
 from nidaa.directory.models import Territory
 from nidaa.tor.places import default_gazetteer
@@ -395,4 +396,4 @@ def download(request: HttpRequest, call_id: int) -> FileResponse:
     except FileNotFoundError as error:
         raise Http404 from error
     # Always an attachment: an uploaded .html must never render on our origin.
-    return FileResponse(handle, as_attachment=True, filename=call.original_filename or call.file.name)
+    return stored_file_response(handle, filename=call.original_filename or call.file.name)
