@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from nidaa.accounts.models import Profile
+from nidaa.accounts.models import Profile, User
 from nidaa.applications.models import (
     ApplicantKind,
     Application,
@@ -124,7 +124,7 @@ class Identity:
         return changed
 
 
-def identity_for(*, applicant: Any, application: Application | None = None) -> Identity:
+def identity_for(*, applicant: User, application: Application | None = None) -> Identity:
     """The identity to prefill: the application's own if it has one, else the
     applicant's name and profile (languages, first region)."""
     if application is not None and application.applicant_name:
@@ -166,7 +166,7 @@ def kept_files(*, application: Application | None) -> dict[str, ApplicationFile]
     return kept
 
 
-def find_application(*, call: Call, applicant: Any) -> Application | None:
+def find_application(*, call: Call, applicant: User) -> Application | None:
     """The applicant's application to the call (by account, or by the
     address of an earlier e-mailed one), without locking."""
     email = (getattr(applicant, "email", "") or "").strip().lower()
@@ -179,7 +179,7 @@ def find_application(*, call: Call, applicant: Any) -> Application | None:
 def save_draft(
     *,
     call: Call,
-    applicant: Any,
+    applicant: User,
     files: dict[str, UploadedFile],
     identity: Identity | None = None,
     now: datetime | None = None,
@@ -217,7 +217,7 @@ def save_draft(
 def submit_application(
     *,
     call: Call,
-    applicant: Any,
+    applicant: User,
     files: dict[str, UploadedFile],
     identity: Identity | None = None,
     now: datetime | None = None,
@@ -286,7 +286,7 @@ def new_receipt_number(call: Call) -> str:
     return f"NDA-{call.pk}-{letters}"
 
 
-def _application_for(*, call: Call, applicant: Any) -> Application:
+def _application_for(*, call: Call, applicant: User) -> Application:
     """The applicant's application to the call, created if needed and locked
     (``select_for_update``) so that two submissions number their versions in
     turn. A user who e-mailed before signing in finds that application."""
@@ -309,7 +309,12 @@ def _application_for(*, call: Call, applicant: Any) -> Application:
 
 
 def add_version(
-    *, application: Application, received_at: datetime, channel: str, actor: Any, is_late: bool = False
+    *,
+    application: Application,
+    received_at: datetime,
+    channel: str,
+    actor: User | None,
+    is_late: bool = False,
 ) -> ApplicationVersion:
     """A new latest version of a locked ``application``; earlier ones are kept."""
     previous = application.versions.order_by("-number").first()
@@ -359,7 +364,7 @@ def submission_audit_data(*, version: ApplicationVersion, files: Iterable[Applic
     }
 
 
-def finish_version(*, version: ApplicationVersion, required: list[str], actor: Any) -> None:
+def finish_version(*, version: ApplicationVersion, required: list[str], actor: User | None) -> None:
     """Record what the version lacks, copy its flags onto the application and
     write the audit entry."""
     application = version.application

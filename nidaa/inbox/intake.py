@@ -30,7 +30,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from nidaa.accounts.models import Organization
+from nidaa.accounts.models import Organization, User
 from nidaa.applications.models import (
     Application,
     ApplicationChannel,
@@ -259,7 +259,7 @@ def ingest_messages(
     organization: Organization,
     items: Iterable[RawItem],
     mailbox: Mailbox | None = None,
-    actor: Any = None,
+    actor: User | None = None,
     matcher: IntakeMatcher | None = None,
     batch_size: int = 200,
     batch_bytes: int = BATCH_BYTES,
@@ -340,7 +340,7 @@ def ingest_message(
     raw: bytes,
     received_at: datetime | None = None,
     mailbox: Mailbox | None = None,
-    actor: Any = None,
+    actor: User | None = None,
     matcher: IntakeMatcher | None = None,
     received_source: str = "",
 ) -> IngestResult:
@@ -366,7 +366,7 @@ def ingest_message(
     return result
 
 
-def file_message(*, message: InboundMessage, call: Call, actor: Any) -> ApplicationVersion:
+def file_message(*, message: InboundMessage, call: Call, actor: User | None) -> ApplicationVersion:
     """Assign a message waiting in the triage inbox (or set aside) to ``call``
     of the same organisation: it is filed exactly as a match would file it,
     with ``matched_by`` "manual", and the assignment is audited."""
@@ -407,7 +407,7 @@ def file_message(*, message: InboundMessage, call: Call, actor: Any) -> Applicat
     return version
 
 
-def discard_message(*, message: InboundMessage, actor: Any) -> None:
+def discard_message(*, message: InboundMessage, actor: User | None) -> None:
     """Set a message of the triage inbox aside (spam, a question, not an
     application); it stays stored and can still be filed later."""
     with transaction.atomic():
@@ -456,7 +456,7 @@ def _one_by_one(
     batch: list[RawItem],
     first_index: int,
     mailbox: Mailbox | None,
-    actor: Any,
+    actor: User | None,
     matcher: IntakeMatcher,
     writer: StorageWriter,
     summary: IntakeSummary,
@@ -580,7 +580,7 @@ def _ingest_batch(
     organization: Organization,
     items: Sequence[RawItem],
     mailbox: Mailbox | None,
-    actor: Any,
+    actor: User | None,
     matcher: IntakeMatcher,
     writer: StorageWriter | None,
 ) -> list[IngestResult]:
@@ -619,7 +619,7 @@ def _write_batch(
     organization: Organization,
     incoming: list[_Incoming],
     mailbox: Mailbox | None,
-    actor: Any,
+    actor: User | None,
     writer: StorageWriter,
 ) -> list[IngestResult]:
     # One query for the messages already stored, whatever the batch's size.
@@ -755,7 +755,7 @@ def _save_files(filings: list[_Filing], names: dict[str, str]) -> None:
     ApplicationFile.objects.bulk_create(records)
 
 
-def _file(filings: list[_Filing], *, actor: Any) -> None:
+def _file(filings: list[_Filing], *, actor: User | None) -> None:
     """Make each filing's message a new version of its sender's application
     (inside the caller's transaction), in the order given, and set the
     messages' filing fields; the caller then saves the file rows
