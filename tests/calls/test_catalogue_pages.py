@@ -108,19 +108,16 @@ def test_time_left_is_counted_to_the_next_whole_minute_in_the_readers_language()
 
     from django.utils import translation
 
-    from nidaa.calls.views.public import _time_left, _time_left_text
+    from nidaa.calls.views.public import _time_left
 
     now = datetime(2026, 3, 1, 10, 0, 30, tzinfo=UTC)
     # 6 min 20 s remain: from 10:01:00 that is 5 min 50 s, shown as 5 minutes.
     deadline = now + timedelta(minutes=6, seconds=20)
     with translation.override("fr"):
         assert _time_left(deadline, now) == "Il reste 5\xa0minutes"
-        hits = _time_left_text.cache_info().hits
         assert _time_left(deadline, now + timedelta(seconds=29)) == "Il reste 5\xa0minutes"
-        assert _time_left_text.cache_info().hits == hits + 1
         # On the minute itself nothing is rounded.
         assert _time_left(deadline, datetime(2026, 3, 1, 10, 1, tzinfo=UTC)) == "Il reste 5\xa0minutes"
         assert _time_left(deadline + timedelta(days=2), now) == "Il reste 2\xa0jours"
     with translation.override("ar"):
-        assert _time_left(deadline + timedelta(days=2), now).startswith("يتبقى ")
-        assert "2" in _time_left(deadline + timedelta(days=2), now)
+        assert _time_left(deadline + timedelta(days=2), now) == "يتبقى 2\xa0يومين"
