@@ -4,7 +4,7 @@ import secrets
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,6 +16,12 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="fr"
     )
+
+
+# Whom a scoped read is for: a signed-in user, an anonymous visitor (a view's
+# ``request.user``) or nobody (a task); the getters answer all three, the
+# anonymous and nobody with nothing.
+Reader = User | AnonymousUser | None
 
 
 class Organization(models.Model):

@@ -3,25 +3,24 @@ reaches another's."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
+from nidaa.accounts.models import Reader, User
 from nidaa.alerts.models import FollowedCall, SavedSearch
 
 
-def saved_searches_for(*, user: Any) -> QuerySet[SavedSearch]:
-    if not getattr(user, "is_authenticated", False):
+def saved_searches_for(*, user: Reader) -> QuerySet[SavedSearch]:
+    if not isinstance(user, User):
         return SavedSearch.objects.none()
     return SavedSearch.objects.filter(user=user)
 
 
-def get_saved_search_for_user(*, user: Any, search_id: int) -> SavedSearch:
+def get_saved_search_for_user(*, user: Reader, search_id: int) -> SavedSearch:
     """The user's own saved search. Raises ``SavedSearch.DoesNotExist`` for anyone else's."""
     return saved_searches_for(user=user).get(pk=search_id)
 
 
-def followed_call_ids(*, user: Any) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
+def followed_call_ids(*, user: Reader) -> set[int]:
+    if not isinstance(user, User):
         return set()
     return set(FollowedCall.objects.filter(user=user).values_list("call_id", flat=True))

@@ -20,6 +20,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from nidaa.accounts.models import Reader, User
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
 from nidaa.applications.models import (
     Application,
@@ -37,7 +38,7 @@ CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
 # registers its rule when it is ready, so the dependency runs one way
 # (evaluation -> applications); without it, nobody but the issuer's editors
 # reads applications, which fails closed.
-ReaderRule = Callable[[Any], Q]
+ReaderRule = Callable[[User], Q]
 _reader_rules: list[ReaderRule] = []
 
 
@@ -86,11 +87,11 @@ def unsealed_q(now: datetime | None = None, prefix: str = "") -> Q:
     return f("sealed", False) | (passed & (dated | f("status__in", CLOSED_STATUSES)))
 
 
-def calls_with_applications_for(user: Any) -> QuerySet[Call]:
+def calls_with_applications_for(user: Reader) -> QuerySet[Call]:
     """Calls whose applications ``user`` may see once unsealed: those of the
     organisations where the user is admin or editor, and those the registered
     rules grant (an evaluator's assigned calls)."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return Call.objects.none()
     readers = Q(organization__in=organizations_for(user, EDIT_ROLES))
     for rule in _reader_rules:
@@ -98,7 +99,7 @@ def calls_with_applications_for(user: Any) -> QuerySet[Call]:
     return Call.objects.filter(readers)
 
 
-def get_call_for_applications(*, user: Any, call_id: int) -> Call:
+def get_call_for_applications(*, user: Reader, call_id: int) -> Call:
     """The call, if ``user`` may see its applications (sealed or not).
     Raises ``Call.DoesNotExist`` for anyone else, as for a missing call."""
     return calls_with_applications_for(user).select_related("organization").get(pk=call_id)
@@ -109,12 +110,12 @@ def submitted_applications(*, call: Call) -> QuerySet[Application]:
     return Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
 
 
-def count_applications(*, user: Any, call: Call) -> int:
+def count_applications(*, user: Reader, call: Call) -> int:
     """How many applications arrived, which the issuer may know while sealed."""
     return submitted_applications(call=call).filter(call__in=calls_with_applications_for(user)).count()
 
 
-def applications_for_call(*, user: Any, call: Call, now: datetime | None = None) -> QuerySet[Application]:
+def applications_for_call(*, user: Reader, call: Call, now: datetime | None = None) -> QuerySet[Application]:
     """The call's submitted applications, in the order they arrived. Raises
     ``Sealed`` while the call is sealed; empty for a user who may not see them
     (the scope is part of the query, so a call loaded elsewhere leaks nothing)."""
@@ -128,11 +129,13 @@ def applications_for_call(*, user: Any, call: Call, now: datetime | None = None)
     )
 
 
-def _opened_calls_for(user: Any, now: datetime | None) -> QuerySet[Call]:
+def _opened_calls_for(user: Reader, now: datetime | None) -> QuerySet[Call]:
     return calls_with_applications_for(user).filter(unsealed_q(now))
 
 
-def get_application_for_issuer(*, user: Any, application_id: int, now: datetime | None = None) -> Application:
+def get_application_for_issuer(
+    *, user: Reader, application_id: int, now: datetime | None = None
+) -> Application:
     """A submitted application of an opened call the user may see, with its
     versions (newest first) and their files. Raises ``Application.DoesNotExist``
     otherwise, sealed calls included: their applications are not to be found."""
@@ -159,12 +162,12 @@ def latest_files_for(*, applications: QuerySet[Application]) -> QuerySet[Applica
     )
 
 
-def get_application_file_for(*, user: Any, file_id: int, now: datetime | None = None) -> ApplicationFile:
+def get_application_file_for(*, user: Reader, file_id: int, now: datetime | None = None) -> ApplicationFile:
     """A file ``user`` may download: any of the applicant's own files, or, for
     the issuer's staff and assigned evaluators, a file of the latest version of
     a submitted application of an opened call. Raises
     ``ApplicationFile.DoesNotExist`` otherwise."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         raise ApplicationFile.DoesNotExist
     own = Q(application__applicant=user)
     staff = Q(

@@ -5,18 +5,16 @@ imports evaluation, and scores can later point at applications without a cycle."
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Exists, OuterRef, Q
 
-from nidaa.accounts.models import Role
+from nidaa.accounts.models import Role, User
 from nidaa.accounts.selectors import organizations_for
 from nidaa.evaluation.models import EvaluatorAssignment
 
 EVALUATOR_ROLES = frozenset({Role.EVALUATOR})
 
 
-def assigned_calls_q(user: Any) -> Q:
+def assigned_calls_q(user: User) -> Q:
     """A filter on Call: the calls ``user`` is assigned to, in organisations
     where the user is an evaluator (an evaluator who changed role loses them)."""
     assigned = Exists(EvaluatorAssignment.objects.filter(call=OuterRef("pk"), evaluator=user))

@@ -30,7 +30,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from nidaa.accounts.models import Organization
+from nidaa.accounts.models import Organization, User
 from nidaa.applications.models import (
     Application,
     ApplicationChannel,
@@ -266,7 +266,7 @@ def ingest_messages(
     organization: Organization,
     items: Iterable[RawItem],
     mailbox: Mailbox | None = None,
-    actor: Any = None,
+    actor: User | None = None,
     matcher: IntakeMatcher | None = None,
     batch_size: int = 200,
     batch_bytes: int = BATCH_BYTES,
@@ -347,7 +347,7 @@ def ingest_message(
     raw: bytes,
     received_at: datetime | None = None,
     mailbox: Mailbox | None = None,
-    actor: Any = None,
+    actor: User | None = None,
     matcher: IntakeMatcher | None = None,
     received_source: str = "",
 ) -> IngestResult:
@@ -373,7 +373,7 @@ def ingest_message(
     return result
 
 
-def file_message(*, message: InboundMessage, call: Call, actor: Any) -> ApplicationVersion:
+def file_message(*, message: InboundMessage, call: Call, actor: User | None) -> ApplicationVersion:
     """Assign a message waiting in the triage inbox (or set aside) to ``call``
     of the same organisation: it is filed exactly as a match would file it,
     with ``matched_by`` "manual", and the assignment is audited."""
@@ -414,7 +414,7 @@ def file_message(*, message: InboundMessage, call: Call, actor: Any) -> Applicat
     return version
 
 
-def discard_message(*, message: InboundMessage, actor: Any) -> None:
+def discard_message(*, message: InboundMessage, actor: User | None) -> None:
     """Set a message of the triage inbox aside (spam, a question, not an
     application); it stays stored and can still be filed later."""
     with transaction.atomic():
@@ -463,7 +463,7 @@ def _one_by_one(
     batch: list[RawItem],
     first_index: int,
     mailbox: Mailbox | None,
-    actor: Any,
+    actor: User | None,
     matcher: IntakeMatcher,
     writer: StorageWriter,
     summary: IntakeSummary,
@@ -586,7 +586,7 @@ def _ingest_batch(
     organization: Organization,
     items: Sequence[RawItem],
     mailbox: Mailbox | None,
-    actor: Any,
+    actor: User | None,
     matcher: IntakeMatcher,
     writer: StorageWriter | None,
 ) -> list[IngestResult]:
@@ -627,7 +627,7 @@ def _write_batch(
     organization: Organization,
     incoming: list[_Incoming],
     mailbox: Mailbox | None,
-    actor: Any,
+    actor: User | None,
     writer: StorageWriter,
 ) -> list[IngestResult]:
     # One query for the messages already stored, whatever the batch's size.
@@ -788,7 +788,7 @@ def _save_files(filings: list[_Filing], names: dict[str, str]) -> None:
     ApplicationFile.objects.bulk_create(records)
 
 
-def _file(filings: list[_Filing], *, actor: Any) -> None:
+def _file(filings: list[_Filing], *, actor: User | None) -> None:
     """Make each filing's message a new version of its sender's application
     (inside the caller's transaction), in the order given, and set the
     messages' filing fields; the caller then saves the file rows

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from nidaa.accounts.models import Membership, Organization, Role
+from nidaa.accounts.models import Membership, Organization, Reader, Role, User
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
 from nidaa.calls.models import Call, CallStatus
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState
@@ -27,11 +27,11 @@ UNFILED_STATES = (MessageState.TRIAGE, MessageState.DISCARDED)
 ASSIGNABLE_STATUSES = (CallStatus.PUBLISHED, CallStatus.CLOSED)
 
 
-def triage_organizations_for(user: Any) -> QuerySet[Organization]:
+def triage_organizations_for(user: Reader) -> QuerySet[Organization]:
     return organizations_for(user, TRIAGE_ROLES)
 
 
-def unfiled_messages_for(*, user: Any, state: str = MessageState.TRIAGE) -> QuerySet[InboundMessage]:
+def unfiled_messages_for(*, user: Reader, state: str = MessageState.TRIAGE) -> QuerySet[InboundMessage]:
     """The user's organisations' messages in ``state`` (triage or set aside), newest first."""
     if state not in UNFILED_STATES:
         return InboundMessage.objects.none()
@@ -42,7 +42,7 @@ def unfiled_messages_for(*, user: Any, state: str = MessageState.TRIAGE) -> Quer
     )
 
 
-def get_unfiled_message_for(*, user: Any, message_id: int) -> InboundMessage:
+def get_unfiled_message_for(*, user: Reader, message_id: int) -> InboundMessage:
     """Raises ``InboundMessage.DoesNotExist`` unless the message is unfiled and
     in an organisation where the user is admin or editor."""
     return (
@@ -54,17 +54,17 @@ def get_unfiled_message_for(*, user: Any, message_id: int) -> InboundMessage:
     )
 
 
-def waiting_counts_for(*, user: Any) -> list[tuple[Organization, int]]:
+def waiting_counts_for(*, user: Reader) -> list[tuple[Organization, int]]:
     """(organisation, messages waiting in its triage inbox) for each
     organisation where the user works the inbox and something waits."""
     return [(m.organization, m.waiting) for m in triage_memberships_for(user) if m.waiting]
 
 
-def triage_memberships_for(user: Any) -> list[Any]:
+def triage_memberships_for(user: Reader) -> list[Any]:
     """The user's admin and editor memberships, each with its organisation
     and ``waiting`` (messages in its triage inbox), in one query: the
     dashboard shows it on every visit."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return []
     return list(
         Membership.objects.filter(user=user, role__in=TRIAGE_ROLES)
@@ -87,16 +87,16 @@ def assignable_calls(*, organization: Organization) -> QuerySet[Call]:
     )
 
 
-def mailbox_organizations_for(user: Any) -> QuerySet[Organization]:
+def mailbox_organizations_for(user: Reader) -> QuerySet[Organization]:
     return organizations_for(user, MAILBOX_ROLES)
 
 
-def mailboxes_for(*, user: Any) -> QuerySet[Mailbox]:
+def mailboxes_for(*, user: Reader) -> QuerySet[Mailbox]:
     return Mailbox.objects.filter(organization__in=mailbox_organizations_for(user)).select_related(
         "organization"
     )
 
 
-def get_mailbox_for(*, user: Any, mailbox_id: int) -> Mailbox:
+def get_mailbox_for(*, user: Reader, mailbox_id: int) -> Mailbox:
     """Raises ``Mailbox.DoesNotExist`` unless the user is an admin of its organisation."""
     return mailboxes_for(user=user).get(pk=mailbox_id)

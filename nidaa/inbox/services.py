@@ -3,11 +3,9 @@ never with the password in the log)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
-from nidaa.accounts.models import Organization
+from nidaa.accounts.models import Organization, User
 from nidaa.common.secrets import seal, unseal_or_empty
 from nidaa.common.workflow import write_audit
 from nidaa.inbox.models import Mailbox
@@ -28,7 +26,7 @@ def connect_mailbox(
     password: str,
     folder: str,
     is_active: bool = True,
-    actor: Any,
+    actor: User | None,
 ) -> Mailbox:
     """Connect ``organization`` to an IMAP mailbox; polling reads it from its first message."""
     with transaction.atomic():
@@ -58,7 +56,7 @@ def update_mailbox(
     password: str,
     folder: str,
     is_active: bool,
-    actor: Any,
+    actor: User | None,
 ) -> Mailbox:
     """Change a mailbox's settings; an empty ``password`` keeps the stored one.
     A different server, user or folder is another folder: reading starts again

@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
+from nidaa.accounts.models import User
+from nidaa.accounts.selectors import signed_in
 from nidaa.calls.models import RequiredDocument
 from nidaa.common.downloads import attachment_response
 from nidaa.common.filetypes import mime_type
@@ -123,7 +125,9 @@ def import_messages(request: HttpRequest) -> HttpResponse:
         return redirect("inbox:triage")
     upload = form.cleaned_data["file"]
     try:
-        summary = _ingest_upload(upload, organization=form.cleaned_data["organization"], actor=request.user)
+        summary = _ingest_upload(
+            upload, organization=form.cleaned_data["organization"], actor=signed_in(request.user)
+        )
     except NotAMessage:
         messages.error(request, _("This file is neither an e-mail message (.eml) nor a mailbox (.mbox)."))
         return redirect("inbox:triage")
@@ -141,7 +145,7 @@ def import_messages(request: HttpRequest) -> HttpResponse:
     return redirect("inbox:triage")
 
 
-def _ingest_upload(upload: UploadedFile, *, organization: Any, actor: Any) -> IntakeSummary:
+def _ingest_upload(upload: UploadedFile, *, organization: Any, actor: User | None) -> IntakeSummary:
     # An mbox is read as a stream from a file: a large upload is already on
     # disk (TemporaryUploadedFile); a small one, in memory, is written out.
     path = getattr(upload, "temporary_file_path", lambda: None)()
@@ -235,7 +239,7 @@ def assign_message(request: HttpRequest, message_id: int) -> HttpResponse:
         return _render_message(request, message, form, status=400)
     call = form.cleaned_data["call"]
     try:
-        version = file_message(message=message, call=call, actor=request.user)
+        version = file_message(message=message, call=call, actor=signed_in(request.user))
     except MessageNotFileable:
         form.add_error(
             "call",
@@ -257,7 +261,7 @@ def assign_message(request: HttpRequest, message_id: int) -> HttpResponse:
 def set_aside_message(request: HttpRequest, message_id: int) -> HttpResponse:
     message = _message_or_404(request, message_id)
     try:
-        discard_message(message=message, actor=request.user)
+        discard_message(message=message, actor=signed_in(request.user))
     except MessageNotFileable:
         messages.info(request, _("This message was already set aside."))
     else:
@@ -318,10 +322,12 @@ def _mailbox_form(request: HttpRequest, mailbox: Mailbox, organizations: Any) ->
             fields = {name: data[name] for name in ("address", "use_ssl", "username", "folder", "is_active")}
             fields.update(host=data["host"], port=data["port"], password=data.get("password") or "")
             if is_new:
-                saved = connect_mailbox(organization=data["organization"], actor=request.user, **fields)
+                saved = connect_mailbox(
+                    organization=data["organization"], actor=signed_in(request.user), **fields
+                )
                 messages.success(request, _("The mailbox is connected; it is read every five minutes."))
             else:
-                saved = update_mailbox(mailbox=mailbox, actor=request.user, **fields)
+                saved = update_mailbox(mailbox=mailbox, actor=signed_in(request.user), **fields)
                 messages.success(request, _("The mailbox settings were saved."))
             return redirect("inbox:mailbox_edit", mailbox_id=saved.pk)
     # The status (last poll, last error) as stored: validating the form

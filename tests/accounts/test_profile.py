@@ -9,8 +9,7 @@ from docx import Document
 
 from nidaa.accounts.forms import CV_MAX_BYTES, detect_cv_type
 from nidaa.accounts.models import Profile
-from tests.accounts.factories import ProfileFactory
-from tests.factories import TerritoryFactory
+from tests.factories import ProfileFactory, TerritoryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,4 @@
-"""The alerts tests share the accounts tests' applicant persona, local SMTP
-server, clean rate-limit cache and temporary media."""
+"""The alerts tests share the accounts tests' local SMTP server and clean
+rate-limit cache."""
 
-from tests.accounts.conftest import (  # noqa: F401
-    _fresh_rate_limits,
-    _media_in_tmp,
-    applicant,
-    applicant_client,
-    smtp_inbox,
-)
+from tests.accounts.conftest import _fresh_rate_limits, smtp_inbox  # noqa: F401 - fixtures

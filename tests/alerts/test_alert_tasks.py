@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from nidaa.alerts import tasks
 from nidaa.alerts.models import DeadlineReminder, DigestEntry
-from tests.accounts.factories import PublishedCallFactory, SavedSearchFactory
+from tests.factories import PublishedCallFactory, SavedSearchFactory
 
 pytestmark = pytest.mark.django_db
 

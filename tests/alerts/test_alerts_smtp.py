@@ -10,8 +10,7 @@ from django.utils import timezone
 from nidaa.alerts import digests as alerts
 from nidaa.alerts.models import AlertFrequency, DeadlineReminder, DigestEntry
 from nidaa.calls.models import CallStatus
-from tests.accounts.factories import FollowedCallFactory, PublishedCallFactory, SavedSearchFactory
-from tests.factories import UserFactory
+from tests.factories import FollowedCallFactory, PublishedCallFactory, SavedSearchFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from nidaa.alerts.models import FollowedCall
 from nidaa.calls.models import CallStatus
-from tests.accounts.factories import PublishedCallFactory
-from tests.factories import CallFactory
+from tests.factories import CallFactory, PublishedCallFactory
 
 pytestmark = pytest.mark.django_db
 

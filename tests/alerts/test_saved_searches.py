@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from nidaa.alerts.models import AlertFrequency, SavedSearch
-from tests.accounts.factories import SavedSearchFactory
 from tests.conftest import client_for
+from tests.factories import SavedSearchFactory
 
 pytestmark = pytest.mark.django_db
 

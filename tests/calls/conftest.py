@@ -59,11 +59,6 @@ def fake_read_and_extract(data: bytes, filename: str) -> tuple[Document, dict[st
     return Document(text=text, format="txt"), fake_fields(text)
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def fake_extractor(monkeypatch):
     """Replace the reader and extractor (other engineers' work) at the boundary."""

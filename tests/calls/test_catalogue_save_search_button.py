@@ -14,9 +14,8 @@ from django.urls import reverse as reverse_in_default_language
 from django.utils import timezone, translation
 
 from nidaa.alerts.models import FollowedCall, SavedSearch
-from tests.accounts.factories import FollowedCallFactory, PublishedCallFactory
 from tests.conftest import client_for
-from tests.factories import UserFactory
+from tests.factories import FollowedCallFactory, PublishedCallFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +39,6 @@ def default_language_after():
     # (reversing URLs without a language) expects the default, French.
     yield
     translation.deactivate()
-
-
-@pytest.fixture
-def applicant(db):
-    return UserFactory(username="amina", email="amina@example.org", preferred_language="fr")
 
 
 def save_form(content: str) -> str:

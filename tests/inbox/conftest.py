@@ -1,9 +1,21 @@
-"""The mail tests share the applications tests' fixtures: media in a temporary
-folder, an open call, an applicant."""
+"""Shared by the mail tests: the call messages are written to (a published call
+asking for three pieces by e-mail, see mail_fixtures.intake_call), the
+private dovecot and its mailbox, and English for exact error texts."""
 
 import pytest
 
-from tests.applications.conftest import _media_in_tmp, applicant, applicant_client, call  # noqa: F401
+from tests.inbox.imap_server import dovecot, imap_server  # noqa: F401 - fixtures
+from tests.inbox.mail_fixtures import intake_call
+
+
+@pytest.fixture
+def call(org):
+    return intake_call(org)
+
+
+@pytest.fixture
+def english(settings):
+    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture(autouse=True)

@@ -22,11 +22,6 @@ from tests.inbox.mail_fixtures import (
 BEFORE = DEADLINE - timedelta(hours=2)
 
 
-@pytest.fixture
-def call(org):
-    return intake_call(org)
-
-
 def export(*args):
     out = io.StringIO()
     call_command("applications_export", "--format", "jsonl", *args, stdout=out)

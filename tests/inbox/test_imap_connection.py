@@ -9,13 +9,8 @@ import pytest
 from nidaa.inbox.imap import check_connection, encode_folder, parse_internaldate, poll_mailbox
 from nidaa.inbox.models import Mailbox
 
-# The dovecot fixtures (dovecot, imap_server).
-pytest_plugins = ["tests.inbox.imap_server"]
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
+# Errors are stored in the site's language; English keeps them exact here.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def unused_port() -> int:

@@ -7,47 +7,20 @@ import pytest
 from nidaa.applications.models import Application
 from nidaa.inbox.imap import poll_mailbox
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState
+from tests.factories import mailbox_for
 from tests.inbox.mail_fixtures import (
-    ADDRESS,
     DEADLINE,
     SUBJECT,
     as_bytes,
     build_message,
     complete_attachments,
-    intake_call,
 )
 
 ON_TIME = DEADLINE - timedelta(hours=1)
 LATE = DEADLINE + timedelta(minutes=11)
 
-# The dovecot fixtures (dovecot, imap_server).
-pytest_plugins = ["tests.inbox.imap_server"]
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    # Errors are stored in the site's language; English keeps them exact here.
-    settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture
-def call(org):
-    return intake_call(org)
-
-
-def mailbox_for(server, org, **overrides):
-    values = {
-        "organization": org,
-        "address": ADDRESS,
-        "host": server.host,
-        "port": server.port,
-        "use_ssl": False,
-        "username": server.user,
-        "password": server.password,
-        "folder": "INBOX",
-    }
-    values.update(overrides)
-    return Mailbox.objects.create(**values)
+# Errors are stored in the site's language; English keeps them exact here.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def deliver(server, *, message_id, received_at, subject=SUBJECT, sender=None, folder="INBOX", **kwargs):

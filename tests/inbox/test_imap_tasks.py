@@ -6,34 +6,16 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from nidaa.inbox.models import InboundMessage, Mailbox
+from nidaa.inbox.models import InboundMessage
 from nidaa.inbox.tasks import poll_mailboxes
-from tests.factories import OrganizationFactory
+from tests.factories import OrganizationFactory, mailbox_for
 from tests.inbox.mail_fixtures import DEADLINE, SUBJECT, as_bytes, build_message, intake_call
 
-# The dovecot fixtures (dovecot, imap_server).
-pytest_plugins = ["tests.inbox.imap_server"]
+# Errors are stored in the site's language; English keeps them exact here.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 ON_TIME = DEADLINE - timedelta(hours=1)
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
-def mailbox_for(server, org, **overrides):
-    values = {
-        "organization": org,
-        "address": "recrutement@example.org",
-        "host": server.host,
-        "port": server.port,
-        "use_ssl": False,
-        "username": server.user,
-        "password": server.password,
-    }
-    values.update(overrides)
-    return Mailbox.objects.create(**values)
 
 
 def deliver(server, message_id):

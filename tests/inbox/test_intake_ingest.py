@@ -27,11 +27,6 @@ from tests.inbox.mail_fixtures import (
 BEFORE = DEADLINE - timedelta(hours=2)
 
 
-@pytest.fixture
-def call(org):
-    return intake_call(org)
-
-
 def ingest(org, message, received_at=BEFORE, **kwargs):
     return ingest_message(organization=org, raw=as_bytes(message), received_at=received_at, **kwargs)
 

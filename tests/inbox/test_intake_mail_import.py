@@ -12,15 +12,9 @@ from tests.inbox.mail_fixtures import (
     as_bytes,
     build_message,
     complete_attachments,
-    intake_call,
     mbox_bytes,
     pdf_bytes,
 )
-
-
-@pytest.fixture
-def call(org):
-    return intake_call(org)
 
 
 def run(*args):

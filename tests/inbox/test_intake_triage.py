@@ -20,11 +20,6 @@ BEFORE = DEADLINE - timedelta(hours=2)
 
 
 @pytest.fixture
-def call(org):
-    return intake_call(org)
-
-
-@pytest.fixture
 def waiting(org, call):
     """A complete application sent with a free-form subject to another address."""
     message = build_message(

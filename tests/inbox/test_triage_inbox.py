@@ -21,7 +21,6 @@ from tests.inbox.mail_fixtures import (
     as_bytes,
     build_message,
     complete_attachments,
-    intake_call,
     pdf_bytes,
 )
 
@@ -33,11 +32,6 @@ def url(name, *args):
     # English pages: the assertions read English text, whatever the catalogues say.
     with translation.override("en"):
         return reverse(f"inbox:{name}", args=args)
-
-
-@pytest.fixture
-def call(org):
-    return intake_call(org)
 
 
 @pytest.fixture

@@ -10,9 +10,6 @@ from nidaa.common.secrets import unseal
 from nidaa.inbox.models import Mailbox
 from tests.conftest import client_for
 
-# The dovecot fixtures (dovecot, imap_server).
-pytest_plugins = ["tests.inbox.imap_server"]
-
 STORED_PASSWORD = "s3cret-stored-password"
 
 

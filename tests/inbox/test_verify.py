@@ -44,18 +44,18 @@ def sha(data: bytes) -> str:
 
 
 @pytest.fixture
-def version(call, applicant):
+def version(open_call, applicant):
     return submit_application(
-        call=call, applicant=applicant, files={"cv": pdf_upload(), "cover_letter": docx_upload()}
+        call=open_call, applicant=applicant, files={"cv": pdf_upload(), "cover_letter": docx_upload()}
     )
 
 
 @pytest.fixture
-def message(call):
+def message(open_call):
     digest = sha(RAW_MESSAGE)
     name = default_storage.save(f"mail/{digest[:2]}/{digest}.eml", ContentFile(RAW_MESSAGE))
     return InboundMessage.objects.create(
-        organization=call.organization,
+        organization=open_call.organization,
         message_id="<1@example.org>",
         sha256=digest,
         raw=name,
@@ -224,9 +224,11 @@ def test_json_output_is_one_object_per_problem_then_the_summary(version, message
     ]
 
 
-def test_a_file_shared_by_two_applications_is_read_once_and_is_no_orphan(call, version):
+def test_a_file_shared_by_two_applications_is_read_once_and_is_no_orphan(open_call, version):
     other = UserFactory(username="karim")
-    submit_application(call=call, applicant=other, files={"cv": pdf_upload(), "cover_letter": docx_upload()})
+    submit_application(
+        call=open_call, applicant=other, files={"cv": pdf_upload(), "cover_letter": docx_upload()}
+    )
 
     report = verify_storage()
 
@@ -242,14 +244,14 @@ def test_files_outside_the_application_folders_are_left_alone(version):
     assert default_storage.exists("tors/ab/some-tor.pdf")
 
 
-def test_works_on_a_storage_without_local_paths(settings, call, applicant):
+def test_works_on_a_storage_without_local_paths(settings, open_call, applicant):
     # InMemoryStorage has no path(): it stands for S3-style storages here.
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     }
     version = submit_application(
-        call=call, applicant=applicant, files={"cv": pdf_upload(), "cover_letter": docx_upload()}
+        call=open_call, applicant=applicant, files={"cv": pdf_upload(), "cover_letter": docx_upload()}
     )
     default_storage.save("applications/zz/stray", ContentFile(b"stray"))
     default_storage.delete(version.files.get(piece="cover_letter").file.name)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from nidaa.accounts.selectors import signed_in
 from nidaa.applications.forms import ApplicationForm
 from nidaa.applications.models import Application
 from nidaa.applications.selectors import applications_for, get_application_for
@@ -62,13 +63,15 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
         error = _refusal_message(CallNotOpen())
     elif not _is_open(call):
         error = _refusal_message(DeadlinePassed())
-    application = find_application(call=call, applicant=request.user)
+    application = find_application(call=call, applicant=signed_in(request.user))
     posted = request.method == "POST"
     form = ApplicationForm(
         request.POST if posted else None,
         request.FILES if posted else None,
         pieces=pieces,
-        initial=ApplicationForm.initial_from(identity_for(applicant=request.user, application=application)),
+        initial=ApplicationForm.initial_from(
+            identity_for(applicant=signed_in(request.user), application=application)
+        ),
     )
     status = 200
     if posted and form.is_valid():
@@ -79,7 +82,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
             if draft:
                 save_draft(
                     call=call,
-                    applicant=request.user,
+                    applicant=signed_in(request.user),
                     files=form.uploads(),
                     identity=form.identity(),
                     now=arrived,
@@ -87,7 +90,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
             else:
                 version = submit_application(
                     call=call,
-                    applicant=request.user,
+                    applicant=signed_in(request.user),
                     files=form.uploads(),
                     identity=form.identity(),
                     now=arrived,
@@ -147,7 +150,7 @@ def _add_piece_errors(form: ApplicationForm, error: ApplicationRefused) -> None:
 @login_required
 def receipt(request: HttpRequest, application_id: int) -> HttpResponse:
     try:
-        application = get_application_for(applicant=request.user, application_id=application_id)
+        application = get_application_for(applicant=signed_in(request.user), application_id=application_id)
     except Application.DoesNotExist as exc:
         raise Http404 from exc
     return render(request, "applications/receipt.html", {"application": application})
@@ -156,5 +159,7 @@ def receipt(request: HttpRequest, application_id: int) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "applications/mine.html", {"applications": applications_for(applicant=request.user)}
+        request,
+        "applications/mine.html",
+        {"applications": applications_for(applicant=signed_in(request.user))},
     )
