@@ -250,8 +250,10 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
         start, end = match.start(), match.end()
         hour = minute = None
         tz = None
-        line_end = folded.find("\n", end)
-        tail = folded[end : (line_end if line_end != -1 else len(folded))][:60]
+        # Windows of 60 and 40 characters, looked up without scanning the whole
+        # line: a line of thousands of dates stays linear.
+        line_end = folded.find("\n", end, end + 60)
+        tail = folded[end : line_end if line_end != -1 else end + 60]
         after = _TIME_AFTER.match(tail)
         time = _time_from(after) if after else None
         if after and time:
@@ -261,7 +263,7 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
             while end > start and folded[end - 1] in " ,.(-–":
                 end -= 1
         else:
-            line_start = folded.rfind("\n", 0, start) + 1
+            line_start = folded.rfind("\n", max(0, start - 40), start) + 1
             head = folded[max(line_start, start - 40) : start]
             before = _TIME_BEFORE.search(head)
             time = _time_from(before) if before else None

@@ -15,8 +15,10 @@ cue words live in ``vocab``. Plain Python, no Django.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from nidaa.tor import vocab as V
@@ -83,13 +85,10 @@ class _Doc:
         return [s for s in self.sections if s.role in roles or any(r in roles for r in s.also)]
 
     def role_at(self, offset: int) -> str | None:
-        role = None
-        for section in self.sections:
-            if section.heading_start <= offset:
-                role = section.role
-            else:
-                break
-        return role
+        """The role of the section holding ``offset`` (binary search: extractors
+        ask once per date or address, and a hostile text has thousands)."""
+        index = bisect_right(self._heading_starts, offset)
+        return self.sections[index - 1].role if index else None
 
     def set(self, name: str, value: Any, spans: Iterable[Span] = (), confidence: float = 0.0) -> None:
         self.fields[name] = value
@@ -100,9 +99,21 @@ class _Doc:
             self.confidence[name] = round(confidence, 2)
 
     def line_bounds(self, offset: int) -> Span:
-        start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        return start, len(self.text) if end == -1 else end
+        """The line holding ``offset``, found by binary search over the line
+        breaks rather than by scanning the line (quadratic on a long line of
+        dates or addresses)."""
+        index = bisect_left(self._newlines, offset)
+        start = self._newlines[index - 1] + 1 if index else 0
+        end = self._newlines[index] if index < len(self._newlines) else len(self.text)
+        return start, end
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [section.heading_start for section in self.sections]
 
 
 # ---------------------------------------------------------------- helpers
@@ -225,13 +236,16 @@ def _org_name(raw: str) -> str:
     return name[:1].upper() + name[1:] if name else name
 
 
+# The key starts at the line's first non-space (possessive indent), so a long
+# run of spaces is not split three ways between indent, key and gap.
+_KV_LINE = re.compile(r"(?m)^[ \t]*+([^\s|:][^\n\t|:]{1,49}?)[ \t]*(?:\t|\s\|\s|:)[ \t]*+([^\n]+)$")
+
+
 def _kv_lines(doc: _Doc, limit: int | None = None) -> list[tuple[str, str, Span]]:
     """Table rows "key<TAB>value" / "key | value" / short "Key: value" lines."""
     rows = []
     end_at = len(doc.text) if limit is None else limit
-    for match in re.finditer(
-        r"(?m)^[ \t]*([^\n\t|:]{2,50}?)[ \t]*(?:\t|\s\|\s|:)[ \t]*([^\n]+)$", doc.masked[:end_at]
-    ):
+    for match in _KV_LINE.finditer(doc.masked, 0, end_at):
         key = doc.folded[match.start(1) : match.end(1)].strip(" *#")
         rows.append((key, match.group(2), (match.start(2), match.end(2))))
     return rows
@@ -440,8 +454,13 @@ def _cue_lines(doc: _Doc, prefilter: re.Pattern[str]) -> Iterable[Span]:
 
 
 def _subject_cues(doc: _Doc) -> Iterable[re.Match[str]]:
+    """The first subject cue of each line that has one: the reading of a line
+    depends on its last cue only, so a line of a thousand cues is read once,
+    not once per cue (quadratic)."""
     for start, end in _cue_lines(doc, V.SUBJECT_HINT):
-        yield from V.SUBJECT_CUE.finditer(doc.folded, start, end)
+        first = V.SUBJECT_CUE.search(doc.folded, start, end)
+        if first is not None:
+            yield first
 
 
 def _reference_before(doc: _Doc, line_start: int, cue_start: int) -> tuple[str, int] | None:
@@ -480,8 +499,11 @@ def _subject(doc: _Doc) -> None:
         cue_end = match.end()
         for later in V.SUBJECT_CUE.finditer(doc.folded, match.end(), line_end):
             cue_end = later.end()
-        rest = doc.masked[cue_end:line_end]
-        rest_folded = doc.folded[cue_end:line_end]
+        # A subject is short: what lies beyond the first 1,000 characters after
+        # the cue is never part of it, and bounding it keeps the stop patterns linear.
+        rest_end = min(line_end, cue_end + 1000)
+        rest = doc.masked[cue_end:rest_end]
+        rest_folded = doc.folded[cue_end:rest_end]
         quoted = V.QUOTED.search(rest)
         before = _quoted_before(doc, line_start, match.start())
         if quoted and quoted.start() < 40:
@@ -833,7 +855,9 @@ def _enumerated(doc: _Doc, start: int, end: int) -> list[tuple[str, Span, str | 
     out: list[tuple[str, Span, str | None]] = []
     for cue in _ENUM_CUE.finditer(doc.folded, start, end):
         kind = _cue_kind(cue.group(0))
-        tail = doc.masked[cue.end() : end]
+        # An enumeration is a few names: looking 300 characters ahead keeps a
+        # line of a thousand cues linear (each cue used to rescan the rest of it).
+        tail = doc.masked[cue.end() : min(end, cue.end() + 300)]
         stop = _ENUM_END.search(tail)
         chunk = tail[: stop.start()] if stop else tail
         position = cue.end()
@@ -938,12 +962,17 @@ def _lookup(doc: _Doc, name: str, kind: str | None) -> Place | None:
     return (kind and doc.gazetteer.lookup(name, kind)) or doc.gazetteer.lookup(name)
 
 
+MAX_LOCATIONS = 60  # a call names a few dozen places at most
+
+
 def _locations(doc: _Doc) -> None:
     names: list[str] = []
     places: list[Place | None] = []
     spans: list[Span] = []
 
     def add(name: str, span: Span, place: Place | None = None) -> None:
+        if len(names) >= MAX_LOCATIONS:  # each name is compared with the others: keep it bounded
+            return
         name = tidy(name)
         if not name or name.lower() in _NOT_PLACE or len(name) < 3:
             return
@@ -1001,7 +1030,7 @@ def _locations(doc: _Doc) -> None:
             add(based.group(1), (start, start + len(based.group(1))))
     if not names:
         for match in _TAKES_PLACE.finditer(doc.folded):
-            line_end = doc.line_bounds(match.start())[1]
+            line_end = min(doc.line_bounds(match.start())[1], match.end() + 300)
             stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
             end = match.end() + stop.start() if stop else line_end
             linked = sorted(
@@ -1239,14 +1268,17 @@ def _participants(doc: _Doc) -> None:
     # else lines naming participants/beneficiaries or a training activity; the people of a
     # data-collection line (focus groups, interviews, survey sample) are informants.
     regions: list[Span] = [(s.body_start, s.body_end) for s in doc.of_role("participants")]
+    judged: Span | None = None
     if not regions:
         for match in _PARTICIPANT_WORD.finditer(doc.folded):
             line = doc.line_bounds(match.start())
+            if line == judged:
+                continue  # each line is judged once, however many cue words it holds
+            judged = line
             folded_line = doc.folded[line[0] : line[1]]
             if _DATA_COLLECTION.search(folded_line) and not _PARTICIPANT_STRONG.search(folded_line):
                 continue
-            if line not in regions:
-                regions.append(line)
+            regions.append(line)
     plain: tuple[int, Span] | None = None
     per_unit: tuple[int, Span] | None = None
     for start, end in regions:
