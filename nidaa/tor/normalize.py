@@ -182,6 +182,10 @@ def furniture_indices(pages: Sequence[Sequence[str]]) -> list[set[int]]:
                 or is_page_number(line)
             ):
                 dropped.add(index)
+        if dropped and len(dropped) == len(positions) == len([line for line in page if line.strip()]):
+            # Every line of the page would go: one similar line per page ("Article 1…",
+            # "Article 2…") is the text itself, not furniture; only page numbers go.
+            dropped = {index for index in dropped if is_page_number(page[index])}
         result.append(dropped)
     return result
 

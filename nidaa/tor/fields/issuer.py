@@ -77,9 +77,17 @@ _ORG_TAIL = re.compile(
 )
 
 
-def _org_name(raw: str) -> str:
+# A table cell or a labelled value is the name alone: only a clause cuts it, not
+# "pour"/"for", which name many organisations ("Association X pour le développement local").
+_CELL_TAIL = re.compile(
+    r"\s+(?:dans le cadre|afin|en partenariat|avec le soutien|qui|dont|in the framework|within|that|who|في إطار|من أجل)\b.*\Z",
+    re.S,
+)
+
+
+def _org_name(raw: str, *, cell: bool = False) -> str:
     name = tidy(raw.split("\n")[0])
-    name = _ORG_TAIL.sub("", name)
+    name = (_CELL_TAIL if cell else _ORG_TAIL).sub("", name)
     name = re.split(r"[,;:.](?:\s|\Z)", name)[0]
     name = re.sub(r"\A(?:l['’]|la |le |les |the |an |a )", "", name, flags=re.I).strip(" -–")
     return name[:1].upper() + name[1:] if name else name
@@ -201,8 +209,8 @@ _NOT_ORG = re.compile(
 
 
 def read_issuer(doc: Doc) -> None:
-    def accept(raw: str, span: Span, confidence: float) -> bool:
-        name = _org_name(raw)
+    def accept(raw: str, span: Span, confidence: float, *, cell: bool = False) -> bool:
+        name = _org_name(raw, cell=cell)
         if not name or len(name) < 2 or _NOT_ORG.match(fold(name)) or len(name) > 90:
             return False
         if _ACRONYM.match(name):
@@ -218,10 +226,14 @@ def read_issuer(doc: Doc) -> None:
         if tail[offset:].startswith("\n") or not tail[offset:].strip():
             continue
         raw = tail[offset:].split("\n")[0]
-        if accept(raw, (tail_start + offset, tail_start + offset + len(raw)), 0.85):
+        # "Commanditaire : X", or a row whose column gap a PDF print reduced to a space
+        at_line_start = not doc.folded[doc.line_bounds(match.start())[0] : match.start()].strip()
+        noun = not re.search(r"\b(?:par|by)\Z", match.group(0))
+        labelled = any(mark in tail[:offset] for mark in ":\t|") or (at_line_start and noun)
+        if accept(raw, (tail_start + offset, tail_start + offset + len(raw)), 0.85, cell=labelled):
             return
     for key, value, span in kv_lines(doc, max(2000, len(doc.text) // 3)):
-        if _ISSUER_KEYS.match(key) and accept(value, span, 0.85):
+        if _ISSUER_KEYS.match(key) and accept(value, span, 0.85, cell=True):
             return
     arabic_doc = arabic_share(doc.text) >= 0.5
     previous = ""

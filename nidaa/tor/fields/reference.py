@@ -38,6 +38,9 @@ SUBJECT_FILLER = re.compile(
 
 
 QUOTED = re.compile(r"[«\"“„‹](?P<q>[^«»\"“”„‹›\n]{2,200})[»\"”›]")
+QUOTED_ACROSS_LINES = re.compile(
+    r"[«\"“„‹](?P<q>[^«»\"“”„‹›\n]{1,200}(?:\n[^«»\"“”„‹›\n]{1,200}){1,2})[»\"”›]"
+)
 
 
 REFERENCE_CUE = re.compile(
@@ -194,10 +197,14 @@ def read_subject(doc: Doc) -> None:
         rest_end = min(line_end, cue_end + 1000)
         rest = doc.masked[cue_end:rest_end]
         rest_folded = doc.folded[cue_end:rest_end]
-        quoted = QUOTED.search(rest)
+        # A quoted subject may be cut by a line break (a PDF's or a pasted page's):
+        # it runs on to its closing quote, over two more lines at most.
+        quoted = QUOTED.search(doc.masked, cue_end, rest_end) or QUOTED_ACROSS_LINES.search(
+            doc.masked, cue_end, min(len(doc.masked), cue_end + 450)
+        )
         before = _quoted_before(doc, line_start, match.start())
-        if quoted and quoted.start() < 40:
-            value, start = quoted.group("q"), cue_end + quoted.start("q")
+        if quoted and quoted.start() - cue_end < 40:
+            value, start = quoted.group("q"), quoted.start("q")
         elif before is not None:  # 'Please quote "EVAL-2025" in the subject'
             value, start = before
         elif SUBJECT_FILLER.match(rest_folded) and not rest.rstrip().endswith("."):
