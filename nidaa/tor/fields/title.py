@@ -31,7 +31,57 @@ STAFF_CUES = re.compile(
         r"منصب شغل",
         r"الأجر الشهري",
         r"راتب",
+        # a public competition (concours) recruits staff into a grade
+        r"مباراة",
+        r"مباريات",
+        r"مسابقة",
+        r"\bconcours\b",
+        r"السلم \d",
     ),
+)
+# A call to organisations (grants, project proposals, partnerships): type "other",
+# whatever people it later mentions.
+CALL_TO_ORGANISATIONS = re.compile(
+    kw(
+        r"appels? a projets",
+        r"appels? a propositions",
+        r"call for (?:project )?proposals",
+        r"calls for (?:project )?proposals",
+        r"grants? (?:program|programme|opportunit|of up to)",
+        r"subventions?",
+        r"funding opportunit",
+        r"طلبات المشاريع",
+        r"طلب دعم",
+        r"صندوق الدعم",
+        r"الاستفادة من الدعم",
+    )
+)
+# A request addressed to bidders (tenders, RFPs): a firm answers it.
+CALL_TO_BIDDERS = re.compile(
+    kw(
+        r"request for proposals?",
+        r"\brfp\b",
+        r"appel d'offres",
+        r"offerors",
+        r"soumissionnaires?",
+        r"bidders?",
+        r"طلب عروض",
+    )
+)
+# Wording of terms of reference for a mission: someone is hired for it.
+MISSION_WORDS = re.compile(
+    kw(
+        r"termes de reference",
+        r"terms of reference",
+        r"\btdr\b",
+        r"\btor\b",
+        r"livrables",
+        r"deliverables",
+        r"prestations?",
+        r"la mission",
+        r"the assignment",
+        r"المهمة",
+    )
 )
 
 
@@ -50,6 +100,8 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"مكتب (?:دراسات|الدراسات)",
                 r"مكاتب (?:دراسات|الدراسات)",
                 r"شركة",
+                r"bureaux? de (?:formation|conseil)",
+                r"organismes? de formation",
             ),
         ),
     ),
@@ -94,7 +146,7 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"officer",
                 r"manager",
                 r"coordinat(?:eur|rice|or)",
-                r"charge(?:\(e\)|[.·\-]?e)? de (?:programme|projet|mission|suivi|communication|plaidoyer|partenariat)",
+                r"charge ?(?:\(e\)|[.·\-]?e)? de (?:programmes?|projets?|mission|suivi|communication|plaidoyer|partenariats?)",
                 r"assistant",
                 r"responsable",
                 r"comptable",
@@ -112,6 +164,11 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"محاسب",
                 r"مسؤول",
                 r"منصب",
+                r"مناصب",
+                r"مباراة",
+                r"مباريات",
+                r"مسابقة",
+                r"لشغل",
             ),
         ),
     ),
@@ -391,10 +448,29 @@ def read_title(doc: Doc) -> None:
             and len(line.split()) >= 2
         )
 
+    for index, (start, line) in enumerate(lines[:3]):
+        # An announcement opening the text names the call's object, unless a
+        # heading line above it already does ("Chargé(e) de projets" + "X lance ...").
+        if index and _headline(lines[0][1], doc.folded[lines[0][0] : lines[0][0] + len(lines[0][1])]):
+            break
+        announced = None if line.endswith((":", "：")) else _ANNOUNCED_OBJECT.search(line)
+        if announced and start < 800:
+            value = announced.group("object").rstrip(" .")
+            begin = start + announced.start("object")
+            candidates.append((0, -2, value, (begin, begin + len(value))))
+            break
     for index, (start, line) in enumerate(lines):
         if len(line) > 220 or "\t" in line or " | " in line:
             continue
         folded = doc.folded[start : start + len(line)]
+        label = _LABEL_LINE.match(folded)
+        if label and not (
+            _TITLE_KEYS.match(label.group(0))
+            or _EXPLICIT_TITLE_KEY.match(label.group(0))
+            or _SUBJECT_LABEL.match(label.group(0))
+        ):
+            if not (_STRONG_TITLE.search(label.group(0)) or _MEDIUM_TITLE.search(label.group(0))):
+                continue  # "Type de contrat : Consultation nationale" is a detail of the call, not its title
         words = len(line.split())
         if words < 2 or EMAIL.search(folded):
             continue
@@ -452,6 +528,10 @@ def read_title(doc: Doc) -> None:
             break
     if candidates:
         rank, _, line, span = min(candidates, key=lambda c: (c[0], c[1]))
+        announced = _ANNOUNCED_OBJECT.search(line) if len(line.split()) > 12 else None
+        if announced:  # "تعلن X عن تنظيم مباراة لتوظيف ...، ..." : the call's object, not the sentence
+            line = announced.group("object").rstrip(" .")
+            span = (span[0] + announced.start("object"), span[0] + announced.start("object") + len(line))
         line, span = _continued(doc, line, span)
         title = _clean_title(line)
         if title:
@@ -461,7 +541,46 @@ def read_title(doc: Doc) -> None:
         if _TITLE_KEYS.match(key) and len(value.split()) >= 2:
             doc.set("title", _clean_title(value), [span], 0.6)
             return
+    for start, line in lines[:12]:  # no cue anywhere: a heading-like line at the top names the call
+        folded = doc.folded[start : start + len(line)]
+        if _headline(line, folded):
+            line, span = _continued(doc, line, (start, start + len(line)))
+            title = _clean_title(line)
+            if title:
+                doc.set("title", title, [span], 0.45)
+                return
     doc.set("title", None)
+
+
+# The object an announcement sentence opens: "تعلن X عن تنظيم مباراة لتوظيف ..." ,
+# "X lance un appel à candidatures pour ...", "X invites proposals for ...".
+_ANNOUNCED_OBJECT = re.compile(
+    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:تنظيم\s+)?|(?:تفتح|يفتح)\s[^.،\n]{2,60}?\s(?=باب)|تم\s+(?=فتح)|\b(?:lance|launches|announces|annonce)\s+(?:un|une|an|a)\s+(?=\w))"
+    r"(?P<object>(?:مباراة|مباريات|مسابقة|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
+    re.IGNORECASE,
+)
+_SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
+_URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\{|\}")
+_LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
+
+
+def _headline(line: str, folded: str) -> bool:
+    """Whether a top line reads as a call's heading: a short phrase, not a
+    label, an address, a date line, a section heading or a sentence."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 20
+        and len(line) <= 200
+        and not line.endswith((":", "：", ",", ";"))
+        and not (line.endswith(".") and len(words) > 12)
+        and not line.startswith(("•", "-", "*", "[", "(", "|"))
+        and "\t" not in line
+        and not _LABEL_LINE.match(line)
+        and not _URL_OR_DATE.search(line)
+        and not EMAIL.search(folded)
+        and role_of(folded) is None
+        and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
+    )
 
 
 _ISSUER_VERB_FOLDED = re.compile(kw(r"\blance\b", r"recrute", r"تعلن", r"يعلن", r"invites", r"is seeking"))
@@ -499,8 +618,16 @@ def read_call_type(doc: Doc) -> None:
         if pattern.search(folded_title):
             doc.set("call_type", kind, title_span, 0.85)
             return
+    organisations = CALL_TO_ORGANISATIONS.search(doc.folded)
+    if organisations:
+        doc.set("call_type", "other", [(organisations.start(), organisations.end())], 0.6)
+        return
     if staff_text:
         doc.set("call_type", "staff", [(staff_text.start(), staff_text.end())], 0.75)
+        return
+    bidders = CALL_TO_BIDDERS.search(doc.folded)
+    if bidders:
+        doc.set("call_type", "firm", [(bidders.start(), bidders.end())], 0.55)
         return
     counts: dict[str, tuple[int, Span]] = {}
     for kind, pattern in TYPE_WORDS:
@@ -511,5 +638,9 @@ def read_call_type(doc: Doc) -> None:
         weights = {"firm": 1.5, "trainer": 1.2, "expert": 1.0, "consultant": 1.0}
         kind = max(counts, key=lambda k: counts[k][0] * weights.get(k, 1.0))
         doc.set("call_type", kind, [counts[kind][1]], 0.55)
+        return
+    mission = MISSION_WORDS.search(doc.folded)
+    if mission:  # terms of reference for a mission, with no word for who does it: a consultant
+        doc.set("call_type", "consultant", [(mission.start(), mission.end())], 0.35)
         return
     doc.set("call_type", "other", [], 0.3)
