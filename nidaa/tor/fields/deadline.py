@@ -27,6 +27,12 @@ DEADLINE_STRONG = re.compile(
         r"آخر موعد",
         r"الأجل",
         r"plus tard",
+        r"echeance",
+        r"due date",
+        r"apply by",
+        r"applications? close",
+        r"إلى غاية",
+        r"الى غاية",
     ),
 )
 
@@ -93,6 +99,48 @@ NOT_DEADLINE = re.compile(
 _LEAD_DAY = re.compile(r"(?:\b(?:le|the|on)|" + kw("يوم") + r")\s+\Z")
 
 
+# After the date: "le 5 octobre à 10 heures au plus tard", a portal's countdown
+# "30 Septembre 2025 Dans 2 semaines", "20 أبريل كآخر أجل".
+DEADLINE_AFTER = re.compile(
+    kw(
+        r"au plus tard",
+        r"at the latest",
+        r"dernier delai",
+        r"dans \d+ (?:jours?|semaines?|mois)",
+        r"in \d+ (?:days?|weeks?|months?)",
+        r"\d+ (?:days?|jours?) (?:left|restants?)",
+        r"كآخر أجل",
+        r"كأجل أقصى",
+        r"على أقصى تقدير",
+    )
+)
+# A label line above the value: "Échéance" / "Date limite de candidature" then the date.
+DEADLINE_LABEL = re.compile(
+    kw(
+        r"echeance",
+        r"date limite",
+        r"deadline",
+        r"closing date",
+        r"due date",
+        r"cloture",
+        r"آخر أجل",
+        r"آخر موعد",
+    )
+)
+
+
+def _label_above(doc: Doc, line_start: int, date_start: int) -> bool:
+    """Whether the date opens its line and the line above is a short deadline label."""
+    if doc.folded[line_start:date_start].strip() or line_start == 0:
+        return False
+    above_end = line_start - 1
+    while above_end > 0 and doc.text[above_end - 1] == "\n":
+        above_end -= 1
+    above_start, _ = doc.line_bounds(max(above_end - 1, 0))
+    label = doc.folded[above_start:above_end]
+    return len(label.split()) <= 6 and bool(DEADLINE_LABEL.search(label))
+
+
 def read_deadline(doc: Doc, dates: list[DateMatch]) -> None:
     best: tuple[float, DateMatch, int] | None = None
     for date in dates:
@@ -114,7 +162,13 @@ def read_deadline(doc: Doc, dates: list[DateMatch]) -> None:
         elif weak:
             score += 2
             cue_start = line_start + max(0, date.start - 45 - line_start) + weak[-1].start()
-        if NOT_DEADLINE.search(near) and not strong:
+        after = DEADLINE_AFTER.match(doc.folded, date.end, min(len(doc.folded), date.end + 6)) or (
+            DEADLINE_AFTER.search(doc.folded[date.end : min(doc.line_bounds(date.end)[1], date.end + 40)])
+        )
+        labelled = _label_above(doc, line_start, date.start)
+        if not strong and (after or labelled):
+            score += 4
+        if NOT_DEADLINE.search(near) and not (strong or after or labelled):
             score -= 3
         if date.hour is not None:
             score += 1

@@ -154,10 +154,17 @@ _ISSUER_KEYS = re.compile(
 
 
 _ISSUER_VERB = re.compile(
-    r"(?P<org>(?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|l')){0,8}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
-    r"(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:recrute|recherche|lance|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
+    r"(?P<org>(?:(?<![\w'’])(?:association|fondation|organisation|ONG|coopérative|fédération|réseau)[ \t]+)?(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
+    r"(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:recrute|recherche|lance|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
+)
+
+
+# "OIJ (Oxfam in Jordan) is seeking ...": an acronym first, its name in parentheses.
+_ACRONYM_FIRST = re.compile(
+    r"(?<![\w-])(?P<acronym>[A-Z][A-Za-z]{1,9})[ \t]*\((?P<name>[A-ZÀ-Ý][^()\n]{3,80})\)[ \t]+"
+    r"(?:is|est|has|a|invites|recrute|lance|seeks|will)\b"
 )
 
 
@@ -171,6 +178,15 @@ _ISSUER_AR = re.compile(
     r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث|تنفذ|ينفذ|تنظم|ينظم)\s+(?P<org>"
     + _ORG_AR
     + r"\s[^\n،,]{3,80}?)\s+(?:عن|في|لـ?|مشروع|برنامج|منذ|دورة)\s"
+)
+
+
+# "تعلن الكاتبة المغربية للتقاعد (CMR) عن ..." , "يعلن رئيس المجلس الإقليمي للرشيدية، ...":
+# whatever the organisation's kind, the announcing verb names it.
+_ANNOUNCER_AR = re.compile(
+    r"(?:تعلن|يعلن|أعلنت|أعلن|تفتح|يفتح|تنظم|ينظم)\s+(?:رئيس\s+(?=\S*(?:مجلس|المجلس|جماعة|جامعة|جهة)))?"
+    r"(?P<org>[^\s،,.()]{2,30}(?:\s[^\s،,.()]{1,30}){0,9}?)(?P<acronym>\s*\([A-Z][A-Za-z\-]{1,10}\))?"
+    r"(?=\s*،|\s+(?:رسميا?ً?\s+)?(?:عن|باب)\s)"
 )
 
 
@@ -238,6 +254,9 @@ def read_issuer(doc: Doc) -> None:
     arabic_doc = arabic_share(doc.text) >= 0.5
     previous = ""
     for start, line in _head_lines(doc, 6):
+        bullet = re.match(r"[-–•·]\s+", line)
+        if bullet:  # "- Royaume du Maroc" / "- Association X": a letterhead typed as a list
+            start, line = start + bullet.end(), line[bullet.end() :]
         fits_script = ("\u0600" <= line[:1] <= "\u06ff") == arabic_doc
         funded = PARTNER_CUES.search(fold(previous + " " + line))
         if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 and not line.endswith((".", ":")):
@@ -252,8 +271,18 @@ def read_issuer(doc: Doc) -> None:
             continue  # "X, avec le soutien de Y, met en œuvre": Y is a funder
         if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
             return
+    for match in _ACRONYM_FIRST.finditer(doc.masked):
+        if match.group("acronym").upper() == match.group("acronym") and accept(
+            f"{match.group('name').strip()} ({match.group('acronym')})", match.span(), 0.75, cell=True
+        ):
+            return
     for match in _ISSUER_AR.finditer(doc.masked):
         if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
+            return
+    for match in _ANNOUNCER_AR.finditer(doc.masked[:3000]):
+        end = match.end("acronym") if match.group("acronym") else match.end("org")
+        name = doc.masked[match.start("org") : end]
+        if accept(name, (match.start("org"), end), 0.7, cell=True):
             return
     for section in doc.sections:
         if section.role != "context" or not section.heading:
