@@ -7,7 +7,7 @@ import re
 
 from nidaa.tor.fields.common import Doc, Span
 from nidaa.tor.places import Place, place_key
-from nidaa.tor.text import kw, tidy
+from nidaa.tor.text import fold, kw, tidy
 
 # Words joined by single spaces or hyphens; hyphens are only separators, so no backtracking blow-up.
 _PLACE_NAME = r"[A-ZÀ-Ý][\w'’]{0,30}(?:[ \-](?:[A-ZÀ-Ý][\w'’]{0,30}|el|al|El|Al|Sidi|Ait|Aït|Ben|Beni))*"
@@ -276,6 +276,73 @@ def _lookup(doc: Doc, name: str, kind: str | None) -> Place | None:
     return (kind and doc.gazetteer.lookup(name, kind)) or doc.gazetteer.lookup(name)
 
 
+# Labels of the place a mission happens in, on a row ("Lieu : X", "- Location: X")
+# or alone above its value. Not head offices, exam centres or addresses.
+_PLACE_LABEL = re.compile(
+    r"^[ \t]*(?:[-–•·*|][ \t]*)?(?P<label>"
+    + kw(
+        r"lieux?(?: de la mission| d'affectation| d'execution| de travail| de la formation)?",
+        r"(?:relevant |delivery |mission |work |job )?locations?",
+        r"duty stations?",
+        r"zones? d'intervention",
+        r"regions? concernees?(?: par cette opportunite)?",
+        r"places? of (?:work|performance|assignment)",
+        r"مكان (?:العمل|التكوين|المهمة|التعيين)",
+        r"مقر العمل",
+    )
+    + r")[ \t]*(?:[:：|][ \t]*\|?[ \t]*)?(?P<value>[^\n]*)$",
+    re.MULTILINE,
+)
+_COUNTRIES = re.compile(
+    kw(r"maroc", r"morocco", r"tunisie", r"tunisia", r"jordanie", r"jordan", r"liban", r"lebanon", r"mauritanie",
+       r"mauritania", r"المغرب", r"تونس", r"الأردن", r"لبنان", r"موريتانيا")
+)  # fmt: skip
+_PLACE_KIND_WORDS = re.compile(
+    kw(r"\b(?:governorate|gouvernorat|province|prefecture|region|wilaya|city|ville)\b")
+)
+
+
+def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
+    """Places written as a labelled value, known to the gazetteer or not (calls
+    abroad, towns it lacks): the value is split into names, country names and
+    words like "Governorate" dropped; a value after a colon inside it wins
+    ("Tunisia (with travel to intervention areas : Jendouba, Tozeur)")."""
+    out: list[tuple[str, Span]] = []
+    for match in _PLACE_LABEL.finditer(doc.folded, 0, min(len(doc.folded), 20_000)):
+        value_start, value = match.start("value"), doc.masked[match.start("value") : match.end("value")]
+        if not value.strip(" |:"):  # the value is on the next non-blank line
+            following = doc.masked.find("\n", match.end())
+            while 0 <= following < len(doc.masked) - 1 and doc.masked[following + 1] in "\n|: ":
+                following += 1
+            if following == -1:
+                continue
+            value_start = following + 1
+            value = doc.masked[value_start : doc.line_bounds(value_start)[1]]
+        if len(value) > 200:
+            continue
+        colon = max(value.rfind(":"), value.rfind("："))
+        if colon != -1:
+            value_start, value = value_start + colon + 1, value[colon + 1 :]
+        for part in re.finditer(r"[^,;،؛()|/–\-]+", value):
+            raw = part.group(0)
+            name = _PLACE_KIND_WORDS.sub("", fold(raw)).strip()
+            words = raw.split()
+            if not name or _COUNTRIES.fullmatch(name) or not words or len(words) > 4:
+                continue
+            cleaned = " ".join(w for w in words if not _PLACE_KIND_WORDS.fullmatch(fold(w)))
+            cleaned = re.sub(r"\A(?:and|et|و)\s+", "", cleaned).strip(" .")
+            if cleaned and (cleaned[0].isupper() or "\u0600" <= cleaned[0] <= "\u06ff"):
+                offset = value_start + part.start() + raw.index(cleaned.split()[0])
+                out.append((cleaned, (offset, offset + len(cleaned))))
+        if out:
+            return out
+    return out
+
+
+_NAMED_AREA = re.compile(
+    r"\b(?:[Gg]ouvernorat|[Gg]overnorate|[Ww]ilaya|[Dd]élégation|[Rr]égion|[Rr]egion|[Pp]rovince)\s+(?:de\s+|d['’]|of\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
+)
 MAX_LOCATIONS = 60  # a call names a few dozen places at most
 
 
@@ -335,6 +402,9 @@ def read_locations(doc: Doc) -> None:
             if not found:
                 for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
                     add(match.group("place"), (match.start("place"), match.end("place")))
+    if not names:  # a labelled value anywhere: "- Lieu : Grand Tunis", "Delivery location" + "Amman – Jordan"
+        for name, span in _labelled_places(doc):
+            add(name, span)
     _drop_parents(doc, names, places, spans)
     for match in _BASED.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
@@ -379,6 +449,11 @@ def read_locations(doc: Doc) -> None:
             for place, span in _place_spans(doc, at.start("places"), at.end("places")):
                 if place.kind != "region" and len(names) < 4:
                     add(doc.text[span[0] : span[1]], span, place)
+    if not names:  # abroad, unknown to the gazetteer: "le gouvernorat de Kairouan", "la région de Trarza"
+        for match in _NAMED_AREA.finditer(doc.masked, 0, min(len(doc.masked), 20_000)):
+            if len(names) >= 3:
+                break
+            add(match.group("name"), match.span("name"))
     doc.set("locations", names, spans, 0.8 if names else 0.0)
     doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
 
