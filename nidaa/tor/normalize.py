@@ -15,9 +15,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 # Characters that carry no text: soft hyphen, zero-width space, word joiner,
-# BOMs left inside the text, bidi marks that PDF and Word sprinkle around.
-# ZWNJ/ZWJ (U+200C/D) are kept: they change how Arabic-script words render.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+# BOMs left inside the text, bidi marks that PDF and Word sprinkle around, and
+# the Arabic tatweel (U+0640), a stretching stroke of display ("مبـــاراة") that
+# would hide the word from every cue. ZWNJ/ZWJ (U+200C/D) are kept: they change
+# how Arabic-script words render.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u0640")
+)
 # C0/C1 controls other than tab and newline (NUL, form feed, ...).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")

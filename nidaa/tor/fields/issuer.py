@@ -262,7 +262,7 @@ def read_issuer(doc: Doc) -> None:
         if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 and not line.endswith((".", ":")):
             if line.isupper():  # "COOPÉRATIVE X" in the letterhead, "Coopérative X (CX)" in the text
                 line, (start, _) = _as_written_later(doc, line, start)
-            if fits_script and not funded and accept(line, (start, start + len(line)), 0.7):
+            if fits_script and not funded and accept(line, (start, start + len(line)), 0.7, cell=True):
                 return
         previous = line
     for match in _ISSUER_VERB.finditer(doc.masked):

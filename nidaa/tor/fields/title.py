@@ -155,8 +155,8 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"directrice",
                 r"director",
                 r"animat(?:eur|rice)",
-                r"poste",
-                r"position",
+                r"\bpostes?\b",
+                r"\bpositions?\b",
                 r"\bcdd\b",
                 r"\bcdi\b",
                 r"منسق",
@@ -257,7 +257,7 @@ _JOB_WORDS = re.compile(
         r"officer",
         r"manager",
         r"coordinat",
-        r"charge\.?e? de",
+        r"charge\s*(?:\(e\)|\.?e)?\s+de",
         r"assistant",
         r"responsable",
         r"comptable",
@@ -448,6 +448,19 @@ def read_title(doc: Doc) -> None:
             and len(line.split()) >= 2
         )
 
+    if lines:  # a job board's heading naming the post ("Chargé(e) de projets") is the title
+        first_start, first = lines[0]
+        first_folded = doc.folded[first_start : first_start + len(first)]
+        names_post = _JOB_WORDS.search(first_folded) or any(
+            pattern.search(first_folded)
+            for kind, pattern in TYPE_WORDS
+            if kind in ("trainer", "expert", "consultant")
+        )
+        numbered = _REF_LINE.search(first_folded) or re.search(
+            r"\d", first
+        )  # "Consultation n° AB-14": a header
+        if _headline(first, first_folded) and len(first.split()) <= 12 and names_post and not numbered:
+            candidates.append((0, -3, first, (first_start, first_start + len(first))))
     for index, (start, line) in enumerate(lines[:3]):
         # An announcement opening the text names the call's object, unless a
         # heading line above it already does ("Chargé(e) de projets" + "X lance ...").
@@ -458,6 +471,13 @@ def read_title(doc: Doc) -> None:
             value = announced.group("object").rstrip(" .")
             begin = start + announced.start("object")
             candidates.append((0, -2, value, (begin, begin + len(value))))
+            break
+    for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
+        crumbs = _BREADCRUMB.split(line)
+        if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 3 and not _URL_OR_DATE.search(crumbs[-1]):
+            value = crumbs[-1].strip()
+            begin = start + len(line) - len(crumbs[-1]) + (len(crumbs[-1]) - len(crumbs[-1].lstrip()))
+            candidates.append((1, start, value, (begin, begin + len(value))))
             break
     for index, (start, line) in enumerate(lines):
         if len(line) > 220 or "\t" in line or " | " in line:
@@ -559,6 +579,7 @@ _ANNOUNCED_OBJECT = re.compile(
     r"(?P<object>(?:مباراة|مباريات|مسابقة|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
     re.IGNORECASE,
 )
+_BREADCRUMB = re.compile(r"\s+[»›>/|]\s+")
 _SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
 _URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\{|\}")
 _LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
