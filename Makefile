@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-intake bench-web bench-hostile messages demo clean worker
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor eval-tor bench-intake bench-web bench-hostile messages demo clean worker
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -61,6 +61,10 @@ worker: install
 
 bench-tor: install
 	$(BIN)/python scripts/bench_tor.py --documents 1000
+
+# The reader's per-field scores on the seeds, the developed part of ../shared/tor-corpus/dev and its held-out part.
+eval-tor: install
+	$(BIN)/python scripts/eval_tor.py
 
 # 10,000 generated e-mails from an .mbox through `nidaa mail import`: SQLite, then PostgreSQL if one answers.
 bench-intake: install
