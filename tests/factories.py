@@ -90,3 +90,137 @@ def indexed(*calls):
     for call in calls:
         refresh_search_document(call)
     return calls[0] if len(calls) == 1 else calls
+
+
+# --- evaluation ------------------------------------------------------------
+from decimal import Decimal  # noqa: E402
+
+from nidaa.applications.models import Application, ApplicationStatus  # noqa: E402
+from nidaa.evaluation.models import (  # noqa: E402
+    ComplianceOverride,
+    ConflictDeclaration,
+    Evaluation,
+    EvaluatorAssignment,
+    FinancialOffer,
+    GridCriterion,
+    Moderation,
+    Outcome,
+    Score,
+    ScoreSheet,
+    SheetStatus,
+)
+
+
+class SubmittedApplicationFactory(DjangoModelFactory):
+    """A submitted application as the evaluation sees it (no files: the
+    evaluation reads the flags, the identity and the receipt number)."""
+
+    class Meta:
+        model = Application
+
+    call = factory.SubFactory(CallFactory)
+    status = ApplicationStatus.SUBMITTED
+    receipt_number = factory.Sequence(lambda n: f"R-TEST-{n:05d}")
+    applicant_name = factory.Sequence(lambda n: f"Candidate {n}")
+    applicant_email = factory.Sequence(lambda n: f"candidate{n}@example.net")
+    version_count = 1
+    received_at = factory.LazyAttribute(lambda a: a.call.deadline - timedelta(hours=2))
+
+
+class EvaluatorAssignmentFactory(DjangoModelFactory):
+    class Meta:
+        model = EvaluatorAssignment
+
+    call = factory.SubFactory(CallFactory)
+    evaluator = factory.SubFactory(UserFactory)
+    is_chair = False
+
+
+class EvaluationFactory(DjangoModelFactory):
+    class Meta:
+        model = Evaluation
+
+    call = factory.SubFactory(CallFactory)
+
+
+class GridCriterionFactory(DjangoModelFactory):
+    class Meta:
+        model = GridCriterion
+
+    evaluation = factory.SubFactory(EvaluationFactory)
+    code = factory.Sequence(lambda n: f"C{n}")
+    label_fr = factory.LazyAttribute(lambda c: f"Critère {c.code}")
+    label_ar = factory.LazyAttribute(lambda c: f"المعيار {c.code}")
+    label_en = factory.LazyAttribute(lambda c: f"Criterion {c.code}")
+    max_points = Decimal(20)
+    order = factory.Sequence(lambda n: n)
+
+
+class ConflictDeclarationFactory(DjangoModelFactory):
+    class Meta:
+        model = ConflictDeclaration
+
+    evaluator = factory.SubFactory(UserFactory)
+    application = factory.SubFactory(SubmittedApplicationFactory)
+    has_conflict = False
+
+
+class ScoreSheetFactory(DjangoModelFactory):
+    class Meta:
+        model = ScoreSheet
+
+    evaluator = factory.SubFactory(UserFactory)
+    application = factory.SubFactory(SubmittedApplicationFactory)
+    status = SheetStatus.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class ScoreFactory(DjangoModelFactory):
+    class Meta:
+        model = Score
+
+    sheet = factory.SubFactory(ScoreSheetFactory)
+    criterion = factory.SubFactory(GridCriterionFactory)
+    points = Decimal(10)
+    comment = "Conforme au profil."
+
+
+class ModerationFactory(DjangoModelFactory):
+    class Meta:
+        model = Moderation
+
+    application = factory.SubFactory(SubmittedApplicationFactory)
+    criterion = factory.SubFactory(GridCriterionFactory)
+    consensus = Decimal(12)
+    reason = "Consensus après discussion."
+
+
+class ComplianceOverrideFactory(DjangoModelFactory):
+    class Meta:
+        model = ComplianceOverride
+
+    application = factory.SubFactory(SubmittedApplicationFactory)
+    requirement = "on_time"
+    value = True
+    reason = "Retard dû à une panne du serveur de messagerie de l'émetteur."
+
+
+class FinancialOfferFactory(DjangoModelFactory):
+    class Meta:
+        model = FinancialOffer
+
+    application = factory.SubFactory(SubmittedApplicationFactory)
+    amount = Decimal(100_000)
+    currency = "MAD"
+    rate = Decimal(1)
+    amount_mad = factory.LazyAttribute(lambda o: o.amount * o.rate)
+
+
+class OutcomeFactory(DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    application = factory.SubFactory(SubmittedApplicationFactory)
+    decision = "retained"
+    rank = 1
+    technical_score = Decimal(80)

@@ -1,0 +1,219 @@
+"""A call's results, computed from the stored records by ``nidaa.scoring``.
+
+One function, ``compute_results``, reads the submitted sheets, declarations,
+moderations, compliance overrides and recorded amounts in a handful of
+queries and hands them to ``consolidate`` and ``rank``: the results page, the
+command line, the exports and the minutes all show what it returns, so a
+score is computed in one place only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from nidaa.applications.models import Application, ApplicationStatus
+from nidaa.calls.models import Call
+from nidaa.evaluation.grids import scoring_grid
+from nidaa.evaluation.models import (
+    ComplianceCheck,
+    ComplianceOverride,
+    ConflictDeclaration,
+    Evaluation,
+    FinancialOffer,
+    Moderation,
+    Score,
+    SheetStatus,
+    Stage,
+)
+from nidaa.scoring import ApplicationConsolidation, Grid, Method, Ranked, Sheet, consolidate, rank
+
+CENT = Decimal("0.01")
+
+
+@dataclass
+class ApplicationResult:
+    application: Application
+    compliance: dict[str, bool]
+    consolidation: ApplicationConsolidation
+    ranked: Ranked
+    offer: FinancialOffer | None
+    envelope_open: bool
+
+    @property
+    def compliant(self) -> bool:
+        return all(self.compliance.values())
+
+    @property
+    def amount(self) -> Decimal | None:
+        """The amount in MAD, once this application's envelope is open."""
+        return self.offer.amount_mad if self.offer is not None and self.envelope_open else None
+
+
+@dataclass
+class Results:
+    evaluation: Evaluation
+    grid: Grid
+    rows: list[ApplicationResult]  # in ranking order
+    by_receipt: dict[str, ApplicationResult] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_receipt = {row.application.receipt_number: row for row in self.rows}
+
+
+def submitted(call: Call) -> Any:
+    return Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
+
+
+def compute_results(evaluation: Evaluation) -> Results:
+    call = evaluation.call
+    grid = scoring_grid(evaluation)
+    applications = {
+        application.pk: application
+        for application in submitted(call)
+        .only(
+            "pk", "receipt_number", "applicant_name", "firm_name", "applicant_kind", "applicant_email",
+            "applicant_id", "is_late", "missing_pieces", "call_id", "received_at",
+        )
+        .order_by("received_at", "pk")
+    }  # fmt: skip
+    receipt = {pk: application.receipt_number for pk, application in applications.items()}
+
+    points: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
+    verdicts: dict[tuple[int, int], dict[str, bool]] = defaultdict(dict)
+    rows = Score.objects.filter(
+        sheet__application__call=call,
+        sheet__application__status=ApplicationStatus.SUBMITTED,
+        sheet__status=SheetStatus.SUBMITTED,
+    ).values_list("sheet__evaluator_id", "sheet__application_id", "criterion__code", "points", "passes")
+    for evaluator_id, application_id, code, value, passes in rows.iterator(chunk_size=5000):
+        key = (evaluator_id, application_id)
+        if passes is not None:
+            verdicts[key][code] = passes
+        elif value is not None:
+            points[key][code] = value
+    sheets = []
+    for evaluator_id, application_id in {*points, *verdicts}:
+        if application_id in receipt:
+            key = (evaluator_id, application_id)
+            sheets.append(
+                Sheet(str(evaluator_id), receipt[application_id], points.get(key, {}), verdicts.get(key, {}))
+            )
+    for evaluator_id, application_id in ConflictDeclaration.objects.filter(
+        application__call=call, has_conflict=True
+    ).values_list("evaluator_id", "application_id"):
+        if application_id in receipt:
+            sheets.append(Sheet(str(evaluator_id), receipt[application_id], conflict=True))
+    sheets.sort(key=lambda sheet: (sheet.application, sheet.evaluator))
+
+    consensus: dict[tuple[str, str], Decimal] = {}
+    chair_verdicts: dict[tuple[str, str], bool] = {}
+    for application_id, code, value, verdict in Moderation.objects.filter(application__call=call).values_list(
+        "application_id", "criterion__code", "consensus", "verdict"
+    ):
+        if application_id not in receipt:
+            continue
+        if value is not None:
+            consensus[(receipt[application_id], code)] = value
+        if verdict is not None:
+            chair_verdicts[(receipt[application_id], code)] = verdict
+
+    compliance = {
+        pk: {
+            ComplianceCheck.ON_TIME.value: not application.is_late,
+            ComplianceCheck.COMPLETE.value: not application.missing_pieces,
+        }
+        for pk, application in applications.items()
+    }
+    for application_id, requirement, satisfied in ComplianceOverride.objects.filter(
+        application__call=call
+    ).values_list("application_id", "requirement", "value"):
+        if application_id in compliance:
+            compliance[application_id][requirement] = satisfied
+
+    offers = {
+        offer.application_id: offer
+        for offer in FinancialOffer.objects.filter(application__call=call)
+        if offer.application_id in receipt
+    }
+    consolidated = consolidate(
+        grid,
+        sheets,
+        applications=receipt.values(),
+        consensus=consensus,
+        chair_verdicts=chair_verdicts,
+    )
+    compliant = {receipt[pk]: all(checks.values()) for pk, checks in compliance.items()}
+    technical = rank(grid, consolidated, compliant=compliant, retain=evaluation.retain)
+    opened = open_envelopes(evaluation, grid, technical)
+    prices = {receipt[pk]: offer.amount_mad for pk, offer in offers.items() if receipt[pk] in opened}
+    ranked = rank(grid, consolidated, compliant=compliant, prices=prices, retain=evaluation.retain)
+    by_receipt = {application.receipt_number: application for application in applications.values()}
+    return Results(
+        evaluation=evaluation,
+        grid=grid,
+        rows=[
+            ApplicationResult(
+                application=by_receipt[row.application],
+                compliance=compliance[by_receipt[row.application].pk],
+                consolidation=consolidated[row.application],
+                ranked=row,
+                offer=offers.get(by_receipt[row.application].pk),
+                envelope_open=row.application in opened,
+            )
+            for row in ranked
+        ],
+    )
+
+
+def open_envelopes(evaluation: Evaluation, grid: Grid, technical: list[Ranked]) -> set[str]:
+    """The receipts whose financial offer may be read: none before the chair
+    closes the technical evaluation; then those of the technically qualified
+    (QBS: only the best technical score's; CQS: none)."""
+    if evaluation.stage == Stage.SCORING or grid.method is Method.CQS:
+        return set()
+    qualified = [row for row in technical if row.qualified]
+    if grid.method is Method.QBS:
+        best = max((row.technical_score or Decimal(0) for row in qualified), default=None)
+        return {row.application for row in qualified if row.technical_score == best}
+    return {row.application for row in qualified}
+
+
+def rounded(value: Decimal | None) -> float | None:
+    if value is None:
+        return None
+    return float(value.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def applicant_label(application: Application) -> str:
+    return application.firm_name or application.applicant_name or application.applicant_email
+
+
+def result_line(row: ApplicationResult) -> dict[str, Any]:
+    """One application as ``nidaa evaluation results`` prints it (a contract)."""
+    consolidation = row.consolidation
+    return {
+        "receipt": row.application.receipt_number,
+        "applicant": applicant_label(row.application),
+        "compliant": row.compliant,
+        "eliminated_by": list(consolidation.eliminated_by),
+        "criteria": {
+            code: {
+                "mean": rounded(result.mean),
+                "median": rounded(result.median),
+                "spread": rounded(result.spread),
+                "disagreement": result.disagreement,
+                "consensus": rounded(result.consensus),
+            }
+            for code, result in consolidation.criteria.items()
+        },
+        "technical_score": rounded(row.ranked.technical_score),
+        "qualified": row.ranked.qualified,
+        "amount": rounded(row.amount),
+        "financial_score": rounded(row.ranked.financial_score),
+        "combined_score": rounded(row.ranked.combined_score),
+        "rank": row.ranked.rank,
+        "decision": row.ranked.decision.value,
+    }
