@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core import mail
+from django.db import connections
 from openpyxl import load_workbook
 
 from nidaa.calls.models import CallStatus
@@ -18,7 +19,15 @@ from nidaa.evaluation.models import ConflictDeclaration, Evaluation, Outcome, Sc
 from tests.evaluation.conftest import GRID, SCORE_HEADER, score_rows, write_csv
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch):
+    # A management command run from the command line closes the database
+    # connections when it ends; in a test that would end the test's transaction.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+
+
 def run(capsys, *args: str) -> tuple[int, str, str]:
+    """``nidaa evaluation ARGS``, through the console script's dispatch."""
     try:
         code = main(["evaluation", *args])
     except SystemExit as exit_:
