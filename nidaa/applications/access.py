@@ -27,7 +27,7 @@ from nidaa.applications.models import (
     ApplicationVersion,
 )
 from nidaa.calls.models import Call, CallStatus
-from nidaa.evaluation.models import EvaluatorAssignment
+from nidaa.evaluation.models import ConflictDeclaration, EvaluatorAssignment
 
 # A call without a deadline opens once it no longer takes applications.
 CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
@@ -119,6 +119,7 @@ def get_application_for_issuer(*, user: Any, application_id: int, now: datetime 
     otherwise, sealed calls included: their applications are not to be found."""
     return (
         Application.objects.filter(status=ApplicationStatus.SUBMITTED, call__in=_opened_calls_for(user, now))
+        .exclude(_conflicted(user))
         .select_related("call", "call__organization", "region", "applicant")
         .prefetch_related(
             Prefetch(
@@ -153,4 +154,18 @@ def get_application_file_for(*, user: Any, file_id: int, now: datetime | None = 
         application__status=ApplicationStatus.SUBMITTED,
         application__call__in=_opened_calls_for(user, now),
     )
-    return ApplicationFile.objects.filter(own | staff).select_related("application").get(pk=file_id)
+    return (
+        ApplicationFile.objects.filter(own | (staff & ~_conflicted(user, "application_id")))
+        .select_related("application")
+        .get(pk=file_id)
+    )
+
+
+def _conflicted(user: Any, application: str = "pk") -> Exists:
+    """Whether the user declared a conflict of interest for the application
+    (``application`` names its id in the outer query): it is hidden from them."""
+    return Exists(
+        ConflictDeclaration.objects.filter(
+            application=OuterRef(application), evaluator_id=getattr(user, "pk", None), has_conflict=True
+        )
+    )

@@ -13,7 +13,7 @@ def applications_for(*, applicant: Any) -> QuerySet[Application]:
     """The applicant's applications, newest first, with their versions and files."""
     return (
         Application.objects.filter(applicant=applicant)
-        .select_related("call")
+        .select_related("call", "outcome")
         .prefetch_related(
             Prefetch(
                 "versions",
