@@ -244,7 +244,9 @@ def score(request: HttpRequest, application_id: int) -> HttpResponse:
                     try:
                         entry = sheets.check_entry(criterion, raw) if raw else sheets.Entry()
                     except ValueError as error:
-                        raise EvaluationError(_("%(code)s: %(message)s") % {"code": code, "message": error}) from error
+                        raise EvaluationError(
+                            _("%(code)s: %(message)s") % {"code": code, "message": error}
+                        ) from error
                     entries[code] = sheets.Entry(entry.points, entry.passes, comment)
                 sheets.save_sheet(
                     application=application,
