@@ -468,3 +468,32 @@ def results_download(request: HttpRequest, call_id: int) -> FileResponse:
         filename=f"evaluation-{seat.call.pk}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+MINUTES_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@login_required
+@require_safe
+def minutes(request: HttpRequest, call_id: int, language: str, fmt: str) -> FileResponse:
+    """The decided evaluation's minutes, for the chair and the organisation's
+    admins and editors."""
+    from nidaa.evaluation.minutes import LANGUAGES, minutes_docx, minutes_pdf
+
+    seat = _seat_or_404(request, call_id)
+    evaluation = seat.evaluation
+    if (
+        not seat.sees_results
+        or evaluation is None
+        or evaluation.stage != Stage.DECIDED
+        or language not in LANGUAGES
+        or fmt not in MINUTES_TYPES
+    ):
+        raise Http404
+    data = (minutes_pdf if fmt == "pdf" else minutes_docx)(evaluation, language)
+    return attachment_response(
+        io.BytesIO(data), filename=f"minutes-{seat.call.pk}-{language}.{fmt}", content_type=MINUTES_TYPES[fmt]
+    )

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern] = [
     path("calls/<int:call_id>/", committee_views.board, name="board"),
     path("calls/<int:call_id>/results/", committee_views.results, name="results"),
     path("calls/<int:call_id>/results.xlsx", committee_views.results_download, name="results_xlsx"),
+    path("calls/<int:call_id>/minutes-<str:language>.<str:fmt>", committee_views.minutes, name="minutes"),
     path("applications/<int:application_id>/", committee_views.score, name="score"),
     path(
         "applications/<int:application_id>/files/<int:file_id>/",
