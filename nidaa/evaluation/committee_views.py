@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from nidaa.accounts.models import User
 from nidaa.applications.access import is_sealed
-from nidaa.applications.exports import content_type_for
+from nidaa.applications.exports import content_type_for, piece_label
 from nidaa.applications.models import Application, ApplicationFile
 from nidaa.calls.models import Call
 from nidaa.common.downloads import attachment_response
@@ -284,6 +284,8 @@ def score(request: HttpRequest, application_id: int) -> HttpResponse:
             )
         )
         context["pdf"] = next((f for f in context["files"] if f.content_type == "pdf"), None)
+        for item in context["files"]:
+            item.piece_label = piece_label(item.piece)
     if submitted:
         # Only now: the consolidation of this application, everyone's scores.
         results = compute_results(evaluation)
