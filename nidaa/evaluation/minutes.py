@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from nidaa.common.pdf import render_pdf
 from nidaa.evaluation.models import (
+    ComplianceCheck,
     ComplianceOverride,
     ConflictDeclaration,
     Evaluation,
@@ -65,92 +66,121 @@ def build_minutes(evaluation: Evaluation, language: str) -> Minutes:
 
 
 def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
+    """One row per application (compliance, scores, amounts, rank, decision)
+    and short summaries elsewhere: a printer lays a table cell out slowly, so
+    the scores per criterion and evaluator are one paragraph per application
+    (the evaluators in the committee's order), not a cell per score."""
     call = evaluation.call
     criteria = list(scorable_criteria(evaluation).values())
     labels = decision_labels()
+    yes, no = _("yes"), _("no")
     assignments = list(
         EvaluatorAssignment.objects.filter(call=call)
         .select_related("evaluator")
-        .order_by("-is_chair", "assigned_at")
+        .order_by("-is_chair", "assigned_at", "pk")
     )
+    order = [a.evaluator_id for a in assignments]
     committee = [
-        {"name": _person(a.evaluator), "role": _("Chair") if a.is_chair else _("Evaluator")}
-        for a in assignments
+        {"index": i, "name": _person(a.evaluator), "role": _("Chair") if a.is_chair else _("Evaluator")}
+        for i, a in enumerate(assignments, start=1)
     ]
     receipts = {row.application.pk: row.application.receipt_number for row in results.rows}
-    names = {row.application.pk: applicant_label(row.application) for row in results.rows}
+
+    declared: dict[int, dict[str, Any]] = {
+        a.evaluator_id: {"name": _person(a.evaluator), "none": 0, "conflicts": [], "notes": []}
+        for a in assignments
+    }
+    conflicted: set[tuple[int, int]] = set()
+    for evaluator_id, application_id, conflict, note in ConflictDeclaration.objects.filter(
+        application__call=call
+    ).values_list("evaluator_id", "application_id", "has_conflict", "note"):
+        entry = declared.get(evaluator_id)
+        if entry is None or application_id not in receipts:
+            continue
+        if conflict:
+            entry["conflicts"].append(receipts[application_id])
+            conflicted.add((evaluator_id, application_id))
+        else:
+            entry["none"] += 1
+        if note:
+            entry["notes"].append(f"{receipts[application_id]}: {note}")
     declarations = [
         {
-            "evaluator": _person(d.evaluator),
-            "receipt": receipts.get(d.application_id, ""),
-            "applicant": names.get(d.application_id, ""),
-            "conflict": d.has_conflict,
-            "text": _("Conflict of interest: left out") if d.has_conflict else _("No conflict of interest"),
-            "note": d.note,
+            "evaluator": entry["name"],
+            "none": _("No conflict of interest: %(count)d applications") % {"count": entry["none"]},
+            "conflicts": (
+                _("Conflict of interest, left out of: %(receipts)s")
+                % {"receipts": ", ".join(sorted(entry["conflicts"]))}
+                if entry["conflicts"]
+                else ""
+            ),
+            "notes": " ; ".join(entry["notes"]),
         }
-        for d in ConflictDeclaration.objects.filter(application__call=call)
-        .select_related("evaluator")
-        .order_by("application__received_at", "application_id", "evaluator__last_name", "evaluator_id")
+        for entry in declared.values()
     ]
-    overrides = defaultdict(list)
-    for override in ComplianceOverride.objects.filter(application__call=call):
-        overrides[override.application_id].append(override.reason)
-    yes, no = _("yes"), _("no")
-    compliance = [
-        {
-            "receipt": row.application.receipt_number,
-            "applicant": applicant_label(row.application),
-            "on_time": yes if row.compliance["on_time"] else no,
-            "complete": yes if row.compliance["complete"] else no,
-            "eliminated_by": ", ".join(row.consolidation.eliminated_by) or "—",
-            "compliant": yes if row.compliant and not row.consolidation.eliminated_by else no,
-            "overrides": " ; ".join(overrides.get(row.application.pk, [])),
-        }
-        for row in results.rows
-    ]
-    # Every submitted score, per application and evaluator.
-    scores: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
-    evaluators: dict[int, str] = {}
-    for application_id, evaluator_id, first, last, email, code, points, passes in Score.objects.filter(
+
+    points: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
+    for application_id, evaluator_id, code, value, passes in Score.objects.filter(
         sheet__application__call=call, sheet__status=SheetStatus.SUBMITTED
-    ).values_list(
-        "sheet__application_id", "sheet__evaluator_id", "sheet__evaluator__first_name",
-        "sheet__evaluator__last_name", "sheet__evaluator__email", "criterion__code", "points", "passes",
-    ):  # fmt: skip
-        evaluators[evaluator_id] = f"{first} {last}".strip() or email
-        scores[(application_id, evaluator_id)][code] = (
-            _number(points) if passes is None else (_("pass") if passes else _("fail"))
+    ).values_list("sheet__application_id", "sheet__evaluator_id", "criterion__code", "points", "passes"):
+        points[(application_id, evaluator_id)][code] = (
+            _number(value) if passes is None else (_("pass") if passes else _("fail"))
         )
-    score_rows = [
-        {
-            "receipt": row.application.receipt_number,
-            "evaluator": evaluators[evaluator_id],
-            "scores": [scores[(row.application.pk, evaluator_id)].get(c.code, "—") for c in criteria],
-        }
-        for row in results.rows
-        for evaluator_id in sorted(
-            {e for (a, e) in scores if a == row.application.pk}, key=lambda e: evaluators[e]
+    moderated = set(
+        Moderation.objects.filter(application__call=call).values_list("application_id", "criterion__code")
+    )
+    overrides: dict[int, list[str]] = defaultdict(list)
+    for application_id, reason in ComplianceOverride.objects.filter(application__call=call).values_list(
+        "application_id", "reason"
+    ):
+        overrides[application_id].append(reason)
+    outcomes = {o.application_id: o for o in Outcome.objects.filter(application__call=call)}
+
+    applications = []
+    for row in results.rows:
+        pk = row.application.pk
+        outcome = outcomes.get(pk)
+        decision = outcome.decision if outcome else row.ranked.decision.value
+        failed = [
+            str(label)
+            for name, label in (
+                (ComplianceCheck.ON_TIME, _("late")),
+                (ComplianceCheck.COMPLETE, _("incomplete")),
+            )
+            if not row.compliance[name]
+        ]
+        scores = []
+        for criterion in criteria:
+            given = [
+                "—"
+                if (evaluator_id, pk) in conflicted
+                else points.get((pk, evaluator_id), {}).get(criterion.code, "—")
+                for evaluator_id in order
+            ]
+            text = f"{criterion.code} {' '.join(given)}"
+            if not criterion.eliminatory:
+                result = row.consolidation.criteria[criterion.code]
+                text += f" → {_number(result.value)}{'*' if result.disagreement else ''}"
+                if (pk, criterion.code) in moderated:
+                    text += f" ({_('consensus')})"
+            scores.append(text)
+        applications.append(
+            {
+                "rank": (outcome.rank if outcome else row.ranked.rank) or "—",
+                "receipt": row.application.receipt_number,
+                "applicant": applicant_label(row.application),
+                "compliant": (yes if row.compliant else no) + (f" ({', '.join(failed)})" if failed else ""),
+                "overrides": " ; ".join(overrides.get(pk, [])),
+                "eliminated_by": ", ".join(row.consolidation.eliminated_by),
+                "scores": scores,
+                "technical": _number(row.ranked.technical_score),
+                "amount": _number(row.amount) if row.envelope_open else "",
+                "financial": _number(row.ranked.financial_score),
+                "combined": _number(row.ranked.combined_score),
+                "decision": labels.get(decision, decision),
+                "retained": decision == "retained",
+            }
         )
-    ]
-    consolidation = [
-        {
-            "receipt": row.application.receipt_number,
-            "criteria": [
-                {
-                    "code": c.code,
-                    "mean": _number(row.consolidation.criteria[c.code].mean),
-                    "median": _number(row.consolidation.criteria[c.code].median),
-                    "spread": _number(row.consolidation.criteria[c.code].spread),
-                    "disagreement": row.consolidation.criteria[c.code].disagreement,
-                    "value": _number(row.consolidation.criteria[c.code].value),
-                }
-                for c in criteria
-                if not c.eliminatory
-            ],
-            "technical": _number(row.ranked.technical_score),
-        }
-        for row in results.rows
-    ]
     moderations = [
         {
             "receipt": receipts.get(m.application_id, ""),
@@ -167,71 +197,48 @@ def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
     financial = [
         {
             "receipt": row.application.receipt_number,
-            "applicant": applicant_label(row.application),
-            "amount": _number(row.offer.amount) if row.offer else "—",
-            "currency": row.offer.currency if row.offer else "",
-            "rate": _number(row.offer.rate) if row.offer and row.offer.currency != "MAD" else "",
+            "amount": _number(row.offer.amount),
+            "currency": row.offer.currency,
+            "rate": _number(row.offer.rate) if row.offer.currency != "MAD" else "",
             "amount_mad": _number(row.amount),
-            "financial": _number(row.ranked.financial_score),
         }
         for row in results.rows
-        if row.envelope_open
+        if row.envelope_open and row.offer is not None
     ]
-    outcomes = {o.application_id: o for o in Outcome.objects.filter(application__call=call)}
-    ranking = []
-    for row in results.rows:
-        outcome = outcomes.get(row.application.pk)
-        decision = outcome.decision if outcome else row.ranked.decision.value
-        ranking.append(
-            {
-                "rank": (outcome.rank if outcome else row.ranked.rank) or "—",
-                "receipt": row.application.receipt_number,
-                "applicant": applicant_label(row.application),
-                "technical": _number(row.ranked.technical_score),
-                "financial": _number(row.ranked.financial_score),
-                "combined": _number(row.ranked.combined_score),
-                "decision": labels.get(decision, decision),
-                "retained": decision == "retained",
-            }
-        )
-    retained = [item for item in ranking if item["retained"]]
-    criteria_rows = [
-        {
-            "code": c.code,
-            "label": c.label(language),
-            "max": _("eliminatory") if c.eliminatory else _number(c.max_points),
-        }
-        for c in criteria
-    ]
+    opened = sum(1 for row in results.rows if row.envelope_open)
     title = _("Evaluation minutes")
     context = {
         "title": title,
         "call": call,
-        "organization": call.organization.name_ar
-        if language == "ar" and call.organization.name_ar
-        else call.organization.name,
+        "organization": (
+            call.organization.name_ar
+            if language == "ar" and call.organization.name_ar
+            else call.organization.name
+        ),
         "evaluation": evaluation,
         "method": evaluation.get_method_display(),
         "weights": f"{_number(evaluation.technical_weight)} / {_number(evaluation.financial_weight)}",
         "pass_mark": _number(evaluation.pass_mark),
         "budget": _number(evaluation.budget) if evaluation.budget is not None else "",
         "share": _number(evaluation.disagreement_share * 100),
-        "applications": len(results.rows),
-        "criteria": criteria_rows,
-        "scored_codes": [c.code for c in criteria if not c.eliminatory],
-        "all_codes": [c.code for c in criteria],
+        "count": len(results.rows),
+        "criteria": [
+            {
+                "code": c.code,
+                "label": c.label(language),
+                "max": _("eliminatory") if c.eliminatory else _number(c.max_points),
+            }
+            for c in criteria
+        ],
         "committee": committee,
         "declarations": declarations,
-        "compliance": compliance,
-        "score_rows": score_rows,
-        "consolidation": consolidation,
+        "applications": applications,
         "moderations": moderations,
         "financial": financial,
-        "ranking": ranking,
-        "retained": retained,
+        "opened": opened,
+        "retained": [item for item in applications if item["retained"]],
         "decision_note": evaluation.decision_note,
         "decided_at": timezone.localtime(evaluation.decided_at) if evaluation.decided_at else None,
-        "printed_at": timezone.localtime(),
     }
     return Minutes(language=language, title=title, context=context)
 
@@ -314,42 +321,22 @@ def _docx(minutes: Minutes) -> bytes:
         _("Method: %(method)s · weights %(weights)s · pass mark %(pass_mark)s / 100")
         % {"method": c["method"], "weights": c["weights"], "pass_mark": c["pass_mark"]}
     )
+    para(_("Applications received: %(count)s") % {"count": c["count"]})
     heading(_("Evaluation grid"), 1)
     table(
         [_("Code"), _("Criterion"), _("Maximum")], [[r["code"], r["label"], r["max"]] for r in c["criteria"]]
     )
     heading(_("Committee"), 1)
-    table([_("Name"), _("Role")], [[m["name"], m["role"]] for m in c["committee"]])
+    table(["#", _("Name"), _("Role")], [[str(m["index"]), m["name"], m["role"]] for m in c["committee"]])
     heading(_("Conflict-of-interest declarations"), 1)
-    table(
-        [_("Evaluator"), _("Application"), _("Declaration")],
-        [[d["evaluator"], d["receipt"], d["text"]] for d in c["declarations"]],
-    )
-    heading(_("Administrative compliance"), 1)
-    table(
-        [
-            _("Application"),
-            _("Applicant"),
-            _("On time"),
-            _("Pieces complete"),
-            _("Eliminated by"),
-            _("Compliant"),
-        ],
-        [
-            [r["receipt"], r["applicant"], r["on_time"], r["complete"], r["eliminated_by"], r["compliant"]]
-            for r in c["compliance"]
-        ],
-    )
+    for d in c["declarations"]:
+        para(" — ".join(part for part in (d["evaluator"], d["none"], d["conflicts"], d["notes"]) if part))
     heading(_("Scores per criterion and evaluator"), 1)
-    table(
-        [_("Application"), _("Evaluator"), *c["all_codes"]],
-        [[r["receipt"], r["evaluator"], *r["scores"]] for r in c["score_rows"]],
-    )
-    heading(_("Consolidation"), 1)
-    table(
-        [_("Application"), *c["scored_codes"], _("Technical score")],
-        [[r["receipt"], *(k["value"] for k in r["criteria"]), r["technical"]] for r in c["consolidation"]],
-    )
+    para(_("Scores in the committee's order (#); → the consolidated score; * disagreement."))
+    for a in c["applications"]:
+        para(
+            f"{a['receipt']} · {a['applicant']}: {' ; '.join(a['scores'])} — {_('Technical score')} {a['technical']}"
+        )
     if c["moderations"]:
         heading(_("Moderations"), 1)
         table(
@@ -358,46 +345,18 @@ def _docx(minutes: Minutes) -> bytes:
         )
     heading(_("Financial opening"), 1)
     if c["financial"]:
-        table(
-            [
-                _("Application"),
-                _("Applicant"),
-                _("Amount"),
-                _("Currency"),
-                _("Amount (MAD)"),
-                _("Financial score"),
-            ],
-            [
-                [f["receipt"], f["applicant"], f["amount"], f["currency"], f["amount_mad"], f["financial"]]
-                for f in c["financial"]
-            ],
-        )
+        for f in c["financial"]:
+            rate = f" x {f['rate']}" if f["rate"] else ""
+            para(f"{f['receipt']}: {f['amount']} {f['currency']}{rate} = {f['amount_mad']} MAD")
     else:
         para(_("No financial offer was opened."))
     heading(_("Final ranking"), 1)
     table(
-        [
-            _("Rank"),
-            _("Application"),
-            _("Applicant"),
-            _("Technical score"),
-            _("Financial score"),
-            _("Combined score"),
-            _("Decision"),
-        ],
-        [
-            [
-                str(r["rank"]),
-                r["receipt"],
-                r["applicant"],
-                r["technical"],
-                r["financial"],
-                r["combined"],
-                r["decision"],
-            ]
-            for r in c["ranking"]
-        ],
-    )
+        [_("Rank"), _("Application"), _("Applicant"), _("Compliant"), _("Technical score"), _("Amount (MAD)"),
+         _("Combined score"), _("Decision")],
+        [[str(a["rank"]), a["receipt"], a["applicant"], a["compliant"], a["technical"], a["amount"], a["combined"],
+          a["decision"]] for a in c["applications"]],
+    )  # fmt: skip
     heading(_("Decision"), 1)
     if c["retained"]:
         para(

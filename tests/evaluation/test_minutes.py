@@ -75,7 +75,10 @@ def test_the_french_minutes_name_every_applicant_with_their_scores(decided):
     for score in ("82.00", "79.00", "50.00", "100.00", "85.30", "79.90", "150000.00", "200000.00"):
         assert score in text
     assert "Écart discuté" in text
-    assert "Conflit d'intérêts : écarté" in text
+    assert "Conflit d'intérêts, écarté de : R2" in text
+    # Scores in the committee's order: the chair c, then a and b; c's conflict on R2 is a dash.
+    assert "R1 · Salma Benali — C1 26.00 25.00 27.00 → 26.00 ; C2 34.00 35.00 33.00 → 34.00" in text
+    assert "R2 · Youssef El Idrissi — C1 — 20.00 28.00 → 24.00* (consensus)" in text
     assert "Le comité retient l'offre de R2." in text
 
 
@@ -98,7 +101,7 @@ def test_the_arabic_docx_runs_right_to_left(decided):
     assert title.text == "محضر التقييم"
     assert title._p.pPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi") is not None
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
-    assert {"مريم العلوي", "Salma Benali", "85.30", "R2"} <= cells
+    assert {"مريم العلوي", "Salma Benali", "85.30", "R2", "مقبول"} <= cells
 
 
 def test_minutes_download_is_for_the_chair_and_the_issuer_once_decided(
