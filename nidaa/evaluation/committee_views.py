@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -45,7 +46,7 @@ from nidaa.evaluation.models import (
     SheetStatus,
     Stage,
 )
-from nidaa.evaluation.results import applicant_label, compute_results
+from nidaa.evaluation.results import applicant_label, cached_results, submitted
 from nidaa.evaluation.selectors import (
     Seat,
     calls_on_committee,
@@ -56,6 +57,7 @@ from nidaa.evaluation.selectors import (
 
 EXTRA_ROWS = 4
 SORTS = ("rank", "disagreement", "technical", "receipt")
+PAGE_SIZE = 50
 
 
 def _seat_or_404(request: HttpRequest, call_id: int) -> Seat:
@@ -288,7 +290,7 @@ def score(request: HttpRequest, application_id: int) -> HttpResponse:
             item.piece_label = piece_label(item.piece)
     if submitted:
         # Only now: the consolidation of this application, everyone's scores.
-        results = compute_results(evaluation)
+        results = cached_results(evaluation)
         context["consolidation"] = results.by_receipt[application.receipt_number].consolidation
         context["criteria"] = sheets.scorable_criteria(evaluation)
     return render(request, "evaluation/score.html", context)
@@ -331,11 +333,17 @@ def _chair_action(request: HttpRequest, seat: Seat) -> None:
     action = post.get("action", "")
     actor = _user(request)
     application = None
-    if post.get("application"):
-        try:
-            application = Application.objects.select_related("call").get(
-                pk=int(post["application"]), call=seat.call
+    if post.get("receipt"):
+        application = (
+            submitted(seat.call).select_related("call").filter(receipt_number=post["receipt"].strip()).first()
+        )
+        if application is None:
+            raise EvaluationError(
+                _("unknown application %(receipt)r") % {"receipt": post["receipt"].strip()[:40]}
             )
+    elif post.get("application"):
+        try:
+            application = submitted(seat.call).select_related("call").get(pk=int(post["application"]))
         except (Application.DoesNotExist, ValueError) as error:
             raise Http404 from error
     if action in ("moderate", "override", "offer") and application is None:
@@ -413,13 +421,14 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
             _chair_action(request, seat)
         except EvaluationError as error:
             _refused(request, error)
-        return redirect(f"{request.path}?sort={request.GET.get('sort', 'rank')}")
+        sort = request.GET.get("sort", "rank")
+        return redirect(f"{request.path}?sort={sort if sort in SORTS else 'rank'}")
     evaluation = seat.evaluation
     if evaluation is None:
         return render(
             request, "evaluation/results.html", {"seat": seat, "call": seat.call, "evaluation": None}
         )
-    computed = compute_results(evaluation)
+    computed = cached_results(evaluation)
     sort = request.GET.get("sort", "rank")
     rows = list(computed.rows)
     if sort == "disagreement":
@@ -430,6 +439,8 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
         )
     elif sort == "receipt":
         rows.sort(key=lambda row: row.application.receipt_number)
+    # A page of rows: the whole list is sorted, a page rendered.
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     language = (get_language() or "fr")[:2]
     criteria = [
         (criterion, criterion.label(language)) for criterion in sheets.scorable_criteria(evaluation).values()
@@ -448,7 +459,9 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
             "seat": seat,
             "call": seat.call,
             "evaluation": evaluation,
-            "rows": rows,
+            "rows": page.object_list,
+            "page": page,
+            "every_row": rows,
             "criteria": criteria,
             "sort": sort if sort in SORTS else "rank",
             "sorts": SORTS,
@@ -466,7 +479,7 @@ def results_download(request: HttpRequest, call_id: int) -> FileResponse:
     if not seat.sees_results or seat.evaluation is None:
         raise Http404
     return attachment_response(
-        io.BytesIO(results_xlsx(compute_results(seat.evaluation))),
+        io.BytesIO(results_xlsx(cached_results(seat.evaluation))),
         filename=f"evaluation-{seat.call.pk}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

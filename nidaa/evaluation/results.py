@@ -9,10 +9,14 @@ score is computed in one place only.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, cast
+
+from django.core.cache import cache
+from django.db.models import Count, Max
 
 from nidaa.applications.models import Application, ApplicationStatus
 from nidaa.calls.models import Call
@@ -25,6 +29,7 @@ from nidaa.evaluation.models import (
     FinancialOffer,
     Moderation,
     Score,
+    ScoreSheet,
     SheetStatus,
     Stage,
 )
@@ -217,3 +222,42 @@ def result_line(row: ApplicationResult) -> dict[str, Any]:
         "rank": row.ranked.rank,
         "decision": row.ranked.decision.value,
     }
+
+
+# --- cached, under a key that changes with every record it reads --------------
+
+CACHE_SECONDS = 600
+
+
+def records_version(evaluation: Evaluation) -> str:
+    """A key that changes whenever a record ``compute_results`` reads changes:
+    the evaluation's own row (grid, stage), and the count and latest write of
+    each kind of record (sheets and applications carry ``updated_at``, the
+    chair's records ``recorded_at``; declarations are only ever added; a
+    score is only written with its sheet)."""
+    call_id = evaluation.call_id
+    parts = []
+    for model, stamp, filters in (
+        (ScoreSheet, "updated_at", {"application__call_id": call_id}),
+        (Moderation, "recorded_at", {"application__call_id": call_id}),
+        (ComplianceOverride, "recorded_at", {"application__call_id": call_id}),
+        (FinancialOffer, "recorded_at", {"application__call_id": call_id}),
+        (ConflictDeclaration, "declared_at", {"application__call_id": call_id}),
+        (Application, "updated_at", {"call_id": call_id}),
+    ):
+        found = model.objects.filter(**filters).aggregate(count=Count("pk"), latest=Max(stamp))
+        parts.append(f"{found['count']}:{found['latest'].timestamp() if found['latest'] else 0}")
+    updated_at, stage = Evaluation.objects.filter(pk=evaluation.pk).values_list("updated_at", "stage").get()
+    return hashlib.sha256("|".join([f"{updated_at.timestamp()}:{stage}", *parts]).encode()).hexdigest()[:32]
+
+
+def cached_results(evaluation: Evaluation) -> Results:
+    """``compute_results``, kept in the cache (shared by the web workers when
+    Redis is configured) under the records' version: any write changes the
+    key, so a stale result is never served."""
+    key = f"evaluation-results:{evaluation.pk}:{records_version(evaluation)}"
+    results = cache.get(key)
+    if results is None:
+        results = compute_results(evaluation)
+        cache.set(key, results, CACHE_SECONDS)
+    return cast(Results, results)

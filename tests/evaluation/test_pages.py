@@ -324,3 +324,34 @@ def test_an_editor_of_the_organisation_cannot_score(call, graded, applications, 
     assert (
         client_for(editor).get(reverse("evaluation:score", args=[applications["R1"].pk])).status_code == 404
     )
+
+
+def test_the_results_are_cached_until_a_record_changes(call, graded, applications, people):
+    from nidaa.evaluation.results import records_version
+
+    imported(call)
+    before = records_version(graded)
+    assert records_version(graded) == before
+    client = client_for(people["chair"])
+    url = reverse("evaluation:results", args=[call.pk])
+    assert client.get(url).context["rows"][0].ranked.technical_score == Decimal(100)  # R4, not yet ranked
+    client.post(
+        url,
+        {"action": "moderate", "receipt": "R4", "criterion": "C1", "consensus": "0", "reason": "Hors sujet"},
+    )
+    assert records_version(graded) != before
+    technical = {
+        row.application.receipt_number: row.ranked.technical_score for row in client.get(url).context["rows"]
+    }
+    assert technical["R4"] == Decimal(70)
+
+
+def test_the_consolidation_is_paged(call, graded, applications, people):
+    from tests.factories import SubmittedApplicationFactory
+
+    for n in range(60):
+        SubmittedApplicationFactory(call=call, receipt_number=f"X{n:03d}")
+    client = client_for(people["chair"])
+    url = reverse("evaluation:results", args=[call.pk])
+    first, second = client.get(url), client.get(url + "?page=2")
+    assert (len(first.context["rows"]), len(second.context["rows"])) == (50, 14)
