@@ -171,13 +171,17 @@ def build(title: str, applications: int, seed: int) -> int:
     return call.pk
 
 
-def timed(function, runs: int) -> tuple[float, float]:
-    times = []
+def timed(function, runs: int) -> tuple[float, float, float]:
+    """Median and worst wall time, and median CPU time of this process: on a
+    machine shared with other work the wall time includes waiting for a CPU,
+    the CPU time does not (nor the database server's own time)."""
+    walls, cpus = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), max(times)
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), max(walls), statistics.median(cpus)
 
 
 def session_cookie(call_id: int) -> str:
@@ -257,19 +261,27 @@ def main() -> int:
         server.wait(timeout=30)
 
     print(f"\nload average before: {load_before}, after: {bench_web.format_load()}")
-    print(f"\n| {'measure':<58} | {'median':>9} | {'worst / p95':>11} | target |")
-    print(f"|{'-' * 60}|{'-' * 11}|{'-' * 13}|--------|")
+    print(f"\n| {'measure':<58} | {'median':>9} | {'worst / p95':>11} | {'CPU':>8} | target   |")
+    print(f"|{'-' * 60}|{'-' * 11}|{'-' * 13}|{'-' * 10}|----------|")
     label = f"consolidation + ranking, {args.applications} x {EVALUATORS} x {CRITERIA}"
     print(
-        f"| {label:<58} | {consolidation[0] * 1000:>6.0f} ms | {consolidation[1] * 1000:>8.0f} ms | < 1 s  |"
+        f"| {label:<58} | {consolidation[0] * 1000:>6.0f} ms | {consolidation[1] * 1000:>8.0f} ms "
+        f"| {consolidation[2] * 1000:>5.0f} ms | < 1 s    |"
     )
     label = f"results page (gunicorn {args.workers} workers, wrk {args.connections} conn.)"
-    print(f"| {label:<58} | {page['p50']:>6.0f} ms | {page['p95']:>8.0f} ms | < 300 ms |")
-    print(f"|   {'requests/s, errors':<56} | {page['rps']:>9.1f} | {page['errors']:>11} |        |")
-    label = f"minutes PDF, French, {args.ranked} ranked ({pages} pages)"
-    print(f"| {label:<58} | {pdf_fr[0]:>7.2f} s | {pdf_fr[1]:>9.2f} s | < 5 s  |")
-    print(f"| {'minutes PDF, Arabic':<58} | {pdf_ar[0]:>7.2f} s | {pdf_ar[1]:>9.2f} s | < 5 s  |")
-    print(f"| {'minutes DOCX, French':<58} | {docx[0]:>7.2f} s | {docx[1]:>9.2f} s |        |")
+    print(f"| {label:<58} | {page['p50']:>6.0f} ms | {page['p95']:>8.0f} ms | {'':>8} | < 300 ms |")
+    print(
+        f"|   {'requests/s, errors':<56} | {page['rps']:>9.1f} | {page['errors']:>11} | {'':>8} |          |"
+    )
+    for label, figures in (
+        (f"minutes PDF, French, {args.ranked} ranked ({pages} pages)", pdf_fr),
+        ("minutes PDF, Arabic", pdf_ar),
+        ("minutes DOCX, French", docx),
+    ):
+        target = "< 5 s" if "PDF" in label else ""
+        print(
+            f"| {label:<58} | {figures[0]:>7.2f} s | {figures[1]:>9.2f} s | {figures[2]:>6.2f} s | {target:<8} |"
+        )
     return 0
 
 

@@ -330,7 +330,7 @@ def close_financial(
     outcomes = Outcome.objects.bulk_create(
         [
             Outcome(
-                application=row.application,
+                application_id=row.application.pk,
                 decision=ranked[row.application.receipt_number].decision.value,
                 rank=ranked[row.application.receipt_number].rank,
                 technical_score=_cents(ranked[row.application.receipt_number].technical_score),
@@ -342,8 +342,9 @@ def close_financial(
     )
     evaluation.decided_at = timezone.now()
     evaluation.decision_note = note.strip()
+    receipts = {row.application.pk: row.application.receipt_number for row in rows}
     retained = [
-        outcome.application.receipt_number for outcome in outcomes if outcome.decision == Decision.RETAINED
+        receipts[outcome.application_id] for outcome in outcomes if outcome.decision == Decision.RETAINED
     ]
     apply_transition(
         workflow=STAGE_WORKFLOW,

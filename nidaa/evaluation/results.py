@@ -13,7 +13,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from django.core.cache import cache
 from django.db.models import Count, Max
@@ -38,13 +38,33 @@ from nidaa.scoring import ApplicationConsolidation, Grid, Method, Ranked, Sheet,
 CENT = Decimal("0.01")
 
 
+class ApplicationInfo(NamedTuple):
+    """What the results show of an application: read as plain values, because
+    building 2,000 model instances costs more than the whole consolidation."""
+
+    pk: int
+    receipt_number: str
+    applicant_name: str
+    firm_name: str
+    applicant_email: str
+    is_late: bool
+    missing_pieces: list[str]
+
+
+class OfferInfo(NamedTuple):
+    amount: Decimal
+    currency: str
+    rate: Decimal
+    amount_mad: Decimal
+
+
 @dataclass
 class ApplicationResult:
-    application: Application
+    application: ApplicationInfo
     compliance: dict[str, bool]
     consolidation: ApplicationConsolidation
     ranked: Ranked
-    offer: FinancialOffer | None
+    offer: OfferInfo | None
     envelope_open: bool
 
     @property
@@ -76,36 +96,43 @@ def compute_results(evaluation: Evaluation) -> Results:
     call = evaluation.call
     grid = scoring_grid(evaluation)
     applications = {
-        application.pk: application
-        for application in submitted(call)
-        .only(
-            "pk", "receipt_number", "applicant_name", "firm_name", "applicant_kind", "applicant_email",
-            "applicant_id", "is_late", "missing_pieces", "call_id", "received_at",
-        )
+        row[0]: ApplicationInfo(*row)
+        for row in submitted(call)
         .order_by("received_at", "pk")
-    }  # fmt: skip
+        .values_list(
+            "pk",
+            "receipt_number",
+            "applicant_name",
+            "firm_name",
+            "applicant_email",
+            "is_late",
+            "missing_pieces",
+        )
+    }
     receipt = {pk: application.receipt_number for pk, application in applications.items()}
+    codes = dict(evaluation.criteria.values_list("pk", "code"))
+    sheet_keys = {
+        pk: (evaluator_id, application_id)
+        for pk, evaluator_id, application_id in ScoreSheet.objects.filter(
+            application__call=call, status=SheetStatus.SUBMITTED
+        ).values_list("pk", "evaluator_id", "application_id")
+        if application_id in receipt
+    }
 
-    points: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
-    verdicts: dict[tuple[int, int], dict[str, bool]] = defaultdict(dict)
-    rows = Score.objects.filter(
-        sheet__application__call=call,
-        sheet__application__status=ApplicationStatus.SUBMITTED,
-        sheet__status=SheetStatus.SUBMITTED,
-    ).values_list("sheet__evaluator_id", "sheet__application_id", "criterion__code", "points", "passes")
-    for evaluator_id, application_id, code, value, passes in rows.iterator(chunk_size=5000):
-        key = (evaluator_id, application_id)
+    # One pass over every score, without joins: ids are mapped in Python.
+    points: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    verdicts: dict[int, dict[str, bool]] = defaultdict(dict)
+    for sheet_id, criterion_id, value, passes in Score.objects.filter(
+        sheet__application__call=call, sheet__status=SheetStatus.SUBMITTED
+    ).values_list("sheet_id", "criterion_id", "points", "passes"):
         if passes is not None:
-            verdicts[key][code] = passes
+            verdicts[sheet_id][codes[criterion_id]] = passes
         elif value is not None:
-            points[key][code] = value
-    sheets = []
-    for evaluator_id, application_id in {*points, *verdicts}:
-        if application_id in receipt:
-            key = (evaluator_id, application_id)
-            sheets.append(
-                Sheet(str(evaluator_id), receipt[application_id], points.get(key, {}), verdicts.get(key, {}))
-            )
+            points[sheet_id][codes[criterion_id]] = value
+    sheets = [
+        Sheet(str(evaluator_id), receipt[application_id], points.get(pk, {}), verdicts.get(pk, {}))
+        for pk, (evaluator_id, application_id) in sheet_keys.items()
+    ]
     for evaluator_id, application_id in ConflictDeclaration.objects.filter(
         application__call=call, has_conflict=True
     ).values_list("evaluator_id", "application_id"):
@@ -115,15 +142,15 @@ def compute_results(evaluation: Evaluation) -> Results:
 
     consensus: dict[tuple[str, str], Decimal] = {}
     chair_verdicts: dict[tuple[str, str], bool] = {}
-    for application_id, code, value, verdict in Moderation.objects.filter(application__call=call).values_list(
-        "application_id", "criterion__code", "consensus", "verdict"
-    ):
+    for application_id, criterion_id, value, verdict in Moderation.objects.filter(
+        application__call=call
+    ).values_list("application_id", "criterion_id", "consensus", "verdict"):
         if application_id not in receipt:
             continue
         if value is not None:
-            consensus[(receipt[application_id], code)] = value
+            consensus[(receipt[application_id], codes[criterion_id])] = value
         if verdict is not None:
-            chair_verdicts[(receipt[application_id], code)] = verdict
+            chair_verdicts[(receipt[application_id], codes[criterion_id])] = verdict
 
     compliance = {
         pk: {
@@ -139,9 +166,11 @@ def compute_results(evaluation: Evaluation) -> Results:
             compliance[application_id][requirement] = satisfied
 
     offers = {
-        offer.application_id: offer
-        for offer in FinancialOffer.objects.filter(application__call=call)
-        if offer.application_id in receipt
+        application_id: OfferInfo(amount, currency, rate, amount_mad)
+        for application_id, amount, currency, rate, amount_mad in FinancialOffer.objects.filter(
+            application__call=call
+        ).values_list("application_id", "amount", "currency", "rate", "amount_mad")
+        if application_id in receipt
     }
     consolidated = consolidate(
         grid,
@@ -192,7 +221,7 @@ def rounded(value: Decimal | None) -> float | None:
     return float(value.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
-def applicant_label(application: Application) -> str:
+def applicant_label(application: Application | ApplicationInfo) -> str:
     return application.firm_name or application.applicant_name or application.applicant_email
 
 
@@ -256,8 +285,19 @@ def cached_results(evaluation: Evaluation) -> Results:
     Redis is configured) under the records' version: any write changes the
     key, so a stale result is never served."""
     key = f"evaluation-results:{evaluation.pk}:{records_version(evaluation)}"
-    results = cache.get(key)
+    # This process's copy of the entry under its version key: unpickling 2,000
+    # rows on every request would cost more than serving the page.
+    results = _copies.get(key)
     if results is None:
-        results = compute_results(evaluation)
-        cache.set(key, results, CACHE_SECONDS)
+        results = cache.get(key)
+        if results is None:
+            results = compute_results(evaluation)
+            cache.set(key, results, CACHE_SECONDS)
+        _copies[key] = results
+        while len(_copies) > COPIES:
+            _copies.pop(next(iter(_copies)))
     return cast(Results, results)
+
+
+COPIES = 4
+_copies: dict[str, Results] = {}

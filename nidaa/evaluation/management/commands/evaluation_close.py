@@ -11,6 +11,7 @@ from django.core.management.base import CommandParser
 from nidaa.evaluation.decisions import close_financial, close_technical
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.management.commands._base import EvaluationCommand
+from nidaa.evaluation.models import Outcome
 
 
 class Command(EvaluationCommand):
@@ -31,10 +32,14 @@ class Command(EvaluationCommand):
                 close_technical(call=call, actor=None)
                 self.stdout.write(f"technical evaluation of call {call.pk} closed")
             else:
-                outcomes = close_financial(
+                close_financial(
                     call=call, actor=None, note=options["note"], notify_others=options["notify_all"]
                 )
-                retained = [o.application.receipt_number for o in outcomes if o.decision == "retained"]
+                retained = list(
+                    Outcome.objects.filter(application__call=call, decision="retained")
+                    .order_by("rank", "application__receipt_number")
+                    .values_list("application__receipt_number", flat=True)
+                )
                 self.stdout.write(
                     f"evaluation of call {call.pk} decided; retained: {', '.join(retained) or '-'}"
                 )
