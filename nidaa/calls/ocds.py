@@ -164,7 +164,14 @@ def build_release(call: Call, *, base_url: str) -> dict[str, Any]:
     documents = _documents(call, base_url)
     if documents:
         tender["documents"] = documents
-    return {
+    awards: list[dict[str, Any]] = []
+    if call.status == CallStatus.AWARDED:
+        # The committee's decision, when the call was evaluated on Nidaa.
+        from nidaa.evaluation.ocds import awards_for
+
+        awards, suppliers = awards_for(call)
+        parties = [*parties, *suppliers]
+    release = {
         "ocid": ocid(call),
         # One release per state of the call: its id changes whenever the call does.
         "id": f"{ocid(call)}-{call.updated_at.astimezone(UTC):%Y%m%dT%H%M%S%fZ}",
@@ -176,6 +183,9 @@ def build_release(call: Call, *, base_url: str) -> dict[str, Any]:
         "buyer": buyer,
         "tender": tender,
     }
+    if awards:
+        release["awards"] = awards
+    return release
 
 
 def _package_head(uri: str) -> dict[str, Any]:

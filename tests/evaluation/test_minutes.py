@@ -115,3 +115,37 @@ def test_minutes_download_is_for_the_chair_and_the_issuer_once_decided(
     assert (
         client_for(owner).get(reverse("evaluation:minutes", args=[call.pk, "de", "pdf"])).status_code == 404
     )
+
+
+def test_the_ocds_release_of_the_awarded_call_names_only_the_retained_supplier(decided, call, client):
+    import json
+
+    from jsonschema import Draft4Validator, FormatChecker
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT4
+
+    from nidaa.calls.ocds import RELEASE_PACKAGE_SCHEMA, RELEASE_SCHEMA
+
+    response = client.get(f"/ocds/releases/{call.pk}.json")
+    package = response.json()
+    release = package["releases"][0]
+    assert release["tag"] == ["award"]
+    assert [(a["status"], a["suppliers"], a["value"]) for a in release["awards"]] == [
+        (
+            "active",
+            [{"id": "supplier-R2", "name": "Youssef El Idrissi"}],
+            {"amount": 150000.0, "currency": "MAD"},
+        )
+    ]
+    assert {"id": "supplier-R2", "name": "Youssef El Idrissi", "roles": ["supplier"]} in release["parties"]
+    text = json.dumps(package, ensure_ascii=False)
+    for other in ("Salma Benali", "Karim Tazi", "مريم العلوي", "R1", "R3", "R4"):
+        assert other not in text
+    release_schema = json.loads(RELEASE_SCHEMA.read_text(encoding="utf-8"))
+    registry = Registry().with_resource(release_schema["id"], Resource(release_schema, specification=DRAFT4))
+    validator = Draft4Validator(
+        json.loads(RELEASE_PACKAGE_SCHEMA.read_text(encoding="utf-8")),
+        registry=registry,
+        format_checker=FormatChecker(),
+    )
+    assert [error.message for error in validator.iter_errors(package)] == []
