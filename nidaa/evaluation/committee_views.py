@@ -40,8 +40,8 @@ from nidaa.evaluation.models import (
     ComplianceCheck,
     ConflictDeclaration,
     Evaluation,
+    EvaluatorAssignment,
     Method,
-    Moderation,
     ScoreSheet,
     SheetStatus,
     Stage,
@@ -371,12 +371,14 @@ def _chair_action(request: HttpRequest, seat: Seat) -> None:
         )
         messages.success(request, _("The override is recorded."))
     elif action == "reopen":
+        if application is None:
+            raise Http404
         try:
             sheet = ScoreSheet.objects.select_related("application__call").get(
-                pk=int(post.get("sheet", "")), application__call=seat.call
+                application=application, evaluator_id=int(post.get("evaluator", ""))
             )
         except (ScoreSheet.DoesNotExist, ValueError) as error:
-            raise Http404 from error
+            raise EvaluationError(_("This sheet is not submitted.")) from error
         sheets.reopen_sheet(sheet=sheet, actor=actor, reason=post.get("reason", ""))
         messages.success(request, _("The sheet is reopened."))
     elif action == "close_technical":
@@ -445,13 +447,7 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
     criteria = [
         (criterion, criterion.label(language)) for criterion in sheets.scorable_criteria(evaluation).values()
     ]
-    moderations = {
-        (m.application_id, m.criterion.code): m
-        for m in Moderation.objects.filter(application__call=seat.call).select_related("criterion")
-    }
-    submitted_sheets = ScoreSheet.objects.filter(
-        application__call=seat.call, status=SheetStatus.SUBMITTED
-    ).select_related("evaluator", "application")
+    committee = EvaluatorAssignment.objects.filter(call=seat.call).select_related("evaluator").order_by("pk")
     return render(
         request,
         "evaluation/results.html",
@@ -465,8 +461,7 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
             "criteria": criteria,
             "sort": sort if sort in SORTS else "rank",
             "sorts": SORTS,
-            "moderations": moderations,
-            "sheets": submitted_sheets if seat.is_chair and evaluation.stage == Stage.SCORING else [],
+            "committee": committee,
             "requirements": ComplianceCheck.choices,
         },
     )

@@ -33,7 +33,7 @@ from nidaa.evaluation.models import (
     Outcome,
     Stage,
 )
-from nidaa.evaluation.results import compute_results, open_envelopes, submitted
+from nidaa.evaluation.results import compute_results, open_envelopes, submitted, touch
 from nidaa.evaluation.sheets import SHOWN_PROBLEMS, check_entry, scorable_criteria
 from nidaa.scoring import Decision
 
@@ -110,6 +110,7 @@ def moderate(
             "recorded_by": actor,
         },
     )
+    touch(call_id=evaluation.call_id)
     write_audit(
         obj=application,
         actor=actor,
@@ -132,7 +133,7 @@ def override_compliance(
     missing-pieces flag."""
     call = application.call
     _chair_only(actor, call)
-    _locked(call)
+    evaluation = _locked(call)
     if requirement not in ComplianceCheck.values:
         raise EvaluationError(_("Unknown requirement %(name)s.") % {"name": requirement})
     if not reason.strip():
@@ -142,6 +143,7 @@ def override_compliance(
         requirement=requirement,
         defaults={"value": value, "reason": reason.strip(), "recorded_by": actor},
     )
+    touch(call_id=evaluation.call_id)
     write_audit(
         obj=application,
         actor=actor,
@@ -210,6 +212,7 @@ def _record_offer(
             "recorded_by": actor,
         },
     )
+    touch(call_id=application.call_id)
     write_audit(
         obj=application,
         actor=actor,

@@ -16,7 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple, cast
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.utils import timezone
 
 from nidaa.applications.models import Application, ApplicationStatus
 from nidaa.calls.models import Call
@@ -258,26 +259,31 @@ def result_line(row: ApplicationResult) -> dict[str, Any]:
 CACHE_SECONDS = 600
 
 
+def touch(*, call_id: int) -> None:
+    """Mark the call's evaluation records as changed (``records_version``):
+    every service that writes a record the results read calls it, in its
+    transaction."""
+    Evaluation.objects.filter(call_id=call_id).update(updated_at=timezone.now())
+
+
 def records_version(evaluation: Evaluation) -> str:
     """A key that changes whenever a record ``compute_results`` reads changes:
-    the evaluation's own row (grid, stage), and the count and latest write of
-    each kind of record (sheets and applications carry ``updated_at``, the
-    chair's records ``recorded_at``; declarations are only ever added; a
-    score is only written with its sheet)."""
-    call_id = evaluation.call_id
-    parts = []
-    for model, stamp, filters in (
-        (ScoreSheet, "updated_at", {"application__call_id": call_id}),
-        (Moderation, "recorded_at", {"application__call_id": call_id}),
-        (ComplianceOverride, "recorded_at", {"application__call_id": call_id}),
-        (FinancialOffer, "recorded_at", {"application__call_id": call_id}),
-        (ConflictDeclaration, "declared_at", {"application__call_id": call_id}),
-        (Application, "updated_at", {"call_id": call_id}),
-    ):
-        found = model.objects.filter(**filters).aggregate(count=Count("pk"), latest=Max(stamp))
-        parts.append(f"{found['count']}:{found['latest'].timestamp() if found['latest'] else 0}")
-    updated_at, stage = Evaluation.objects.filter(pk=evaluation.pk).values_list("updated_at", "stage").get()
-    return hashlib.sha256("|".join([f"{updated_at.timestamp()}:{stage}", *parts]).encode()).hexdigest()[:32]
+    the evaluation's ``updated_at`` (the grid, the stage, and every sheet,
+    declaration, moderation, override and amount: their services ``touch``
+    it) and the count and latest change of the call's applications (their
+    flags change outside the evaluation). One indexed query per page view."""
+    applications = Application.objects.filter(call_id=OuterRef("call_id")).order_by().values("call_id")
+    values = (
+        Evaluation.objects.filter(pk=evaluation.pk)
+        .annotate(
+            applications=Subquery(applications.annotate(n=Count("pk")).values("n")[:1]),
+            latest=Subquery(applications.annotate(m=Max("updated_at")).values("m")[:1]),
+        )
+        .values_list("updated_at", "stage", "applications", "latest")
+        .get()
+    )
+    text = "|".join(value.isoformat() if hasattr(value, "isoformat") else str(value) for value in values)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def cached_results(evaluation: Evaluation) -> Results:

@@ -33,7 +33,7 @@ from nidaa.evaluation.models import (
     SheetStatus,
     Stage,
 )
-from nidaa.evaluation.results import submitted
+from nidaa.evaluation.results import submitted, touch
 
 MAX_COMMENT = 5000
 SHOWN_PROBLEMS = 50
@@ -112,6 +112,7 @@ def declare_conflict(
     if not created and declaration.has_conflict != conflict:
         raise EvaluationError(_("Your declaration for this application is already recorded."))
     if created:
+        touch(call_id=application.call_id)
         write_audit(
             obj=application,
             actor=evaluator,
@@ -122,6 +123,7 @@ def declare_conflict(
 
 
 def _freeze(evaluation: Evaluation) -> None:
+    touch(call_id=evaluation.call_id)
     if evaluation.frozen_at is None:
         evaluation.frozen_at = timezone.now()
         evaluation.save(update_fields=["frozen_at", "updated_at"])
@@ -203,6 +205,7 @@ def reopen_sheet(*, sheet: ScoreSheet, actor: User | None, reason: str) -> Score
         raise EvaluationError(_("This sheet is not submitted."))
     sheet.status = SheetStatus.REOPENED
     sheet.save(update_fields=["status", "updated_at"])
+    touch(call_id=call.pk)
     write_audit(
         obj=sheet,
         actor=actor,
@@ -391,6 +394,7 @@ def _store_import(
     ScoreSheet.objects.filter(pk__in=sheet_ids).update(
         status=SheetStatus.SUBMITTED, submitted_at=now, updated_at=now
     )
+    touch(call_id=evaluation.call_id)
     if entries:
         _freeze(evaluation)
     counts = {

@@ -187,7 +187,12 @@ def test_the_chair_reopens_a_sheet_with_a_reason(call, graded, applications, peo
     client = client_for(people["chair"])
     client.post(
         reverse("evaluation:results", args=[call.pk]),
-        {"action": "reopen", "sheet": sheet.pk, "reason": "Erreur de saisie sur C2"},
+        {
+            "action": "reopen",
+            "receipt": "R1",
+            "evaluator": people["assigned"].pk,
+            "reason": "Erreur de saisie sur C2",
+        },
     )
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.REOPENED
@@ -355,3 +360,43 @@ def test_the_consolidation_is_paged(call, graded, applications, people):
     url = reverse("evaluation:results", args=[call.pk])
     first, second = client.get(url), client.get(url + "?page=2")
     assert (len(first.context["rows"]), len(second.context["rows"])) == (50, 14)
+
+
+def test_every_write_changes_the_records_version(call, graded, applications, people):
+    """The results page serves a cached computation under this version: each
+    service that writes a record the results read must change it."""
+    from nidaa.evaluation.decisions import close_technical, moderate, override_compliance, record_offer
+    from nidaa.evaluation.results import records_version
+    from nidaa.evaluation.sheets import Entry, declare_conflict, reopen_sheet, save_sheet
+
+    def changed(write):
+        before = records_version(graded)
+        write()
+        return records_version(graded) != before
+
+    a, r2 = people["assigned"], applications["R2"]
+    assert changed(lambda: declare_conflict(application=r2, evaluator=a, conflict=False))
+    entries = {
+        "C1": Entry(points=Decimal(20)),
+        "C2": Entry(points=Decimal(30)),
+        "C3": Entry(points=Decimal(25)),
+        "E1": Entry(passes=True),
+    }
+    assert changed(lambda: save_sheet(application=r2, evaluator=a, entries=entries, submit=True))
+    sheet = ScoreSheet.objects.get(evaluator=a, application=r2)
+    assert changed(lambda: reopen_sheet(sheet=sheet, actor=None, reason="Erreur"))
+    assert changed(lambda: imported(call, exclude={("a", "R2")}))
+    assert changed(
+        lambda: moderate(application=r2, criterion_code="C1", consensus="22", reason="Consensus", actor=None)
+    )
+    assert changed(
+        lambda: override_compliance(
+            application=r2, requirement="on_time", value=True, reason="Panne", actor=None
+        )
+    )
+    save_sheet(application=r2, evaluator=a, entries=entries, submit=True)
+    assert changed(lambda: close_technical(call=call, actor=None))
+    assert changed(lambda: record_offer(application=applications["R1"], amount="100000", actor=None))
+    r1 = applications["R1"]
+    r1.is_late = True
+    assert changed(lambda: r1.save(update_fields=["is_late", "updated_at"]))
