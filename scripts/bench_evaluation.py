@@ -250,12 +250,16 @@ def main() -> int:
                 assert response.status == 200 and b"B" in response.read()
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
             handle.write(f'wrk.headers["Cookie"] = "{cookie}"\n' + bench_web.WRK_SCRIPT)
-        rounds = [
-            bench_web.measure(base + path, args.seconds, args.connections, handle.name)
-            for _ in range(args.rounds)
-        ]
+        # The floor (bench-web's minimal page) in the same rounds: what any page
+        # costs on this machine at this moment, to read the results page against.
+        rounds, floor_rounds = [], []
+        for _ in range(args.rounds):
+            rounds.append(bench_web.measure(base + path, args.seconds, args.connections, handle.name))
+            floor_rounds.append(
+                bench_web.measure(base + "/bench/floor/", args.seconds, args.connections, handle.name)
+            )
         os.unlink(handle.name)
-        page = bench_web.combine(rounds)
+        page, floor = bench_web.combine(rounds), bench_web.combine(floor_rounds)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -273,6 +277,8 @@ def main() -> int:
     print(
         f"|   {'requests/s, errors':<56} | {page['rps']:>9.1f} | {page['errors']:>11} | {'':>8} |          |"
     )
+    label = "floor: bench-web's minimal page, same rounds"
+    print(f"|   {label:<56} | {floor['p50']:>6.0f} ms | {floor['p95']:>8.0f} ms | {'':>8} |          |")
     for label, figures in (
         (f"minutes PDF, French, {args.ranked} ranked ({pages} pages)", pdf_fr),
         ("minutes PDF, Arabic", pdf_ar),
