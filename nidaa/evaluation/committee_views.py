@@ -141,7 +141,7 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
                 actor=_user(request),
                 reason=request.POST.get("reason", ""),
             )
-        except (EvaluationError, ArithmeticError, ValueError) as error:
+        except (EvaluationError, ArithmeticError, ValueError, IndexError) as error:
             if isinstance(error, EvaluationError):
                 _refused(request, error)
             else:
@@ -455,6 +455,7 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
             "seat": seat,
             "call": seat.call,
             "evaluation": evaluation,
+            "computed": computed,
             "rows": page.object_list,
             "page": page,
             "every_row": rows,

@@ -84,6 +84,7 @@ class Results:
     grid: Grid
     rows: list[ApplicationResult]  # in ranking order
     by_receipt: dict[str, ApplicationResult] = field(default_factory=dict)
+    version: str = ""  # the records version it was computed at (``cached_results``)
 
     def __post_init__(self) -> None:
         self.by_receipt = {row.application.receipt_number: row for row in self.rows}
@@ -290,7 +291,8 @@ def cached_results(evaluation: Evaluation) -> Results:
     """``compute_results``, kept in the cache (shared by the web workers when
     Redis is configured) under the records' version: any write changes the
     key, so a stale result is never served."""
-    key = f"evaluation-results:{evaluation.pk}:{records_version(evaluation)}"
+    version = records_version(evaluation)
+    key = f"evaluation-results:{evaluation.pk}:{version}"
     # This process's copy of the entry under its version key: unpickling 2,000
     # rows on every request would cost more than serving the page.
     results = _copies.get(key)
@@ -298,6 +300,7 @@ def cached_results(evaluation: Evaluation) -> Results:
         results = cache.get(key)
         if results is None:
             results = compute_results(evaluation)
+            results.version = version
             cache.set(key, results, CACHE_SECONDS)
         _copies[key] = results
         while len(_copies) > COPIES:

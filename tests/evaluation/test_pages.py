@@ -12,7 +12,14 @@ from django.urls import reverse
 
 from nidaa.accounts.models import Role
 from nidaa.common.models import AuditEntry
-from nidaa.evaluation.models import ConflictDeclaration, Moderation, ScoreSheet, SheetStatus, Stage
+from nidaa.evaluation.models import (
+    ConflictDeclaration,
+    Evaluation,
+    Moderation,
+    ScoreSheet,
+    SheetStatus,
+    Stage,
+)
 from nidaa.evaluation.sheets import import_scores
 from tests.conftest import client_for
 from tests.evaluation.conftest import score_rows
@@ -400,3 +407,22 @@ def test_every_write_changes_the_records_version(call, graded, applications, peo
     r1 = applications["R1"]
     r1.is_late = True
     assert changed(lambda: r1.save(update_fields=["is_late", "updated_at"]))
+
+
+def test_a_mangled_grid_form_is_refused_with_a_message(call, member):
+    # Fewer labels than codes, as a hand-made request would send them.
+    data = {"method": "qcbs", "technical_weight": "70", "financial_weight": "30", "pass_mark": "70",
+            "disagreement_percent": "abc", "code": ["C1", "C2"], "label_fr": ["Profil"], "max": ["50"]}  # fmt: skip
+    response = client_for(member).post(reverse("evaluation:grid", args=[call.pk]), data)
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == ["Vérifiez les nombres de la grille."]
+    assert not Evaluation.objects.filter(call=call).exists()
+
+
+def test_the_cached_table_follows_the_language(call, graded, applications, people):
+    imported(call)
+    client = client_for(people["chair"])
+    french = client.get(reverse("evaluation:results", args=[call.pk])).content.decode()
+    arabic = client.get(f"/ar/evaluation/calls/{call.pk}/results/").content.decode()
+    assert "Sous la note minimale" in french and "Sous la note minimale" not in arabic
+    assert "دون الحد الأدنى" in arabic
