@@ -17,15 +17,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from nidaa.accounts.models import User
+from nidaa.accounts.selectors import EDIT_ROLES
 from nidaa.applications.access import is_sealed
 from nidaa.applications.exports import content_type_for, piece_label
 from nidaa.applications.models import Application, ApplicationFile
 from nidaa.calls.models import Call
+from nidaa.calls.selectors import get_call_for_user
 from nidaa.common.downloads import attachment_response
 from nidaa.evaluation import decisions, sheets
+from nidaa.evaluation.committee import assign_committee
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.exports import results_xlsx
 from nidaa.evaluation.grids import (
@@ -508,3 +511,27 @@ def minutes(request: HttpRequest, call_id: int, language: str, fmt: str) -> File
     return attachment_response(
         io.BytesIO(data), filename=f"minutes-{seat.call.pk}-{language}.{fmt}", content_type=MINUTES_TYPES[fmt]
     )
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, call_id: int) -> HttpResponse:
+    """The call's admins and editors name an evaluator by e-mail (an address
+    without an account is invited) and, optionally, make them the chair."""
+    try:
+        call = get_call_for_user(user=request.user, call_id=call_id, roles=EDIT_ROLES)
+    except Call.DoesNotExist as error:
+        raise Http404 from error
+    email = request.POST.get("email", "").strip()
+    try:
+        assign_committee(
+            call=call,
+            emails=[email],
+            chair=email if request.POST.get("chair") == "on" else None,
+            actor=_user(request),
+        )
+    except EvaluationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("%(email)s is on the committee.") % {"email": email})
+    return redirect("evaluation:evaluators", call_id=call.pk)

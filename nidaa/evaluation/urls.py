@@ -6,6 +6,7 @@ app_name = "evaluation"
 
 urlpatterns: list[URLPattern] = [
     path("calls/<int:call_id>/evaluators/", views.evaluators, name="evaluators"),
+    path("calls/<int:call_id>/evaluators/invite/", committee_views.invite, name="invite"),
     path("", committee_views.my_evaluations, name="mine"),
     path("calls/<int:call_id>/grid/", committee_views.grid, name="grid"),
     path("calls/<int:call_id>/", committee_views.board, name="board"),

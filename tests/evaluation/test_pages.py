@@ -426,3 +426,67 @@ def test_the_cached_table_follows_the_language(call, graded, applications, peopl
     arabic = client.get(f"/ar/evaluation/calls/{call.pk}/results/").content.decode()
     assert "Sous la note minimale" in french and "Sous la note minimale" not in arabic
     assert "دون الحد الأدنى" in arabic
+
+
+def test_an_editor_invites_a_new_evaluator_and_names_the_chair(
+    call, member, org, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from nidaa.accounts.models import Membership, User
+
+    url = reverse("evaluation:invite", args=[call.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(member).post(url, {"email": "experte@exemple.ma", "chair": "on"})
+    assert response.status_code == 302
+    user = User.objects.get(email="experte@exemple.ma")
+    assert Membership.objects.get(user=user).role == "evaluator"
+    assert call.evaluator_assignments.get(evaluator=user).is_chair is True
+    assert [m.to for m in mail.outbox] == [["experte@exemple.ma"]]
+    assert mail.outbox[0].subject == "Association Exemple vous invite à son comité d'évaluation"
+
+
+@pytest.mark.parametrize("persona", ["assigned", "outsider", "applicant"])
+def test_only_the_calls_editors_invite(call, people, persona):
+    response = client_for(people[persona]).post(
+        reverse("evaluation:invite", args=[call.pk]), {"email": "x@exemple.ma"}
+    )
+    assert response.status_code == 404
+    assert not call.evaluator_assignments.filter(evaluator__email="x@exemple.ma").exists()
+
+
+def test_a_pdf_is_shown_only_after_the_declaration_and_never_to_a_conflicted_evaluator(
+    call, graded, applications, people
+):
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+
+    from nidaa.applications.models import ApplicationChannel
+    from nidaa.applications.services import add_version, finish_version, store_file
+
+    r1 = applications["R1"]
+    version = add_version(
+        application=r1,
+        received_at=call.deadline - timedelta(hours=3),
+        channel=ApplicationChannel.WEB,
+        actor=None,
+    )
+    record = store_file(version=version, piece="cv", upload=ContentFile(b"%PDF-1.4\n%%EOF\n", name="cv.pdf"))
+    finish_version(version=version, required=[], actor=None)
+    url = reverse("evaluation:file_inline", args=[r1.pk, record.pk])
+    assigned = client_for(people["assigned"])
+    assert assigned.get(url).status_code == 404  # not declared yet
+    assigned.post(reverse("evaluation:score", args=[r1.pk]), {"action": "declare", "conflict": "no"})
+    response = assigned.get(url)
+    assert (response.status_code, response["Content-Type"], response["Content-Disposition"]) == (
+        200,
+        "application/pdf",
+        "inline",
+    )
+    for persona in ("conflicted", "owner", "unassigned", "applicant", "outsider"):
+        assert client_for(people[persona]).get(url).status_code == 404, persona
+    assert (
+        client_for(people["conflicted"]).get(reverse("applications:file", args=[record.pk])).status_code
+        == 404
+    )
