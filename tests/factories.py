@@ -103,6 +103,7 @@ from nidaa.evaluation.models import (  # noqa: E402
     EvaluatorAssignment,
     FinancialOffer,
     GridCriterion,
+    GridTemplate,
     Moderation,
     Outcome,
     Score,
@@ -224,3 +225,24 @@ class OutcomeFactory(DjangoModelFactory):
     decision = "retained"
     rank = 1
     technical_score = Decimal(80)
+
+
+class GridTemplateFactory(DjangoModelFactory):
+    class Meta:
+        model = GridTemplate
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Grille formateurs {n}")
+    spec = factory.LazyFunction(
+        lambda: {
+            "method": "cqs",
+            "technical_weight": 100,
+            "financial_weight": 0,
+            "pass_mark": 60,
+            "budget": None,
+            "disagreement_share": 0.2,
+            "criteria": [
+                {"code": "C1", "label": {"fr": "Profil", "ar": "المؤهلات", "en": "Profile"}, "max": 100}
+            ],
+        }
+    )

@@ -35,6 +35,7 @@ from nidaa.evaluation.grids import (
     LANGUAGES,
     parse_grid_spec,
     propose_grid,
+    save_grid_template,
     set_grid,
     spec_as_json,
     spec_of,
@@ -44,6 +45,7 @@ from nidaa.evaluation.models import (
     ConflictDeclaration,
     Evaluation,
     EvaluatorAssignment,
+    GridTemplate,
     Method,
     ScoreSheet,
     SheetStatus,
@@ -135,6 +137,17 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
     if seat.role not in ("chair", "issuer"):
         raise Http404
     evaluation = seat.evaluation
+    templates = GridTemplate.objects.filter(organization_id=seat.call.organization_id)
+    if request.method == "POST" and request.POST.get("action") == "save_template":
+        if evaluation is None:
+            raise Http404
+        try:
+            save_grid_template(evaluation=evaluation, name=request.POST.get("name", ""), actor=_user(request))
+        except EvaluationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The grid is kept as a template of your organisation."))
+        return redirect("evaluation:grid", call_id=seat.call.pk)
     if request.method == "POST":
         try:
             data = _grid_from_post(request)
@@ -152,7 +165,12 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The grid is saved."))
             return redirect("evaluation:grid", call_id=seat.call.pk)
-    current = spec_as_json(spec_of(evaluation)) if evaluation else propose_grid(seat.call)
+    chosen = request.GET.get("template", "")
+    template = templates.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    if template is not None:
+        current = template.spec  # a starting point: nothing is saved until the form is
+    else:
+        current = spec_as_json(spec_of(evaluation)) if evaluation else propose_grid(seat.call)
     rows = [
         {
             "code": item["code"],
@@ -175,7 +193,9 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
             "disagreement_percent": Decimal(str(current["disagreement_share"])) * 100,
             "rows": rows,
             "methods": Method.choices,
-            "proposed": evaluation is None,
+            "proposed": evaluation is None and template is None,
+            "template": template,
+            "templates": templates,
             "frozen": evaluation is not None and evaluation.frozen_at is not None,
         },
     )

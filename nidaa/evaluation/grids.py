@@ -21,7 +21,7 @@ from nidaa.accounts.models import User
 from nidaa.calls.models import Call, RequiredDocument
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.errors import EvaluationError
-from nidaa.evaluation.models import Evaluation, GridCriterion, Method, Stage
+from nidaa.evaluation.models import Evaluation, GridCriterion, GridTemplate, Method, Stage
 from nidaa.scoring import Criterion, Grid
 from nidaa.scoring.grid import GridError
 from nidaa.scoring.grid import Method as ScoringMethod
@@ -359,3 +359,19 @@ def propose_grid(call: Call) -> dict[str, Any]:
         "disagreement_share": 0.2,
         "criteria": criteria,
     }
+
+
+@transaction.atomic
+def save_grid_template(*, evaluation: Evaluation, name: str, actor: User | None) -> GridTemplate:
+    """Keep ``evaluation``'s grid as one of its organisation's templates
+    (saving under an existing name replaces that template)."""
+    name = name.strip()[:200]
+    if not name:
+        raise EvaluationError(_("A template needs a name."))
+    template, _created = GridTemplate.objects.update_or_create(
+        organization_id=evaluation.call.organization_id,
+        name=name,
+        defaults={"spec": spec_as_json(spec_of(evaluation)), "created_by": actor},
+    )
+    write_audit(obj=template, actor=actor, action="save_grid_template", data={"call": evaluation.call_id})
+    return template

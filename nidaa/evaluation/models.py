@@ -361,3 +361,38 @@ class Outcome(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.decision}"
+
+
+class GridTemplate(models.Model):
+    """A grid an organisation keeps to start the next call's from (the grid
+    file's JSON shape, see ``grids.spec_as_json``)."""
+
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="grid_templates",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    spec = models.JSONField(_("grid"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("grid template")
+        verbose_name_plural = _("grid templates")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name"], name="one_grid_template_name_per_organization"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -490,3 +490,21 @@ def test_a_pdf_is_shown_only_after_the_declaration_and_never_to_a_conflicted_eva
         client_for(people["conflicted"]).get(reverse("applications:file", args=[record.pk])).status_code
         == 404
     )
+
+
+def test_a_grid_kept_as_a_template_starts_another_calls_grid(call, graded, member, org, other_org):
+    from tests.factories import CallFactory, GridTemplateFactory
+
+    client = client_for(member)
+    client.post(
+        reverse("evaluation:grid", args=[call.pk]), {"action": "save_template", "name": "Formateurs QCBS"}
+    )
+    GridTemplateFactory(organization=other_org, name="Autre organisation")
+    other_call = CallFactory(organization=org)
+    page = client.get(reverse("evaluation:grid", args=[other_call.pk]))
+    assert [t.name for t in page.context["templates"]] == ["Formateurs QCBS"]  # never another organisation's
+    template = page.context["templates"][0]
+    page = client.get(reverse("evaluation:grid", args=[other_call.pk]) + f"?template={template.pk}")
+    assert [row["code"] for row in page.context["rows"] if row["code"]] == ["C1", "C2", "C3", "E1"]
+    assert page.context["grid"]["pass_mark"] == 70
+    assert not Evaluation.objects.filter(call=other_call).exists()  # a starting point, saved with the form
