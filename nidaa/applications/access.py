@@ -49,6 +49,29 @@ def grant_readers(rule: ReaderRule) -> None:
         _reader_rules.append(rule)
 
 
+# Rules by which other apps hide single applications from a reader who may
+# otherwise read them (the evaluation app hides those the reader declared a
+# conflict of interest for). Each takes the user and the path to the
+# application's id in the query ("pk" on Application, "application_id" on
+# ApplicationFile) and returns a filter on what to hide.
+HiddenRule = Callable[[User, str], Q]
+_hidden_rules: list[HiddenRule] = []
+
+
+def hide_from_readers(rule: HiddenRule) -> None:
+    """Hide from a reader the applications ``rule`` selects for them.
+    Registering twice is harmless."""
+    if rule not in _hidden_rules:
+        _hidden_rules.append(rule)
+
+
+def _hidden(user: User, application: str = "pk") -> Q | None:
+    hidden: Q | None = None
+    for rule in _hidden_rules:
+        hidden = rule(user, application) if hidden is None else hidden | rule(user, application)
+    return hidden
+
+
 class Sealed(Exception):  # noqa: N818 (reads as "the call is sealed")
     """The call's applications may not be opened yet."""
 
@@ -139,9 +162,14 @@ def get_application_for_issuer(
     """A submitted application of an opened call the user may see, with its
     versions (newest first) and their files. Raises ``Application.DoesNotExist``
     otherwise, sealed calls included: their applications are not to be found."""
+    applications = Application.objects.filter(
+        status=ApplicationStatus.SUBMITTED, call__in=_opened_calls_for(user, now)
+    )
+    hidden = _hidden(user) if isinstance(user, User) else None
+    if hidden is not None:
+        applications = applications.exclude(hidden)
     return (
-        Application.objects.filter(status=ApplicationStatus.SUBMITTED, call__in=_opened_calls_for(user, now))
-        .select_related("call", "call__organization", "region", "applicant")
+        applications.select_related("call", "call__organization", "region", "applicant")
         .prefetch_related(
             Prefetch(
                 "versions",
@@ -175,4 +203,7 @@ def get_application_file_for(*, user: Reader, file_id: int, now: datetime | None
         application__status=ApplicationStatus.SUBMITTED,
         application__call__in=_opened_calls_for(user, now),
     )
+    hidden = _hidden(user, "application_id")
+    if hidden is not None:
+        staff &= ~hidden
     return ApplicationFile.objects.filter(own | staff).select_related("application").get(pk=file_id)

@@ -7,10 +7,23 @@ from tests.factories.applications import (
     ApplicationFactory,
     ApplicationFileFactory,
     ApplicationVersionFactory,
+    SubmittedApplicationFactory,
 )
 from tests.factories.calls import CallFactory, CallRevisionFactory, PublishedCallFactory, indexed
 from tests.factories.directory import TerritoryFactory
-from tests.factories.evaluation import EvaluatorAssignmentFactory
+from tests.factories.evaluation import (
+    ComplianceOverrideFactory,
+    ConflictDeclarationFactory,
+    EvaluationFactory,
+    EvaluatorAssignmentFactory,
+    FinancialOfferFactory,
+    GridCriterionFactory,
+    GridTemplateFactory,
+    ModerationFactory,
+    OutcomeFactory,
+    ScoreFactory,
+    ScoreSheetFactory,
+)
 from tests.factories.inbox import InboundMessageFactory, MailboxFactory, mailbox_for
 
 __all__ = [
@@ -19,15 +32,26 @@ __all__ = [
     "ApplicationVersionFactory",
     "CallFactory",
     "CallRevisionFactory",
+    "ComplianceOverrideFactory",
+    "ConflictDeclarationFactory",
+    "EvaluationFactory",
     "EvaluatorAssignmentFactory",
+    "FinancialOfferFactory",
     "FollowedCallFactory",
+    "GridCriterionFactory",
+    "GridTemplateFactory",
     "InboundMessageFactory",
     "MailboxFactory",
     "MembershipFactory",
+    "ModerationFactory",
     "OrganizationFactory",
+    "OutcomeFactory",
     "ProfileFactory",
     "PublishedCallFactory",
     "SavedSearchFactory",
+    "ScoreFactory",
+    "ScoreSheetFactory",
+    "SubmittedApplicationFactory",
     "TerritoryFactory",
     "UserFactory",
     "indexed",
