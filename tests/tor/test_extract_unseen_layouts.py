@@ -133,7 +133,10 @@ def test_call_type_of_a_call_as_published(text, call_type):
     [
         ("Relevant locations: Sousse, Gafsa Governorate, Kef\n\nBackground", ["Sousse", "Gafsa", "Kef"]),
         ("Contract type\nConsultancy\nDelivery location\nIrbid – Jordan\nStart date\nMarch", ["Irbid"]),
-        ("| Location |\n: |\nTunisia (with travel to the target areas : Bizerte, Kasserine) |", ["Bizerte", "Kasserine"]),
+        (
+            "| Location |\n: |\nTunisia (with travel to the target areas : Bizerte, Kasserine) |",
+            ["Bizerte", "Kasserine"],
+        ),
         ("Le projet intervient dans cinq délégations du gouvernorat de Sidi Bouzid.", ["Sidi Bouzid"]),
     ],
 )
