@@ -77,8 +77,9 @@ class ParsedMessage:
     received_source: str
     body: str
     attachments: list[Attachment] = field(default_factory=list)
-    # Why the message could not be read ("damaged", or "too_costly" when
-    # reading it passed its time or memory budget); "" when it was read.
+    # Why the message could not be read ("damaged"; "too_costly" when reading
+    # it passed its time or memory budget; "too_large" past the size read at
+    # all); "" when it was read.
     unreadable: str = ""
 
 

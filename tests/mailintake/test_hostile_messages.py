@@ -144,3 +144,14 @@ def test_type_detection_of_damaged_zips_never_raises(names, content, cut):
     damaged = data[: len(data) - cut] if cut < len(data) else data
 
     assert detect_document_type(io.BytesIO(damaged)) in {None, "docx", "odt"}
+
+
+def test_a_message_past_the_size_read_at_all_is_kept_unread_and_its_batch_read(monkeypatch):
+    monkeypatch.setattr(bounded, "MAX_MESSAGE_BYTES", 10_000)
+    small, big = long_line_email(1), long_line_email(10)
+    assert len(small) < 10_000 < len(big)
+
+    parsed = parse_messages_within_budget([(small, None), (big, None), (small, None)])
+
+    assert [message.unreadable for message in parsed] == ["", "too_large", ""]
+    assert parsed[1].sha256 == parse_message(big).sha256
