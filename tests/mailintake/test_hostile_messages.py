@@ -44,6 +44,16 @@ def test_html_tags_lose_their_attributes_but_not_their_text():
     assert parse_message(message).body == "Bonjour\nMa candidature"
 
 
+def test_300000_attributes_ending_with_a_quoted_less_than_sign_are_dropped_too():
+    # A "<" inside a value must not let a tag keep its attributes.
+    message = html_attributes_email(100, last=' title="<"')
+
+    [parsed] = parse_messages_within_budget([(message, None)], budget=TEST_BUDGET)
+
+    assert parsed.unreadable == ""
+    assert parsed.body == "Bonjour\nMa candidature"
+
+
 @pytest.mark.parametrize("shape", [many_parts_eml, long_line_email])
 def test_other_shapes_of_the_attack_are_read_within_the_message_budget(shape):
     [parsed] = parse_messages_within_budget([(shape(100), None)], budget=TEST_BUDGET)
