@@ -48,6 +48,10 @@ READ_ERROR_MESSAGES = {
         "Reading the document took more time or memory than a document may use: it was refused. "
         "Upload a simpler copy (e.g. a Word or text version)."
     ),
+    "internal": gettext_lazy(
+        "The document could not be read because of an error on our side; it has been reported. "
+        "Try another format (e.g. a Word or text version)."
+    ),
 }
 
 
