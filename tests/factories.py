@@ -99,6 +99,7 @@ from nidaa.applications.models import Application, ApplicationStatus  # noqa: E4
 from nidaa.evaluation.models import (  # noqa: E402
     ComplianceOverride,
     ConflictDeclaration,
+    EnvelopeOpening,
     Evaluation,
     EvaluatorAssignment,
     FinancialOffer,
@@ -246,3 +247,10 @@ class GridTemplateFactory(DjangoModelFactory):
             ],
         }
     )
+
+
+class EnvelopeOpeningFactory(DjangoModelFactory):
+    class Meta:
+        model = EnvelopeOpening
+
+    application = factory.SubFactory(SubmittedApplicationFactory)

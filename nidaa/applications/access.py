@@ -26,8 +26,8 @@ from nidaa.applications.models import (
     ApplicationStatus,
     ApplicationVersion,
 )
-from nidaa.calls.models import Call, CallStatus
-from nidaa.evaluation.models import ConflictDeclaration, EvaluatorAssignment
+from nidaa.calls.models import Call, CallStatus, RequiredDocument
+from nidaa.evaluation.models import ConflictDeclaration, EnvelopeOpening, EvaluatorAssignment
 
 # A call without a deadline opens once it no longer takes applications.
 CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
@@ -125,7 +125,10 @@ def get_application_for_issuer(*, user: Any, application_id: int, now: datetime 
             Prefetch(
                 "versions",
                 queryset=ApplicationVersion.objects.order_by("-number").prefetch_related(
-                    Prefetch("files", queryset=ApplicationFile.objects.order_by("piece", "id"))
+                    Prefetch(
+                        "files",
+                        queryset=ApplicationFile.objects.exclude(sealed_offers()).order_by("piece", "id"),
+                    )
                 ),
             )
         )
@@ -136,8 +139,10 @@ def get_application_for_issuer(*, user: Any, application_id: int, now: datetime 
 def latest_files_for(*, applications: QuerySet[Application]) -> QuerySet[ApplicationFile]:
     """The files of the latest version of each of ``applications`` (a queryset
     from the getters above, so already scoped); draft files have no version."""
-    return ApplicationFile.objects.filter(application__in=applications, version__is_latest=True).order_by(
-        "application_id", "piece", "id"
+    return (
+        ApplicationFile.objects.filter(application__in=applications, version__is_latest=True)
+        .exclude(sealed_offers())
+        .order_by("application_id", "piece", "id")
     )
 
 
@@ -155,7 +160,9 @@ def get_application_file_for(*, user: Any, file_id: int, now: datetime | None = 
         application__call__in=_opened_calls_for(user, now),
     )
     return (
-        ApplicationFile.objects.filter(own | (staff & ~_conflicted(user, "application_id")))
+        ApplicationFile.objects.filter(
+            own | (staff & ~_conflicted(user, "application_id") & ~sealed_offers())
+        )
         .select_related("application")
         .get(pk=file_id)
     )
@@ -168,4 +175,14 @@ def _conflicted(user: Any, application: str = "pk") -> Exists:
         ConflictDeclaration.objects.filter(
             application=OuterRef(application), evaluator_id=getattr(user, "pk", None), has_conflict=True
         )
+    )
+
+
+def sealed_offers() -> Q:
+    """Financial-offer files whose envelope the committee has not opened
+    (``EnvelopeOpening``): the second envelope stays closed to the issuer's
+    staff and evaluators until the technical evaluation is closed, and for
+    good for the applications not technically qualified."""
+    return Q(piece=RequiredDocument.FINANCIAL_OFFER) & ~Q(
+        Exists(EnvelopeOpening.objects.filter(application=OuterRef("application_id")))
     )
