@@ -23,7 +23,7 @@ ldconfig -p 2>/dev/null | grep -q 'libharfbuzz.so.0' || need+=(libharfbuzz0b)
 [ -e /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf ] || need+=(fonts-hosny-amiri)
 # wrk: the HTTP load generator of `make bench-web`.
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
-# dovecot-imapd: the IMAP server tests/applications/imap_server.py runs in the foreground.
+# dovecot-imapd: the IMAP server tests/inbox/imap_server.py runs in the foreground.
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1; then

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import mimetypes
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -47,14 +48,41 @@ _STAGES: dict[str, tuple[str, str]] = {
 _LANGUAGES = {"fr", "ar", "en"}
 STREAM_CHUNK = 500
 
+# Who knows a call's award: the evaluation app, when the call was evaluated on
+# Nidaa. It registers its source when ready, so calls imports nothing above it.
+# A source returns (awards, supplier parties) for an awarded call.
+AwardSource = Callable[[Call], tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+_award_sources: list[AwardSource] = []
+
+
+def add_award_source(source: AwardSource) -> None:
+    """Let ``source`` add the awards of awarded calls to their releases."""
+    if source not in _award_sources:
+        _award_sources.append(source)
+
 
 def ocid(call: Call) -> str:
     """The call's Open Contracting ID: the configured prefix and the call's id."""
     return f"{ocid_prefix()}{call.pk}"
 
 
+# A prefix the Open Contracting Partnership registers: "ocds-", six letters or
+# digits, "-" (libcoveocds' ocds_prefixes_bad_format rule).
+REGISTERED_PREFIX = re.compile(r"ocds-[a-z0-9]{6}-\Z")
+
+
+def prefix_registered(prefix: str) -> bool:
+    return REGISTERED_PREFIX.match(prefix) is not None
+
+
 def publisher_name() -> str:
-    return str(getattr(settings, "NIDAA_OCDS_PUBLISHER", "Nidaa"))
+    """The publisher, with a warning while the ocid prefix is not a registered
+    one: those identifiers are not unique worldwide, and readers must know it
+    (``check --deploy`` refuses such a prefix, see ``calls.checks``)."""
+    name = str(getattr(settings, "NIDAA_OCDS_PUBLISHER", "Nidaa"))
+    if not prefix_registered(ocid_prefix()):
+        return f"{name} (unregistered ocid prefix {ocid_prefix()}: these ocids are not unique worldwide)"
+    return name
 
 
 def _iso(value: datetime) -> str:
@@ -166,11 +194,10 @@ def build_release(call: Call, *, base_url: str) -> dict[str, Any]:
         tender["documents"] = documents
     awards: list[dict[str, Any]] = []
     if call.status == CallStatus.AWARDED:
-        # The committee's decision, when the call was evaluated on Nidaa.
-        from nidaa.evaluation.ocds import awards_for
-
-        awards, suppliers = awards_for(call)
-        parties = [*parties, *suppliers]
+        for source in _award_sources:
+            found, suppliers = source(call)
+            awards = [*awards, *found]
+            parties = [*parties, *suppliers]
     release = {
         "ocid": ocid(call),
         # One release per state of the call: its id changes whenever the call does.

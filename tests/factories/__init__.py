@@ -1,0 +1,61 @@
+"""One factory per model, one module per app; everything is re-exported here
+so ``from tests.factories import CallFactory`` works from any test."""
+
+from tests.factories.accounts import MembershipFactory, OrganizationFactory, ProfileFactory, UserFactory
+from tests.factories.alerts import FollowedCallFactory, SavedSearchFactory
+from tests.factories.applications import (
+    ApplicationFactory,
+    ApplicationFileFactory,
+    ApplicationVersionFactory,
+    SubmittedApplicationFactory,
+)
+from tests.factories.calls import CallFactory, CallRevisionFactory, PublishedCallFactory, indexed
+from tests.factories.directory import TerritoryFactory
+from tests.factories.evaluation import (
+    ComplianceOverrideFactory,
+    ConflictDeclarationFactory,
+    EnvelopeOpeningFactory,
+    EvaluationFactory,
+    EvaluatorAssignmentFactory,
+    FinancialOfferFactory,
+    GridCriterionFactory,
+    GridTemplateFactory,
+    ModerationFactory,
+    OutcomeFactory,
+    ScoreFactory,
+    ScoreSheetFactory,
+)
+from tests.factories.inbox import InboundMessageFactory, MailboxFactory, mailbox_for
+
+__all__ = [
+    "ApplicationFactory",
+    "ApplicationFileFactory",
+    "ApplicationVersionFactory",
+    "CallFactory",
+    "CallRevisionFactory",
+    "ComplianceOverrideFactory",
+    "ConflictDeclarationFactory",
+    "EnvelopeOpeningFactory",
+    "EvaluationFactory",
+    "EvaluatorAssignmentFactory",
+    "FinancialOfferFactory",
+    "FollowedCallFactory",
+    "GridCriterionFactory",
+    "GridTemplateFactory",
+    "InboundMessageFactory",
+    "MailboxFactory",
+    "MembershipFactory",
+    "ModerationFactory",
+    "OrganizationFactory",
+    "OutcomeFactory",
+    "ProfileFactory",
+    "PublishedCallFactory",
+    "SavedSearchFactory",
+    "ScoreFactory",
+    "ScoreSheetFactory",
+    "SubmittedApplicationFactory",
+    "TerritoryFactory",
+    "UserFactory",
+    "indexed",
+    "mailbox_for",
+]
