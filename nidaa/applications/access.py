@@ -28,7 +28,7 @@ from nidaa.applications.models import (
     ApplicationStatus,
     ApplicationVersion,
 )
-from nidaa.calls.models import Call, CallStatus
+from nidaa.calls.models import Call, CallStatus, RequiredDocument
 
 # A call that never had a deadline opens once it no longer takes applications.
 CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
@@ -174,7 +174,10 @@ def get_application_for_issuer(
             Prefetch(
                 "versions",
                 queryset=ApplicationVersion.objects.order_by("-number").prefetch_related(
-                    Prefetch("files", queryset=ApplicationFile.objects.order_by("piece", "id"))
+                    Prefetch(
+                        "files",
+                        queryset=ApplicationFile.objects.exclude(sealed_offers()).order_by("piece", "id"),
+                    )
                 ),
             )
         )
@@ -185,8 +188,10 @@ def get_application_for_issuer(
 def latest_files_for(*, applications: QuerySet[Application]) -> QuerySet[ApplicationFile]:
     """The files of the latest version of each of ``applications`` (a queryset
     from the getters above, so already scoped); draft files have no version."""
-    return ApplicationFile.objects.filter(application__in=applications, version__is_latest=True).order_by(
-        "application_id", "piece", "id"
+    return (
+        ApplicationFile.objects.filter(application__in=applications, version__is_latest=True)
+        .exclude(sealed_offers())
+        .order_by("application_id", "piece", "id")
     )
 
 
@@ -206,4 +211,30 @@ def get_application_file_for(*, user: Reader, file_id: int, now: datetime | None
     hidden = _hidden(user, "application_id")
     if hidden is not None:
         staff &= ~hidden
+    staff &= ~sealed_offers()
     return ApplicationFile.objects.filter(own | staff).select_related("application").get(pk=file_id)
+
+
+# Rules by which other apps open financial offers (the evaluation app: the
+# envelopes its technical close opened). Each returns a filter on
+# ApplicationFile. Without any, every offer stays sealed: fails closed.
+OpenedRule = Callable[[], Q]
+_opened_offer_rules: list[OpenedRule] = []
+
+
+def open_offers(rule: OpenedRule) -> None:
+    """Let the issuer's staff and the readers see the financial-offer files
+    ``rule`` selects. Registering twice is harmless."""
+    if rule not in _opened_offer_rules:
+        _opened_offer_rules.append(rule)
+
+
+def sealed_offers() -> Q:
+    """Financial-offer files whose envelope is not opened: the second envelope
+    stays closed to the issuer's staff and the committee until the technical
+    evaluation is closed, and for good for the applications not technically
+    qualified. The applicant always reaches their own files."""
+    sealed = Q(piece=RequiredDocument.FINANCIAL_OFFER)
+    for rule in _opened_offer_rules:
+        sealed &= ~rule()
+    return sealed

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from nidaa.accounts.models import Role, User
 from nidaa.accounts.selectors import organizations_for
-from nidaa.evaluation.models import ConflictDeclaration, EvaluatorAssignment
+from nidaa.evaluation.models import ConflictDeclaration, EnvelopeOpening, EvaluatorAssignment
 
 EVALUATOR_ROLES = frozenset({Role.EVALUATOR})
 
@@ -31,3 +31,9 @@ def conflicted_q(user: User, application: str) -> Q:
             )
         )
     )
+
+
+def opened_offers_q() -> Q:
+    """A filter on ApplicationFile: those of applications whose financial
+    envelope the technical close opened (``EnvelopeOpening``)."""
+    return Q(Exists(EnvelopeOpening.objects.filter(application=OuterRef("application_id"))))

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from nidaa.accounts.models import User
 from nidaa.accounts.selectors import EDIT_ROLES
-from nidaa.applications.access import is_sealed
+from nidaa.applications.access import is_sealed, sealed_offers
 from nidaa.applications.exports import content_type_for, piece_label
 from nidaa.applications.models import Application, ApplicationFile
 from nidaa.calls.models import Call
@@ -304,9 +304,9 @@ def score(request: HttpRequest, application_id: int) -> HttpResponse:
     if declaration is not None and not declaration.has_conflict:
         context["rows"] = _criteria_rows(evaluation, sheet)
         context["files"] = list(
-            ApplicationFile.objects.filter(application=application, version__is_latest=True).order_by(
-                "piece", "id"
-            )
+            ApplicationFile.objects.filter(application=application, version__is_latest=True)
+            .exclude(sealed_offers())
+            .order_by("piece", "id")
         )
         context["pdf"] = next((f for f in context["files"] if f.content_type == "pdf"), None)
         for item in context["files"]:
@@ -327,7 +327,9 @@ def file_inline(request: HttpRequest, application_id: int, file_id: int) -> File
     only); other types are downloaded as attachments."""
     try:
         application, _seat = get_application_for_scoring(user=request.user, application_id=application_id)
-        record = ApplicationFile.objects.get(pk=file_id, application=application, version__is_latest=True)
+        record = ApplicationFile.objects.exclude(sealed_offers()).get(
+            pk=file_id, application=application, version__is_latest=True
+        )
     except (Application.DoesNotExist, ApplicationFile.DoesNotExist) as error:
         raise Http404 from error
     if not ConflictDeclaration.objects.filter(

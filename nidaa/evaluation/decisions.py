@@ -27,6 +27,7 @@ from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.models import (
     ComplianceCheck,
     ComplianceOverride,
+    EnvelopeOpening,
     Evaluation,
     FinancialOffer,
     Moderation,
@@ -170,6 +171,18 @@ def close_technical(*, call: Call, actor: User | None) -> Evaluation:
         )
     evaluation.technical_closed_at = timezone.now()
     qualified = [row.application.receipt_number for row in results.rows if row.ranked.qualified]
+    # The envelopes this close opens, kept so the offers' files open with them.
+    evaluation.stage = Stage.FINANCIAL
+    opened = open_envelopes(evaluation, results.grid, [row.ranked for row in results.rows])
+    evaluation.stage = Stage.SCORING
+    EnvelopeOpening.objects.bulk_create(
+        [
+            EnvelopeOpening(application_id=row.application.pk, opened_by=actor)
+            for row in results.rows
+            if row.application.receipt_number in opened
+        ],
+        ignore_conflicts=True,
+    )
     apply_transition(
         workflow=STAGE_WORKFLOW,
         obj=evaluation,
@@ -177,7 +190,7 @@ def close_technical(*, call: Call, actor: User | None) -> Evaluation:
         target=Stage.FINANCIAL,
         actor=actor,
         role=role,
-        data={"qualified": qualified},
+        data={"qualified": qualified, "opened": sorted(opened)},
         extra_update_fields=["technical_closed_at", "updated_at"],
     )
     return evaluation

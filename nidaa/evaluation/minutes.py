@@ -256,10 +256,16 @@ def minutes_docx(evaluation: Evaluation, language: str) -> bytes:
 
 # --- DOCX --------------------------------------------------------------------
 
+# What follows w:bidi in a paragraph's properties (ECMA-376, CT_PPrBase).
+AFTER_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
 
 def _docx(minutes: Minutes) -> bytes:
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -273,19 +279,17 @@ def _docx(minutes: Minutes) -> bytes:
 
     def bidi(paragraph: Any) -> Any:
         # Arabic paragraphs run right to left (w:bidi), their runs too (w:rtl):
-        # Word then orders and shapes the text itself; it is stored in logical order.
+        # Word then orders and shapes the text itself; it is stored in logical
+        # order; a right-to-left paragraph starts at the right without an
+        # alignment. Elements go where the schema orders them, not appended.
         if rtl:
-            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             p_pr = paragraph._p.get_or_add_pPr()
-            p_pr.append(OxmlElement("w:bidi"))
+            if p_pr.find(qn("w:bidi")) is None:
+                p_pr.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)
             for run in paragraph.runs:
                 r_pr = run._r.get_or_add_rPr()
-                r_pr.append(OxmlElement("w:rtl"))
-                fonts = r_pr.find(qn("w:rFonts"))
-                if fonts is None:
-                    fonts = OxmlElement("w:rFonts")
-                    r_pr.insert(0, fonts)
-                fonts.set(qn("w:cs"), "Amiri")
+                r_pr.get_or_add_rtl()
+                r_pr.get_or_add_rFonts().set(qn("w:cs"), "Amiri")
         return paragraph
 
     def heading(text: str, level: int) -> None:
@@ -298,8 +302,7 @@ def _docx(minutes: Minutes) -> bytes:
         grid = document.add_table(rows=1, cols=len(headers))
         grid.style = "Table Grid"
         if rtl:
-            tbl_pr = grid._tbl.tblPr
-            tbl_pr.append(OxmlElement("w:bidiVisual"))
+            grid._tbl.tblPr.get_or_add_bidiVisual()
         for cell, text in zip(grid.rows[0].cells, headers, strict=True):
             cell.text = str(text)
             for paragraph in cell.paragraphs:

@@ -396,3 +396,32 @@ class GridTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class EnvelopeOpening(models.Model):
+    """An application's financial envelope, opened by the technical close
+    (the technically qualified; QBS: the best technical score only). Until
+    then its financial-offer files are not shown or downloadable, not even
+    to the organisation's admins."""
+
+    application = models.OneToOneField(
+        "applications.Application",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="envelope_opening",
+    )
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("financial envelope opening")
+        verbose_name_plural = _("financial envelope openings")
+
+    def __str__(self) -> str:
+        return f"{self.application_id} opened {self.opened_at:%Y-%m-%d}"

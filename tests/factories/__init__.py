@@ -14,6 +14,7 @@ from tests.factories.directory import TerritoryFactory
 from tests.factories.evaluation import (
     ComplianceOverrideFactory,
     ConflictDeclarationFactory,
+    EnvelopeOpeningFactory,
     EvaluationFactory,
     EvaluatorAssignmentFactory,
     FinancialOfferFactory,
@@ -34,6 +35,7 @@ __all__ = [
     "CallRevisionFactory",
     "ComplianceOverrideFactory",
     "ConflictDeclarationFactory",
+    "EnvelopeOpeningFactory",
     "EvaluationFactory",
     "EvaluatorAssignmentFactory",
     "FinancialOfferFactory",

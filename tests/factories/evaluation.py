@@ -10,6 +10,7 @@ from nidaa.accounts.models import Role
 from nidaa.evaluation.models import (
     ComplianceOverride,
     ConflictDeclaration,
+    EnvelopeOpening,
     Evaluation,
     EvaluatorAssignment,
     FinancialOffer,
@@ -148,3 +149,10 @@ class GridTemplateFactory(DjangoModelFactory):
             ],
         }
     )
+
+
+class EnvelopeOpeningFactory(DjangoModelFactory):
+    class Meta:
+        model = EnvelopeOpening
+
+    application = factory.SubFactory(SubmittedApplicationFactory)
