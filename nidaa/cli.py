@@ -5,6 +5,12 @@ nidaa tor import FILE... --org SLUG [--publish]
 nidaa mail import FILE... --org SLUG        .eml / .mbox files into applications or the triage inbox
 nidaa applications export --format jsonl [--call ID | --triage]
 nidaa applications verify                   re-check every stored file against its sha256
+nidaa missions create --call ID [--application RECEIPT]
+nidaa missions plan import FILE --mission ID
+nidaa missions participants import FILE --mission ID [--zone NAME] [--map COLUMN=field]
+nidaa missions attendance import FILE --session ID
+nidaa missions attendance-sheet --session ID --lang fr|ar -o FILE.pdf
+nidaa missions attendance --mission ID --format json
 nidaa manage <django command> ...
 """
 
@@ -20,6 +26,16 @@ def _django(argv: list[str]) -> int:
 
     execute_from_command_line(["nidaa manage", *argv])
     return 0
+
+
+def _missions_command(args: list[str]) -> tuple[str, list[str]] | None:
+    """``missions plan import ...`` -> ("missions_plan_import", [...])."""
+    for words in (["plan", "import"], ["participants", "import"], ["attendance", "import"]):
+        if args[:2] == words:
+            return f"missions_{words[0]}_{words[1]}", args[2:]
+    if args[:1] in (["create"], ["attendance"], ["attendance-sheet"]):
+        return f"missions_{args[0].replace('-', '_')}", args[1:]
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     # Database commands run as Django management commands named after them.
     if args[:2] in (["mail", "import"], ["applications", "export"], ["applications", "verify"]):
         return _django([f"{args[0]}_{args[1]}", *args[2:]])
+    if args[0] == "missions":
+        command = _missions_command(args[1:])
+        if command is not None:
+            name, rest = command
+            return _django([name, *rest])
     print(f"nidaa: unknown command {' '.join(args)!r}\n{__doc__}", file=sys.stderr)
     return 2
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "nidaa.calls",
     "nidaa.applications",
     "nidaa.evaluation",
+    "nidaa.missions",
     "allauth",
     "allauth.account",
     "huey.contrib.djhuey",

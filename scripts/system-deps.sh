@@ -18,6 +18,9 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 # dovecot-imapd: the IMAP server tests/applications/imap_server.py runs in the foreground.
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+# Pango: WeasyPrint lays out the PDFs (attendance sheets) with it, shaping Arabic through HarfBuzz.
+ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || need+=(libpango-1.0-0)
+ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || need+=(libpangoft2-1.0-0)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

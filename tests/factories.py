@@ -90,3 +90,112 @@ def indexed(*calls):
     for call in calls:
         refresh_search_document(call)
     return calls[0] if len(calls) == 1 else calls
+
+
+# --- missions --------------------------------------------------------------
+import datetime as _dt  # noqa: E402
+
+from nidaa.missions.models import (  # noqa: E402
+    Attendance,
+    Deliverable,
+    Mission,
+    Module,
+    Participant,
+    ParticipantCategory,
+    Session,
+    Zone,
+)
+
+
+class RetainedApplicationFactory(DjangoModelFactory):
+    """A submitted application, the kind a mission starts from."""
+
+    class Meta:
+        model = "applications.Application"
+
+    call = factory.SubFactory(CallFactory)
+    applicant = factory.SubFactory(UserFactory)
+    status = "submitted"
+    receipt_number = factory.Sequence(lambda n: f"NID-TEST-{n:05d}")
+    applicant_name = factory.LazyAttribute(lambda a: a.applicant.username)
+    applicant_email = factory.LazyAttribute(lambda a: a.applicant.email)
+
+
+class MissionFactory(DjangoModelFactory):
+    class Meta:
+        model = Mission
+
+    call = factory.SubFactory(CallFactory)
+    organization = factory.LazyAttribute(lambda m: m.call.organization)
+    title = factory.LazyAttribute(lambda m: m.call.title)
+
+
+class DeliverableFactory(DjangoModelFactory):
+    class Meta:
+        model = Deliverable
+
+    mission = factory.SubFactory(MissionFactory)
+    title = factory.Sequence(lambda n: f"Rapport {n}")
+
+
+class ModuleFactory(DjangoModelFactory):
+    class Meta:
+        model = Module
+
+    mission = factory.SubFactory(MissionFactory)
+    title = factory.Sequence(lambda n: f"Module {n}")
+
+
+class ZoneFactory(DjangoModelFactory):
+    class Meta:
+        model = Zone
+
+    mission = factory.SubFactory(MissionFactory)
+    name = factory.Sequence(lambda n: f"Zone {n}")
+
+
+class SessionFactory(DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    mission = factory.SubFactory(MissionFactory)
+    module = factory.LazyAttribute(lambda s: ModuleFactory(mission=s.mission))
+    zone = factory.LazyAttribute(lambda s: ZoneFactory(mission=s.mission))
+    date = _dt.date(2026, 3, 10)
+    start_time = _dt.time(9, 0)
+    end_time = _dt.time(17, 0)
+    expected = 20
+
+
+class ParticipantCategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = ParticipantCategory
+        django_get_or_create = ("organization", "name")
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = "Élu·e"
+
+
+class ParticipantFactory(DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    mission = factory.SubFactory(MissionFactory)
+    zone = factory.LazyAttribute(lambda p: ZoneFactory(mission=p.mission))
+    code = factory.Sequence(lambda n: f"P{n + 1:05d}")
+    name_latin = factory.Sequence(lambda n: f"Participant {n}")
+    sex = "female"
+    name_key = factory.LazyAttribute(lambda p: " ".join(sorted(p.name_latin.lower().split())))
+
+
+class AttendanceFactory(DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    session = factory.SubFactory(SessionFactory)
+    participant = factory.LazyAttribute(
+        lambda a: ParticipantFactory(mission=a.session.mission, zone=a.session.zone)
+    )
+    present = True
+    morning = True
+    afternoon = True
