@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("nidaa.directory.urls")),
     path("applications/", include("nidaa.applications.urls")),
     path("evaluation/", include("nidaa.evaluation.urls")),
+    path("missions/", include("nidaa.missions.urls")),
 )
 
 if settings.DEBUG or os.environ.get("NIDAA_BENCH") == "1":

@@ -612,7 +612,7 @@ def existing_keys(mission: Mission) -> Existing:
 
 def preview_participants(
     *, mission: Mission, data: bytes, overrides: dict[str, str] | None = None, zone: str = "",
-    keep_rows: tuple[int, ...] = (),
+    keep_rows: tuple[int, ...] = (), mapping: dict[int, str] | None = None,
 ) -> tuple[Header, ParticipantsResult]:  # fmt: skip
     """What an import would do, without storing anything: the header found
     (or overridden), the records, duplicates and errors."""
@@ -625,6 +625,8 @@ def preview_participants(
             header = override_header(header, overrides)
         except KeyError as error:
             raise MissionError("unknown_column", str(error.args[0])) from error
+    if mapping is not None:  # the user's choices on the preview page, column by column
+        header = Header(header.row_number, header.index, header.labels, dict(mapping))
     if not {"name", "name_ar", "first_name", "last_name"} & set(header.mapping.values()):
         raise MissionError("participants_header")
     resolver = ZoneResolver(mission, zone)
@@ -639,7 +641,7 @@ def preview_participants(
 @transaction.atomic
 def import_participants(
     *, mission: Mission, data: bytes, actor: Any, overrides: dict[str, str] | None = None, zone: str = "",
-    keep_rows: tuple[int, ...] = (),
+    keep_rows: tuple[int, ...] = (), mapping: dict[int, str] | None = None,
 ) -> ImportReport:  # fmt: skip
     """Import a participants' sheet: every row checked first; with any error
     nothing is stored; duplicates (of a row above or of a participant already
@@ -647,7 +649,7 @@ def import_participants(
     # One import at a time per mission: two at once could both miss a duplicate.
     Mission.objects.select_for_update().filter(pk=mission.pk).first()
     header, result = preview_participants(
-        mission=mission, data=data, overrides=overrides, zone=zone, keep_rows=keep_rows
+        mission=mission, data=data, overrides=overrides, zone=zone, keep_rows=keep_rows, mapping=mapping
     )
     report = ImportReport(rows=result.rows, duplicates=result.duplicates, errors=result.errors, header=header)
     if result.errors:
