@@ -89,3 +89,17 @@ def test_an_empty_sheet_is_refused():
     with pytest.raises(SheetError) as error:
         read_table(xlsx([[], []]))
     assert error.value.code == "empty"
+
+
+def test_dates_and_times_keep_their_type_and_numbers_stay_numbers():
+    from datetime import date, datetime, time
+
+    table = read_table(
+        xlsx([["Date", "Début", "Attendus", "Tél"], [date(2026, 3, 14), time(9, 30), 20, 661234567]])
+    )
+    assert table.rows[1].cells == (datetime(2026, 3, 14), time(9, 30), 20, 661234567)
+
+
+def test_cells_past_the_column_budget_are_not_read():
+    table = read_table(xlsx([["a", "b", "c", "d"]]), max_columns=2)
+    assert table.rows[0].cells == ("a", "b")
