@@ -146,8 +146,12 @@ def main() -> int:
         )
         sessions = list(Session.objects.filter(mission=mission).order_by("id"))
         by_zone: dict[int, list[int]] = {}
-        for pid, zone_id in Participant.objects.filter(mission=mission).values_list("id", "zone_id"):
+        people = {}
+        for pid, zone_id, sex, category_id in Participant.objects.filter(mission=mission).values_list(
+            "id", "zone_id", "sex", "category_id"
+        ):
             by_zone.setdefault(zone_id, []).append(pid)
+            people[pid] = (sex, category_id)
         rows = [
             Attendance(
                 session_id=s.pk,
@@ -155,6 +159,8 @@ def main() -> int:
                 present=(pid + s.pk) % 9 != 0,
                 morning=True,
                 afternoon=(pid + s.pk) % 11 != 0,
+                sex=people[pid][0],
+                category_id=people[pid][1],
             )
             for s in sessions
             for pid in by_zone.get(s.zone_id, [])

@@ -199,3 +199,5 @@ class AttendanceFactory(DjangoModelFactory):
     present = True
     morning = True
     afternoon = True
+    sex = factory.LazyAttribute(lambda a: a.participant.sex)
+    category = factory.LazyAttribute(lambda a: a.participant.category)

@@ -393,6 +393,18 @@ class Attendance(models.Model):
     morning = models.BooleanField(_("morning"), default=False)
     afternoon = models.BooleanField(_("afternoon"), default=False)
     walk_in = models.BooleanField(_("walk-in"), default=False)
+    # The participant's sex and category, copied when attendance is recorded:
+    # planned-vs-present by sex and category is then one indexed scan of this
+    # table (160,000 rows for 400 sessions) instead of a join per row.
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True)
+    category = models.ForeignKey(
+        ParticipantCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("recorded"), auto_now=True)
 
     class Meta:
@@ -403,7 +415,9 @@ class Attendance(models.Model):
                 fields=["session", "participant"], name="one_attendance_per_session_participant"
             )
         ]
-        indexes = [models.Index(fields=["session", "present"])]
+        indexes = [
+            models.Index(fields=["session", "present", "sex", "category"], name="missions_attendance_counts")
+        ]
 
     def __str__(self) -> str:
         return f"{self.session_id}/{self.participant_id}: {self.present}"

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
-from nidaa.missions.models import Attendance, Mission, Participant, Session
+from nidaa.missions.models import Attendance, Mission, Participant, ParticipantCategory, Session
 from nidaa.missions.workflow import FACILITATOR, ISSUER
 
 
@@ -109,22 +109,33 @@ def attendance_summary(*, mission: Mission) -> dict[str, Any]:
     command line's JSON shape. Planned: the participants expected at the
     session (its zone's list); present: those recorded present, walk-ins
     included. Three queries whatever the mission's size."""
+    names = dict(
+        ParticipantCategory.objects.filter(organization_id=mission.organization_id)
+        .order_by()
+        .values_list("pk", "name")
+    )
     planned: dict[int, dict[tuple[str, str], int]] = {}
-    for zone_id, sex, category, count in (
+    for zone_id, sex, category_id, count in (
         Participant.objects.filter(mission=mission, walk_in=False)
-        .values_list("zone_id", "sex", "category__name")
+        .values_list("zone_id", "sex", "category_id")
         .annotate(n=Count("id"))
         .order_by()
     ):
-        planned.setdefault(zone_id, {})[(sex, category or UNSPECIFIED)] = count
+        group = planned.setdefault(zone_id, {})
+        key = (sex, names.get(category_id, UNSPECIFIED))
+        group[key] = group.get(key, 0) + count
     present: dict[int, dict[tuple[str, str], int]] = {}
-    for session_id, sex, category, count in (
-        Attendance.objects.filter(session__mission=mission, present=True)
-        .values_list("session_id", "participant__sex", "participant__category__name")
+    for session_id, sex, category_id, count in (
+        Attendance.objects.filter(
+            session__in=Session.objects.filter(mission=mission).values("pk"), present=True
+        )
+        .values_list("session_id", "sex", "category_id")
         .annotate(n=Count("id"))
         .order_by()
     ):
-        present.setdefault(session_id, {})[(sex, category or UNSPECIFIED)] = count
+        group = present.setdefault(session_id, {})
+        key = (sex, names.get(category_id, UNSPECIFIED))
+        group[key] = group.get(key, 0) + count
     sessions = []
     for session in (
         Session.objects.filter(mission=mission)

@@ -749,6 +749,8 @@ def record_attendance(
             "morning": present if morning is None else morning,
             "afternoon": present if afternoon is None else afternoon,
             "walk_in": participant.walk_in or participant.zone_id != session.zone_id,
+            "sex": participant.sex,
+            "category_id": participant.category_id,
         },
     )
     return attendance
@@ -777,8 +779,9 @@ def add_walk_in(
         category_id=categories.get(fold(category)) if category else None, walk_in=True,
     )  # fmt: skip
     Attendance.objects.create(
-        session=session, participant=participant, present=True, morning=True, afternoon=True, walk_in=True
-    )
+        session=session, participant=participant, present=True, morning=True, afternoon=True, walk_in=True,
+        sex=participant.sex, category_id=participant.category_id,
+    )  # fmt: skip
     write_audit(
         obj=session.mission,
         actor=actor,
