@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from nidaa.missions.models import Deliverable, DeliverableStatus, MissionStatus
+from nidaa.missions.models import Deliverable, DeliverableStatus, Mission, MissionStatus
 
 BEFORE = "before"
 OVERDUE = "overdue"
@@ -108,3 +108,25 @@ def send_due_reminders(*, today: date) -> int:
         for deliverable_id, level in reminders_due(today=today)
         if send_deliverable_reminder(deliverable_id=deliverable_id, level=level, today=today)
     )
+
+
+def send_facilitator_invitation(*, mission_id: int) -> bool:
+    """Invite the retained applicant, who has no account with that address
+    yet, to create one: the mission opens to them once the address is verified."""
+    mission = (
+        Mission.objects.select_related("organization").filter(pk=mission_id, facilitator__isnull=True).first()
+    )
+    if mission is None or not mission.facilitator_email:
+        return False
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Nidaa: you are the facilitator of “%(title)s”") % {"title": mission.title[:100]}
+        body = render_to_string(
+            "missions/email/facilitator_invitation.txt",
+            {
+                "mission": mission,
+                "signup": settings.NIDAA_SITE_URL + reverse("account_signup"),
+                "email": mission.facilitator_email,
+            },
+        )
+    EmailMessage(subject=subject, body=body, to=[mission.facilitator_email]).send()
+    return True

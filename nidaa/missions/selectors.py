@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Lower
 
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
 from nidaa.missions.models import Attendance, Mission, Participant, ParticipantCategory, Session
@@ -23,8 +25,17 @@ def missions_for(user: Any) -> QuerySet[Mission]:
     editor) and those they facilitate."""
     if not getattr(user, "is_authenticated", False):
         return Mission.objects.none()
+    # A retained applicant without an account when the mission was made sees
+    # it once they have one with that address, verified.
+    verified = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(address=Lower("email"))
+        .values("address")
+    )
     return Mission.objects.filter(
-        Q(organization__in=organizations_for(user, EDIT_ROLES)) | Q(facilitator=user)
+        Q(organization__in=organizations_for(user, EDIT_ROLES))
+        | Q(facilitator=user)
+        | Q(facilitator__isnull=True, facilitator_email__in=verified)
     ).select_related("call", "organization", "facilitator")
 
 

@@ -15,6 +15,7 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import IO, Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.files.base import File
 from django.db import transaction
@@ -25,6 +26,7 @@ from nidaa.applications.models import Application
 from nidaa.calls.models import Call
 from nidaa.common.filetypes import detect_document_type, sha256_of
 from nidaa.common.storage import save_content_addressed
+from nidaa.common.tasks import enqueue_on_commit
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.directory.models import Territory
 from nidaa.missions.models import (
@@ -52,6 +54,15 @@ from nidaa.sheets.participants import Existing, Record, RowError, read_participa
 from nidaa.sheets.participants import Result as ParticipantsResult
 from nidaa.sheets.reader import SheetError, Table, read_table
 from nidaa.sheets.text import fold, name_key
+
+
+def invite_facilitator_task(mission_id: int) -> None:
+    """Queued on commit; the task itself lives in ``missions.tasks`` (imported
+    late: tasks import this module)."""
+    from nidaa.missions.tasks import invite_facilitator
+
+    invite_facilitator(mission_id)
+
 
 # Deliverables are reports, tools, scans: the application pieces' types.
 DELIVERABLE_TYPES = ("pdf", "docx", "odt", "xlsx", "jpeg", "png")
@@ -96,6 +107,19 @@ class MissionError(Exception):
 # --- the mission --------------------------------------------------------------
 
 
+def user_with_verified_email(email: str) -> Any | None:
+    """The active account whose verified address is ``email``: an address typed
+    at sign-up but never confirmed must not open someone else's mission."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            pk__in=EmailAddress.objects.filter(email__iexact=email, verified=True).values("user_id"),
+        )
+        .first()
+    )
+
+
 @transaction.atomic
 def create_mission(
     *,
@@ -116,9 +140,10 @@ def create_mission(
         facilitator = application.applicant
         facilitator_name = facilitator_name or application.applicant_name or application.firm_name
         facilitator_email = facilitator_email or application.applicant_email
+    facilitator_email = facilitator_email.strip().lower()
     if facilitator is None and facilitator_email:
         # Someone who applied by e-mail and has an account since is linked at once.
-        facilitator = get_user_model().objects.filter(email__iexact=facilitator_email, is_active=True).first()
+        facilitator = user_with_verified_email(facilitator_email)
     mission = Mission.objects.create(
         call=call,
         organization_id=call.organization_id,
@@ -133,6 +158,8 @@ def create_mission(
         for i, text in enumerate(call.deliverables or [])
         if str(text).strip()
     )
+    if facilitator is None and facilitator_email:
+        enqueue_on_commit(invite_facilitator_task, mission.pk)
     write_audit(
         obj=mission,
         actor=actor,
@@ -160,13 +187,12 @@ def update_mission(
     mission.start_date = start_date
     mission.end_date = end_date
     mission.facilitator_name = facilitator_name[:255]
+    facilitator_email = facilitator_email.strip().lower()
     if facilitator_email != mission.facilitator_email:
         mission.facilitator_email = facilitator_email
-        mission.facilitator = (
-            get_user_model().objects.filter(email__iexact=facilitator_email, is_active=True).first()
-            if facilitator_email
-            else None
-        )
+        mission.facilitator = user_with_verified_email(facilitator_email) if facilitator_email else None
+        if mission.facilitator is None and facilitator_email:
+            enqueue_on_commit(invite_facilitator_task, mission.pk)
     mission.focal_point = focal_point
     mission.save(
         update_fields=[

@@ -11,6 +11,11 @@ from nidaa.missions import reminders
 
 
 @db_task(retries=3, retry_delay=300)
+def invite_facilitator(mission_id: int) -> bool:
+    return reminders.send_facilitator_invitation(mission_id=mission_id)
+
+
+@db_task(retries=3, retry_delay=300)
 def send_deliverable_reminder_task(deliverable_id: int, level: str) -> bool:
     return reminders.send_deliverable_reminder(
         deliverable_id=deliverable_id, level=level, today=timezone.localdate()

@@ -1,3 +1,4 @@
+from nidaa.accounts.services import mark_email_verified
 from nidaa.calls.models import CallStatus
 from nidaa.missions.demo import load_demo_mission
 from nidaa.missions.models import Attendance, Deliverable, Mission, Participant, Session
@@ -5,7 +6,7 @@ from tests.factories import CallFactory, UserFactory
 
 
 def test_demo_mission_has_its_plan_participants_attendance_and_deliverables(org, owner):
-    UserFactory(username="amina", email="amina@example.org")
+    mark_email_verified(user=UserFactory(username="amina", email="amina@example.org"))
     CallFactory(organization=org, status=CallStatus.CLOSED)
     mission_id = load_demo_mission(organization=org, admin=owner)
     mission = Mission.objects.get(pk=mission_id)

@@ -21,6 +21,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_issuer_creates_a_mission_with_the_retained_applicant_by_hand(owner_client, call, facilitator):
+    from nidaa.accounts.services import mark_email_verified
+
+    mark_email_verified(user=facilitator)
     response = owner_client.post(
         reverse("missions:create"),
         {"call": call.pk, "facilitator_name": "Salma Trainer", "facilitator_email": "TRAINER@example.org"},
