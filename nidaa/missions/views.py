@@ -597,6 +597,8 @@ def participants_import(request: HttpRequest, mission_id: int) -> HttpResponse:
                 mission=mission, data=data, actor=request.user, zone=zone, keep_rows=keep, mapping=mapping
             )
             if not report.errors:
+                # The sheet holds personal data: it is kept only while the user checks the preview.
+                default_storage.delete(f"imports/{digest[:2]}/{digest}")
                 messages.success(
                     request,
                     _("%(imported)s participants imported, %(duplicates)s duplicates left out.")

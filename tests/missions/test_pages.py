@@ -57,9 +57,14 @@ def test_participants_import_previews_then_imports_on_confirmation(member_client
     assert "3 lignes : 3 à importer, 0 doublons, 0 erreurs." in page
     digest = preview.context["upload"]
     mapping = {f"col_{i}": field for i, _label, field in preview.context["columns"]}
+    from django.core.files.storage import default_storage
+
+    assert default_storage.exists(f"imports/{digest[:2]}/{digest}")
     done = member_client.post(url, {"upload": digest, "confirm": "1", **mapping})
     assert done.status_code == 302
     assert Participant.objects.filter(mission=mission).count() == 3
+    # The uploaded sheet (personal data) is not kept once imported.
+    assert not default_storage.exists(f"imports/{digest[:2]}/{digest}")
 
 
 def test_preview_lists_duplicates_and_a_kept_one_is_imported(member_client, mission):
