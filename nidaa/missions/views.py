@@ -46,6 +46,7 @@ from nidaa.missions.models import (
     AttendanceScan,
     Deliverable,
     DeliverableFile,
+    DeliverableStatus,
     Instalment,
     Mission,
     MissionStatus,
@@ -375,7 +376,7 @@ def deliverable_detail(request: HttpRequest, mission_id: int, deliverable_id: in
         "deliverable": deliverable,
         "files": deliverable.files.select_related("uploaded_by"),
         "comments": deliverable.comments.select_related("author"),
-        "history": history,
+        "history": [(entry, _history_label(entry.action, entry.to_state)) for entry in history],
         "can_review": access.is_issuer
         and "accepted" in DELIVERABLE_WORKFLOW.allowed_targets(deliverable.status, access.role),
         "upload_form": UploadForm(),
@@ -384,6 +385,17 @@ def deliverable_detail(request: HttpRequest, mission_id: int, deliverable_id: in
         "due_form": DueDateForm(initial={"due_date": deliverable.due_date}),
     }
     return render(request, "missions/deliverable.html", context)
+
+
+def _history_label(action: str, to_state: str) -> str:
+    """A line of a deliverable's history in the reader's language."""
+    if to_state in DeliverableStatus.values:
+        return str(DeliverableStatus(to_state).label)
+    labels: dict[str, str] = {
+        "new_version": _("New version"),
+        "set_due_date": _("Due date changed"),
+    }
+    return labels.get(action, action)
 
 
 @login_required
