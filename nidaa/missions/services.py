@@ -91,6 +91,7 @@ class MissionError(Exception):
         "participant_of_another_mission": "the participant is not one of this mission's",
         "missing_name": "a name is needed",
         "phone": "not a phone number: {detail!r}",
+        "session_has_attendance": "the session has attendance recorded",
     }
 
     def __init__(self, code: str, detail: str = "") -> None:
@@ -487,6 +488,20 @@ def add_session(
     )  # fmt: skip
     write_audit(obj=mission, actor=actor, action="add_session", data={"session": session.pk})
     return session
+
+
+@transaction.atomic
+def delete_session(*, session: Session, actor: Any) -> None:
+    """Take a session out of the plan; one with attendance recorded stays (it is evidence)."""
+    if Attendance.objects.filter(session=session).exists() or session.scans.exists():
+        raise MissionError("session_has_attendance")
+    write_audit(
+        obj=session.mission,
+        actor=actor,
+        action="delete_session",
+        data={"module": session.module.title, "zone": session.zone.name, "date": session.date.isoformat()},
+    )
+    session.delete()
 
 
 @dataclass

@@ -107,6 +107,7 @@ def error_text(error: services.MissionError) -> str:
         "unknown_zone": _("This zone is not in the plan."),
         "missing_name": _("A name is needed."),
         "phone": _("This is not a phone number."),
+        "session_has_attendance": _("This session has attendance recorded: it stays in the plan."),
         "sheet_too_large": _("The file is too large."),
         "sheet_too_many_rows": _("The sheet has too many rows."),
         "sheet_not_a_sheet": _("This is not an .xlsx or .csv file."),
@@ -452,6 +453,19 @@ def plan(request: HttpRequest, mission_id: int) -> HttpResponse:
                 )  # fmt: skip
                 messages.success(request, _("The session is added."))
                 return redirect("missions:plan", mission_id=mission.pk)
+        elif action == "delete":
+            try:
+                doomed = Session.objects.select_related("module", "zone", "mission").get(
+                    pk=request.POST.get("session", ""), mission=mission
+                )
+            except (Session.DoesNotExist, ValueError) as error:
+                raise Http404 from error
+            try:
+                services.delete_session(session=doomed, actor=request.user)
+                messages.success(request, _("The session is taken out of the plan."))
+            except services.MissionError as error:
+                messages.error(request, error_text(error))
+            return redirect("missions:plan", mission_id=mission.pk)
         elif action == "import":
             upload_form = UploadForm(request.POST, request.FILES)
             if upload_form.is_valid():

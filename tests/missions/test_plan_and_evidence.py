@@ -63,3 +63,28 @@ def test_deliverable_history_is_told_in_the_readers_language(owner_client, missi
         reverse("missions:deliverable", args=[mission.pk, deliverable.pk])
     ).content.decode()
     assert "· Accepté</li>" in page
+
+
+def test_a_session_without_attendance_can_be_taken_out_of_the_plan(member_client, mission):
+    from nidaa.missions.models import Session
+    from tests.factories import AttendanceFactory
+
+    empty = SessionFactory(mission=mission)
+    held = SessionFactory(mission=mission)
+    AttendanceFactory(session=held)
+    url = reverse("missions:plan", args=[mission.pk])
+    member_client.post(url, {"action": "delete", "session": empty.pk})
+    response = member_client.post(url, {"action": "delete", "session": held.pk}, follow=True)
+    assert list(Session.objects.filter(mission=mission).values_list("pk", flat=True)) == [held.pk]
+    assert "Des présences sont enregistrées pour cette séance" in response.content.decode()
+
+
+def test_a_session_of_another_mission_cannot_be_removed(member_client, mission):
+    from nidaa.missions.models import Session
+
+    elsewhere = SessionFactory()
+    response = member_client.post(
+        reverse("missions:plan", args=[mission.pk]), {"action": "delete", "session": elsewhere.pk}
+    )
+    assert response.status_code == 404
+    assert Session.objects.filter(pk=elsewhere.pk).exists()
