@@ -8,6 +8,7 @@ case or word order, as a row above or a participant already in the mission.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -62,11 +63,12 @@ class Record:
     consent: bool = False
     code: str = ""
 
-    @property
+    # Read several times per row (duplicates, then storage): folded once.
+    @functools.cached_property
     def name_key(self) -> str:
         return name_key(self.name_latin)
 
-    @property
+    @functools.cached_property
     def name_ar_key(self) -> str:
         return name_key(self.name_arabic)
 

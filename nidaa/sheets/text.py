@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -15,11 +16,19 @@ _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
+# Combining marks (accents once decomposed, Arabic harakat, hamza above or below).
+_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0640\u064b-\u065f\u0670]"
+)
+
+
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lowercase, without accents or Arabic variants, punctuation as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c) or "\u0600" <= c <= "\u06ff")
-    stripped = _ARABIC_MARKS.sub("", stripped)
+    """Lowercase, without accents or Arabic variants, punctuation as single spaces.
+    (Cached: a sheet repeats its zones, categories and sexes on every row.)"""
+    if text.isascii():
+        return " ".join(_NON_WORD.sub(" ", text.lower()).replace("_", " ").split())
+    stripped = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_ARABIC_VARIANTS)))
     stripped = unicodedata.normalize("NFKC", stripped).translate(_ARABIC_VARIANTS).casefold()
     return " ".join(_NON_WORD.sub(" ", stripped).replace("_", " ").split())
 
