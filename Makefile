@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-intake bench-web bench-missions messages demo clean worker
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor eval-tor bench-intake bench-web bench-hostile bench-missions messages demo clean worker
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -25,12 +25,12 @@ node_modules/.installed: package.json package-lock.json | system-deps
 	@touch $@
 
 nidaa/locale/.compiled: $(wildcard nidaa/locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
-	@if ls nidaa/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0; fi
+	@if ls nidaa/locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then DEBUG=1 $(BIN)/nidaa manage compilemessages --ignore=.venv --ignore=var -v 0; fi
 	@mkdir -p $(dir $@) && touch $@
 
 run: install
-	$(BIN)/nidaa manage migrate --no-input -v 0
-	$(BIN)/nidaa manage load_demo
+	DEBUG=1 $(BIN)/nidaa manage migrate --no-input -v 0
+	DEBUG=1 $(BIN)/nidaa manage load_demo
 	@echo "Nidaa is on http://127.0.0.1:8000/ (admin: see README)"
 	DEBUG=1 $(BIN)/nidaa manage runserver 127.0.0.1:8000
 
@@ -38,7 +38,8 @@ lint: install
 	$(BIN)/ruff check nidaa tests scripts
 	$(BIN)/ruff format --check nidaa tests scripts
 	$(BIN)/mypy nidaa
-	$(BIN)/nidaa manage makemigrations --check --dry-run -v 1
+	$(BIN)/lint-imports
+	DEBUG=1 $(BIN)/nidaa manage makemigrations --check --dry-run -v 1
 
 test-sqlite: install
 	$(BIN)/pytest -n 2 -q $(PYTEST_ARGS)
@@ -61,11 +62,21 @@ worker: install
 bench-tor: install
 	$(BIN)/python scripts/bench_tor.py --documents 1000
 
+# The reader's per-field scores on the seeds, the developed part of ../shared/tor-corpus/dev and its held-out part.
+eval-tor: install
+	$(BIN)/python scripts/eval_tor.py
+
 # 10,000 generated e-mails from an .mbox through `nidaa mail import`: SQLite, then PostgreSQL if one answers.
 bench-intake: install
 	@if $(BIN)/python scripts/pg_reachable.py "$(PG_URL)"; then \
 	  $(BIN)/python scripts/bench_intake.py --messages 10000 --pg "$(PG_URL)"; \
 	else $(BIN)/python scripts/bench_intake.py --messages 10000; fi
+
+# Issue 10's hostile inputs (zip and Flate bombs, 300,000 HTML attributes, 50,000-part
+# messages, long lines) at 1, 10 and 100 times: time and peak memory of each read.
+# Also runs scripts/bench_hostile_tor.py (the ToR reader's patterns) when it exists.
+bench-hostile: install
+	$(BIN)/python scripts/bench_hostile.py --scales 1,10,100
 
 # 100,000 calls in PostgreSQL (database nidaa_bench, reused), gunicorn, wrk on 127.0.0.1.
 bench-web: install

@@ -22,9 +22,16 @@ import sys
 
 def _django(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["nidaa manage", *argv])
+    try:
+        execute_from_command_line(["nidaa manage", *argv])
+    except ImproperlyConfigured as error:
+        # A set-up the settings refuse (a weak SECRET_KEY, DEBUG on a public
+        # host): the operator needs the sentence, not a traceback.
+        print(f"nidaa: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -46,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if args[0] == "manage":
         return _django(args[1:])
     if args[:2] == ["tor", "extract"]:
+        # Imported when used: the reader's formats load only for `tor extract`.
         from nidaa.tor.cli import extract_main
 
         return extract_main(args[2:])

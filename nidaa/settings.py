@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -41,10 +42,36 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The fallback key only serves the embedded demo set-up; production sets SECRET_KEY.
-SECRET_KEY = env_str("SECRET_KEY", "nidaa-insecure-development-key-change-me-in-production")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+# The fallback key is public (it is in this file): it signs e-mail confirmation
+# keys, password resets and sessions, so anyone could forge them. It serves only
+# the local development set-up (DEBUG=1, local hosts); anything else refuses it.
+FALLBACK_SECRET_KEY = "nidaa-insecure-development-key-change-me-in-production"  # noqa: S105
+SECRET_KEY = env_str("SECRET_KEY", FALLBACK_SECRET_KEY)
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "testserver", "[::1]"]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", LOCAL_HOSTS)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+
+def weak_secret_key(key: str) -> bool:
+    """The fallback key, or a key Django's check --deploy calls weak (W009)."""
+    return (
+        key == FALLBACK_SECRET_KEY or len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-")
+    )
+
+
+# Refused at start-up rather than reported by a check: a WSGI server runs no
+# checks, and each of these hands stored applications to anyone who asks.
+if not DEBUG and weak_secret_key(SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is unset or weak: set it to 50 or more random characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or DEBUG=1 on a development machine."
+    )
+if DEBUG and set(ALLOWED_HOSTS) - set(LOCAL_HOSTS):
+    # DEBUG serves /media/ (stored applications) to anyone and shows settings on error pages.
+    raise ImproperlyConfigured(
+        f"DEBUG is on with non-local ALLOWED_HOSTS ({', '.join(ALLOWED_HOSTS)}): DEBUG is for "
+        f"{', '.join(LOCAL_HOSTS)} only."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -58,8 +85,11 @@ INSTALLED_APPS = [
     "nidaa.directory",
     "nidaa.calls",
     "nidaa.applications",
+    "nidaa.inbox",
+    "nidaa.alerts",
     "nidaa.evaluation",
     "nidaa.missions",
+    "nidaa.demo",
     "allauth",
     "allauth.account",
     "huey.contrib.djhuey",
@@ -68,7 +98,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the arrival time, before any middleware or view reads the body.
     "nidaa.common.middleware.RequestArrivalMiddleware",
+    "nidaa.common.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "nidaa.common.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -150,8 +182,13 @@ NIDAA_API_RATE_LIMIT = env_str("NIDAA_API_RATE_LIMIT", "300/m")
 # Searches and filtered lists of the catalogue's pages per client ("" for none);
 # feeds and OCDS count against NIDAA_API_RATE_LIMIT (nidaa/common/ratelimit.py).
 NIDAA_SEARCH_RATE_LIMIT = env_str("NIDAA_SEARCH_RATE_LIMIT", "120/m")
-# Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust.
+# Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust:
+# one setting for every rate limit (common.ratelimit.client_address, the API's
+# throttle, and allauth's sign-up, sign-in and password reset limits).
 NINJA_NUM_PROXIES = env_int("NINJA_NUM_PROXIES", 0) or None
+ALLAUTH_TRUSTED_PROXY_COUNT = NINJA_NUM_PROXIES or 0
+# django-ratelimit's "ip" keys (the apply form's user_or_ip) by the same rule.
+RATELIMIT_IP_META_KEY = "nidaa.common.ratelimit.client_address"
 
 # Each file of an application larger than this is refused.
 NIDAA_APPLICATION_MAX_BYTES = env_int("NIDAA_APPLICATION_MAX_BYTES", 20 * 1024 * 1024)
@@ -162,6 +199,13 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+# A whole request (every file and field together) and how many files it may
+# carry: an application has one file per required piece (eleven kinds and the
+# "other" pieces a ToR lists: thirty leaves room).
+NIDAA_MAX_REQUEST_BYTES = env_int(
+    "NIDAA_MAX_REQUEST_BYTES", max(100 * 1024 * 1024, 2 * NIDAA_MAX_UPLOAD_BYTES)
+)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("NIDAA_MAX_UPLOAD_FILES", 30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -196,7 +240,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Nidaa] "
 ACCOUNT_RATE_LIMITS = {
     "signup": env_str("RATE_LIMIT_SIGNUP", "5/h/ip"),
     "login": env_str("RATE_LIMIT_LOGIN", "20/m/ip"),
-    "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    # "key" is the account and the address together (accounts.adapter): a backoff
+    # for whoever guesses from one address, no lockout for the account's owner.
+    "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key,10/h/key"),
     "reset_password": env_str("RATE_LIMIT_RESET_PASSWORD", "5/h/ip,3/h/key"),
 }
 
@@ -213,6 +259,9 @@ Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 RATE_LIMIT_APPLY = env_str("RATE_LIMIT_APPLY", "30/m")
 # "Test the connection" of a mailbox: each opens a connection to a host an admin typed.
 RATE_LIMIT_MAILBOX_TEST = env_str("RATE_LIMIT_MAILBOX_TEST", "10/m")
+# Mailboxes on this machine or a private network (10/8, 192.168/16, 127/8 ...) are
+# refused unless this is on: a single-organisation set-up with its own mail server.
+NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS = env_bool("NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS", False)
 
 # Rate-limit counts (and other cached values) must be shared between web workers
 # and machines: Redis when CACHE_REDIS_URL / REDIS_URL is set, per process otherwise.
@@ -243,6 +292,29 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# HTTPS: on by default whenever DEBUG is off, so a production set-up that
+# forgets a variable is secure rather than silently not (README, "Configuration").
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Behind a TLS-terminating proxy: the header (and value) it sets on HTTPS requests,
+# e.g. "X-Forwarded-Proto: https". Only where the proxy overwrites the client's own.
+_ssl_header = env_str("SECURE_PROXY_SSL_HEADER", "")
+if _ssl_header:
+    _header, _colon, _value = _ssl_header.partition(":")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _header.strip().upper().replace("-", "_"), _value.strip())
+# Every page's scripts, styles, fonts and images are our own files (no inline
+# code): the policy refuses anything else, and framing by any site.
+NIDAA_CONTENT_SECURITY_POLICY = env_str(
+    "NIDAA_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+)
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.static import serve
 
-from nidaa.calls import views as call_views
+from nidaa.calls.views import public as call_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -19,10 +19,12 @@ urlpatterns += i18n_patterns(
     path("", call_views.home, name="home"),
     path("organizations/<slug:slug>/", call_views.organization, name="organization"),
     path("accounts/", include("nidaa.accounts.urls")),
+    path("accounts/", include("nidaa.alerts.urls")),  # saved searches, followed calls
     path("accounts/", include("allauth.account.urls")),  # signup, e-mail confirmation, password reset
     path("calls/", include("nidaa.calls.urls")),
     path("directory/", include("nidaa.directory.urls")),
     path("applications/", include("nidaa.applications.urls")),
+    path("applications/", include("nidaa.inbox.urls")),  # mail/...: the triage inbox and mailboxes
     path("evaluation/", include("nidaa.evaluation.urls")),
     path("missions/", include("nidaa.missions.urls")),
 )

@@ -31,6 +31,7 @@ import io
 import os
 import random
 import resource
+import secrets
 import shutil
 import sys
 import tempfile
@@ -212,6 +213,8 @@ def setup(database_url: str, media: Path) -> None:
     os.environ["MEDIA_ROOT"] = str(media)
     os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
+    # Production settings (DEBUG off) refuse to start without a strong key.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     import django
 
     django.setup()
@@ -319,7 +322,8 @@ def run_queued_tasks() -> tuple[int, float, int]:
 
 
 def counts() -> str:
-    from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion, InboundMessage
+    from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
+    from nidaa.inbox.models import InboundMessage
 
     return (
         f"stored: {InboundMessage.objects.count()} messages, {Application.objects.count()} applications, "

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import secrets
 import shutil
 import statistics
 import sys
@@ -95,6 +96,8 @@ def main() -> int:
     try:
         os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{work / 'bench.sqlite3'}"
         os.environ["MEDIA_ROOT"] = str(work / "media")
+        # Production settings (DEBUG off) refuse to start without a strong key.
+        os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
         import django
 

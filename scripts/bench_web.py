@@ -24,6 +24,7 @@ import argparse
 import os
 import random
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -67,6 +68,8 @@ TYPES = ["consultant", "trainer", "expert", "staff", "firm", "other"]
 SERVED_AS = {
     "NIDAA_BENCH": "1",
     "DEBUG": "0",
+    # wrk speaks plain HTTP to 127.0.0.1.
+    "SECURE_SSL_REDIRECT": "0",
     "DB_CONN_MAX_AGE": "600",
     "NIDAA_SEARCH_RATE_LIMIT": "100000000/m",
 }
@@ -84,6 +87,8 @@ def sentence(sample, rng: random.Random, low: int, high: int) -> str:
 def setup_django(database_url: str) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
+    # Production settings (DEBUG off) refuse to start without a strong key.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     import django
 
     django.setup()

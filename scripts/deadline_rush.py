@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import sys
 import tempfile
 import time
@@ -53,6 +54,8 @@ def main() -> int:
     media = Path(tempfile.mkdtemp(prefix="nidaa-rush-"))
     os.environ.update({"DATABASE_URL": url, "MEDIA_ROOT": str(media / "media")})
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
+    # Production settings (DEBUG off) refuse to start without a strong key.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     import django
 
     django.setup()

@@ -16,7 +16,7 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 # wrk: the HTTP load generator of `make bench-web`.
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
-# dovecot-imapd: the IMAP server tests/applications/imap_server.py runs in the foreground.
+# dovecot-imapd: the IMAP server tests/inbox/imap_server.py runs in the foreground.
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 # Pango: WeasyPrint lays out the PDFs (attendance sheets) with it, shaping Arabic through HarfBuzz.
 ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || need+=(libpango-1.0-0)

@@ -2,11 +2,15 @@
 organisation), a member (editor), an evaluator, and an outsider who belongs
 to another organisation."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from nidaa.accounts.models import Role
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from nidaa.calls.models import CallStatus
+from tests.factories import CallFactory, MembershipFactory, OrganizationFactory, UserFactory
 
 PASSWORD = "correct horse battery staple"
 
@@ -88,3 +92,40 @@ def _fast_password_hasher(settings):
     """Tests hash many passwords (factories, sign-ups, logins); PBKDF2's cost is
     for attackers, not for tests, and it tripled the suite's time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: rate-limit counters and catalogue
+    entries left by an earlier test in the same worker must not decide this one."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads, stored ToRs and messages go to the test's own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def applicant(db):
+    return UserFactory(username="amina", email="amina@example.org", preferred_language="fr")
+
+
+@pytest.fixture
+def applicant_client(applicant):
+    return client_for(applicant)
+
+
+@pytest.fixture
+def open_call(db):
+    """A published call taking applications for three more days, asking for a
+    CV, a cover letter and a piece of the issuer's own wording."""
+    return CallFactory(
+        status=CallStatus.PUBLISHED,
+        deadline=timezone.now() + timedelta(days=3),
+        required_documents=["cv", "cover_letter", "other:attestation de TVA"],
+    )

@@ -3,6 +3,7 @@
 The catalogues must hold every string the code marks for translation (checked
 by running makemessages on a copy of the sources) and translate each one."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,7 @@ def test_catalogues_hold_every_marked_string(tmp_path):
         check=True,
         env={
             "DJANGO_SETTINGS_MODULE": "nidaa.settings",
+            "SECRET_KEY": os.environ["SECRET_KEY"],
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": str(NIDAA.parent),
         },

@@ -43,3 +43,52 @@ def test_oversized_tor_upload_is_refused_quickly_and_nothing_is_stored(owner_cli
     assert elapsed < 2
     assert Call.objects.count() == 0
     assert list(tmp_path.rglob("*")) == []
+
+
+def test_handler_caps_all_the_files_of_a_request_together(settings):
+    settings.NIDAA_MAX_UPLOAD_BYTES = 10
+    settings.NIDAA_MAX_REQUEST_BYTES = 15
+    handler = MaxSizeUploadHandler()
+    handler.new_file("cv", "cv.pdf", "application/pdf", 8)
+    assert handler.receive_data_chunk(b"12345678", 0) == b"12345678"
+    assert handler.file_complete(8) is None
+    handler.new_file("letter", "letter.pdf", "application/pdf", 8)
+    # Each file is under its own limit; together they pass the request's.
+    assert handler.receive_data_chunk(b"12345678", 0) is None
+    refused = handler.file_complete(8)
+    assert refused is not None
+    assert (refused.size, refused.read()) == (8, b"")
+
+
+@pytest.mark.django_db
+def test_a_two_gigabyte_request_of_many_file_fields_is_refused_before_its_body_is_read(
+    owner_client, settings, tmp_path
+):
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    # What 100 file fields of 19 MB each announce; the body itself is never read.
+    response = owner_client.generic(
+        "POST",
+        "/fr/accounts/profile/",
+        b"x" * 10,
+        content_type="multipart/form-data; boundary=B",
+        CONTENT_LENGTH=str(100 * 19 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_a_request_with_more_files_than_allowed_is_refused(owner_client, settings):
+    files = {f"f{n}": SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.7\n", "application/pdf") for n in range(31)}
+    response = owner_client.post("/fr/accounts/profile/", files)
+    assert response.status_code == 400
+
+
+def test_the_default_caps_of_a_request():
+    from django.conf import settings
+
+    assert (settings.DATA_UPLOAD_MAX_NUMBER_FILES, settings.NIDAA_MAX_REQUEST_BYTES) == (
+        30,
+        100 * 1024 * 1024,
+    )

@@ -1,15 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from nidaa.accounts.models import (
-    DeadlineReminder,
-    FollowedCall,
-    Membership,
-    Organization,
-    Profile,
-    SavedSearch,
-    User,
-)
+from nidaa.accounts.forms import AdminLoginForm
+from nidaa.accounts.models import Membership, Organization, Profile, User
+
+# Throttled like the site's own sign-in.
+admin.site.login_form = AdminLoginForm
 
 
 class MembershipInline(admin.TabularInline):
@@ -47,23 +43,3 @@ class ProfileAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "user__email")
     raw_id_fields = ("user",)
     filter_horizontal = ("regions",)
-
-
-@admin.register(SavedSearch)
-class SavedSearchAdmin(admin.ModelAdmin):
-    list_display = ("name", "user", "frequency", "remind_deadlines", "created_at", "last_sent_at")
-    list_filter = ("frequency", "remind_deadlines")
-    search_fields = ("name", "user__username", "user__email")
-    raw_id_fields = ("user",)
-
-
-@admin.register(FollowedCall)
-class FollowedCallAdmin(admin.ModelAdmin):
-    list_display = ("user", "call", "created_at")
-    raw_id_fields = ("user", "call")
-
-
-@admin.register(DeadlineReminder)
-class DeadlineReminderAdmin(admin.ModelAdmin):
-    list_display = ("user", "call", "sent_at")
-    raw_id_fields = ("user", "call")

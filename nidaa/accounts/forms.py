@@ -1,16 +1,24 @@
-"""Forms for applicants: their profile and their saved searches."""
+"""Forms for applicants (their profile) and for organisations' staff (an upload
+into one of their organisations)."""
 
 from __future__ import annotations
 
 import re
 from typing import IO, Any
 
+from allauth.account.adapter import get_adapter
 from django import forms
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from nidaa.accounts.models import AlertFrequency, Profile
+from nidaa.accounts.models import Organization, Profile
 from nidaa.common.filetypes import detect_document_type
+from nidaa.common.forms import WithoutBidiControls
 from nidaa.directory.models import Territory, TerritoryKind
 
 CV_MAX_BYTES = 5 * 1024 * 1024
@@ -37,7 +45,7 @@ def detect_cv_type(stream: IO[bytes]) -> str | None:
     return kind if kind in CV_TYPES else None
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(WithoutBidiControls, forms.ModelForm):
     skills = forms.CharField(
         label=_("Skills"),
         required=False,
@@ -94,14 +102,53 @@ class ProfileForm(forms.ModelForm):
         return upload
 
 
-class SaveSearchForm(forms.Form):
-    query = forms.CharField(required=False, max_length=2000)
-    name = forms.CharField(label=_("Name"), required=False, max_length=200)
-    frequency = forms.ChoiceField(label=_("Alerts"), required=False, choices=AlertFrequency.choices)
-    # Absent means yes: the catalogue's "save" button sends only the query and a name.
-    remind_deadlines = forms.ChoiceField(
-        label=_("Deadline reminders"), required=False, choices=[("1", _("Yes")), ("0", _("No"))]
-    )
+class OrganizationFileForm(forms.Form):
+    """An upload into one of the user's organisations (the view passes the
+    organisations the user may act for; anything else is an invalid choice)."""
 
-    def clean_remind_deadlines(self) -> bool:
-        return self.cleaned_data.get("remind_deadlines") != "0"
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+
+    def max_bytes(self) -> int:
+        """The largest file this form takes: by default what the upload
+        handler keeps (``NIDAA_MAX_UPLOAD_BYTES``)."""
+        return int(getattr(settings, "NIDAA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+
+    def clean_file(self) -> Any:
+        # Past the upload handler's limit the file arrives empty (its size is
+        # what was seen): said here, before anything tries to read it as a
+        # ToR or as mail and calls it unreadable.
+        upload = self.cleaned_data["file"]
+        limit = self.max_bytes()
+        if getattr(upload, "oversized", False) or upload.size > limit:
+            raise ValidationError(
+                _("The file is too large (%(size)s); the limit is %(limit)s."),
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        return upload
+
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organizations
+        field.empty_label = None
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The Django admin's sign-in, counted by the same limits as the site's
+    (allauth's ``login_failed``: per address, and per account and address):
+    otherwise /admin/login/ would let anyone guess passwords unthrottled."""
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            # Raises the translated "too many attempts" error past the limit.
+            self.user_cache = get_adapter(self.request).authenticate(
+                self.request, username=username, password=password
+            )
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data

@@ -3,38 +3,39 @@ loaded through these, so a missing membership looks exactly like a missing objec
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from nidaa.accounts.models import FollowedCall, Membership, Organization, Role, SavedSearch
+from nidaa.accounts.models import Membership, Organization, Reader, Role, User
 
 # Roles that may write calls (import, edit, publish).
 EDIT_ROLES = frozenset({Role.ADMIN, Role.EDITOR})
 
 
-def memberships_for(user: Any) -> QuerySet[Membership]:
-    if not getattr(user, "is_authenticated", False):
+def memberships_for(user: Reader) -> QuerySet[Membership]:
+    if not isinstance(user, User):
         return Membership.objects.none()
     return Membership.objects.filter(user=user).select_related("organization")
 
 
-def role_in(user: Any, organization: Organization) -> str | None:
+def role_in(user: Reader, organization: Organization) -> str | None:
     """The user's role in the organisation, or None for outsiders."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return None
     membership = Membership.objects.filter(user=user, organization=organization).only("role").first()
     return membership.role if membership else None
 
 
-def organizations_for(user: Any, roles: frozenset[str] | None = None) -> QuerySet[Organization]:
+def organizations_for(user: Reader, roles: frozenset[str] | None = None) -> QuerySet[Organization]:
     qs = memberships_for(user)
     if roles is not None:
         qs = qs.filter(role__in=roles)
     return Organization.objects.filter(pk__in=qs.values("organization_id"))
 
 
-def get_organization_for_user(*, user: Any, slug: str, roles: frozenset[str] | None = None) -> Organization:
+def get_organization_for_user(
+    *, user: Reader, slug: str, roles: frozenset[str] | None = None
+) -> Organization:
     """The organisation ``slug`` if ``user`` belongs to it with one of ``roles``.
 
     Raises ``Organization.DoesNotExist`` otherwise, whether or not it exists.
@@ -42,18 +43,9 @@ def get_organization_for_user(*, user: Any, slug: str, roles: frozenset[str] | N
     return organizations_for(user, roles).get(slug=slug)
 
 
-def saved_searches_for(*, user: Any) -> QuerySet[SavedSearch]:
-    if not getattr(user, "is_authenticated", False):
-        return SavedSearch.objects.none()
-    return SavedSearch.objects.filter(user=user)
-
-
-def get_saved_search_for_user(*, user: Any, search_id: int) -> SavedSearch:
-    """The user's own saved search. Raises ``SavedSearch.DoesNotExist`` for anyone else's."""
-    return saved_searches_for(user=user).get(pk=search_id)
-
-
-def followed_call_ids(*, user: Any) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(FollowedCall.objects.filter(user=user).values_list("call_id", flat=True))
+def signed_in(user: Reader) -> User:
+    """The user of a view behind ``@login_required``, typed as such; anyone
+    else is refused (which ``login_required`` already ensures)."""
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user

@@ -4,7 +4,8 @@ from django.urls import path
 from nidaa.accounts import views
 
 # allauth's own pages (signup, e-mail confirmation, password reset...) are
-# included beside this module under the same /accounts/ prefix; login and
+# included beside this module under the same /accounts/ prefix, and so are
+# the alerts' pages (nidaa.alerts.urls: saved searches, follows); login and
 # logout keep the names the rest of the project uses.
 app_name = "accounts"
 urlpatterns = [
@@ -12,8 +13,4 @@ urlpatterns = [
     path("logout/", allauth_views.logout, name="logout"),
     path("profile/", views.edit_profile, name="profile"),
     path("profile/cv/", views.download_cv, name="profile_cv"),
-    path("searches/", views.saved_searches, name="saved_searches"),
-    path("searches/save/", views.save_search, name="save_search"),
-    path("searches/<int:search_id>/delete/", views.delete_search, name="delete_search"),
-    path("follow/<int:call_id>/", views.follow_call, name="follow_call"),
 ]

@@ -3,7 +3,8 @@
 Applications are sealed until the deadline, as in sealed tenders: before it
 the issuer sees how many arrived, never what they contain. Once a call is
 unsealed its organisation's admins and editors open its submitted
-applications, and so do the organisation's evaluators assigned to the call.
+applications, and so do the readers other apps grant (``grant_readers``: the
+evaluation app grants the organisation's evaluators assigned to the call).
 Nobody else does: members of other organisations, anonymous visitors,
 unassigned evaluators and applicants get "does not exist" (an applicant
 reaches only their own applications, through ``selectors``). Drafts are the
@@ -12,13 +13,14 @@ applicant's and never reach the issuer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from nidaa.accounts.models import Role
+from nidaa.accounts.models import Reader, User
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
 from nidaa.applications.models import (
     Application,
@@ -27,11 +29,24 @@ from nidaa.applications.models import (
     ApplicationVersion,
 )
 from nidaa.calls.models import Call, CallStatus
-from nidaa.evaluation.models import EvaluatorAssignment
 
-# A call without a deadline opens once it no longer takes applications.
+# A call that never had a deadline opens once it no longer takes applications.
 CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
-EVALUATOR_ROLES = frozenset({Role.EVALUATOR})
+
+# Rules by which other apps let more users read a call's applications: each
+# takes the (signed-in) user and returns a filter on Call. The evaluation app
+# registers its rule when it is ready, so the dependency runs one way
+# (evaluation -> applications); without it, nobody but the issuer's editors
+# reads applications, which fails closed.
+ReaderRule = Callable[[User], Q]
+_reader_rules: list[ReaderRule] = []
+
+
+def grant_readers(rule: ReaderRule) -> None:
+    """Let the users ``rule`` selects read the applications of the calls it
+    selects (still sealed until the deadline). Registering twice is harmless."""
+    if rule not in _reader_rules:
+        _reader_rules.append(rule)
 
 
 class Sealed(Exception):  # noqa: N818 (reads as "the call is sealed")
@@ -40,46 +55,51 @@ class Sealed(Exception):  # noqa: N818 (reads as "the call is sealed")
     def __init__(self, call: Call) -> None:
         super().__init__(call.pk)
         self.call = call
-        # None: the call has no deadline and opens when it is closed.
-        self.opens_at = call.deadline
+        # None: the call never had a deadline and opens when it is closed.
+        self.opens_at = call.seal_deadline
 
 
 def is_sealed(call: Call, now: datetime | None = None) -> bool:
-    """Sealed while applications may still arrive: until the deadline has
-    passed (submissions are accepted up to the deadline itself), or, for a
-    call without deadline, until it is closed. ``Call.sealed`` off opens the
-    applications at once."""
+    """Sealed while applications may still arrive: until ``seal_deadline``
+    has passed (submissions are accepted up to the deadline itself) whatever
+    the call's status, or, for a call that never had a deadline, until it is
+    closed. ``Call.sealed`` off opens the applications at once (the services
+    refuse to turn it off before the deadline once applications exist)."""
     if not call.sealed:
         return False
-    if call.deadline is not None:
-        return not (now or timezone.now()) > call.deadline
+    opens_at = call.seal_deadline
+    if opens_at is not None:
+        return not (now or timezone.now()) > opens_at
     return call.status not in CLOSED_STATUSES
 
 
 def unsealed_q(now: datetime | None = None, prefix: str = "") -> Q:
     """``is_sealed`` as a filter, for reads that must not load sealed rows."""
     now = now or timezone.now()
-    return (
-        Q(**{f"{prefix}sealed": False})
-        | Q(**{f"{prefix}deadline__lt": now})
-        | Q(**{f"{prefix}deadline__isnull": True, f"{prefix}status__in": CLOSED_STATUSES})
+
+    def f(name: str, value: Any) -> Q:
+        return Q(**{f"{prefix}{name}": value})
+
+    passed = (f("deadline__lt", now) | f("deadline__isnull", True)) & (
+        f("sealed_until__lt", now) | f("sealed_until__isnull", True)
     )
+    dated = f("deadline__isnull", False) | f("sealed_until__isnull", False)
+    return f("sealed", False) | (passed & (dated | f("status__in", CLOSED_STATUSES)))
 
 
-def calls_with_applications_for(user: Any) -> QuerySet[Call]:
+def calls_with_applications_for(user: Reader) -> QuerySet[Call]:
     """Calls whose applications ``user`` may see once unsealed: those of the
-    organisations where the user is admin or editor, and, where the user is an
-    evaluator, those the user is assigned to."""
-    if not getattr(user, "is_authenticated", False):
+    organisations where the user is admin or editor, and those the registered
+    rules grant (an evaluator's assigned calls)."""
+    if not isinstance(user, User):
         return Call.objects.none()
-    assigned = Exists(EvaluatorAssignment.objects.filter(call=OuterRef("pk"), evaluator=user))
-    return Call.objects.filter(
-        Q(organization__in=organizations_for(user, EDIT_ROLES))
-        | (Q(organization__in=organizations_for(user, EVALUATOR_ROLES)) & assigned)
-    )
+    readers = Q(organization__in=organizations_for(user, EDIT_ROLES))
+    for rule in _reader_rules:
+        readers |= rule(user)
+    return Call.objects.filter(readers)
 
 
-def get_call_for_applications(*, user: Any, call_id: int) -> Call:
+def get_call_for_applications(*, user: Reader, call_id: int) -> Call:
     """The call, if ``user`` may see its applications (sealed or not).
     Raises ``Call.DoesNotExist`` for anyone else, as for a missing call."""
     return calls_with_applications_for(user).select_related("organization").get(pk=call_id)
@@ -90,12 +110,12 @@ def submitted_applications(*, call: Call) -> QuerySet[Application]:
     return Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
 
 
-def count_applications(*, user: Any, call: Call) -> int:
+def count_applications(*, user: Reader, call: Call) -> int:
     """How many applications arrived, which the issuer may know while sealed."""
     return submitted_applications(call=call).filter(call__in=calls_with_applications_for(user)).count()
 
 
-def applications_for_call(*, user: Any, call: Call, now: datetime | None = None) -> QuerySet[Application]:
+def applications_for_call(*, user: Reader, call: Call, now: datetime | None = None) -> QuerySet[Application]:
     """The call's submitted applications, in the order they arrived. Raises
     ``Sealed`` while the call is sealed; empty for a user who may not see them
     (the scope is part of the query, so a call loaded elsewhere leaks nothing)."""
@@ -109,11 +129,13 @@ def applications_for_call(*, user: Any, call: Call, now: datetime | None = None)
     )
 
 
-def _opened_calls_for(user: Any, now: datetime | None) -> QuerySet[Call]:
+def _opened_calls_for(user: Reader, now: datetime | None) -> QuerySet[Call]:
     return calls_with_applications_for(user).filter(unsealed_q(now))
 
 
-def get_application_for_issuer(*, user: Any, application_id: int, now: datetime | None = None) -> Application:
+def get_application_for_issuer(
+    *, user: Reader, application_id: int, now: datetime | None = None
+) -> Application:
     """A submitted application of an opened call the user may see, with its
     versions (newest first) and their files. Raises ``Application.DoesNotExist``
     otherwise, sealed calls included: their applications are not to be found."""
@@ -140,12 +162,12 @@ def latest_files_for(*, applications: QuerySet[Application]) -> QuerySet[Applica
     )
 
 
-def get_application_file_for(*, user: Any, file_id: int, now: datetime | None = None) -> ApplicationFile:
+def get_application_file_for(*, user: Reader, file_id: int, now: datetime | None = None) -> ApplicationFile:
     """A file ``user`` may download: any of the applicant's own files, or, for
     the issuer's staff and assigned evaluators, a file of the latest version of
     a submitted application of an opened call. Raises
     ``ApplicationFile.DoesNotExist`` otherwise."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         raise ApplicationFile.DoesNotExist
     own = Q(application__applicant=user)
     staff = Q(

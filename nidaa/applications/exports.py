@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 from tempfile import SpooledTemporaryFile
-from typing import IO
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -174,6 +174,22 @@ def xlsx_headers(table: ApplicationTable) -> list[str]:
     ]
 
 
+def text_cells(sheet: Any, values: list[Any]) -> list[Any]:
+    """A row's values with every string as a text cell: openpyxl stores a
+    string that starts with "=" as a formula, and applicants choose their
+    names and file names (``=HYPERLINK(...)`` would be a live link in the
+    issuer's spreadsheet)."""
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            cells.append(cell)
+        else:
+            cells.append(value)
+    return cells
+
+
 def write_xlsx(target: IO[bytes], *, table: ApplicationTable) -> None:
     """One row per application: the list's columns, then the file names of
     each required piece and of the files that matched no required piece.
@@ -200,23 +216,26 @@ def write_xlsx(target: IO[bytes], *, table: ApplicationTable) -> None:
             for record in records
         ]
         sheet.append(
-            [
-                application.receipt_number,
-                row.applicant,
-                application.applicant_email,
-                row.channel,
-                # Excel has no time zones: the wall-clock time in the call's zone.
-                row.received_at.replace(tzinfo=None) if row.received_at else None,
-                yes if row.is_complete else no,
-                ", ".join(row.missing) or None,
-                yes if application.is_late else no,
-                application.version_count,
-                *(
-                    ", ".join(r.original_name for r in row.files.get(code, [])) or None
-                    for code in table.pieces
-                ),
-                ", ".join(others) or None,
-            ]
+            text_cells(
+                sheet,
+                [
+                    application.receipt_number,
+                    row.applicant,
+                    application.applicant_email,
+                    row.channel,
+                    # Excel has no time zones: the wall-clock time in the call's zone.
+                    row.received_at.replace(tzinfo=None) if row.received_at else None,
+                    yes if row.is_complete else no,
+                    ", ".join(row.missing) or None,
+                    yes if application.is_late else no,
+                    application.version_count,
+                    *(
+                        ", ".join(r.original_name for r in row.files.get(code, [])) or None
+                        for code in table.pieces
+                    ),
+                    ", ".join(others) or None,
+                ],
+            )
         )
     workbook.save(target)
 

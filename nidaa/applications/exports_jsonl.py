@@ -1,6 +1,6 @@
-"""JSON Lines exports: one dict per submitted application, or per message
-waiting in the triage inbox. Both stream in chunks with a fixed number of
-queries per chunk, whatever the number of rows."""
+"""JSON Lines exports: one dict per submitted application (the triage inbox's
+messages: ``nidaa.inbox.exports_jsonl``). Streams in chunks with a fixed number
+of queries per chunk, whatever the number of rows."""
 
 from __future__ import annotations
 
@@ -10,19 +10,12 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from nidaa.applications.models import (
-    Application,
-    ApplicationFile,
-    ApplicationStatus,
-    ApplicationVersion,
-    InboundMessage,
-    MessageState,
-)
+from nidaa.applications.models import Application, ApplicationFile, ApplicationStatus, ApplicationVersion
 
 CHUNK = 500
 
 
-def _iso(value: Any) -> str | None:
+def local_iso(value: Any) -> str | None:
     # ISO 8601 with the offset of the site's zone (Africa/Casablanca).
     return timezone.localtime(value).isoformat() if value is not None else None
 
@@ -98,7 +91,7 @@ def application_line(application: Application) -> dict[str, Any]:
         or (user.get_full_name() or user.get_username() if user else ""),
         "applicant_email": application.applicant_email or (user.email if user else ""),
         "channel": latest.channel if latest else None,
-        "received_at": _iso(application.received_at),
+        "received_at": local_iso(application.received_at),
         "late": application.is_late,
         "pieces": pieces,
         "missing": list(application.missing_pieces),
@@ -113,39 +106,3 @@ def application_lines(
     queryset = export_applications(organization_id=organization_id, call_id=call_id)
     for application in queryset.iterator(chunk_size=CHUNK):
         yield application_line(application)
-
-
-def triage_line(message: InboundMessage) -> dict[str, Any]:
-    return {
-        "message_id": message.message_id,
-        "from_name": message.from_name,
-        "from_email": message.from_email,
-        "to": list(message.to),
-        "subject": message.subject,
-        "received_at": _iso(message.received_at),
-        "received_source": message.received_source,
-        "attachments": [
-            {"name": item.get("name", ""), "type": item.get("type", ""), "size": item.get("size", 0)}
-            for item in message.attachments
-        ],
-    }
-
-
-def triage_lines(*, organization_id: int | None = None) -> Iterator[dict[str, Any]]:
-    """Messages waiting in the triage inbox, oldest first."""
-    queryset = InboundMessage.objects.filter(state=MessageState.TRIAGE)
-    if organization_id is not None:
-        queryset = queryset.filter(organization_id=organization_id)
-    queryset = queryset.only(
-        "id",
-        "message_id",
-        "from_name",
-        "from_email",
-        "to",
-        "subject",
-        "received_at",
-        "received_source",
-        "attachments",
-    ).order_by("received_at", "id")
-    for message in queryset.iterator(chunk_size=CHUNK):
-        yield triage_line(message)

@@ -9,10 +9,11 @@ from nidaa.accounts.forms import LANGUAGE_CHOICES
 from nidaa.applications.models import ApplicantKind
 from nidaa.applications.services import Identity
 from nidaa.calls.models import RequiredDocument
+from nidaa.common.forms import WithoutBidiControls
 from nidaa.directory.models import Territory, TerritoryKind
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(WithoutBidiControls, forms.Form):
     """Who applies, then one upload slot per required piece. Slots are
     optional here: a draft may lack pieces, a submission keeps the draft's or
     the previous version's file for a slot left empty, and the service

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Prefetch, QuerySet
 
+from nidaa.accounts.models import User
 from nidaa.applications.models import Application, ApplicationVersion
 
 
-def applications_for(*, applicant: Any) -> QuerySet[Application]:
+def applications_for(*, applicant: User) -> QuerySet[Application]:
     """The applicant's applications, newest first, with their versions and files."""
     return (
         Application.objects.filter(applicant=applicant)
@@ -23,6 +22,6 @@ def applications_for(*, applicant: Any) -> QuerySet[Application]:
     )
 
 
-def get_application_for(*, applicant: Any, application_id: int) -> Application:
+def get_application_for(*, applicant: User, application_id: int) -> Application:
     """Raises ``Application.DoesNotExist`` unless the application is the applicant's."""
     return applications_for(applicant=applicant).get(pk=application_id)

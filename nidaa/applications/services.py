@@ -11,6 +11,7 @@ from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
@@ -23,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from nidaa.accounts.models import Profile
+from nidaa.accounts.models import Profile, User
 from nidaa.applications.models import (
     ApplicantKind,
     Application,
@@ -124,7 +125,7 @@ class Identity:
         return changed
 
 
-def identity_for(*, applicant: Any, application: Application | None = None) -> Identity:
+def identity_for(*, applicant: User, application: Application | None = None) -> Identity:
     """The identity to prefill: the application's own if it has one, else the
     applicant's name and profile (languages, first region)."""
     if application is not None and application.applicant_name:
@@ -166,12 +167,25 @@ def kept_files(*, application: Application | None) -> dict[str, ApplicationFile]
     return kept
 
 
-def find_application(*, call: Call, applicant: Any) -> Application | None:
+class AddressNotVerified(ApplicationRefused):
+    """An application was e-mailed from the account's address, which the
+    account has not proved it owns: it may not take that application over."""
+
+
+def address_verified(applicant: User, email: str) -> bool:
+    """Whether ``applicant`` proved it reads ``email``: allauth's confirmation,
+    a key signed with SECRET_KEY (which production refuses to run without) or a
+    code, sent to that address. A sign-up or a From header proves nothing."""
+    return EmailAddress.objects.filter(user=applicant, email__iexact=email, verified=True).exists()
+
+
+def find_application(*, call: Call, applicant: User) -> Application | None:
     """The applicant's application to the call (by account, or by the
-    address of an earlier e-mailed one), without locking."""
+    address of an earlier e-mailed one once the account has verified that
+    address: taking it over shows its earlier versions), without locking."""
     email = (getattr(applicant, "email", "") or "").strip().lower()
     mine = Q(applicant=applicant)
-    if email:
+    if email and address_verified(applicant, email):
         mine |= Q(applicant__isnull=True, applicant_email=email)
     return Application.objects.filter(call=call).filter(mine).order_by("id").first()
 
@@ -179,7 +193,7 @@ def find_application(*, call: Call, applicant: Any) -> Application | None:
 def save_draft(
     *,
     call: Call,
-    applicant: Any,
+    applicant: User,
     files: dict[str, UploadedFile],
     identity: Identity | None = None,
     now: datetime | None = None,
@@ -217,7 +231,7 @@ def save_draft(
 def submit_application(
     *,
     call: Call,
-    applicant: Any,
+    applicant: User,
     files: dict[str, UploadedFile],
     identity: Identity | None = None,
     now: datetime | None = None,
@@ -286,11 +300,14 @@ def new_receipt_number(call: Call) -> str:
     return f"NDA-{call.pk}-{letters}"
 
 
-def _application_for(*, call: Call, applicant: Any) -> Application:
+def _application_for(*, call: Call, applicant: User) -> Application:
     """The applicant's application to the call, created if needed and locked
     (``select_for_update``) so that two submissions number their versions in
     turn. A user who e-mailed before signing in finds that application."""
     application = find_application(call=call, applicant=applicant)
+    email = (applicant.email or "").strip().lower()
+    if application is None and Application.objects.filter(call=call, applicant_email=email).exists():
+        raise AddressNotVerified()
     if application is None:
         application, _created = Application.objects.get_or_create(
             call=call,
@@ -309,7 +326,12 @@ def _application_for(*, call: Call, applicant: Any) -> Application:
 
 
 def add_version(
-    *, application: Application, received_at: datetime, channel: str, actor: Any, is_late: bool = False
+    *,
+    application: Application,
+    received_at: datetime,
+    channel: str,
+    actor: User | None,
+    is_late: bool = False,
 ) -> ApplicationVersion:
     """A new latest version of a locked ``application``; earlier ones are kept."""
     previous = application.versions.order_by("-number").first()
@@ -359,7 +381,7 @@ def submission_audit_data(*, version: ApplicationVersion, files: Iterable[Applic
     }
 
 
-def finish_version(*, version: ApplicationVersion, required: list[str], actor: Any) -> None:
+def finish_version(*, version: ApplicationVersion, required: list[str], actor: User | None) -> None:
     """Record what the version lacks, copy its flags onto the application and
     write the audit entry."""
     application = version.application

@@ -35,4 +35,14 @@ class CallAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     )
+    # What guards sealed applications (who owns them, when they open) is
+    # changed only through services.update_call, which refuses to open them
+    # early and records a revision; on a new call there is nothing to open yet.
+    sealing_fields = ("organization", "deadline", "sealed", "sealed_until")
     inlines = [CallRevisionInline]
+
+    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is None:
+            return fields
+        return (*fields, *self.sealing_fields)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +26,7 @@ from nidaa.accounts.models import Organization
 from nidaa.calls.feeds import call_path, catalogue_query
 from nidaa.calls.models import PUBLIC_STATUSES, Call, CallStatus, CallType
 from nidaa.calls.search import search_calls
-from nidaa.calls.selectors import MAX_ID
+from nidaa.calls.selectors import MAX_ID, public_organizations
 from nidaa.common.ratelimit import client_address
 from nidaa.directory.models import Territory, TerritoryKind
 
@@ -253,17 +253,6 @@ def public_calls() -> QuerySet[Call]:
         .select_related("organization")
         .prefetch_related("territories")
         .defer("text", "extraction")
-    )
-
-
-def public_organizations() -> QuerySet[Organization]:
-    """Organisations with at least one public call, with how many they have."""
-    return (
-        Organization.objects.annotate(
-            public_calls=Count("calls", filter=Q(calls__status__in=PUBLIC_STATUSES))
-        )
-        .filter(public_calls__gt=0)
-        .order_by("name", "pk")
     )
 
 

@@ -6,3 +6,6 @@ class CallsConfig(AppConfig):
     name = "nidaa.calls"
     label = "calls"
     verbose_name = _("Calls")
+
+    def ready(self) -> None:
+        from nidaa.calls import checks  # noqa: F401 (registers the deploy checks)

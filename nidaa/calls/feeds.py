@@ -29,6 +29,7 @@ from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStat
 from nidaa.calls.search import CallQuery, search_calls
 from nidaa.calls.selectors import MAX_ID
 from nidaa.common.ratelimit import limit_machines
+from nidaa.common.text import one_line
 
 FEED_MAX_ENTRIES = 50
 # A calendar of a search is for following deadlines, not for exporting the catalogue.
@@ -100,10 +101,23 @@ def call_summary(call: Call) -> str:
 # --- Atom --------------------------------------------------------------------
 
 
+class PlainTextSummaryFeed(Atom1Feed):
+    """Atom with ``<summary type="text">``: our summaries are plain text.
+
+    Django writes ``type="html"`` and escapes once, so a reader rendered the
+    "<b>" of an issuer's name as bold and showed "R&D" as a broken entity;
+    as text, the XML escaping is the only one and readers show it as typed."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class CallsFeed(Feed):
     """The Atom feed of a catalogue search: ``/calls.atom?q=...&type=...``."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaryFeed
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         with translation.override(feed_language(request)):
@@ -186,19 +200,27 @@ def deadline_event(request: HttpRequest, call: Call, lang: str) -> Event:
     event.add("dtstamp", call.updated_at.astimezone(ZoneInfo("UTC")))
     event.add("last-modified", call.updated_at.astimezone(ZoneInfo("UTC")))
     event.add("dtstart", deadline)
-    event.add("summary", _("Deadline: %(title)s") % {"title": call.title})
-    event.add("description", f"{call_summary(call)}\n{url}")
+    # One-line properties on one line: icalendar refuses a raw line break
+    # (500) and passes a bare CR through, which starts a property of its own.
+    event.add("summary", one_line(_("Deadline: %(title)s") % {"title": call.title}))
+    event.add("description", _multiline(f"{call_summary(call)}\n{url}"))
     event.add("url", url)
     if call.locations:
-        event.add("location", ", ".join(str(p) for p in call.locations))
+        event.add("location", one_line(", ".join(str(p) for p in call.locations)))
     event.add("status", "CONFIRMED")
     event.add("transp", "TRANSPARENT")
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", -ALARM_BEFORE)
-    alarm.add("description", _("Deadline in 72 hours: %(title)s") % {"title": call.title})
+    alarm.add("description", one_line(_("Deadline in 72 hours: %(title)s") % {"title": call.title}))
     event.add_component(alarm)
     return event
+
+
+def _multiline(text: str) -> str:
+    """Text whose line breaks are LF only (icalendar escapes LF as "\\n"; a
+    CR would go out raw) and without other control characters."""
+    return "\n".join(one_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 def build_calendar(request: HttpRequest, calls: Iterable[Call], *, name: str, lang: str) -> bytes:
@@ -208,7 +230,7 @@ def build_calendar(request: HttpRequest, calls: Iterable[Call], *, name: str, la
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     for call in calls:
         if call.deadline is not None:
             cal.add_component(deadline_event(request, call, lang))

@@ -7,12 +7,12 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nidaa.accounts.forms import OrganizationFileForm
 from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocument
-from nidaa.common.forms import OrganizationFileForm
+from nidaa.common.forms import WithoutBidiControls
 
 TEXT_ATTRS = {"dir": "auto"}
 
@@ -58,18 +58,11 @@ class ImportForm(OrganizationFileForm):
         help_text=_("A .docx, .pdf, .odt, .html, .md or .txt document."),
     )
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        limit = settings.NIDAA_TOR_MAX_BYTES
-        if upload.size > limit:
-            raise ValidationError(
-                _("The file is too large (%(size)s); the limit is %(limit)s."),
-                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-            )
-        return upload
+    def max_bytes(self) -> int:
+        return int(settings.NIDAA_TOR_MAX_BYTES)
 
 
-class CallForm(forms.Form):
+class CallForm(WithoutBidiControls, forms.Form):
     """Every field of a call, as the issuer reviews it beside the document.
 
     The view activates the call's time zone, so the deadline is shown and

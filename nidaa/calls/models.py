@@ -18,6 +18,8 @@ from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from nidaa.directory.models import Territory
+
 DEFAULT_TIMEZONE = "Africa/Casablanca"
 
 
@@ -112,6 +114,10 @@ class Call(models.Model):
         default=True,
         help_text=_("Before the deadline the issuer sees how many applications arrived, not their content."),
     )
+    # The latest deadline the call had while it held applications: the seal holds
+    # until then even if the deadline is later removed or the call closed, so no
+    # edit (review form, admin, shell) opens applications early (access.is_sealed).
+    sealed_until = models.DateTimeField(_("sealed until"), null=True, blank=True, editable=False)
     acknowledge_emails = models.BooleanField(
         _("acknowledge e-mailed applications"),
         default=False,
@@ -246,11 +252,18 @@ class Call(models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
+    @property
+    def seal_deadline(self) -> datetime | None:
+        """When the seal on its applications lifts: the later of the deadline
+        and the latest deadline the call had while it held applications
+        (``sealed_until``), so that removing or moving the deadline, by any
+        path, never opens them earlier."""
+        dates = [d for d in (self.deadline, self.sealed_until) if d is not None]
+        return max(dates) if dates else None
+
 
 def territory_codes_for(call_id: int) -> str:
     """The space-delimited codes of the call's territories and their ancestors."""
-    from nidaa.directory.models import Territory
-
     codes: set[str] = set()
     for territory in Territory.objects.filter(calls=call_id).select_related("parent__parent"):
         place: Any = territory

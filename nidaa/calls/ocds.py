@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,8 +54,23 @@ def ocid(call: Call) -> str:
     return f"{ocid_prefix()}{call.pk}"
 
 
+# A prefix the Open Contracting Partnership registers: "ocds-", six letters or
+# digits, "-" (libcoveocds' ocds_prefixes_bad_format rule).
+REGISTERED_PREFIX = re.compile(r"ocds-[a-z0-9]{6}-\Z")
+
+
+def prefix_registered(prefix: str) -> bool:
+    return REGISTERED_PREFIX.match(prefix) is not None
+
+
 def publisher_name() -> str:
-    return str(getattr(settings, "NIDAA_OCDS_PUBLISHER", "Nidaa"))
+    """The publisher, with a warning while the ocid prefix is not a registered
+    one: those identifiers are not unique worldwide, and readers must know it
+    (``check --deploy`` refuses such a prefix, see ``calls.checks``)."""
+    name = str(getattr(settings, "NIDAA_OCDS_PUBLISHER", "Nidaa"))
+    if not prefix_registered(ocid_prefix()):
+        return f"{name} (unregistered ocid prefix {ocid_prefix()}: these ocids are not unique worldwide)"
+    return name
 
 
 def _iso(value: datetime) -> str:

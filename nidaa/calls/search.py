@@ -33,15 +33,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Mod, RowNumber
 from django.http import QueryDict
 from django.utils import timezone
 
+from nidaa.accounts.models import Organization
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus, CallType
 from nidaa.calls.selectors import closed_q, open_q, published_calls
 from nidaa.common.compiled import STAND_IN_DATETIME, STAND_IN_ID, STAND_IN_NOW, CompiledQuery
+from nidaa.common.text import one_line, strip_bidi_controls
 from nidaa.tor.places import fold
 
 PER_PAGE = 20
@@ -92,7 +95,9 @@ class CallQuery:
         values: dict[str, Any] = {}
         for f in fields(cls):
             raw = params.get(cls.PARAMS.get(f.name, f.name), "")
-            raw = (raw or "").strip()[:200]
+            # One line, no bidi controls: a query is shown back in pages,
+            # feed titles and calendar names.
+            raw = one_line(strip_bidi_controls(str(raw or ""))).strip()[:200]
             if f.name.startswith("deadline_"):
                 try:
                     values[f.name] = date.fromisoformat(raw) if raw else None
@@ -434,8 +439,6 @@ def _public_rows() -> QuerySet[Call]:
     organisation's name comes from a subquery per listed row, not a join: a join
     lets the planner loop over organisations, probing the calls' indexes once
     per organisation (200 times at 100,000 calls)."""
-    from nidaa.accounts.models import Organization
-
     organization_name = (
         Organization.objects.filter(pk=OuterRef("organization_id")).order_by().values("name")[:1]
     )
@@ -523,7 +526,12 @@ def _capped_counts(*segments: QuerySet[Call]) -> list[int]:
     """Each queryset's size, counted up to ``COUNT_LIMIT + 1``, in one query."""
     parts, params = [], []
     for calls in segments:
-        sql, part_params = calls.order_by().values("id")[: COUNT_LIMIT + 1].query.sql_with_params()
+        try:
+            sql, part_params = calls.order_by().values("id")[: COUNT_LIMIT + 1].query.sql_with_params()
+        except EmptyResultSet:
+            # A filter that can match nothing (?language=a*, ?funder=-) compiles to no SQL at all.
+            parts.append("0")
+            continue
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")  # noqa: S608 (compiled by the ORM)
         params += list(part_params)
     with connection.cursor() as cursor:

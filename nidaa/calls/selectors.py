@@ -6,20 +6,19 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime
-from typing import Any
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from nidaa.accounts.models import Organization, User
+from nidaa.accounts.models import Organization, Reader, User
 from nidaa.accounts.selectors import organizations_for
 from nidaa.calls.models import PUBLIC_STATUSES, Call, CallRevision, CallStatus
 from nidaa.common.compiled import STAND_IN_ID, CompiledQuery, instance
 from nidaa.common.models import AuditEntry
 
 
-def get_call_for_user(*, user: Any, call_id: int, roles: frozenset[str] | None = None) -> Call:
+def get_call_for_user(*, user: Reader, call_id: int, roles: frozenset[str] | None = None) -> Call:
     """The call if it belongs to one of the user's organisations in which the
     user has one of ``roles`` (any role when None). Raises ``Call.DoesNotExist``."""
     return (
@@ -99,12 +98,12 @@ def revisions_shown(*, call: Call) -> list[CallRevision]:
     return revisions
 
 
-def get_visible_call(*, user: Any, call_id: int, defer: tuple[str, ...] = ()) -> Call:
+def get_visible_call(*, user: Reader, call_id: int, defer: tuple[str, ...] = ()) -> Call:
     """The call if it is public (published, closed, awarded) or the user belongs
     to its organisation, without the ``defer`` columns (read on first use).
     Raises ``Call.DoesNotExist``."""
     visible = Q(status__in=PUBLIC_STATUSES)
-    if getattr(user, "is_authenticated", False):
+    if isinstance(user, User):
         visible |= Q(organization__in=organizations_for(user))
     return Call.objects.select_related("organization").filter(visible).defer(*defer).get(pk=call_id)
 
@@ -156,7 +155,7 @@ def calls_for_organizations(*, organizations: QuerySet[Organization]) -> QuerySe
     )
 
 
-def calls_for_user(*, user: Any) -> QuerySet[Call]:
+def calls_for_user(*, user: Reader) -> QuerySet[Call]:
     """Every call of the organisations the user belongs to."""
     return calls_for_organizations(organizations=organizations_for(user))
 
@@ -169,4 +168,17 @@ def status_history_for(*, call: Call) -> QuerySet[AuditEntry]:
     """The call's audit entries (import, status changes, edits), newest first."""
     return AuditEntry.objects.filter(object_type=Call._meta.label_lower, object_id=call.pk).select_related(
         "actor"
+    )
+
+
+def public_organizations() -> QuerySet[Organization]:
+    """Organisations with at least one public call, with how many they have:
+    the ones the public pages and the API show (an organisation with drafts
+    only is not known to the public)."""
+    return (
+        Organization.objects.annotate(
+            public_calls=Count("calls", filter=Q(calls__status__in=PUBLIC_STATUSES))
+        )
+        .filter(public_calls__gt=0)
+        .order_by("name", "pk")
     )

@@ -31,12 +31,14 @@ from nidaa.calls.models import (
     DocumentLanguage,
     tor_storage_name,
 )
+from nidaa.calls.reading import read_tor_within_budget
 from nidaa.calls.search import refresh_search_document
+from nidaa.calls.signals import deadline_extended
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.storage import save_content_addressed
+from nidaa.common.text import strip_bidi_controls
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.directory.models import Territory
-from nidaa.tor.api import read_and_extract
 from nidaa.tor.document import ReadError
 
 
@@ -46,6 +48,11 @@ class CallNotEditable(Exception):
 
 class DeadlineShortened(Exception):
     """Applications exist: the deadline may be extended, never brought forward."""
+
+
+class DeadlineRemoved(DeadlineShortened):
+    """Applications exist: the deadline may not be removed (a call without
+    deadline would otherwise open its applications as soon as it is closed)."""
 
 
 class SealBroken(Exception):
@@ -186,7 +193,7 @@ def _strings(value: Any) -> list[str]:
 
 def _text(value: Any, field: str) -> str:
     max_length = getattr(Call._meta.get_field(field), "max_length", None) or 0
-    return str(value or "").strip()[:max_length]
+    return strip_bidi_controls(str(value or "")).strip()[:max_length]
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -243,7 +250,7 @@ def import_tor(
     if len(data) > settings.NIDAA_TOR_MAX_BYTES:
         raise ReadError("too_large", f"The document is larger than {settings.NIDAA_TOR_MAX_BYTES} bytes.")
     sha256 = hashlib.sha256(data).hexdigest()
-    document, fields = read_and_extract(data, filename)
+    document, fields = read_tor_within_budget(data, filename)
     values = fields_from_extraction(fields, filename=filename)
     storage_name = tor_storage_name(sha256, filename)
     with transaction.atomic():
@@ -324,7 +331,8 @@ def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> C
     if not changed:
         return call
     previous_deadline = _check_deadline_and_seal(call=call, changed=changed)
-    call.save(update_fields=[*changed, "updated_at"])
+    # sealed_until is not an editable field: saved, but not a revision's change.
+    call.save(update_fields=[*changed, "sealed_until", "updated_at"])
     refresh_search_document(call)
     last = CallRevision.objects.filter(call=call).aggregate(last=Max("number"))["last"] or 0
     revision = CallRevision.objects.create(
@@ -342,22 +350,28 @@ def update_call(*, call: Call, actor: User | None, changes: dict[str, Any]) -> C
 
 
 def _check_deadline_and_seal(*, call: Call, changed: list[str]) -> datetime | None:
-    """Refuse, once applications exist, a deadline brought forward and a seal
-    broken before the deadline. Returns the deadline as stored before the edit."""
-    row = Call.objects.filter(pk=call.pk).values_list("deadline", "sealed").first()
-    previous, was_sealed = row if row else (None, False)
+    """Refuse, once applications exist, a deadline brought forward or removed
+    and a seal broken before the deadline; and, then, raise ``sealed_until``
+    to the latest deadline, which no later edit can lower. Returns the
+    deadline as stored before the edit."""
+    row = Call.objects.filter(pk=call.pk).values_list("deadline", "sealed", "sealed_until").first()
+    previous, was_sealed, sealed_until = row if row else (None, False, None)
     if not {"deadline", "sealed"} & set(changed):
         return previous
-    from nidaa.applications.models import Application
-
-    if not Application.objects.filter(call=call).exists():
+    # Through the reverse relation: the applications app is above calls.
+    if not call.applications.exists():
         return previous
     if "deadline" in changed and previous is not None:
-        if call.deadline is not None and call.deadline < previous:
+        if call.deadline is None:
+            raise DeadlineRemoved()
+        if call.deadline < previous:
             raise DeadlineShortened()
+    dates = [d for d in (previous, sealed_until, call.deadline) if d is not None]
+    call.sealed_until = max(dates) if dates else None
     if "sealed" in changed and not call.sealed and was_sealed:
-        before_deadline = previous is None or timezone.now() <= previous
-        if before_deadline:
+        # Judged on the stored dates, not on the edit that comes with it.
+        opens_at = Call(deadline=previous, sealed_until=sealed_until).seal_deadline
+        if opens_at is None or timezone.now() <= opens_at:
             raise SealBroken()
     return previous
 
@@ -374,10 +388,8 @@ def _record_extension(*, call: Call, actor: User | None, previous: datetime | No
         from_state=previous.isoformat(timespec="minutes"),
         to_state=call.deadline.isoformat(timespec="minutes"),
     )
-    from nidaa.applications.services import announce_deadline_extension
-
     call_id = call.pk
-    transaction.on_commit(lambda: announce_deadline_extension(call_id=call_id))
+    transaction.on_commit(lambda: deadline_extended.send(sender=Call, call_id=call_id))
 
 
 def close_expired_calls(*, actor: User | None = None, now: datetime | None = None) -> int:

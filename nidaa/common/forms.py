@@ -1,23 +1,36 @@
+"""Form behaviour every app shares (nothing of ours above common)."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
-from django.utils.translation import gettext_lazy as _
+from django.http import QueryDict
 
-from nidaa.accounts.models import Organization
+from nidaa.common.text import clean_value
 
 
-class OrganizationFileForm(forms.Form):
-    """An upload into one of the user's organisations (the view passes the
-    organisations the user may act for; anything else is an invalid choice)."""
+class WithoutBidiControls(forms.BaseForm):
+    """A form whose typed values lose their bidi control characters before
+    any field reads them (so "required" and "max_length" judge what is kept),
+    as the ToR import and e-mail headers do: see ``nidaa.common.text``.
+    Passwords are left as typed."""
 
-    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+    def full_clean(self) -> None:
+        if self.is_bound:
+            passwords = {
+                self.add_prefix(name)
+                for name, field in self.fields.items()
+                if isinstance(field.widget, forms.PasswordInput)
+            }
+            self.data = _without_bidi_controls(self.data, keep=passwords)
+        super().full_clean()
 
-    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["organization"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = organizations
-        field.empty_label = None
+
+def _without_bidi_controls(data: Any, *, keep: set[str]) -> Any:
+    if isinstance(data, QueryDict):
+        cleaned = QueryDict(mutable=True)
+        for key, values in data.lists():
+            cleaned.setlist(key, values if key in keep else [clean_value(value) for value in values])
+        return cleaned
+    return {key: value if key in keep else clean_value(value) for key, value in dict(data).items()}

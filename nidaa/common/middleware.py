@@ -1,4 +1,4 @@
-"""Request arrival time, for the hard deadline."""
+"""Request arrival time, for the hard deadline; the Content-Security-Policy header."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 # A proxy's stamp older than this is not believed (a clock gone wrong, a replay).
 MAX_QUEUE_TIME = timedelta(minutes=15)
@@ -54,4 +55,49 @@ class RequestArrivalMiddleware:
             if start is not None:
                 received_at = start
         request.received_at = received_at  # type: ignore[attr-defined]
+        return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends ``NIDAA_CONTENT_SECURITY_POLICY`` ("" for none) with every
+    response that has not set its own, so that an injected script or a
+    foreign frame is refused by the browser even if escaping ever fails."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        policy = getattr(settings, "NIDAA_CONTENT_SECURITY_POLICY", "")
+        if policy and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = policy
+        return response
+
+
+class RequestSizeMiddleware:
+    """Refuses, before anything reads it, a request body larger than
+    ``NIDAA_MAX_REQUEST_BYTES`` by its Content-Length: 100 file fields of
+    19 MB each would otherwise all be buffered to disk before a form said
+    "too large". (The number of files is capped by Django's
+    ``DATA_UPLOAD_MAX_NUMBER_FILES``.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = int(getattr(settings, "NIDAA_MAX_REQUEST_BYTES", 0) or 0)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit and length > limit:
+            response = HttpResponse(
+                _("The request is too large: send at most %(size)s MB at once.")
+                % {"size": limit // (1024 * 1024)},
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+            # The unread body is not worth keeping the connection for.
+            response["Connection"] = "close"
+            return response
         return self.get_response(request)

@@ -27,9 +27,17 @@ class OversizedUpload(SimpleUploadedFile):
 
 
 class MaxSizeUploadHandler(FileUploadHandler):
+    """One per request: each file is cut at ``NIDAA_MAX_UPLOAD_BYTES`` and all
+    the request's files together at ``NIDAA_MAX_REQUEST_BYTES`` (a request
+    whose Content-Length says more is refused before, by
+    ``common.middleware.RequestSizeMiddleware``; this also holds when the
+    length is not known in advance)."""
+
     def __init__(self, request: Any = None) -> None:
         super().__init__(request)
         self.limit = int(getattr(settings, "NIDAA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+        self.request_limit = int(getattr(settings, "NIDAA_MAX_REQUEST_BYTES", 100 * 1024 * 1024))
+        self.total = 0
         self.seen = 0
         self.oversized = False
 
@@ -40,7 +48,8 @@ class MaxSizeUploadHandler(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
         self.seen += len(raw_data)
-        if self.seen > self.limit:
+        self.total += len(raw_data)
+        if self.seen > self.limit or self.total > self.request_limit:
             self.oversized = True
         # Returning None keeps the chunk from the next handlers (memory/temp file).
         return None if self.oversized else raw_data

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
 from nidaa.common.models import AuditEntry
@@ -43,7 +44,7 @@ class Workflow:
 def audit_entry(
     *,
     obj: models.Model,
-    actor: Any,
+    actor: AbstractBaseUser | AnonymousUser | None,
     action: str,
     from_state: str = "",
     to_state: str = "",
@@ -51,7 +52,9 @@ def audit_entry(
 ) -> AuditEntry:
     """The audit row for ``action`` on ``obj``, unsaved (for a bulk insert)."""
     return AuditEntry(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        # An anonymous visitor acts as nobody. common may not name accounts.User
+        # (the import layers); the actor is an AUTH_USER_MODEL instance.
+        actor=actor if isinstance(actor, AbstractBaseUser) else None,  # type: ignore[misc]
         object_type=obj._meta.label_lower,
         object_id=obj.pk,
         action=action,
@@ -64,7 +67,7 @@ def audit_entry(
 def write_audit(
     *,
     obj: models.Model,
-    actor: Any,
+    actor: AbstractBaseUser | AnonymousUser | None,
     action: str,
     from_state: str = "",
     to_state: str = "",
@@ -83,7 +86,7 @@ def apply_transition(
     obj: models.Model,
     field: str,
     target: str,
-    actor: Any,
+    actor: AbstractBaseUser | AnonymousUser | None,
     role: str | None,
     data: dict | None = None,
     extra_update_fields: Iterable[str] = (),

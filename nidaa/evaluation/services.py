@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
-from nidaa.accounts.models import Membership, Role
+from nidaa.accounts.models import Membership, Role, User
 from nidaa.calls.models import Call
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.models import EvaluatorAssignment
@@ -17,7 +15,7 @@ class NotAnEvaluator(Exception):
 
 
 @transaction.atomic
-def assign_evaluator(*, call: Call, evaluator: Any, actor: Any) -> EvaluatorAssignment:
+def assign_evaluator(*, call: Call, evaluator: User, actor: User | None) -> EvaluatorAssignment:
     """Assign ``evaluator`` (a member of the call's organisation with the
     evaluator role) to ``call``; assigning twice changes nothing."""
     if not Membership.objects.filter(
@@ -31,7 +29,7 @@ def assign_evaluator(*, call: Call, evaluator: Any, actor: Any) -> EvaluatorAssi
 
 
 @transaction.atomic
-def unassign_evaluator(*, call: Call, evaluator: Any, actor: Any) -> bool:
+def unassign_evaluator(*, call: Call, evaluator: User, actor: User | None) -> bool:
     """Withdraw ``evaluator`` from ``call``; returns whether they were assigned."""
     deleted, _rows = EvaluatorAssignment.objects.filter(call=call, evaluator=evaluator).delete()
     if deleted:

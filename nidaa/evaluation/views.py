@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from nidaa.accounts.models import Membership, Role, User
-from nidaa.accounts.selectors import EDIT_ROLES
+from nidaa.accounts.selectors import EDIT_ROLES, signed_in
 from nidaa.calls.models import Call
 from nidaa.calls.selectors import get_call_for_user
 from nidaa.evaluation.models import EvaluatorAssignment
@@ -37,11 +37,11 @@ def evaluators(request: HttpRequest, call_id: int) -> HttpResponse:
         except (User.DoesNotExist, ValueError) as error:
             raise Http404 from error
         if request.POST.get("action") == "unassign":
-            unassign_evaluator(call=call, evaluator=evaluator, actor=request.user)
+            unassign_evaluator(call=call, evaluator=evaluator, actor=signed_in(request.user))
             messages.success(request, _("The evaluator was withdrawn from this call."))
         else:
             try:
-                assign_evaluator(call=call, evaluator=evaluator, actor=request.user)
+                assign_evaluator(call=call, evaluator=evaluator, actor=signed_in(request.user))
             except NotAnEvaluator as error:  # demoted meanwhile
                 raise Http404 from error
             messages.success(request, _("The evaluator is assigned to this call."))

@@ -19,6 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nidaa.common.budget import Budget, BudgetExceeded, run_within
+from nidaa.common.filetypes import zip_is_safe
+from nidaa.mailintake.headers import decode_bytes
 from nidaa.mailintake.message import Attachment
 from nidaa.mailintake.text import fold_text
 
@@ -39,6 +42,8 @@ PIECES = (
     "portfolio",
 )
 TEXT_SAMPLE = 4000  # characters of a document read for its cues
+# Opening one attached document for its sample (PDFium, lxml, openpyxl).
+DOCUMENT_BUDGET = Budget(seconds=15.0, memory_bytes=512 * 1024 * 1024)
 TITLE_LINES = 3  # lines that hold a document's title (a CV's fifth line may say "Master")
 TITLE_ZONE = 200
 READABLE_KINDS = ("pdf", "docx", "odt")
@@ -291,9 +296,23 @@ def _piece_from_body(filename: str, body_lines: list[str], required: Sequence[st
 
 
 def document_text(attachment: Attachment) -> str:
-    """The first characters of an attached document's text ("" when it has none we can read)."""
+    """The first characters of an attached document's text ("" when it has
+    none we can read, or reading it passes ``DOCUMENT_BUDGET``)."""
+    if attachment.kind not in (*READABLE_KINDS, "xlsx"):
+        return _document_text(attachment)
+    # PDFium, lxml and openpyxl allocate as the file asks: in a child with limits.
+    try:
+        return run_within(DOCUMENT_BUDGET, _document_text, attachment)
+    except BudgetExceeded as exceeded:
+        logger.info("reading %r passed its budget (%s)", attachment.filename, exceeded.reason)
+        return ""
+
+
+def _document_text(attachment: Attachment) -> str:
     try:
         if attachment.kind in READABLE_KINDS:
+            # Imported on first use: the readers load every format's library
+            # (python-docx, odfpy, pypdfium2, lxml), which most messages never need.
             from nidaa.tor.document import ReadError
             from nidaa.tor.readers import read_bytes
 
@@ -304,8 +323,6 @@ def document_text(attachment: Attachment) -> str:
         if attachment.kind == "xlsx":
             return _sheet_text(attachment.data)
         if attachment.kind is None and attachment.content_type == "text/plain":
-            from nidaa.mailintake.headers import decode_bytes
-
             return decode_bytes(attachment.data[: TEXT_SAMPLE * 4])[:TEXT_SAMPLE]
     except Exception:  # noqa: BLE001 - a document we cannot read is classified by its name alone
         logger.info("could not read %r for classification", attachment.filename, exc_info=True)
@@ -315,6 +332,8 @@ def document_text(attachment: Attachment) -> str:
 def _sheet_text(data: bytes) -> str:
     import openpyxl
 
+    if not zip_is_safe(io.BytesIO(data)):
+        return ""
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         cells: list[str] = []

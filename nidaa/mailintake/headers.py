@@ -15,6 +15,7 @@ import unicodedata
 from datetime import UTC, datetime
 from email.utils import getaddresses, parsedate_to_datetime
 
+from nidaa.common.text import strip_bidi_controls
 from nidaa.tor.formats.text import detect_encoding
 
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
@@ -22,7 +23,6 @@ _BETWEEN_WORDS = re.compile(r"\A[ \t\r\n]*\Z")
 _SPACES = re.compile(r"\s+")
 _B64_JUNK = re.compile(rb"[^A-Za-z0-9+/]")
 # Bidi controls that mailers (Gmail in Arabic) wrap around names and addresses.
-_BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
 _SINGLE_BYTE_LATIN = {"us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "iso-8859-15", "windows-1252"}
 _SINGLE_BYTE_LATIN |= {"cp1252", "x-unknown", "unknown-8bit", "default", "8bit"}
 # \w: internationalised addresses (SMTPUTF8, IDN) are addresses too.
@@ -126,7 +126,7 @@ def decode_words(value: str) -> str:
 
 def clean_text(value: str) -> str:
     """One line, single spaces, no bidi controls or other control characters."""
-    value = value.translate(_BIDI)
+    value = strip_bidi_controls(value).replace("\ufeff", "")
     if not value.isprintable():
         value = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in value)
     return _SPACES.sub(" ", value).strip()

@@ -43,6 +43,11 @@ _SKIPPED_TYPES = {
 _MESSAGE_ID = re.compile(r"<\s*([^<>\s]+)\s*>")
 _MAX_MESSAGE_ID = 490  # the stored column holds 500 characters
 _HTML_TAG = re.compile(r"<[^>]*>")
+# A start or end tag with its attributes: attributes carry no text, and lxml
+# checks each new attribute of an element against all the others (300,000
+# attributes on one <p> took minutes). Possessive, so each "<" is scanned
+# once up to the next "<" or ">": linear.
+_TAG_WITH_ATTRIBUTES = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:-]*+)[^<>]*+>")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -72,6 +77,9 @@ class ParsedMessage:
     received_source: str
     body: str
     attachments: list[Attachment] = field(default_factory=list)
+    # Why the message could not be read ("damaged", or "too_costly" when
+    # reading it passed its time or memory budget); "" when it was read.
+    unreadable: str = ""
 
 
 def parse_message(raw: bytes, *, received_at: datetime | None = None) -> ParsedMessage:
@@ -97,20 +105,30 @@ def parse_message(raw: bytes, *, received_at: datetime | None = None) -> ParsedM
         return _parse(raw, digest, given)
     except Exception:  # noqa: BLE001 - a message must never stop an import
         logger.warning("message %s could not be read; kept with its hash only", digest, exc_info=True)
-        return ParsedMessage(
-            message_id=f"<{digest}@nidaa.invalid>",
-            sha256=digest,
-            subject="",
-            from_name="",
-            from_email="",
-            forwarded_by="",
-            recipients=[],
-            sent_at=None,
-            received_at=given,
-            received_source="given" if given else "",
-            body="",
-            attachments=[],
-        )
+        return unreadable_message(raw, received_at=given, reason="damaged")
+
+
+def unreadable_message(raw: bytes, *, received_at: datetime | None, reason: str) -> ParsedMessage:
+    """What is known of a message that could not be read (``reason``): its
+    hash and receipt time. It is stored whole all the same, and waits in the
+    triage inbox, which says why."""
+    digest = hashlib.sha256(raw).hexdigest()
+    given = _aware(received_at) if received_at is not None else None
+    return ParsedMessage(
+        message_id=f"<{digest}@nidaa.invalid>",
+        sha256=digest,
+        subject="",
+        from_name="",
+        from_email="",
+        forwarded_by="",
+        recipients=[],
+        sent_at=None,
+        received_at=given,
+        received_source="given" if given else "",
+        body="",
+        attachments=[],
+        unreadable=reason,
+    )
 
 
 def _aware(moment: datetime) -> datetime:
@@ -311,7 +329,7 @@ def _html_text(markup: str) -> str:
     from nidaa.tor.formats.html import html_to_text
 
     try:
-        return html_to_text(markup)
+        return html_to_text(_TAG_WITH_ATTRIBUTES.sub(r"<\1>", markup))
     except Exception:  # noqa: BLE001 - lxml refuses some fragments; tags stripped by hand then
         return _HTML_TAG.sub(" ", markup)
 

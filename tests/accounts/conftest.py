@@ -1,4 +1,5 @@
-"""The applicant persona, a local SMTP server, and a clean rate-limit cache."""
+"""A local SMTP server and a clean rate-limit cache (the applicant persona is
+in tests/conftest.py)."""
 
 import email
 import email.policy
@@ -9,9 +10,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
 
-from tests.conftest import client_for
-from tests.factories import UserFactory
-
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
@@ -19,21 +17,6 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def applicant(db):
-    return UserFactory(username="amina", email="amina@example.org", preferred_language="fr")
-
-
-@pytest.fixture
-def applicant_client(applicant):
-    return client_for(applicant)
 
 
 class Inbox:

@@ -9,8 +9,7 @@ from docx import Document
 
 from nidaa.accounts.forms import CV_MAX_BYTES, detect_cv_type
 from nidaa.accounts.models import Profile
-from tests.accounts.factories import ProfileFactory
-from tests.factories import TerritoryFactory
+from tests.factories import ProfileFactory, TerritoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +154,18 @@ def test_skills_split_on_arabic_and_latin_commas():
     form = ProfileForm(data={"skills": "تنشيط، الترافع, facilitation; Facilitation"})
     form.is_valid()
     assert form.cleaned_data["skills"] == ["تنشيط", "الترافع", "facilitation"]
+
+
+def test_a_pdf_html_polyglot_named_cv_html_is_served_as_a_pdf_attachment(applicant, applicant_client):
+    # Issue 10, item 14: the type came from the name, so this file went out as text/html.
+    polyglot = PDF + b"<html><script>alert(document.cookie)</script></html>"
+    upload = SimpleUploadedFile("cv.html", polyglot, content_type="text/html")
+    assert applicant_client.post(PROFILE, form_data(cv=upload)).status_code == 302
+
+    response = applicant_client.get("/fr/accounts/profile/cv/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="cv.html"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == polyglot

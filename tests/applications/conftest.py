@@ -1,14 +1,8 @@
 import io
 import zipfile
-from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
-
-from nidaa.calls.models import CallStatus
-from tests.conftest import client_for
-from tests.factories import CallFactory, UserFactory
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -31,25 +25,6 @@ def docx_upload(name: str = "Lettre de motivation.docx") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, docx_bytes(), "application/octet-stream")
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
-def call(db):
-    return CallFactory(
-        status=CallStatus.PUBLISHED,
-        deadline=timezone.now() + timedelta(days=3),
-        required_documents=["cv", "cover_letter", "other:attestation de TVA"],
-    )
-
-
-@pytest.fixture
-def applicant(db):
-    return UserFactory(username="amina", email="amina@example.org")
-
-
-@pytest.fixture
-def applicant_client(applicant):
-    return client_for(applicant)
+def call(open_call):
+    return open_call

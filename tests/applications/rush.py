@@ -72,6 +72,10 @@ def server_env(
             "SECRET_KEY": secret_key,
             "DEBUG": "0",
             "ALLOWED_HOSTS": "127.0.0.1",
+            # Plain HTTP on 127.0.0.1: no redirect to HTTPS, cookies sent without it.
+            "SECURE_SSL_REDIRECT": "0",
+            "SESSION_COOKIE_SECURE": "0",
+            "CSRF_COOKIE_SECURE": "0",
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             # Upload buffers of killed workers land here, not in the shared /tmp.
             "TMPDIR": str(var_dir),
@@ -446,8 +450,8 @@ def check(call: Any, outcomes: list[Outcome], deadline_at: float) -> Tally:
     from django.urls import reverse
     from django.utils import translation
 
-    from nidaa.applications.integrity import verify_storage
     from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
+    from nidaa.inbox.integrity import verify_storage
 
     tally = Tally()
     tally.duration = max((o.answered_at for o in outcomes), default=0.0)

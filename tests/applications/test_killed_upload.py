@@ -27,10 +27,10 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from nidaa.applications.integrity import verify_storage
 from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
 from nidaa.calls.models import CallStatus
 from nidaa.common.storage import stored_sha256
+from nidaa.inbox.integrity import verify_storage
 from tests.applications import rush
 from tests.factories import CallFactory
 

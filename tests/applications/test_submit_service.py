@@ -112,3 +112,21 @@ def test_acknowledgement_email_lists_every_file_with_its_sha256(
     assert f"sha256 {cv_sha})" in message.body
     assert "lettre.docx (" in message.body
     assert f"sha256 {letter_sha})" in message.body
+
+
+def test_zip_and_flate_bombs_sent_as_pieces_are_refused_without_being_inflated(call, applicant):
+    # Issue 10, item 2: a 306 KB .odt whose mimetype inflates to 300 MiB, and
+    # a 600 KB PDF whose stream inflates to 600 MiB, were inflated (or accepted);
+    # here a tenth of that, as refused.
+    from tests.hostile import pdf_flate_bomb, zip_bomb_member
+
+    files = {
+        "cv": SimpleUploadedFile("cv.pdf", pdf_flate_bomb(10)),
+        "cover_letter": SimpleUploadedFile("lettre.odt", zip_bomb_member(10)),
+    }
+
+    with pytest.raises(InvalidFiles) as excinfo:
+        submit_application(call=call, applicant=applicant, files=files)
+
+    assert excinfo.value.problems == {"cv": "type", "cover_letter": "type"}
+    assert Application.objects.count() == 0

@@ -111,3 +111,27 @@ def test_my_applications_page_costs_the_same_queries_for_one_or_five_application
     with django_assert_max_num_queries(8):
         response = applicant_client.get(reverse("applications:mine"))
     assert len(response.context["applications"]) == 5
+
+
+def test_bidi_overrides_typed_in_an_applicants_name_are_dropped(call, applicant_client):
+    # Issue 10, item 15: the name reached the issuer's xlsx and digest e-mails raw.
+    url = reverse("applications:apply", args=[call.pk])
+    identity = {**IDENTITY, "applicant_name": "Amina \u202eilanеB\u202c", "phone": "\u200e0612345678"}
+
+    response = applicant_client.post(url, {**identity, "cv": pdf_upload(), "cover_letter": docx_upload()})
+
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert (application.applicant_name, application.phone) == ("Amina ilanеB", "0612345678")
+
+
+def test_a_name_made_only_of_bidi_overrides_is_no_name(call, applicant_client):
+    url = reverse("applications:apply", args=[call.pk])
+
+    response = applicant_client.post(
+        url, {**IDENTITY, "applicant_name": "\u202e\u202c", "cv": pdf_upload(), "cover_letter": docx_upload()}
+    )
+
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["applicant_name"]
+    assert Application.objects.count() == 0

@@ -14,8 +14,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from nidaa.accounts import alerts
-from nidaa.accounts.models import SavedSearch
+from nidaa.alerts import digests as alerts
+from nidaa.alerts.models import SavedSearch
 from nidaa.calls.services import import_tor
 from tests.accounts import conftest as accounts_conftest
 from tests.browser.conftest import axe_violations, describe_violations, screenshot
@@ -114,7 +114,7 @@ def test_a_saved_search_sends_its_digest(page_as, org, member, smtp_inbox):
     assert TOR_OLD_MATCH_TITLE in listed and TOR_AGADIR_TITLE not in listed, listed
 
     with translation.override("fr"):
-        save_url = reverse("accounts:save_search")
+        save_url = reverse("alerts:save_search")
     form = page.locator(f"form[action='{save_url}']")
     assert form.locator("input[name=query]").input_value() == "q=formateur&region=MA-02"
     assert form.get_by_role("textbox").input_value() == WORD  # the name, prefilled from the words

@@ -59,15 +59,10 @@ def fake_read_and_extract(data: bytes, filename: str) -> tuple[Document, dict[st
     return Document(text=text, format="txt"), fake_fields(text)
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def fake_extractor(monkeypatch):
     """Replace the reader and extractor (other engineers' work) at the boundary."""
-    monkeypatch.setattr("nidaa.calls.services.read_and_extract", fake_read_and_extract)
+    monkeypatch.setattr("nidaa.calls.services.read_tor_within_budget", fake_read_and_extract)
     return fake_read_and_extract
 
 

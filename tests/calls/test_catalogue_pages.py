@@ -108,7 +108,7 @@ def test_time_left_is_counted_to_the_next_whole_minute_in_the_readers_language()
 
     from django.utils import translation
 
-    from nidaa.calls.views import _time_left
+    from nidaa.calls.views.public import _time_left
 
     now = datetime(2026, 3, 1, 10, 0, 30, tzinfo=UTC)
     # 6 min 20 s remain: from 10:01:00 that is 5 min 50 s, shown as 5 minutes.
@@ -121,3 +121,16 @@ def test_time_left_is_counted_to_the_next_whole_minute_in_the_readers_language()
         assert _time_left(deadline + timedelta(days=2), now) == "Il reste 2\xa0jours"
     with translation.override("ar"):
         assert _time_left(deadline + timedelta(days=2), now) == "يتبقى 2\xa0يومين"
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [([CallStatus.DRAFT], 404), ([CallStatus.DRAFT, CallStatus.PUBLISHED], 200), ([CallStatus.CLOSED], 200)],
+)
+def test_organisation_page_and_api_agree_on_which_organisations_are_public(client, statuses, expected):
+    org = OrganizationFactory(slug="oasis", name="Association Oasis")
+    for status in statuses:
+        CallFactory(organization=org, status=status)
+    page = client.get("/fr/organizations/oasis/")
+    api = client.get("/api/organizations/oasis")
+    assert (page.status_code, api.status_code) == (expected, expected)

@@ -13,10 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse as reverse_in_default_language
 from django.utils import timezone, translation
 
-from nidaa.accounts.models import FollowedCall, SavedSearch
-from tests.accounts.factories import FollowedCallFactory, PublishedCallFactory
+from nidaa.alerts.models import FollowedCall, SavedSearch
 from tests.conftest import client_for
-from tests.factories import UserFactory
+from tests.factories import FollowedCallFactory, PublishedCallFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,14 +41,9 @@ def default_language_after():
     translation.deactivate()
 
 
-@pytest.fixture
-def applicant(db):
-    return UserFactory(username="amina", email="amina@example.org", preferred_language="fr")
-
-
 def save_form(content: str) -> str:
-    action = f'action="{reverse("accounts:save_search")}"'
-    assert action in content, "no form posting to accounts:save_search"
+    action = f'action="{reverse("alerts:save_search")}"'
+    assert action in content, "no form posting to alerts:save_search"
     start = content.rindex("<form", 0, content.index(action))
     return content[start : content.index("</form>", start)]
 
@@ -81,11 +75,11 @@ def test_without_words_the_name_is_my_search(applicant):
 def test_the_form_saves_the_search_and_lands_on_a_confirmation(applicant):
     client = client_for(applicant)
     response = client.post(
-        reverse("accounts:save_search"),
+        reverse("alerts:save_search"),
         {"query": "q=plaidoyer&region=MA-02", "name": "plaidoyer", "remind_deadlines": ["0", "1"]},
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == reverse("accounts:saved_searches")
+    assert response.redirect_chain[-1][0] == reverse("alerts:saved_searches")
     assert "The search was saved." in response.content.decode()
     search = SavedSearch.objects.get(user=applicant)
     assert search.params == {"q": "plaidoyer", "region": "MA-02"}
@@ -94,14 +88,14 @@ def test_the_form_saves_the_search_and_lands_on_a_confirmation(applicant):
 
 def test_the_unchecked_reminder_box_saves_no_reminder(applicant):
     client_for(applicant).post(
-        reverse("accounts:save_search"), {"query": "q=plaidoyer", "name": "x", "remind_deadlines": "0"}
+        reverse("alerts:save_search"), {"query": "q=plaidoyer", "name": "x", "remind_deadlines": "0"}
     )
     assert SavedSearch.objects.get(user=applicant).remind_deadlines is False
 
 
 def test_an_anonymous_visitor_is_offered_to_sign_in_and_come_back_to_the_search(client):
     content = client.get(SEARCH).content.decode()
-    assert reverse("accounts:save_search") not in content
+    assert reverse("alerts:save_search") not in content
     assert "Sign in to save this search and get alerts" in content
     link = content.split("Sign in to save this search and get alerts", 1)[0].rsplit('<a href="', 1)[1]
     link = unescape(link.split('"', 1)[0])
@@ -113,14 +107,14 @@ def test_an_anonymous_visitor_is_offered_to_sign_in_and_come_back_to_the_search(
 def test_the_follow_button_reflects_whether_the_applicant_follows_the_call(applicant):
     call = PublishedCallFactory()
     client = client_for(applicant)
-    action = f'action="{reverse("accounts:follow_call", args=[call.pk])}"'
+    action = f'action="{reverse("alerts:follow_call", args=[call.pk])}"'
 
     content = client.get(f"/en/calls/{call.pk}/").content.decode()
     assert action in content
     assert '<input type="hidden" name="follow" value="1">' in content
     assert "Follow this call" in content and "Stop following" not in content
 
-    client.post(reverse("accounts:follow_call", args=[call.pk]), {"follow": "1"})
+    client.post(reverse("alerts:follow_call", args=[call.pk]), {"follow": "1"})
     assert FollowedCall.objects.filter(user=applicant, call=call).exists()
 
     content = client.get(f"/en/calls/{call.pk}/").content.decode()
@@ -149,7 +143,7 @@ def test_anonymous_readers_get_no_follow_button_and_no_follow_query(client):
     call = PublishedCallFactory()
     with CaptureQueriesContext(connection) as queries:
         content = client.get(f"/en/calls/{call.pk}/").content.decode()
-    assert reverse("accounts:follow_call", args=[call.pk]) not in content
+    assert reverse("alerts:follow_call", args=[call.pk]) not in content
     assert not [q for q in queries.captured_queries if "accounts_followedcall" in q["sql"]]
 
 
@@ -157,11 +151,11 @@ def test_members_of_the_issuing_organisation_get_their_actions_not_a_follow_butt
     call = PublishedCallFactory(organization=org)
     with CaptureQueriesContext(connection) as queries:
         content = client_for(member).get(f"/en/calls/{call.pk}/").content.decode()
-    assert reverse("accounts:follow_call", args=[call.pk]) not in content
+    assert reverse("alerts:follow_call", args=[call.pk]) not in content
     assert not [q for q in queries.captured_queries if "accounts_followedcall" in q["sql"]]
 
 
 def test_a_closed_call_offers_no_follow_button(applicant):
     call = PublishedCallFactory(deadline=timezone.now() - timedelta(days=1))
     content = client_for(applicant).get(f"/en/calls/{call.pk}/").content.decode()
-    assert reverse("accounts:follow_call", args=[call.pk]) not in content
+    assert reverse("alerts:follow_call", args=[call.pk]) not in content

@@ -119,3 +119,26 @@ def test_an_arabic_call_in_the_arabic_feed(client, other_org):
     assert entry.find(f"{ATOM}link").get("href") == f"http://testserver/ar/calls/{call.pk}/"
     assert entry.find(f"{ATOM}author").findtext(f"{ATOM}name") == "جمعية المثال"
     assert "الرباط" in text(entry, "summary")
+
+
+def test_an_issuers_markup_and_ampersand_read_as_typed_in_feed_readers(client, org):
+    # Issue 10, item 8: summary type="html" escaped once, so readers rendered
+    # "<b>" from an issuer's name as bold and garbled "R&D". As text, what the
+    # XML parser reads is what a reader shows.
+    indexed(
+        CallFactory(
+            organization=org,
+            status=CallStatus.PUBLISHED,
+            title="Étude R&D",
+            issuer="<b>R&D</b> Conseil &amp; Co",
+            locations=[],
+            deadline=datetime(2026, 12, 15, 23, 59, tzinfo=CASABLANCA),
+        )
+    )
+
+    response = client.get("/calls.atom?lang=en")
+
+    [entry] = entries(response)
+    assert entry.find(f"{ATOM}summary").get("type") == "text"
+    assert text(entry, "summary").splitlines()[0] == "Issuer: <b>R&D</b> Conseil &amp; Co"
+    assert b"Issuer: &lt;b&gt;R&amp;D&lt;/b&gt; Conseil &amp;amp; Co" in response.content

@@ -24,7 +24,7 @@ def test_unreadable_file_shows_the_read_error(member_client, org, monkeypatch):
     def refuse(data, filename):
         raise ReadError("needs_ocr", "scanned")
 
-    monkeypatch.setattr("nidaa.calls.services.read_and_extract", refuse)
+    monkeypatch.setattr("nidaa.calls.services.read_tor_within_budget", refuse)
     response = member_client.post("/en/calls/import/", {"organization": org.pk, "file": upload("scan.pdf")})
     assert response.status_code == 400
     assert "(scanned: needs OCR)" in response.content.decode()
@@ -35,7 +35,7 @@ def test_unknown_error_code_shows_the_readers_message(member_client, org, monkey
     def refuse(data, filename):
         raise ReadError("something_new", "The reader says no.")
 
-    monkeypatch.setattr("nidaa.calls.services.read_and_extract", refuse)
+    monkeypatch.setattr("nidaa.calls.services.read_tor_within_budget", refuse)
     response = member_client.post("/en/calls/import/", {"organization": org.pk, "file": upload()})
     assert "The reader says no." in response.content.decode()
 

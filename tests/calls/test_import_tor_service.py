@@ -48,7 +48,7 @@ def test_date_only_deadline_means_2359_in_the_call_time_zone(monkeypatch, org, m
         fields["deadline"] = "2026-12-15"
         return document, fields
 
-    monkeypatch.setattr("nidaa.calls.services.read_and_extract", extract)
+    monkeypatch.setattr("nidaa.calls.services.read_tor_within_budget", extract)
     call = import_tor(organization=org, data=DATA, filename="tdr.txt", actor=member)
     assert call.deadline == datetime(2026, 12, 15, 23, 59, tzinfo=ZoneInfo("Africa/Casablanca"))
     assert call.deadline_has_time is False
@@ -63,7 +63,7 @@ def test_territories_are_linked_from_location_codes(monkeypatch, org, member):
         fields["location_codes"] = ["TEST-FES", "UNKNOWN"]
         return document, fields
 
-    monkeypatch.setattr("nidaa.calls.services.read_and_extract", extract)
+    monkeypatch.setattr("nidaa.calls.services.read_tor_within_budget", extract)
     call = import_tor(organization=org, data=DATA, filename="tdr.txt", actor=member)
     assert list(call.territories.all()) == [fes]
 
@@ -77,7 +77,7 @@ def test_unreadable_document_raises_read_error_and_stores_nothing(monkeypatch, o
     def refuse(data, filename):
         raise ReadError("needs_ocr", "scanned: needs OCR")
 
-    monkeypatch.setattr("nidaa.calls.services.read_and_extract", refuse)
+    monkeypatch.setattr("nidaa.calls.services.read_tor_within_budget", refuse)
     with pytest.raises(ReadError) as raised:
         import_tor(organization=org, data=b"%PDF-1.4", filename="scan.pdf", actor=member)
     assert raised.value.code == "needs_ocr"
@@ -97,7 +97,7 @@ def test_missing_title_falls_back_to_the_file_name(monkeypatch, org, member):
         document, _ = fake_read_and_extract(data, filename)
         return document, {**fake_fields(""), "title": None, "call_type": "nonsense"}
 
-    monkeypatch.setattr("nidaa.calls.services.read_and_extract", extract)
+    monkeypatch.setattr("nidaa.calls.services.read_tor_within_budget", extract)
     call = import_tor(organization=org, data=DATA, filename="TdR-atelier.docx", actor=member)
     assert call.title == "TdR-atelier"
     assert call.call_type == "other"

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nidaa.calls.management.commands.load_demo import fill_deadline
 from nidaa.calls.services import import_tor
+from nidaa.demo.management.commands.load_demo import fill_deadline
 from nidaa.tor.extract import extract_fields
 from tests.calls.conftest import TORS
 

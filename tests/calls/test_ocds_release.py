@@ -42,7 +42,9 @@ def test_the_release_of_a_published_call(client, call):
     package = client.get(f"/ocds/releases/{call.pk}.json").json()
     assert package["uri"] == f"http://testserver/ocds/releases/{call.pk}.json"
     assert package["version"] == "1.1"
-    assert package["publisher"] == {"name": "Nidaa"}
+    assert package["publisher"] == {
+        "name": "Nidaa (unregistered ocid prefix ocds-nidaa-: these ocids are not unique worldwide)"
+    }
     assert datetime.fromisoformat(package["publishedDate"]).tzinfo is not None
     [release] = package["releases"]
     stamp = call.updated_at.astimezone(ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%S%fZ")
@@ -117,6 +119,31 @@ def test_the_ocid_prefix_is_a_setting(client, org, settings):
     call = CallFactory(organization=org, status=CallStatus.PUBLISHED)
     [release] = client.get(f"/ocds/releases/{call.pk}.json").json()["releases"]
     assert release["ocid"] == f"ocds-abc123-{call.pk}"
+
+
+def test_publisher_says_the_default_prefix_is_unregistered_until_a_registered_one_is_set(
+    client, org, settings
+):
+    call = CallFactory(organization=org, status=CallStatus.PUBLISHED)
+    settings.NIDAA_OCID_PREFIX = "ocds-nidaa-"
+    unregistered = client.get(f"/ocds/releases/{call.pk}.json").json()["publisher"]
+    settings.NIDAA_OCID_PREFIX = "ocds-abc123-"
+    registered = client.get(f"/ocds/releases/{call.pk}.json").json()["publisher"]
+    assert (unregistered, registered) == (
+        {"name": "Nidaa (unregistered ocid prefix ocds-nidaa-: these ocids are not unique worldwide)"},
+        {"name": "Nidaa"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "errors"),
+    [("ocds-nidaa-", ["nidaa.E001"]), ("ocds-abc12-", ["nidaa.E001"]), ("ocds-abc123-", [])],
+)
+def test_deploy_check_refuses_an_unregistered_ocid_prefix(settings, prefix, errors):
+    from nidaa.calls.checks import check_ocid_prefix
+
+    settings.NIDAA_OCID_PREFIX = prefix
+    assert [e.id for e in check_ocid_prefix()] == errors
 
 
 def test_a_call_without_deadline_has_no_tender_period(client, org):

@@ -115,3 +115,34 @@ def test_review_page_lists_status_changes_with_who_from_and_to(member_client, me
     publish_call(call=call, actor=member)
     content = member_client.get(f"/en/calls/{call.pk}/review/").content.decode()
     assert ": member, Publish (Draft → Published)</li>" in content
+
+
+def test_bidi_overrides_typed_in_the_review_form_reach_no_feed(member_client, anon_client, org):
+    # Issue 10, item 15: a U+202E typed into the review form reached Atom,
+    # iCalendar, OCDS and the API raw ("cv\u202efdp.exe" reads "cvexe.pdf").
+    call = CallFactory(organization=org, title="Ancien titre")
+    typed = {
+        **FORM,
+        "title": "Formateur \u202efdp.exe\u202c",
+        "issuer": "Association \u2067Oasis\u2069",
+        "locations": "F\u200fès\n",
+        "publish": "",
+    }
+
+    assert member_client.post(f"/fr/calls/{call.pk}/review/", typed).status_code == 302
+
+    call.refresh_from_db()
+    assert (call.title, call.issuer, call.locations) == ("Formateur fdp.exe", "Association Oasis", ["Fès"])
+    for url in (
+        "/calls.atom",
+        f"/calls/{call.pk}.ics",
+        f"/ocds/releases/{call.pk}.json",
+        f"/api/calls/{call.pk}",
+    ):
+        body = anon_client.get(url).content.decode()
+        assert "fdp.exe" in body, url
+        assert [
+            char
+            for char in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+            if char in body
+        ] == []

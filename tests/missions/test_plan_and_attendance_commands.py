@@ -6,10 +6,10 @@ from django.core.management.base import CommandError
 
 from nidaa.missions.models import Attendance, Deliverable, Mission, Session
 from tests.factories import (
+    ApplicationFactory,
     AttendanceFactory,
     ParticipantCategoryFactory,
     ParticipantFactory,
-    RetainedApplicationFactory,
     SessionFactory,
     ZoneFactory,
 )
@@ -38,14 +38,14 @@ def test_create_prints_the_id_and_takes_the_calls_deliverables(call):
 
 
 def test_create_from_an_application_makes_its_applicant_the_facilitator(call, facilitator):
-    application = RetainedApplicationFactory(call=call, applicant=facilitator, receipt_number="NID-2026-0001")
+    application = ApplicationFactory(call=call, applicant=facilitator, receipt_number="NID-2026-0001")
     out, _err = run("missions_create", "--call", str(call.pk), "--application", "NID-2026-0001")
     mission = Mission.objects.get(pk=int(out.strip()))
     assert (mission.retained_application_id, mission.facilitator_id) == (application.pk, facilitator.pk)
 
 
 def test_create_refuses_an_application_of_another_call(call, facilitator):
-    RetainedApplicationFactory(applicant=facilitator, receipt_number="NID-2026-0002")
+    ApplicationFactory(applicant=facilitator, receipt_number="NID-2026-0002")
     with pytest.raises(CommandError) as error:
         run("missions_create", "--call", str(call.pk), "--application", "NID-2026-0002")
     assert str(error.value) == "--application NID-2026-0002: no such application to this call"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,15 +10,9 @@ from pathlib import Path
 import pytest
 
 from nidaa.tor.extract import extract_fields
+from tests.tor.corpus import CORPUS, SCORER
 
-CORPUS = Path(
-    os.environ.get("NIDAA_TOR_CORPUS") or Path(__file__).resolve().parents[3] / "shared" / "tor-corpus"
-)
-SCORER = CORPUS.parent / "tools" / "score_tor.py"
-
-pytestmark = pytest.mark.skipif(
-    not (CORPUS.is_dir() and SCORER.is_file()), reason="seed corpus or scorer not available"
-)
+pytestmark = pytest.mark.usefixtures("corpus")
 
 
 def _extract(path: Path) -> dict:

@@ -6,6 +6,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def message_upload_to(instance, filename):
+    # Kept here for this migration's history: the model, and its live upload_to,
+    # moved to nidaa.inbox (inbox.0001), which the applications app must not import.
+    return f"mail/{instance.sha256[:2]}/{instance.sha256}.eml"
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -114,7 +120,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('message_id', models.CharField(max_length=500, verbose_name='Message-ID')),
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('raw', models.FileField(max_length=255, upload_to=nidaa.applications.models.message_upload_to, verbose_name='message')),
+                ('raw', models.FileField(max_length=255, upload_to=message_upload_to, verbose_name='message')),
                 ('size', models.PositiveBigIntegerField(default=0, verbose_name='size')),
                 ('subject', models.CharField(blank=True, max_length=1000, verbose_name='subject')),
                 ('from_name', models.CharField(blank=True, max_length=255, verbose_name="sender's name")),

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_ratelimit.decorators import ratelimit
+
+from nidaa.accounts.selectors import signed_in
+from nidaa.applications.forms import ApplicationForm
+from nidaa.applications.models import Application
+from nidaa.applications.selectors import applications_for, get_application_for
+from nidaa.applications.services import (
+    AddressNotVerified,
+    ApplicationRefused,
+    CallNotOpen,
+    DeadlinePassed,
+    IncompleteApplication,
+    InvalidFiles,
+    find_application,
+    identity_for,
+    kept_files,
+    max_application_bytes,
+    required_pieces,
+    save_draft,
+    submit_application,
+)
+from nidaa.calls.models import Call, CallStatus, RequiredDocument
+from nidaa.calls.selectors import get_visible_call
+
+
+def _refusal_message(error: ApplicationRefused) -> str:
+    if isinstance(error, DeadlinePassed):
+        return _("The deadline has passed: applications are no longer accepted.")
+    if isinstance(error, CallNotOpen):
+        return _("This call is not open for applications.")
+    if isinstance(error, AddressNotVerified):
+        return _(
+            "An application was e-mailed from your address: confirm the address (the link we e-mailed you) "
+            "to continue it here."
+        )
+    return _("The application could not be submitted. Please correct the errors below.")
+
+
+@login_required
+@ratelimit(
+    key="user_or_ip", rate=lambda group, request: settings.RATE_LIMIT_APPLY, method="POST", block=False
+)
+def apply(request: HttpRequest, call_id: int) -> HttpResponse:
+    """The application form: save a draft or submit (again) before the deadline."""
+    try:
+        call = get_visible_call(user=request.user, call_id=call_id)
+    except Call.DoesNotExist as exc:
+        raise Http404 from exc
+    if getattr(request, "limited", False):
+        return render(request, "429.html", status=429)
+    pieces = required_pieces(call)
+    error = ""
+    if call.status != CallStatus.PUBLISHED:
+        error = _refusal_message(CallNotOpen())
+    elif not _is_open(call):
+        error = _refusal_message(DeadlinePassed())
+    application = find_application(call=call, applicant=signed_in(request.user))
+    posted = request.method == "POST"
+    form = ApplicationForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        pieces=pieces,
+        initial=ApplicationForm.initial_from(
+            identity_for(applicant=signed_in(request.user), application=application)
+        ),
+    )
+    status = 200
+    if posted and form.is_valid():
+        draft = request.POST.get("action") == "draft"
+        try:
+            # Judged by the request's arrival, not by when its upload finished.
+            arrived = getattr(request, "received_at", None)
+            if draft:
+                save_draft(
+                    call=call,
+                    applicant=signed_in(request.user),
+                    files=form.uploads(),
+                    identity=form.identity(),
+                    now=arrived,
+                )
+            else:
+                version = submit_application(
+                    call=call,
+                    applicant=signed_in(request.user),
+                    files=form.uploads(),
+                    identity=form.identity(),
+                    now=arrived,
+                )
+        except ApplicationRefused as exc:
+            error = _refusal_message(exc)
+            status = 400
+            _add_piece_errors(form, exc)
+        else:
+            if draft:
+                messages.success(request, _("Your draft was saved. It is not submitted yet."))
+                return redirect("applications:apply", call_id=call.pk)
+            return redirect("applications:receipt", application_id=version.application_id)
+    elif posted:
+        status = 400
+    kept = kept_files(application=application)
+    return render(
+        request,
+        "applications/apply.html",
+        {
+            "call": call,
+            "form": form,
+            "identity_fields": [form[name] for name in IDENTITY_FIELDS],
+            "piece_fields": [(form[piece], kept.get(piece)) for piece in pieces],
+            "application": application,
+            "error": error,
+            "is_open": _is_open(call),
+            "max_bytes": max_application_bytes(),
+        },
+        status=status,
+    )
+
+
+IDENTITY_FIELDS = ("applicant_kind", "applicant_name", "firm_name", "phone", "languages", "region")
+
+
+def _is_open(call: Call) -> bool:
+    return call.status == CallStatus.PUBLISHED and (call.deadline is None or timezone.now() <= call.deadline)
+
+
+def _add_piece_errors(form: ApplicationForm, error: ApplicationRefused) -> None:
+    labels = dict(RequiredDocument.choices)
+    if isinstance(error, IncompleteApplication):
+        for piece in error.missing:
+            form.add_error(piece, _("Missing piece: %(piece)s.") % {"piece": labels.get(piece, piece)})
+    elif isinstance(error, InvalidFiles):
+        for piece, problem in error.problems.items():
+            if problem == "size":
+                message = _("This file is too large.")
+            else:
+                message = _(
+                    "This file must be a PDF, Word (.docx), OpenDocument (.odt), Excel (.xlsx), JPEG or PNG document."
+                )
+            form.add_error(piece, message)
+
+
+@login_required
+def receipt(request: HttpRequest, application_id: int) -> HttpResponse:
+    try:
+        application = get_application_for(applicant=signed_in(request.user), application_id=application_id)
+    except Application.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(request, "applications/receipt.html", {"application": application})
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "applications/mine.html",
+        {"applications": applications_for(applicant=signed_in(request.user))},
+    )

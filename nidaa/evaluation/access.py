@@ -1,0 +1,21 @@
+"""Who may evaluate: the organisation's evaluators assigned to a call read its
+applications once unsealed. The rule is the evaluation app's; it plugs into
+``applications.access`` (``grant_readers``) so the applications app never
+imports evaluation, and scores can later point at applications without a cycle."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+
+from nidaa.accounts.models import Role, User
+from nidaa.accounts.selectors import organizations_for
+from nidaa.evaluation.models import EvaluatorAssignment
+
+EVALUATOR_ROLES = frozenset({Role.EVALUATOR})
+
+
+def assigned_calls_q(user: User) -> Q:
+    """A filter on Call: the calls ``user`` is assigned to, in organisations
+    where the user is an evaluator (an evaluator who changed role loses them)."""
+    assigned = Exists(EvaluatorAssignment.objects.filter(call=OuterRef("pk"), evaluator=user))
+    return Q(assigned, organization__in=organizations_for(user, EVALUATOR_ROLES))

@@ -1,0 +1,957 @@
+"""E-mail intake: raw messages become ``InboundMessage`` rows, filed as new
+versions of their senders' applications when they match one of the
+organisation's public calls, or left waiting in the triage inbox.
+
+Parsing, attachment classification and call matching are framework-free
+(``nidaa.mailintake``); this module stores what they find. Messages are
+filed in batches, one transaction each, with a fixed number of queries per
+batch: ``ingest_messages`` serves ``nidaa mail import`` and IMAP polling,
+``ingest_message`` is the same path with a batch of one, and the triage
+pages use ``file_message`` (the same filing, for one stored message) and
+``discard_message``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePath
+from types import TracebackType
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from nidaa.accounts.models import Organization, User
+from nidaa.applications.models import (
+    Application,
+    ApplicationChannel,
+    ApplicationFile,
+    ApplicationVersion,
+    application_file_upload_to,
+)
+from nidaa.applications.services import (
+    APPLICATION_FLAGS,
+    new_receipt_number,
+    pieces_missing,
+    record_latest_version,
+    required_pieces,
+    submission_audit_data,
+)
+from nidaa.applications.tasks import acknowledge_versions_task
+from nidaa.calls.models import PUBLIC_STATUSES, Call
+from nidaa.common.models import AuditEntry
+from nidaa.common.storage import save_content_addressed
+from nidaa.common.workflow import audit_entry, write_audit
+from nidaa.inbox.models import InboundMessage, Mailbox, MessageState, message_upload_to
+from nidaa.mailintake import (
+    CallKey,
+    CallMatcher,
+    ParsedMessage,
+    classify_attachments,
+    parse_message_within_budget,
+    parse_messages_within_budget,
+)
+
+logger = logging.getLogger(__name__)
+
+# The Call columns filing never reads: the ToR text and the catalogue's
+# documents can weigh more than everything else in a call put together.
+_UNUSED_CALL_FIELDS = ("text", "extraction", "search_document", "funders_document")
+# A batch also ends at this many bytes of raw messages: a batch is held in
+# memory twice (raw and decoded attachments), and applications can be large.
+BATCH_BYTES = 32 * 1024 * 1024
+# Storage writes are I/O (local disk or S3 round trips): a few run at once.
+STORAGE_THREADS = 4
+# A batch whose insert collides with a concurrent import (the same message,
+# or a new application for the same sender) is filed again that many times.
+_ATTEMPTS = 3
+
+
+class MessageNotFileable(Exception):
+    """The triage action does not apply to this message or call."""
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One message to ingest: its bytes and, when the mailbox knows it, the
+    time it received it (IMAP INTERNALDATE, an mbox From_ line) and where that
+    time came from ("imap", "mbox"; by default "imap" with a mailbox, else
+    "mbox"). ``key`` is the caller's own (an IMAP UID), handed back."""
+
+    raw: bytes
+    received_at: datetime | None = None
+    received_source: str = ""
+    key: Any = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What intake did with one message: ``created`` is False when the message
+    was already stored (same organisation and Message-ID, or earlier in the
+    same batch); ``message`` is then the stored one, untouched."""
+
+    message: InboundMessage
+    created: bool
+    version: ApplicationVersion | None = None
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def duplicate(self) -> bool:
+        return not self.created
+
+    @property
+    def filed(self) -> bool:
+        return self.message.state == MessageState.FILED
+
+    @property
+    def triage(self) -> bool:
+        return self.message.state == MessageState.TRIAGE
+
+    @property
+    def late(self) -> bool:
+        return self.version is not None and self.version.is_late
+
+    @property
+    def incomplete(self) -> bool:
+        return bool(self.missing)
+
+
+@dataclass
+class IntakeSummary:
+    """Counts of one ``ingest_messages`` run (``failed``: messages that could
+    not be stored and were handed to ``on_error``)."""
+
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    filed: int = 0
+    late: int = 0
+    incomplete: int = 0
+    triage: int = 0
+    failed: int = 0
+
+    def count(self, result: IngestResult) -> None:
+        self.read += 1
+        if result.duplicate:
+            self.duplicates += 1
+            return
+        self.new += 1
+        if result.filed:
+            self.filed += 1
+            self.late += result.late
+            self.incomplete += result.incomplete
+        else:
+            self.triage += 1
+
+
+class MessageFailed(Exception):
+    """Message ``index`` (0-based, in the order given) could not be stored;
+    the messages before it were."""
+
+    def __init__(self, index: int, item: RawItem, error: Exception) -> None:
+        super().__init__(f"message {index + 1}: {error!r}")
+        self.index, self.item, self.error = index, item, error
+
+
+def call_key(call: Call) -> CallKey:
+    return CallKey(
+        id=call.pk,
+        subject=call.email_subject,
+        reference=call.reference,
+        addresses=tuple(call.submission_emails or ()),
+        title=call.title,
+    )
+
+
+class IntakeMatcher:
+    """The organisation's public calls (published, closed, awarded), read once,
+    and a ``CallMatcher`` over them. Build one per import run or mailbox poll
+    and pass it to every intake call of that run."""
+
+    def __init__(self, organization: Organization) -> None:
+        self.organization_id = organization.pk
+        calls = Call.objects.filter(organization=organization, status__in=PUBLIC_STATUSES).defer(
+            *_UNUSED_CALL_FIELDS
+        )
+        self.calls = {call.pk: call for call in calls}
+        self.required = {pk: required_pieces(call) for pk, call in self.calls.items()}
+        self._matcher = CallMatcher([call_key(call) for call in self.calls.values()])
+
+    def match(self, parsed: ParsedMessage) -> tuple[Call, str] | None:
+        """The call the message is for and how it was recognised (subject,
+        reference or address), or None."""
+        found = self._matcher.match(parsed)
+        if found is None:
+            return None
+        return self.calls[found.call_id], found.by
+
+
+class StorageWriter:
+    """Content-addressed writes (``save_content_addressed``) for one import
+    run: several at once in a small thread pool, since they wait on the disk
+    or on S3 (django-storages' S3 storage keeps one client per thread), while
+    the batch's rows are prepared; and each content once per run (senders
+    resend the same CV; a failed batch is filed again). Use it as a context
+    manager, or ``close()`` it."""
+
+    def __init__(self, *, threads: int = STORAGE_THREADS, storage: Storage | None = None) -> None:
+        self._threads = threads
+        self._storage = storage
+        self._pool: ThreadPoolExecutor | None = None
+        self._stored: dict[str, str] = {}
+        self._writing: dict[str, Future[str]] = {}
+
+    def submit(self, files: Iterable[tuple[str, bytes, str]]) -> None:
+        """Start storing each ``(name, data, sha256)`` not stored yet;
+        ``wait()`` gives the names they are stored under."""
+        for name, data, sha256 in files:
+            if name in self._stored or name in self._writing:
+                continue
+            if self._threads <= 1:
+                self._stored[name] = self._save(name, data, sha256)
+                continue
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="intake-storage")
+            self._writing[name] = self._pool.submit(self._save, name, data, sha256)
+
+    def wait(self) -> dict[str, str]:
+        """Wait for every write started; returns the name each content is
+        stored under (``name`` itself unless a damaged file sits there).
+        Raises the first write's error, once all have finished, so that a
+        batch that fails leaves no write running."""
+        error: BaseException | None = None
+        for name, future in self._writing.items():
+            try:
+                self._stored[name] = future.result()
+            except BaseException as failed:  # noqa: BLE001 - re-raised below
+                error = error or failed
+        self._writing.clear()
+        if error is not None:
+            raise error
+        return self._stored
+
+    def _save(self, name: str, data: bytes, sha256: str) -> str:
+        return save_content_addressed(
+            name, ContentFile(data), sha256=sha256, size=len(data), storage=self._storage
+        )
+
+    def close(self) -> None:
+        if self._writing:
+            with contextlib.suppress(Exception):
+                self.wait()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def __enter__(self) -> StorageWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def ingest_messages(
+    *,
+    organization: Organization,
+    items: Iterable[RawItem],
+    mailbox: Mailbox | None = None,
+    actor: User | None = None,
+    matcher: IntakeMatcher | None = None,
+    batch_size: int = 200,
+    batch_bytes: int = BATCH_BYTES,
+    writer: StorageWriter | None = None,
+    on_stored: Callable[[Sequence[RawItem]], None] | None = None,
+    on_result: Callable[[int, RawItem, IngestResult], None] | None = None,
+    on_error: Callable[[int, RawItem, Exception], None] | None = None,
+    summary: IntakeSummary | None = None,
+) -> IntakeSummary:
+    """Store ``items`` for ``organization`` and file those for one of its
+    public calls, in batches of ``batch_size`` messages (fewer when they
+    weigh more than ``batch_bytes``), one transaction per batch.
+
+    A batch is all-or-nothing: a crash leaves none of it half-filed, and
+    importing again finishes it since stored messages are skipped. When a
+    batch fails, its messages are filed again one at a time, so only the
+    failing one is left out: it goes to ``on_error(index, item, error)``, or,
+    without ``on_error``, ``MessageFailed`` is raised once the messages
+    before it are stored. ``on_stored(items)`` runs inside each committing
+    transaction (an IMAP poll moves its last UID there);
+    ``on_result(index, item, result)`` after the commit, for each message.
+    Acknowledgements, for calls that ask for them, are queued after commit.
+    Counts go to ``summary`` (a new one by default) as batches commit, so a
+    caller whose ``items`` raise midway still knows what was stored.
+    """
+    matcher = _matcher_for(organization, matcher)
+    summary = summary if summary is not None else IntakeSummary()
+    own_writer = writer is None
+    storage = writer or StorageWriter()
+    index = 0
+    try:
+        for batch in _batches(items, size=max(1, batch_size), max_bytes=batch_bytes):
+            try:
+                with transaction.atomic():
+                    results = _ingest_batch(
+                        organization=organization,
+                        items=batch,
+                        mailbox=mailbox,
+                        actor=actor,
+                        matcher=matcher,
+                        writer=storage,
+                    )
+                    if on_stored is not None:
+                        on_stored(batch)
+            except Exception as error:
+                if len(batch) == 1:
+                    _failed(index, batch[0], error, summary=summary, on_error=on_error)
+                else:
+                    logger.info("An intake batch failed; filing its messages one at a time", exc_info=True)
+                    _one_by_one(
+                        organization=organization,
+                        batch=batch,
+                        first_index=index,
+                        mailbox=mailbox,
+                        actor=actor,
+                        matcher=matcher,
+                        writer=storage,
+                        summary=summary,
+                        on_stored=on_stored,
+                        on_result=on_result,
+                        on_error=on_error,
+                    )
+            else:
+                for offset, (item, result) in enumerate(zip(batch, results, strict=True)):
+                    summary.count(result)
+                    if on_result is not None:
+                        on_result(index + offset, item, result)
+            index += len(batch)
+    finally:
+        if own_writer:
+            storage.close()
+    return summary
+
+
+def ingest_message(
+    *,
+    organization: Organization,
+    raw: bytes,
+    received_at: datetime | None = None,
+    mailbox: Mailbox | None = None,
+    actor: User | None = None,
+    matcher: IntakeMatcher | None = None,
+    received_source: str = "",
+) -> IngestResult:
+    """Store one e-mail for ``organization`` and file it if it is for one of
+    its public calls: ``ingest_messages`` with a batch of one.
+
+    ``received_at`` is the mailbox's receipt time (IMAP INTERNALDATE, an mbox
+    From_ line); without it the parser's fallback (the receiving server's
+    Received: header, then the Date: header) is used, and failing those the
+    import time. ``received_source`` names where a given time came from
+    ("imap" or "mbox"; by default "imap" when a ``mailbox`` is given).
+
+    Idempotent: a message already stored for the organisation under the same
+    Message-ID (or, without one, the same bytes) is returned as a duplicate and
+    nothing is written. Everything happens in one transaction (a savepoint
+    inside a caller's transaction), so a failure files nothing; the
+    acknowledgement, when the call asks for one, is queued on commit."""
+    matcher = _matcher_for(organization, matcher)
+    item = RawItem(raw=raw, received_at=received_at, received_source=received_source)
+    [result] = _ingest_batch(
+        organization=organization, items=[item], mailbox=mailbox, actor=actor, matcher=matcher, writer=None
+    )
+    return result
+
+
+def file_message(*, message: InboundMessage, call: Call, actor: User | None) -> ApplicationVersion:
+    """Assign a message waiting in the triage inbox (or set aside) to ``call``
+    of the same organisation: it is filed exactly as a match would file it,
+    with ``matched_by`` "manual", and the assignment is audited."""
+    if call.organization_id != message.organization_id or call.status not in PUBLIC_STATUSES:
+        raise MessageNotFileable("the call is not a public call of the message's organisation")
+    with transaction.atomic():
+        # Locked, so that two issuers assigning the same message file it once.
+        locked = InboundMessage.objects.select_for_update().get(pk=message.pk)
+        if locked.state == MessageState.FILED:
+            raise MessageNotFileable("the message is already filed")
+        with locked.raw.open("rb") as handle:
+            raw = handle.read()
+        parsed = parse_message_within_budget(raw, received_at=locked.received_at)
+        if not parsed.from_email:
+            raise MessageNotFileable("the message has no sender address")
+        from_state = locked.state
+        filing = _Filing.of(
+            message=locked, parsed=parsed, call=call, required=required_pieces(call), matched_by="manual"
+        )
+        with StorageWriter(threads=1) as writer:
+            writer.submit(_files_to_store([filing]))
+            names = writer.wait()
+        _file([filing], actor=actor)
+        _save_files([filing], names)
+        locked.save(update_fields=["call", "matched_by", "state", "version", "attachments"])
+        version = filing.version
+        assert version is not None  # set by _file
+        write_audit(
+            obj=locked,
+            actor=actor,
+            action="file",
+            from_state=from_state,
+            to_state=locked.state,
+            data={"call": call.pk, "application": version.application_id, "version": version.number},
+        )
+        _acknowledge_on_commit([filing])
+    _copy_fields(locked, message, ("call", "matched_by", "state", "version", "attachments"))
+    return version
+
+
+def discard_message(*, message: InboundMessage, actor: User | None) -> None:
+    """Set a message of the triage inbox aside (spam, a question, not an
+    application); it stays stored and can still be filed later."""
+    with transaction.atomic():
+        locked = InboundMessage.objects.select_for_update().get(pk=message.pk)
+        if locked.state != MessageState.TRIAGE:
+            raise MessageNotFileable("only a message waiting in the triage inbox can be set aside")
+        locked.state = MessageState.DISCARDED
+        locked.save(update_fields=["state"])
+        write_audit(
+            obj=locked,
+            actor=actor,
+            action="discard",
+            from_state=MessageState.TRIAGE,
+            to_state=MessageState.DISCARDED,
+        )
+    message.state = locked.state
+
+
+# --- internals ---------------------------------------------------------------
+
+
+def _matcher_for(organization: Organization, matcher: IntakeMatcher | None) -> IntakeMatcher:
+    if matcher is None:
+        return IntakeMatcher(organization)
+    if matcher.organization_id != organization.pk:
+        raise ValueError("the matcher was built for another organisation")
+    return matcher
+
+
+def _batches(items: Iterable[RawItem], *, size: int, max_bytes: int) -> Iterator[list[RawItem]]:
+    batch: list[RawItem] = []
+    weight = 0
+    for item in items:
+        batch.append(item)
+        weight += len(item.raw)
+        if len(batch) >= size or weight >= max_bytes:
+            yield batch
+            batch, weight = [], 0
+    if batch:
+        yield batch
+
+
+def _one_by_one(
+    *,
+    organization: Organization,
+    batch: list[RawItem],
+    first_index: int,
+    mailbox: Mailbox | None,
+    actor: User | None,
+    matcher: IntakeMatcher,
+    writer: StorageWriter,
+    summary: IntakeSummary,
+    on_stored: Callable[[Sequence[RawItem]], None] | None,
+    on_result: Callable[[int, RawItem, IngestResult], None] | None,
+    on_error: Callable[[int, RawItem, Exception], None] | None,
+) -> None:
+    """File a failed batch again one message at a time: one bad message must
+    not keep the others out."""
+    for offset, item in enumerate(batch):
+        index = first_index + offset
+        try:
+            with transaction.atomic():
+                [result] = _ingest_batch(
+                    organization=organization,
+                    items=[item],
+                    mailbox=mailbox,
+                    actor=actor,
+                    matcher=matcher,
+                    writer=writer,
+                )
+                if on_stored is not None:
+                    on_stored([item])
+        except Exception as error:
+            _failed(index, item, error, summary=summary, on_error=on_error)
+            continue
+        summary.count(result)
+        if on_result is not None:
+            on_result(index, item, result)
+
+
+def _failed(
+    index: int,
+    item: RawItem,
+    error: Exception,
+    *,
+    summary: IntakeSummary,
+    on_error: Callable[[int, RawItem, Exception], None] | None,
+) -> None:
+    summary.read += 1
+    summary.failed += 1
+    if on_error is None:
+        raise MessageFailed(index, item, error) from error
+    on_error(index, item, error)
+
+
+@dataclass
+class _Incoming:
+    """A parsed message of a batch, before anything is written; ``match`` is
+    the call it is for, how it was recognised and the call's required pieces."""
+
+    item: RawItem
+    parsed: ParsedMessage
+    message_id: str
+    match: tuple[Call, str, list[str]] | None
+
+
+@dataclass
+class _Filing:
+    """A message to file as a new version of its sender's application: its
+    attachments classified into pieces and ready to store."""
+
+    message: InboundMessage
+    call: Call
+    required: list[str]
+    matched_by: str
+    email: str
+    name: str
+    # (file row without version or storage name, bytes), in attachment order
+    files: list[tuple[ApplicationFile, bytes]]
+    version: ApplicationVersion | None = None
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        message: InboundMessage,
+        parsed: ParsedMessage,
+        call: Call,
+        required: list[str],
+        matched_by: str,
+    ) -> _Filing:
+        files = []
+        for attachment, piece in classify_attachments(
+            parsed.attachments, required=required, body=parsed.body
+        ):
+            data = attachment.data
+            record = ApplicationFile(
+                piece=piece,
+                # As store_file names an upload: the last path segment, never a path.
+                original_name=PurePath(attachment.filename or piece).name[:255] or piece,
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                # The parser detects the type by content, as store_file does.
+                content_type=attachment.kind or "",
+            )
+            files.append((record, data))
+        return cls(
+            message=message,
+            call=call,
+            required=required,
+            matched_by=matched_by,
+            email=parsed.from_email.strip().lower()[:254],
+            name=(parsed.from_name or "")[:255],
+            files=files,
+        )
+
+
+def _parse(item: RawItem, parsed: ParsedMessage, *, matcher: IntakeMatcher) -> _Incoming:
+    sha256 = parsed.sha256 or hashlib.sha256(item.raw).hexdigest()
+    parsed.sha256 = sha256
+    message_id = (parsed.message_id or f"<{sha256}@sha256.nidaa.invalid>")[:500]
+    found = matcher.match(parsed) if parsed.from_email else None
+    match = (found[0], found[1], matcher.required[found[0].pk]) if found is not None else None
+    return _Incoming(item=item, parsed=parsed, message_id=message_id, match=match)
+
+
+def _ingest_batch(
+    *,
+    organization: Organization,
+    items: Sequence[RawItem],
+    mailbox: Mailbox | None,
+    actor: User | None,
+    matcher: IntakeMatcher,
+    writer: StorageWriter | None,
+) -> list[IngestResult]:
+    """Store and file ``items`` in one transaction (a savepoint inside a
+    caller's); one result per item, in order."""
+    # Parsing and matching are pure computation: done once, outside the
+    # transaction and its retries. Parsing runs under a time and memory
+    # budget: a hostile message is kept, unread, and stops nothing.
+    parsed = parse_messages_within_budget([(item.raw, item.received_at) for item in items])
+    incoming = [_parse(item, message, matcher=matcher) for item, message in zip(items, parsed, strict=True)]
+    own_writer = writer is None
+    storage = writer or StorageWriter(threads=1)
+    try:
+        for attempt in range(_ATTEMPTS):
+            try:
+                with transaction.atomic():
+                    return _write_batch(
+                        organization=organization,
+                        incoming=incoming,
+                        mailbox=mailbox,
+                        actor=actor,
+                        writer=storage,
+                    )
+            except IntegrityError:
+                # A concurrent import stored one of these messages, or created
+                # an application for one of these senders, after we looked:
+                # everything is rolled back, and looking again finds it.
+                if attempt == _ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+    finally:
+        if own_writer:
+            storage.close()
+
+
+def _write_batch(
+    *,
+    organization: Organization,
+    incoming: list[_Incoming],
+    mailbox: Mailbox | None,
+    actor: User | None,
+    writer: StorageWriter,
+) -> list[IngestResult]:
+    # One query for the messages already stored, whatever the batch's size.
+    wanted = list(dict.fromkeys(entry.message_id for entry in incoming))
+    stored = {
+        message.message_id: message
+        for message in InboundMessage.objects.filter(organization=organization, message_id__in=wanted)
+    }
+    raws = {entry.parsed.sha256: entry.item.raw for entry in incoming}
+    held = _account_applications(incoming)
+    results: list[IngestResult | None] = []
+    new: list[InboundMessage] = []
+    filings: list[_Filing] = []
+    first_of: dict[str, InboundMessage] = {}
+    for entry in incoming:
+        if entry.message_id in stored or entry.message_id in first_of:
+            # Stored before, or earlier in this batch: the same message again.
+            results.append(
+                IngestResult(
+                    message=stored.get(entry.message_id) or first_of[entry.message_id], created=False
+                )
+            )
+            continue
+        message = _new_message(entry, organization=organization, mailbox=mailbox)
+        first_of[entry.message_id] = message
+        new.append(message)
+        results.append(None)
+        if entry.match is not None and (entry.match[0].pk, _sender(entry.parsed)) in held:
+            # Anyone can write a From header: an e-mail never becomes a version
+            # of an account's application (it would supersede what the account
+            # submitted). It waits in triage, where the issuer decides.
+            message.attachments = _attachment_entries(entry.parsed)
+        elif entry.match is not None:
+            call, by, required = entry.match
+            filings.append(
+                _Filing.of(message=message, parsed=entry.parsed, call=call, required=required, matched_by=by)
+            )
+    try:
+        # The files are written while the rows are prepared, and waited for
+        # before any row names them.
+        writer.submit(
+            (message_upload_to(message, ""), raws[message.sha256], message.sha256) for message in new
+        )
+        writer.submit(_files_to_store(filings))
+        _file(filings, actor=actor)
+        names = writer.wait()
+    finally:
+        # A failure must not leave writes running into the next attempt.
+        with contextlib.suppress(Exception):
+            writer.wait()
+    for message in new:
+        message.raw.name = names[message_upload_to(message, "")]
+    _save_files(filings, names)
+    InboundMessage.objects.bulk_create(new)
+    _acknowledge_on_commit(filings)
+    by_message = {id(filing.message): filing for filing in filings}
+    out: list[IngestResult] = []
+    fresh = iter(new)
+    for result in results:
+        if result is not None:
+            out.append(result)
+            continue
+        message = next(fresh)
+        filing = by_message.get(id(message))
+        version = filing.version if filing is not None else None
+        out.append(
+            IngestResult(
+                message=message,
+                created=True,
+                version=version,
+                missing=list(version.missing_pieces) if version is not None else [],
+            )
+        )
+    return out
+
+
+def _sender(parsed: ParsedMessage) -> str:
+    return parsed.from_email.strip().lower()[:254]
+
+
+def _account_applications(incoming: list[_Incoming]) -> set[tuple[int, str]]:
+    """(call, address) of the matched messages whose application belongs to an
+    account, in one query."""
+    senders = Q()
+    for entry in incoming:
+        if entry.match is not None:
+            senders |= Q(call_id=entry.match[0].pk, applicant_email=_sender(entry.parsed))
+    if not senders:
+        return set()
+    found = Application.objects.filter(senders, applicant__isnull=False).values_list(
+        "call_id", "applicant_email"
+    )
+    return set(found)
+
+
+def _new_message(entry: _Incoming, *, organization: Organization, mailbox: Mailbox | None) -> InboundMessage:
+    parsed = entry.parsed
+    received, source = _receipt_time(parsed, mailbox=mailbox, given_source=entry.item.received_source)
+    return InboundMessage(
+        organization=organization,
+        mailbox=mailbox,
+        message_id=entry.message_id,
+        sha256=parsed.sha256,
+        size=len(entry.item.raw),
+        subject=(parsed.subject or "")[:1000],
+        from_name=(parsed.from_name or "")[:255],
+        from_email=(parsed.from_email or "")[:254],
+        to=list(parsed.recipients),
+        sent_at=parsed.sent_at,
+        received_at=received,
+        received_source=source,
+        state=MessageState.TRIAGE,
+        # Filing replaces these with the classified files.
+        attachments=[] if entry.match is not None else _attachment_entries(parsed),
+    )
+
+
+def _receipt_time(
+    parsed: ParsedMessage, *, mailbox: Mailbox | None, given_source: str
+) -> tuple[datetime, str]:
+    if parsed.received_at is None:
+        return timezone.now(), "import"
+    if parsed.received_source == "given":
+        return parsed.received_at, given_source or ("imap" if mailbox is not None else "mbox")
+    return parsed.received_at, parsed.received_source or "import"
+
+
+def _attachment_entries(parsed: ParsedMessage) -> list[dict[str, Any]]:
+    # Waiting in triage, attachments have no piece yet: filing classifies them.
+    return [
+        {
+            "name": attachment.filename or "",
+            "piece": "",
+            "size": len(attachment.data),
+            "sha256": hashlib.sha256(attachment.data).hexdigest(),
+            "type": attachment.kind or "",
+        }
+        for attachment in parsed.attachments
+    ]
+
+
+def _files_to_store(filings: list[_Filing]) -> Iterator[tuple[str, bytes, str]]:
+    for filing in filings:
+        for record, data in filing.files:
+            yield application_file_upload_to(record, ""), data, record.sha256
+
+
+def _save_files(filings: list[_Filing], names: dict[str, str]) -> None:
+    """Insert the filings' file rows (their versions inserted), naming the stored files."""
+    records = []
+    for filing in filings:
+        assert filing.version is not None  # set by _file
+        for record, _data in filing.files:
+            record.file.name = names[application_file_upload_to(record, "")]
+            record.application_id = filing.version.application_id
+            record.version = filing.version
+            records.append(record)
+    ApplicationFile.objects.bulk_create(records)
+
+
+def _file(filings: list[_Filing], *, actor: User | None) -> None:
+    """Make each filing's message a new version of its sender's application
+    (inside the caller's transaction), in the order given, and set the
+    messages' filing fields; the caller then saves the file rows
+    (``_save_files``, once the files are stored) and the messages.
+
+    A fixed number of queries whatever the number of filings: the senders'
+    applications are read (and locked, so that concurrent imports number
+    versions in turn) in one query, and each kind of row is written in one
+    call (bulk_create; the stored applications' flags by executemany). The rules are submit_application's (services): version numbers
+    follow on, only the last is the latest, and the application carries the
+    latest version's flags."""
+    if not filings:
+        return
+    applications = _applications_for(filings)
+    existing = [a for a in applications.values() if a.pk is not None]
+    created = [a for a in applications.values() if a.pk is None]
+    numbers = _last_version_numbers(existing)
+    versions: list[ApplicationVersion] = []
+    latest: dict[tuple[int, str], ApplicationVersion] = {}
+    audits: list[tuple[Application, ApplicationVersion, list[ApplicationFile], str]] = []
+    for filing in filings:
+        key = (filing.call.pk, filing.email)
+        application = applications[key]
+        number = numbers.get(key, 0) + 1
+        numbers[key] = number
+        files = [record for record, _data in filing.files]
+        version = ApplicationVersion(
+            application=application,
+            number=number,
+            submitted_at=filing.message.received_at,
+            is_latest=False,
+            channel=ApplicationChannel.EMAIL,
+            # Late by the mailbox's receipt time, never by the sender's Date header.
+            is_late=filing.call.deadline is not None and filing.message.received_at > filing.call.deadline,
+            missing_pieces=pieces_missing(required=filing.required, files=files),
+        )
+        from_state = record_latest_version(application=application, version=version)
+        if application.applicant_id is None and filing.name and filing.name != application.applicant_name:
+            # The latest message's name is the sender's identity.
+            application.applicant_name = filing.name
+        filing.version = version
+        versions.append(version)
+        latest[key] = version
+        audits.append((application, version, files, from_state))
+    for version in latest.values():
+        version.is_latest = True
+
+    now = timezone.now()
+    if created:
+        Application.objects.bulk_create(created)
+    if existing:
+        for application in existing:
+            application.updated_at = now
+        _update_applications(existing)
+        ApplicationVersion.objects.filter(application__in=[a.pk for a in existing], is_latest=True).update(
+            is_latest=False
+        )
+    # bulk_create takes each new row's foreign key from the object it points to,
+    # saved just above.
+    ApplicationVersion.objects.bulk_create(versions)
+    AuditEntry.objects.bulk_create(
+        [
+            audit_entry(
+                obj=application,
+                actor=actor,
+                action="submit",
+                from_state=from_state,
+                to_state=application.status,
+                data=submission_audit_data(version=version, files=files),
+            )
+            for application, version, files, from_state in audits
+        ]
+    )
+    for filing in filings:
+        message = filing.message
+        message.call = filing.call
+        message.matched_by = filing.matched_by
+        message.state = MessageState.FILED
+        message.version = filing.version
+        message.attachments = [
+            {
+                "name": record.original_name,
+                "piece": record.piece,
+                "size": record.size,
+                "sha256": record.sha256,
+                "type": record.content_type,
+            }
+            for record, _data in filing.files
+        ]
+
+
+def _update_applications(applications: list[Application]) -> None:
+    """Write the flags of stored applications in one call: the same UPDATE by
+    primary key for each row (executemany). Django's bulk_update builds, in
+    Python, a CASE with a branch per row for every column: for a batch of
+    applications that cost more than inserting all their versions."""
+    meta = Application._meta
+    by_name = {f.name: f for f in meta.concrete_fields}
+    fields = [by_name[name] for name in (*APPLICATION_FLAGS, "applicant_name", "updated_at")]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    # Only quoted column names are formatted in; every value is a parameter.
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+    rows = [
+        [f.get_db_prep_save(getattr(a, f.attname), connection) for f in fields] + [a.pk] for a in applications
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _applications_for(filings: list[_Filing]) -> dict[tuple[int, str], Application]:
+    """The one application of each (call, sender address) of the filings
+    (a signed-up user with the same address shares it), read in one query and
+    locked; the missing ones as new, unsaved applications."""
+    emails: dict[int, set[str]] = {}
+    for filing in filings:
+        emails.setdefault(filing.call.pk, set()).add(filing.email)
+    senders = Q()
+    for call_id, addresses in emails.items():
+        senders |= Q(call_id=call_id, applicant_email__in=sorted(addresses))
+    # Ordered, so that two imports lock the rows they share in the same order.
+    found = Application.objects.select_for_update().filter(senders).order_by("pk")
+    applications = {(a.call_id, a.applicant_email): a for a in found}
+    for filing in filings:
+        key = (filing.call.pk, filing.email)
+        if key not in applications:
+            applications[key] = Application(
+                call=filing.call,
+                applicant_email=filing.email,
+                applicant_name=filing.name,
+                receipt_number=new_receipt_number(filing.call),
+                channel=ApplicationChannel.EMAIL,
+            )
+    return applications
+
+
+def _last_version_numbers(applications: list[Application]) -> dict[tuple[int, str], int]:
+    if not applications:
+        return {}
+    by_pk = {a.pk: (a.call_id, a.applicant_email) for a in applications}
+    numbers = (
+        ApplicationVersion.objects.filter(application__in=list(by_pk))
+        .order_by()
+        .values_list("application")
+        .annotate(last=Max("number"))
+    )
+    return {by_pk[pk]: last for pk, last in numbers}
+
+
+def _acknowledge_on_commit(filings: list[_Filing]) -> None:
+    version_ids = [
+        filing.version.pk
+        for filing in filings
+        if filing.version is not None and filing.call.acknowledge_emails
+    ]
+    if not version_ids:
+        return
+    # One task per batch, queued once the batch is committed; robust: a mail
+    # server that is down must neither undo nor stop the filing (Django logs
+    # the error).
+    transaction.on_commit(lambda: acknowledge_versions_task(version_ids), robust=True)
+
+
+def _copy_fields(source: InboundMessage, target: InboundMessage, names: tuple[str, ...]) -> None:
+    for name in names:
+        setattr(target, name, getattr(source, name))
