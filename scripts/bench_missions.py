@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import resource
 import secrets
 import shutil
 import statistics
@@ -81,6 +82,13 @@ def sheet(n: int) -> bytes:
     return out.getvalue()
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the sheet is
+    read in a child process under a budget)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -126,9 +134,9 @@ def main() -> int:
             Zone.objects.create(mission=mission, name=f"Zone {z:02d}", position=z)
 
         data = sheet(args.participants)
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu = time.perf_counter(), cpu_seconds()
         report = services.import_participants(mission=mission, data=data, actor=user)
-        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         assert not report.errors and report.imported == args.participants, (
             report.errors[:3],
             report.imported,
@@ -183,10 +191,10 @@ def main() -> int:
             assert client.get(url).status_code == 200
             times, cpu_times = [], []
             for _ in range(args.requests):
-                t, c = time.perf_counter(), time.process_time()
+                t, c = time.perf_counter(), cpu_seconds()
                 response = client.get(url)
                 times.append((time.perf_counter() - t) * 1000)
-                cpu_times.append((time.process_time() - c) * 1000)
+                cpu_times.append((cpu_seconds() - c) * 1000)
                 assert response.status_code == 200
             print(
                 f"{name}: p50 {statistics.median(times):.0f} ms, p95 {percentile(times, 0.95):.0f} ms "
@@ -204,9 +212,9 @@ def main() -> int:
                 per_session = len(pypdfium2.PdfDocument(first))
             if per_session * len(chosen) >= 60:
                 break
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu = time.perf_counter(), cpu_seconds()
         pdf = attendance_sheets_pdf(sessions=chosen, lang="ar")
-        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         pages = len(pypdfium2.PdfDocument(pdf))
         print(
             f"attendance sheets: {pages} pages ({len(chosen)} sessions) in {seconds:.2f} s, CPU {cpu:.2f} s: "

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from nidaa.applications.models import Application
 from nidaa.calls.models import Call
+from nidaa.common.budget import Budget, BudgetExceeded, run_within
 from nidaa.common.filetypes import detect_document_type, sha256_of
 from nidaa.common.storage import save_content_addressed
 from nidaa.common.tasks import enqueue_on_commit
@@ -514,11 +515,21 @@ class ImportReport:
     present: int = 0
 
 
+# An uploaded sheet is read in a child process under a time and memory budget
+# (``common.budget``): the size, row and zip caps are the first line, this is
+# the one a hostile file cannot get past (20,000 rows read in about a second).
+SHEET_BUDGET = Budget(seconds=30.0, memory_bytes=768 * 1024 * 1024)
+
+
 def _table(data: bytes) -> Table:
     try:
-        return read_table(data)
+        return run_within(SHEET_BUDGET, read_table, data)
     except SheetError as error:
         raise MissionError(f"sheet_{error.code}", str(error)) from error
+    except BudgetExceeded as exceeded:
+        raise MissionError(
+            "sheet_too_costly", f"reading the sheet took more than its {exceeded.reason} budget"
+        ) from exceeded
 
 
 @transaction.atomic

@@ -115,6 +115,7 @@ def error_text(error: services.MissionError) -> str:
         "sheet_damaged": _("The .xlsx file is damaged."),
         "sheet_zip_bomb": _("The .xlsx file is too large once uncompressed."),
         "sheet_empty": _("The sheet is empty."),
+        "sheet_too_costly": _("The sheet could not be read within the time and memory allowed."),
         "sheet_encoding": _("The .csv file's text encoding is not recognised: save it as UTF-8."),
     }
     return texts.get(error.code, _("This cannot be done."))

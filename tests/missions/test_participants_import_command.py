@@ -150,3 +150,20 @@ def test_unknown_mission_is_an_error(tmp_path, db):
     with pytest.raises(CommandError) as error:
         run("missions_participants_import", write(tmp_path, b"Nom;Sexe\n"), "--mission", "999999")
     assert str(error.value) == "--mission 999999: no such mission"
+
+
+def test_a_sheet_past_its_budget_is_refused_and_nothing_is_imported(tmp_path, mission, zones, monkeypatch):
+    from nidaa.common.budget import Budget
+    from nidaa.missions import services
+
+    # A budget no read can meet stands for a sheet that would take too long.
+    monkeypatch.setattr(services, "SHEET_BUDGET", Budget(seconds=0.000001, memory_bytes=768 * 1024 * 1024))
+    with pytest.raises(CommandError) as error:
+        run(
+            "missions_participants_import",
+            write(tmp_path, participants_sheet()),
+            "--mission",
+            str(mission.pk),
+        )
+    assert str(error.value) == "reading the sheet took more than its time budget"
+    assert Participant.objects.filter(mission=mission).count() == 0
