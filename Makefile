@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor eval-tor bench-intake bench-web bench-hostile bench-evaluation messages demo clean worker
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor eval-tor bench-intake bench-web bench-hostile bench-evaluation bench-missions messages demo clean worker
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -87,6 +87,10 @@ bench-web: install
 # gunicorn + wrk, the minutes of 200 ranked applicants.
 bench-evaluation: install
 	$(BIN)/python scripts/bench_evaluation.py --pg "$(PG_URL)"
+
+# 20,000 participants, 400 sessions in a fresh SQLite database: import rate, page p95, 60 pages of sheets.
+bench-missions: install
+	$(BIN)/python scripts/bench_missions.py --participants 20000
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,12 @@ nidaa evaluation close --call ID --stage technical|financial
 nidaa evaluation prices import FILE --call ID
 nidaa evaluation results --call ID --format json|jsonl|xlsx
 nidaa evaluation minutes --call ID --lang fr|ar|en -o FILE.pdf|FILE.docx
+nidaa missions create --call ID [--application RECEIPT]
+nidaa missions plan import FILE --mission ID
+nidaa missions participants import FILE --mission ID [--zone NAME] [--map COLUMN=field]
+nidaa missions attendance import FILE --session ID
+nidaa missions attendance-sheet --session ID --lang fr|ar -o FILE.pdf
+nidaa missions attendance --mission ID --format json
 nidaa manage <django command> ...
 """
 
@@ -39,6 +45,16 @@ def _django(argv: list[str]) -> int:
     return 0
 
 
+def _missions_command(args: list[str]) -> tuple[str, list[str]] | None:
+    """``missions plan import ...`` -> ("missions_plan_import", [...])."""
+    for words in (["plan", "import"], ["participants", "import"], ["attendance", "import"]):
+        if args[:2] == words:
+            return f"missions_{words[0]}_{words[1]}", args[2:]
+    if args[:1] in (["create"], ["attendance"], ["attendance-sheet"]):
+        return f"missions_{args[0].replace('-', '_')}", args[1:]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in {"-h", "--help"}:
@@ -63,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
             return _django([f"evaluation_{args[1]}_import", *args[3:]])
         if args[1] in EVALUATION_COMMANDS:
             return _django([f"evaluation_{args[1]}", *args[2:]])
+    if args[0] == "missions":
+        command = _missions_command(args[1:])
+        if command is not None:
+            name, rest = command
+            return _django([name, *rest])
     print(f"nidaa: unknown command {' '.join(args)!r}\n{__doc__}", file=sys.stderr)
     return 2
 

@@ -25,6 +25,9 @@ ldconfig -p 2>/dev/null | grep -q 'libharfbuzz.so.0' || need+=(libharfbuzz0b)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 # dovecot-imapd: the IMAP server tests/inbox/imap_server.py runs in the foreground.
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+# Pango: WeasyPrint lays out the PDFs (attendance sheets) with it, shaping Arabic through HarfBuzz.
+ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || need+=(libpango-1.0-0)
+ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || need+=(libpangoft2-1.0-0)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

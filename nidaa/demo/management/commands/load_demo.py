@@ -105,6 +105,11 @@ class Command(BaseCommand):
             evaluations = load_demo_evaluations(organization=organization)
             self.stdout.write(f"demo: {evaluations} new evaluations (nadia, hassan, claire / nidaa-demo)")
 
+            from nidaa.missions.demo import load_demo_mission
+
+            if load_demo_mission(organization=organization, admin=admin):
+                self.stdout.write("demo: a running mission with 12 sessions and 60 participants")
+
     @transaction.atomic
     def import_one(self, path: Path, day: date, *, organization: Organization, admin: User) -> Call:
         data = fill_deadline(path.read_text(encoding="utf-8"), day).encode("utf-8")
