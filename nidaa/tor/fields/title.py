@@ -490,6 +490,8 @@ def read_title(doc: Doc) -> None:
             continue
         folded = doc.folded[start : start + len(line)]
         label = _LABEL_LINE.match(folded)
+        if label and _URL_OR_DATE.search(line, label.end()):
+            continue  # "Date limite de sélection des offres : 18/09/2024", "SOURCE: https://..."
         if label and not (
             _TITLE_KEYS.match(label.group(0))
             or _EXPLICIT_TITLE_KEY.match(label.group(0))
