@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from nidaa.accounts.models import Role, User
 from nidaa.accounts.selectors import organizations_for
-from nidaa.evaluation.models import ConflictDeclaration, EnvelopeOpening, EvaluatorAssignment
+from nidaa.evaluation.models import ConflictDeclaration, EnvelopeOpening, Evaluation, EvaluatorAssignment
 
 EVALUATOR_ROLES = frozenset({Role.EVALUATOR})
 
@@ -35,5 +35,9 @@ def conflicted_q(user: User, application: str) -> Q:
 
 def opened_offers_q() -> Q:
     """A filter on ApplicationFile: those of applications whose financial
-    envelope the technical close opened (``EnvelopeOpening``)."""
-    return Q(Exists(EnvelopeOpening.objects.filter(application=OuterRef("application_id"))))
+    envelope the technical close opened (``EnvelopeOpening``), and those of
+    calls the committee does not evaluate here (no grid): an issuer who
+    scores elsewhere opens the offers with the rest, as before evaluation
+    existed. Once a call has a grid, its offers wait for the technical close."""
+    evaluated = Exists(Evaluation.objects.filter(call_id=OuterRef("application__call_id")))
+    return Q(Exists(EnvelopeOpening.objects.filter(application=OuterRef("application_id")))) | ~Q(evaluated)

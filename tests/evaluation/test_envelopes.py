@@ -81,3 +81,13 @@ def test_the_applicant_always_downloads_their_own_offer(call, applications, offe
     r1.applicant = applicant
     r1.save(update_fields=["applicant"])
     assert download(applicant, offers["R1"]) == 200
+
+
+def test_a_call_the_committee_does_not_evaluate_here_opens_its_offers_with_the_rest(
+    call, applications, offers, owner
+):
+    """No grid, no second envelope: an issuer who scores elsewhere gets the
+    offers after the deadline, as before evaluation existed."""
+    assert download(owner, offers["R1"]) == 200
+    zipped = client_for(owner).get(reverse("applications:call_zip", args=[call.pk]))
+    assert b"offre" in b"".join(zipped.streaming_content)
