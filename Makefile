@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor eval-tor bench-intake bench-web bench-hostile bench-missions messages demo clean worker
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor eval-tor bench-intake bench-web bench-hostile bench-evaluation bench-missions messages demo clean worker
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -81,6 +81,12 @@ bench-hostile: install
 # 100,000 calls in PostgreSQL (database nidaa_bench, reused), gunicorn, wrk on 127.0.0.1.
 bench-web: install
 	$(BIN)/python scripts/bench_web.py --pg "$(PG_URL)"
+
+# 2,000 applications x 5 evaluators x 10 criteria in PostgreSQL (database
+# nidaa_bench_evaluation, reused): consolidation, the results page under
+# gunicorn + wrk, the minutes of 200 ranked applicants.
+bench-evaluation: install
+	$(BIN)/python scripts/bench_evaluation.py --pg "$(PG_URL)"
 
 # 20,000 participants, 400 sessions in a fresh SQLite database: import rate, page p95, 60 pages of sheets.
 bench-missions: install

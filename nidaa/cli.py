@@ -5,6 +5,13 @@ nidaa tor import FILE... --org SLUG [--publish]
 nidaa mail import FILE... --org SLUG        .eml / .mbox files into applications or the triage inbox
 nidaa applications export --format jsonl [--call ID | --triage]
 nidaa applications verify                   re-check every stored file against its sha256
+nidaa evaluation grid --call ID FILE.json | --show
+nidaa evaluation assign --call ID EMAIL... [--chair EMAIL]
+nidaa evaluation scores import FILE --call ID
+nidaa evaluation close --call ID --stage technical|financial
+nidaa evaluation prices import FILE --call ID
+nidaa evaluation results --call ID --format json|jsonl|xlsx
+nidaa evaluation minutes --call ID --lang fr|ar|en -o FILE.pdf|FILE.docx
 nidaa missions create --call ID [--application RECEIPT]
 nidaa missions plan import FILE --mission ID
 nidaa missions participants import FILE --mission ID [--zone NAME] [--map COLUMN=field]
@@ -18,6 +25,9 @@ from __future__ import annotations
 
 import os
 import sys
+
+EVALUATION_COMMANDS = frozenset({"grid", "assign", "close", "results", "minutes"})
+EVALUATION_IMPORTS = frozenset({"scores", "prices"})
 
 
 def _django(argv: list[str]) -> int:
@@ -63,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     # Database commands run as Django management commands named after them.
     if args[:2] in (["mail", "import"], ["applications", "export"], ["applications", "verify"]):
         return _django([f"{args[0]}_{args[1]}", *args[2:]])
+    if args[:1] == ["evaluation"] and len(args) > 1:
+        # "scores import" / "prices import" are two words; the others one.
+        if args[1] in EVALUATION_IMPORTS and args[2:3] == ["import"]:
+            return _django([f"evaluation_{args[1]}_import", *args[3:]])
+        if args[1] in EVALUATION_COMMANDS:
+            return _django([f"evaluation_{args[1]}", *args[2:]])
     if args[0] == "missions":
         command = _missions_command(args[1:])
         if command is not None:

@@ -63,6 +63,9 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "dates_line": ("call.txt", lambda k: ("Date limite : " + "12/03/2025 " * 100 * k).encode()),
     "emails_line": ("call.txt", lambda k: ("Envoyer à " + "a@b.ma " * 150 * k).encode()),
     "sentence_dots": ("call.txt", lambda k: ("a" * 30 + "." * 600 * k + "x\n" + "b" * 30 + "\n").encode()),
+    "announcement_line": ("call.txt", lambda k: ("تعلن جمعية الأمل " * 150 * k + "\n").encode()),
+    "quotes_across_lines": ("call.txt", lambda k: ("avec la mention « a\n" * 150 * k).encode()),
+    "place_labels": ("call.txt", lambda k: ("- Lieu : Tunis, Sfax, Kef\n" * 40 * k).encode()),
     "eml_parts": ("call.eml", lambda k: _eml(50 * k)),
     "html_attributes": ("call.html", lambda k: _html_attributes(300 * k)),
 }

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from nidaa.accounts.models import Organization, User
 from nidaa.calls.models import Call, CallStatus
-from nidaa.common.pdf import render_pdf
+from nidaa.common.pdf import html_to_pdf
 from nidaa.directory.models import Territory
 from nidaa.missions import services
 from nidaa.missions.models import Deliverable, Mission, MissionStatus, Participant, Session, Zone
@@ -82,7 +82,7 @@ def participants_sheet() -> bytes:
 
 
 def _report_pdf(title: str) -> io.BytesIO:
-    return io.BytesIO(render_pdf(f"<h1>{title}</h1><p>Version de démonstration — نسخة تجريبية.</p>"))
+    return io.BytesIO(html_to_pdf(f"<h1>{title}</h1><p>Version de démonstration — نسخة تجريبية.</p>"))
 
 
 def load_demo_mission(*, organization: Organization, admin: User) -> int:

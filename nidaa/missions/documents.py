@@ -9,7 +9,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from nidaa.common.pdf import render_pdf
+from nidaa.common.pdf import html_to_pdf
 from nidaa.missions.models import Mission, Session
 from nidaa.missions.selectors import expected_participants, totals_by, totals_by_breakdown
 
@@ -46,7 +46,7 @@ def attendance_sheets_pdf(*, sessions: Iterable[Session], lang: str) -> bytes:
     for session in sessions:
         sheets.append(_sheet(session, session.mission))
     html = render_to_string("missions/attendance_sheet.html", {"sheets": sheets, "lang": lang})
-    return render_pdf(html)
+    return html_to_pdf(html)
 
 
 def _append(sheet: Any, row: list[Any]) -> None:

@@ -32,6 +32,18 @@ from nidaa.tor.extract import extract_fields
             "Recrutement d'un formateur en gestion de projet\nContexte\nLe projet vise ...",
             "Recrutement d'un formateur en gestion de projet",
         ),
+        (  # an aggregator's header: a source URL and a dated label line are never the title
+            "SOURCE: https://www.exemple-portail.ma/appels/1234\n"
+            "Date limite de sélection des offres : 18/09/2026\n"
+            "Association Tilila pour le développement\nAppel à candidatures\n"
+            "Recrutement d'un(e) consultant(e) pour l'élaboration du plan stratégique\nContexte",
+            "Recrutement d'un(e) consultant(e) pour l'élaboration du plan stratégique",
+        ),
+        (  # a job board's "Apply by" header, then the post
+            "Apply by: 30 June 2026\nPosted: 2 June 2026\nProgramme Officer – Livelihoods\n"
+            "Mercy Corps is seeking a Programme Officer to support its livelihoods programme.",
+            "Programme Officer – Livelihoods",
+        ),
         (  # a portal's breadcrumb ends with the page's title
             "Accueil » Appels d'offres » Étude de base du programme d'appui aux coopératives\n"
             "Publié le 3 mars 2026\nLe présent appel vise la réalisation d'une étude de base.",

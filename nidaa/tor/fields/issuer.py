@@ -154,13 +154,16 @@ _ISSUER_KEYS = re.compile(
 
 
 _ISSUER_VERB = re.compile(
-    r"(?P<org>(?:(?<![\w'’])(?:association|fondation|organisation|ONG|coopérative|fédération|réseau)[ \t]+)?(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
+    r"(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
     r"(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:recrute|recherche|lance|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
 
 
+_KIND_BEFORE = re.compile(
+    r"(?<![\w'’])(?P<kind>(?:association|fondation|organisation|coopérative|fédération|réseau))[ \t]+\Z"
+)
 # "OIJ (Oxfam in Jordan) is seeking ...": an acronym first, its name in parentheses.
 _ACRONYM_FIRST = re.compile(
     r"(?<![\w-])(?P<acronym>[A-Z][A-Za-z]{1,9})[ \t]*\((?P<name>[A-ZÀ-Ý][^()\n]{3,80})\)[ \t]+"
@@ -269,7 +272,13 @@ def read_issuer(doc: Doc) -> None:
         before = doc.folded[max(doc.line_bounds(match.start())[0], match.start() - 60) : match.start()]
         if PARTNER_CUES.search(before):
             continue  # "X, avec le soutien de Y, met en œuvre": Y is a funder
-        if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
+        start = match.start("org")
+        # "l'association Forum X lance ...": the lowercase kind word belongs to the name (looked
+        # up behind the match: in the pattern it would be tried at every position of the text)
+        kind = _KIND_BEFORE.search(doc.masked, max(0, start - 20), start)
+        if kind:
+            start = kind.start("kind")
+        if accept(doc.masked[start : match.end("org")], (start, match.end("org")), 0.75):
             return
     for match in _ACRONYM_FIRST.finditer(doc.masked):
         if match.group("acronym").upper() == match.group("acronym") and accept(

@@ -383,6 +383,9 @@ _CONTINUES = re.compile(
 )
 
 
+_DANGLING = re.compile(
+    r"(?:\b(?:de|du|des|d'une?|d'|pour|la|le|les|l'|au|aux|a|et|en|of|the|for|and|to|in|on))\Z"
+)
 _CONTINUATION = re.compile(
     kw(
         r"(?:pour|de|du|des|d'|en|au|aux|charge|chargee|dans|sur|a|for|of|to|in|on|the|and|et|لـ|ل|من أجل|في|حول|بخصوص)\b"
@@ -394,14 +397,17 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
     """A title printed over two lines: "Recrutement d'un consultant" + "pour l'évaluation finale"."""
     end = span[1]
     for _ in range(2):
+        # A line ending on a link word ("... pour l'élaboration de") goes on, even over
+        # the blank line a web page or a PDF transcript put in the middle of the title.
+        dangling = bool(_DANGLING.search(fold(line)))
         next_start = end
         while (
             next_start < len(doc.text)
             and doc.text[next_start] in " \t\n"
-            and doc.text.count("\n", end, next_start) < 2
+            and doc.text.count("\n", end, next_start) < (3 if dangling else 2)
         ):
             next_start += 1
-        if doc.text.count("\n", end, next_start) != 1:
+        if doc.text.count("\n", end, next_start) not in ((1, 2) if dangling else (1,)):
             break  # a blank line ends the title
         next_end = doc.line_bounds(next_start)[1]
         nxt = doc.masked[next_start:next_end].strip()
@@ -484,6 +490,8 @@ def read_title(doc: Doc) -> None:
             continue
         folded = doc.folded[start : start + len(line)]
         label = _LABEL_LINE.match(folded)
+        if label and _URL_OR_DATE.search(line, label.end()):
+            continue  # "Date limite de sélection des offres : 18/09/2024", "SOURCE: https://..."
         if label and not (
             _TITLE_KEYS.match(label.group(0))
             or _EXPLICIT_TITLE_KEY.match(label.group(0))
@@ -579,7 +587,7 @@ _ANNOUNCED_OBJECT = re.compile(
     r"(?P<object>(?:مباراة|مباريات|مسابقة|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
     re.IGNORECASE,
 )
-_BREADCRUMB = re.compile(r"\s+[»›>/|]\s+")
+_BREADCRUMB = re.compile(r"\s+[»›>/]\s+")
 _SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
 _URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\{|\}")
 _LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
