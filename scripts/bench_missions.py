@@ -106,6 +106,8 @@ def main() -> int:
         os.environ["MEDIA_ROOT"] = str(work / "media")
         # Production settings (DEBUG off) refuse to start without a strong key.
         os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+        # The pages are requested in-process, without TLS: no redirect to HTTPS.
+        os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
         import django
 
@@ -188,7 +190,8 @@ def main() -> int:
             ("mission attendance page", f"/fr/missions/{mission.pk}/attendance/"),
             ("session page (door)", f"/fr/missions/sessions/{sessions[len(sessions) // 2].pk}/"),
         ):
-            assert client.get(url).status_code == 200
+            first = client.get(url)
+            assert first.status_code == 200, (first.status_code, first.get("Location"), first.content[:300])
             times, cpu_times = [], []
             for _ in range(args.requests):
                 t, c = time.perf_counter(), cpu_seconds()

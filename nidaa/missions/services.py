@@ -528,7 +528,7 @@ def _table(data: bytes) -> Table:
         raise MissionError(f"sheet_{error.code}", str(error)) from error
     except BudgetExceeded as exceeded:
         raise MissionError(
-            "sheet_too_costly", f"reading the sheet took more than its {exceeded.reason} budget"
+            "sheet_too_costly", f"the sheet could not be read within its budget ({exceeded.reason})"
         ) from exceeded
 
 
