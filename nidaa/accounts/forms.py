@@ -46,6 +46,10 @@ def detect_cv_type(stream: IO[bytes]) -> str | None:
 
 
 class ProfileForm(WithoutBidiControls, forms.ModelForm):
+    # The account's name (User), edited with the profile: what receipts and
+    # the issuer's lists show instead of the username.
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     skills = forms.CharField(
         label=_("Skills"),
         required=False,
@@ -76,6 +80,14 @@ class ProfileForm(WithoutBidiControls, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["skills"] = ", ".join(self.instance.skills)
+            self.initial["first_name"] = self.instance.user.first_name
+            self.initial["last_name"] = self.instance.user.last_name
+
+    def clean_first_name(self) -> str:
+        return " ".join(self.cleaned_data["first_name"].split())
+
+    def clean_last_name(self) -> str:
+        return " ".join(self.cleaned_data["last_name"].split())
 
     def clean_skills(self) -> list[str]:
         seen: dict[str, None] = {}

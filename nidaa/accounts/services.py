@@ -42,10 +42,16 @@ def update_profile(
     is_public: bool,
     cv: object | None = None,
     cv_kind: str = "",
+    first_name: str | None = None,
+    last_name: str | None = None,
 ) -> Profile:
     """Save the profile's fields and, when given, replace its CV (already checked:
-    ``cv_kind`` is pdf, docx or odt). The previous CV file is deleted once the
-    new one is committed."""
+    ``cv_kind`` is pdf, docx or odt) and the account's name. The previous CV
+    file is deleted once the new one is committed."""
+    if first_name is not None and last_name is not None:
+        user = profile.user
+        user.first_name, user.last_name = first_name, last_name
+        user.save(update_fields=["first_name", "last_name"])
     profile.skills = skills
     profile.languages = languages
     profile.bio = bio

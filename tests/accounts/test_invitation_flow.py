@@ -140,3 +140,20 @@ def test_the_invitation_page_asks_an_anonymous_visitor_to_sign_in_or_up(client, 
     assert f'href="/fr/accounts/login/?next={link}"' in body
     assert f'href="/fr/accounts/signup/?next={link}"' in body
     assert "Vous êtes invité·e à rejoindre Association Exemple avec le rôle : Évaluateur." in body
+
+
+def test_the_invitation_leaves_through_a_real_smtp_server_in_arabic(
+    smtp_inbox, owner, org, settings, django_capture_on_commit_callbacks
+):
+    settings.NIDAA_SITE_URL = "https://nidaa.example.ma"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_member(
+            organization=org, email="salma@example.org", role=Role.EVALUATOR, inviter=owner, language="ar"
+        )
+    [message] = smtp_inbox.messages
+    assert message["To"] == "salma@example.org"
+    # Django folds the encoded header after "Subject:", which a parser reads as a leading space.
+    assert message["Subject"].strip() == "[Nidaa] دعوة للانضمام إلى Association Exemple"
+    body = message.get_content()
+    assert "يدعوك owner إلى الانضمام إلى Association Exemple على Nidaa بدور: مُقيِّم." in body
+    assert re.search(r"https://nidaa\.example\.ma/ar/accounts/invitations/[-\w]{40,}/", body)
