@@ -269,6 +269,8 @@ Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 RATE_LIMIT_APPLY = env_str("RATE_LIMIT_APPLY", "30/m")
 # "Test the connection" of a mailbox: each opens a connection to a host an admin typed.
 RATE_LIMIT_MAILBOX_TEST = env_str("RATE_LIMIT_MAILBOX_TEST", "10/m")
+# Invitations sent or resent, per signed-in user: each mails an address someone typed.
+RATE_LIMIT_INVITE = env_str("RATE_LIMIT_INVITE", "60/h")
 # Mailboxes on this machine or a private network (10/8, 192.168/16, 127/8 ...) are
 # refused unless this is on: a single-organisation set-up with its own mail server.
 NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS = env_bool("NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS", False)

@@ -5,6 +5,7 @@ memberships, so an outsider gets the same 404 as for a missing organisation."""
 from __future__ import annotations
 
 from allauth.account.adapter import get_adapter
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from nidaa.accounts import services
 from nidaa.accounts.adapter import INVITATION_SESSION_KEY
@@ -36,6 +38,14 @@ def error_message(code: str) -> str:
         "expired": _("This invitation has expired. Ask the organisation to send it again."),
         "used": _("This invitation was already accepted."),
     }.get(code, _("This change was refused."))
+
+
+def too_many_invitations(request: HttpRequest) -> bool:
+    """Counts one invitation mailed by the signed-in user; True past
+    ``RATE_LIMIT_INVITE`` (each one mails an address someone typed)."""
+    return is_ratelimited(
+        request, group="invitations", key="user", rate=settings.RATE_LIMIT_INVITE, increment=True
+    )
 
 
 def _organization(request: HttpRequest, slug: str, roles: frozenset[str] | None = None) -> Organization:
@@ -69,6 +79,8 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
             raise Http404
         form = InviteForm(request.POST)
         if form.is_valid():
+            if too_many_invitations(request):
+                return render(request, "429.html", status=429)
             try:
                 services.invite_member(
                     organization=organization,
@@ -167,6 +179,8 @@ def change_invitation(request: HttpRequest, slug: str, invitation_id: int) -> Ht
         services.revoke_invitation(invitation=invitation, actor=user)
         messages.success(request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email})
     else:
+        if too_many_invitations(request):
+            return render(request, "429.html", status=429)
         services.resend_invitation(invitation=invitation, actor=user)
         messages.success(
             request, _("The invitation was sent again to %(email)s.") % {"email": invitation.email}

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from nidaa.accounts.forms import EvaluatorInviteForm
-from nidaa.accounts.members import error_message
+from nidaa.accounts.members import error_message, too_many_invitations
 from nidaa.accounts.models import Membership, Role, User
 from nidaa.accounts.selectors import EDIT_ROLES, role_in, signed_in
 from nidaa.accounts.services import MembershipError, invite_member
@@ -43,6 +43,8 @@ def evaluators(request: HttpRequest, call_id: int) -> HttpResponse:
             raise Http404
         invite_form = EvaluatorInviteForm(request.POST)
         if invite_form.is_valid():
+            if too_many_invitations(request):
+                return render(request, "429.html", status=429)
             email = invite_form.cleaned_data["email"]
             try:
                 invite_member(

@@ -303,3 +303,15 @@ def test_a_membership_of_another_organisation_is_not_found(owner_client, outside
     url = f"/fr/accounts/organizations/alci-demo/members/{target.pk}/"
     assert owner_client.post(url, {"action": "remove"}).status_code == 404
     assert Membership.objects.filter(user=outsider).exists()
+
+
+def test_invitations_are_limited_per_user(owner_client, settings):
+    settings.RATE_LIMIT_INVITE = "2/h"
+    for n in range(2):
+        assert owner_client.post(MEMBERS, {"email": f"p{n}@example.org", "role": "editor"}).status_code == 302
+    response = owner_client.post(MEMBERS, {"email": "p3@example.org", "role": "editor"})
+    assert response.status_code == 429
+    assert Invitation.objects.count() == 2
+    invitation = Invitation.objects.first()
+    resend = owner_client.post(invitation_url(invitation.organization, invitation), {"action": "resend"})
+    assert resend.status_code == 429
