@@ -17,6 +17,7 @@ from django_ratelimit.core import is_ratelimited
 
 from nidaa.accounts import services
 from nidaa.accounts.adapter import INVITATION_SESSION_KEY
+from nidaa.accounts.context_processors import remember_membership
 from nidaa.accounts.forms import InviteForm, RoleForm
 from nidaa.accounts.models import Invitation, Membership, Organization, Role
 from nidaa.accounts.selectors import get_organization_for_user, memberships_for, signed_in
@@ -145,6 +146,7 @@ def change_member(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
         if request.POST.get("action") == "remove":
             services.remove_member(membership=membership, actor=user)
             if leaving:
+                remember_membership(request, user)
                 messages.success(request, _("You left %(organization)s.") % {"organization": organization})
                 return redirect("home")
             messages.success(request, _("%(name)s was removed.") % {"name": _display(membership)})
@@ -209,6 +211,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             messages.error(request, error_message(error.code))
             return redirect("home")
         request.session.pop(INVITATION_SESSION_KEY, None)
+        remember_membership(request, signed_in(request.user))
         messages.success(request, _("Welcome to %(organization)s.") % {"organization": pending.organization})
         return redirect("calls:dashboard")
     if not request.user.is_authenticated:

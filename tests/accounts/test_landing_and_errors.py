@@ -2,11 +2,13 @@
 pages in the site's layout and language."""
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.views.defaults import server_error
 
-from nidaa.accounts.services import mark_email_verified
+from nidaa.accounts.services import hash_token, invite_member, mark_email_verified
 from tests.conftest import PASSWORD
 from tests.factories import ApplicationFactory
 
@@ -96,3 +98,22 @@ def test_server_error_page_is_styled_translated_and_needs_no_database(
     assert f'<html lang="{lang}" dir="{direction}">' in body
     assert f"<h1>{title}</h1>" in body
     assert 'class="site"' in body
+
+
+def test_the_menu_asks_no_membership_query_once_signed_in(owner_client):
+    owner_client.get("/fr/accounts/profile/")
+    with CaptureQueriesContext(connection) as queries:
+        body = owner_client.get("/fr/accounts/profile/").content.decode()
+    assert 'href="/fr/calls/dashboard/">Mon organisation</a>' in body
+    assert [q["sql"] for q in queries if "accounts_membership" in q["sql"]] == []
+
+
+def test_accepting_an_invitation_turns_the_menu_into_the_members(applicant_client, owner, org):
+    assert "Mon organisation" not in applicant_client.get("/fr/").content.decode()
+    invitation = invite_member(
+        organization=org, email="amina@example.org", role="editor", inviter=owner, language="fr"
+    )
+    invitation.token_hash = hash_token("known-token")
+    invitation.save(update_fields=["token_hash"])
+    applicant_client.post("/fr/accounts/invitations/known-token/")
+    assert "Mon organisation" in applicant_client.get("/fr/").content.decode()
