@@ -3,7 +3,7 @@ pages in the site's layout and language."""
 
 import pytest
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.views.defaults import server_error
@@ -117,3 +117,17 @@ def test_accepting_an_invitation_turns_the_menu_into_the_members(applicant_clien
     invitation.save(update_fields=["token_hash"])
     applicant_client.post("/fr/accounts/invitations/known-token/")
     assert "Mon organisation" in applicant_client.get("/fr/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "direction"),
+    [("fr", "Le formulaire n’a pas pu être envoyé", "ltr"), ("ar", "تعذّر إرسال الاستمارة", "rtl")],
+)
+def test_a_refused_form_token_gets_the_styled_page(applicant, lang, title, direction):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(applicant)
+    response = client.post(f"/{lang}/accounts/profile/", {"bio": "x"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert f'<html lang="{lang}" dir="{direction}">' in body
+    assert f"<h1>{title}</h1>" in body
