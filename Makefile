@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/nidaa
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor bench-intake bench-web bench-hostile messages demo clean worker
+.PHONY: install system-deps run test test-sqlite test-postgres lint bench-tor eval-tor bench-intake bench-web bench-hostile bench-evaluation bench-missions messages demo clean worker
 
 install: system-deps $(VENV)/.installed nidaa/locale/.compiled node_modules/.installed
 
@@ -62,6 +62,10 @@ worker: install
 bench-tor: install
 	$(BIN)/python scripts/bench_tor.py --documents 1000
 
+# The reader's per-field scores on the seeds, the developed part of ../shared/tor-corpus/dev and its held-out part.
+eval-tor: install
+	$(BIN)/python scripts/eval_tor.py
+
 # 10,000 generated e-mails from an .mbox through `nidaa mail import`: SQLite, then PostgreSQL if one answers.
 bench-intake: install
 	@if $(BIN)/python scripts/pg_reachable.py "$(PG_URL)"; then \
@@ -77,6 +81,16 @@ bench-hostile: install
 # 100,000 calls in PostgreSQL (database nidaa_bench, reused), gunicorn, wrk on 127.0.0.1.
 bench-web: install
 	$(BIN)/python scripts/bench_web.py --pg "$(PG_URL)"
+
+# 2,000 applications x 5 evaluators x 10 criteria in PostgreSQL (database
+# nidaa_bench_evaluation, reused): consolidation, the results page under
+# gunicorn + wrk, the minutes of 200 ranked applicants.
+bench-evaluation: install
+	$(BIN)/python scripts/bench_evaluation.py --pg "$(PG_URL)"
+
+# 20,000 participants, 400 sessions in a fresh SQLite database: import rate, page p95, 60 pages of sheets.
+bench-missions: install
+	$(BIN)/python scripts/bench_missions.py --participants 20000
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

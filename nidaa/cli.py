@@ -5,6 +5,19 @@ nidaa tor import FILE... --org SLUG [--publish]
 nidaa mail import FILE... --org SLUG        .eml / .mbox files into applications or the triage inbox
 nidaa applications export --format jsonl [--call ID | --triage]
 nidaa applications verify                   re-check every stored file against its sha256
+nidaa evaluation grid --call ID FILE.json | --show
+nidaa evaluation assign --call ID EMAIL... [--chair EMAIL]
+nidaa evaluation scores import FILE --call ID
+nidaa evaluation close --call ID --stage technical|financial
+nidaa evaluation prices import FILE --call ID
+nidaa evaluation results --call ID --format json|jsonl|xlsx
+nidaa evaluation minutes --call ID --lang fr|ar|en -o FILE.pdf|FILE.docx
+nidaa missions create --call ID [--application RECEIPT]
+nidaa missions plan import FILE --mission ID
+nidaa missions participants import FILE --mission ID [--zone NAME] [--map COLUMN=field]
+nidaa missions attendance import FILE --session ID
+nidaa missions attendance-sheet --session ID --lang fr|ar -o FILE.pdf
+nidaa missions attendance --mission ID --format json
 nidaa manage <django command> ...
 """
 
@@ -12,6 +25,9 @@ from __future__ import annotations
 
 import os
 import sys
+
+EVALUATION_COMMANDS = frozenset({"grid", "assign", "close", "results", "minutes"})
+EVALUATION_IMPORTS = frozenset({"scores", "prices"})
 
 
 def _django(argv: list[str]) -> int:
@@ -27,6 +43,16 @@ def _django(argv: list[str]) -> int:
         print(f"nidaa: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _missions_command(args: list[str]) -> tuple[str, list[str]] | None:
+    """``missions plan import ...`` -> ("missions_plan_import", [...])."""
+    for words in (["plan", "import"], ["participants", "import"], ["attendance", "import"]):
+        if args[:2] == words:
+            return f"missions_{words[0]}_{words[1]}", args[2:]
+    if args[:1] in (["create"], ["attendance"], ["attendance-sheet"]):
+        return f"missions_{args[0].replace('-', '_')}", args[1:]
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,6 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     # Database commands run as Django management commands named after them.
     if args[:2] in (["mail", "import"], ["applications", "export"], ["applications", "verify"]):
         return _django([f"{args[0]}_{args[1]}", *args[2:]])
+    if args[:1] == ["evaluation"] and len(args) > 1:
+        # "scores import" / "prices import" are two words; the others one.
+        if args[1] in EVALUATION_IMPORTS and args[2:3] == ["import"]:
+            return _django([f"evaluation_{args[1]}_import", *args[3:]])
+        if args[1] in EVALUATION_COMMANDS:
+            return _django([f"evaluation_{args[1]}", *args[2:]])
+    if args[0] == "missions":
+        command = _missions_command(args[1:])
+        if command is not None:
+            name, rest = command
+            return _django([name, *rest])
     print(f"nidaa: unknown command {' '.join(args)!r}\n{__doc__}", file=sys.stderr)
     return 2
 

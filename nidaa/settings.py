@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "nidaa.inbox",
     "nidaa.alerts",
     "nidaa.evaluation",
+    "nidaa.missions",
     "nidaa.demo",
     "allauth",
     "allauth.account",

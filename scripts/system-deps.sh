@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the few system packages Nidaa needs when they are missing:
 # gettext (compiles translations), DejaVu fonts (Latin + Arabic glyphs for
-# generated PDFs), Debian's chromium (the browser tests drive it with
+# generated PDFs), Pango/HarfBuzz and the Amiri font (WeasyPrint's PDF minutes), Debian's chromium (the browser tests drive it with
 # Playwright; no browser is ever downloaded) and Node.js with npm (axe-core
 # for the accessibility checks comes from the npm registry) and dovecot's
 # IMAP server (the mail-intake tests start a private one on 127.0.0.1; the
@@ -14,10 +14,20 @@ command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# WeasyPrint (PDF minutes, nidaa/common/pdf.py): Pango lays text out and
+# HarfBuzz shapes Arabic; Amiri is the Arabic face of the PDFs (DejaVu Sans the
+# Latin one). Fonts come from Debian, never downloaded at run time.
+ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0' || need+=(libpango-1.0-0)
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || need+=(libpangoft2-1.0-0)
+ldconfig -p 2>/dev/null | grep -q 'libharfbuzz.so.0' || need+=(libharfbuzz0b)
+[ -e /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf ] || need+=(fonts-hosny-amiri)
 # wrk: the HTTP load generator of `make bench-web`.
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 # dovecot-imapd: the IMAP server tests/inbox/imap_server.py runs in the foreground.
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+# Pango: WeasyPrint lays out the PDFs (attendance sheets) with it, shaping Arabic through HarfBuzz.
+ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || need+=(libpango-1.0-0)
+ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || need+=(libpangoft2-1.0-0)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

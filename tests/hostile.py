@@ -94,10 +94,10 @@ def _message(subject: str = "Candidature") -> EmailMessage:
     return message
 
 
-def html_attributes_email(scale: int = 100) -> bytes:
+def html_attributes_email(scale: int = 100, last: str = "") -> bytes:
     """An HTML-only message whose body is one element with 3,000 x scale
-    attributes (300,000 and 2.9 MB at 100), then a greeting."""
-    attributes = " ".join(f"a{index}=x" for index in range(3_000 * scale))
+    attributes (300,000 and 2.9 MB at 100) and then ``last``, then a greeting."""
+    attributes = " ".join(f"a{index}=x" for index in range(3_000 * scale)) + last
     message = _message()
     message.set_content(f"<html><body><p {attributes}>Bonjour</p><p>Ma candidature</p></body></html>", "html")
     return message.as_bytes()

@@ -189,11 +189,5 @@ class InviteForm(WithoutBidiControls, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EDITOR)
 
 
-class EvaluatorInviteForm(WithoutBidiControls, forms.Form):
-    """The committee page's shortcut: invite an evaluator by e-mail."""
-
-    email = forms.EmailField(label=_("E-mail address of the evaluator"), max_length=254)
-
-
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

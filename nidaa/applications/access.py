@@ -28,7 +28,7 @@ from nidaa.applications.models import (
     ApplicationStatus,
     ApplicationVersion,
 )
-from nidaa.calls.models import Call, CallStatus
+from nidaa.calls.models import Call, CallStatus, RequiredDocument
 
 # A call that never had a deadline opens once it no longer takes applications.
 CLOSED_STATUSES = (CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.CANCELLED)
@@ -47,6 +47,29 @@ def grant_readers(rule: ReaderRule) -> None:
     selects (still sealed until the deadline). Registering twice is harmless."""
     if rule not in _reader_rules:
         _reader_rules.append(rule)
+
+
+# Rules by which other apps hide single applications from a reader who may
+# otherwise read them (the evaluation app hides those the reader declared a
+# conflict of interest for). Each takes the user and the path to the
+# application's id in the query ("pk" on Application, "application_id" on
+# ApplicationFile) and returns a filter on what to hide.
+HiddenRule = Callable[[User, str], Q]
+_hidden_rules: list[HiddenRule] = []
+
+
+def hide_from_readers(rule: HiddenRule) -> None:
+    """Hide from a reader the applications ``rule`` selects for them.
+    Registering twice is harmless."""
+    if rule not in _hidden_rules:
+        _hidden_rules.append(rule)
+
+
+def _hidden(user: User, application: str = "pk") -> Q | None:
+    hidden: Q | None = None
+    for rule in _hidden_rules:
+        hidden = rule(user, application) if hidden is None else hidden | rule(user, application)
+    return hidden
 
 
 class Sealed(Exception):  # noqa: N818 (reads as "the call is sealed")
@@ -139,14 +162,22 @@ def get_application_for_issuer(
     """A submitted application of an opened call the user may see, with its
     versions (newest first) and their files. Raises ``Application.DoesNotExist``
     otherwise, sealed calls included: their applications are not to be found."""
+    applications = Application.objects.filter(
+        status=ApplicationStatus.SUBMITTED, call__in=_opened_calls_for(user, now)
+    )
+    hidden = _hidden(user) if isinstance(user, User) else None
+    if hidden is not None:
+        applications = applications.exclude(hidden)
     return (
-        Application.objects.filter(status=ApplicationStatus.SUBMITTED, call__in=_opened_calls_for(user, now))
-        .select_related("call", "call__organization", "region", "applicant")
+        applications.select_related("call", "call__organization", "region", "applicant")
         .prefetch_related(
             Prefetch(
                 "versions",
                 queryset=ApplicationVersion.objects.order_by("-number").prefetch_related(
-                    Prefetch("files", queryset=ApplicationFile.objects.order_by("piece", "id"))
+                    Prefetch(
+                        "files",
+                        queryset=ApplicationFile.objects.exclude(sealed_offers()).order_by("piece", "id"),
+                    )
                 ),
             )
         )
@@ -157,8 +188,10 @@ def get_application_for_issuer(
 def latest_files_for(*, applications: QuerySet[Application]) -> QuerySet[ApplicationFile]:
     """The files of the latest version of each of ``applications`` (a queryset
     from the getters above, so already scoped); draft files have no version."""
-    return ApplicationFile.objects.filter(application__in=applications, version__is_latest=True).order_by(
-        "application_id", "piece", "id"
+    return (
+        ApplicationFile.objects.filter(application__in=applications, version__is_latest=True)
+        .exclude(sealed_offers())
+        .order_by("application_id", "piece", "id")
     )
 
 
@@ -175,4 +208,33 @@ def get_application_file_for(*, user: Reader, file_id: int, now: datetime | None
         application__status=ApplicationStatus.SUBMITTED,
         application__call__in=_opened_calls_for(user, now),
     )
+    hidden = _hidden(user, "application_id")
+    if hidden is not None:
+        staff &= ~hidden
+    staff &= ~sealed_offers()
     return ApplicationFile.objects.filter(own | staff).select_related("application").get(pk=file_id)
+
+
+# Rules by which other apps open financial offers (the evaluation app: the
+# envelopes its technical close opened). Each returns a filter on
+# ApplicationFile. Without any, every offer stays sealed: fails closed.
+OpenedRule = Callable[[], Q]
+_opened_offer_rules: list[OpenedRule] = []
+
+
+def open_offers(rule: OpenedRule) -> None:
+    """Let the issuer's staff and the readers see the financial-offer files
+    ``rule`` selects. Registering twice is harmless."""
+    if rule not in _opened_offer_rules:
+        _opened_offer_rules.append(rule)
+
+
+def sealed_offers() -> Q:
+    """Financial-offer files whose envelope is not opened: the second envelope
+    stays closed to the issuer's staff and the committee until the technical
+    evaluation is closed, and for good for the applications not technically
+    qualified. The applicant always reaches their own files."""
+    sealed = Q(piece=RequiredDocument.FINANCIAL_OFFER)
+    for rule in _opened_offer_rules:
+        sealed &= ~rule()
+    return sealed

@@ -12,7 +12,7 @@ def applications_for(*, applicant: User) -> QuerySet[Application]:
     """The applicant's applications, newest first, with their versions and files."""
     return (
         Application.objects.filter(applicant=applicant)
-        .select_related("call")
+        .select_related("call", "outcome")
         .prefetch_related(
             Prefetch(
                 "versions",

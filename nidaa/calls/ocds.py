@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,18 @@ _STAGES: dict[str, tuple[str, str]] = {
 }
 _LANGUAGES = {"fr", "ar", "en"}
 STREAM_CHUNK = 500
+
+# Who knows a call's award: the evaluation app, when the call was evaluated on
+# Nidaa. It registers its source when ready, so calls imports nothing above it.
+# A source returns (awards, supplier parties) for an awarded call.
+AwardSource = Callable[[Call], tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+_award_sources: list[AwardSource] = []
+
+
+def add_award_source(source: AwardSource) -> None:
+    """Let ``source`` add the awards of awarded calls to their releases."""
+    if source not in _award_sources:
+        _award_sources.append(source)
 
 
 def ocid(call: Call) -> str:
@@ -180,7 +192,13 @@ def build_release(call: Call, *, base_url: str) -> dict[str, Any]:
     documents = _documents(call, base_url)
     if documents:
         tender["documents"] = documents
-    return {
+    awards: list[dict[str, Any]] = []
+    if call.status == CallStatus.AWARDED:
+        for source in _award_sources:
+            found, suppliers = source(call)
+            awards = [*awards, *found]
+            parties = [*parties, *suppliers]
+    release = {
         "ocid": ocid(call),
         # One release per state of the call: its id changes whenever the call does.
         "id": f"{ocid(call)}-{call.updated_at.astimezone(UTC):%Y%m%dT%H%M%S%fZ}",
@@ -192,6 +210,9 @@ def build_release(call: Call, *, base_url: str) -> dict[str, Any]:
         "buyer": buyer,
         "tender": tender,
     }
+    if awards:
+        release["awards"] = awards
+    return release
 
 
 def _package_head(uri: str) -> dict[str, Any]:

@@ -20,14 +20,16 @@ Framework-free: the ToR import, e-mail intake and triage pages all use it.
 
 from __future__ import annotations
 
-import multiprocessing
+import faulthandler
 import os
+import pickle
 import resource
+import select
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 T = TypeVar("T")
 
@@ -76,27 +78,30 @@ def run_within(budget: Budget, function: Callable[..., T], /, *args: Any) -> T:
     """
     if _IN_CHILD:
         return function(*args)
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, budget, function, args), daemon=True)
-    child.start()
-    sender.close()
+    # os.fork rather than multiprocessing: a daemonic worker process (a task
+    # queue's) may not start multiprocessing children, and nothing of
+    # multiprocessing's bookkeeping is needed for one child and one pipe.
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reader)
+        _child(writer, budget, function, args)  # never returns
+    os.close(writer)
     try:
-        if not receiver.poll(budget.seconds):
-            raise BudgetExceeded("time")
-        try:
-            outcome, value = receiver.recv()
-        except (EOFError, OSError):
-            # The child died without answering: killed by the kernel at its
-            # CPU limit (SIGXCPU/SIGKILL) or by a C library aborting.
-            child.join(1)
-            raise BudgetExceeded(_reason(child.exitcode)) from None
+        answer = _read_until(reader, time.monotonic() + budget.seconds)
     finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
-        child.close()
+        os.close(reader)
+        status = _reap(pid)
+    if answer is None:
+        raise BudgetExceeded("time")
+    if not answer:
+        # The child died without answering: killed by the kernel at its CPU
+        # limit (SIGXCPU/SIGKILL), or a C library aborting on a failed allocation.
+        raise BudgetExceeded(_reason(status))
+    try:
+        outcome, value = pickle.loads(answer)  # noqa: S301 - our own child's answer
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        raise BudgetExceeded(_reason(status)) from None  # killed while it wrote
     if outcome == "ok":
         return value  # type: ignore[no-any-return]
     if outcome == "memory":
@@ -112,30 +117,65 @@ def run_within(budget: Budget, function: Callable[..., T], /, *args: Any) -> T:
     raise error
 
 
-def _reason(exitcode: int | None) -> str:
-    if exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
+def _read_until(reader: int, deadline: float) -> bytes | None:
+    """Everything the child writes, or None when the deadline passes first."""
+    chunks: list[bytes] = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        ready, _, _ = select.select([reader], [], [], left)
+        if not ready:
+            return None
+        chunk = os.read(reader, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _reap(pid: int) -> int:
+    """The child's wait status, killing it first if it still runs."""
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done == 0:
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    return status
+
+
+def _reason(status: int) -> str:
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL):
         return "time"
     return "crash"
 
 
-def _child(sender: Connection, budget: Budget, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _child(writer: int, budget: Budget, function: Callable[..., Any], args: tuple[Any, ...]) -> NoReturn:
     global _IN_CHILD  # noqa: PLW0603 - this process exists only for this call
     _IN_CHILD = True
-    _limit(budget)
+    # A crash of the child is the parent's to report ("crash"), not a traceback dump.
+    faulthandler.disable()
+    code = 0
     try:
-        result: tuple[str, Any] = ("ok", function(*args))
-    except MemoryError:
-        result = ("memory", None)
-    except Exception as error:  # noqa: BLE001 - handed to the parent, which re-raises it
-        result = ("raised", (type(error), error.args, dict(vars(error))))
-    try:
-        sender.send(result)
-    except MemoryError:
-        sender.send(("memory", None))
-    except Exception as error:  # noqa: BLE001 - an unpicklable result or exception
-        sender.send(("raised", _Raised(type(error).__name__, str(error))))
+        _limit(budget)
+        try:
+            result: tuple[str, Any] = ("ok", function(*args))
+        except MemoryError:
+            result = ("memory", None)
+        except Exception as error:  # noqa: BLE001 - handed to the parent, which re-raises it
+            result = ("raised", (type(error), error.args, dict(vars(error))))
+        try:
+            answer = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            answer = pickle.dumps(("memory", None))
+        except Exception as error:  # noqa: BLE001 - an unpicklable result or exception
+            answer = pickle.dumps(("raised", _Raised(type(error).__name__, str(error))))
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(answer)
+    except BaseException:  # noqa: BLE001 - whatever happens, this process ends here
+        code = 1
     finally:
-        sender.close()
+        # No atexit handlers, no flushing of the parent's buffers, no closing of
+        # the database connection the fork inherited.
+        os._exit(code)
 
 
 def _limit(budget: Budget) -> None:

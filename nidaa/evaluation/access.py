@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from nidaa.accounts.models import Role, User
 from nidaa.accounts.selectors import organizations_for
-from nidaa.evaluation.models import EvaluatorAssignment
+from nidaa.evaluation.models import ConflictDeclaration, EnvelopeOpening, EvaluatorAssignment
 
 EVALUATOR_ROLES = frozenset({Role.EVALUATOR})
 
@@ -19,3 +19,21 @@ def assigned_calls_q(user: User) -> Q:
     where the user is an evaluator (an evaluator who changed role loses them)."""
     assigned = Exists(EvaluatorAssignment.objects.filter(call=OuterRef("pk"), evaluator=user))
     return Q(assigned, organization__in=organizations_for(user, EVALUATOR_ROLES))
+
+
+def conflicted_q(user: User, application: str) -> Q:
+    """A filter on what ``application`` names (an application's id): those
+    ``user`` declared a conflict of interest for, hidden from them anywhere."""
+    return Q(
+        Exists(
+            ConflictDeclaration.objects.filter(
+                application=OuterRef(application), evaluator=user, has_conflict=True
+            )
+        )
+    )
+
+
+def opened_offers_q() -> Q:
+    """A filter on ApplicationFile: those of applications whose financial
+    envelope the technical close opened (``EnvelopeOpening``)."""
+    return Q(Exists(EnvelopeOpening.objects.filter(application=OuterRef("application_id"))))

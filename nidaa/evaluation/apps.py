@@ -7,9 +7,17 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Evaluation")
 
     def ready(self) -> None:
-        # Assigned evaluators read their calls' applications: registered here,
-        # so that applications does not import evaluation.
-        from nidaa.applications.access import grant_readers
-        from nidaa.evaluation.access import assigned_calls_q
+        # Assigned evaluators read their calls' applications, except those they
+        # declared a conflict for: registered here, so that applications does
+        # not import evaluation.
+        from nidaa.applications.access import grant_readers, hide_from_readers, open_offers
+        from nidaa.calls.ocds import add_award_source
+        from nidaa.evaluation.access import assigned_calls_q, conflicted_q, opened_offers_q
+        from nidaa.evaluation.ocds import awards_for
 
         grant_readers(assigned_calls_q)
+        hide_from_readers(conflicted_q)
+        # Financial offers open with the envelopes the technical close opened.
+        open_offers(opened_offers_q)
+        # An awarded call's release carries the committee's decision.
+        add_award_source(awards_for)

@@ -4,14 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from nidaa.accounts.forms import EvaluatorInviteForm
-from nidaa.accounts.members import error_message, too_many_invitations
 from nidaa.accounts.models import Membership, Role, User
-from nidaa.accounts.selectors import EDIT_ROLES, role_in, signed_in
-from nidaa.accounts.services import MembershipError, invite_member
+from nidaa.accounts.selectors import EDIT_ROLES, signed_in
 from nidaa.calls.models import Call
 from nidaa.calls.selectors import get_call_for_user
 from nidaa.evaluation.models import EvaluatorAssignment
@@ -35,35 +31,7 @@ def evaluators(request: HttpRequest, call_id: int) -> HttpResponse:
         .only("pk", "username", "first_name", "last_name", "email")
         .order_by("last_name", "first_name", "username")
     )
-    # Inviting adds someone to the organisation: administrators only.
-    can_invite = role_in(request.user, call.organization) == Role.ADMIN
-    invite_form = EvaluatorInviteForm()
-    if request.method == "POST" and request.POST.get("action") == "invite":
-        if not can_invite:
-            raise Http404
-        invite_form = EvaluatorInviteForm(request.POST)
-        if invite_form.is_valid():
-            if too_many_invitations(request):
-                return render(request, "429.html", status=429)
-            email = invite_form.cleaned_data["email"]
-            try:
-                invite_member(
-                    organization=call.organization,
-                    email=email,
-                    role=Role.EVALUATOR,
-                    inviter=signed_in(request.user),
-                    language=translation.get_language() or "fr",
-                )
-            except MembershipError as error:
-                invite_form.add_error("email", error_message(error.code))
-            else:
-                messages.success(
-                    request,
-                    _("An invitation was sent to %(email)s; once accepted, they are listed here.")
-                    % {"email": email},
-                )
-                return redirect("evaluation:evaluators", call_id=call.pk)
-    elif request.method == "POST":
+    if request.method == "POST":
         try:
             evaluator = candidates.get(pk=request.POST.get("evaluator", ""))
         except (User.DoesNotExist, ValueError) as error:
@@ -80,9 +48,4 @@ def evaluators(request: HttpRequest, call_id: int) -> HttpResponse:
         return redirect("evaluation:evaluators", call_id=call.pk)
     assigned = set(EvaluatorAssignment.objects.filter(call=call).values_list("evaluator_id", flat=True))
     rows = [(user, user.pk in assigned) for user in candidates]
-    return render(
-        request,
-        "evaluation/evaluators.html",
-        {"call": call, "rows": rows, "invite_form": invite_form, "can_invite": can_invite},
-        status=400 if invite_form.errors else 200,
-    )
+    return render(request, "evaluation/evaluators.html", {"call": call, "rows": rows})

@@ -126,14 +126,18 @@ def _connect(
     UIDVALIDITY and message count. Raises ``MailboxError`` with a message for
     the issuer; the connection is closed on failure."""
     where = {"host": host, "port": port}
-    _refuse_internal(host, port)
+    address = _vetted_address(host, port)
     try:
         if use_ssl:
-            conn: imaplib.IMAP4 = imaplib.IMAP4_SSL(
-                host, port, ssl_context=ssl.create_default_context(), timeout=CONNECT_TIMEOUT_SECONDS
+            conn: imaplib.IMAP4 = _PinnedIMAP4SSL(
+                host,
+                port,
+                address=address,
+                ssl_context=ssl.create_default_context(),
+                timeout=CONNECT_TIMEOUT_SECONDS,
             )
         else:
-            conn = imaplib.IMAP4(host, port, timeout=CONNECT_TIMEOUT_SECONDS)
+            conn = _PinnedIMAP4(host, port, address=address, timeout=CONNECT_TIMEOUT_SECONDS)
         conn.sock.settimeout(TIMEOUT_SECONDS)
     except TimeoutError as exc:
         raise MailboxError(_("%(host)s:%(port)s did not answer in time.") % where) from exc
@@ -175,25 +179,55 @@ def _connect(
         raise MailboxError(_("The IMAP server answered unexpectedly: %(reason)s.") % {"reason": exc}) from exc
 
 
-def _refuse_internal(host: str, port: int) -> None:
-    """Refuse a host that resolves to this machine or a private, link-local
-    or reserved network unless ``NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS``: an
-    organisation's admin types the host, and would otherwise probe the
-    server's own network (and hand it a stored password)."""
-    if getattr(settings, "NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS", False):
-        return
+def _vetted_address(host: str, port: int) -> str:
+    """The address to connect to, looked up once: refused if ``host`` resolves
+    to this machine or a private, link-local or reserved network, unless
+    ``NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS``. An organisation's admin types the
+    host, and would otherwise probe the server's own network (and hand it a
+    stored password); connecting to the address vetted here, not to the name,
+    leaves no second lookup for a DNS server to answer differently."""
     where = {"host": host, "port": port}
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as exc:
         raise MailboxError(_("Could not find the server %(host)s.") % where) from exc
-    for *_rest, address in found:
-        ip = ipaddress.ip_address(str(address[0]).split("%")[0])
-        if not ip.is_global or ip.is_multicast:
-            raise MailboxError(
-                _("%(host)s is on a private or local network: only servers on the internet can be read.")
-                % where
-            )
+    addresses = [str(sockaddr[0]) for *_rest, sockaddr in found]
+    if not getattr(settings, "NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS", False):
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%")[0])
+            if not ip.is_global or ip.is_multicast:
+                raise MailboxError(
+                    _("%(host)s is on a private or local network: only servers on the internet can be read.")
+                    % where
+                )
+    return addresses[0]
+
+
+class _PinnedIMAP4(imaplib.IMAP4):
+    """IMAP to ``address`` (vetted by ``_vetted_address``), not to a new
+    lookup of the host's name."""
+
+    def __init__(self, host: str, port: int, *, address: str, timeout: float) -> None:
+        self.address = address
+        super().__init__(host, port, timeout=timeout)
+
+    def _create_socket(self, timeout: float | None) -> socket.socket:
+        return socket.create_connection((self.address, self.port), timeout)
+
+
+class _PinnedIMAP4SSL(imaplib.IMAP4_SSL):
+    """IMAP over TLS to ``address``; the certificate is still checked against
+    the host's name."""
+
+    def __init__(
+        self, host: str, port: int, *, address: str, ssl_context: ssl.SSLContext, timeout: float
+    ) -> None:
+        self.address = address
+        super().__init__(host, port, ssl_context=ssl_context, timeout=timeout)
+
+    def _create_socket(self, timeout: float | None) -> socket.socket:
+        sock = socket.create_connection((self.address, self.port), timeout)
+        return self.ssl_context.wrap_socket(sock, server_hostname=self.host)
 
 
 def _close(conn: imaplib.IMAP4) -> None:

@@ -17,6 +17,7 @@ from django.db.models import Count, Q, QuerySet
 
 from nidaa.accounts.models import Membership, Organization, Reader, Role, User
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
+from nidaa.applications.models import Application
 from nidaa.calls.models import Call, CallStatus
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState
 
@@ -100,3 +101,19 @@ def mailboxes_for(*, user: Reader) -> QuerySet[Mailbox]:
 def get_mailbox_for(*, user: Reader, mailbox_id: int) -> Mailbox:
     """Raises ``Mailbox.DoesNotExist`` unless the user is an admin of its organisation."""
     return mailboxes_for(user=user).get(pk=mailbox_id)
+
+
+def account_applications_from(message: InboundMessage) -> QuerySet[Application]:
+    """The applications of accounts with the message's sender address to the
+    organisation's calls: intake never files such a message by itself
+    (anyone can write a From header), so the issuer is told why it waits."""
+    email = (message.from_email or "").strip().lower()
+    if not email:
+        return Application.objects.none()
+    return (
+        Application.objects.filter(
+            call__organization_id=message.organization_id, applicant__isnull=False, applicant_email=email
+        )
+        .select_related("call")
+        .order_by("call__title", "pk")
+    )

@@ -200,7 +200,13 @@ def _render_message(
     return render(
         request,
         "applications/triage_message.html",
-        {"message": message, "parsed": parsed, "attachments": attachments, "form": form},
+        {
+            "message": message,
+            "parsed": parsed,
+            "attachments": attachments,
+            "form": form,
+            "account_applications": list(mail_selectors.account_applications_from(message)),
+        },
         status=status,
     )
 

@@ -21,6 +21,9 @@ from nidaa.mailintake.message import ParsedMessage, parse_message, unreadable_me
 logger = logging.getLogger(__name__)
 
 MIB = 1024 * 1024
+# The first stage's cap: mail servers refuse messages past 25-50 MB; a bigger
+# one is stored whole but not read ("too_large"), so no budget is spent on it.
+MAX_MESSAGE_BYTES = 64 * MIB
 # One message: a 20 MB application reads in about a second with linear code.
 MESSAGE_BUDGET = Budget(seconds=20.0, memory_bytes=512 * MIB)
 # A batch adds, per megabyte and per message, this time, and memory per
@@ -45,6 +48,16 @@ def parse_messages_within_budget(
     if not messages:
         return []
     budget = budget or MESSAGE_BUDGET
+    if any(len(raw) > MAX_MESSAGE_BYTES for raw, _ in messages):
+        # The others are read; the oversized ones are kept unread.
+        small = [message for message in messages if len(message[0]) <= MAX_MESSAGE_BYTES]
+        read = iter(parse_messages_within_budget(small, budget=budget))
+        return [
+            unreadable_message(raw, received_at=received_at, reason="too_large")
+            if len(raw) > MAX_MESSAGE_BYTES
+            else next(read)
+            for raw, received_at in messages
+        ]
     size = sum(len(raw) for raw, _ in messages)
     scaled = budget.scaled(
         extra_seconds=SECONDS_PER_MIB * size / MIB + SECONDS_PER_MESSAGE * len(messages),

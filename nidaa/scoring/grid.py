@@ -44,8 +44,18 @@ class Grid:
     budget: Decimal | None = None
     disagreement_share: Decimal = Decimal("0.2")
     by_code: dict[str, Criterion] = field(init=False, repr=False, compare=False)
+    # Computed once: consolidation asks for them per application.
+    scored: tuple[Criterion, ...] = field(init=False, repr=False, compare=False)
+    eliminatory: tuple[Criterion, ...] = field(init=False, repr=False, compare=False)
+    max_total: Decimal = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        scored = tuple(criterion for criterion in self.criteria if not criterion.eliminatory)
+        object.__setattr__(self, "scored", scored)
+        object.__setattr__(
+            self, "eliminatory", tuple(criterion for criterion in self.criteria if criterion.eliminatory)
+        )
+        object.__setattr__(self, "max_total", sum((criterion.max_points for criterion in scored), Decimal(0)))
         codes = [criterion.code for criterion in self.criteria]
         duplicates = sorted({code for code in codes if codes.count(code) > 1})
         if duplicates:
@@ -62,15 +72,3 @@ class Grid:
         if not Decimal(0) <= self.disagreement_share <= Decimal(1):
             raise GridError("the disagreement share is between 0 and 1")
         object.__setattr__(self, "by_code", {criterion.code: criterion for criterion in self.criteria})
-
-    @property
-    def scored(self) -> tuple[Criterion, ...]:
-        return tuple(criterion for criterion in self.criteria if not criterion.eliminatory)
-
-    @property
-    def eliminatory(self) -> tuple[Criterion, ...]:
-        return tuple(criterion for criterion in self.criteria if criterion.eliminatory)
-
-    @property
-    def max_total(self) -> Decimal:
-        return sum((criterion.max_points for criterion in self.scored), Decimal(0))

@@ -17,7 +17,25 @@ def read_and_extract(data: bytes, filename: str) -> tuple[Document, dict[str, An
     from nidaa.tor.readers import read_bytes
 
     document = read_bytes(data, filename)
-    return document, extract_fields(document.text)
+    return document, _fields_of(document)
+
+
+# How much a field's confidence is worth when the text it was read from looks garbled.
+IMPLAUSIBLE_CONFIDENCE_FACTOR = 0.3
+
+
+def _fields_of(document: Document) -> dict[str, Any]:
+    """The fields of a read document. From an implausible text (letter-spaced,
+    no words) every confidence is cut, so the review page sends the issuer to
+    check each field, and ``implausible`` says why."""
+    fields = extract_fields(document.text)
+    if document.implausible:
+        fields["implausible"] = document.implausible
+        fields["confidence"] = {
+            name: round(value * IMPLAUSIBLE_CONFIDENCE_FACTOR, 2)
+            for name, value in fields["confidence"].items()
+        }
+    return fields
 
 
 def extract_path(path: str) -> dict[str, Any]:
@@ -35,7 +53,7 @@ def extract_path(path: str) -> dict[str, Any]:
     except ReadError as error:
         return {"source": path, "error": error.message, "error_code": error.code}
     try:
-        fields = extract_fields(document.text)
+        fields = _fields_of(document)
     except Exception:  # noqa: BLE001 - one bad document must not stop a batch
         logger.exception("field extraction failed on %s", path)
         return {

@@ -77,7 +77,9 @@ _MDY = rf"(?<![\w])(?P<month2>{_MONTH_RE})\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th
 _NUM = r"(?<![\d/.\-])(?P<nd>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<nm>[01]?\d)\s?(?P=sep)\s?(?P<ny>(?:19|20)\d\d)(?![\d/])"
 # 2025-01-06, 2025/01/06
 _ISO = r"(?<![\d/.\-])(?P<iy>(?:19|20)\d\d)(?P<isep>[/\-.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d/])"
-_DATE = re.compile(rf"(?:{_DMY}|{_MDY}|{_NUM}|{_ISO})", re.UNICODE)
+# "01-Aug-21", "1 Aug 21" (job boards): a month name keeps a two-digit year unambiguous
+_DMY2 = rf"(?<![\d/.\-])(?P<d3>[0-3]?\d)[\-\s](?P<month3>{_MONTH_RE})\.?[\-\s](?P<y3>\d\d)(?![\d:/.\-])"
+_DATE = re.compile(rf"(?:{_DMY}|{_MDY}|{_NUM}|{_ISO}|{_DMY2})", re.UNICODE)
 
 _MIDNIGHT = kw(
     "minuit", "midnight", "منتصف الليل", "منتصف ليلة", "12 ليلا", "00h00", "00:00", "24h00", "24:00"
@@ -108,9 +110,9 @@ _HOUR_WORDS = (
     + r"))?"
 )
 _TIME_AFTER = re.compile(
-    r"\A[\s,.\-–()]{0,3}(?:(?:a|at|avant|before|by|jusqu'a|jusqu'au|until|au plus tard a|vers|"
+    r"\A[\s,.\-–()«»\"“”]{0,4}(?:(?:a|at|avant|before|by|jusqu'a|jusqu'au|until|au plus tard a|vers|"
     + kw("على", "في", "قبل")
-    + r")\s+)?"
+    + r")[\s«\"“]+)?"
     r"(?:(?:la|l'|le|the)\s+)?(?:" + kw("الساعة", "heure", "heures") + r")?\s*"
     rf"(?:(?P<mid>{_MIDNIGHT})|"
     r"(?P<h>[0-2]?\d)\s*(?:(?:h|heures?|hrs?)\s*:?\s*(?P<m>[0-5]\d)?|[:.]\s*(?P<mm>[0-5]\d))\s*(?:min(?:utes?)?|mn)?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?"
@@ -213,7 +215,7 @@ def _time_from(match: re.Match[str]) -> tuple[int, int] | None:
     return hour, minute
 
 
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d|[a-z]{3}-\d\d(?!\d)")  # a year, or "Aug-21" of a "01-Aug-21"
 
 
 def _candidates(folded: str) -> list[re.Match[str]]:
@@ -245,13 +247,17 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
             date = _make_date(g["ny"], int(g["nm"]), g["nd"])
         elif g["iy"]:
             date = _make_date(g["iy"], int(g["im"]), g["id"])
+        elif g["month3"]:
+            date = _make_date("20" + g["y3"], MONTHS[re.sub(r"\s+", " ", g["month3"])], g["d3"])
         if date is None:
             continue
         start, end = match.start(), match.end()
         hour = minute = None
         tz = None
-        line_end = folded.find("\n", end)
-        tail = folded[end : (line_end if line_end != -1 else len(folded))][:60]
+        # Windows of 60 and 40 characters, looked up without scanning the whole
+        # line: a line of thousands of dates stays linear.
+        line_end = folded.find("\n", end, end + 60)
+        tail = folded[end : line_end if line_end != -1 else end + 60]
         after = _TIME_AFTER.match(tail)
         time = _time_from(after) if after else None
         if after and time:
@@ -261,7 +267,7 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
             while end > start and folded[end - 1] in " ,.(-–":
                 end -= 1
         else:
-            line_start = folded.rfind("\n", 0, start) + 1
+            line_start = folded.rfind("\n", max(0, start - 40), start) + 1
             head = folded[max(line_start, start - 40) : start]
             before = _TIME_BEFORE.search(head)
             time = _time_from(before) if before else None

@@ -31,3 +31,7 @@ class Document:
     format: str  # txt, md, html, docx, odt, pdf, eml
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # Why the text read looks garbled (``letter_spaced``, ``no_words``; see
+    # nidaa.tor.plausible), None when it reads as text. The document is still
+    # returned: the file is kept and the issuer checks the fields.
+    implausible: str | None = None

@@ -15,13 +15,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 # Characters that carry no text: soft hyphen, zero-width space, word joiner,
-# BOMs left inside the text, bidi marks that PDF and Word sprinkle around.
-# ZWNJ/ZWJ (U+200C/D) are kept: they change how Arabic-script words render.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+# BOMs left inside the text, bidi marks that PDF and Word sprinkle around, and
+# the Arabic tatweel (U+0640), a stretching stroke of display ("مبـــاراة") that
+# would hide the word from every cue. ZWNJ/ZWJ (U+200C/D) are kept: they change
+# how Arabic-script words render.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u0640")
+)
 # C0/C1 controls other than tab and newline (NUL, form feed, ...).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 # A line that starts a list item: bullet characters, "1.", "1)", "a)", "i)", "IV.".
@@ -29,7 +32,7 @@ BULLET = re.compile(
     r"^\s*(?:[-–—•·▪◦●○■□►▶➢✓✔*+]\s+|[-–—•·▪◦●○■□►▶➢✓✔]|"
     r"(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)-](?:\s|$))"
 )
-_SENTENCE_END = re.compile(r"[.:;!?…]\W*$")
+_SENTENCE_PUNCTUATION = frozenset(".:;!?…")
 _HYPHENATED = re.compile(r"(?<=\w)[-\u2010]$")
 
 
@@ -47,7 +50,9 @@ def normalize(text: str) -> str:
     text = text.translate(_INVISIBLE)
     text = _CONTROLS.sub("", text)
     text = _UNICODE_SPACES.sub(" ", text)
-    text = _TRAILING_SPACE.sub("", text)
+    # Per line, not the pattern "[ \t]+$": that one restarts at every space of
+    # a long run that does not reach the line's end (quadratic).
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip("\n")
 
@@ -82,7 +87,19 @@ def _continues(previous: str, following: str, long_enough: int) -> bool:
         return False
     if _HYPHENATED.search(previous) and following[0].isalpha() and len(previous) >= long_enough:
         return True
-    return following[0].islower() and not _SENTENCE_END.search(previous) and len(previous) >= long_enough
+    return following[0].islower() and not ends_sentence(previous) and len(previous) >= long_enough
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends with . : ; ! ? or … (closing quotes, brackets and
+    spaces after it allowed). A backward scan: the pattern ``[.:;!?…]\\W*$``
+    would rescan from every dot of a long run of punctuation."""
+    for char in reversed(line):
+        if char in _SENTENCE_PUNCTUATION:
+            return True
+        if char.isalnum() or char == "_":
+            return False
+    return False
 
 
 def reflow(lines: Sequence[str], *, continues: Sequence[bool | None] | None = None) -> list[str]:
@@ -169,6 +186,10 @@ def furniture_indices(pages: Sequence[Sequence[str]]) -> list[set[int]]:
                 or is_page_number(line)
             ):
                 dropped.add(index)
+        if dropped and len(dropped) == len(positions) == len([line for line in page if line.strip()]):
+            # Every line of the page would go: one similar line per page ("Article 1…",
+            # "Article 2…") is the text itself, not furniture; only page numbers go.
+            dropped = {index for index in dropped if is_page_number(page[index])}
         result.append(dropped)
     return result
 
@@ -185,21 +206,26 @@ def _furniture_key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split())).casefold()
 
 
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_MD_RULE = re.compile(r"^ {0,3}(?:[-*_]\s*){3,}$", re.MULTILINE)
+# Every pattern below is linear in the text: no two neighbouring quantifiers
+# can take the same characters (or the later one is possessive), and spans
+# that could run on (emphasis, link text) are bounded, because a pasted or
+# uploaded page is hostile input (issue 10: "*a *a ..." took 99 s at 60 KB).
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]++([^\n]*)$", re.MULTILINE)
+_MD_CLOSING_HASHES = re.compile(r"(?:\A|[ \t])#+\Z")
+_MD_RULE = re.compile(r"^ {0,3}(?:[-*_][ \t]*+){3,}$", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^ {0,3}>\s?", re.MULTILINE)
-_MD_BULLET = re.compile(r"^(\s*)[*+]\s+", re.MULTILINE)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:mailto:)?[^)\s]*(?:\s+\"[^\"]*\")?\)")
-_MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)?[^<>\s]+@?[^<>\s]*)>")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_BULLET = re.compile(r"^([ \t]*+)[*+][ \t]+", re.MULTILINE)
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\((?:mailto:)?[^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,500}\")?\)")
+_MD_AUTOLINK = re.compile(r"<([^<>\s]++)>")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(
-    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"
+    r"(?<![\w*])\*(?=\S)([^\n]{1,500}?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^\n]{1,500}?)(?<=\S)_(?![\w_])"
 )
 _MD_CODE = re.compile(r"`([^`]+)`")
 _MD_FENCE = re.compile(r"^ {0,3}(```|~~~).*$", re.MULTILINE)
 _MD_TABLE_RULE = re.compile(
-    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\n", re.MULTILINE
+    r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)++\|?[ \t]*+\n", re.MULTILINE
 )
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _ESCAPED = re.compile("[\U000f0000-\U000f007f]")  # where escaped characters wait (private use plane)
@@ -212,7 +238,7 @@ def strip_markdown(text: str) -> str:
     text = _MD_ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     text = _MD_FENCE.sub("", text)
     text = _MD_TABLE_RULE.sub("", text)
-    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_HEADING.sub(lambda m: _MD_CLOSING_HASHES.sub("", m.group(1).rstrip(" \t")), text)
     text = _MD_RULE.sub("", text)
     text = _MD_QUOTE.sub("", text)
     text = _MD_BULLET.sub(r"\1- ", text)

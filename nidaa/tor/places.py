@@ -124,10 +124,17 @@ def _to_original(breaks: list[tuple[int, int]], pos: int) -> int:
     return original_at + (pos - folded_at)
 
 
-def fold(text: str) -> str:
-    """Accent-, case-, punctuation- and Arabic-spelling-insensitive key."""
+def place_key(text: str) -> str:
+    """Accent-, case-, punctuation- and Arabic-spelling-insensitive key of a
+    name (words joined by single spaces; not the same length as ``text``,
+    unlike ``nidaa.tor.text.fold``, the extractor's view of a whole text)."""
     folded, _ = _fold_with_offsets(text)
     return " ".join(_WORD.findall(folded.replace("_", " ")))
+
+
+# The name the catalogue (calls/search.py) and its migration 0002 import; a
+# migration's imports must keep working, so the old name stays as an alias.
+fold = place_key
 
 
 def _is_arabic(word: str) -> bool:
@@ -189,10 +196,10 @@ class Gazetteer:
                 if _ACRONYM.fullmatch(name):
                     acronyms.setdefault(name, []).append(place)
                     continue
-                key = fold(name)
+                key = place_key(name)
                 if key and key not in GENERIC_WORDS:
                     by_key.setdefault(key, []).append(place)
-            ambiguous.update(fold(name) for name in place.ambiguous)
+            ambiguous.update(place_key(name) for name in place.ambiguous)
         # A shared name means the larger division (a province and its capital).
         self._by_key = {k: min(v, key=_rank) for k, v in by_key.items()}
         self._all_by_key = by_key
@@ -242,7 +249,7 @@ class Gazetteer:
         if name in self._acronyms:
             acronym = self._acronyms[name]
             return acronym if rank is None or _rank(acronym) == rank else None
-        key = fold(name)
+        key = place_key(name)
         if not key:
             return None
         keys = [key]

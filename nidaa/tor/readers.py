@@ -19,6 +19,7 @@ from pathlib import Path
 from nidaa.tor.document import Document, ReadError
 from nidaa.tor.formats import docx, eml, html, odt, pdf, text
 from nidaa.tor.formats.zipsafe import zip_names
+from nidaa.tor.plausible import MESSAGES, implausible_reason
 
 logger = logging.getLogger(__name__)
 
@@ -171,6 +172,9 @@ def _read(data: bytes, filename: str, max_bytes: int, depth: int) -> Document:
     if len(document.text) > MAX_TEXT_CHARS:
         document.text = document.text[:MAX_TEXT_CHARS]
         document.warnings.append(f"text cut at {MAX_TEXT_CHARS} characters")
+    document.implausible = implausible_reason(document.text)
+    if document.implausible:
+        document.warnings.append(MESSAGES[document.implausible])
     return document
 
 

@@ -54,3 +54,19 @@ def test_cannot_import_into_another_organisation(outsider_client, org, fake_extr
     response = outsider_client.post("/fr/calls/import/", {"organization": org.pk, "file": upload()})
     assert response.status_code == 400
     assert Call.objects.count() == 0
+
+
+def test_a_garbled_text_layer_is_said_not_read_and_the_call_is_kept(member_client, org):
+    """Issue 12: a PDF printed by some producers reads as letters spaced apart;
+    the page must not say "the document was read", and the file stays."""
+    garbled = " ".join("Le programme de formation recrute des formateurs pour trois ateliers") * 6
+    response = member_client.post(
+        "/fr/calls/import/", {"organization": org.pk, "file": upload(data=garbled.encode())}, follow=True
+    )
+    call = Call.objects.get()
+    assert call.extraction["implausible"] == "letter_spaced"
+    page = response.content.decode()
+    assert "Le texte du document semble brouillé" in page
+    assert "Le document a été lu" not in page
+    arabic = member_client.get(f"/ar/calls/{call.pk}/review/")
+    assert arabic.status_code == 200

@@ -3,6 +3,7 @@ with one version; its files are stored under their sha256 as the services
 store them (MEDIA_ROOT is a temporary folder in every test)."""
 
 import hashlib
+from datetime import timedelta
 
 import factory
 from django.core.files.base import ContentFile
@@ -68,3 +69,19 @@ class ApplicationFileFactory(DjangoModelFactory):
     sha256 = factory.LazyAttribute(lambda f: hashlib.sha256(f.content).hexdigest())
     # The field's upload_to names the stored file after the sha256, not this name.
     file = factory.LazyAttribute(lambda f: ContentFile(f.content, name=f.original_name))
+
+
+class SubmittedApplicationFactory(DjangoModelFactory):
+    """A submitted application as the evaluation sees it (no files: the
+    evaluation reads the flags, the identity and the receipt number)."""
+
+    class Meta:
+        model = Application
+
+    call = factory.SubFactory(CallFactory)
+    status = ApplicationStatus.SUBMITTED
+    receipt_number = factory.Sequence(lambda n: f"R-TEST-{n:05d}")
+    applicant_name = factory.Sequence(lambda n: f"Candidate {n}")
+    applicant_email = factory.Sequence(lambda n: f"candidate{n}@example.net")
+    version_count = 1
+    received_at = factory.LazyAttribute(lambda a: a.call.deadline - timedelta(hours=2))

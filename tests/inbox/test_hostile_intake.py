@@ -70,3 +70,29 @@ def test_message_that_never_finishes_reading_is_kept_whole_and_the_others_are_fi
     assert "This message could not be read within the time and memory allowed for one message" in (
         page.content.decode()
     )
+
+
+def test_the_page_of_a_stored_message_with_a_zip_bomb_costs_the_web_process_no_memory(org, owner):
+    # Issue 10, item 2: the stored triage message inflated its 300 MiB member
+    # again on every view (590 MB each time).
+    import resource
+
+    from nidaa.inbox.intake import ingest_message
+    from tests.hostile import pdf_attachment_email, zip_bomb_member
+
+    raw = pdf_attachment_email(zip_bomb_member(100), filename="dossier.odt")
+    message = ingest_message(organization=org, raw=raw).message
+    assert message.state == MessageState.TRIAGE
+    client = client_for(owner)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    with translation.override("en"):
+        page = client.get(reverse("inbox:triage_message", args=[message.pk]))
+        attachment = client.get(reverse("inbox:triage_attachment", args=[message.pk, 0]))
+
+    assert page.status_code == 200
+    assert [(item["name"], item["size"]) for item in page.context["attachments"]] == [
+        ("dossier.odt", len(zip_bomb_member(100)))
+    ]
+    assert (attachment.status_code, attachment["Content-Type"]) == (200, "application/octet-stream")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 64 * 1024  # KiB

@@ -270,6 +270,39 @@ def test_forged_email_from_an_account_holders_address_does_not_supersede_their_w
     assert list(versions) == [(1, "web", True)]
 
 
+def test_the_issuer_is_told_why_an_email_from_an_account_holders_address_waits(org, call, owner_client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from nidaa.applications.services import submit_application
+    from tests.applications.conftest import pdf_upload
+
+    user = UserFactory(username="amina", email="amina@example.org")
+    call.required_documents = ["cv"]
+    call.deadline = datetime.now(UTC) + timedelta(days=3)
+    call.save(update_fields=["required_documents", "deadline"])
+    submit_application(call=call, applicant=user, files={"cv": pdf_upload()})
+    held = ingest(org, build_message(subject=SUBJECT, attachments=[("CV.pdf", pdf_bytes("2"))])).message
+    other = ingest(
+        org,
+        build_message(
+            subject="Question",
+            sender=("Karim", "karim@example.org"),
+            to=("info@example.org",),
+            message_id="<q@x>",
+        ),
+    ).message
+
+    with translation.override("en"):
+        held_page = owner_client.get(reverse("inbox:triage_message", args=[held.pk]))
+        other_page = owner_client.get(reverse("inbox:triage_message", args=[other.pk]))
+
+    assert [a.call for a in held_page.context["account_applications"]] == [call]
+    assert "The sender's address belongs to an account" in held_page.content.decode()
+    assert other_page.context["account_applications"] == []
+    assert "belongs to an account" not in other_page.content.decode()
+
+
 def test_forwarded_message_is_filed_under_the_original_sender(org, call):
     original = build_message(
         subject=SUBJECT,

@@ -5,6 +5,7 @@ item 10)."""
 import socket
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -17,6 +18,15 @@ STORED_PASSWORD = "s3cret-stored-password"
 def url(name, *args):
     with translation.override("en"):
         return reverse(f"inbox:{name}", args=args)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # Each test here presses "test the connection", which is rate-limited per
+    # user: the counts must not reach the next test's identical user.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -128,3 +138,28 @@ def test_a_server_that_never_answers_is_given_up_after_the_connect_timeout(liste
         host=host, port=port, use_ssl=False, username="u", password="p", folder="INBOX"
     )
     assert (check.ok, check.message) == (False, f"127.0.0.1:{port} n’a pas répondu à temps.")
+
+
+def test_a_name_that_resolves_differently_the_second_time_is_not_looked_up_again(
+    listener, monkeypatch, settings
+):
+    # DNS rebinding: the name passes the check with one address, then would
+    # lead the connection elsewhere. The connection goes to the address checked.
+    settings.NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS = True  # the stand-in server is on 127.0.0.1
+    host, port = listener.getsockname()
+    real_getaddrinfo = socket.getaddrinfo
+    answers = iter(["127.0.0.1", "127.0.0.2"])
+    lookups = []
+
+    def rebinding_dns(name, *args, **kwargs):
+        if name != "mail.rebind.example":
+            return real_getaddrinfo(name, *args, **kwargs)
+        lookups.append(name)
+        return real_getaddrinfo(next(answers), *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding_dns)
+    monkeypatch.setattr(imap, "CONNECT_TIMEOUT_SECONDS", 0.2)
+    imap.check_connection(
+        host="mail.rebind.example", port=port, use_ssl=False, username="u", password="p", folder="INBOX"
+    )
+    assert (lookups, connections(listener)) == (["mail.rebind.example"], 1)

@@ -44,6 +44,16 @@ def test_html_tags_lose_their_attributes_but_not_their_text():
     assert parse_message(message).body == "Bonjour\nMa candidature"
 
 
+def test_300000_attributes_ending_with_a_quoted_less_than_sign_are_dropped_too():
+    # A "<" inside a value must not let a tag keep its attributes.
+    message = html_attributes_email(100, last=' title="<"')
+
+    [parsed] = parse_messages_within_budget([(message, None)], budget=TEST_BUDGET)
+
+    assert parsed.unreadable == ""
+    assert parsed.body == "Bonjour\nMa candidature"
+
+
 @pytest.mark.parametrize("shape", [many_parts_eml, long_line_email])
 def test_other_shapes_of_the_attack_are_read_within_the_message_budget(shape):
     [parsed] = parse_messages_within_budget([(shape(100), None)], budget=TEST_BUDGET)
@@ -144,3 +154,14 @@ def test_type_detection_of_damaged_zips_never_raises(names, content, cut):
     damaged = data[: len(data) - cut] if cut < len(data) else data
 
     assert detect_document_type(io.BytesIO(damaged)) in {None, "docx", "odt"}
+
+
+def test_a_message_past_the_size_read_at_all_is_kept_unread_and_its_batch_read(monkeypatch):
+    monkeypatch.setattr(bounded, "MAX_MESSAGE_BYTES", 10_000)
+    small, big = long_line_email(1), long_line_email(10)
+    assert len(small) < 10_000 < len(big)
+
+    parsed = parse_messages_within_budget([(small, None), (big, None), (small, None)])
+
+    assert [message.unreadable for message in parsed] == ["", "too_large", ""]
+    assert parsed[1].sha256 == parse_message(big).sha256

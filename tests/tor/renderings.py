@@ -12,7 +12,10 @@ Conventions, taken from how ToR .txt exports look:
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
+import subprocess  # noqa: S404 - the test renders PDFs with Debian's Chromium
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -238,4 +241,21 @@ def to_eml(
             filename=attachment_name or attachment.name,
         )
     path.write_bytes(bytes(message))
+    return path
+
+
+CHROMIUM = Path(os.environ.get("NIDAA_CHROMIUM", "/usr/bin/chromium"))
+
+
+def to_chromium_pdf(html_page: Path, path: Path) -> Path:
+    """The page printed to PDF by headless Chromium ("Save as PDF"), the way a
+    ToR copied from a portal often reaches an issuer. Debian's Chromium, never
+    a downloaded one; a profile folder of its own so parallel runs never share one."""
+    profile = path.parent / f".chromium-{path.stem}"
+    subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--user-data-dir={profile}", f"--print-to-pdf={path}", html_page.resolve().as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    shutil.rmtree(profile, ignore_errors=True)
     return path

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from nidaa.tor.extract import extract_fields
-from tests.tor.test_seed_quality import SCORER, overall
+from tests.tor.test_seed_quality import overall
 
 DEV = Path(__file__).resolve().parent / "dev"
 CONTRACT = (
@@ -42,7 +42,7 @@ def test_dev_set_is_complete():
         assert set(CONTRACT) <= set(gold), path.name
 
 
-@pytest.mark.skipif(not SCORER.is_file(), reason="scorer not available")
+@pytest.mark.usefixtures("corpus")  # the shared scorer lives beside the corpus
 def test_dev_set_scores_at_least_0_9(tmp_path):
     score, report = overall(DEV, _predictions(), tmp_path)
     assert score >= 0.9, report

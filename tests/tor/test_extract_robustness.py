@@ -7,7 +7,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nidaa.tor.extract import LIST_FIELDS, SCALAR_FIELDS, extract_fields
+from nidaa.tor.extract import LIST_KEYS, SCALAR_KEYS, extract_fields
 
 PIECES = [
     "Date limite : 12/03/2025 à 18h00\n",
@@ -29,9 +29,9 @@ PIECES = [
 
 def check(text: str) -> dict:
     fields = extract_fields(text)
-    for key in SCALAR_FIELDS:
+    for key in SCALAR_KEYS:
         assert key in fields
-    for key in LIST_FIELDS:
+    for key in LIST_KEYS:
         assert isinstance(fields[key], list)
     assert fields["call_type"] in {"consultant", "trainer", "expert", "staff", "firm", "other"}
     assert fields["document_language"] in {"fr", "ar", "en", "mixed"}

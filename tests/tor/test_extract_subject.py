@@ -58,3 +58,31 @@ def test_reference_named_as_the_subject():
     fields = extract_fields(text)
     assert fields["reference"] == "TRN-POOL-25"
     assert fields["email_subject"] == "TRN-POOL-25"
+
+
+def test_a_quoted_subject_runs_on_across_a_line_break_to_its_closing_quote():
+    text = (
+        "Les candidatures sont à envoyer à recrutement@asso.ma avec la mention « Consultant –\n"
+        "consultante gestions de projets » au plus tard le 12 mars 2025."
+    )
+    fields = extract_fields(text)
+    assert fields["email_subject"] == "Consultant – consultante gestions de projets"
+    span = fields["evidence"]["email_subject"][0]
+    assert text[span["start"] : span["end"]] == (
+        "avec la mention « Consultant –\nconsultante gestions de projets"
+    )
+
+
+def test_an_english_quoted_subject_cut_by_a_line_break_is_joined():
+    text = 'Send your application to jobs@ngo.org with the subject line "Project\nmanager – Fes" before 3 May 2025.'
+    assert extract_fields(text)["email_subject"] == "Project manager – Fes"
+
+
+def test_an_arabic_quoted_subject_cut_by_a_line_break_is_joined():
+    text = "يرسل الملف إلى a@b.ma مع الإشارة في موضوع الرسالة إلى « منسق\nالمشروع »"
+    assert extract_fields(text)["email_subject"] == "منسق المشروع"
+
+
+def test_an_unclosed_quote_stops_at_the_paragraph_end():
+    text = "Envoyer à a@b.ma avec la mention « Candidature\n\nLe dossier comprend un CV.\nDate limite : 3 mai 2025."
+    assert extract_fields(text)["email_subject"] == "Candidature"

@@ -7,7 +7,6 @@ $NIDAA_TOR_CORPUS), never copied into the project.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -15,11 +14,11 @@ import pytest
 
 from nidaa.tor.api import extract_path
 from nidaa.tor.readers import read_path
+from tests.tor.corpus import seeds
 from tests.tor.renderings import to_docx, to_html, to_odt, to_pdf
 
-CORPUS = Path(os.environ.get("NIDAA_TOR_CORPUS") or Path(__file__).parents[3] / "shared" / "tor-corpus")
-SEEDS = sorted(CORPUS.glob("seed-*.txt")) if CORPUS.is_dir() else []
-pytestmark = pytest.mark.skipif(not SEEDS, reason=f"ToR corpus not found at {CORPUS} (set NIDAA_TOR_CORPUS)")
+SEEDS = seeds()
+pytestmark = pytest.mark.usefixtures("corpus")
 
 CONTRACT_KEYS = (
     "title", "call_type", "issuer", "project", "partners_funders", "reference", "deadline", "deadline_text",
@@ -32,7 +31,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+def rendered(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> dict[tuple[str, str], Path]:
     folder = tmp_path_factory.mktemp("renderings")
     return {
         (seed.stem, kind): render(seed.read_text(encoding="utf-8"), folder / f"{seed.stem}.{kind}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,15 +10,9 @@ from pathlib import Path
 import pytest
 
 from nidaa.tor.extract import extract_fields
+from tests.tor.corpus import CORPUS, SCORER
 
-CORPUS = Path(
-    os.environ.get("NIDAA_TOR_CORPUS") or Path(__file__).resolve().parents[3] / "shared" / "tor-corpus"
-)
-SCORER = CORPUS.parent / "tools" / "score_tor.py"
-
-pytestmark = pytest.mark.skipif(
-    not (CORPUS.is_dir() and SCORER.is_file()), reason="seed corpus or scorer not available"
-)
+pytestmark = pytest.mark.usefixtures("corpus")
 
 
 def _extract(path: Path) -> dict:
@@ -71,3 +64,12 @@ def test_seed_evidence_spans_quote_the_text():
                 text[s["start"] : s["end"]].lower() for s in fields["evidence"].get("contact_emails", [])
             ]
             assert address in quoted
+
+
+def test_real_calls_of_the_dev_corpus_score_at_least_0_85(tmp_path):
+    # Forty real calls published by other organisations (../shared/tor-corpus/dev); make eval-tor
+    # prints the per-field table and the part kept unseen. 0.783 before issue 16, 0.86 now.
+    sources = sorted((CORPUS / "dev").glob("*.txt"))
+    assert len(sources) == 40
+    score, report = overall(CORPUS / "dev", [_extract(path) for path in sources], tmp_path)
+    assert score >= 0.85, report

@@ -48,6 +48,10 @@ READ_ERROR_MESSAGES = {
         "Reading the document took more time or memory than a document may use: it was refused. "
         "Upload a simpler copy (e.g. a Word or text version)."
     ),
+    "internal": gettext_lazy(
+        "The document could not be read because of an error on our side; it has been reported. "
+        "Try another format (e.g. a Word or text version)."
+    ),
 }
 
 
@@ -116,7 +120,19 @@ def import_call(request: HttpRequest) -> HttpResponse:
         except ReadError as error:
             form.add_error("file", read_error_message(error))
         else:
-            messages.success(request, _("The document was read: check each field before publishing."))
+            if call.extraction.get("implausible"):
+                # A PDF whose text layer is garbage (letter-spaced, no words of
+                # any language we read): the file is kept, the fields are not to be trusted.
+                messages.warning(
+                    request,
+                    _(
+                        "The document's text looks garbled (letters spaced apart or no recognisable words): "
+                        "the fields below are probably wrong. The file is kept; if you can, import the "
+                        "original Word or text version instead."
+                    ),
+                )
+            else:
+                messages.success(request, _("The document was read: check each field before publishing."))
             return redirect("calls:review", call_id=call.pk)
     return render(request, "calls/import.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -9,6 +9,7 @@ documents (images, signatures, calendars) are skipped.
 from __future__ import annotations
 
 import email
+import re
 from collections.abc import Callable
 from email import policy
 from email.message import EmailMessage, Message
@@ -20,6 +21,10 @@ from nidaa.tor.normalize import normalize
 # Attachments worth reading: the document kinds the reader knows.
 DOCUMENT_EXTENSIONS = (".docx", ".pdf", ".odt", ".html", ".htm", ".txt", ".md", ".eml")
 MAX_DEPTH = 3
+# A call with its attachments has a handful of MIME parts; the stdlib parser
+# spends about a millisecond per part, so 50,000 parts held a worker a minute.
+MAX_PARTS = 500
+_BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))""", re.IGNORECASE)
 
 ReadBytes = Callable[[bytes, str, int], Document]
 
@@ -27,6 +32,7 @@ ReadBytes = Callable[[bytes, str, int], Document]
 def read(data: bytes, read_attachment: ReadBytes, depth: int = 0) -> Document:
     """An .eml message. ``read_attachment(data, filename, depth)`` reads one
     attachment (the general reader, passed in to avoid an import cycle)."""
+    _check_part_count(data)
     message = email.message_from_bytes(data, policy=policy.default)
     if not isinstance(message, EmailMessage) or not (message.keys() or message.get_payload()):
         raise ReadError("corrupt", "the e-mail message could not be parsed")
@@ -56,6 +62,21 @@ def read(data: bytes, read_attachment: ReadBytes, depth: int = 0) -> Document:
     if not text:
         raise ReadError("empty", "the e-mail has no text and no readable attachment")
     return Document(text=text, format="eml", warnings=warnings)
+
+
+def _check_part_count(data: bytes) -> None:
+    """Refuse a message with more than ``MAX_PARTS`` parts before parsing it
+    (counted as the delimiter lines of the boundaries it declares)."""
+    boundaries = {m.group(1) or m.group(2) for m in _BOUNDARY.finditer(data)}
+    # each declared boundary is a multipart part itself, and counting each one's
+    # delimiters is a pass over the data: bound both
+    parts = (
+        len(boundaries)
+        if len(boundaries) > MAX_PARTS
+        else sum(data.count(b"\n--" + boundary) for boundary in boundaries)
+    )
+    if parts > MAX_PARTS:
+        raise ReadError("unsafe", f"the e-mail has more than {MAX_PARTS} parts; refused")
 
 
 def _payload(part: Message) -> bytes:

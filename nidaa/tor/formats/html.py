@@ -16,6 +16,10 @@ from nidaa.tor.normalize import normalize
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+# libxml2 checks each attribute against the element's others (quadratic): a
+# tag of 300,000 attributes held a worker for minutes. The reader never uses
+# attributes, so a tag longer than 2,000 characters loses them before parsing.
+_LONG_TAG = re.compile(r"<([A-Za-z][\w:-]{0,40}+)[^<>]{2000,}+>")
 _DROPPED = {"script", "style", "noscript", "template", "head", "svg", "math", "object", "iframe", "select"}
 _BLOCKS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
@@ -40,6 +44,7 @@ def decode_html(data: bytes) -> str:
 def html_to_text(markup: str) -> str:
     """The text of an HTML document or fragment, one block per line."""
     markup = _XML_DECLARATION.sub("", markup)
+    markup = _LONG_TAG.sub(r"<\1>", markup)
     if not markup.strip():
         return ""
     root = lxml.html.document_fromstring(markup)

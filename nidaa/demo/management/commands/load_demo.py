@@ -100,6 +100,15 @@ class Command(BaseCommand):
                 "demo: {online} new online applications (amina, karim / nidaa-demo), "
                 "{email} e-mailed, {triage} in the triage inbox".format(**counts)
             )
+            from nidaa.evaluation.demo import load_demo_evaluations
+
+            evaluations = load_demo_evaluations(organization=organization)
+            self.stdout.write(f"demo: {evaluations} new evaluations (nadia, hassan, claire / nidaa-demo)")
+
+            from nidaa.missions.demo import load_demo_mission
+
+            if load_demo_mission(organization=organization, admin=admin):
+                self.stdout.write("demo: a running mission with 12 sessions and 60 participants")
 
     @transaction.atomic
     def import_one(self, path: Path, day: date, *, organization: Organization, admin: User) -> Call:

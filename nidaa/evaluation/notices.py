@@ -1,0 +1,106 @@
+"""The evaluation's e-mails, each in its recipient's language: an invited
+evaluator's link to set a password, and the applicants' outcome notices
+(each applicant's own scores and rank only)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from nidaa.accounts.models import User
+from nidaa.applications.models import Application
+from nidaa.calls.models import Call
+from nidaa.evaluation.models import Outcome
+from nidaa.scoring import Decision
+
+LANGUAGES = ("fr", "ar", "en")
+
+
+def _language(*candidates: object) -> str:
+    for candidate in candidates:
+        if isinstance(candidate, str) and candidate[:2] in LANGUAGES:
+            return candidate[:2]
+    return settings.LANGUAGE_CODE[:2]
+
+
+def _send(*, to: str, language: str, template: str, context: dict[str, object]) -> None:
+    with translation.override(language):
+        subject = render_to_string(f"evaluation/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"evaluation/email/{template}.txt", context)
+    EmailMessage(
+        subject=" ".join(subject.split()), body=body, to=[to], headers={"Content-Language": language}
+    ).send()
+
+
+def send_invitation(*, user_id: int, call_id: int) -> bool:
+    """The link an invited evaluator follows to choose a password (allauth's
+    password reset key: valid until used or the password changes)."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    user = User.objects.filter(pk=user_id).first()
+    call = Call.objects.select_related("organization").filter(pk=call_id).first()
+    if user is None or call is None or user.has_usable_password():
+        return False
+    language = _language(user.preferred_language)
+    with translation.override(language):
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        )
+    _send(
+        to=user.email,
+        language=language,
+        template="invitation",
+        context={"call": call, "organization": call.organization, "url": f"{settings.NIDAA_SITE_URL}{path}"},
+    )
+    return True
+
+
+def applicant_language(application: Application) -> str:
+    applicant = application.applicant
+    return _language(
+        applicant.preferred_language if applicant else None,
+        *(application.languages or []),
+        application.call.document_language,
+    )
+
+
+def send_outcome_notices(*, call_id: int, notify_others: bool) -> int:
+    """One notice per application whose outcome is recorded and not yet
+    notified: the retained always, the others when asked. Idempotent."""
+    outcomes = Outcome.objects.filter(application__call_id=call_id, notified_at__isnull=True).select_related(
+        "application", "application__applicant", "application__call"
+    )
+    sent = 0
+    for outcome in outcomes:
+        retained = outcome.decision == Decision.RETAINED
+        if not retained and not notify_others:
+            continue
+        application = outcome.application
+        to = application.applicant_email or (application.applicant.email if application.applicant else "")
+        if not to:
+            continue
+        with transaction.atomic():
+            locked = Outcome.objects.select_for_update().get(pk=outcome.pk)
+            if locked.notified_at is not None:
+                continue
+            _send(
+                to=to,
+                language=applicant_language(application),
+                template="retained" if retained else "not_retained",
+                context={
+                    "application": application,
+                    "call": application.call,
+                    "outcome": outcome,
+                    "url": settings.NIDAA_SITE_URL + reverse("applications:mine"),
+                },
+            )
+            locked.notified_at = timezone.now()
+            locked.save(update_fields=["notified_at"])
+        sent += 1
+    return sent

@@ -1,0 +1,91 @@
+"""The documents a mission produces: printable attendance sheets (PDF) and
+planned-versus-present tables (.xlsx)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from nidaa.common.pdf import html_to_pdf
+from nidaa.missions.models import Mission, Session
+from nidaa.missions.selectors import expected_participants, totals_by, totals_by_breakdown
+
+# Lines left blank for walk-ins: a fifth of the list, at least five.
+MIN_BLANK_LINES = 5
+
+
+def _sheet(session: Session, mission: Mission) -> dict[str, Any]:
+    participants = list(expected_participants(session=session))
+    blank = max(MIN_BLANK_LINES, len(participants) // 5)
+    start = len(participants) + 1
+    territory = session.zone.territory
+    return {
+        "mission": mission.title,
+        "module": session.module.title,
+        "day": session.day,
+        "zone": session.zone.name,
+        "zone_ar": territory.name_ar if territory is not None and territory.name_ar else session.zone.name,
+        "date": session.date,
+        "start": session.start_time,
+        "end": session.end_time,
+        "venue": session.venue,
+        "participants": participants,
+        "blank": range(start, start + blank),
+    }
+
+
+def attendance_sheets_pdf(*, sessions: Iterable[Session], lang: str) -> bytes:
+    """One A4 sheet (or more) per session: headers in French and Arabic, a line
+    per expected participant with their names in both scripts, blank lines for
+    walk-ins, a signature column per half-day. ``lang`` sets the page's
+    direction (Arabic right-to-left)."""
+    sheets = []
+    for session in sessions:
+        sheets.append(_sheet(session, session.mission))
+    html = render_to_string("missions/attendance_sheet.html", {"sheets": sheets, "lang": lang})
+    return html_to_pdf(html)
+
+
+def _append(sheet: Any, row: list[Any]) -> None:
+    """Append a row whose texts stay texts: a module or zone named "=HYPERLINK(...)"
+    must not become a formula in the issuer's Excel."""
+    sheet.append(row)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+            cell.data_type = "s"
+
+
+def attendance_xlsx(*, summary: dict[str, Any], labels: dict[str, str]) -> bytes:
+    """Planned versus present per session, and by zone, sex and category, as a workbook."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = labels["sessions"][:31]
+    _append(
+        sheet,
+        [labels["date"], labels["module"], labels["zone"], labels["planned"], labels["present"],
+         labels["female_planned"], labels["female_present"], labels["male_planned"], labels["male_present"]]
+    )  # fmt: skip
+    for s in summary["sessions"]:
+        _append(
+            sheet,
+            [s["date"], s["module"], s["zone"], s["planned"], s["present"],
+             s["by_sex"]["female"]["planned"], s["by_sex"]["female"]["present"],
+             s["by_sex"]["male"]["planned"], s["by_sex"]["male"]["present"]]
+        )  # fmt: skip
+    for title, groups in (
+        (labels["zone"], totals_by(summary["sessions"], "zone")),
+        (labels["sex"], totals_by_breakdown(summary["sessions"], "by_sex")),
+        (labels["category"], totals_by_breakdown(summary["sessions"], "by_category")),
+    ):
+        part = book.create_sheet(title[:31])
+        _append(part, [title, labels["planned"], labels["present"]])
+        for name, counts in groups.items():
+            _append(part, [labels.get(name, name), counts["planned"], counts["present"]])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,341 @@
+"""The organisation that publishes the call: "X recrute", table rows, letterheads, "تعلن ... عن",
+acronyms expanded from their definition in the text, the submission address's domain last."""
+
+from __future__ import annotations
+
+import re
+
+from nidaa.tor.fields.common import EMAIL, PARTNER_CUES, Doc, Span, kv_lines
+from nidaa.tor.text import arabic_share, fold, kw, tidy
+
+WEBMAIL = {
+    "gmail",
+    "googlemail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "live",
+    "msn",
+    "gmx",
+    "aol",
+    "icloud",
+    "me",
+    "protonmail",
+    "proton",
+    "yandex",
+    "mail",
+    "menara",
+    "example",
+    "laposte",
+    "orange",
+    "free",
+    "wanadoo",
+}
+
+
+_ACRONYM = re.compile(r"\A[A-Z][A-Z0-9&\-]{1,9}\Z")
+
+
+_NAME_WORD = r"(?:(?:[dlDL]['’])?[A-ZÀ-Ý][\w'’\-]{0,30}|de|des|du|d'|la|le|les|l'|pour|et|of|the|for|and|en|au|aux|sans|à)"
+
+
+_NOT_NAME_START = {
+    "présentation",
+    "presentation",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "de",
+    "du",
+    "des",
+    "a",
+    "à",
+    "about",
+}
+
+
+def _expand_acronym(doc: Doc, acronym: str) -> str | None:
+    """ "OMP" -> "Observatoire Marocain des Prisons (OMP)" when the text defines it."""
+    pattern = re.compile(
+        rf"((?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,12}})[ \t]*(?:\([ \t]*{re.escape(acronym)}[ \t]*\)|[–\-][ \t]*{re.escape(acronym)}\b)"
+    )
+    for match in pattern.finditer(doc.masked):
+        words = match.group(1).split()
+        while words and (not words[0][:1].isupper() or words[0].lower() in _NOT_NAME_START):
+            words.pop(0)
+        if words and re.match(r"[LlDd]['’]", words[0]):
+            words[0] = words[0][2:]
+        if len(words) >= 2:
+            return f"{' '.join(words)} ({acronym})"
+    return None
+
+
+_ORG_TAIL = re.compile(
+    r"\s+(?:dans le cadre|pour(?!\s+(?:le |la |l'|les )?[A-ZÀ-Ý])|afin|en partenariat|avec|qui|dont|sur|in the framework|within|to|for(?!\s+(?:the )?[A-Z])|with|that|who|في إطار|من أجل|عن|ب)\b.*\Z",
+    re.S,
+)
+
+
+# A table cell or a labelled value is the name alone: only a clause cuts it, not
+# "pour"/"for", which name many organisations ("Association X pour le développement local").
+_CELL_TAIL = re.compile(
+    r"\s+(?:dans le cadre|afin|en partenariat|avec le soutien|qui|dont|in the framework|within|that|who|في إطار|من أجل)\b.*\Z",
+    re.S,
+)
+
+
+def _org_name(raw: str, *, cell: bool = False) -> str:
+    name = tidy(raw.split("\n")[0])
+    name = (_CELL_TAIL if cell else _ORG_TAIL).sub("", name)
+    name = re.split(r"[,;:.](?:\s|\Z)", name)[0]
+    name = re.sub(r"\A(?:l['’]|la |le |les |the |an |a )", "", name, flags=re.I).strip(" -–")
+    return name[:1].upper() + name[1:] if name else name
+
+
+def _as_written_later(doc: Doc, line: str, start: int) -> tuple[str, Span]:
+    key = fold(line)
+    found = doc.folded.find(key, start + len(line))
+    while found != -1 and doc.masked[found : found + len(line)].isupper():
+        found = doc.folded.find(key, found + len(line))
+    if found == -1:
+        return line, (start, start + len(line))
+    end = found + len(line)
+    acronym = re.match(r"\s*\([A-Z][\w\-]{1,10}\)", doc.masked[end : end + 16])
+    if acronym:
+        end += acronym.end()
+    return doc.masked[found:end].strip(), (found, end)
+
+
+def _head_lines(doc: Doc, count: int) -> list[tuple[int, str]]:
+    """The first ``count`` non-empty lines (offset, stripped text): the letterhead."""
+    out: list[tuple[int, str]] = []
+    for match in re.finditer(r"[^\n]+", doc.masked[:3000]):
+        line = match.group(0).strip()
+        if line and not line.startswith("[image"):
+            out.append((match.start() + len(match.group(0)) - len(match.group(0).lstrip()), line))
+            if len(out) >= count:
+                break
+    return out
+
+
+_ISSUER_CUES = re.compile(
+    kw(
+        r"lance par",
+        r"lancee par",
+        r"publie par",
+        r"emis par",
+        r"issued by",
+        r"launched by",
+        r"commanditaire",
+        r"organisme",
+        r"maitre d'ouvrage",
+    )
+)
+
+
+_ISSUER_KEYS = re.compile(
+    kw(
+        r"operateur",
+        r"organisation",
+        r"organization",
+        r"organisme",
+        r"commanditaire",
+        r"maitre d'ouvrage",
+        r"client",
+        r"employer",
+        r"employeur",
+        r"issuer",
+        r"contracting authority",
+        r"الجهة",
+        r"صاحب المشروع",
+    )
+)
+
+
+_ISSUER_VERB = re.compile(
+    r"(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
+    r"(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:recrute|recherche|lance|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
+    r"|met en (?:œ|oe)uvre|implements"
+    r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
+)
+
+
+_KIND_BEFORE = re.compile(
+    r"(?<![\w'’])(?P<kind>(?:association|fondation|organisation|coopérative|fédération|réseau))[ \t]+\Z"
+)
+# "OIJ (Oxfam in Jordan) is seeking ...": an acronym first, its name in parentheses.
+_ACRONYM_FIRST = re.compile(
+    r"(?<![\w-])(?P<acronym>[A-Z][A-Za-z]{1,9})[ \t]*\((?P<name>[A-ZÀ-Ý][^()\n]{3,80})\)[ \t]+"
+    r"(?:is|est|has|a|invites|recrute|lance|seeks|will)\b"
+)
+
+
+_ORG_AR = (
+    r"(?:ال)?(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|مرصد|هيئة|وكالة|مجلس|جماعة|فضاء|رابطة|منتدى|تنسيقية|مجموعة|نادي|"
+    r"جمعيه|منظمه|شبكه|مؤسسه|فيدراليه|تعاونيه|هيئه|وكاله|جماعه|رابطه|تنسيقيه|مجموعه)"
+)
+
+
+_ISSUER_AR = re.compile(
+    r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث|تنفذ|ينفذ|تنظم|ينظم)\s+(?P<org>"
+    + _ORG_AR
+    + r"\s[^\n،,]{3,80}?)\s+(?:عن|في|لـ?|مشروع|برنامج|منذ|دورة)\s"
+)
+
+
+# "تعلن الكاتبة المغربية للتقاعد (CMR) عن ..." , "يعلن رئيس المجلس الإقليمي للرشيدية، ...":
+# whatever the organisation's kind, the announcing verb names it.
+_ANNOUNCER_AR = re.compile(
+    r"(?:تعلن|يعلن|أعلنت|أعلن|تفتح|يفتح|تنظم|ينظم)\s+(?:رئيس\s+(?=\S*(?:مجلس|المجلس|جماعة|جامعة|جهة)))?"
+    r"(?P<org>[^\s،,.()]{2,30}(?:\s[^\s،,.()]{1,30}){0,9}?)(?P<acronym>\s*\([A-Z][A-Za-z\-]{1,10}\))?"
+    r"(?=\s*،|\s+(?:رسميا?ً?\s+)?(?:عن|باب)\s)"
+)
+
+
+_LETTERHEAD = re.compile(
+    r"\A(?:(?:L['’]|La |Le )?(?:Association|Fondation|Réseau|Coopérative|Organisation|Fédération|Union|Collectif|Observatoire|Centre|Network|Foundation|Organization|Organisation|Alliance|Institut|Institute|Agence|Agency)\b|"
+    + _ORG_AR
+    + r"\s)",
+    re.I,
+)
+
+
+_PRESENTATION = re.compile(
+    kw(
+        r"\A(?:presentation|a propos|about|qui est|نبذة عن|تقديم)\s+(?:de\s+|du\s+|des\s+|d')?(?:l'|la\s+|le\s+|the\s+)?"
+    )
+)
+
+
+_IMPLEMENTED = re.compile(
+    kw(
+        r"mis en (?:œ|o)?uvre par\s+",
+        r"mise en (?:œ|o)?uvre par\s+",
+        r"implemented by\s+",
+        r"porte par\s+",
+        r"portee par\s+",
+        r"executed by\s+",
+    )
+)
+
+
+_NOT_ORG = re.compile(
+    kw(
+        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z)"
+    )
+)
+
+
+def read_issuer(doc: Doc) -> None:
+    def accept(raw: str, span: Span, confidence: float, *, cell: bool = False) -> bool:
+        name = _org_name(raw, cell=cell)
+        if not name or len(name) < 2 or _NOT_ORG.match(fold(name)) or len(name) > 90:
+            return False
+        if _ACRONYM.match(name):
+            name = _expand_acronym(doc, name) or name
+        doc.set("issuer", name, [span], confidence)
+        return True
+
+    for match in _ISSUER_CUES.finditer(doc.folded):
+        tail_start = match.end()
+        tail = doc.masked[tail_start : tail_start + 160]
+        lead = re.match(r"[ \t:\-–|]*\n?[ \t]*", tail)
+        offset = lead.end() if lead else 0
+        if tail[offset:].startswith("\n") or not tail[offset:].strip():
+            continue
+        raw = tail[offset:].split("\n")[0]
+        # "Commanditaire : X", or a row whose column gap a PDF print reduced to a space
+        at_line_start = not doc.folded[doc.line_bounds(match.start())[0] : match.start()].strip()
+        noun = not re.search(r"\b(?:par|by)\Z", match.group(0))
+        labelled = any(mark in tail[:offset] for mark in ":\t|") or (at_line_start and noun)
+        if accept(raw, (tail_start + offset, tail_start + offset + len(raw)), 0.85, cell=labelled):
+            return
+    for key, value, span in kv_lines(doc, max(2000, len(doc.text) // 3)):
+        if _ISSUER_KEYS.match(key) and accept(value, span, 0.85, cell=True):
+            return
+    arabic_doc = arabic_share(doc.text) >= 0.5
+    previous = ""
+    for start, line in _head_lines(doc, 6):
+        bullet = re.match(r"[-–•·]\s+", line)
+        if bullet:  # "- Royaume du Maroc" / "- Association X": a letterhead typed as a list
+            start, line = start + bullet.end(), line[bullet.end() :]
+        fits_script = ("\u0600" <= line[:1] <= "\u06ff") == arabic_doc
+        funded = PARTNER_CUES.search(fold(previous + " " + line))
+        if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 and not line.endswith((".", ":")):
+            if line.isupper():  # "COOPÉRATIVE X" in the letterhead, "Coopérative X (CX)" in the text
+                line, (start, _) = _as_written_later(doc, line, start)
+            if fits_script and not funded and accept(line, (start, start + len(line)), 0.7, cell=True):
+                return
+        previous = line
+    for match in _ISSUER_VERB.finditer(doc.masked):
+        before = doc.folded[max(doc.line_bounds(match.start())[0], match.start() - 60) : match.start()]
+        if PARTNER_CUES.search(before):
+            continue  # "X, avec le soutien de Y, met en œuvre": Y is a funder
+        start = match.start("org")
+        # "l'association Forum X lance ...": the lowercase kind word belongs to the name (looked
+        # up behind the match: in the pattern it would be tried at every position of the text)
+        kind = _KIND_BEFORE.search(doc.masked, max(0, start - 20), start)
+        if kind:
+            start = kind.start("kind")
+        if accept(doc.masked[start : match.end("org")], (start, match.end("org")), 0.75):
+            return
+    for match in _ACRONYM_FIRST.finditer(doc.masked):
+        if match.group("acronym").upper() == match.group("acronym") and accept(
+            f"{match.group('name').strip()} ({match.group('acronym')})", match.span(), 0.75, cell=True
+        ):
+            return
+    for match in _ISSUER_AR.finditer(doc.masked):
+        if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
+            return
+    for match in _ANNOUNCER_AR.finditer(doc.masked[:3000]):
+        end = match.end("acronym") if match.group("acronym") else match.end("org")
+        name = doc.masked[match.start("org") : end]
+        if accept(name, (match.start("org"), end), 0.7, cell=True):
+            return
+    for section in doc.sections:
+        if section.role != "context" or not section.heading:
+            continue
+        head_folded = doc.folded[section.heading_start : section.heading_end]
+        stripped = len(head_folded) - len(head_folded.lstrip(" \t-–•·#.0123456789ivxlc"))
+        rest_folded = head_folded[stripped:]
+        pres = _PRESENTATION.match(rest_folded)
+        if pres:
+            start = section.heading_start + stripped + pres.end()
+            raw = doc.masked[start : section.heading_end]
+            raw = re.sub(r"\s*[:：]\s*\Z", "", raw)
+            if " - " in raw or " – " in raw:
+                parts = re.split(r"\s[–\-]\s", raw)
+                if _ACRONYM.match(parts[-1].strip()):
+                    name = f"{parts[0].strip()} ({parts[-1].strip()})"
+                    if accept(name, (start, start + len(raw)), 0.7):
+                        return
+            if accept(raw, (start, start + len(raw)), 0.7):
+                return
+    for match in _IMPLEMENTED.finditer(doc.folded):
+        tail = doc.masked[match.end() : match.end() + 100]
+        tail = re.sub(r"\A(?:l['’]|la |le |les |the )", lambda m: " " * len(m.group(0)), tail)
+        org = re.match(
+            r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10})",
+            tail,
+        )
+        if org and accept(org.group(1), (match.end() + org.start(1), match.end() + org.end(1)), 0.6):
+            return
+    for match in EMAIL.finditer(doc.folded):
+        domain = match.group(0).split("@", 1)[1]
+        labels = domain.split(".")
+        if len(labels) < 2:
+            continue
+        name = (
+            labels[-2]
+            if labels[-2] not in ("co", "org", "gov", "gouv", "ac") or len(labels) < 3
+            else labels[-3]
+        )
+        if name in WEBMAIL:
+            continue
+        words = re.split(r"[-_]", name)
+        pretty = " ".join(w.upper() if len(w) <= 4 else w.capitalize() for w in words if w)
+        if pretty:
+            doc.set("issuer", pretty, [(match.start(), match.end())], 0.4)
+            return
+    doc.set("issuer", None)

@@ -1,0 +1,483 @@
+"""Where the mission takes place: location sections, enumerations after "communes de", "provinces
+of", "بجماعتي", "à X", linked to Morocco's territories by the gazetteer."""
+
+from __future__ import annotations
+
+import re
+
+from nidaa.tor.fields.common import Doc, Span
+from nidaa.tor.places import Place, place_key
+from nidaa.tor.text import fold, kw, tidy
+
+# Words joined by single spaces or hyphens; hyphens are only separators, so no backtracking blow-up.
+_PLACE_NAME = r"[A-ZÀ-Ý][\w'’]{0,30}(?:[ \-](?:[A-ZÀ-Ý][\w'’]{0,30}|el|al|El|Al|Sidi|Ait|Aït|Ben|Beni))*"
+
+
+_AT_PLACE = re.compile(r"(?:\b(?:à|a|au|en|in|at)|ب|في)\s+(?P<place>" + _PLACE_NAME + ")")
+
+
+_AT_PLACE_LIST = re.compile(
+    r"(?:\b(?:à|in|at)|ب)\s*(?P<places>"
+    + _PLACE_NAME
+    + r"(?:\s*(?:,|\bet\b|\band\b|و)\s*"
+    + _PLACE_NAME
+    + r"){0,4})"
+)
+
+
+_BASED = re.compile(
+    kw(
+        r"base\.?e?s?\s+(?:a|au|en)\s+",
+        r"based in\s+",
+        r"based at\s+",
+        r"duty station\s*:?\s*",
+        r"lieu d'affectation\s*:?\s*",
+        r"poste base a\s+",
+        r"مقر العمل\s*:?\s*",
+        r"مقره\s+",
+        r"مقرها\s+",
+    )
+)
+
+
+_BASED_NAME = re.compile(r"\s*(" + _PLACE_NAME.replace("[A-ZÀ-Ý]", "[A-ZÀ-Ý\u0600-\u06ff]", 1) + ")")
+
+
+_NOT_PLACE = {
+    "home",
+    "home-based",
+    "remote",
+    "télétravail",
+    "hôtel",
+    "hotel",
+    "l'hôtel",
+    "maroc",
+    "morocco",
+    "the",
+    "la",
+    "le",
+    "les",
+    "distance",
+    "ligne",
+    "online",
+    "présentiel",
+    "annexe",
+}
+
+
+_TAKES_PLACE = re.compile(
+    kw(
+        r"se deroulera",
+        r"se derouleront",
+        r"aura lieu",
+        r"auront lieu",
+        r"se tiendra",
+        r"se tiendront",
+        r"seront organises?",
+        r"sera organisee?",
+        r"will take place",
+        r"will be held",
+        r"takes place",
+        r"will be organi[sz]ed",
+        r"ستنظم",
+        r"سينظم",
+        r"ستجرى",
+        r"سيتم تنظيم",
+        r"ستنعقد",
+    )
+)
+
+
+_REGION_WORDS = re.compile(
+    kw(
+        r"regions?\s+(?:de|du|des|d')",
+        r"provinces?\s+(?:de|d')",
+        r"communes?\s+(?:de|d')",
+        r"جهة",
+        r"جهات",
+        r"إقليم",
+        r"أقاليم",
+        r"بجهة",
+        r"بجهات",
+    )
+)
+
+
+def _place_spans(doc: Doc, start: int, end: int) -> list[tuple[Place, Span]]:
+    if doc.gazetteer is None:
+        return []
+    return [(m.place, (start + m.start, start + m.end)) for m in doc.gazetteer.find_in(doc.text[start:end])]
+
+
+_ENUM_CUE = re.compile(
+    kw(
+        r"communes? (?:de|d'|rurales? de|urbaines? de)",
+        r"villes? (?:de|d')",
+        r"localites? (?:de|d')",
+        r"douars? (?:de|d')?",
+        r"provinces? (?:de|d')",
+        r"prefectures? (?:de|d')",
+        r"(?:the )?(?:communes|provinces|cities|towns|municipalities|prefectures) of",
+        r"(?:ب|في )?جماعات",
+        r"(?:ب|في )?جماعتي",
+        r"(?:ب|في )?مدن",
+        r"(?:ب|في )?مدينتي",
+        r"(?:ب|في )?أقاليم",
+        r"(?:ب|في )?إقليمي",
+    )
+)
+
+
+_ENUM_END = re.compile(
+    r"[.;:()\n]|\s+ب?(?:إقليم|اقليم|جهة|عمالة)|\s+(?:province|région|region|préfecture) d|[,،]\s*(?:dans|in|au|de la|du|province|région|region|إقليم|اقليم|جهة|عمالة)\b|\s(?:dans|in|within|au sein)\s"
+)
+
+
+_ENUM_SPLIT = re.compile(r"\s*(?:,|،|\bet\b|\band\b)\s*|\s+(?=و\S{2,})")
+
+
+def _conjunction(doc: Doc, name: str) -> bool:
+    """Whether a leading "و" is "and" ("وأمزميز") rather than part of the name ("وجدة")."""
+    if doc.gazetteer is None:
+        return True
+    return doc.gazetteer.lookup(name[1:]) is not None or doc.gazetteer.lookup(name) is None
+
+
+def _cue_kind(cue: str) -> str | None:
+    """The level a cue word names: "communes de", "بجماعتي" -> commune."""
+    folded = cue.casefold()
+    if re.search(r"commune|municipal|جماع|بلدي|douar|دوار|ville|villes|cities|city|town|مدين|مدن", folded):
+        return "commune"
+    if re.search(r"province|prefecture|préfecture|إقليم|اقليم|أقاليم|اقاليم|عمال", folded):
+        return "province"
+    if re.search(r"r[ée]gion|جه", folded):
+        return "region"
+    return None
+
+
+def _enumerated(doc: Doc, start: int, end: int) -> list[tuple[str, Span, str | None]]:
+    """Names listed after "communes de", "provinces of", "بجماعتي" ... in one line,
+    with the level the cue names (so "communes de Zagora" is the commune)."""
+    out: list[tuple[str, Span, str | None]] = []
+    for cue in _ENUM_CUE.finditer(doc.folded, start, end):
+        kind = _cue_kind(cue.group(0))
+        # An enumeration is a few names: looking 300 characters ahead keeps a
+        # line of a thousand cues linear (each cue used to rescan the rest of it).
+        tail = doc.masked[cue.end() : min(end, cue.end() + 300)]
+        stop = _ENUM_END.search(tail)
+        chunk = tail[: stop.start()] if stop else tail
+        position = cue.end()
+        for part in _ENUM_SPLIT.split(chunk):
+            offset = doc.masked.find(part, position, cue.end() + len(chunk)) if part else -1
+            if offset == -1:
+                continue
+            position = offset + len(part)
+            name = part.strip()
+            offset += len(part) - len(part.lstrip())
+            if name.startswith("و") and len(name) > 3 and _conjunction(doc, name):
+                name, offset = name[1:], offset + 1
+            if not name or len(name.split()) > 4:
+                continue
+            if not (name[0].isupper() or "\u0600" <= name[0] <= "\u06ff"):
+                continue
+            out.append((name, (offset, offset + len(name)), kind))
+    return out
+
+
+# A value line of a location section ("Lieu : commune de Sidi Bibi", "مكان التكوين:
+# جماعة تاكونيت وجماعة زاكورة"): its items are places as written, known or not.
+_WRITTEN_SPLIT = re.compile(r"\s*(?:,|،|;|؛|\s/\s|\bet\b|\band\b|&)\s*|\s+(?=و\S{2,})")
+
+
+_WRITTEN_PREFIX = re.compile(
+    r"\A(?:(?:و|ب|في\s+)?(?:مقر|مدينة|مدينتي|مدن|جماعة|جماعتي|جماعات|بلدية|إقليم|اقليم|أقاليم|عمالة|جهة|جهات|دوار)(?=\s)"
+    r"|(?:(?:les?|la|l'|the|au|à|a|en|in|at)\s+)?(?:si[eè]ge|commune|communes|ville|villes|province|provinces|"
+    r"pr[ée]fecture|r[ée]gion|r[ée]gions|municipalit[ée]|municipality|city|town|douar|cercle)\b"
+    r"(?:\s+(?:rurale|urbaine|territoriale))?(?:\s+(?:de|d'|du|des|of))?"
+    r"|(?:les?|la|l'|the|au|à|en|in|at)(?=\s))\s*",
+    re.I,
+)
+
+
+# A place name: up to four capitalised words (with el/de/ben/n'... between them), or up
+# to three Arabic words (more is a sentence: "ستنظم الدورات بجماعتي أمزميز").
+_NAME_LIKE = re.compile(
+    r"[A-ZÀ-Ý][\w'’]*(?:[ \-](?:[A-ZÀ-Ý][\w'’]*|el|al|de|des|du|d['’]\w+|ben|ou|n['’]\w+|ait|aït|sidi)){0,3}"
+    r"|[\u0600-\u06ff]+(?:[ \-][\u0600-\u06ff]+){0,2}"
+)
+
+
+_WRITTEN_SITUATED = re.compile(
+    r"\s+(?:(?:ب|في\s*)(?:إقليم|اقليم|جهة|عمالة)|(?:dans|in|within|au sein|de la province|de la r[ée]gion|province of|region of)\s)"
+)
+
+
+_WRITTEN_SUFFIX = re.compile(
+    r"\s+(?:provinces?|regions?|communes?|prefectures?|municipalit(?:y|ies)|cities|city)\Z", re.I
+)
+
+
+def _written_places(doc: Doc, start: int, end: int) -> list[tuple[str, Span, str | None]]:
+    """The items of a short location value, as written, with the level their
+    prefix or suffix names; [] for prose (a sentence, not a list of places)."""
+    raw = doc.masked[start:end]
+    colon = raw.find(":")
+    if 0 <= colon < 60:
+        offset = colon + 1
+    else:
+        offset = 0
+    value = re.sub(r"\([^()\n]*\)", lambda m: " " * len(m.group(0)), raw[offset:])
+    value = re.split(r"[.!?](?:\s|\Z)", value)[0]
+    if not value.strip() or len(value.split()) > 12 or re.search(r"\d", value):
+        return []
+    out: list[tuple[str, Span, str | None]] = []
+    position = start + offset
+    kind: str | None = None
+    last_prefixed = False
+    for part in _WRITTEN_SPLIT.split(value):
+        name = part.strip()
+        found = doc.masked.find(name, position, start + offset + len(value)) if name else -1
+        if found == -1:
+            continue
+        position = found + len(name)
+        if name.startswith("و") and len(name) > 3 and _conjunction(doc, name):
+            name, found = name[1:], found + 1
+        prefixed = False
+        while True:
+            prefix = _WRITTEN_PREFIX.match(name)
+            if not prefix or not prefix.group(0):
+                break
+            kind = _cue_kind(prefix.group(0)) or kind
+            prefixed = prefixed or _cue_kind(prefix.group(0)) is not None
+            name, found = name[prefix.end() :], found + prefix.end()
+        name = _WRITTEN_SITUATED.split(name)[0]  # "أمزميز بإقليم الحوز", "Tinejdad dans la province"
+        suffix = _WRITTEN_SUFFIX.search(name)
+        item_kind = kind
+        if suffix:  # "Guelmim and Tan-Tan provinces": the plural names every item's level
+            item_kind = _cue_kind(suffix.group(0))
+            name = name[: suffix.start()]
+            out = [(n, span, k or item_kind) for n, span, k in out]
+        name = name.strip(" -–:")
+        if not name or name.casefold() in _NOT_PLACE:
+            continue
+        if not _NAME_LIKE.fullmatch(name):
+            return []  # a sentence, not a list of names: leave it to the other rules
+        out.append((name, (found, found + len(name)), item_kind))
+        last_prefixed = prefixed
+    # "Tafraout, Mirleft, province de Tiznit": a last item one level up only situates the others
+    if len(out) >= 2 and last_prefixed and out[-1][2] in ("province", "region") and out[-2][2] != out[-1][2]:
+        out.pop()
+    return out
+
+
+def _lookup(doc: Doc, name: str, kind: str | None) -> Place | None:
+    if doc.gazetteer is None:
+        return None
+    return (kind and doc.gazetteer.lookup(name, kind)) or doc.gazetteer.lookup(name)
+
+
+# Labels of the place a mission happens in, on a row ("Lieu : X", "- Location: X")
+# or alone above its value. Not head offices, exam centres or addresses.
+_PLACE_LABEL = re.compile(
+    r"^[ \t]*(?:[-–•·*|][ \t]*)?(?P<label>"
+    + kw(
+        r"lieux?(?: de la mission| d'affectation| d'execution| de travail| de la formation)?",
+        r"(?:relevant |delivery |mission |work |job )?locations?",
+        r"duty stations?",
+        r"zones? d'intervention",
+        r"regions? concernees?(?: par cette opportunite)?",
+        r"places? of (?:work|performance|assignment)",
+        r"مكان (?:العمل|التكوين|المهمة|التعيين)",
+        r"مقر العمل",
+    )
+    + r")[ \t]*(?:[:：|][ \t]*\|?[ \t]*)?(?P<value>[^\n]*)$",
+    re.MULTILINE,
+)
+_COUNTRIES = re.compile(
+    kw(r"maroc", r"morocco", r"tunisie", r"tunisia", r"jordanie", r"jordan", r"liban", r"lebanon", r"mauritanie",
+       r"mauritania", r"المغرب", r"تونس", r"الأردن", r"لبنان", r"موريتانيا")
+)  # fmt: skip
+_PLACE_KIND_WORDS = re.compile(
+    kw(r"\b(?:governorate|gouvernorat|province|prefecture|region|wilaya|city|ville)\b")
+)
+
+
+def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
+    """Places written as a labelled value, known to the gazetteer or not (calls
+    abroad, towns it lacks): the value is split into names, country names and
+    words like "Governorate" dropped; a value after a colon inside it wins
+    ("Tunisia (with travel to intervention areas : Jendouba, Tozeur)")."""
+    out: list[tuple[str, Span]] = []
+    for match in _PLACE_LABEL.finditer(doc.folded, 0, min(len(doc.folded), 20_000)):
+        value_start, value = match.start("value"), doc.masked[match.start("value") : match.end("value")]
+        if not value.strip(" |:"):  # the value is on the next non-blank line
+            following = doc.masked.find("\n", match.end())
+            while 0 <= following < len(doc.masked) - 1 and doc.masked[following + 1] in "\n|: ":
+                following += 1
+            if following == -1:
+                continue
+            value_start = following + 1
+            value = doc.masked[value_start : doc.line_bounds(value_start)[1]]
+        if len(value) > 200:
+            continue
+        colon = max(value.rfind(":"), value.rfind("："))
+        if colon != -1:
+            value_start, value = value_start + colon + 1, value[colon + 1 :]
+        for part in re.finditer(r"[^,;،؛()|/–\-]+", value):
+            raw = part.group(0)
+            name = _PLACE_KIND_WORDS.sub("", fold(raw)).strip()
+            words = raw.split()
+            if not name or _COUNTRIES.fullmatch(name) or not words or len(words) > 4:
+                continue
+            cleaned = " ".join(w for w in words if not _PLACE_KIND_WORDS.fullmatch(fold(w)))
+            cleaned = re.sub(r"\A(?:and|et|و)\s+", "", cleaned).strip(" .")
+            if cleaned and (cleaned[0].isupper() or "\u0600" <= cleaned[0] <= "\u06ff"):
+                offset = value_start + part.start() + raw.index(cleaned.split()[0])
+                out.append((cleaned, (offset, offset + len(cleaned))))
+        if out:
+            return out
+    return out
+
+
+_NAMED_AREA = re.compile(
+    r"\b(?:[Gg]ouvernorat|[Gg]overnorate|[Ww]ilaya|[Dd]élégation|[Rr]égion|[Rr]egion|[Pp]rovince)\s+(?:de\s+|d['’]|of\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
+)
+MAX_LOCATIONS = 60  # a call names a few dozen places at most
+
+
+def read_locations(doc: Doc) -> None:
+    names: list[str] = []
+    places: list[Place | None] = []
+    spans: list[Span] = []
+
+    def add(name: str, span: Span, place: Place | None = None) -> None:
+        if len(names) >= MAX_LOCATIONS:  # each name is compared with the others: keep it bounded
+            return
+        name = tidy(name)
+        if not name or name.lower() in _NOT_PLACE or len(name) < 3:
+            return
+        for index, (a, b) in enumerate(spans):
+            if a <= span[0] and span[1] <= b:  # "Mhamid" inside "Mhamid El Ghizlane"
+                if places[index] is None and place is not None:
+                    places[index] = place
+                return
+        key = place_key(name)
+        if any(place_key(n) == key for n in names):
+            return
+        if place is None and doc.gazetteer is not None:
+            place = doc.gazetteer.lookup(name)
+        if place is not None and any(p is not None and p.code == place.code for p in places):
+            return
+        names.append(name)
+        places.append(place)
+        spans.append(span)
+
+    for section in doc.of_role("location"):
+        items = [line for line in section.lines if line.is_item]
+        if len(items) >= 1:
+            for line in items:
+                raw = doc.masked[line.start : line.end]
+                head = re.split(r"\s*[(,;:]|\s[–\-]\s|\.\s*\Z", raw)[0]
+                known = doc.gazetteer is not None and doc.gazetteer.lookup(head) is not None
+                if head.strip() and (known or (len(head.split()) <= 4 and not head[:1].islower())):
+                    add(head, (line.start, line.start + len(head.rstrip())))
+            continue
+        for line in section.lines:
+            written = _written_places(doc, line.start, line.end)
+            if written:
+                for name, span, kind in written:
+                    add(name, span, _lookup(doc, name, kind))
+                continue
+            found = sorted(
+                [(span, place, 1) for place, span in _place_spans(doc, line.start, line.end)]
+                + [
+                    (span, _lookup(doc, name, kind), 0)
+                    for name, span, kind in _enumerated(doc, line.start, line.end)
+                ],
+                key=lambda item: (item[0][0], -item[0][1], item[2]),
+            )
+            for span, place, _ in found:
+                add(doc.text[span[0] : span[1]], span, place)
+            if not found:
+                for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
+                    add(match.group("place"), (match.start("place"), match.end("place")))
+    if not names:  # a labelled value anywhere: "- Lieu : Grand Tunis", "Delivery location" + "Amman – Jordan"
+        for name, span in _labelled_places(doc):
+            add(name, span)
+    _drop_parents(doc, names, places, spans)
+    for match in _BASED.finditer(doc.folded):
+        tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
+        based = _BASED_NAME.match(tail)
+        if based:
+            start = match.end() + based.start(1)
+            add(based.group(1), (start, start + len(based.group(1))))
+    if not names:
+        for match in _TAKES_PLACE.finditer(doc.folded):
+            line_end = min(doc.line_bounds(match.start())[1], match.end() + 300)
+            stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
+            end = match.end() + stop.start() if stop else line_end
+            linked = sorted(
+                [(span, place, 1) for place, span in _place_spans(doc, match.end(), end)]
+                + [
+                    (span, _lookup(doc, name, kind), 0)
+                    for name, span, kind in _enumerated(doc, match.end(), end)
+                ],
+                key=lambda item: (item[0][0], -item[0][1], item[2]),
+            )
+            for span, place, _ in linked:
+                add(doc.text[span[0] : span[1]], span, place)
+            if not linked:
+                for at in _AT_PLACE.finditer(doc.masked, match.end(), end):
+                    add(at.group("place"), (at.start("place"), at.end("place")))
+        _drop_parents(doc, names, places, spans)
+    if not names:
+        for match in _REGION_WORDS.finditer(doc.folded):
+            line_start, line_end = doc.line_bounds(match.start())
+            for place, span in _place_spans(doc, match.start(), min(line_end, match.end() + 160)):
+                add(doc.text[span[0] : span[1]], span, place)
+            if len(names) >= 6:
+                break
+        _drop_parents(doc, names, places, spans)
+    if not names:  # places named in the timeline or the tasks: "3 and 4 July 2025 in Chefchaouen"
+        for section in doc.of_role("calendar", "tasks", "scope"):
+            for place, span in _place_spans(doc, section.body_start, section.body_end):
+                if place.kind != "region":
+                    add(doc.text[span[0] : span[1]], span, place)
+    if not names and doc.gazetteer is not None:  # last resort: "à Al Hoceima et Nador" anywhere
+        for at in _AT_PLACE_LIST.finditer(doc.masked):
+            for place, span in _place_spans(doc, at.start("places"), at.end("places")):
+                if place.kind != "region" and len(names) < 4:
+                    add(doc.text[span[0] : span[1]], span, place)
+    if not names:  # abroad, unknown to the gazetteer: "le gouvernorat de Kairouan", "la région de Trarza"
+        for match in _NAMED_AREA.finditer(doc.masked, 0, min(len(doc.masked), 20_000)):
+            if len(names) >= 3:
+                break
+            add(match.group("name"), match.span("name"))
+    doc.set("locations", names, spans, 0.8 if names else 0.0)
+    doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
+
+
+_SITUATING = re.compile(
+    "(?:"
+    + kw(r"province", r"prefecture", r"region", r"إقليم", r"عمالة", r"جهة", r"بإقليم", r"بجهة")
+    + r")\W{0,6}(?:de |d'|du |des )?\Z"
+)
+
+
+def _drop_parents(doc: Doc, names: list[str], places: list[Place | None], spans: list[Span]) -> None:
+    """ "Tafraout et Mirleft, province de Tiznit": the province only situates the communes."""
+    parents: set[str] = set()
+    for place in places:
+        if place is not None and place.parent_code:
+            parents.add(place.parent_code)
+            parent = doc.gazetteer.by_code.get(place.parent_code) if doc.gazetteer else None
+            if parent is not None and parent.parent_code:
+                parents.add(parent.parent_code)
+    for index in range(len(places) - 1, -1, -1):
+        place = places[index]
+        start = spans[index][0]
+        before = doc.folded[max(0, start - 24) : start]
+        situating = bool(_SITUATING.search(before)) or "(" in before[-3:]
+        if place is not None and place.code in parents and situating:
+            del names[index], places[index], spans[index]

@@ -1,0 +1,675 @@
+"""The call's title (its object as the document states it) and its type (consultant, trainer, expert,
+staff, firm or other), read from the title first."""
+
+from __future__ import annotations
+
+import re
+
+from nidaa.tor.fields.common import EMAIL, Doc, Span, kv_lines
+from nidaa.tor.sections import role_of
+from nidaa.tor.text import fold, kw, tidy
+
+STAFF_CUES = re.compile(
+    kw(
+        r"contrat de travail",
+        r"contrat a duree",
+        r"\bcdd\b",
+        r"\bcdi\b",
+        r"offres? d'emploi",
+        r"postes? vacants?",
+        r"package salarial",
+        r"salaire",
+        r"salary",
+        r"employment contract",
+        r"job offer",
+        r"vacancy",
+        r"full[-\s]time",
+        r"temps plein",
+        r"fixed[-\s]term",
+        r"benefits package",
+        r"عقد عمل",
+        r"منصب شغل",
+        r"الأجر الشهري",
+        r"راتب",
+        # a public competition (concours) recruits staff into a grade
+        r"مباراة",
+        r"مباريات",
+        r"مسابقة",
+        r"\bconcours\b",
+        r"السلم \d",
+    ),
+)
+# A call to organisations (grants, project proposals, partnerships): type "other",
+# whatever people it later mentions.
+CALL_TO_ORGANISATIONS = re.compile(
+    kw(
+        r"appels? a projets",
+        r"appels? a propositions",
+        r"call for (?:project )?proposals",
+        r"calls for (?:project )?proposals",
+        r"grants? (?:program|programme|opportunit|of up to)",
+        r"subventions?",
+        r"funding opportunit",
+        r"طلبات المشاريع",
+        r"طلب دعم",
+        r"صندوق الدعم",
+        r"الاستفادة من الدعم",
+    )
+)
+# A request addressed to bidders (tenders, RFPs): a firm answers it.
+CALL_TO_BIDDERS = re.compile(
+    kw(
+        r"request for proposals?",
+        r"\brfp\b",
+        r"appel d'offres",
+        r"offerors",
+        r"soumissionnaires?",
+        r"bidders?",
+        r"طلب عروض",
+    )
+)
+# Wording of terms of reference for a mission: someone is hired for it.
+MISSION_WORDS = re.compile(
+    kw(
+        r"termes de reference",
+        r"terms of reference",
+        r"\btdr\b",
+        r"\btor\b",
+        r"livrables",
+        r"deliverables",
+        r"prestations?",
+        r"la mission",
+        r"the assignment",
+        r"المهمة",
+    )
+)
+
+
+TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "firm",
+        re.compile(
+            kw(
+                r"bureaux? d'etudes?",
+                r"cabinets?",
+                r"\bfirms?\b",
+                r"consulting compan",
+                r"societes? (?:de conseil|d'etudes|d'expertise)",
+                r"entreprises? (?:de|specialisee)",
+                r"prestataires? de services",
+                r"مكتب (?:دراسات|الدراسات)",
+                r"مكاتب (?:دراسات|الدراسات)",
+                r"شركة",
+                r"bureaux? de (?:formation|conseil)",
+                r"organismes? de formation",
+            ),
+        ),
+    ),
+    (
+        "trainer",
+        re.compile(
+            kw(
+                r"formateur",
+                r"formatrice",
+                r"animat(?:eur|rice)(?:\(trice\)|\(rice\)|[·.\-]?(?:trice|rice))?s? (?:de|d'|des) (?:formations?|ateliers?|sessions?)",
+                r"formateurs",
+                r"trainers?",
+                r"facilitat(?:eur|rice)s? de formation",
+                r"مكون",
+                r"مكونين",
+                r"مكونة",
+                r"مدرب",
+                r"مؤطر",
+            ),
+        ),
+    ),
+    ("expert", re.compile(kw(r"\bexperte?s?\b", r"\bexpert\.e", r"خبير", r"خبيرة", r"خبراء"))),
+    (
+        "consultant",
+        re.compile(
+            kw(
+                r"consultant",
+                r"consultante",
+                r"consultancy",
+                r"consultation",
+                r"facilitat(?:or|eur|rice)s?",
+                r"استشاري",
+                r"مستشار",
+                r"خبرة استشارية",
+            ),
+        ),
+    ),
+    (
+        "staff",
+        re.compile(
+            kw(
+                r"officer",
+                r"manager",
+                r"coordinat(?:eur|rice|or)",
+                r"charge ?(?:\(e\)|[.·\-]?e)? de (?:programmes?|projets?|mission|suivi|communication|plaidoyer|partenariats?)",
+                r"assistant",
+                r"responsable",
+                r"comptable",
+                r"accountant",
+                r"directeur",
+                r"directrice",
+                r"director",
+                r"animat(?:eur|rice)",
+                r"\bpostes?\b",
+                r"\bpositions?\b",
+                r"\bcdd\b",
+                r"\bcdi\b",
+                r"منسق",
+                r"مساعد",
+                r"محاسب",
+                r"مسؤول",
+                r"منصب",
+                r"مناصب",
+                r"مباراة",
+                r"مباريات",
+                r"مسابقة",
+                r"لشغل",
+            ),
+        ),
+    ),
+]
+
+
+_REF_LINE = re.compile(kw(r"numero", r"\bn°", r"\bref\b", r"reference de"))
+
+
+_STRONG_TITLE = re.compile(
+    kw(
+        r"recrutement",
+        r"recruitment",
+        r"recrute",
+        r"recruiting",
+        r"hiring",
+        r"selection d",
+        r"vacancy",
+        r"job (?:offer|opening|title)",
+        r"offre d'emploi",
+        r"avis de recrutement",
+        r"توظيف",
+        r"انتقاء",
+        r"لانتقاء",
+        r"اختيار",
+        r"لاختيار",
+        r"التعاقد مع",
+    )
+)
+
+
+_MEDIUM_TITLE = re.compile(
+    kw(
+        r"appel a (?:candidatures?|consultation|manifestation|propositions|projets|experts?|consultants?)",
+        r"appel d'offres?",
+        r"avis d'appel",
+        r"mission d'(?:expertise|appui|assistance|evaluation|accompagnement)",
+        r"assistance technique",
+        r"termes de reference",
+        r"call for (?:applications|proposals|expressions|consultants|tenders|trainers|experts|facilitators|candidates)",
+        r"appel a (?:formateurs?|formatrices?|facilitateurs?|facilitatrices?)",
+        r"request for (?:proposals?|quotations?|expressions?|applications?|tenders?|bids?)",
+        r"invitation to (?:bid|tender)",
+        r"expressions? of interest",
+        r"appel a manifestation",
+        r"terms of reference",
+        r"consultancy",
+        r"consultance",
+        r"consultation n",
+        r"إعلان",
+        r"طلب (?:عروض|ترشيحات|ترشيح|إبداء)",
+        r"دعوة",
+        r"دفتر التحملات",
+        r"الشروط المرجعية",
+    )
+)
+
+
+_TITLE_KEYS = re.compile(
+    kw(
+        r"activite",
+        r"intitule",
+        r"titre de (?:la mission|l'activite|la consultation|l'appel|la prestation|du poste)",
+        r"objet",
+        r"poste",
+        r"position",
+        r"job title",
+        r"title of (?:the )?(?:assignment|position|consultancy)",
+        r"assignment",
+        r"الموضوع",
+        r"المنصب",
+        r"عنوان المهمة",
+    )
+)
+
+
+_TITLE_PREFIX = re.compile(
+    kw(
+        r"\A(?:appel a (?:candidatures?|consultation)|termes de reference|tdrs?|avis|call for applications|terms of reference|tor|job offer|offre d'emploi|objet|subject)\s*[:\-–]?\s*(?:pour (?:le |la |l')?|relatifs? (?:a|au) |for (?:the )?)?(?=recrutement|recruitment|selection|hiring)"
+    )
+)
+
+
+_JOB_WORDS = re.compile(
+    kw(
+        r"officer",
+        r"manager",
+        r"coordinat",
+        r"charge\s*(?:\(e\)|\.?e)?\s+de",
+        r"assistant",
+        r"responsable",
+        r"comptable",
+        r"accountant",
+        r"advisor",
+        r"adviser",
+        r"conseill",
+        r"specialist",
+        r"chef de",
+        r"directeur",
+        r"director",
+        r"animat",
+        r"منسق",
+        r"مسؤول",
+        r"مساعد",
+        r"محاسب",
+    )
+)
+
+
+_EXPLICIT_TITLE_KEY = re.compile(
+    kw(
+        r"(?:titre|intitule|title|name) (?:de la |du |de l'|of the |of )?(?:mission|consultation|assignment|consultancy|poste|position|prestation|etude|study)",
+        r"(?:assignment|job|position|consultancy) title",
+        r"objet de (?:la consultation|l'appel|la mission)",
+        r"intitule\Z",
+        r"intitule (?:du poste|de la formation|de l'etude)",
+        r"poste\Z",
+        r"poste a pourvoir",
+        r"position\Z",
+        r"description of (?:the )?(?:assignment|consultancy|services)",
+        r"assignment\Z",
+        r"عنوان (?:المهمة|الاستشارة|المنصب)",
+        r"المنصب\Z",
+        r"موضوع (?:التكوين|الاستشارة|الدراسة|المهمة)\Z",
+    )
+)
+
+
+_GENERIC_WORDS = re.compile(
+    kw(
+        r"n°",
+        r"لتقديم",
+        r"تقديم",
+        r"عروض",
+        r"ترشيحات",
+        r"candidatures?",
+        r"applications?",
+        r"proposals?",
+        r"propositions?",
+        r"offres?",
+        r"no\.?",
+        r"nº",
+        r"numero",
+        r"ref\.?",
+        r"reference",
+        r"de",
+        r"d'",
+        r"du",
+        r"des",
+        r"for",
+        r"of",
+        r"the",
+        r"a",
+        r"an",
+        r"pour",
+        r"emploi",
+        r"شغل",
+        r"عن",
+        r"منصب",
+        r"مفتوح",
+        r"رقم",
+    )
+)
+
+
+_LEAD_IN = re.compile(
+    kw(
+        r"poste",
+        r"position",
+        r"post of",
+        r"منصب",
+        r"لشغل",
+        r"recrute",
+        r"recruit",
+        r"hiring",
+        r"vacancy",
+        r"للمنصب",
+    )
+)
+
+
+_HEADER_PREFIX = re.compile(
+    r"\A(?:"
+    + kw(
+        r"vacancy",
+        r"job offer",
+        r"job opening",
+        r"offre d'emploi",
+        r"avis de recrutement",
+        r"appel a candidatures?",
+        r"appel a consultation",
+        r"appel a manifestation d'interet",
+        r"call for applications",
+        r"call for proposals",
+        r"terms of reference",
+        r"termes de reference",
+        r"request for proposals",
+        r"إعلان",
+        r"إعلان عن منصب",
+        r"objet",
+        r"subject",
+    )
+    + r")\s*[:\-–—]\s*(?=\S)"
+)
+
+
+_ANNOUNCEMENT_PREFIX = re.compile(r"\A(?:" + kw(r"إعلان عن", r"إعلان", r"announcement of") + r")\s*(?=\S)")
+
+
+_CONTINUES = re.compile(
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|خاص ب|خاصة ب|يتعلق ب|المتعلق ب|المتعلقة ب)"
+)
+
+
+_DANGLING = re.compile(
+    r"(?:\b(?:de|du|des|d'une?|d'|pour|la|le|les|l'|au|aux|a|et|en|of|the|for|and|to|in|on))\Z"
+)
+_CONTINUATION = re.compile(
+    kw(
+        r"(?:pour|de|du|des|d'|en|au|aux|charge|chargee|dans|sur|a|for|of|to|in|on|the|and|et|لـ|ل|من أجل|في|حول|بخصوص)\b"
+    )
+)
+
+
+def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
+    """A title printed over two lines: "Recrutement d'un consultant" + "pour l'évaluation finale"."""
+    end = span[1]
+    for _ in range(2):
+        # A line ending on a link word ("... pour l'élaboration de") goes on, even over
+        # the blank line a web page or a PDF transcript put in the middle of the title.
+        dangling = bool(_DANGLING.search(fold(line)))
+        next_start = end
+        while (
+            next_start < len(doc.text)
+            and doc.text[next_start] in " \t\n"
+            and doc.text.count("\n", end, next_start) < (3 if dangling else 2)
+        ):
+            next_start += 1
+        if doc.text.count("\n", end, next_start) not in ((1, 2) if dangling else (1,)):
+            break  # a blank line ends the title
+        next_end = doc.line_bounds(next_start)[1]
+        nxt = doc.masked[next_start:next_end].strip()
+        folded = doc.folded[next_start:next_end].strip()
+        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 260 or role_of(folded) or EMAIL.search(folded):
+            break
+        arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and _CONTINUATION.match(folded)
+        if not (nxt[0].islower() or arabic_link) or nxt.endswith(":"):
+            break
+        line, end = f"{line} {nxt}", next_start + len(doc.masked[next_start:next_end].rstrip())
+    return line, (span[0], end)
+
+
+def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
+    rest = folded[: cue.start()] + " " + folded[cue.end() :]
+    rest = _REF_VALUE_ANY.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if not _GENERIC_WORDS.fullmatch(w)]
+    return len(words) <= 1
+
+
+_REF_VALUE_ANY = re.compile(r"\S*\d\S*")
+
+
+def read_title(doc: Doc) -> None:
+    head_limit = max(1500, len(doc.text) // 4)
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for raw_line in doc.masked[:head_limit].split("\n"):
+        if raw_line.strip():
+            lead = len(raw_line) - len(raw_line.lstrip())
+            lines.append((offset + lead, raw_line.strip()))
+        offset += len(raw_line) + 1
+    candidates: list[tuple[int, int, str, Span]] = []
+
+    def usable(k: int) -> bool:
+        start, line = lines[k]
+        folded = doc.folded[start : start + len(line)]
+        return (
+            len(line) <= 220
+            and "\t" not in line
+            and " | " not in line
+            and not EMAIL.search(folded)
+            and (role_of(folded) is None or len(line.split()) > 6)
+            and len(line.split()) >= 2
+        )
+
+    if lines:  # a job board's heading naming the post ("Chargé(e) de projets") is the title
+        first_start, first = lines[0]
+        first_folded = doc.folded[first_start : first_start + len(first)]
+        names_post = _JOB_WORDS.search(first_folded) or any(
+            pattern.search(first_folded)
+            for kind, pattern in TYPE_WORDS
+            if kind in ("trainer", "expert", "consultant")
+        )
+        numbered = _REF_LINE.search(first_folded) or re.search(
+            r"\d", first
+        )  # "Consultation n° AB-14": a header
+        if _headline(first, first_folded) and len(first.split()) <= 12 and names_post and not numbered:
+            candidates.append((0, -3, first, (first_start, first_start + len(first))))
+    for index, (start, line) in enumerate(lines[:3]):
+        # An announcement opening the text names the call's object, unless a
+        # heading line above it already does ("Chargé(e) de projets" + "X lance ...").
+        if index and _headline(lines[0][1], doc.folded[lines[0][0] : lines[0][0] + len(lines[0][1])]):
+            break
+        announced = None if line.endswith((":", "：")) else _ANNOUNCED_OBJECT.search(line)
+        if announced and start < 800:
+            value = announced.group("object").rstrip(" .")
+            begin = start + announced.start("object")
+            candidates.append((0, -2, value, (begin, begin + len(value))))
+            break
+    for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
+        crumbs = _BREADCRUMB.split(line)
+        if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 3 and not _URL_OR_DATE.search(crumbs[-1]):
+            value = crumbs[-1].strip()
+            begin = start + len(line) - len(crumbs[-1]) + (len(crumbs[-1]) - len(crumbs[-1].lstrip()))
+            candidates.append((1, start, value, (begin, begin + len(value))))
+            break
+    for index, (start, line) in enumerate(lines):
+        if len(line) > 220 or "\t" in line or " | " in line:
+            continue
+        folded = doc.folded[start : start + len(line)]
+        label = _LABEL_LINE.match(folded)
+        if label and _URL_OR_DATE.search(line, label.end()):
+            continue  # "Date limite de sélection des offres : 18/09/2024", "SOURCE: https://..."
+        if label and not (
+            _TITLE_KEYS.match(label.group(0))
+            or _EXPLICIT_TITLE_KEY.match(label.group(0))
+            or _SUBJECT_LABEL.match(label.group(0))
+        ):
+            if not (_STRONG_TITLE.search(label.group(0)) or _MEDIUM_TITLE.search(label.group(0))):
+                continue  # "Type de contrat : Consultation nationale" is a detail of the call, not its title
+        words = len(line.split())
+        if words < 2 or EMAIL.search(folded):
+            continue
+        strong = _STRONG_TITLE.search(folded)
+        medium = _MEDIUM_TITLE.search(folded)
+        cue = strong or medium
+        if (
+            line.endswith((":", "："))
+            and _LEAD_IN.search(folded)
+            and index + 1 < len(lines)
+            and usable(index + 1)
+        ):
+            n_start, n_line = lines[index + 1]
+            candidates.append((0, start, n_line, (n_start, n_start + len(n_line))))
+            continue
+        if cue and _is_generic_header(folded, cue):
+            following = index + 1
+            while (  # "AVIS DE RECRUTEMENT" + "Réf. : ATDL/RH/03" + the post
+                following < min(index + 3, len(lines) - 1)
+                and _REF_LINE.search(
+                    doc.folded[lines[following][0] : lines[following][0] + len(lines[following][1])]
+                )
+                and len(lines[following][1].split()) <= 5
+            ):
+                following += 1
+            if following < len(lines) and usable(following):
+                n_start, n_line = lines[following]
+                n_folded = doc.folded[n_start : n_start + len(n_line)]
+                if not _ISSUER_VERB_FOLDED.search(n_folded):
+                    if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
+                        joined = f"{line} {n_line}"
+                        candidates.append((0 if strong else 1, start, joined, (start, n_start + len(n_line))))
+                    else:
+                        candidates.append(
+                            (0 if strong else 1, start, n_line, (n_start, n_start + len(n_line)))
+                        )
+            continue
+        if _REF_LINE.search(folded) and not strong:
+            continue
+        rank = None
+        if strong and strong.start() < 100 and words <= 25:
+            rank = 0
+        elif strong and strong.start() < 100:  # a long announcement sentence, not a title line
+            rank = 1
+        elif (medium or strong) and words >= 4:
+            rank = 1
+        elif index < 40 and words <= 8 and _JOB_WORDS.search(folded) and not line.endswith((".", ";", ",")):
+            rank = 2
+        if rank is not None:
+            candidates.append((rank, start, line, (start, start + len(line))))
+    for key, value, span in kv_lines(doc, head_limit):
+        # "Title of the assignment: X" names the title outright (after recruitment wording)
+        if _EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2 and not EMAIL.search(value):
+            candidates.append((0, -1, value, span))
+            break
+    if candidates:
+        rank, _, line, span = min(candidates, key=lambda c: (c[0], c[1]))
+        announced = _ANNOUNCED_OBJECT.search(line) if len(line.split()) > 12 else None
+        if announced:  # "تعلن X عن تنظيم مباراة لتوظيف ...، ..." : the call's object, not the sentence
+            line = announced.group("object").rstrip(" .")
+            span = (span[0] + announced.start("object"), span[0] + announced.start("object") + len(line))
+        line, span = _continued(doc, line, span)
+        title = _clean_title(line)
+        if title:
+            doc.set("title", title, [span], (0.9, 0.75, 0.65)[rank])
+            return
+    for key, value, span in kv_lines(doc, head_limit):
+        if _TITLE_KEYS.match(key) and len(value.split()) >= 2:
+            doc.set("title", _clean_title(value), [span], 0.6)
+            return
+    for start, line in lines[:12]:  # no cue anywhere: a heading-like line at the top names the call
+        folded = doc.folded[start : start + len(line)]
+        if _headline(line, folded):
+            line, span = _continued(doc, line, (start, start + len(line)))
+            title = _clean_title(line)
+            if title:
+                doc.set("title", title, [span], 0.45)
+                return
+    doc.set("title", None)
+
+
+# The object an announcement sentence opens: "تعلن X عن تنظيم مباراة لتوظيف ..." ,
+# "X lance un appel à candidatures pour ...", "X invites proposals for ...".
+_ANNOUNCED_OBJECT = re.compile(
+    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:تنظيم\s+)?|(?:تفتح|يفتح)\s[^.،\n]{2,60}?\s(?=باب)|تم\s+(?=فتح)|\b(?:lance|launches|announces|annonce)\s+(?:un|une|an|a)\s+(?=\w))"
+    r"(?P<object>(?:مباراة|مباريات|مسابقة|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"\s+[»›>/]\s+")
+_SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
+_URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\{|\}")
+_LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
+
+
+def _headline(line: str, folded: str) -> bool:
+    """Whether a top line reads as a call's heading: a short phrase, not a
+    label, an address, a date line, a section heading or a sentence."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 20
+        and len(line) <= 200
+        and not line.endswith((":", "：", ",", ";"))
+        and not (line.endswith(".") and len(words) > 12)
+        and not line.startswith(("•", "-", "*", "[", "(", "|"))
+        and "\t" not in line
+        and not _LABEL_LINE.match(line)
+        and not _URL_OR_DATE.search(line)
+        and not EMAIL.search(folded)
+        and role_of(folded) is None
+        and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
+    )
+
+
+_ISSUER_VERB_FOLDED = re.compile(kw(r"\blance\b", r"recrute", r"تعلن", r"يعلن", r"invites", r"is seeking"))
+
+
+_FOR_RECRUITMENT = re.compile(
+    r"(?:\b(?:pour|for)\s+(?:le|la|l'|the)?\s*)(?=" + kw("recrutement", "recruitment", "selection") + ")"
+)
+
+
+def _clean_title(line: str) -> str:
+    title = tidy(line)
+    title = re.sub(r"\A\d{1,2}\s+(?=[A-Z])", "", title)  # "1 Intervention Officer" = one position
+    header = _HEADER_PREFIX.match(fold(title)) or _ANNOUNCEMENT_PREFIX.match(fold(title))
+    if header and header.end() < len(title):
+        title = title[header.end() :]
+    folded = fold(title)
+    prefix = _TITLE_PREFIX.match(folded)
+    if prefix and prefix.end() < len(title):
+        title = title[prefix.end() :]
+    else:
+        cut = _FOR_RECRUITMENT.search(folded)
+        if cut and cut.start() < 60:
+            title = title[cut.end() :]
+    title = tidy(title)
+    return title[:1].upper() + title[1:] if title else title
+
+
+def read_call_type(doc: Doc) -> None:
+    title = doc.fields.get("title") or ""
+    folded_title = fold(title)
+    title_span = doc.evidence.get("title", [])
+    staff_text = STAFF_CUES.search(doc.folded)
+    for kind, pattern in TYPE_WORDS:
+        if pattern.search(folded_title):
+            doc.set("call_type", kind, title_span, 0.85)
+            return
+    organisations = CALL_TO_ORGANISATIONS.search(doc.folded)
+    if organisations:
+        doc.set("call_type", "other", [(organisations.start(), organisations.end())], 0.6)
+        return
+    if staff_text:
+        doc.set("call_type", "staff", [(staff_text.start(), staff_text.end())], 0.75)
+        return
+    bidders = CALL_TO_BIDDERS.search(doc.folded)
+    if bidders:
+        doc.set("call_type", "firm", [(bidders.start(), bidders.end())], 0.55)
+        return
+    counts: dict[str, tuple[int, Span]] = {}
+    for kind, pattern in TYPE_WORDS:
+        hits = list(pattern.finditer(doc.folded))
+        if hits and kind != "staff":
+            counts[kind] = (len(hits), (hits[0].start(), hits[0].end()))
+    if counts:
+        weights = {"firm": 1.5, "trainer": 1.2, "expert": 1.0, "consultant": 1.0}
+        kind = max(counts, key=lambda k: counts[k][0] * weights.get(k, 1.0))
+        doc.set("call_type", kind, [counts[kind][1]], 0.55)
+        return
+    mission = MISSION_WORDS.search(doc.folded)
+    if mission:  # terms of reference for a mission, with no word for who does it: a consultant
+        doc.set("call_type", "consultant", [(mission.start(), mission.end())], 0.35)
+        return
+    doc.set("call_type", "other", [], 0.3)
