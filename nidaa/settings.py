@@ -125,6 +125,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "nidaa.accounts.context_processors.menu",
             ],
         },
     },
@@ -140,6 +141,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
+# Where someone lands after signing in depends on who they are (members on
+# their organisation's calls, applicants on the catalogue or their
+# applications): accounts.adapter.AccountAdapter.get_login_redirect_url.
 LOGIN_REDIRECT_URL = "calls:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
@@ -223,6 +227,8 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 # the first encrypting; derived from SECRET_KEY when empty (nidaa/common/secrets.py).
 NIDAA_SECRETS_KEYS = env_str("NIDAA_SECRETS_KEYS", "")
 NIDAA_SITE_URL = env_str("NIDAA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# What e-mails call the site ("Welcome to Nidaa"): not the host name a request came by.
+NIDAA_SITE_NAME = env_str("NIDAA_SITE_NAME", "Nidaa")
 
 # Applicant accounts (django-allauth, e-mail sign-up with mandatory verification).
 AUTHENTICATION_BACKENDS = [
@@ -231,7 +237,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# The applicant's real name (first and last), asked at sign-up.
+ACCOUNT_SIGNUP_FORM_CLASS = "nidaa.accounts.forms.SignupNamesForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Following the link in the verification e-mail is proof enough: it signs the
+# person in (in the browser they signed up from) instead of asking for the password again.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_ADAPTER = "nidaa.accounts.adapter.AccountAdapter"
@@ -259,6 +270,8 @@ Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 RATE_LIMIT_APPLY = env_str("RATE_LIMIT_APPLY", "30/m")
 # "Test the connection" of a mailbox: each opens a connection to a host an admin typed.
 RATE_LIMIT_MAILBOX_TEST = env_str("RATE_LIMIT_MAILBOX_TEST", "10/m")
+# Invitations sent or resent, per signed-in user: each mails an address someone typed.
+RATE_LIMIT_INVITE = env_str("RATE_LIMIT_INVITE", "60/h")
 # Mailboxes on this machine or a private network (10/8, 192.168/16, 127/8 ...) are
 # refused unless this is on: a single-organisation set-up with its own mail server.
 NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS = env_bool("NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS", False)

@@ -1,8 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from nidaa.accounts.forms import AdminLoginForm
-from nidaa.accounts.models import Membership, Organization, Profile, User
+from nidaa.accounts.models import Invitation, Membership, Organization, Profile, User
 
 # Throttled like the site's own sign-in.
 admin.site.login_form = AdminLoginForm
@@ -43,3 +45,20 @@ class ProfileAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "user__email")
     raw_id_fields = ("user",)
     filter_horizontal = ("regions",)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are made, resent and revoked on the members page
+    (which mails the link; the admin cannot, as only the token's hash is kept)."""
+
+    list_display = ("email", "organization", "role", "created_at", "expires_at", "accepted_at", "revoked_at")
+    list_filter = ("role",)
+    search_fields = ("email", "organization__name")
+    exclude = ("token_hash",)
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False

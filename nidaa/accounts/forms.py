@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from nidaa.accounts.models import Organization, Profile
+from nidaa.accounts.models import Organization, Profile, Role
 from nidaa.common.filetypes import detect_document_type
 from nidaa.common.forms import WithoutBidiControls
 from nidaa.directory.models import Territory, TerritoryKind
@@ -46,6 +46,10 @@ def detect_cv_type(stream: IO[bytes]) -> str | None:
 
 
 class ProfileForm(WithoutBidiControls, forms.ModelForm):
+    # The account's name (User), edited with the profile: what receipts and
+    # the issuer's lists show instead of the username.
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     skills = forms.CharField(
         label=_("Skills"),
         required=False,
@@ -76,6 +80,14 @@ class ProfileForm(WithoutBidiControls, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["skills"] = ", ".join(self.instance.skills)
+            self.initial["first_name"] = self.instance.user.first_name
+            self.initial["last_name"] = self.instance.user.last_name
+
+    def clean_first_name(self) -> str:
+        return " ".join(self.cleaned_data["first_name"].split())
+
+    def clean_last_name(self) -> str:
+        return " ".join(self.cleaned_data["last_name"].split())
 
     def clean_skills(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -152,3 +164,30 @@ class AdminLoginForm(AdminAuthenticationForm):
                 raise self.get_invalid_login_error()
             self.confirm_login_allowed(self.user_cache)
         return self.cleaned_data
+
+
+class SignupNamesForm(WithoutBidiControls, forms.Form):
+    """The name asked at sign-up (allauth's ``ACCOUNT_SIGNUP_FORM_CLASS``):
+    what receipts, issuers' lists and exports show, rather than the username."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+
+    field_order = ["first_name", "last_name"]
+
+    def signup(self, request: Any, user: Any) -> None:
+        # allauth has already set the names from cleaned_data; saved by allauth.
+        user.first_name = " ".join(self.cleaned_data["first_name"].split())
+        user.last_name = " ".join(self.cleaned_data["last_name"].split())
+        user.save(update_fields=["first_name", "last_name"])
+
+
+class InviteForm(WithoutBidiControls, forms.Form):
+    """An organisation admin invites someone by e-mail with a role."""
+
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EDITOR)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

@@ -104,3 +104,41 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Invitation(models.Model):
+    """An invitation to join an organisation with a role, sent by e-mail.
+
+    Only the SHA-256 of the token is stored: the link in the e-mail is the one
+    place the token exists, so a database read does not hand out memberships.
+    Resending makes a new token (the old link stops working)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EDITOR)
+    token_hash = models.CharField(max_length=64, unique=True)
+    inviter = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    # The e-mail's language: the one the inviter was using.
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES, default="fr")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            # One pending invitation per address and organisation: inviting
+            # again renews it rather than leaving two live links.
+            models.UniqueConstraint(
+                fields=["organization", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_pending_invitation_per_email",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization} ({self.role})"

@@ -38,6 +38,8 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
                 is_public=data["is_public"],
                 cv=cv,
                 cv_kind=getattr(cv, "cv_kind", ""),
+                first_name=data["first_name"],
+                last_name=data["last_name"],
             )
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile")

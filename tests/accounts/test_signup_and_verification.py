@@ -19,7 +19,14 @@ LOGIN = "/fr/accounts/login/"
 
 
 def signup(client, **overrides):
-    data = {"email": "karim@example.org", "username": "karim", "password1": PASSWORD, "password2": PASSWORD}
+    data = {
+        "email": "karim@example.org",
+        "username": "karim",
+        "first_name": "Karim",
+        "last_name": "El Idrissi",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
     return client.post(SIGNUP, {**data, **overrides})
 
 
@@ -53,7 +60,14 @@ def test_signup_in_arabic_sets_the_preferred_language(client, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     client.post(
         "/ar/accounts/signup/",
-        {"email": "salma@example.org", "username": "salma", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "salma@example.org",
+            "username": "salma",
+            "first_name": "سلمى",
+            "last_name": "بناني",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     assert User.objects.get(username="salma").preferred_language == "ar"
 
@@ -71,9 +85,11 @@ def test_unverified_user_cannot_sign_in_until_the_link_is_followed(client, setti
     [message] = mail.outbox
     link = re.search(r"(/fr/accounts/confirm-email/[-:\w]+/)", message.body).group(1)
 
-    assert client.post(link).status_code == 302
-    response = client.post(LOGIN, {"login": "karim", "password": PASSWORD})
+    # Following the link signs the user in (ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION):
+    # no password asked again; an applicant lands on the catalogue.
+    response = client.post(link)
     assert response.status_code == 302
+    assert response["Location"] == "/fr/"
     assert is_signed_in(client)
 
 
@@ -120,3 +136,26 @@ def test_password_reset_sends_a_link(client, settings):
     [message] = mail.outbox
     assert message.to == ["nour@example.org"]
     assert "/fr/accounts/password/reset/key/" in message.body
+
+
+def test_signup_asks_the_real_name_and_keeps_it(client, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    response = signup(client, first_name="", last_name="")
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"first_name", "last_name"}
+    assert not User.objects.filter(username="karim").exists()
+
+    signup(client, first_name="  Karim ", last_name="El   Idrissi")
+    assert User.objects.get(username="karim").get_full_name() == "Karim El Idrissi"
+
+
+def test_the_verification_email_greets_with_the_site_name_not_the_host(client, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.NIDAA_SITE_NAME = "Nidaa Maroc"
+    settings.NIDAA_SITE_URL = "https://nidaa.example.ma"
+    signup(client)
+    [message] = mail.outbox
+    assert "Nidaa Maroc" in message.body
+    assert "testserver" not in message.body
+    assert "127.0.0.1" not in message.body
+    assert "nidaa.example.ma" in message.body
