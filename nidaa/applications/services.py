@@ -545,3 +545,47 @@ def announce_deadline_extension(*, call_id: int) -> int:
         send_mail(subject, body, None, [user.email])
         sent += 1
     return sent
+
+
+def announce_cancellation(*, call_id: int) -> int:
+    """Tell everyone who applied to the call or holds a draft (online or by
+    e-mail) that it was cancelled, and why; returns how many addresses were
+    told. Each in their own language (the account's, else the call's
+    document's), one message per address (called after the cancellation commits)."""
+    call = Call.objects.get(pk=call_id)
+    applications = (
+        Application.objects.filter(call=call)
+        .select_related("applicant")
+        .order_by("id")
+        .only("id", "applicant_email", "applicant__email", "applicant__preferred_language")
+    )
+    languages = {code for code, _name in settings.LANGUAGES}
+    fallback = call.document_language if call.document_language in languages else settings.LANGUAGE_CODE
+    recipients: dict[str, str] = {}
+    for application in applications:
+        user = application.applicant
+        address = (user.email if user is not None else "") or application.applicant_email
+        if address and address.lower() not in recipients:
+            language = (user.preferred_language if user is not None else "") or fallback
+            recipients[address.lower()] = language
+    messages = []
+    for address, language in recipients.items():
+        with translation.override(language):
+            subject = _("Call cancelled: %(call)s") % {"call": call.title}
+            body = "\n".join(
+                [
+                    _("The issuer has cancelled the call “%(call)s”: applications are no longer accepted.")
+                    % {"call": call.title},
+                    "",
+                    _("Reason given by the issuer:"),
+                    call.cancellation_reason,
+                    "",
+                    # Reversed in the reader's language: /fr/, /ar/ or /en/.
+                    settings.NIDAA_SITE_URL + reverse("calls:detail", args=[call.pk]),
+                ]
+            )
+        messages.append(EmailMessage(subject, body, None, [address]))
+    if messages:
+        with get_connection() as connection:
+            connection.send_messages(messages)
+    return len(messages)

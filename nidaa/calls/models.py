@@ -42,6 +42,9 @@ class CallStatus(models.TextChoices):
 
 # Statuses anyone may see; drafts and cancelled calls stay with their organisation.
 PUBLIC_STATUSES = (CallStatus.PUBLISHED, CallStatus.CLOSED, CallStatus.AWARDED)
+# A call's own page is also public once it was published and then cancelled, so
+# that applicants who had the link read why (the catalogue no longer lists it).
+PAGE_VISIBLE = Q(status__in=PUBLIC_STATUSES) | Q(status=CallStatus.CANCELLED, published_at__isnull=False)
 # Stand-ins for a missing deadline in the catalogue's sort key: a published call
 # without a deadline stays open and comes after every dated open call; a closed
 # one comes after every dated closed call.
@@ -108,6 +111,9 @@ class Call(models.Model):
         _("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Why a call was cancelled, shown on its page (which stays public once published).
+    cancellation_reason = models.TextField(_("reason for cancelling"), blank=True, default="")
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     # Applications stay closed to the issuer until the deadline, as in sealed tenders.
     sealed = models.BooleanField(
         _("sealed until the deadline"),
@@ -247,6 +253,11 @@ class Call(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def was_withdrawn(self) -> bool:
+        """Cancelled after being published: its page stays public, with the reason."""
+        return self.status == CallStatus.CANCELLED and self.published_at is not None
 
     @property
     def is_editable(self) -> bool:

@@ -45,7 +45,8 @@ from nidaa.tor.places import default_gazetteer
 STATUS_ACTION_LABELS = {
     "publish": gettext_lazy("Publish"),
     "close": gettext_lazy("Close the call"),
-    "cancel": gettext_lazy("Cancel the call"),
+    # Not "Cancel": next to a form that reads as "cancel editing".
+    "cancel": gettext_lazy("Cancel this call (withdraw it)"),
     "award": gettext_lazy("Mark as awarded"),
 }
 
