@@ -141,6 +141,16 @@ class CallsFeed(Feed):
         tail = obj["query"].to_querystring()
         return f"{path}?{tail}" if tail else path
 
+    def feed_url(self, obj: dict[str, Any]) -> str:
+        # The ``self`` link names this very feed: its query and language, not
+        # the bare /calls.atom (every feed of every search).
+        params = QueryDict(mutable=True)
+        params.update(obj["query"].to_params())
+        if obj["request"].GET.get("lang"):
+            params["lang"] = obj["lang"]
+        tail = params.urlencode()
+        return f"{reverse('calls_atom')}?{tail}" if tail else reverse("calls_atom")
+
     def feed_guid(self, obj: dict[str, Any]) -> str:
         return obj["request"].build_absolute_uri()
 
