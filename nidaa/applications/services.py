@@ -38,6 +38,7 @@ from nidaa.calls.models import Call, CallStatus, RequiredDocument
 from nidaa.common.filetypes import detect_document_type, sha256_of
 from nidaa.common.storage import save_content_addressed
 from nidaa.common.workflow import write_audit
+from nidaa.common.zones import zone_label
 
 logger = logging.getLogger(__name__)
 
@@ -536,7 +537,7 @@ def announce_deadline_extension(*, call_id: int) -> int:
             body = "\n".join(
                 [
                     _("The deadline of “%(call)s” has been extended to %(deadline)s (%(zone)s).")
-                    % {"call": call.title, "deadline": deadline, "zone": call.timezone},
+                    % {"call": call.title, "deadline": deadline, "zone": zone_label(call.timezone)},
                     _("Your application is still a draft: submit it before then."),
                     "",
                     settings.NIDAA_SITE_URL + reverse("applications:apply", args=[call.pk]),

@@ -30,6 +30,7 @@ from nidaa.calls.search import CallQuery, search_calls
 from nidaa.calls.selectors import MAX_ID
 from nidaa.common.ratelimit import limit_machines
 from nidaa.common.text import one_line
+from nidaa.common.zones import zone_label
 
 FEED_MAX_ENTRIES = 50
 # A calendar of a search is for following deadlines, not for exporting the catalogue.
@@ -82,7 +83,7 @@ def format_deadline(call: Call) -> str:
     return _("%(date)s at %(time)s (%(zone)s)") % {
         "date": date_format(deadline, "j F Y"),
         "time": deadline.strftime("%H:%M"),
-        "zone": str(deadline.tzinfo),
+        "zone": zone_label(str(deadline.tzinfo)),
     }
 
 
