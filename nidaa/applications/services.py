@@ -229,6 +229,28 @@ def save_draft(
     return application
 
 
+def keep_acceptable_uploads(
+    *, call: Call, applicant: User, files: dict[str, UploadedFile], now: datetime | None = None
+) -> list[str]:
+    """After a refused submission or draft (a file too large or of the wrong
+    type, a piece missing, a field in error), keep as draft files the uploads
+    that were acceptable, so that one rejected file does not make the
+    applicant choose every other one again (four file pickers on a phone).
+    Returns the pieces kept; nothing is kept once the call no longer takes
+    applications."""
+    required = required_pieces(call)
+    files = {piece: upload for piece, upload in files.items() if piece in required and upload}
+    problems = _check_files(files)
+    acceptable = {piece: upload for piece, upload in files.items() if piece not in problems}
+    if not acceptable:
+        return []
+    try:
+        save_draft(call=call, applicant=applicant, files=acceptable, now=now)
+    except ApplicationRefused:
+        return []
+    return [piece for piece in required if piece in acceptable]
+
+
 def submit_application(
     *,
     call: Call,
