@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -139,7 +140,9 @@ def _keep_acceptable(request: HttpRequest, call: Call, arrived: Any) -> list[str
     need not be chosen again); none when the call is closed."""
     if not _is_open(call):
         return []
-    files = {name: upload for name, upload in request.FILES.items()}
+    files = {
+        name: upload for name in request.FILES if isinstance(upload := request.FILES.get(name), UploadedFile)
+    }
     return keep_acceptable_uploads(call=call, applicant=signed_in(request.user), files=files, now=arrived)
 
 
