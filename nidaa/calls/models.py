@@ -16,6 +16,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nidaa.directory.models import Territory
@@ -253,6 +254,26 @@ class Call(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def is_taking_applications(self) -> bool:
+        """Published and its deadline (if any) still ahead."""
+        return self.status == CallStatus.PUBLISHED and (self.deadline is None or self.deadline > timezone.now())
+
+    @property
+    def state_label(self) -> str:
+        """The status as readers say it: a published call is "Open" until its
+        deadline, then "Closed" (as the catalogue says), never "Published"."""
+        if self.status == CallStatus.PUBLISHED:
+            return str(_("Open") if self.is_taking_applications else _("Closed"))
+        return str(self.get_status_display())
+
+    @property
+    def state_class(self) -> str:
+        """The badge's class: ``published`` (open) or ``closed`` for a published call."""
+        if self.status == CallStatus.PUBLISHED and not self.is_taking_applications:
+            return CallStatus.CLOSED
+        return str(self.status)
 
     @property
     def was_withdrawn(self) -> bool:
