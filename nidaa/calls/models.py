@@ -258,7 +258,9 @@ class Call(models.Model):
     @property
     def is_taking_applications(self) -> bool:
         """Published and its deadline (if any) still ahead."""
-        return self.status == CallStatus.PUBLISHED and (self.deadline is None or self.deadline > timezone.now())
+        return self.status == CallStatus.PUBLISHED and (
+            self.deadline is None or self.deadline > timezone.now()
+        )
 
     @property
     def state_label(self) -> str:
