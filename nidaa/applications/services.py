@@ -38,6 +38,7 @@ from nidaa.calls.models import Call, CallStatus, RequiredDocument
 from nidaa.common.filetypes import detect_document_type, sha256_of
 from nidaa.common.storage import save_content_addressed
 from nidaa.common.workflow import write_audit
+from nidaa.common.zones import zone_label
 
 logger = logging.getLogger(__name__)
 
@@ -226,6 +227,28 @@ def save_draft(
             data={"files": {piece: _sha256(upload) for piece, upload in files.items()}},
         )
     return application
+
+
+def keep_acceptable_uploads(
+    *, call: Call, applicant: User, files: dict[str, UploadedFile], now: datetime | None = None
+) -> list[str]:
+    """After a refused submission or draft (a file too large or of the wrong
+    type, a piece missing, a field in error), keep as draft files the uploads
+    that were acceptable, so that one rejected file does not make the
+    applicant choose every other one again (four file pickers on a phone).
+    Returns the pieces kept; nothing is kept once the call no longer takes
+    applications."""
+    required = required_pieces(call)
+    files = {piece: upload for piece, upload in files.items() if piece in required and upload}
+    problems = _check_files(files)
+    acceptable = {piece: upload for piece, upload in files.items() if piece not in problems}
+    if not acceptable:
+        return []
+    try:
+        save_draft(call=call, applicant=applicant, files=acceptable, now=now)
+    except ApplicationRefused:
+        return []
+    return [piece for piece in required if piece in acceptable]
 
 
 def submit_application(
@@ -536,7 +559,7 @@ def announce_deadline_extension(*, call_id: int) -> int:
             body = "\n".join(
                 [
                     _("The deadline of “%(call)s” has been extended to %(deadline)s (%(zone)s).")
-                    % {"call": call.title, "deadline": deadline, "zone": call.timezone},
+                    % {"call": call.title, "deadline": deadline, "zone": zone_label(call.timezone)},
                     _("Your application is still a draft: submit it before then."),
                     "",
                     settings.NIDAA_SITE_URL + reverse("applications:apply", args=[call.pk]),
@@ -545,3 +568,47 @@ def announce_deadline_extension(*, call_id: int) -> int:
         send_mail(subject, body, None, [user.email])
         sent += 1
     return sent
+
+
+def announce_cancellation(*, call_id: int) -> int:
+    """Tell everyone who applied to the call or holds a draft (online or by
+    e-mail) that it was cancelled, and why; returns how many addresses were
+    told. Each in their own language (the account's, else the call's
+    document's), one message per address (called after the cancellation commits)."""
+    call = Call.objects.get(pk=call_id)
+    applications = (
+        Application.objects.filter(call=call)
+        .select_related("applicant")
+        .order_by("id")
+        .only("id", "applicant_email", "applicant__email", "applicant__preferred_language")
+    )
+    languages = {code for code, _name in settings.LANGUAGES}
+    fallback = call.document_language if call.document_language in languages else settings.LANGUAGE_CODE
+    recipients: dict[str, str] = {}
+    for application in applications:
+        user = application.applicant
+        address = (user.email if user is not None else "") or application.applicant_email
+        if address and address.lower() not in recipients:
+            language = (user.preferred_language if user is not None else "") or fallback
+            recipients[address.lower()] = language
+    messages = []
+    for address, language in recipients.items():
+        with translation.override(language):
+            subject = _("Call cancelled: %(call)s") % {"call": call.title}
+            body = "\n".join(
+                [
+                    _("The issuer has cancelled the call “%(call)s”: applications are no longer accepted.")
+                    % {"call": call.title},
+                    "",
+                    _("Reason given by the issuer:"),
+                    call.cancellation_reason,
+                    "",
+                    # Reversed in the reader's language: /fr/, /ar/ or /en/.
+                    settings.NIDAA_SITE_URL + reverse("calls:detail", args=[call.pk]),
+                ]
+            )
+        messages.append(EmailMessage(subject, body, None, [address]))
+    if messages:
+        with get_connection() as connection:
+            connection.send_messages(messages)
+    return len(messages)

@@ -30,6 +30,7 @@ from nidaa.calls.search import CallQuery, search_calls
 from nidaa.calls.selectors import MAX_ID
 from nidaa.common.ratelimit import limit_machines
 from nidaa.common.text import one_line
+from nidaa.common.zones import zone_label
 
 FEED_MAX_ENTRIES = 50
 # A calendar of a search is for following deadlines, not for exporting the catalogue.
@@ -82,7 +83,7 @@ def format_deadline(call: Call) -> str:
     return _("%(date)s at %(time)s (%(zone)s)") % {
         "date": date_format(deadline, "j F Y"),
         "time": deadline.strftime("%H:%M"),
-        "zone": str(deadline.tzinfo),
+        "zone": zone_label(str(deadline.tzinfo)),
     }
 
 
@@ -140,6 +141,16 @@ class CallsFeed(Feed):
             path = reverse("home")
         tail = obj["query"].to_querystring()
         return f"{path}?{tail}" if tail else path
+
+    def feed_url(self, obj: dict[str, Any]) -> str:
+        # The ``self`` link names this very feed: its query and language, not
+        # the bare /calls.atom (every feed of every search).
+        params = QueryDict(mutable=True)
+        params.update(obj["query"].to_params())
+        if obj["request"].GET.get("lang"):
+            params["lang"] = obj["lang"]
+        tail = params.urlencode()
+        return f"{reverse('calls_atom')}?{tail}" if tail else reverse("calls_atom")
 
     def feed_guid(self, obj: dict[str, Any]) -> str:
         return obj["request"].build_absolute_uri()

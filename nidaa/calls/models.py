@@ -16,6 +16,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nidaa.directory.models import Territory
@@ -42,6 +43,9 @@ class CallStatus(models.TextChoices):
 
 # Statuses anyone may see; drafts and cancelled calls stay with their organisation.
 PUBLIC_STATUSES = (CallStatus.PUBLISHED, CallStatus.CLOSED, CallStatus.AWARDED)
+# A call's own page is also public once it was published and then cancelled, so
+# that applicants who had the link read why (the catalogue no longer lists it).
+PAGE_VISIBLE = Q(status__in=PUBLIC_STATUSES) | Q(status=CallStatus.CANCELLED, published_at__isnull=False)
 # Stand-ins for a missing deadline in the catalogue's sort key: a published call
 # without a deadline stays open and comes after every dated open call; a closed
 # one comes after every dated closed call.
@@ -108,6 +112,9 @@ class Call(models.Model):
         _("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Why a call was cancelled, shown on its page (which stays public once published).
+    cancellation_reason = models.TextField(_("reason for cancelling"), blank=True, default="")
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     # Applications stay closed to the issuer until the deadline, as in sealed tenders.
     sealed = models.BooleanField(
         _("sealed until the deadline"),
@@ -247,6 +254,33 @@ class Call(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def is_taking_applications(self) -> bool:
+        """Published and its deadline (if any) still ahead."""
+        return self.status == CallStatus.PUBLISHED and (
+            self.deadline is None or self.deadline > timezone.now()
+        )
+
+    @property
+    def state_label(self) -> str:
+        """The status as readers say it: a published call is "Open" until its
+        deadline, then "Closed" (as the catalogue says), never "Published"."""
+        if self.status == CallStatus.PUBLISHED:
+            return str(_("Open") if self.is_taking_applications else _("Closed"))
+        return str(self.get_status_display())
+
+    @property
+    def state_class(self) -> str:
+        """The badge's class: ``published`` (open) or ``closed`` for a published call."""
+        if self.status == CallStatus.PUBLISHED and not self.is_taking_applications:
+            return CallStatus.CLOSED
+        return str(self.status)
+
+    @property
+    def was_withdrawn(self) -> bool:
+        """Cancelled after being published: its page stays public, with the reason."""
+        return self.status == CallStatus.CANCELLED and self.published_at is not None
 
     @property
     def is_editable(self) -> bool:

@@ -43,8 +43,10 @@ from django.utils import timezone
 from nidaa.accounts.models import Organization
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus, CallType
 from nidaa.calls.selectors import closed_q, open_q, published_calls
+from nidaa.calls.synonyms import expansion_for
 from nidaa.common.compiled import STAND_IN_DATETIME, STAND_IN_ID, STAND_IN_NOW, CompiledQuery
 from nidaa.common.text import one_line, strip_bidi_controls
+from nidaa.directory.models import Territory
 from nidaa.tor.places import fold
 
 PER_PAGE = 20
@@ -136,14 +138,25 @@ def _strings(value: Any) -> list[str]:
 
 def search_document_for(call: Call) -> str:
     """The folded text a search looks in: title, issuer, organisation, project,
-    places (as written and the linked territories' French and Arabic names),
-    partners and funders, objectives, tasks, profile and deliverables."""
+    places (as written, the linked territories' French and Arabic names and
+    those of the provinces and regions they lie in), partners and funders,
+    objectives, tasks, profile and deliverables; then the sector's words in
+    the three languages for those the text uses (``synonyms``), so that
+    "تكوين" finds a call written in French about "formation"."""
     parts = [call.title, call.issuer, call.organization.name, call.organization.name_ar, call.project]
     parts += _strings(call.locations)
-    parts += [name for t in call.territories.all() for name in (t.name_fr, t.name_ar)]
+    places: dict[str, None] = {}
+    for territory in call.territories.select_related("parent__parent"):
+        place: Territory | None = territory
+        while place is not None:
+            places.update({place.name_fr: None, place.name_ar: None})
+            place = place.parent
+    parts += list(places)
     for name in ("partners_funders", "objectives", "tasks", "profile", "deliverables"):
         parts += _strings(getattr(call, name))
-    return fold(" \n ".join(p for p in parts if p))
+    document = fold(" \n ".join(p for p in parts if p))
+    expansion = expansion_for(document)
+    return f"{document} \n {expansion}" if expansion else document
 
 
 def refresh_search_document(call: Call) -> None:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from nidaa.accounts.models import Organization, Reader, User
 from nidaa.accounts.selectors import organizations_for
-from nidaa.calls.models import PUBLIC_STATUSES, Call, CallRevision, CallStatus
+from nidaa.calls.models import PAGE_VISIBLE, PUBLIC_STATUSES, Call, CallRevision, CallStatus
 from nidaa.common.compiled import STAND_IN_ID, CompiledQuery, instance
 from nidaa.common.models import AuditEntry
 
@@ -44,7 +44,7 @@ def _public_call_query(vendor: str) -> tuple[CompiledQuery, list[str], list[str]
     hottest query, whose shape never changes."""
     call_fields = [f.attname for f in Call._meta.concrete_fields if f.name not in INTERNAL_FIELDS]
     organization_fields = [f.attname for f in Organization._meta.concrete_fields]
-    calls = Call.objects.filter(status__in=PUBLIC_STATUSES, pk=STAND_IN_ID).values_list(
+    calls = Call.objects.filter(PAGE_VISIBLE, pk=STAND_IN_ID).values_list(
         *call_fields, *(f"organization__{name}" for name in organization_fields)
     )
     return CompiledQuery(calls, {"id": STAND_IN_ID}), call_fields, organization_fields
@@ -102,7 +102,7 @@ def get_visible_call(*, user: Reader, call_id: int, defer: tuple[str, ...] = ())
     """The call if it is public (published, closed, awarded) or the user belongs
     to its organisation, without the ``defer`` columns (read on first use).
     Raises ``Call.DoesNotExist``."""
-    visible = Q(status__in=PUBLIC_STATUSES)
+    visible = PAGE_VISIBLE
     if isinstance(user, User):
         visible |= Q(organization__in=organizations_for(user))
     return Call.objects.select_related("organization").filter(visible).defer(*defer).get(pk=call_id)

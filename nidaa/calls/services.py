@@ -7,7 +7,8 @@ move against ``CALL_WORKFLOW`` and writes the audit entry.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 from typing import Any
@@ -18,6 +19,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.timesince import timeuntil
+from django.utils.translation import gettext as _
 
 from nidaa.accounts.models import Organization, Role, User
 from nidaa.accounts.selectors import role_in
@@ -29,11 +32,12 @@ from nidaa.calls.models import (
     CallStatus,
     CallType,
     DocumentLanguage,
+    RequiredDocument,
     tor_storage_name,
 )
 from nidaa.calls.reading import read_tor_within_budget
 from nidaa.calls.search import refresh_search_document
-from nidaa.calls.signals import deadline_extended
+from nidaa.calls.signals import call_cancelled, deadline_extended
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.storage import save_content_addressed
 from nidaa.common.text import strip_bidi_controls
@@ -57,6 +61,68 @@ class DeadlineRemoved(DeadlineShortened):
 
 class SealBroken(Exception):
     """Applications exist and the deadline has not passed: the call stays sealed."""
+
+
+# A deadline closer than this when the call is published leaves applicants
+# hours, not days: the issuer is asked to confirm.
+SHORT_NOTICE = timedelta(hours=72)
+
+
+@dataclass(frozen=True)
+class PublicationWarning:
+    code: str  # deadline_passed, deadline_soon, no_deadline, no_way_to_apply
+    message: str
+
+
+class PublicationNeedsConfirmation(Exception):
+    """Publishing would put out a call applicants cannot really answer (its
+    deadline has passed or is hours away, it has none, or it says nowhere how
+    to apply): the issuer must confirm, having read ``warnings``."""
+
+    def __init__(self, warnings: list[PublicationWarning]) -> None:
+        super().__init__("; ".join(w.code for w in warnings))
+        self.warnings = warnings
+
+
+def publication_warnings(*, call: Call, now: datetime | None = None) -> list[PublicationWarning]:
+    """What would mislead applicants if ``call`` were published now, in the
+    active language."""
+    now = now or timezone.now()
+    warnings = []
+    if call.deadline is None:
+        warnings.append(
+            PublicationWarning(
+                "no_deadline",
+                _("The call has no deadline: applications would be accepted until it is closed by hand."),
+            )
+        )
+    elif call.deadline <= now:
+        warnings.append(
+            PublicationWarning(
+                "deadline_passed",
+                _("The deadline has already passed: the call would be public but already closed."),
+            )
+        )
+    elif call.deadline - now < SHORT_NOTICE:
+        warnings.append(
+            PublicationWarning(
+                "deadline_soon",
+                _("The deadline is in %(left)s: applicants would have very little time.")
+                % {"left": timeuntil(call.deadline, now)},
+            )
+        )
+    known_pieces = set(RequiredDocument.values)
+    if not call.submission_emails and not known_pieces.intersection(call.required_documents or []):
+        warnings.append(
+            PublicationWarning(
+                "no_way_to_apply",
+                _(
+                    "The call gives no submission e-mail address and no document to send: "
+                    "applicants would not know how to apply."
+                ),
+            )
+        )
+    return warnings
 
 
 # The fields an issuer may correct, in the order the review form shows them.
@@ -112,14 +178,28 @@ def _role_of(actor: User | None, call: Call) -> str | None:
     return role_in(actor, call.organization)
 
 
-def change_call_status(*, call: Call, target: str, actor: User | None) -> Call:
+def change_call_status(
+    *, call: Call, target: str, actor: User | None, confirmed: bool = False, reason: str = ""
+) -> Call:
     """Move ``call`` to ``target`` if the workflow allows it for the actor's role
     in the call's organisation; writes the audit entry (who, when, from, to).
 
     Raises ``nidaa.common.workflow.TransitionNotAllowed`` otherwise.
     ``actor=None`` is the command line, acting as an administrator.
+    Publishing a call with ``publication_warnings`` raises
+    ``PublicationNeedsConfirmation`` unless ``confirmed``; cancelling a public
+    call needs a ``reason`` (``cancel_call``).
     """
+    if target == CallStatus.CANCELLED:
+        return cancel_call(call=call, actor=actor, reason=reason)
     role = _role_of(actor, call)
+    # The role is checked first: someone who may not publish learns nothing more.
+    if target == CallStatus.PUBLISHED and not confirmed and CALL_WORKFLOW.get(call.status, target):
+        transition = CALL_WORKFLOW.get(call.status, target)
+        if transition and role in transition.roles:
+            warnings = publication_warnings(call=call)
+            if warnings:
+                raise PublicationNeedsConfirmation(warnings)
     previous_published_at = call.published_at
     if target == CallStatus.PUBLISHED and call.published_at is None:
         call.published_at = timezone.now()
@@ -140,9 +220,10 @@ def change_call_status(*, call: Call, target: str, actor: User | None) -> Call:
     return call
 
 
-def publish_call(*, call: Call, actor: User | None) -> Call:
-    """Make a draft call public."""
-    return change_call_status(call=call, target=CallStatus.PUBLISHED, actor=actor)
+def publish_call(*, call: Call, actor: User | None, confirmed: bool = False) -> Call:
+    """Make a draft call public (``confirmed``: the issuer has seen its
+    ``publication_warnings``)."""
+    return change_call_status(call=call, target=CallStatus.PUBLISHED, actor=actor, confirmed=confirmed)
 
 
 def close_call(*, call: Call, actor: User | None) -> Call:
@@ -155,9 +236,52 @@ def award_call(*, call: Call, actor: User | None) -> Call:
     return change_call_status(call=call, target=CallStatus.AWARDED, actor=actor)
 
 
-def cancel_call(*, call: Call, actor: User | None) -> Call:
-    """Cancel a draft, published or closed call."""
-    return change_call_status(call=call, target=CallStatus.CANCELLED, actor=actor)
+class CancellationReasonMissing(Exception):
+    """A call applicants have seen is cancelled only with a reason they can read."""
+
+
+# What the public page shows of a reason: a few sentences, not a document.
+CANCELLATION_REASON_MAX = 2000
+
+
+def cancel_call(*, call: Call, actor: User | None, reason: str = "") -> Call:
+    """Cancel a draft, published or closed call.
+
+    A call that was public needs a ``reason``: it is stored and shown on the
+    call's page (which stays public), written in the audit entry, and, after
+    commit, the apps above hear ``call_cancelled`` (applications tells its
+    applicants and draft holders). Raises ``CancellationReasonMissing`` or
+    ``TransitionNotAllowed``.
+    """
+    reason = strip_bidi_controls(reason or "").strip()[:CANCELLATION_REASON_MAX]
+    was_public = call.status in (CallStatus.PUBLISHED, CallStatus.CLOSED)
+    if was_public and not reason:
+        # Checked after the role, so that someone who may not cancel learns nothing more.
+        transition = CALL_WORKFLOW.get(call.status, CallStatus.CANCELLED)
+        if transition and _role_of(actor, call) in transition.roles:
+            raise CancellationReasonMissing()
+    previous = (call.cancellation_reason, call.cancelled_at)
+    call.cancellation_reason = reason
+    call.cancelled_at = timezone.now()
+    with transaction.atomic():
+        try:
+            apply_transition(
+                workflow=CALL_WORKFLOW,
+                obj=call,
+                field="status",
+                target=CallStatus.CANCELLED,
+                actor=actor,
+                role=_role_of(actor, call),
+                data={"reason": reason} if reason else None,
+                extra_update_fields=["cancellation_reason", "cancelled_at", "updated_at"],
+            )
+        except Exception:
+            call.cancellation_reason, call.cancelled_at = previous
+            raise
+        if was_public:
+            call_id = call.pk
+            transaction.on_commit(lambda: call_cancelled.send(sender=Call, call_id=call_id))
+    return call
 
 
 def parse_deadline(value: Any, tz_name: str) -> tuple[datetime | None, bool]:
@@ -273,7 +397,8 @@ def import_tor(
         refresh_search_document(call)
         write_audit(obj=call, actor=actor, action="import", to_state=call.status, data={"sha256": sha256})
         if publish:
-            publish_call(call=call, actor=actor)
+            # Publishing at import is the operator's explicit choice (command line, demo).
+            publish_call(call=call, actor=actor, confirmed=True)
     return call
 
 

@@ -6,3 +6,7 @@ from django.dispatch import Signal
 # ``call_id``: the applications app tells the applicants whose application is
 # still a draft.
 deadline_extended = Signal()
+
+# Sent once the cancellation of a call that was public is committed, with
+# ``call_id``: the applications app tells everyone who applied or holds a draft.
+call_cancelled = Signal()

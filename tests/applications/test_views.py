@@ -54,7 +54,8 @@ def test_incomplete_submission_names_the_missing_piece(call, applicant_client):
 
     assert response.status_code == 400
     assert response.context["form"].errors == {"cover_letter": ["Pièce manquante : Lettre de motivation."]}
-    assert Application.objects.count() == 0
+    # Nothing is submitted; the acceptable files wait in a draft (issue 12).
+    assert list(Application.objects.values_list("status", flat=True)) == ["draft"]
 
 
 def test_late_request_is_refused_with_a_clear_message(applicant_client):
@@ -134,4 +135,5 @@ def test_a_name_made_only_of_bidi_overrides_is_no_name(call, applicant_client):
 
     assert response.status_code == 400
     assert list(response.context["form"].errors) == ["applicant_name"]
-    assert Application.objects.count() == 0
+    # Nothing is submitted; the acceptable files wait in a draft (issue 12).
+    assert list(Application.objects.values_list("status", flat=True)) == ["draft"]

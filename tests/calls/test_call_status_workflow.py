@@ -27,9 +27,11 @@ def audit_rows(call):
 
 @pytest.mark.parametrize(("source", "target"), ALL_PAIRS)
 def test_editor_may_make_exactly_the_workflow_transitions(member, org, source, target):
-    call = CallFactory(organization=org, status=source)
+    # A call applicants can answer (an address to write to): publishing it asks no confirmation.
+    call = CallFactory(organization=org, status=source, submission_emails=["recrutement@example.org"])
     if (source, target) in ALLOWED:
-        change_call_status(call=call, target=target, actor=member)
+        # A call applicants have seen is cancelled only with a reason.
+        change_call_status(call=call, target=target, actor=member, reason="Projet suspendu.")
         call.refresh_from_db()
         assert call.status == target
         assert audit_rows(call)[-1][1:] == (
@@ -46,7 +48,7 @@ def test_editor_may_make_exactly_the_workflow_transitions(member, org, source, t
 
 
 def test_publishing_records_who_when_from_and_to(owner, org):
-    call = CallFactory(organization=org, status=CallStatus.DRAFT)
+    call = CallFactory(organization=org, status=CallStatus.DRAFT, submission_emails=["r@example.org"])
     publish_call(call=call, actor=owner)
     call.refresh_from_db()
     assert call.status == "published"

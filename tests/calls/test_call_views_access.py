@@ -148,5 +148,5 @@ def test_status_buttons_are_shown_only_to_editors(request, published, persona):
 def test_status_buttons_follow_the_workflow(member_client, published):
     content = member_client.get(f"/en/calls/{published.pk}/review/").content.decode()
     assert "Close the call" in content
-    assert "Cancel the call" in content
+    assert "Cancel this call (withdraw it)" in content
     assert "Mark as awarded" not in content

@@ -111,7 +111,7 @@ def test_refused_transition_is_reported(member_client, org):
 def test_review_page_lists_status_changes_with_who_from_and_to(member_client, member, org):
     from nidaa.calls.services import publish_call
 
-    call = CallFactory(organization=org)
+    call = CallFactory(organization=org, submission_emails=["r@example.org"])
     publish_call(call=call, actor=member)
     content = member_client.get(f"/en/calls/{call.pk}/review/").content.decode()
     assert ": member, Publish (Draft → Published)</li>" in content

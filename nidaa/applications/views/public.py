@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +25,7 @@ from nidaa.applications.services import (
     InvalidFiles,
     find_application,
     identity_for,
+    keep_acceptable_uploads,
     kept_files,
     max_application_bytes,
     required_pieces,
@@ -74,6 +78,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
         ),
     )
     status = 200
+    kept_pieces: list[str] = []
     if posted and form.is_valid():
         draft = request.POST.get("action") == "draft"
         try:
@@ -99,6 +104,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
             error = _refusal_message(exc)
             status = 400
             _add_piece_errors(form, exc)
+            kept_pieces = _keep_acceptable(request, call, arrived)
         else:
             if draft:
                 messages.success(request, _("Your draft was saved. It is not submitted yet."))
@@ -106,6 +112,10 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
             return redirect("applications:receipt", application_id=version.application_id)
     elif posted:
         status = 400
+        kept_pieces = _keep_acceptable(request, call, getattr(request, "received_at", None))
+    if kept_pieces:
+        # Read again: the files just kept belong to a draft that may be new.
+        application = find_application(call=call, applicant=signed_in(request.user))
     kept = kept_files(application=application)
     return render(
         request,
@@ -114,7 +124,8 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
             "call": call,
             "form": form,
             "identity_fields": [form[name] for name in IDENTITY_FIELDS],
-            "piece_fields": [(form[piece], kept.get(piece)) for piece in pieces],
+            "piece_fields": [(form[piece], kept.get(piece), piece in kept_pieces) for piece in pieces],
+            "kept_pieces": kept_pieces,
             "application": application,
             "error": error,
             "is_open": _is_open(call),
@@ -122,6 +133,17 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _keep_acceptable(request: HttpRequest, call: Call, arrived: Any) -> list[str]:
+    """The acceptable files of a refused form, kept as draft files (so they
+    need not be chosen again); none when the call is closed."""
+    if not _is_open(call):
+        return []
+    files = {
+        name: upload for name in request.FILES if isinstance(upload := request.FILES.get(name), UploadedFile)
+    }
+    return keep_acceptable_uploads(call=call, applicant=signed_in(request.user), files=files, now=arrived)
 
 
 IDENTITY_FIELDS = ("applicant_kind", "applicant_name", "firm_name", "phone", "languages", "region")

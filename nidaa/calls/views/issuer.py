@@ -147,6 +147,7 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
         messages.info(request, _("This call can no longer be edited."))
         return redirect("calls:detail", call_id=call.pk)
     role = role_in(request.user, call.organization)
+    warnings: list[services.PublicationWarning] | None = None
     # The deadline is typed and shown in the call's own time zone.
     with timezone.override(ZoneInfo(call.timezone)):
         if request.method == "POST":
@@ -157,7 +158,19 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
                     with transaction.atomic():
                         services.update_call(call=call, actor=_user(request), changes=form.changes())
                         if publish:
-                            services.publish_call(call=call, actor=_user(request))
+                            services.publish_call(
+                                call=call,
+                                actor=_user(request),
+                                confirmed=request.POST.get("confirm_publish") == "yes",
+                            )
+                except services.PublicationNeedsConfirmation as refused:
+                    # Nothing was saved (one transaction): the form keeps what was typed.
+                    call.refresh_from_db()
+                    warnings = refused.warnings
+                    form.add_error(
+                        None,
+                        _("The call was not published: read the warnings below and confirm, or correct it."),
+                    )
                 except services.DeadlineRemoved:
                     call.refresh_from_db()
                     form.add_error(
@@ -183,6 +196,8 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
                     return redirect("calls:review", call_id=call.pk)
         else:
             form = CallForm(initial=CallForm.initial_for(call))
+        if warnings is None and call.status == CallStatus.DRAFT:
+            warnings = services.publication_warnings(call=call)
         passages = passages_by_field(call.text, call.extraction.get("evidence"))
         confidence = call.extraction.get("confidence") or {}
         rows = []
@@ -208,6 +223,7 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
                     call.text, call.extraction.get("evidence"), services.EDITABLE_FIELDS
                 ),
                 "actions": _status_actions(call, role, exclude=frozenset({"publish"})),
+                "publication_warnings": warnings or [],
                 "revisions": selectors.revisions_for(call=call),
                 "audit": _status_changes(call),
             },
@@ -222,14 +238,36 @@ def change_status(request: HttpRequest, call_id: int) -> HttpResponse:
         call = selectors.get_call_for_user(user=request.user, call_id=call_id, roles=EDIT_ROLES)
     except Call.DoesNotExist as error:
         raise Http404 from error
-    try:
-        services.change_call_status(call=call, target=request.POST.get("target", ""), actor=_user(request))
-    except TransitionNotAllowed:
-        messages.error(request, _("This change of status is not allowed."))
+    target = request.POST.get("target", "")
+    if target == CallStatus.CANCELLED and request.POST.get("confirm") != "yes":
+        # Cancelling is never one click: the form asks to tick a confirmation.
+        messages.error(request, _("The call was not cancelled: tick the box to confirm."))
     else:
-        messages.success(
-            request, _("Status changed to “%(status)s”.") % {"status": call.get_status_display()}
-        )
+        try:
+            services.change_call_status(
+                call=call,
+                target=target,
+                actor=_user(request),
+                reason=request.POST.get("reason", ""),
+            )
+        except TransitionNotAllowed:
+            messages.error(request, _("This change of status is not allowed."))
+        except services.PublicationNeedsConfirmation as refused:
+            # The review page shows the same warnings next to a box to confirm.
+            messages.error(
+                request,
+                _("The call was not published: %(reasons)s")
+                % {"reasons": " ".join(warning.message for warning in refused.warnings)},
+            )
+            return redirect("calls:review", call_id=call.pk)
+        except services.CancellationReasonMissing:
+            messages.error(
+                request, _("The call was not cancelled: say why, applicants will read the reason.")
+            )
+        else:
+            messages.success(
+                request, _("Status changed to “%(status)s”.") % {"status": call.get_status_display()}
+            )
     if call.is_editable:
         return redirect("calls:review", call_id=call.pk)
     return redirect("calls:detail", call_id=call.pk)

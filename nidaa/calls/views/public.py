@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -45,7 +45,8 @@ from nidaa.tor.places import default_gazetteer
 STATUS_ACTION_LABELS = {
     "publish": gettext_lazy("Publish"),
     "close": gettext_lazy("Close the call"),
-    "cancel": gettext_lazy("Cancel the call"),
+    # Not "Cancel": next to a form that reads as "cancel editing".
+    "cancel": gettext_lazy("Cancel this call (withdraw it)"),
     "award": gettext_lazy("Mark as awarded"),
 }
 
@@ -227,11 +228,22 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(DEFAULT_TIMEZONE)
 
 
+def feed_links(query: CallQuery) -> dict[str, str]:
+    """The Atom feed and the iCalendar of ``query``'s calls, in the reader's
+    language (the feeds live outside the language prefixes: ``?lang=``)."""
+    params = QueryDict(mutable=True)
+    params.update(query.to_params())
+    params["lang"] = get_language() or ""
+    tail = params.urlencode()
+    return {"atom": f"{reverse('calls_atom')}?{tail}", "ics": f"{reverse('calls_ics')}?{tail}"}
+
+
 def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]:
     page = catalogue_page(query, request.GET.get("page"))
     now = timezone.now()
     return {
         "query": query,
+        "feeds": feed_links(query),
         "querystring": query.to_querystring(),
         "page": page,
         "calls": page.calls,
@@ -355,6 +367,11 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "is_open": is_open,
             "now": now,
             **deadline,
+            # The organisation's calls as Atom/iCalendar, and this call's deadline.
+            "feeds": feed_links(CallQuery(issuer=call.organization.slug)),
+            "call_ics": f"{reverse('call_ics', args=[call.pk])}?lang={get_language() or ''}"
+            if call.deadline and call.is_public
+            else "",
             # The follow button (alerts' template tag): for signed-in readers outside the issuer.
             "can_follow": role is None and request.user.is_authenticated,
         },
