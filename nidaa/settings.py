@@ -164,6 +164,8 @@ USE_I18N = True
 USE_TZ = True
 # Calls are published in Morocco: deadlines are read and shown in its time.
 TIME_ZONE = "Africa/Casablanca"
+# Dates as each language writes them here (nidaa/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["nidaa.formats"]
 
 STATIC_URL = "static/"
 # The project-wide assets (nidaa/static) are not inside an app, so list them.

@@ -112,9 +112,11 @@ def _options_html(options: tuple[tuple[str, str], ...], selected: str) -> str:
 
 
 def _deadline_text(local: datetime, month: str) -> str:
-    """``date_format(local, "j F Y, H:i")`` without parsing the format: the
+    """``date_format(local, "DATETIME_FORMAT")`` without parsing the format
+    (nidaa/formats: "j F Y, H:i", with the Arabic comma in Arabic): the
     month's translated name is given (looked up once per page)."""
-    return f"{local.day} {month} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
+    comma = "،" if get_language() == "ar" else ","
+    return f"{local.day} {month} {local.year:04d}{comma} {local.hour:02d}:{local.minute:02d}"
 
 
 def _time_left(deadline: datetime, now: datetime) -> str:
