@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django import template
 from django.utils.formats import date_format, get_format
-from django.utils.timezone import template_localtime
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # public since Django 1.x, absent from the stubs
 
 register = template.Library()
 
