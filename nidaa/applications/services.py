@@ -34,7 +34,7 @@ from nidaa.applications.models import (
     ApplicationVersion,
     application_file_upload_to,
 )
-from nidaa.calls.models import Call, CallStatus, RequiredDocument
+from nidaa.calls.models import Call, CallStatus, RequiredDocument, document_fields
 from nidaa.common.filetypes import detect_document_type, sha256_of
 from nidaa.common.storage import save_content_addressed
 from nidaa.common.workflow import write_audit
@@ -467,12 +467,7 @@ def _versions_to_acknowledge(version_ids: Sequence[int]) -> QuerySet[Application
     return (
         ApplicationVersion.objects.filter(pk__in=version_ids)
         .select_related("application__call", "application__applicant")
-        .defer(
-            *(
-                f"application__call__{name}"
-                for name in ("text", "extraction", "search_document", "funders_document")
-            )
-        )
+        .defer(*document_fields("application__call__"))
         .prefetch_related("files")
     )
 

@@ -24,7 +24,7 @@ from ninja.throttling import AnonRateThrottle
 
 from nidaa.accounts.models import Organization
 from nidaa.calls.feeds import call_path, catalogue_query
-from nidaa.calls.models import PUBLIC_STATUSES, Call, CallStatus, CallType
+from nidaa.calls.models import PUBLIC_STATUSES, Call, CallType
 from nidaa.calls.search import search_calls
 from nidaa.calls.selectors import MAX_ID, public_organizations
 from nidaa.common.ratelimit import client_address
@@ -196,7 +196,7 @@ def call_out(request: HttpRequest, call: Call) -> dict[str, Any]:
         "title": call.title,
         "call_type": call.call_type,
         "status": call.status,
-        "is_open": call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > now),
+        "is_open": call.is_open_at(now),
         "organization": {"slug": call.organization.slug, "name": call.organization.name},
         "issuer": call.issuer,
         "project": call.project,
@@ -252,7 +252,7 @@ def public_calls() -> QuerySet[Call]:
         Call.objects.filter(status__in=PUBLIC_STATUSES)
         .select_related("organization")
         .prefetch_related("territories")
-        .defer("text", "extraction")
+        .without_document()
     )
 
 

@@ -178,7 +178,7 @@ def load_demo_applications(*, organization: Organization) -> dict[str, int]:
     users = [_user(*row) for row in APPLICANTS]
     counts = {"online": 0, "email": 0, "triage": 0}
     for call in Call.objects.filter(organization=organization).order_by("id"):
-        if call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > timezone.now()):
+        if call.is_open_at(timezone.now()):
             counts["online"] += _apply_online(call, users)
         elif call.status == CallStatus.CLOSED:
             counts["email"] += _apply_by_email(call, organization)

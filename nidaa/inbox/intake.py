@@ -63,9 +63,6 @@ from nidaa.mailintake import (
 
 logger = logging.getLogger(__name__)
 
-# The Call columns filing never reads: the ToR text and the catalogue's
-# documents can weigh more than everything else in a call put together.
-_UNUSED_CALL_FIELDS = ("text", "extraction", "search_document", "funders_document")
 # A batch also ends at this many bytes of raw messages: a batch is held in
 # memory twice (raw and decoded attachments), and applications can be large.
 BATCH_BYTES = 32 * 1024 * 1024
@@ -179,9 +176,7 @@ class IntakeMatcher:
 
     def __init__(self, organization: Organization) -> None:
         self.organization_id = organization.pk
-        calls = Call.objects.filter(organization=organization, status__in=PUBLIC_STATUSES).defer(
-            *_UNUSED_CALL_FIELDS
-        )
+        calls = Call.objects.filter(organization=organization, status__in=PUBLIC_STATUSES).without_document()
         self.calls = {call.pk: call for call in calls}
         self.required = {pk: required_pieces(call) for pk, call in self.calls.items()}
         self._matcher = CallMatcher([call_key(call) for call in self.calls.values()])

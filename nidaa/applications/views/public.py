@@ -61,7 +61,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
     error = ""
     if call.status != CallStatus.PUBLISHED:
         error = _refusal_message(CallNotOpen())
-    elif not _is_open(call):
+    elif not call.is_open_at(timezone.now()):
         error = _refusal_message(DeadlinePassed())
     application = find_application(call=call, applicant=signed_in(request.user))
     posted = request.method == "POST"
@@ -117,7 +117,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
             "piece_fields": [(form[piece], kept.get(piece)) for piece in pieces],
             "application": application,
             "error": error,
-            "is_open": _is_open(call),
+            "is_open": call.is_open_at(timezone.now()),
             "max_bytes": max_application_bytes(),
         },
         status=status,
@@ -125,10 +125,6 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
 
 
 IDENTITY_FIELDS = ("applicant_kind", "applicant_name", "firm_name", "phone", "languages", "region")
-
-
-def _is_open(call: Call) -> bool:
-    return call.status == CallStatus.PUBLISHED and (call.deadline is None or timezone.now() <= call.deadline)
 
 
 def _add_piece_errors(form: ApplicationForm, error: ApplicationRefused) -> None:
