@@ -26,8 +26,8 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Max, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from nidaa.accounts.models import Organization, User
@@ -39,18 +39,16 @@ from nidaa.applications.models import (
     application_file_upload_to,
 )
 from nidaa.applications.services import (
-    APPLICATION_FLAGS,
+    NewVersion,
+    insert_version_files,
     new_receipt_number,
-    pieces_missing,
-    record_latest_version,
+    record_versions,
     required_pieces,
-    submission_audit_data,
 )
 from nidaa.applications.tasks import acknowledge_versions_task
 from nidaa.calls.models import PUBLIC_STATUSES, Call
-from nidaa.common.models import AuditEntry
 from nidaa.common.storage import save_content_addressed
-from nidaa.common.workflow import audit_entry, write_audit
+from nidaa.common.workflow import write_audit
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState, message_upload_to
 from nidaa.mailintake import (
     CallKey,
@@ -391,11 +389,11 @@ def file_message(*, message: InboundMessage, call: Call, actor: User | None) -> 
         with StorageWriter(threads=1) as writer:
             writer.submit(_files_to_store([filing]))
             names = writer.wait()
-        _file([filing], actor=actor)
+        _record([filing], actor=actor)
         _save_files([filing], names)
         locked.save(update_fields=["call", "matched_by", "state", "version", "attachments"])
         version = filing.version
-        assert version is not None  # set by _file
+        assert version is not None  # set by _record
         write_audit(
             obj=locked,
             actor=actor,
@@ -529,7 +527,12 @@ class _Filing:
     name: str
     # (file row without version or storage name, bytes), in attachment order
     files: list[tuple[ApplicationFile, bytes]]
-    version: ApplicationVersion | None = None
+    # What ``_record`` hands to ``record_versions``.
+    entry: NewVersion | None = None
+
+    @property
+    def version(self) -> ApplicationVersion | None:
+        return self.entry.version if self.entry is not None else None
 
     @classmethod
     def of(
@@ -667,7 +670,7 @@ def _write_batch(
             (message_upload_to(message, ""), raws[message.sha256], message.sha256) for message in new
         )
         writer.submit(_files_to_store(filings))
-        _file(filings, actor=actor)
+        _record(filings, actor=actor)
         names = writer.wait()
     finally:
         # A failure must not leave writes running into the next attempt.
@@ -771,92 +774,42 @@ def _files_to_store(filings: list[_Filing]) -> Iterator[tuple[str, bytes, str]]:
 
 
 def _save_files(filings: list[_Filing], names: dict[str, str]) -> None:
-    """Insert the filings' file rows (their versions inserted), naming the stored files."""
-    records = []
+    """Insert the filings' file rows (their versions recorded), naming the stored files."""
     for filing in filings:
-        assert filing.version is not None  # set by _file
         for record, _data in filing.files:
             record.file.name = names[application_file_upload_to(record, "")]
-            record.application_id = filing.version.application_id
-            record.version = filing.version
-            records.append(record)
-    ApplicationFile.objects.bulk_create(records)
+    insert_version_files([filing.entry for filing in filings if filing.entry is not None])
 
 
-def _file(filings: list[_Filing], *, actor: User | None) -> None:
+def _record(filings: list[_Filing], *, actor: User | None) -> None:
     """Make each filing's message a new version of its sender's application
-    (inside the caller's transaction), in the order given, and set the
-    messages' filing fields; the caller then saves the file rows
+    (inside the caller's transaction), in the order given, through
+    ``record_versions``, the path a web submission takes too; and set the
+    messages' filing fields. The caller then saves the file rows
     (``_save_files``, once the files are stored) and the messages.
 
     A fixed number of queries whatever the number of filings: the senders'
     applications are read (and locked, so that concurrent imports number
-    versions in turn) in one query, and each kind of row is written in one
-    call (bulk_create; the stored applications' flags by executemany). The rules are submit_application's (services): version numbers
-    follow on, only the last is the latest, and the application carries the
-    latest version's flags."""
+    versions in turn) in one query, and ``record_versions`` writes each kind
+    of row in one call."""
     if not filings:
         return
     applications = _applications_for(filings)
-    existing = [a for a in applications.values() if a.pk is not None]
-    created = [a for a in applications.values() if a.pk is None]
-    numbers = _last_version_numbers(existing)
-    versions: list[ApplicationVersion] = []
-    latest: dict[tuple[int, str], ApplicationVersion] = {}
-    audits: list[tuple[Application, ApplicationVersion, list[ApplicationFile], str]] = []
     for filing in filings:
-        key = (filing.call.pk, filing.email)
-        application = applications[key]
-        number = numbers.get(key, 0) + 1
-        numbers[key] = number
-        files = [record for record, _data in filing.files]
-        version = ApplicationVersion(
-            application=application,
-            number=number,
-            submitted_at=filing.message.received_at,
-            is_latest=False,
-            channel=ApplicationChannel.EMAIL,
-            # Late by the mailbox's receipt time, never by the sender's Date header.
-            is_late=filing.call.deadline is not None and filing.message.received_at > filing.call.deadline,
-            missing_pieces=pieces_missing(required=filing.required, files=files),
-        )
-        from_state = record_latest_version(application=application, version=version)
+        application = applications[(filing.call.pk, filing.email)]
         if application.applicant_id is None and filing.name and filing.name != application.applicant_name:
             # The latest message's name is the sender's identity.
             application.applicant_name = filing.name
-        filing.version = version
-        versions.append(version)
-        latest[key] = version
-        audits.append((application, version, files, from_state))
-    for version in latest.values():
-        version.is_latest = True
-
-    now = timezone.now()
-    if created:
-        Application.objects.bulk_create(created)
-    if existing:
-        for application in existing:
-            application.updated_at = now
-        _update_applications(existing)
-        ApplicationVersion.objects.filter(application__in=[a.pk for a in existing], is_latest=True).update(
-            is_latest=False
+        filing.entry = NewVersion(
+            application=application,
+            received_at=filing.message.received_at,
+            channel=ApplicationChannel.EMAIL,
+            # Late by the mailbox's receipt time, never by the sender's Date header.
+            is_late=filing.call.deadline is not None and filing.message.received_at > filing.call.deadline,
+            required=filing.required,
+            files=[record for record, _data in filing.files],
         )
-    # bulk_create takes each new row's foreign key from the object it points to,
-    # saved just above.
-    ApplicationVersion.objects.bulk_create(versions)
-    AuditEntry.objects.bulk_create(
-        [
-            audit_entry(
-                obj=application,
-                actor=actor,
-                action="submit",
-                from_state=from_state,
-                to_state=application.status,
-                data=submission_audit_data(version=version, files=files),
-            )
-            for application, version, files, from_state in audits
-        ]
-    )
+    record_versions(entries=[filing.entry for filing in filings if filing.entry is not None], actor=actor)
     for filing in filings:
         message = filing.message
         message.call = filing.call
@@ -873,25 +826,6 @@ def _file(filings: list[_Filing], *, actor: User | None) -> None:
             }
             for record, _data in filing.files
         ]
-
-
-def _update_applications(applications: list[Application]) -> None:
-    """Write the flags of stored applications in one call: the same UPDATE by
-    primary key for each row (executemany). Django's bulk_update builds, in
-    Python, a CASE with a branch per row for every column: for a batch of
-    applications that cost more than inserting all their versions."""
-    meta = Application._meta
-    by_name = {f.name: f for f in meta.concrete_fields}
-    fields = [by_name[name] for name in (*APPLICATION_FLAGS, "applicant_name", "updated_at")]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    # Only quoted column names are formatted in; every value is a parameter.
-    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
-    rows = [
-        [f.get_db_prep_save(getattr(a, f.attname), connection) for f in fields] + [a.pk] for a in applications
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
 
 
 def _applications_for(filings: list[_Filing]) -> dict[tuple[int, str], Application]:
@@ -918,19 +852,6 @@ def _applications_for(filings: list[_Filing]) -> dict[tuple[int, str], Applicati
                 channel=ApplicationChannel.EMAIL,
             )
     return applications
-
-
-def _last_version_numbers(applications: list[Application]) -> dict[tuple[int, str], int]:
-    if not applications:
-        return {}
-    by_pk = {a.pk: (a.call_id, a.applicant_email) for a in applications}
-    numbers = (
-        ApplicationVersion.objects.filter(application__in=list(by_pk))
-        .order_by()
-        .values_list("application")
-        .annotate(last=Max("number"))
-    )
-    return {by_pk[pk]: last for pk, last in numbers}
 
 
 def _acknowledge_on_commit(filings: list[_Filing]) -> None:
