@@ -7,7 +7,8 @@ from django.core.files.storage import default_storage
 
 from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
 from nidaa.calls.models import CallStatus
-from nidaa.inbox.intake import IntakeMatcher, ingest_message
+from nidaa.inbox.intake import ingest_message
+from nidaa.inbox.matching import IntakeMatcher
 from nidaa.inbox.models import InboundMessage, MessageState
 from tests.factories import UserFactory
 from tests.inbox.mail_fixtures import (
