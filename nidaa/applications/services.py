@@ -16,8 +16,8 @@ from django.conf import settings
 from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage, get_connection, send_mail
-from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db import connection, transaction
+from django.db.models import Max, Q, QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -34,10 +34,11 @@ from nidaa.applications.models import (
     ApplicationVersion,
     application_file_upload_to,
 )
-from nidaa.calls.models import Call, CallStatus, RequiredDocument
+from nidaa.calls.models import Call, CallStatus, RequiredDocument, document_fields
 from nidaa.common.filetypes import detect_document_type, sha256_of
+from nidaa.common.models import AuditEntry
 from nidaa.common.storage import save_content_addressed
-from nidaa.common.workflow import write_audit
+from nidaa.common.workflow import audit_entry, write_audit
 from nidaa.common.zones import zone_label
 
 logger = logging.getLogger(__name__)
@@ -217,7 +218,7 @@ def save_draft(
             application.save(update_fields=[*changed, "updated_at"])
         for piece, upload in files.items():
             application.all_files.filter(version__isnull=True, piece=piece).delete()
-            store_file(version=None, application=application, piece=piece, upload=upload)
+            store_file(application=application, piece=piece, upload=upload)
         write_audit(
             obj=application,
             actor=applicant,
@@ -286,26 +287,29 @@ def submit_application(
             changed = identity.apply_to(application)
             if changed:
                 application.save(update_fields=[*changed, "updated_at"])
-        version = add_version(
-            application=application, received_at=now, channel=ApplicationChannel.WEB, actor=applicant
-        )
+        records = []
         for piece in required:
             if piece in files:
-                store_file(application=application, version=version, piece=piece, upload=files[piece])
+                records.append(stored_file(piece=piece, upload=files[piece]))
             elif piece in kept:
-                _keep_file(version=version, source=kept[piece])
+                records.append(_kept_file(kept[piece]))
         application.all_files.filter(version__isnull=True).delete()
-        finish_version(version=version, required=required, actor=applicant)
+        version = record_version(
+            application=application,
+            received_at=now,
+            channel=ApplicationChannel.WEB,
+            actor=applicant,
+            files=records,
+            required=required,
+        )
         version_id = version.pk
         transaction.on_commit(lambda: send_acknowledgement(version_id=version_id))
     return version
 
 
-def _keep_file(*, version: ApplicationVersion, source: ApplicationFile) -> ApplicationFile:
-    """The same stored file in a new version: a new row, no new bytes."""
-    return ApplicationFile.objects.create(
-        application_id=version.application_id,
-        version=version,
+def _kept_file(source: ApplicationFile) -> ApplicationFile:
+    """The same stored file for a new version: a new row (unsaved), no new bytes."""
+    return ApplicationFile(
         piece=source.piece,
         original_name=source.original_name,
         file=source.file.name,
@@ -348,27 +352,6 @@ def _application_for(*, call: Call, applicant: User) -> Application:
     return application
 
 
-def add_version(
-    *,
-    application: Application,
-    received_at: datetime,
-    channel: str,
-    actor: User | None,
-    is_late: bool = False,
-) -> ApplicationVersion:
-    """A new latest version of a locked ``application``; earlier ones are kept."""
-    previous = application.versions.order_by("-number").first()
-    application.versions.filter(is_latest=True).update(is_latest=False)
-    return ApplicationVersion.objects.create(
-        application=application,
-        number=(previous.number + 1) if previous else 1,
-        submitted_at=received_at,
-        is_latest=True,
-        channel=channel,
-        is_late=is_late,
-    )
-
-
 # What a submitted version copies onto its application (see record_latest_version).
 APPLICATION_FLAGS = ("status", "is_late", "missing_pieces", "version_count", "received_at")
 
@@ -404,45 +387,168 @@ def submission_audit_data(*, version: ApplicationVersion, files: Iterable[Applic
     }
 
 
-def finish_version(*, version: ApplicationVersion, required: list[str], actor: User | None) -> None:
-    """Record what the version lacks, copy its flags onto the application and
-    write the audit entry."""
-    application = version.application
-    files = list(version.files.all())
-    version.missing_pieces = pieces_missing(required=required, files=files)
-    version.save(update_fields=["missing_pieces"])
-    from_state = record_latest_version(application=application, version=version)
-    application.save(update_fields=[*APPLICATION_FLAGS, "updated_at"])
-    write_audit(
-        obj=application,
-        actor=actor,
-        action="submit",
-        from_state=from_state,
-        to_state=application.status,
-        data=submission_audit_data(version=version, files=files),
+@dataclass
+class NewVersion:
+    """What arrived for ``application`` at ``received_at`` by ``channel``: its
+    file rows, not yet inserted (their bytes stored or being stored).
+    ``record_versions`` sets ``version``."""
+
+    application: Application  # stored, or new and unsaved (inserted then)
+    received_at: datetime
+    channel: str
+    is_late: bool
+    required: Sequence[str]
+    files: list[ApplicationFile]
+    version: ApplicationVersion | None = None
+
+
+def record_versions(*, entries: Sequence[NewVersion], actor: User | None) -> list[ApplicationVersion]:
+    """Make each entry a new version of its application, in the order given
+    (inside the caller's transaction, the applications locked by the caller):
+    the one path by which an application gets a version, for a web submission
+    (one entry) and an e-mail batch alike, so both mean the same by version
+    number, latest, late, incomplete and the "submit" audit entry. The caller
+    then inserts the file rows (``insert_version_files``).
+
+    A fixed number of queries whatever the number of entries: an e-mail import
+    files thousands (the new applications, the versions and the audit entries
+    are each one bulk_create, the stored applications' flags one executemany)."""
+    if not entries:
+        return []
+    existing = list(
+        {id(e.application): e.application for e in entries if e.application.pk is not None}.values()
     )
+    created = list({id(e.application): e.application for e in entries if e.application.pk is None}.values())
+    numbers = _last_version_numbers(existing)
+    versions: list[ApplicationVersion] = []
+    latest: dict[int, ApplicationVersion] = {}
+    audits: list[tuple[Application, ApplicationVersion, list[ApplicationFile], str]] = []
+    for entry in entries:
+        application = entry.application
+        number = numbers.get(id(application), 0) + 1
+        numbers[id(application)] = number
+        version = ApplicationVersion(
+            application=application,
+            number=number,
+            submitted_at=entry.received_at,
+            is_latest=False,
+            channel=entry.channel,
+            is_late=entry.is_late,
+            missing_pieces=pieces_missing(required=entry.required, files=entry.files),
+        )
+        from_state = record_latest_version(application=application, version=version)
+        entry.version = version
+        versions.append(version)
+        latest[id(application)] = version
+        audits.append((application, version, entry.files, from_state))
+    for version in latest.values():
+        version.is_latest = True
+
+    if created:
+        Application.objects.bulk_create(created)
+    if existing:
+        now = timezone.now()
+        for application in existing:
+            application.updated_at = now
+        _update_applications(existing)
+        ApplicationVersion.objects.filter(application__in=[a.pk for a in existing], is_latest=True).update(
+            is_latest=False
+        )
+    # bulk_create takes each new row's foreign key from the object it points to,
+    # saved just above.
+    ApplicationVersion.objects.bulk_create(versions)
+    AuditEntry.objects.bulk_create(
+        [
+            audit_entry(
+                obj=application,
+                actor=actor,
+                action="submit",
+                from_state=from_state,
+                to_state=application.status,
+                data=submission_audit_data(version=version, files=files),
+            )
+            for application, version, files, from_state in audits
+        ]
+    )
+    return versions
 
 
-def store_file(
+def insert_version_files(entries: Sequence[NewVersion]) -> None:
+    """Insert the entries' file rows (their versions recorded), in one query."""
+    records = []
+    for entry in entries:
+        assert entry.version is not None  # set by record_versions
+        for record in entry.files:
+            record.application_id = entry.version.application_id
+            record.version = entry.version
+            records.append(record)
+    ApplicationFile.objects.bulk_create(records)
+
+
+def record_version(
     *,
-    version: ApplicationVersion | None,
-    piece: str,
-    upload: File,
-    application: Application | None = None,
-) -> ApplicationFile:
+    application: Application,
+    received_at: datetime,
+    channel: str,
+    actor: User | None,
+    files: Sequence[ApplicationFile] = (),
+    required: Sequence[str] = (),
+    is_late: bool = False,
+) -> ApplicationVersion:
+    """``record_versions`` for one version with its files (from ``stored_file``),
+    the rows inserted."""
+    entry = NewVersion(
+        application=application,
+        received_at=received_at,
+        channel=channel,
+        is_late=is_late,
+        required=required,
+        files=list(files),
+    )
+    [version] = record_versions(entries=[entry], actor=actor)
+    insert_version_files([entry])
+    return version
+
+
+def _update_applications(applications: list[Application]) -> None:
+    """Write the flags of stored applications in one call: the same UPDATE by
+    primary key for each row (executemany). Django's bulk_update builds, in
+    Python, a CASE with a branch per row for every column: for a batch of
+    applications that cost more than inserting all their versions."""
+    meta = Application._meta
+    by_name = {f.name: f for f in meta.concrete_fields}
+    fields = [by_name[name] for name in (*APPLICATION_FLAGS, "applicant_name", "updated_at")]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    # Only quoted column names are formatted in; every value is a parameter.
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+    rows = [
+        [f.get_db_prep_save(getattr(a, f.attname), connection) for f in fields] + [a.pk] for a in applications
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _last_version_numbers(applications: list[Application]) -> dict[int, int]:
+    """The last version number of each stored application, by ``id()`` of the object."""
+    if not applications:
+        return {}
+    by_pk = {a.pk: id(a) for a in applications}
+    numbers = (
+        ApplicationVersion.objects.filter(application__in=list(by_pk))
+        .order_by()
+        .values_list("application")
+        .annotate(last=Max("number"))
+    )
+    return {by_pk[pk]: last for pk, last in numbers}
+
+
+def stored_file(*, piece: str, upload: File) -> ApplicationFile:
     """Store ``upload`` (an uploaded file, or ``ContentFile(data, name=...)``)
-    under its sha256 as ``piece`` of ``version`` (of ``application``'s draft
-    when ``version`` is None)."""
-    if version is not None:
-        application_id = version.application_id
-    elif application is not None:
-        application_id = application.pk
-    else:
-        raise ValueError("store_file needs a version or an application")
+    under its sha256 as ``piece``; the row is returned unsaved, for
+    ``record_version`` (or ``store_file``) to insert."""
     sha256 = _sha256(upload)
     record = ApplicationFile(
-        application_id=application_id,
-        version=version,
         piece=piece,
         original_name=PurePath(upload.name or "").name[:255] or piece,
         size=upload.size or 0,
@@ -452,6 +558,13 @@ def store_file(
     record.file.name = save_content_addressed(
         application_file_upload_to(record, ""), upload, sha256=sha256, size=record.size
     )
+    return record
+
+
+def store_file(*, application: Application, piece: str, upload: File) -> ApplicationFile:
+    """Store ``upload`` as ``piece`` of ``application``'s draft."""
+    record = stored_file(piece=piece, upload=upload)
+    record.application_id = application.pk
     record.save()
     return record
 
@@ -490,12 +603,7 @@ def _versions_to_acknowledge(version_ids: Sequence[int]) -> QuerySet[Application
     return (
         ApplicationVersion.objects.filter(pk__in=version_ids)
         .select_related("application__call", "application__applicant")
-        .defer(
-            *(
-                f"application__call__{name}"
-                for name in ("text", "extraction", "search_document", "funders_document")
-            )
-        )
+        .defer(*document_fields("application__call__"))
         .prefetch_related("files")
     )
 

@@ -24,7 +24,7 @@ from ninja.throttling import AnonRateThrottle
 
 from nidaa.accounts.models import Organization
 from nidaa.calls.feeds import call_path, catalogue_query
-from nidaa.calls.models import PUBLIC_STATUSES, Call, CallStatus, CallType
+from nidaa.calls.models import PUBLIC_STATUSES, Call, CallType
 from nidaa.calls.search import search_calls
 from nidaa.calls.selectors import MAX_ID, public_organizations
 from nidaa.common.ratelimit import client_address
@@ -167,7 +167,7 @@ class TerritoryPage(Page):
 # --- helpers ---------------------------------------------------------------------
 
 
-def _strings(value: Any) -> list[str]:
+def _as_strings(value: Any) -> list[str]:
     # JSON columns hold lists of strings by contract; tolerate anything else
     # rather than fail the whole page on one odd row.
     if not isinstance(value, list):
@@ -196,30 +196,30 @@ def call_out(request: HttpRequest, call: Call) -> dict[str, Any]:
         "title": call.title,
         "call_type": call.call_type,
         "status": call.status,
-        "is_open": call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > now),
+        "is_open": call.is_open_at(now),
         "organization": {"slug": call.organization.slug, "name": call.organization.name},
         "issuer": call.issuer,
         "project": call.project,
-        "partners_funders": _strings(call.partners_funders),
+        "partners_funders": _as_strings(call.partners_funders),
         "reference": call.reference,
         "deadline": _local(call.deadline),
         "deadline_has_time": call.deadline_has_time,
         "deadline_text": call.deadline_text,
         "timezone": call.timezone,
-        "submission_emails": _strings(call.submission_emails),
-        "contact_emails": _strings(call.contact_emails),
+        "submission_emails": _as_strings(call.submission_emails),
+        "contact_emails": _as_strings(call.contact_emails),
         "email_subject": call.email_subject,
-        "required_documents": _strings(call.required_documents),
-        "deliverables": _strings(call.deliverables),
-        "locations": _strings(call.locations),
+        "required_documents": _as_strings(call.required_documents),
+        "deliverables": _as_strings(call.deliverables),
+        "locations": _as_strings(call.locations),
         "territories": [t.code for t in call.territories.all()],
         "duration_days": float(call.duration_days) if call.duration_days is not None else None,
-        "languages": _strings(call.languages),
+        "languages": _as_strings(call.languages),
         "participants": call.participants,
         "document_language": call.document_language,
-        "objectives": _strings(call.objectives),
-        "tasks": _strings(call.tasks),
-        "profile": _strings(call.profile),
+        "objectives": _as_strings(call.objectives),
+        "tasks": _as_strings(call.tasks),
+        "profile": _as_strings(call.profile),
         "document": document,
         "published_at": _local(call.published_at),
         "updated_at": _local(call.updated_at),
@@ -252,7 +252,7 @@ def public_calls() -> QuerySet[Call]:
         Call.objects.filter(status__in=PUBLIC_STATUSES)
         .select_related("organization")
         .prefetch_related("territories")
-        .defer("text", "extraction")
+        .without_document()
     )
 
 

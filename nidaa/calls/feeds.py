@@ -288,7 +288,7 @@ def call_ics(request: HttpRequest, call_id: int) -> HttpResponse:
         call = (
             Call.objects.select_related("organization")
             .filter(status__in=PUBLIC_STATUSES)
-            .defer("text", "extraction")
+            .without_document()
             .get(pk=call_id)
         )
     except Call.DoesNotExist as error:

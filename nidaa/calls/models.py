@@ -91,6 +91,25 @@ def tor_storage_name(sha256: str, filename: str) -> str:
     return f"tor/{sha256[:2]}/{sha256}.{ext}"
 
 
+# The columns only the reader, the review page and the catalogue's search read:
+# the ToR text, its extraction and the search documents can weigh more than
+# everything else in a call put together. Lists, feeds, receipts and filing
+# leave them out (``CallQuerySet.without_document``, ``document_fields``).
+DOCUMENT_FIELDS = ("text", "extraction", "search_document", "funders_document")
+
+
+def document_fields(through: str = "") -> tuple[str, ...]:
+    """``DOCUMENT_FIELDS`` as seen through a relation (``"application__call__"``),
+    for a queryset of another model that selects its call."""
+    return tuple(f"{through}{name}" for name in DOCUMENT_FIELDS)
+
+
+class CallQuerySet(models.QuerySet["Call"]):
+    def without_document(self) -> CallQuerySet:
+        """These calls without ``DOCUMENT_FIELDS`` (read on first use)."""
+        return self.defer(*DOCUMENT_FIELDS)
+
+
 class Call(models.Model):
     organization = models.ForeignKey(
         "accounts.Organization",
@@ -214,6 +233,8 @@ class Call(models.Model):
     # ``refresh_territory_codes`` (every change of ``territories``, see below).
     territory_codes = models.TextField(_("territory codes"), blank=True, default="", editable=False)
 
+    objects = CallQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("call")
         verbose_name_plural = _("calls")
@@ -285,6 +306,13 @@ class Call(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    def is_open_at(self, now: datetime) -> bool:
+        """Open: published and its deadline (if any) still ahead of ``now``; a
+        deadline equal to ``now`` has passed. ``calls.selectors.open_q`` is the
+        same rule in SQL (``open_until > now``); a test holds them together at
+        the boundary so a page never says open what the catalogue says closed."""
+        return self.status == CallStatus.PUBLISHED and (self.deadline is None or self.deadline > now)
 
     @property
     def seal_deadline(self) -> datetime | None:

@@ -234,7 +234,7 @@ def ocds_calls() -> QuerySet[Call]:
     return (
         Call.objects.filter(status__in=PUBLIC_STATUSES)
         .select_related("organization")
-        .defer("text", "extraction")
+        .without_document()
         .order_by("pk")
     )
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from nidaa.accounts.models import Organization, Reader, User
 from nidaa.accounts.selectors import organizations_for
-from nidaa.calls.models import PAGE_VISIBLE, PUBLIC_STATUSES, Call, CallRevision, CallStatus
+from nidaa.calls.models import DOCUMENT_FIELDS, PAGE_VISIBLE, PUBLIC_STATUSES, Call, CallRevision, CallStatus
 from nidaa.common.compiled import STAND_IN_ID, CompiledQuery, instance
 from nidaa.common.models import AuditEntry
 
@@ -28,9 +28,9 @@ def get_call_for_user(*, user: Reader, call_id: int, roles: frozenset[str] | Non
     )
 
 
-# What the call page never shows: the normalised text and the extraction (tens
-# of kB for a real ToR), and the columns the catalogue searches and filters on.
-INTERNAL_FIELDS = ("text", "extraction", "search_document", "funders_document", "territory_codes")
+# What the call page never shows: the call's document (tens of kB for a real
+# ToR) and the column the catalogue filters territories on.
+INTERNAL_FIELDS = (*DOCUMENT_FIELDS, "territory_codes")
 
 
 # Ids are 64-bit: a larger number in a URL names no call (and the databases refuse it).
@@ -141,7 +141,7 @@ def published_calls(*, now: datetime | None = None) -> QuerySet[Call]:
             F("closed_deadline").desc(nulls_last=True),
             "-id",
         )
-        .defer("text", "extraction")
+        .without_document()
     )
 
 
@@ -151,7 +151,7 @@ def calls_for_organizations(*, organizations: QuerySet[Organization]) -> QuerySe
         Call.objects.filter(organization__in=organizations)
         .select_related("organization")
         .order_by("-created_at", "-id")
-        .defer("text", "extraction")
+        .without_document()
     )
 
 

@@ -153,7 +153,7 @@ EDITABLE_FIELDS = (
     "sealed",
     "acknowledge_emails",
 )
-LIST_FIELDS = frozenset(
+STRING_LIST_FIELDS = frozenset(
     {
         "partners_funders",
         "submission_emails",
@@ -309,7 +309,8 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(DEFAULT_TIMEZONE)
 
 
-def _strings(value: Any) -> list[str]:
+def _cleaned_strings(value: Any) -> list[str]:
+    # What an issuer's edit or the reader stores: stripped, no empty items.
     if not isinstance(value, list):
         return []
     return [str(item).strip() for item in value if item is not None and str(item).strip()]
@@ -345,7 +346,7 @@ def fields_from_extraction(fields: dict[str, Any], *, filename: str) -> dict[str
     values: dict[str, Any] = {name: _text(fields.get(name), name) for name in TEXT_FIELDS}
     # A call needs a title: until someone corrects it, the file's name stands in.
     values["title"] = values["title"] or _text(PurePath(filename).stem, "title") or "?"
-    values.update({name: _strings(fields.get(name)) for name in LIST_FIELDS})
+    values.update({name: _cleaned_strings(fields.get(name)) for name in STRING_LIST_FIELDS})
     values["submission_emails"] = [e.lower() for e in values["submission_emails"]]
     values["contact_emails"] = [e.lower() for e in values["contact_emails"]]
     call_type = fields.get("call_type")
@@ -391,7 +392,7 @@ def import_tor(
         )
         call.file.name = storage_name
         call.save()
-        codes = _strings(fields.get("location_codes"))
+        codes = _cleaned_strings(fields.get("location_codes"))
         if codes:
             call.territories.set(Territory.objects.filter(code__in=codes))
         refresh_search_document(call)
@@ -416,8 +417,8 @@ def snapshot_of(call: Call) -> dict[str, Any]:
 
 
 def _normalise(name: str, value: Any) -> Any:
-    if name in LIST_FIELDS:
-        return _strings(value)
+    if name in STRING_LIST_FIELDS:
+        return _cleaned_strings(value)
     if name in TEXT_FIELDS:
         return _text(value, name)
     if name == "duration_days":

@@ -62,7 +62,7 @@ def _docx(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def _file(piece: str, name: str, arabic: bool) -> tuple[str, bytes]:
+def _demo_attachment(piece: str, name: str, arabic: bool) -> tuple[str, bytes]:
     pattern = FILE_NAMES.get(piece, (f"{piece}.pdf", f"{piece}.pdf"))[1 if arabic else 0]
     filename = pattern.format(name=name)
     text = f"{FILE_NAMES.get(piece, (piece,))[0].split('.')[0].format(name='')} - Nidaa demo document"
@@ -93,7 +93,7 @@ def _apply_online(call: Call, users: list[User]) -> int:
         arabic = user.preferred_language == "ar"
         files: dict[str, Any] = {}
         for piece in pieces:
-            filename, data = _file(piece, user.get_full_name(), arabic)
+            filename, data = _demo_attachment(piece, user.get_full_name(), arabic)
             files[piece] = SimpleUploadedFile(filename, data)
         submit_application(
             call=call, applicant=user, files=files, identity=Identity(name=user.get_full_name())
@@ -121,7 +121,7 @@ def _message(
     message["Message-ID"] = message_id
     message.set_content("Veuillez trouver ci-joint mon dossier de candidature.\nCordialement,\n" + sender[0])
     for piece in pieces:
-        filename, data = _file(piece, sender[0], arabic)
+        filename, data = _demo_attachment(piece, sender[0], arabic)
         maintype, subtype = (
             ("application", "pdf")
             if filename.endswith(".pdf")
@@ -178,7 +178,7 @@ def load_demo_applications(*, organization: Organization) -> dict[str, int]:
     users = [_user(*row) for row in APPLICANTS]
     counts = {"online": 0, "email": 0, "triage": 0}
     for call in Call.objects.filter(organization=organization).order_by("id"):
-        if call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > timezone.now()):
+        if call.is_open_at(timezone.now()):
             counts["online"] += _apply_online(call, users)
         elif call.status == CallStatus.CLOSED:
             counts["email"] += _apply_by_email(call, organization)

@@ -16,7 +16,7 @@ from django.db import transaction
 from nidaa.accounts.models import Membership, Organization, Role, User
 from nidaa.accounts.services import mark_email_verified
 from nidaa.applications.models import Application, ApplicationChannel, ApplicationStatus
-from nidaa.applications.services import add_version, finish_version, new_receipt_number, store_file
+from nidaa.applications.services import new_receipt_number, record_version, stored_file
 from nidaa.calls.models import Call, CallStatus
 from nidaa.evaluation.committee import assign_committee
 from nidaa.evaluation.decisions import close_financial, close_technical, import_prices, moderate
@@ -122,17 +122,14 @@ def _applications(call: Call) -> list[Application]:
                 call=call, channel=ApplicationChannel.EMAIL, receipt_number=new_receipt_number(call),
                 applicant_email=email, applicant_name=name, status=ApplicationStatus.SUBMITTED,
             )  # fmt: skip
-            version = add_version(
-                application=application, received_at=deadline - timedelta(days=3, hours=index),
-                channel=ApplicationChannel.EMAIL, actor=None,
-            )  # fmt: skip
             text = (
                 f"Note methodologique - {name.encode('ascii', 'ignore').decode() or 'candidat'} - Nidaa demo"
             )
-            store_file(
-                version=version, piece="methodology_note", upload=ContentFile(_pdf(text), name="note.pdf")
-            )
-            finish_version(version=version, required=[], actor=None)
+            note = stored_file(piece="methodology_note", upload=ContentFile(_pdf(text), name="note.pdf"))
+            record_version(
+                application=application, received_at=deadline - timedelta(days=3, hours=index),
+                channel=ApplicationChannel.EMAIL, actor=None, files=[note],
+            )  # fmt: skip
             application.refresh_from_db()
         made.append(application)
     # The applications the demo's mail intake filed for the call are scored too.

@@ -35,13 +35,13 @@ from django.utils.translation import gettext as _
 from nidaa.common.secrets import unseal_or_empty
 from nidaa.inbox.intake import (
     IngestResult,
-    IntakeMatcher,
     MessageFailed,
     RawItem,
-    StorageWriter,
     ingest_messages,
 )
+from nidaa.inbox.matching import IntakeMatcher
 from nidaa.inbox.models import Mailbox
+from nidaa.inbox.writer import StorageWriter
 
 logger = logging.getLogger(__name__)
 

@@ -17,67 +17,37 @@ import contextlib
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import PurePath
-from types import TracebackType
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import Storage
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Max, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from nidaa.accounts.models import Organization, User
 from nidaa.applications.models import (
     Application,
-    ApplicationChannel,
-    ApplicationFile,
     ApplicationVersion,
-    application_file_upload_to,
 )
-from nidaa.applications.services import (
-    APPLICATION_FLAGS,
-    new_receipt_number,
-    pieces_missing,
-    record_latest_version,
-    required_pieces,
-    submission_audit_data,
-)
-from nidaa.applications.tasks import acknowledge_versions_task
-from nidaa.calls.models import PUBLIC_STATUSES, Call
-from nidaa.common.models import AuditEntry
-from nidaa.common.storage import save_content_addressed
-from nidaa.common.workflow import audit_entry, write_audit
+from nidaa.calls.models import Call
+from nidaa.inbox.filing import Filing, acknowledge_on_commit, files_to_store, record_filings, save_files
+from nidaa.inbox.matching import IntakeMatcher, matcher_for
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState, message_upload_to
+from nidaa.inbox.writer import StorageWriter
 from nidaa.mailintake import (
-    CallKey,
-    CallMatcher,
     ParsedMessage,
-    classify_attachments,
-    parse_message_within_budget,
     parse_messages_within_budget,
 )
 
 logger = logging.getLogger(__name__)
 
-# The Call columns filing never reads: the ToR text and the catalogue's
-# documents can weigh more than everything else in a call put together.
-_UNUSED_CALL_FIELDS = ("text", "extraction", "search_document", "funders_document")
 # A batch also ends at this many bytes of raw messages: a batch is held in
 # memory twice (raw and decoded attachments), and applications can be large.
 BATCH_BYTES = 32 * 1024 * 1024
-# Storage writes are I/O (local disk or S3 round trips): a few run at once.
-STORAGE_THREADS = 4
 # A batch whose insert collides with a concurrent import (the same message,
 # or a new application for the same sender) is filed again that many times.
 _ATTEMPTS = 3
-
-
-class MessageNotFileable(Exception):
-    """The triage action does not apply to this message or call."""
 
 
 @dataclass(frozen=True)
@@ -162,105 +132,6 @@ class MessageFailed(Exception):
         self.index, self.item, self.error = index, item, error
 
 
-def call_key(call: Call) -> CallKey:
-    return CallKey(
-        id=call.pk,
-        subject=call.email_subject,
-        reference=call.reference,
-        addresses=tuple(call.submission_emails or ()),
-        title=call.title,
-    )
-
-
-class IntakeMatcher:
-    """The organisation's public calls (published, closed, awarded), read once,
-    and a ``CallMatcher`` over them. Build one per import run or mailbox poll
-    and pass it to every intake call of that run."""
-
-    def __init__(self, organization: Organization) -> None:
-        self.organization_id = organization.pk
-        calls = Call.objects.filter(organization=organization, status__in=PUBLIC_STATUSES).defer(
-            *_UNUSED_CALL_FIELDS
-        )
-        self.calls = {call.pk: call for call in calls}
-        self.required = {pk: required_pieces(call) for pk, call in self.calls.items()}
-        self._matcher = CallMatcher([call_key(call) for call in self.calls.values()])
-
-    def match(self, parsed: ParsedMessage) -> tuple[Call, str] | None:
-        """The call the message is for and how it was recognised (subject,
-        reference or address), or None."""
-        found = self._matcher.match(parsed)
-        if found is None:
-            return None
-        return self.calls[found.call_id], found.by
-
-
-class StorageWriter:
-    """Content-addressed writes (``save_content_addressed``) for one import
-    run: several at once in a small thread pool, since they wait on the disk
-    or on S3 (django-storages' S3 storage keeps one client per thread), while
-    the batch's rows are prepared; and each content once per run (senders
-    resend the same CV; a failed batch is filed again). Use it as a context
-    manager, or ``close()`` it."""
-
-    def __init__(self, *, threads: int = STORAGE_THREADS, storage: Storage | None = None) -> None:
-        self._threads = threads
-        self._storage = storage
-        self._pool: ThreadPoolExecutor | None = None
-        self._stored: dict[str, str] = {}
-        self._writing: dict[str, Future[str]] = {}
-
-    def submit(self, files: Iterable[tuple[str, bytes, str]]) -> None:
-        """Start storing each ``(name, data, sha256)`` not stored yet;
-        ``wait()`` gives the names they are stored under."""
-        for name, data, sha256 in files:
-            if name in self._stored or name in self._writing:
-                continue
-            if self._threads <= 1:
-                self._stored[name] = self._save(name, data, sha256)
-                continue
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="intake-storage")
-            self._writing[name] = self._pool.submit(self._save, name, data, sha256)
-
-    def wait(self) -> dict[str, str]:
-        """Wait for every write started; returns the name each content is
-        stored under (``name`` itself unless a damaged file sits there).
-        Raises the first write's error, once all have finished, so that a
-        batch that fails leaves no write running."""
-        error: BaseException | None = None
-        for name, future in self._writing.items():
-            try:
-                self._stored[name] = future.result()
-            except BaseException as failed:  # noqa: BLE001 - re-raised below
-                error = error or failed
-        self._writing.clear()
-        if error is not None:
-            raise error
-        return self._stored
-
-    def _save(self, name: str, data: bytes, sha256: str) -> str:
-        return save_content_addressed(
-            name, ContentFile(data), sha256=sha256, size=len(data), storage=self._storage
-        )
-
-    def close(self) -> None:
-        if self._writing:
-            with contextlib.suppress(Exception):
-                self.wait()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
-
-    def __enter__(self) -> StorageWriter:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
-
-
 def ingest_messages(
     *,
     organization: Organization,
@@ -292,7 +163,7 @@ def ingest_messages(
     Counts go to ``summary`` (a new one by default) as batches commit, so a
     caller whose ``items`` raise midway still knows what was stored.
     """
-    matcher = _matcher_for(organization, matcher)
+    matcher = matcher_for(organization, matcher)
     summary = summary if summary is not None else IntakeSummary()
     own_writer = writer is None
     storage = writer or StorageWriter()
@@ -365,7 +236,7 @@ def ingest_message(
     nothing is written. Everything happens in one transaction (a savepoint
     inside a caller's transaction), so a failure files nothing; the
     acknowledgement, when the call asks for one, is queued on commit."""
-    matcher = _matcher_for(organization, matcher)
+    matcher = matcher_for(organization, matcher)
     item = RawItem(raw=raw, received_at=received_at, received_source=received_source)
     [result] = _ingest_batch(
         organization=organization, items=[item], mailbox=mailbox, actor=actor, matcher=matcher, writer=None
@@ -373,75 +244,7 @@ def ingest_message(
     return result
 
 
-def file_message(*, message: InboundMessage, call: Call, actor: User | None) -> ApplicationVersion:
-    """Assign a message waiting in the triage inbox (or set aside) to ``call``
-    of the same organisation: it is filed exactly as a match would file it,
-    with ``matched_by`` "manual", and the assignment is audited."""
-    if call.organization_id != message.organization_id or call.status not in PUBLIC_STATUSES:
-        raise MessageNotFileable("the call is not a public call of the message's organisation")
-    with transaction.atomic():
-        # Locked, so that two issuers assigning the same message file it once.
-        locked = InboundMessage.objects.select_for_update().get(pk=message.pk)
-        if locked.state == MessageState.FILED:
-            raise MessageNotFileable("the message is already filed")
-        with locked.raw.open("rb") as handle:
-            raw = handle.read()
-        parsed = parse_message_within_budget(raw, received_at=locked.received_at)
-        if not parsed.from_email:
-            raise MessageNotFileable("the message has no sender address")
-        from_state = locked.state
-        filing = _Filing.of(
-            message=locked, parsed=parsed, call=call, required=required_pieces(call), matched_by="manual"
-        )
-        with StorageWriter(threads=1) as writer:
-            writer.submit(_files_to_store([filing]))
-            names = writer.wait()
-        _file([filing], actor=actor)
-        _save_files([filing], names)
-        locked.save(update_fields=["call", "matched_by", "state", "version", "attachments"])
-        version = filing.version
-        assert version is not None  # set by _file
-        write_audit(
-            obj=locked,
-            actor=actor,
-            action="file",
-            from_state=from_state,
-            to_state=locked.state,
-            data={"call": call.pk, "application": version.application_id, "version": version.number},
-        )
-        _acknowledge_on_commit([filing])
-    _copy_fields(locked, message, ("call", "matched_by", "state", "version", "attachments"))
-    return version
-
-
-def discard_message(*, message: InboundMessage, actor: User | None) -> None:
-    """Set a message of the triage inbox aside (spam, a question, not an
-    application); it stays stored and can still be filed later."""
-    with transaction.atomic():
-        locked = InboundMessage.objects.select_for_update().get(pk=message.pk)
-        if locked.state != MessageState.TRIAGE:
-            raise MessageNotFileable("only a message waiting in the triage inbox can be set aside")
-        locked.state = MessageState.DISCARDED
-        locked.save(update_fields=["state"])
-        write_audit(
-            obj=locked,
-            actor=actor,
-            action="discard",
-            from_state=MessageState.TRIAGE,
-            to_state=MessageState.DISCARDED,
-        )
-    message.state = locked.state
-
-
 # --- internals ---------------------------------------------------------------
-
-
-def _matcher_for(organization: Organization, matcher: IntakeMatcher | None) -> IntakeMatcher:
-    if matcher is None:
-        return IntakeMatcher(organization)
-    if matcher.organization_id != organization.pk:
-        raise ValueError("the matcher was built for another organisation")
-    return matcher
 
 
 def _batches(items: Iterable[RawItem], *, size: int, max_bytes: int) -> Iterator[list[RawItem]]:
@@ -521,57 +324,6 @@ class _Incoming:
     match: tuple[Call, str, list[str]] | None
 
 
-@dataclass
-class _Filing:
-    """A message to file as a new version of its sender's application: its
-    attachments classified into pieces and ready to store."""
-
-    message: InboundMessage
-    call: Call
-    required: list[str]
-    matched_by: str
-    email: str
-    name: str
-    # (file row without version or storage name, bytes), in attachment order
-    files: list[tuple[ApplicationFile, bytes]]
-    version: ApplicationVersion | None = None
-
-    @classmethod
-    def of(
-        cls,
-        *,
-        message: InboundMessage,
-        parsed: ParsedMessage,
-        call: Call,
-        required: list[str],
-        matched_by: str,
-    ) -> _Filing:
-        files = []
-        for attachment, piece in classify_attachments(
-            parsed.attachments, required=required, body=parsed.body
-        ):
-            data = attachment.data
-            record = ApplicationFile(
-                piece=piece,
-                # As store_file names an upload: the last path segment, never a path.
-                original_name=PurePath(attachment.filename or piece).name[:255] or piece,
-                size=len(data),
-                sha256=hashlib.sha256(data).hexdigest(),
-                # The parser detects the type by content, as store_file does.
-                content_type=attachment.kind or "",
-            )
-            files.append((record, data))
-        return cls(
-            message=message,
-            call=call,
-            required=required,
-            matched_by=matched_by,
-            email=parsed.from_email.strip().lower()[:254],
-            name=(parsed.from_name or "")[:255],
-            files=files,
-        )
-
-
 def _parse(item: RawItem, parsed: ParsedMessage, *, matcher: IntakeMatcher) -> _Incoming:
     sha256 = parsed.sha256 or hashlib.sha256(item.raw).hexdigest()
     parsed.sha256 = sha256
@@ -640,7 +392,7 @@ def _write_batch(
     held = _account_applications(incoming)
     results: list[IngestResult | None] = []
     new: list[InboundMessage] = []
-    filings: list[_Filing] = []
+    filings: list[Filing] = []
     first_of: dict[str, InboundMessage] = {}
     for entry in incoming:
         if entry.message_id in stored or entry.message_id in first_of:
@@ -663,7 +415,7 @@ def _write_batch(
         elif entry.match is not None:
             call, by, required = entry.match
             filings.append(
-                _Filing.of(message=message, parsed=entry.parsed, call=call, required=required, matched_by=by)
+                Filing.of(message=message, parsed=entry.parsed, call=call, required=required, matched_by=by)
             )
     try:
         # The files are written while the rows are prepared, and waited for
@@ -671,8 +423,8 @@ def _write_batch(
         writer.submit(
             (message_upload_to(message, ""), raws[message.sha256], message.sha256) for message in new
         )
-        writer.submit(_files_to_store(filings))
-        _file(filings, actor=actor)
+        writer.submit(files_to_store(filings))
+        record_filings(filings, actor=actor)
         names = writer.wait()
     finally:
         # A failure must not leave writes running into the next attempt.
@@ -680,9 +432,9 @@ def _write_batch(
             writer.wait()
     for message in new:
         message.raw.name = names[message_upload_to(message, "")]
-    _save_files(filings, names)
+    save_files(filings, names)
     InboundMessage.objects.bulk_create(new)
-    _acknowledge_on_commit(filings)
+    acknowledge_on_commit(filings)
     by_message = {id(filing.message): filing for filing in filings}
     out: list[IngestResult] = []
     fresh = iter(new)
@@ -767,191 +519,3 @@ def _attachment_entries(parsed: ParsedMessage) -> list[dict[str, Any]]:
         }
         for attachment in parsed.attachments
     ]
-
-
-def _files_to_store(filings: list[_Filing]) -> Iterator[tuple[str, bytes, str]]:
-    for filing in filings:
-        for record, data in filing.files:
-            yield application_file_upload_to(record, ""), data, record.sha256
-
-
-def _save_files(filings: list[_Filing], names: dict[str, str]) -> None:
-    """Insert the filings' file rows (their versions inserted), naming the stored files."""
-    records = []
-    for filing in filings:
-        assert filing.version is not None  # set by _file
-        for record, _data in filing.files:
-            record.file.name = names[application_file_upload_to(record, "")]
-            record.application_id = filing.version.application_id
-            record.version = filing.version
-            records.append(record)
-    ApplicationFile.objects.bulk_create(records)
-
-
-def _file(filings: list[_Filing], *, actor: User | None) -> None:
-    """Make each filing's message a new version of its sender's application
-    (inside the caller's transaction), in the order given, and set the
-    messages' filing fields; the caller then saves the file rows
-    (``_save_files``, once the files are stored) and the messages.
-
-    A fixed number of queries whatever the number of filings: the senders'
-    applications are read (and locked, so that concurrent imports number
-    versions in turn) in one query, and each kind of row is written in one
-    call (bulk_create; the stored applications' flags by executemany). The rules are submit_application's (services): version numbers
-    follow on, only the last is the latest, and the application carries the
-    latest version's flags."""
-    if not filings:
-        return
-    applications = _applications_for(filings)
-    existing = [a for a in applications.values() if a.pk is not None]
-    created = [a for a in applications.values() if a.pk is None]
-    numbers = _last_version_numbers(existing)
-    versions: list[ApplicationVersion] = []
-    latest: dict[tuple[int, str], ApplicationVersion] = {}
-    audits: list[tuple[Application, ApplicationVersion, list[ApplicationFile], str]] = []
-    for filing in filings:
-        key = (filing.call.pk, filing.email)
-        application = applications[key]
-        number = numbers.get(key, 0) + 1
-        numbers[key] = number
-        files = [record for record, _data in filing.files]
-        version = ApplicationVersion(
-            application=application,
-            number=number,
-            submitted_at=filing.message.received_at,
-            is_latest=False,
-            channel=ApplicationChannel.EMAIL,
-            # Late by the mailbox's receipt time, never by the sender's Date header.
-            is_late=filing.call.deadline is not None and filing.message.received_at > filing.call.deadline,
-            missing_pieces=pieces_missing(required=filing.required, files=files),
-        )
-        from_state = record_latest_version(application=application, version=version)
-        if application.applicant_id is None and filing.name and filing.name != application.applicant_name:
-            # The latest message's name is the sender's identity.
-            application.applicant_name = filing.name
-        filing.version = version
-        versions.append(version)
-        latest[key] = version
-        audits.append((application, version, files, from_state))
-    for version in latest.values():
-        version.is_latest = True
-
-    now = timezone.now()
-    if created:
-        Application.objects.bulk_create(created)
-    if existing:
-        for application in existing:
-            application.updated_at = now
-        _update_applications(existing)
-        ApplicationVersion.objects.filter(application__in=[a.pk for a in existing], is_latest=True).update(
-            is_latest=False
-        )
-    # bulk_create takes each new row's foreign key from the object it points to,
-    # saved just above.
-    ApplicationVersion.objects.bulk_create(versions)
-    AuditEntry.objects.bulk_create(
-        [
-            audit_entry(
-                obj=application,
-                actor=actor,
-                action="submit",
-                from_state=from_state,
-                to_state=application.status,
-                data=submission_audit_data(version=version, files=files),
-            )
-            for application, version, files, from_state in audits
-        ]
-    )
-    for filing in filings:
-        message = filing.message
-        message.call = filing.call
-        message.matched_by = filing.matched_by
-        message.state = MessageState.FILED
-        message.version = filing.version
-        message.attachments = [
-            {
-                "name": record.original_name,
-                "piece": record.piece,
-                "size": record.size,
-                "sha256": record.sha256,
-                "type": record.content_type,
-            }
-            for record, _data in filing.files
-        ]
-
-
-def _update_applications(applications: list[Application]) -> None:
-    """Write the flags of stored applications in one call: the same UPDATE by
-    primary key for each row (executemany). Django's bulk_update builds, in
-    Python, a CASE with a branch per row for every column: for a batch of
-    applications that cost more than inserting all their versions."""
-    meta = Application._meta
-    by_name = {f.name: f for f in meta.concrete_fields}
-    fields = [by_name[name] for name in (*APPLICATION_FLAGS, "applicant_name", "updated_at")]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    # Only quoted column names are formatted in; every value is a parameter.
-    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
-    rows = [
-        [f.get_db_prep_save(getattr(a, f.attname), connection) for f in fields] + [a.pk] for a in applications
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
-def _applications_for(filings: list[_Filing]) -> dict[tuple[int, str], Application]:
-    """The one application of each (call, sender address) of the filings
-    (a signed-up user with the same address shares it), read in one query and
-    locked; the missing ones as new, unsaved applications."""
-    emails: dict[int, set[str]] = {}
-    for filing in filings:
-        emails.setdefault(filing.call.pk, set()).add(filing.email)
-    senders = Q()
-    for call_id, addresses in emails.items():
-        senders |= Q(call_id=call_id, applicant_email__in=sorted(addresses))
-    # Ordered, so that two imports lock the rows they share in the same order.
-    found = Application.objects.select_for_update().filter(senders).order_by("pk")
-    applications = {(a.call_id, a.applicant_email): a for a in found}
-    for filing in filings:
-        key = (filing.call.pk, filing.email)
-        if key not in applications:
-            applications[key] = Application(
-                call=filing.call,
-                applicant_email=filing.email,
-                applicant_name=filing.name,
-                receipt_number=new_receipt_number(filing.call),
-                channel=ApplicationChannel.EMAIL,
-            )
-    return applications
-
-
-def _last_version_numbers(applications: list[Application]) -> dict[tuple[int, str], int]:
-    if not applications:
-        return {}
-    by_pk = {a.pk: (a.call_id, a.applicant_email) for a in applications}
-    numbers = (
-        ApplicationVersion.objects.filter(application__in=list(by_pk))
-        .order_by()
-        .values_list("application")
-        .annotate(last=Max("number"))
-    )
-    return {by_pk[pk]: last for pk, last in numbers}
-
-
-def _acknowledge_on_commit(filings: list[_Filing]) -> None:
-    version_ids = [
-        filing.version.pk
-        for filing in filings
-        if filing.version is not None and filing.call.acknowledge_emails
-    ]
-    if not version_ids:
-        return
-    # One task per batch, queued once the batch is committed; robust: a mail
-    # server that is down must neither undo nor stop the filing (Django logs
-    # the error).
-    transaction.on_commit(lambda: acknowledge_versions_task(version_ids), robust=True)
-
-
-def _copy_fields(source: InboundMessage, target: InboundMessage, names: tuple[str, ...]) -> None:
-    for name in names:
-        setattr(target, name, getattr(source, name))

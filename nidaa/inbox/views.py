@@ -33,16 +33,10 @@ from nidaa.common.filetypes import mime_type
 from nidaa.inbox import imap
 from nidaa.inbox import selectors as mail_selectors
 from nidaa.inbox.forms import AssignForm, ImportMessagesForm, MailboxForm
-from nidaa.inbox.intake import (
-    IntakeSummary,
-    MessageNotFileable,
-    RawItem,
-    discard_message,
-    file_message,
-    ingest_messages,
-)
+from nidaa.inbox.intake import IntakeSummary, RawItem, ingest_messages
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState
 from nidaa.inbox.services import connect_mailbox, update_mailbox
+from nidaa.inbox.triage import MessageNotFileable, discard_message, file_message
 from nidaa.mailintake import classify_attachments, parse_message_within_budget
 from nidaa.mailintake.files import NotAMessage, messages_in
 

@@ -1,8 +1,10 @@
 """Calls and applications for the issuer-side tests (test_issuer_*.py).
 
 Web applications go through ``submit_application``; e-mailed ones (late or
-incomplete, which the web form refuses) through the same public services the
-mail intake uses: ``add_version``, ``store_file``, ``finish_version``.
+incomplete, which the web form refuses) through ``record_version``, i.e.
+``record_versions``, the path by which the mail intake (and the web form) makes
+a version, with the pieces given instead of classified from the attachments
+(classification is tested in tests/mailintake and tests/inbox).
 """
 
 from __future__ import annotations
@@ -24,11 +26,10 @@ from nidaa.applications.models import (
     application_file_upload_to,
 )
 from nidaa.applications.services import (
-    add_version,
-    finish_version,
     new_receipt_number,
+    record_version,
     required_pieces,
-    store_file,
+    stored_file,
     submit_application,
 )
 from nidaa.calls.models import Call, CallStatus
@@ -74,17 +75,18 @@ def emailed_application(
         applicant_name=name,
     )
     received = (call.deadline or timezone.now()) + (timedelta(hours=1) if late else -timedelta(hours=3))
-    version = add_version(
+    return record_version(
         application=application,
         received_at=received,
         channel=ApplicationChannel.EMAIL,
         actor=None,
+        files=[
+            stored_file(piece=piece, upload=ContentFile(data, name=filename))
+            for piece, (filename, data) in files.items()
+        ],
+        required=required_pieces(call),
         is_late=late,
     )
-    for piece, (filename, data) in files.items():
-        store_file(version=version, piece=piece, upload=ContentFile(data, name=filename))
-    finish_version(version=version, required=required_pieces(call), actor=None)
-    return version
 
 
 def draft_application(call: Call, user) -> ApplicationFile:

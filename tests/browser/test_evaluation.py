@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from fpdf import FPDF
 
 from nidaa.applications.models import ApplicationChannel
-from nidaa.applications.services import add_version, finish_version, store_file
+from nidaa.applications.services import record_version, stored_file
 from nidaa.evaluation.models import ConflictDeclaration, Score, ScoreSheet, SheetStatus
 from tests.browser.conftest import axe_violations, describe_violations, screenshot
 from tests.evaluation.conftest import applications, call, committee, graded  # noqa: F401 (fixtures)
@@ -30,16 +30,14 @@ def methodology_pdf() -> bytes:
 
 def test_an_evaluator_scores_an_application_in_arabic(page_as, call, committee, applications, graded):  # noqa: F811
     r1 = applications["R1"]
-    version = add_version(
+    note = stored_file(piece="methodology_note", upload=ContentFile(methodology_pdf(), name="note.pdf"))
+    record_version(
         application=r1,
         received_at=call.deadline - timedelta(hours=3),
         channel=ApplicationChannel.WEB,
         actor=None,
+        files=[note],
     )
-    store_file(
-        version=version, piece="methodology_note", upload=ContentFile(methodology_pdf(), name="note.pdf")
-    )
-    finish_version(version=version, required=[], actor=None)
     evaluator = committee["a"]
     page = page_as(evaluator)
 

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from nidaa.applications.models import ApplicationChannel
-from nidaa.applications.services import add_version, finish_version, store_file
+from nidaa.applications.services import record_version, stored_file
 from nidaa.evaluation.decisions import close_technical
 from nidaa.evaluation.models import EnvelopeOpening
 from nidaa.evaluation.sheets import import_scores
@@ -29,17 +29,14 @@ def offers(call, applications):
     files = {}
     for receipt in ("R1", "R3"):
         application = applications[receipt]
-        version = add_version(
-            application=application, received_at=call.deadline - timedelta(hours=4),
-            channel=ApplicationChannel.WEB, actor=None,
-        )  # fmt: skip
-        store_file(version=version, piece="cv", upload=ContentFile(b"%PDF-1.4\n% cv\n%%EOF\n", name="cv.pdf"))
-        files[receipt] = store_file(
-            version=version,
-            piece="financial_offer",
-            upload=ContentFile(OFFER + receipt.encode(), name="offre.pdf"),
+        cv = stored_file(piece="cv", upload=ContentFile(b"%PDF-1.4\n% cv\n%%EOF\n", name="cv.pdf"))
+        files[receipt] = stored_file(
+            piece="financial_offer", upload=ContentFile(OFFER + receipt.encode(), name="offre.pdf")
         )
-        finish_version(version=version, required=[], actor=None)
+        record_version(
+            application=application, received_at=call.deadline - timedelta(hours=4),
+            channel=ApplicationChannel.WEB, actor=None, files=[cv, files[receipt]],
+        )  # fmt: skip
     return files
 
 

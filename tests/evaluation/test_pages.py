@@ -463,17 +463,17 @@ def test_a_pdf_is_shown_only_after_the_declaration_and_never_to_a_conflicted_eva
     from django.core.files.base import ContentFile
 
     from nidaa.applications.models import ApplicationChannel
-    from nidaa.applications.services import add_version, finish_version, store_file
+    from nidaa.applications.services import record_version, stored_file
 
     r1 = applications["R1"]
-    version = add_version(
+    record = stored_file(piece="cv", upload=ContentFile(b"%PDF-1.4\n%%EOF\n", name="cv.pdf"))
+    record_version(
         application=r1,
         received_at=call.deadline - timedelta(hours=3),
         channel=ApplicationChannel.WEB,
         actor=None,
+        files=[record],
     )
-    record = store_file(version=version, piece="cv", upload=ContentFile(b"%PDF-1.4\n%%EOF\n", name="cv.pdf"))
-    finish_version(version=version, required=[], actor=None)
     url = reverse("evaluation:file_inline", args=[r1.pk, record.pk])
     assigned = client_for(people["assigned"])
     assert assigned.get(url).status_code == 404  # not declared yet

@@ -233,7 +233,7 @@ def test_an_inactive_mailbox_is_not_polled(imap_server, org, call):
 def test_a_message_that_cannot_be_stored_stops_the_poll_there_and_is_read_next_time(
     imap_server, org, call, monkeypatch
 ):
-    from nidaa.inbox import intake
+    from nidaa.inbox import writer
 
     for n, sender in enumerate(("amina", "karim", "salma"), start=1):
         deliver(
@@ -243,14 +243,14 @@ def test_a_message_that_cannot_be_stored_stops_the_poll_there_and_is_read_next_t
             sender=(sender, f"{sender}@example.org"),
         )
     mailbox = mailbox_for(imap_server, org)
-    real_save = intake.save_content_addressed
+    real_save = writer.save_content_addressed
 
     def failing_on_the_second(name, content, **kwargs):
         if b"<m2@example.org>" in content.read():
             raise OSError("disk full")
         return real_save(name, content, **kwargs)
 
-    monkeypatch.setattr(intake, "save_content_addressed", failing_on_the_second)
+    monkeypatch.setattr(writer, "save_content_addressed", failing_on_the_second)
     first = poll_mailbox(mailbox_id=mailbox.pk)
 
     assert (first.read, first.last_uid, first.error) == (
@@ -262,7 +262,7 @@ def test_a_message_that_cannot_be_stored_stops_the_poll_there_and_is_read_next_t
     assert (mailbox.last_uid, mailbox.last_error) == (1, first.error)
     assert list(InboundMessage.objects.values_list("message_id", flat=True)) == ["<m1@example.org>"]
 
-    monkeypatch.setattr(intake, "save_content_addressed", real_save)
+    monkeypatch.setattr(writer, "save_content_addressed", real_save)
     second = poll_mailbox(mailbox_id=mailbox.pk)
 
     assert (second.error, second.read, second.created, second.last_uid) == ("", 2, 2, 3)

@@ -7,20 +7,22 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
 from nidaa.common.models import AuditEntry
-from nidaa.inbox import intake
+from nidaa.inbox import intake, writer
 from nidaa.inbox.intake import (
     IntakeSummary,
     MessageFailed,
     RawItem,
-    StorageWriter,
     ingest_message,
     ingest_messages,
 )
+from nidaa.inbox.matching import IntakeMatcher
 from nidaa.inbox.models import InboundMessage
+from nidaa.inbox.writer import StorageWriter
 from tests.inbox.mail_fixtures import (
     ADDRESS,
     DEADLINE,
@@ -250,14 +252,14 @@ def test_a_sender_writing_twice_in_one_batch_gets_two_versions_in_order_of_recei
 @pytest.fixture
 def disk_full_for_salma(monkeypatch):
     """Storing Salma's message (<s1@x>) fails as on a full disk; the others are stored."""
-    real_save = intake.save_content_addressed
+    real_save = writer.save_content_addressed
 
     def save(name, content, **kwargs):
         if b"<s1@x>" in content.read():
             raise OSError("disk full")
         return real_save(name, content, **kwargs)
 
-    monkeypatch.setattr(intake, "save_content_addressed", save)
+    monkeypatch.setattr(writer, "save_content_addressed", save)
 
 
 def test_a_failing_message_is_left_out_and_the_rest_of_its_batch_filed(org, calls, disk_full_for_salma):
@@ -308,7 +310,7 @@ def test_a_crash_mid_batch_leaves_nothing_of_that_batch_and_a_new_import_finishe
         ingest_message(
             organization=other_org, raw=item.raw, received_at=item.received_at, received_source="mbox"
         )
-    real_save_files = intake._save_files
+    real_save_files = intake.save_files
     batches = []
 
     def crash_in_the_second_batch(filings, names):
@@ -317,7 +319,7 @@ def test_a_crash_mid_batch_leaves_nothing_of_that_batch_and_a_new_import_finishe
         if len(batches) == 2:
             raise Crash
 
-    monkeypatch.setattr(intake, "_save_files", crash_in_the_second_batch)
+    monkeypatch.setattr(intake, "save_files", crash_in_the_second_batch)
     with pytest.raises(Crash):
         ingest_messages(organization=org, items=items, batch_size=3)
 
@@ -335,7 +337,7 @@ def test_a_crash_mid_batch_leaves_nothing_of_that_batch_and_a_new_import_finishe
     submitted = AuditEntry.objects.filter(object_type="applications.application", action="submit")
     assert submitted.count() == 6 + 2  # other_org's six versions, and the first batch
 
-    monkeypatch.setattr(intake, "_save_files", real_save_files)
+    monkeypatch.setattr(intake, "save_files", real_save_files)
     again = ingest_messages(organization=org, items=items, batch_size=3)
 
     assert (again.new, again.duplicates) == (4, 4)
@@ -344,7 +346,7 @@ def test_a_crash_mid_batch_leaves_nothing_of_that_batch_and_a_new_import_finishe
 
 @pytest.mark.parametrize("size", [4, 16])
 def test_the_queries_of_a_batch_do_not_grow_with_its_size(org, calls, size, django_assert_max_num_queries):
-    matcher = intake.IntakeMatcher(org)
+    matcher = IntakeMatcher(org)
     senders = [f"sender{n}@example.net" for n in range(size)]
     # Half of the senders applied before: their applications get a second version.
     ingest_messages(
@@ -405,13 +407,13 @@ def test_acknowledgements_are_queued_once_per_batch_after_its_commit(
 
 def test_the_same_file_in_two_messages_of_a_run_is_written_once(org, calls, monkeypatch):
     written = []
-    real_save = intake.save_content_addressed
+    real_save = writer.save_content_addressed
 
     def counting(name, content, **kwargs):
         written.append(name)
         return real_save(name, content, **kwargs)
 
-    monkeypatch.setattr(intake, "save_content_addressed", counting)
+    monkeypatch.setattr(writer, "save_content_addressed", counting)
     cv = ("CV.pdf", pdf_bytes("the same cv"))
     items = [
         RawItem(as_bytes(build_message(subject=SUBJECT, attachments=[cv], message_id=f"<{n}@x>")), BEFORE)
@@ -429,7 +431,7 @@ def test_a_damaged_file_at_the_content_address_is_not_referenced(org, calls):
     data = pdf_bytes("complete cv")
     sha256 = hashlib.sha256(data).hexdigest()
     damaged = f"applications/{sha256[:2]}/{sha256}"
-    default_storage.save(damaged, intake.ContentFile(data[:10]))
+    default_storage.save(damaged, ContentFile(data[:10]))
     raw = as_bytes(build_message(subject=SUBJECT, attachments=[("CV.pdf", data)]))
 
     ingest_messages(organization=org, items=[RawItem(raw, BEFORE)])

@@ -7,7 +7,8 @@ from django.core.files.storage import default_storage
 
 from nidaa.applications.models import Application, ApplicationFile, ApplicationVersion
 from nidaa.calls.models import CallStatus
-from nidaa.inbox.intake import IntakeMatcher, ingest_message
+from nidaa.inbox.intake import ingest_message
+from nidaa.inbox.matching import IntakeMatcher
 from nidaa.inbox.models import InboundMessage, MessageState
 from tests.factories import UserFactory
 from tests.inbox.mail_fixtures import (
@@ -361,13 +362,14 @@ def test_no_acknowledgement_for_a_duplicate_or_a_triaged_message(
 
 
 def test_a_failure_while_filing_leaves_nothing_behind(org, call, monkeypatch):
-    import nidaa.inbox.intake as intake
+    import nidaa.applications.services as services
 
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    # After the application, version and file rows are written, before the message's.
-    monkeypatch.setattr(intake, "submission_audit_data", broken)
+    # After the application and version rows are written (record_versions),
+    # before the file and message rows.
+    monkeypatch.setattr(services, "submission_audit_data", broken)
     with pytest.raises(RuntimeError):
         ingest(org, build_message(subject=SUBJECT, attachments=complete_attachments()))
 

@@ -145,16 +145,16 @@ def test_the_nidaa_cli_exit_status_is_1_when_a_file_failed(org, call, tmp_path):
 def test_a_message_that_fails_is_reported_and_the_rest_of_the_mbox_imported(
     org, call, mailbox_file, monkeypatch
 ):
-    from nidaa.inbox import intake
+    from nidaa.inbox import writer
 
-    real_save = intake.save_content_addressed
+    real_save = writer.save_content_addressed
 
     def disk_full_for_the_late_one(name, content, **kwargs):
         if b"<b@x>" in content.read():
             raise OSError("disk full")
         return real_save(name, content, **kwargs)
 
-    monkeypatch.setattr(intake, "save_content_addressed", disk_full_for_the_late_one)
+    monkeypatch.setattr(writer, "save_content_addressed", disk_full_for_the_late_one)
 
     out, err, error = run(str(mailbox_file), "--org", org.slug)
 

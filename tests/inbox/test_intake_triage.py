@@ -6,8 +6,9 @@ from django.core import mail
 from nidaa.applications.models import Application
 from nidaa.calls.models import CallStatus
 from nidaa.common.models import AuditEntry
-from nidaa.inbox.intake import MessageNotFileable, discard_message, file_message, ingest_message
+from nidaa.inbox.intake import ingest_message
 from nidaa.inbox.models import InboundMessage, MessageState
+from nidaa.inbox.triage import MessageNotFileable, discard_message, file_message
 from tests.inbox.mail_fixtures import (
     DEADLINE,
     as_bytes,

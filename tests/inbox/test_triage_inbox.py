@@ -112,7 +112,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(waiting, anon_client):
 
 
 def test_set_aside_messages_are_listed_apart(org, waiting, owner_client, owner):
-    from nidaa.inbox.intake import discard_message
+    from nidaa.inbox.triage import discard_message
 
     discard_message(message=waiting, actor=owner)
 

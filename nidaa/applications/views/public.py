@@ -65,7 +65,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
     error = ""
     if call.status != CallStatus.PUBLISHED:
         error = _refusal_message(CallNotOpen())
-    elif not _is_open(call):
+    elif not call.is_open_at(timezone.now()):
         error = _refusal_message(DeadlinePassed())
     application = find_application(call=call, applicant=signed_in(request.user))
     posted = request.method == "POST"
@@ -128,7 +128,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
             "kept_pieces": kept_pieces,
             "application": application,
             "error": error,
-            "is_open": _is_open(call),
+            "is_open": call.is_open_at(timezone.now()),
             "max_bytes": max_application_bytes(),
         },
         status=status,
@@ -138,7 +138,7 @@ def apply(request: HttpRequest, call_id: int) -> HttpResponse:
 def _keep_acceptable(request: HttpRequest, call: Call, arrived: Any) -> list[str]:
     """The acceptable files of a refused form, kept as draft files (so they
     need not be chosen again); none when the call is closed."""
-    if not _is_open(call):
+    if not call.is_open_at(timezone.now()):
         return []
     files = {
         name: upload for name in request.FILES if isinstance(upload := request.FILES.get(name), UploadedFile)
@@ -147,10 +147,6 @@ def _keep_acceptable(request: HttpRequest, call: Call, arrived: Any) -> list[str
 
 
 IDENTITY_FIELDS = ("applicant_kind", "applicant_name", "firm_name", "phone", "languages", "region")
-
-
-def _is_open(call: Call) -> bool:
-    return call.status == CallStatus.PUBLISHED and (call.deadline is None or timezone.now() <= call.deadline)
 
 
 def _add_piece_errors(form: ApplicationForm, error: ApplicationRefused) -> None:

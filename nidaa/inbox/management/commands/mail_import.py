@@ -17,12 +17,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from nidaa.accounts.models import Organization
 from nidaa.inbox.intake import (
     IngestResult,
-    IntakeMatcher,
     IntakeSummary,
     RawItem,
-    StorageWriter,
     ingest_messages,
 )
+from nidaa.inbox.matching import IntakeMatcher
+from nidaa.inbox.writer import StorageWriter
 from nidaa.mailintake.files import NotAMessage, messages_in
 
 SUMMARY = ("read", "new", "duplicates", "filed", "late", "incomplete", "triage", "failed")
