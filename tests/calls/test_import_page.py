@@ -70,3 +70,13 @@ def test_a_garbled_text_layer_is_said_not_read_and_the_call_is_kept(member_clien
     assert "Le document a été lu" not in page
     arabic = member_client.get(f"/ar/calls/{call.pk}/review/")
     assert arabic.status_code == 200
+
+
+def test_the_audit_trail_names_the_import_in_the_readers_language(member_client, org, fake_extractor):
+    member_client.post("/fr/calls/import/", {"organization": org.pk, "file": upload()})
+    call = Call.objects.get()
+    french = member_client.get(f"/fr/calls/{call.pk}/review/").content.decode()
+    arabic = member_client.get(f"/ar/calls/{call.pk}/review/").content.decode()
+    assert ": member, Importé depuis son document (" in french
+    assert ": member، استُورد من وثيقته (" in arabic
+    assert ", import (" not in french

@@ -77,13 +77,18 @@ def _status_label(value: str) -> str:
     return str(CallStatus(value).label) if value in CallStatus.values else value
 
 
+# The audit trail names what happened: the status buttons' labels, and the
+# actions that have no button (a call is created by importing its document).
+AUDIT_ACTION_LABELS = {**STATUS_ACTION_LABELS, "import": gettext_lazy("Imported from its document")}
+
+
 def _status_changes(call: Call) -> list[dict[str, Any]]:
     """The audit trail's status changes, labelled in the reader's language."""
     return [
         {
             "at": entry.at,
             "who": entry.actor.get_username() if entry.actor else "—",
-            "action": STATUS_ACTION_LABELS.get(entry.action, entry.action),
+            "action": AUDIT_ACTION_LABELS.get(entry.action, entry.action),
             "source": _status_label(entry.from_state) if entry.from_state else "—",
             "target": _status_label(entry.to_state),
         }
