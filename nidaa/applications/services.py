@@ -21,7 +21,7 @@ from django.db.models import Max, Q, QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 
 from nidaa.accounts.models import Profile, User
@@ -629,7 +629,12 @@ def _acknowledgement(version: ApplicationVersion) -> EmailMessage | None:
             _("Version %(number)s, received on %(at)s")
             % {
                 "number": version.number,
-                "at": timezone.localtime(version.submitted_at).strftime("%Y-%m-%d %H:%M %Z"),
+                # To the second, as the language writes it, in the call's time zone.
+                "at": date_format(
+                    timezone.localtime(version.submitted_at, ZoneInfo(application.call.timezone)),
+                    str(get_format("DATETIME_FORMAT")) + ":s",
+                )
+                + f" ({zone_label(application.call.timezone)})",
             },
             "",
             _("Files:"),
@@ -638,6 +643,20 @@ def _acknowledgement(version: ApplicationVersion) -> EmailMessage | None:
             lines.append(
                 f"- {labels.get(item.piece, item.piece)}: {item.original_name} "
                 f"({filesizeformat(item.size)}, sha256 {item.sha256})"
+            )
+        lines.append("")
+        if applicant is not None:
+            receipt_url = reverse("applications:receipt", args=[application.pk])
+            lines.append(
+                _("Your receipt and its status: %(url)s") % {"url": settings.NIDAA_SITE_URL + receipt_url}
+            )
+        else:
+            # A sender without an account follows the application once an
+            # account has confirmed this address (the claim rule).
+            signup_url = reverse("account_signup")
+            lines.append(
+                _("To follow it online, sign up with this address and confirm it: %(url)s")
+                % {"url": settings.NIDAA_SITE_URL + signup_url}
             )
         subject = _("Application received: %(receipt)s") % {"receipt": application.receipt_number}
         return EmailMessage(subject, "\n".join(lines), None, [address])

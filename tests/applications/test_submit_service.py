@@ -1,10 +1,12 @@
 import hashlib
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from nidaa.applications.models import Application, ApplicationStatus, ApplicationVersion
 from nidaa.applications.services import (
@@ -130,3 +132,22 @@ def test_zip_and_flate_bombs_sent_as_pieces_are_refused_without_being_inflated(c
 
     assert excinfo.value.problems == {"cv": "type", "cover_letter": "type"}
     assert Application.objects.count() == 0
+
+
+def test_the_receipt_email_links_back_to_the_receipt_and_dates_it_in_the_applicants_language(
+    call, applicant, django_capture_on_commit_callbacks, settings
+):
+    settings.NIDAA_SITE_URL = "https://nidaa.example.org"
+    applicant.preferred_language = "ar"
+    applicant.save(update_fields=["preferred_language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        version = submit_application(call=call, applicant=applicant, files=_files())
+
+    body = mail.outbox[0].body
+    assert (
+        f"وصل الإيداع وحالة ترشيحك: https://nidaa.example.org/ar/applications/{version.application_id}/receipt/"
+        in body
+    )
+    local = timezone.localtime(version.submitted_at, ZoneInfo(call.timezone))
+    assert f"{local.day} " in body
+    assert f"{local.year}، {local:%H:%M:%S} (بتوقيت المغرب)" in body
