@@ -21,7 +21,7 @@ from django.db.models import Max, Q, QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format, get_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nidaa.accounts.models import Profile, User
@@ -35,6 +35,7 @@ from nidaa.applications.models import (
     application_file_upload_to,
 )
 from nidaa.calls.models import Call, CallStatus, RequiredDocument, document_fields
+from nidaa.common.dates import with_seconds
 from nidaa.common.filetypes import detect_document_type, sha256_of
 from nidaa.common.models import AuditEntry
 from nidaa.common.storage import save_content_addressed
@@ -630,9 +631,8 @@ def _acknowledgement(version: ApplicationVersion) -> EmailMessage | None:
             % {
                 "number": version.number,
                 # To the second, as the language writes it, in the call's time zone.
-                "at": date_format(
-                    timezone.localtime(version.submitted_at, ZoneInfo(application.call.timezone)),
-                    str(get_format("DATETIME_FORMAT")) + ":s",
+                "at": with_seconds(
+                    timezone.localtime(version.submitted_at, ZoneInfo(application.call.timezone))
                 )
                 + f" ({zone_label(application.call.timezone)})",
             },

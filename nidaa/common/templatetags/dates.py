@@ -1,24 +1,21 @@
-"""Dates with their time, as the active language writes them.
-
-``{{ value|date:"DATETIME_FORMAT" }}`` gives the minute; receipts and the
-audit trail need the second, which Django's named formats do not have. The
-Arabic comma separates date and time in Arabic (nidaa/formats/ar)."""
+"""``{{ value|with_seconds }}``: a date and time to the second in the active
+language (``nidaa.common.dates``), in the current time zone as the ``date``
+filter shows it ({% timezone %} included)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from django import template
-from django.utils.formats import date_format, get_format
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # public since Django 1.x, absent from the stubs
+
+from nidaa.common import dates
 
 register = template.Library()
 
 
 @register.filter
 def with_seconds(value: datetime | None) -> str:
-    """The date and time to the second, in the active language's format."""
     if value is None:
         return ""
-    # In the current time zone, as the date filter shows it ({% timezone %} included).
-    return date_format(template_localtime(value), str(get_format("DATETIME_FORMAT")) + ":s")
+    return dates.with_seconds(template_localtime(value))
