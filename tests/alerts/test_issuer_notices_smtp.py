@@ -217,3 +217,16 @@ def test_periodic_schedule_of_the_issuer_notices():
     assert not any("daily_arrivals_summary" in name for name in due_at(7, 0) + due_at(8, 5))
     assert any("applications_opened_notices" in name for name in due_at(0, 5))
     assert not any("applications_opened_notices" in name for name in due_at(0, 6))
+
+
+def test_the_command_sends_the_summaries_and_the_opened_notices(smtp_inbox, staff, opened_call, capsys):
+    from django.core.management import call_command
+
+    emailed_application(opened_call, email="a@example.net", name="Amina", files={"cv": ("cv.pdf", PDF)})
+
+    call_command("send_arrivals_summaries")
+
+    assert capsys.readouterr().out == "2 summary e-mail(s) and 2 opened notice(s) sent\n"
+    assert len(smtp_inbox.messages) == 4
+    call_command("send_arrivals_summaries")
+    assert capsys.readouterr().out == "0 summary e-mail(s) and 0 opened notice(s) sent\n"
