@@ -21,6 +21,8 @@ from nidaa.applications.models import Application
 from nidaa.calls.models import Call, CallStatus
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState
 from nidaa.mailintake import ParsedMessage, parse_message_within_budget
+from nidaa.mailintake.bounded import MAX_MESSAGE_BYTES
+from nidaa.mailintake.message import unreadable_message
 
 TRIAGE_ROLES = EDIT_ROLES
 MAILBOX_ROLES = frozenset({Role.ADMIN})
@@ -123,8 +125,11 @@ def account_applications_from(message: InboundMessage) -> QuerySet[Application]:
 def parsed_message(message: InboundMessage) -> ParsedMessage:
     """The stored message read as the intake reads it: within the time and
     memory budget of one message (``unreadable`` says why not)."""
+    if message.size > MAX_MESSAGE_BYTES:
+        # Known from its row: not even loaded into memory.
+        return unreadable_message(b"", received_at=message.received_at, reason="too_large")
     with message.raw.open("rb") as handle:
-        raw = handle.read()
+        raw = handle.read(MAX_MESSAGE_BYTES + 1)
     return parse_message_within_budget(raw, received_at=message.received_at)
 
 

@@ -177,3 +177,19 @@ def test_arabic_page_labels_the_message_in_arabic(org, owner, call):
 
     assert "الرسالة الإلكترونية كما وصلت" in page
     assert '<time datetime="2025-01-06T11:00:00+01:00">6 يناير 2025، 11:00:00</time>' in page
+
+
+def test_a_message_over_the_size_read_is_said_so_and_not_loaded(org, owner, call, monkeypatch):
+    from nidaa.inbox import selectors
+
+    application = _ingest(org, build_message(subject=SUBJECT, attachments=complete_attachments()))
+    monkeypatch.setattr(selectors, "MAX_MESSAGE_BYTES", 1000)
+
+    response = _page(owner, application, "en")
+
+    assert _pre(response) == []
+    assert (
+        "This message is larger than any message is read (64 MB): it is kept whole, but its sender, "
+        "text and attachments are not shown."
+    ) in response.content.decode()
+    assert "Amina Idrissi &lt;amina@example.org&gt;" in response.content.decode()  # from its stored row
