@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST, require_safe
 
+from nidaa.accounts.members import too_many_invitations
 from nidaa.accounts.models import User
 from nidaa.accounts.selectors import EDIT_ROLES
 from nidaa.applications.access import is_sealed, sealed_offers
@@ -545,15 +546,21 @@ def invite(request: HttpRequest, call_id: int) -> HttpResponse:
     except Call.DoesNotExist as error:
         raise Http404 from error
     email = request.POST.get("email", "").strip()
+    if too_many_invitations(request):
+        return render(request, "429.html", status=429)
     try:
-        assign_committee(
+        seats = assign_committee(
             call=call,
             emails=[email],
             chair=email if request.POST.get("chair") == "on" else None,
             actor=_user(request),
+            language=get_language(),
         )
     except EvaluationError as error:
         _refused(request, error)
     else:
-        messages.success(request, _("%(email)s is on the committee.") % {"email": email})
+        if seats[0].invited:
+            messages.success(request, _("An invitation was sent to %(email)s.") % {"email": email})
+        else:
+            messages.success(request, _("%(email)s is on the committee.") % {"email": email})
     return redirect("evaluation:evaluators", call_id=call.pk)

@@ -39,6 +39,36 @@ class EvaluatorAssignment(models.Model):
         return f"{self.evaluator} → {self.call_id}"
 
 
+class CommitteeInvitation(models.Model):
+    """A seat on a call's committee offered to an address without an account,
+    through the organisation's invitation (``accounts.services.invite_member``,
+    role evaluator): accepting the invitation assigns the new member to the
+    call (and makes them the chair when named so). Kept afterwards as the
+    record of how they came."""
+
+    invitation = models.ForeignKey(
+        "accounts.Invitation",
+        verbose_name=_("invitation"),
+        on_delete=models.CASCADE,
+        related_name="committee_seats",
+    )
+    call = models.ForeignKey(
+        "calls.Call", verbose_name=_("call"), on_delete=models.CASCADE, related_name="committee_invitations"
+    )
+    is_chair = models.BooleanField(_("chair"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("committee invitation")
+        verbose_name_plural = _("committee invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["invitation", "call"], name="one_seat_per_invitation_and_call")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitation_id} → {self.call_id}"
+
+
 # --- the evaluation of a call: grid, stage, sheets, decision ------------------
 
 

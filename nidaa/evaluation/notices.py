@@ -1,6 +1,6 @@
-"""The evaluation's e-mails, each in its recipient's language: an invited
-evaluator's link to set a password, and the applicants' outcome notices
-(each applicant's own scores and rank only)."""
+"""The evaluation's e-mails, each in its recipient's language: the
+applicants' outcome notices (each applicant's own scores and rank only). An
+invited evaluator's e-mail is the organisation's invitation (accounts)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from nidaa.accounts.models import User
 from nidaa.applications.models import Application
-from nidaa.calls.models import Call
 from nidaa.evaluation.models import Outcome
 from nidaa.scoring import Decision
 
@@ -34,31 +32,6 @@ def _send(*, to: str, language: str, template: str, context: dict[str, object]) 
     EmailMessage(
         subject=" ".join(subject.split()), body=body, to=[to], headers={"Content-Language": language}
     ).send()
-
-
-def send_invitation(*, user_id: int, call_id: int) -> bool:
-    """The link an invited evaluator follows to choose a password (allauth's
-    password reset key: valid until used or the password changes)."""
-    from allauth.account.forms import default_token_generator
-    from allauth.account.utils import user_pk_to_url_str
-
-    user = User.objects.filter(pk=user_id).first()
-    call = Call.objects.select_related("organization").filter(pk=call_id).first()
-    if user is None or call is None or user.has_usable_password():
-        return False
-    language = _language(user.preferred_language)
-    with translation.override(language):
-        path = reverse(
-            "account_reset_password_from_key",
-            kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
-        )
-    _send(
-        to=user.email,
-        language=language,
-        template="invitation",
-        context={"call": call, "organization": call.organization, "url": f"{settings.NIDAA_SITE_URL}{path}"},
-    )
-    return True
 
 
 def applicant_language(application: Application) -> str:

@@ -1,16 +1,11 @@
 """E-mails of the evaluation, sent by the task queue after the commit that
-decided them: the evaluator's invitation and the applicants' notices."""
+decided them: the applicants' notices."""
 
 from __future__ import annotations
 
 from huey.contrib.djhuey import db_task
 
 from nidaa.evaluation import notices
-
-
-@db_task(retries=3, retry_delay=300)
-def send_invitation_task(user_id: int, call_id: int) -> bool:
-    return notices.send_invitation(user_id=user_id, call_id=call_id)
 
 
 @db_task(retries=3, retry_delay=300)

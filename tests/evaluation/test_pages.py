@@ -431,19 +431,36 @@ def test_the_cached_table_follows_the_language(call, graded, applications, peopl
 def test_an_editor_invites_a_new_evaluator_and_names_the_chair(
     call, member, org, django_capture_on_commit_callbacks
 ):
+    import re
+
     from django.core import mail
 
-    from nidaa.accounts.models import Membership, User
+    from nidaa.accounts.models import Invitation, Membership
 
     url = reverse("evaluation:invite", args=[call.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(member).post(url, {"email": "experte@exemple.ma", "chair": "on"})
     assert response.status_code == 302
-    user = User.objects.get(email="experte@exemple.ma")
-    assert Membership.objects.get(user=user).role == "evaluator"
-    assert call.evaluator_assignments.get(evaluator=user).is_chair is True
+    # The members page's invitation, with the evaluator role; the seat waits for its acceptance.
+    invitation = Invitation.objects.get(email="experte@exemple.ma")
+    assert (invitation.role, invitation.inviter, invitation.language) == ("evaluator", member, "fr")
     assert [m.to for m in mail.outbox] == [["experte@exemple.ma"]]
     assert mail.outbox[0].subject == "Association Exemple vous invite à son comité d'évaluation"
+    page = client_for(member).get(reverse("evaluation:evaluators", args=[call.pk])).content.decode()
+    assert '<ul class="invited"><li dir="ltr">experte@exemple.ma (président)</li></ul>' in page
+    # The invitee signs up and follows the link: an evaluator of the organisation, the
+    # call's chair, landing on the call's evaluation.
+    link = re.search(r"https?://[^/\s]+(/fr/accounts/invitations/[-\w]+/)", mail.outbox[0].body).group(1)
+    user = UserFactory(email="experte@exemple.ma")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(user).post(link)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("evaluation:board", args=[call.pk])
+    assert Membership.objects.get(user=user).role == "evaluator"
+    assert call.evaluator_assignments.get(evaluator=user).is_chair is True
+    assert list(call.evaluator_assignments.filter(is_chair=True).values_list("evaluator", flat=True)) == [
+        user.pk
+    ]
 
 
 @pytest.mark.parametrize("persona", ["assigned", "outsider", "applicant"])
