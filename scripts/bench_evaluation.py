@@ -151,7 +151,7 @@ def build(title: str, applications: int, seed: int) -> int:
             code = next(iter(row.consolidation.disagreements), None)
             if code:
                 moderate(
-                    application=row.application,
+                    application=Application.objects.select_related("call").get(pk=row.application.pk),
                     criterion_code=code,
                     consensus="7",
                     reason="Discuté en séance",

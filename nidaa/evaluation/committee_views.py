@@ -518,7 +518,7 @@ MINUTES_TYPES = {
 def minutes(request: HttpRequest, call_id: int, language: str, fmt: str) -> FileResponse:
     """The decided evaluation's minutes, for the chair and the organisation's
     admins and editors."""
-    from nidaa.evaluation.minutes import LANGUAGES, minutes_docx, minutes_pdf
+    from nidaa.evaluation.minutes import LANGUAGES, stored_minutes
 
     seat = _seat_or_404(request, call_id)
     evaluation = seat.evaluation
@@ -530,7 +530,7 @@ def minutes(request: HttpRequest, call_id: int, language: str, fmt: str) -> File
         or fmt not in MINUTES_TYPES
     ):
         raise Http404
-    data = (minutes_pdf if fmt == "pdf" else minutes_docx)(evaluation, language)
+    data = stored_minutes(evaluation, language, fmt)
     return attachment_response(
         io.BytesIO(data), filename=f"minutes-{seat.call.pk}-{language}.{fmt}", content_type=MINUTES_TYPES[fmt]
     )

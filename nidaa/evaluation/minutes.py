@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -30,8 +32,9 @@ from nidaa.evaluation.models import (
     Outcome,
     Score,
     SheetStatus,
+    Stage,
 )
-from nidaa.evaluation.results import Results, applicant_label, compute_results, rounded
+from nidaa.evaluation.results import Results, applicant_label, compute_results, records_version, rounded
 from nidaa.evaluation.sheets import scorable_criteria
 from nidaa.evaluation.templatetags.evaluation import decision_labels
 
@@ -241,6 +244,60 @@ def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
         "decided_at": timezone.localtime(evaluation.decided_at) if evaluation.decided_at else None,
     }
     return Minutes(language=language, title=title, context=context)
+
+
+# --- stored under the records version ------------------------------------------
+
+FORMATS = ("pdf", "docx")
+# Part of the stored files' names: a change of the minutes' layout or content
+# that the records do not show makes new files.
+LAYOUT = "2"
+
+
+def _stored_name(evaluation: Evaluation, version: str, language: str, fmt: str) -> str:
+    # The version is a 32-hex digest: the names cannot be guessed.
+    return f"evaluation/minutes/{evaluation.call_id}/{LAYOUT}-{version}-{language}.{fmt}"
+
+
+def stored_minutes(evaluation: Evaluation, language: str, fmt: str) -> bytes:
+    """The minutes as a file kept in the storage under the evaluation's
+    records version (``results.records_version``: any change to what they
+    print makes a new name): printed once, after the decision in the task
+    queue (``generate_minutes``) or at the first download, then read back.
+    Older versions of the same call's minutes are deleted when a new one is
+    kept."""
+    if language not in LANGUAGES or fmt not in FORMATS:
+        raise ValueError(f"{language}.{fmt}")
+    name = _stored_name(evaluation, records_version(evaluation), language, fmt)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as handle:
+            return bytes(handle.read())
+    data = (minutes_pdf if fmt == "pdf" else minutes_docx)(evaluation, language)
+    folder, own = name.rsplit("/", 1)
+    try:
+        stale = [other for other in default_storage.listdir(folder)[1] if other != own]
+    except FileNotFoundError:
+        stale = []
+    for other in stale:
+        if other.endswith(f"-{language}.{fmt}"):
+            default_storage.delete(f"{folder}/{other}")
+    if not default_storage.exists(name):  # another worker may have just written it
+        default_storage.save(name, ContentFile(data))
+    return data
+
+
+def generate_minutes(*, call_id: int) -> int:
+    """Print and keep a decided evaluation's minutes in every language and
+    format (the task queue's job after the decision); returns how many."""
+    evaluation = (
+        Evaluation.objects.select_related("call", "call__organization").filter(call_id=call_id).first()
+    )
+    if evaluation is None or evaluation.stage != Stage.DECIDED:
+        return 0
+    for language in LANGUAGES:
+        for fmt in FORMATS:
+            stored_minutes(evaluation, language, fmt)
+    return len(LANGUAGES) * len(FORMATS)
 
 
 def minutes_pdf(evaluation: Evaluation, language: str) -> bytes:

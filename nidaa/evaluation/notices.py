@@ -4,15 +4,18 @@ invited evaluator's e-mail is the organisation's invitation (accounts)."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from nidaa.applications.models import Application
-from nidaa.evaluation.models import Outcome
+from nidaa.evaluation.models import Interview, Outcome
 from nidaa.scoring import Decision
 
 LANGUAGES = ("fr", "ar", "en")
@@ -77,3 +80,43 @@ def send_outcome_notices(*, call_id: int, notify_others: bool) -> int:
             locked.save(update_fields=["notified_at"])
         sent += 1
     return sent
+
+
+def send_interview_notice(*, interview_id: int) -> bool:
+    """A shortlisted applicant's interview: when (in the call's time zone, as
+    their language writes dates), where or the online link. Sent once per
+    scheduling (rescheduling clears ``notified_at``)."""
+    with transaction.atomic():
+        interview = (
+            Interview.objects.select_for_update()
+            .select_related("application", "application__applicant", "application__call")
+            .filter(pk=interview_id, notified_at__isnull=True, starts_at__isnull=False)
+            .first()
+        )
+        if interview is None:
+            return False
+        application = interview.application
+        to = application.applicant_email or (application.applicant.email if application.applicant else "")
+        if not to:
+            return False
+        language = applicant_language(application)
+        assert interview.starts_at is not None
+        with translation.override(language):
+            when = date_format(
+                timezone.localtime(interview.starts_at, ZoneInfo(application.call.timezone)),
+                "DATETIME_FORMAT",
+            )
+        _send(
+            to=to,
+            language=language,
+            template="interview",
+            context={
+                "application": application,
+                "call": application.call,
+                "interview": interview,
+                "when": when,
+            },
+        )
+        interview.notified_at = timezone.now()
+        interview.save(update_fields=["notified_at"])
+    return True
