@@ -15,10 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nidaa.common.pdf import render_pdf
@@ -28,6 +30,9 @@ from nidaa.evaluation.models import (
     ConflictDeclaration,
     Evaluation,
     EvaluatorAssignment,
+    Interview,
+    InterviewCriterion,
+    InterviewScore,
     Moderation,
     Outcome,
     Score,
@@ -209,6 +214,9 @@ def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
         if row.envelope_open and row.offer is not None
     ]
     opened = sum(1 for row in results.rows if row.envelope_open)
+    interview = _interviews(evaluation, language, results, order) if evaluation.interview else None
+    for item, row in zip(applications, results.rows, strict=True):
+        item["interview"] = _number(row.ranked.interview_score) if row.ranked.shortlisted else ""
     title = _("Evaluation minutes")
     context = {
         "title": title,
@@ -240,6 +248,7 @@ def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
         "financial": financial,
         "opened": opened,
         "retained": [item for item in applications if item["retained"]],
+        "interview": interview,
         "decision_note": evaluation.decision_note,
         "decided_at": timezone.localtime(evaluation.decided_at) if evaluation.decided_at else None,
     }
@@ -298,6 +307,66 @@ def generate_minutes(*, call_id: int) -> int:
         for fmt in FORMATS:
             stored_minutes(evaluation, language, fmt)
     return len(LANGUAGES) * len(FORMATS)
+
+
+def _interviews(evaluation: Evaluation, language: str, results: Results, order: list[int]) -> dict[str, Any]:
+    """The staff post's shortlist and interviews: when and where, every
+    evaluator's points per interview criterion (in the committee's order),
+    the interview score and the final score with the weights."""
+    criteria = list(InterviewCriterion.objects.filter(evaluation=evaluation))
+    codes = {criterion.pk: criterion.code for criterion in criteria}
+    points: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
+    for application_id, evaluator_id, criterion_id, value in InterviewScore.objects.filter(
+        application__call_id=evaluation.call_id
+    ).values_list("application_id", "evaluator_id", "criterion_id", "points"):
+        points[(application_id, evaluator_id)][codes[criterion_id]] = _number(value)
+    scheduled = {
+        interview.application_id: interview
+        for interview in Interview.objects.filter(application__call_id=evaluation.call_id)
+    }
+    zone = ZoneInfo(evaluation.call.timezone)
+    shortlisted = []
+    for row in results.rows:
+        interview = scheduled.get(row.application.pk)
+        if interview is None:
+            continue
+        when = (
+            date_format(timezone.localtime(interview.starts_at, zone), "DATETIME_FORMAT")
+            if interview.starts_at
+            else "—"
+        )
+        where = " · ".join(part for part in (interview.place, interview.online_link) if part)
+        scores = []
+        for criterion in criteria:
+            given = " ".join(
+                points.get((row.application.pk, evaluator_id), {}).get(criterion.code, "—")
+                for evaluator_id in order
+            )
+            mean = row.interview.criteria[criterion.code].mean if row.interview is not None else None
+            scores.append(f"{criterion.code} {given} → {_number(mean)}")
+        shortlisted.append(
+            {
+                "receipt": row.application.receipt_number,
+                "applicant": applicant_label(row.application),
+                "when": when,
+                "where": where,
+                "scores": scores,
+                "interview": _number(row.ranked.interview_score),
+                "technical": _number(row.ranked.technical_score),
+                "final": _number(row.ranked.combined_score),
+            }
+        )
+    return {
+        "weights": _("Final score = %(file)s %% file score + %(interview)s %% interview score")
+        % {
+            "file": format(evaluation.file_weight.normalize(), "f"),
+            "interview": format(evaluation.interview_weight.normalize(), "f"),
+        },
+        "criteria": [
+            {"code": c.code, "label": c.label(language), "max": _number(c.max_points)} for c in criteria
+        ],
+        "shortlisted": shortlisted,
+    }
 
 
 def minutes_pdf(evaluation: Evaluation, language: str) -> bytes:
@@ -403,6 +472,19 @@ def _docx(minutes: Minutes) -> bytes:
             [_("Application"), _("Criterion"), _("Consensus"), _("Reason")],
             [[m["receipt"], m["criterion"], m["value"], m["reason"]] for m in c["moderations"]],
         )
+    if c["interview"]:
+        heading(_("Shortlist and interviews"), 1)
+        para(c["interview"]["weights"])
+        table(
+            [_("Code"), _("Criterion"), _("Maximum")],
+            [[r["code"], r["label"], r["max"]] for r in c["interview"]["criteria"]],
+        )
+        for i in c["interview"]["shortlisted"]:
+            para(
+                f"{i['receipt']} · {i['applicant']} — {i['when']}{' · ' + i['where'] if i['where'] else ''}: "
+                f"{' ; '.join(i['scores'])} — {_('Interview score')} {i['interview']} — "
+                f"{_('Final score')} {i['final']}"
+            )
     heading(_("Financial opening"), 1)
     if c["financial"]:
         for f in c["financial"]:
@@ -411,11 +493,13 @@ def _docx(minutes: Minutes) -> bytes:
     else:
         para(_("No financial offer was opened."))
     heading(_("Final ranking"), 1)
+    staff = c["interview"] is not None
     table(
-        [_("Rank"), _("Application"), _("Applicant"), _("Compliant"), _("Technical score"), _("Amount (MAD)"),
-         _("Combined score"), _("Decision")],
-        [[str(a["rank"]), a["receipt"], a["applicant"], a["compliant"], a["technical"], a["amount"], a["combined"],
-          a["decision"]] for a in c["applications"]],
+        [_("Rank"), _("Application"), _("Applicant"), _("Compliant"), _("Technical score"),
+         _("Interview score") if staff else _("Amount (MAD)"), _("Final score") if staff else _("Combined score"),
+         _("Decision")],
+        [[str(a["rank"]), a["receipt"], a["applicant"], a["compliant"], a["technical"],
+          a["interview"] if staff else a["amount"], a["combined"], a["decision"]] for a in c["applications"]],
     )  # fmt: skip
     heading(_("Decision"), 1)
     if c["retained"]:

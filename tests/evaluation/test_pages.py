@@ -24,7 +24,6 @@ from nidaa.evaluation.sheets import import_scores
 from tests.conftest import client_for
 from tests.evaluation.conftest import score_rows
 from tests.factories import (
-    ConflictDeclarationFactory,
     FinancialOfferFactory,
     MembershipFactory,
     OutcomeFactory,
@@ -42,26 +41,6 @@ PERSONAS = (
     "outsider",
     "anonymous",
 )
-
-
-@pytest.fixture
-def people(committee, owner, member, evaluator, outsider, applications):
-    applicant = UserFactory(username="applicant", email="salma@example.net")
-    r1 = applications["R1"]
-    r1.applicant = applicant
-    r1.save(update_fields=["applicant"])
-    ConflictDeclarationFactory(evaluator=committee["b"], application=r1, has_conflict=True)
-    return {
-        "owner": owner,
-        "member": member,
-        "chair": committee["c"],
-        "assigned": committee["a"],
-        "conflicted": committee["b"],
-        "unassigned": evaluator,
-        "applicant": applicant,
-        "outsider": outsider,
-        "anonymous": None,
-    }
 
 
 def rows_for(*pairs):
