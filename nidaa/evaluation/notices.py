@@ -88,7 +88,9 @@ def send_interview_notice(*, interview_id: int) -> bool:
     scheduling (rescheduling clears ``notified_at``)."""
     with transaction.atomic():
         interview = (
-            Interview.objects.select_for_update()
+            # Only the interview's row is locked (PostgreSQL refuses to lock the
+            # nullable side of the applicant's outer join).
+            Interview.objects.select_for_update(of=("self",))
             .select_related("application", "application__applicant", "application__call")
             .filter(pk=interview_id, notified_at__isnull=True, starts_at__isnull=False)
             .first()

@@ -33,6 +33,9 @@ from nidaa.evaluation.models import Evaluation, Interview, InterviewScore, Outco
 from nidaa.evaluation.results import compute_results, result_line
 from tests.conftest import client_for
 from tests.evaluation.conftest import GRID
+
+# Autouse here too: a command run in a test must not close the test's connection.
+from tests.evaluation.test_cli import _keep_the_test_connection  # noqa: F401
 from tests.evaluation.test_minutes import pdf_text, squeeze
 from tests.evaluation.test_pages import PERSONAS, imported
 
