@@ -360,3 +360,19 @@ def test_the_minutes_show_the_shortlist_and_the_interviews(language, call, appli
         language
     ] in paragraphs
     assert any(p.startswith("R1 · Salma Benali — ") and "42.00" in p and "74.80" in p for p in paragraphs)
+
+
+def test_the_results_workbook_adds_the_interview_columns_and_scores(call, applications, people, staff):
+    from openpyxl import load_workbook
+
+    from nidaa.evaluation.exports import results_xlsx
+
+    interviewed(call, applications, people)
+    workbook = load_workbook(io.BytesIO(results_xlsx(compute_results(staff))), read_only=True)
+    results, _scores, interviews = workbook.worksheets
+    rows = list(results.iter_rows(values_only=True))
+    assert rows[0][-4:] == ("Rang", "Décision", "Retenu sur la liste restreinte", "Note d'entretien")
+    assert rows[1][0:2] + rows[1][-4:] == ("R2", "Youssef El Idrissi", 1, "retained", "oui", 88)
+    assert interviews.title == "Notes d'entretien"
+    # In the order the applications came (R2 before R1), then by evaluator.
+    assert list(interviews.iter_rows(values_only=True))[1] == ("R2", "a@committee.ma", "I1", 50, "Clair")
