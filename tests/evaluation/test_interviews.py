@@ -376,3 +376,11 @@ def test_the_results_workbook_adds_the_interview_columns_and_scores(call, applic
     assert interviews.title == "Notes d'entretien"
     # In the order the applications came (R2 before R1), then by evaluator.
     assert list(interviews.iter_rows(values_only=True))[1] == ("R2", "a@committee.ma", "I1", 50, "Clair")
+
+
+def test_in_blind_mode_the_shortlist_form_shows_receipts_only(call, applications, people):
+    set_grid(call=call, spec=parse_grid_spec({**STAFF_GRID, "blind": True}), actor=None)
+    imported(call)
+    page = client_for(people["chair"]).get(reverse("evaluation:interviews", args=[call.pk])).content.decode()
+    assert page.count('name="receipt"') == 2
+    assert "Salma Benali" not in page and "Youssef El Idrissi" not in page
