@@ -115,6 +115,26 @@ def _grid_from_post(request: HttpRequest) -> dict[str, Any]:
             item["parent"] = parent
         criteria.append(item)
     budget = post.get("budget", "").strip().replace(",", ".")
+    interview: dict[str, Any] = {}
+    if post.get("interview") == "on":
+        interview_criteria = [
+            {
+                "code": code.strip(),
+                "label": {
+                    language: post.getlist(f"i_label_{language}")[index].strip() for language in LANGUAGES
+                },
+                "max": post.getlist("i_max")[index].strip().replace(",", ".") or "0",
+            }
+            for index, code in enumerate(post.getlist("i_code"))
+            if code.strip()
+        ]
+        interview = {
+            "interview": {
+                "file_weight": post.get("file_weight", "").strip().replace(",", ".") or "0",
+                "interview_weight": post.get("interview_weight", "").strip().replace(",", ".") or "0",
+                "criteria": interview_criteria,
+            }
+        }
     return {
         "method": post.get("method", ""),
         "technical_weight": post.get("technical_weight", "").strip().replace(",", ".") or "0",
@@ -127,6 +147,7 @@ def _grid_from_post(request: HttpRequest) -> dict[str, Any]:
         "blind": post.get("blind") == "on",
         "retain": int(post.get("retain", "1") or "1") if post.get("retain", "1").isdigit() else 0,
         "criteria": criteria,
+        **interview,
     }
 
 
@@ -183,6 +204,10 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
         for item in current["criteria"]
     ]
     rows += [{"code": "", "label": {}, "max": "", "eliminatory": False, "parent": ""}] * EXTRA_ROWS
+    interview_rows = [
+        {"code": item["code"], "label": item["label"], "max": item.get("max", "")}
+        for item in current.get("interview", {}).get("criteria", [])
+    ] + [{"code": "", "label": {}, "max": ""}] * EXTRA_ROWS
     return render(
         request,
         "evaluation/grid.html",
@@ -193,6 +218,7 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
             "grid": current,
             "disagreement_percent": Decimal(str(current["disagreement_share"])) * 100,
             "rows": rows,
+            "interview_rows": interview_rows,
             "methods": Method.choices,
             "proposed": evaluation is None and template is None,
             "template": template,

@@ -384,3 +384,32 @@ def test_in_blind_mode_the_shortlist_form_shows_receipts_only(call, applications
     page = client_for(people["chair"]).get(reverse("evaluation:interviews", args=[call.pk])).content.decode()
     assert page.count('name="receipt"') == 2
     assert "Salma Benali" not in page and "Youssef El Idrissi" not in page
+
+
+def test_the_grid_editor_sets_and_shows_the_interview_stage(call, member):
+    data = {
+        "method": "cqs", "technical_weight": "70", "financial_weight": "30", "pass_mark": "60", "budget": "",
+        "disagreement_percent": "20", "retain": "1",
+        "code": ["C1", ""], "label_fr": ["Profil", ""], "label_ar": ["المؤهلات", ""], "label_en": ["Profile", ""],
+        "max": ["100", ""], "parent": ["", ""],
+        "interview": "on", "file_weight": "30", "interview_weight": "70",
+        "i_code": ["I1", "I2", ""], "i_label_fr": ["Motivation", "Communication", ""],
+        "i_label_ar": ["الحافز", "التواصل", ""], "i_label_en": ["Motivation", "Communication", ""],
+        "i_max": ["50", "50", ""],
+    }  # fmt: skip
+    url = reverse("evaluation:grid", args=[call.pk])
+    assert client_for(member).post(url, data).status_code == 302
+    evaluation = Evaluation.objects.get(call=call)
+    assert (evaluation.interview, evaluation.file_weight, evaluation.interview_weight) == (True, 30, 70)
+    assert list(evaluation.interview_criteria.values_list("code", "max_points", "label_ar")) == [
+        ("I1", Decimal(50), "الحافز"),
+        ("I2", Decimal(50), "التواصل"),
+    ]
+    page = client_for(member).get(url)
+    assert [row["code"] for row in page.context["interview_rows"]] == ["I1", "I2", "", "", "", ""]
+    assert '<input type="checkbox" name="interview" checked>' in page.content.decode()
+    # Unticked, the stage goes.
+    data.pop("interview")
+    assert client_for(member).post(url, data).status_code == 302
+    evaluation.refresh_from_db()
+    assert (evaluation.interview, evaluation.interview_criteria.count()) == (False, 0)
