@@ -30,6 +30,7 @@ from nidaa.calls.models import Call
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.models import CommitteeInvitation, EvaluatorAssignment
+from nidaa.evaluation.results import touch
 
 CHAIR = "chair"
 EVALUATOR = "evaluator"
@@ -121,6 +122,7 @@ def assign_committee(
 def _assign(*, call: Call, user: User, actor: User | None, chair: bool) -> EvaluatorAssignment:
     assignment, created = EvaluatorAssignment.objects.get_or_create(call=call, evaluator=user)
     if created:
+        touch(call_id=call.pk)  # the minutes name the committee
         write_audit(obj=call, actor=actor, action="assign_evaluator", data={"evaluator": user.pk})
     if chair:
         previous = EvaluatorAssignment.objects.filter(call=call, is_chair=True).exclude(pk=assignment.pk)
@@ -128,6 +130,7 @@ def _assign(*, call: Call, user: User, actor: User | None, chair: bool) -> Evalu
             previous.update(is_chair=False)
             assignment.is_chair = True
             assignment.save(update_fields=["is_chair"])
+            touch(call_id=call.pk)
             write_audit(obj=call, actor=actor, action="set_chair", data={"evaluator": user.pk})
     return assignment
 

@@ -10,9 +10,13 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from nidaa.evaluation import decisions, minutes
+from nidaa.evaluation.decisions import close_financial, close_technical, import_prices
 from nidaa.evaluation.minutes import generate_minutes, stored_minutes
 from nidaa.evaluation.results import records_version, touch
+from nidaa.evaluation.services import unassign_evaluator
+from nidaa.evaluation.sheets import import_scores
 from tests.conftest import client_for
+from tests.evaluation.conftest import score_rows
 from tests.evaluation.test_minutes import decided, numbered, pdf_text  # noqa: F401 (fixture)
 
 
@@ -62,14 +66,6 @@ def test_an_undecided_evaluation_prints_nothing(call, graded):
 def test_with_a_worker_the_decision_queues_the_printing(
     call, graded, applications, settings, django_capture_on_commit_callbacks
 ):
-    from tests.evaluation.test_minutes import (
-        close_financial,
-        close_technical,
-        import_prices,
-        import_scores,
-        score_rows,
-    )
-
     import_scores(call=call, rows=numbered(score_rows(), ("evaluator", "application", "criterion", "score", "comment", "conflict")), actor=None)  # fmt: skip
     close_technical(call=call, actor=None)
     import_prices(call=call, rows=numbered([["R1", "200000", "MAD", ""], ["R2", "150000", "MAD", ""]], ("application", "amount", "currency", "rate")), actor=None)  # fmt: skip
@@ -81,3 +77,11 @@ def test_with_a_worker_the_decision_queues_the_printing(
     ):
         close_financial(call=call, actor=None)
     task.assert_called_once_with(call.pk)
+
+
+def test_a_change_of_committee_prints_anew(decided, call, committee):  # noqa: F811
+    stored_minutes(decided, "fr", "pdf")
+    before = records_version(decided)
+    unassign_evaluator(call=call, evaluator=committee["b"], actor=None)
+    assert records_version(decided) != before
+    assert "B Évaluateur" not in pdf_text(stored_minutes(decided, "fr", "pdf"))
