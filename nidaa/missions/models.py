@@ -10,6 +10,8 @@ what identifies them and keeps the row, so planned/actual counts stay true.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -325,6 +327,25 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return f"{self.module} · {self.zone} · {self.date}"
+
+    @property
+    def spans_day(self) -> bool:
+        """Whether attendance is taken per half-day (morning and afternoon) —
+        ``session_spans_day`` on the session's times."""
+        return session_spans_day(self.start_time, self.end_time)
+
+
+# A session is ticked per half-day when it runs through the lunch hour or lasts
+# longer than a half-day; without times it is a day of a module, as planned.
+LUNCH_START, LUNCH_END = dt.time(12, 0), dt.time(13, 0)
+HALF_DAY = dt.timedelta(hours=4)
+
+
+def session_spans_day(start: dt.time | None, end: dt.time | None) -> bool:
+    if start is None or end is None:
+        return True
+    length = dt.datetime.combine(dt.date.min, end) - dt.datetime.combine(dt.date.min, start)
+    return length > HALF_DAY or (start < LUNCH_START and end > LUNCH_END)
 
 
 class Participant(models.Model):
