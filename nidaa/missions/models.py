@@ -437,7 +437,11 @@ class Attendance(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["session", "present", "sex", "category"], name="missions_attendance_counts")
+            # Planned vs present (and per half-day) read from the index alone.
+            models.Index(
+                fields=["session", "present", "sex", "category", "morning", "afternoon"],
+                name="missions_attendance_halves",
+            )
         ]
 
     def __str__(self) -> str:

@@ -789,17 +789,25 @@ def record_attendance(
     *, session: Session, participant: Participant, present: bool, actor: Any,
     morning: bool | None = None, afternoon: bool | None = None,
 ) -> Attendance:  # fmt: skip
-    """Tick (or untick) a participant at a session; both half-days follow
-    ``present`` unless given."""
+    """Tick (or untick) a participant at a session. A half-day not given
+    follows ``present``. At a session that spans the day (``Session.spans_day``)
+    the half-days are ticked separately and ``present`` means at least one of
+    them; at a shorter one there is one tick, and both half-days follow it."""
     if participant.mission_id != session.mission_id:
         raise MissionError("participant_of_another_mission")
+    morning = present if morning is None else morning
+    afternoon = present if afternoon is None else afternoon
+    if session.spans_day:
+        present = morning or afternoon
+    else:
+        morning = afternoon = present
     attendance, _created = Attendance.objects.update_or_create(
         session=session,
         participant=participant,
         defaults={
             "present": present,
-            "morning": present if morning is None else morning,
-            "afternoon": present if afternoon is None else afternoon,
+            "morning": morning,
+            "afternoon": afternoon,
             "walk_in": participant.walk_in or participant.zone_id != session.zone_id,
             "sex": participant.sex,
             "category_id": participant.category_id,
@@ -843,14 +851,43 @@ def add_walk_in(
     return participant
 
 
+# A column per half-day, as a sheet typed back from the paper one names them.
+HALF_DAY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "present_am": (
+        "present am", "present matin", "presente matin", "presence matin", "presence du matin", "matin",
+        "signature matin", "morning", "am", "present morning", "attended morning",
+        "الحضور صباحا", "حاضر صباحا", "صباحا", "الفتره الصباحيه", "حضور الصباح", "التوقيع صباحا",
+    ),
+    "present_pm": (
+        "present pm", "present apres midi", "presente apres midi", "presence apres midi",
+        "presence de l apres midi", "apres midi", "signature apres midi", "afternoon", "pm",
+        "present afternoon", "attended afternoon",
+        "الحضور مساء", "حاضر مساء", "مساء", "الفتره المسائيه", "حضور المساء", "التوقيع مساء",
+    ),
+}  # fmt: skip
+ATTENDANCE_COLUMNS = {**ATTENDANCE_SYNONYMS, **HALF_DAY_SYNONYMS}
+PRESENCE_FIELDS = ("present", "present_am", "present_pm")
+
+
+@dataclass(frozen=True)
+class Mark:
+    participant: Participant
+    present: bool
+    morning: bool | None
+    afternoon: bool | None
+
+
 @transaction.atomic
 def import_attendance(*, session: Session, data: bytes, actor: Any) -> ImportReport:
-    """A sheet with ``participant`` (name, phone or code) and ``present``
-    columns; a row that matches nobody expected at the session is an error,
-    and then nothing is recorded."""
+    """A sheet with a ``participant`` column (name, phone or code) and a
+    ``present`` column (both half-days), or a column per half-day
+    (``present_am`` / ``present_pm``, "Matin", "مساء"...), or all three (a
+    half-day's column then wins for that half-day); a row that matches nobody
+    in the mission is an error, and then nothing is recorded."""
     table = _table(data)
-    header = find_header(table, ATTENDANCE_SYNONYMS)
-    if header is None or set(header.mapping.values()) != {"participant", "present"}:
+    header = find_header(table, ATTENDANCE_COLUMNS)
+    fields = set(header.mapping.values()) if header is not None else set()
+    if header is None or "participant" not in fields or not fields & set(PRESENCE_FIELDS):
         raise MissionError("attendance_header")
     people = list(Participant.objects.filter(mission_id=session.mission_id, erased=False))
     index: dict[str, Participant] = {}
@@ -859,7 +896,7 @@ def import_attendance(*, session: Session, data: bytes, actor: Any) -> ImportRep
             if key:
                 index.setdefault(key, p)
     report = ImportReport(header=header)
-    marks: list[tuple[Participant, bool]] = []
+    marks: list[Mark] = []
     for row in table.rows[header.index + 1 :]:
         report.rows += 1
         cells = {
@@ -877,18 +914,31 @@ def import_attendance(*, session: Session, data: bytes, actor: Any) -> ImportRep
         if person is None:
             report.errors.append(RowError(row.number, "participant", who))
             continue
-        try:
-            present = values.presence(cells.get("present"))
-        except ValueError:
-            report.errors.append(RowError(row.number, "presence", values.text(cells.get("present"))))
+        ticks: dict[str, bool] = {}
+        for name in PRESENCE_FIELDS:
+            if name in fields:
+                try:
+                    ticks[name] = values.presence(cells.get(name))
+                except ValueError:
+                    report.errors.append(RowError(row.number, "presence", values.text(cells.get(name))))
+        if len(ticks) < len(fields & set(PRESENCE_FIELDS)):
             continue
-        marks.append((person, present))
+        present = ticks.get("present", False)
+        morning, afternoon = ticks.get("present_am"), ticks.get("present_pm")
+        if "present" not in ticks:
+            # Only half-day columns: a half-day without its column was not attended.
+            morning, afternoon = bool(morning), bool(afternoon)
+            present = morning or afternoon
+        marks.append(Mark(person, present, morning, afternoon))
     if report.errors:
         return report
-    for person, present in marks:
-        record_attendance(session=session, participant=person, present=present, actor=actor)
+    for mark in marks:
+        attendance = record_attendance(
+            session=session, participant=mark.participant, present=mark.present, actor=actor,
+            morning=mark.morning, afternoon=mark.afternoon,
+        )  # fmt: skip
         report.imported += 1
-        report.present += int(present)
+        report.present += int(attendance.present)
     write_audit(
         obj=session.mission,
         actor=actor,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import time
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -43,6 +45,7 @@ from nidaa.missions.forms import (
     WalkInForm,
 )
 from nidaa.missions.models import (
+    Attendance,
     AttendanceScan,
     Deliverable,
     DeliverableFile,
@@ -671,6 +674,32 @@ def participant_erase(request: HttpRequest, mission_id: int, participant_id: int
 # --- attendance --------------------------------------------------------------------------
 
 
+# What the door page ticks: the whole day, or one half-day of a session that spans the day.
+HALVES = {"day": ("morning", "afternoon"), "am": ("morning",), "pm": ("afternoon",)}
+AFTERNOON_FROM = time(13, 0)
+
+
+def half_labels() -> list[tuple[str, str]]:
+    return [("day", _("Whole day")), ("am", _("Morning")), ("pm", _("Afternoon"))]
+
+
+def door_half(session: Session, asked: str | None) -> str:
+    """The half-day ticked at the door: as asked; else, on the session's day,
+    the half-day of the clock; else the whole day (attendance typed afterwards)."""
+    if not session.spans_day:
+        return "day"
+    if asked in HALVES:
+        return asked
+    now = timezone.localtime()
+    if now.date() != session.date:
+        return "day"
+    return "pm" if now.time() >= AFTERNOON_FROM else "am"
+
+
+def ticked_for(attendance: Attendance, half: str) -> bool:
+    return all(getattr(attendance, name) for name in HALVES[half])
+
+
 @login_required
 def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
     """Attendance at the door, on a phone: tick who is here, add walk-ins."""
@@ -678,18 +707,26 @@ def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "tick":
+            half = door_half(session, request.POST.get("half"))
             roster = session_roster(session=session)
             present = {v for v in request.POST.getlist("present") if v.isdigit()}
             for participant, attendance in roster:
-                is_present = str(participant.pk) in present
-                if attendance is None and not is_present:
+                ticked = str(participant.pk) in present
+                if attendance is None and not ticked:
                     continue
-                if attendance is not None and attendance.present == is_present:
+                if attendance is not None and ticked_for(attendance, half) == ticked:
                     continue
-                services.record_attendance(
-                    session=session, participant=participant, present=is_present, actor=request.user
+                morning, afternoon = (
+                    (ticked if name in HALVES[half] else bool(attendance and getattr(attendance, name)))
+                    for name in ("morning", "afternoon")
                 )
+                services.record_attendance(
+                    session=session, participant=participant, present=ticked, actor=request.user,
+                    morning=morning, afternoon=afternoon,
+                )  # fmt: skip
             messages.success(request, _("Attendance is saved."))
+            back = reverse("missions:session", args=[session.pk])
+            return redirect(back if half == "day" else f"{back}?half={half}")
         elif action == "walk_in":
             form = WalkInForm(request.POST)
             if form.is_valid():
@@ -732,12 +769,18 @@ def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
             raise Http404
         return redirect("missions:session", session_id=session.pk)
     roster = session_roster(session=session)
+    half = door_half(session, request.GET.get("half"))
     context = {
         "access": access,
         "mission": access.mission,
         "session": session,
+        "half": half,
+        "halves": [(code, label) for code, label in half_labels() if session.spans_day],
+        "rows": [(p, a, a is not None and ticked_for(a, half)) for p, a in roster],
         "roster": roster,
         "present_count": sum(1 for _p, a in roster if a is not None and a.present),
+        "morning_count": sum(1 for _p, a in roster if a is not None and a.morning),
+        "afternoon_count": sum(1 for _p, a in roster if a is not None and a.afternoon),
         "walk_in_form": WalkInForm(),
         "upload_form": UploadForm(),
         "scans": AttendanceScan.objects.filter(session=session),
