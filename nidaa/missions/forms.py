@@ -28,8 +28,16 @@ class UploadForm(forms.Form):
 
 class MissionCreateForm(forms.Form):
     call = forms.TypedChoiceField(label=_("Call"), coerce=int)
+    # The retained application, when the call page's link started the mission from it.
+    application = forms.IntegerField(required=False, widget=forms.HiddenInput)
     facilitator_name = forms.CharField(label=_("Retained applicant's name"), max_length=255)
     facilitator_email = forms.EmailField(label=_("Retained applicant's e-mail"))
+    # Left empty: the applicant's account's language, else the call's (services.guess_language).
+    facilitator_language = forms.ChoiceField(
+        label=_("Language of the invitation and reminders"),
+        choices=[("", _("The applicant's or the call's language")), *settings.LANGUAGES],
+        required=False,
+    )
 
     def __init__(self, *args: Any, calls: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -88,6 +88,11 @@ class Mission(models.Model):
     # Who the retained applicant is, as given (an e-mailed application has no account yet).
     facilitator_name = models.CharField(_("facilitator's name"), max_length=255, blank=True)
     facilitator_email = models.EmailField(_("facilitator's e-mail"), blank=True)
+    # The language the facilitator is written to before they have an account
+    # (then their account's preferred language).
+    facilitator_language = models.CharField(
+        _("facilitator's language"), max_length=5, choices=settings.LANGUAGES, blank=True
+    )
     focal_point = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("focal point"),

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import File
 from django.db import transaction
@@ -122,6 +123,20 @@ def user_with_verified_email(email: str) -> Any | None:
     )
 
 
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def guess_language(*, call: Call, application: Application | None) -> str:
+    """The retained applicant's language as far as Nidaa knows it: their
+    account's, else the call's (a call written in Arabic is answered in Arabic),
+    else the site's."""
+    if application is not None and application.applicant is not None:
+        return str(application.applicant.preferred_language)
+    if call.document_language in LANGUAGE_CODES:
+        return str(call.document_language)
+    return str(settings.LANGUAGE_CODE)
+
+
 @transaction.atomic
 def create_mission(
     *,
@@ -130,11 +145,14 @@ def create_mission(
     application: Application | None = None,
     facilitator_name: str = "",
     facilitator_email: str = "",
+    facilitator_language: str = "",
     title: str = "",
 ) -> Mission:
     """A mission for ``call``: from its retained application, or with the
     retained applicant given by hand (name and e-mail). Its deliverables are
-    the call's extracted deliverables, to be dated by the issuer."""
+    the call's extracted deliverables, to be dated by the issuer. The
+    facilitator is written to in ``facilitator_language`` (else
+    ``guess_language``)."""
     if application is not None and application.call_id != call.pk:
         raise MissionError("application_of_another_call", application.receipt_number)
     facilitator = None
@@ -153,6 +171,11 @@ def create_mission(
         facilitator=facilitator,
         facilitator_name=facilitator_name[:255],
         facilitator_email=facilitator_email,
+        facilitator_language=(
+            facilitator_language
+            if facilitator_language in LANGUAGE_CODES
+            else guess_language(call=call, application=application)
+        ),
         title=(title or call.title)[:500],
     )
     Deliverable.objects.bulk_create(

@@ -10,12 +10,13 @@ import re
 from datetime import time
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
+from nidaa.applications.models import Application, ApplicationStatus
 from nidaa.calls.models import Call, CallStatus
 from nidaa.calls.selectors import calls_for_organizations
 from nidaa.common.downloads import attachment_response
@@ -156,6 +158,18 @@ def mission_list(request: HttpRequest) -> HttpResponse:
     return render(request, "missions/list.html", {"missions": missions})
 
 
+def retained_application(calls: QuerySet[Call], application_id: str | None) -> Application | None:
+    """A submitted application to one of ``calls`` (the user's organisations'),
+    by id; anything else is ignored, as if no application were named."""
+    if not application_id or not application_id.isdigit():
+        return None
+    return (
+        Application.objects.select_related("call", "applicant")
+        .filter(pk=int(application_id), call__in=calls.values("pk"), status=ApplicationStatus.SUBMITTED)
+        .first()
+    )
+
+
 @login_required
 def mission_create(request: HttpRequest) -> HttpResponse:
     """A mission for one of the organisation's closed or awarded calls, the
@@ -164,19 +178,35 @@ def mission_create(request: HttpRequest) -> HttpResponse:
         status__in=[CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.PUBLISHED]
     )[:500]
     choices = [(c.pk, c.title[:120]) for c in calls]
-    form = MissionCreateForm(request.POST or None, calls=choices, initial={"call": request.GET.get("call")})
+    editable = calls_for_organizations(organizations=organizations_for(request.user, EDIT_ROLES))
+    retained = retained_application(
+        editable, request.POST.get("application") or request.GET.get("application")
+    )
+    initial: dict[str, Any] = {
+        "call": request.GET.get("call"),
+        "facilitator_language": settings.LANGUAGE_CODE,
+    }
+    if retained is not None:
+        initial.update(
+            call=retained.call_id,
+            application=retained.pk,
+            facilitator_name=retained.applicant_name or retained.firm_name,
+            facilitator_email=retained.applicant_email,
+            facilitator_language=services.guess_language(call=retained.call, application=retained),
+        )
+    form = MissionCreateForm(request.POST or None, calls=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            call = calls_for_organizations(organizations=organizations_for(request.user, EDIT_ROLES)).get(
-                pk=form.cleaned_data["call"]
-            )
+            call = editable.get(pk=form.cleaned_data["call"])
         except Call.DoesNotExist as error:
             raise Http404 from error
         mission = services.create_mission(
             call=call,
             actor=request.user,
+            application=retained if retained is not None and retained.call_id == call.pk else None,
             facilitator_name=form.cleaned_data["facilitator_name"],
             facilitator_email=form.cleaned_data["facilitator_email"],
+            facilitator_language=form.cleaned_data["facilitator_language"],
         )
         messages.success(request, _("The mission is created."))
         return redirect("missions:detail", mission_id=mission.pk)

@@ -1,4 +1,4 @@
-# Half-days ticked separately: "present" now means "at least one half-day".
+# The facilitator's language (their invitation in it), and half-days ticked separately: "present" now means "at least one half-day".
 # Rows written before kept both half-days equal to "present" on every path but a
 # bulk one; they are made to agree, then the counting index covers the half-days.
 
@@ -19,6 +19,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="mission",
+            name="facilitator_language",
+            field=models.CharField(
+                blank=True,
+                choices=[("fr", "French"), ("ar", "Arabic"), ("en", "English")],
+                max_length=5,
+                verbose_name="facilitator's language",
+            ),
+        ),
         migrations.RunPython(half_days_follow_presence, migrations.RunPython.noop),
         migrations.RemoveIndex(
             model_name="attendance",
