@@ -94,6 +94,10 @@ class MissionError(Exception):
         "missing_name": "a name is needed",
         "phone": "not a phone number: {detail!r}",
         "session_has_attendance": "the session has attendance recorded",
+        "session_place_fixed": "the session has attendance recorded: its module and zone stay",
+        "participant_zone_fixed": "the participant has attendance recorded: their zone stays",
+        "participant_erased": "the participant's data are erased",
+        "duplicate_phone": "the phone number is already {detail}'s",
     }
 
     def __init__(self, code: str, detail: str = "") -> None:
@@ -526,6 +530,101 @@ def delete_session(*, session: Session, actor: Any) -> None:
         data={"module": session.module.title, "zone": session.zone.name, "date": session.date.isoformat()},
     )
     session.delete()
+
+
+def _changes(obj: Any, values: dict[str, Any]) -> list[str]:
+    """Set ``values`` on ``obj``; the names of the fields that changed."""
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, values[name])
+    return changed
+
+
+@transaction.atomic
+def update_session(
+    *, session: Session, actor: Any, module: Module, zone: Zone, day: int, day_date: date,
+    start: time | None, end: time | None, venue: str, expected: int,
+) -> list[str]:  # fmt: skip
+    """Edit a session of the plan; the names of the fields changed (audited).
+    Its date, times, venue and expected count can always change (workshops
+    are postponed); its module and zone cannot once attendance or a signed
+    sheet is recorded: who was expected and what they signed for would no
+    longer match. A session planned in the wrong place is then left as
+    evidence and a new one added."""
+    if module.mission_id != session.mission_id or zone.mission_id != session.mission_id:
+        raise MissionError("unknown_zone")
+    moves = session.module_id != module.pk or session.zone_id != zone.pk
+    if moves and (Attendance.objects.filter(session=session).exists() or session.scans.exists()):
+        raise MissionError("session_place_fixed")
+    changed = _changes(
+        session,
+        {"module": module, "zone": zone, "day": day, "date": day_date, "start_time": start,
+         "end_time": end, "venue": venue[:500], "expected": expected},
+    )  # fmt: skip
+    if changed:
+        session.save(update_fields=changed)
+        write_audit(
+            obj=session.mission, actor=actor, action="update_session",
+            data={"session": session.pk, "fields": changed},
+        )  # fmt: skip
+    return changed
+
+
+@transaction.atomic
+def update_participant(
+    *, participant: Participant, actor: Any, zone: Zone, name_latin: str, name_arabic: str, sex: str,
+    category: str, organization_name: str, commune: str, phone: str, email: str, disability: bool,
+    consent: bool,
+) -> list[str]:  # fmt: skip
+    """Correct a participant; the names of the fields changed (audited, without
+    their values: the audit log keeps no personal data). An erased participant
+    stays erased; their zone cannot change once attendance is recorded (they
+    were expected there). A change of sex or category is copied to their
+    attendance, which the planned-versus-present counts read."""
+    if participant.erased:
+        raise MissionError("participant_erased")
+    name_latin, name_arabic = " ".join(name_latin.split())[:255], " ".join(name_arabic.split())[:255]
+    if not name_latin and not name_arabic:
+        raise MissionError("missing_name")
+    try:
+        normalised_phone = values.phone(phone) or ""
+    except ValueError as error:
+        raise MissionError("phone", phone) from error
+    if zone.mission_id != participant.mission_id:
+        raise MissionError("unknown_zone")
+    if zone.pk != participant.zone_id and participant.attendances.exists():
+        raise MissionError("participant_zone_fixed")
+    if normalised_phone:
+        other = (
+            Participant.objects.filter(mission_id=participant.mission_id, phone=normalised_phone)
+            .exclude(pk=participant.pk)
+            .values_list("code", flat=True)
+            .first()
+        )
+        if other is not None:
+            raise MissionError("duplicate_phone", other)
+    category_id = (
+        _categories(participant.mission, {category.strip()})[fold(category)] if category.strip() else None
+    )
+    changed = _changes(
+        participant,
+        {"zone": zone, "name_latin": name_latin, "name_arabic": name_arabic, "sex": sex if sex in ("female", "male") else "",
+         "category_id": category_id, "organization_name": organization_name.strip()[:255],
+         "commune": commune.strip()[:200], "phone": normalised_phone, "email": email.strip(),
+         "disability": disability, "consent": consent,
+         "name_key": name_key(name_latin), "name_ar_key": name_key(name_arabic)},
+    )  # fmt: skip
+    if changed:
+        participant.save(update_fields=changed)
+        if {"sex", "category_id"} & set(changed):
+            Attendance.objects.filter(participant=participant).update(
+                sex=participant.sex, category_id=participant.category_id
+            )
+        write_audit(
+            obj=participant.mission, actor=actor, action="update_participant",
+            data={"participant": participant.code, "fields": [n for n in changed if not n.endswith("_key")]},
+        )  # fmt: skip
+    return changed
 
 
 @dataclass

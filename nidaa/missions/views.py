@@ -40,8 +40,10 @@ from nidaa.missions.forms import (
     InstalmentForm,
     MissionCreateForm,
     MissionTermsForm,
+    ParticipantForm,
     PlanForm,
     ReviewForm,
+    SessionEditForm,
     SessionForm,
     UploadForm,
     WalkInForm,
@@ -55,8 +57,10 @@ from nidaa.missions.models import (
     Instalment,
     Mission,
     MissionStatus,
+    Module,
     Participant,
     Session,
+    Zone,
 )
 from nidaa.missions.selectors import (
     MissionAccess,
@@ -113,6 +117,12 @@ def error_text(error: services.MissionError) -> str:
         "missing_name": _("A name is needed."),
         "phone": _("This is not a phone number."),
         "session_has_attendance": _("This session has attendance recorded: it stays in the plan."),
+        "session_place_fixed": _(
+            "This session has attendance recorded: its module and zone stay. Add a new session instead."
+        ),
+        "participant_zone_fixed": _("This participant has attendance recorded: their zone stays."),
+        "participant_erased": _("This participant's personal data are erased."),
+        "duplicate_phone": _("Another participant of the mission has this phone number."),
         "sheet_too_large": _("The file is too large."),
         "sheet_too_many_rows": _("The sheet has too many rows."),
         "sheet_not_a_sheet": _("This is not an .xlsx or .csv file."),
@@ -685,6 +695,85 @@ def participants_import(request: HttpRequest, mission_id: int) -> HttpResponse:
         "header_row": header.row_number,
     }
     return render(request, "missions/participants_import.html", context)
+
+
+@login_required
+def participant_edit(request: HttpRequest, mission_id: int, participant_id: int) -> HttpResponse:
+    """Correct a participant (the issuer's members and the facilitator)."""
+    access = _access(request, mission_id)
+    mission = access.mission
+    try:
+        participant = Participant.objects.select_related("category").get(
+            pk=participant_id, mission=mission, erased=False
+        )
+    except Participant.DoesNotExist as error:
+        raise Http404 from error
+    zones = list(Zone.objects.filter(mission=mission).values_list("pk", "name"))
+    form = ParticipantForm(
+        request.POST or None,
+        zones=zones,
+        initial={
+            "name_latin": participant.name_latin, "name_arabic": participant.name_arabic, "sex": participant.sex,
+            "category": participant.category.name if participant.category else "",
+            "organization_name": participant.organization_name, "commune": participant.commune,
+            "zone": participant.zone_id, "phone": participant.phone, "email": participant.email,
+            "disability": participant.disability, "consent": participant.consent,
+        },
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        zone = Zone.objects.get(pk=data.pop("zone"), mission=mission)
+        try:
+            services.update_participant(participant=participant, actor=request.user, zone=zone, **data)
+        except services.MissionError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, _("The participant is updated."))
+            return redirect("missions:participants", mission_id=mission.pk)
+    return render(
+        request,
+        "missions/participant_edit.html",
+        {"access": access, "mission": mission, "participant": participant, "form": form},
+    )
+
+
+@login_required
+def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
+    """Edit a session of the plan (the issuer's members and the facilitator)."""
+    session, access = _session(request, session_id)
+    mission = access.mission
+    modules = list(Module.objects.filter(mission=mission).values_list("pk", "title"))
+    zones = list(Zone.objects.filter(mission=mission).values_list("pk", "name"))
+    form = SessionEditForm(
+        request.POST or None,
+        modules=modules,
+        zones=zones,
+        initial={
+            "module": session.module_id, "zone": session.zone_id, "day": session.day, "date": session.date,
+            "start": session.start_time, "end": session.end_time, "venue": session.venue,
+            "expected": session.expected,
+        },
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_session(
+                session=session, actor=request.user,
+                module=Module.objects.get(pk=data["module"], mission=mission),
+                zone=Zone.objects.get(pk=data["zone"], mission=mission),
+                day=data["day"], day_date=data["date"], start=data["start"], end=data["end"],
+                venue=data["venue"], expected=data["expected"],
+            )  # fmt: skip
+        except services.MissionError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, _("The session is updated."))
+            return redirect("missions:plan", mission_id=mission.pk)
+    return render(
+        request,
+        "missions/session_edit.html",
+        {"access": access, "mission": mission, "session": session, "form": form},
+    )
 
 
 @login_required
