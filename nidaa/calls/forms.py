@@ -84,7 +84,7 @@ class ImportForm(OrganizationFileForm):
         return super().clean_file()
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         has_file, has_text = bool(cleaned.get("file")), bool(cleaned.get("text"))
         if "file" in cleaned and "text" in cleaned and has_file == has_text:
             raise ValidationError(

@@ -211,7 +211,7 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
             warnings = services.publication_warnings(call=call)
         passages = passages_by_field(call.text, call.extraction.get("evidence"))
         confidence = call.extraction.get("confidence") or {}
-        rows = []
+        rows: list[dict[str, Any]] = []
         for bound in form:
             source = "required_documents" if bound.name == "other_documents" else bound.name
             percent = _percent(confidence.get(source)) if bound.name != "other_documents" else None
