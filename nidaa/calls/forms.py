@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,8 +53,11 @@ class EmailLinesField(LinesField):
         return [line.lower() for line in super().to_python(value)]
 
 
-# A pasted web page is read as a .txt document of this name (the same reader as an upload).
+# A pasted web page is read as a .txt document of this name (the same reader as an upload);
+# pasted page source (HTML) as an .html page, so its menus and footer are trimmed.
 PASTED_FILENAME = "pasted-text.txt"
+PASTED_HTML_FILENAME = "pasted-page.html"
+_HTML_SOURCE = re.compile(r"\A\s*(?:<!doctype html|<html|<body|<div|<article|<main|<p[\s>])", re.I)
 PASTED_MAX_CHARS = 200_000
 
 
@@ -97,7 +101,8 @@ class ImportForm(OrganizationFileForm):
         upload = self.cleaned_data.get("file")
         if upload:
             return upload.read(), upload.name or ""
-        return self.cleaned_data["text"].encode("utf-8"), PASTED_FILENAME
+        text = self.cleaned_data["text"]
+        return text.encode("utf-8"), PASTED_HTML_FILENAME if _HTML_SOURCE.match(text) else PASTED_FILENAME
 
 
 class CallForm(WithoutBidiControls, forms.Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from nidaa.calls.forms import PASTED_FILENAME
+from nidaa.calls.forms import PASTED_FILENAME, PASTED_HTML_FILENAME
 from nidaa.calls.models import Call
 
 # A portal's page as an issuer copies it: site name, navigation, posting date, the post, labels.
@@ -72,3 +72,15 @@ def test_import_page_offers_the_paste_box_in_each_language(member_client):
     assert "Ou collez le texte de l’appel" in member_client.get("/fr/calls/import/").content.decode()
     assert "أو الصق نص الإعلان" in member_client.get("/ar/calls/import/").content.decode()
     assert 'name="text"' in member_client.get("/en/calls/import/").content.decode()
+
+
+def test_pasted_page_source_is_read_as_a_web_page(member_client, org):
+    source = (
+        "<html><body><nav><a href='/'>Accueil</a><a href='/offres'>Offres</a><a href='/login'>Connexion</a></nav>"
+        "<h1>Recrutement d'un(e) formateur(trice) en gestion associative</h1><p>Lieu : Tiznit</p></body></html>"
+    )
+    member_client.post("/fr/calls/import/", {"organization": org.pk, "text": source})
+    call = Call.objects.get()
+    assert call.original_filename == PASTED_HTML_FILENAME
+    assert call.title == "Recrutement d'un(e) formateur(trice) en gestion associative"
+    assert "<h1>" not in call.text
