@@ -125,7 +125,9 @@ _TIME_AFTER = re.compile(
 )
 _TIME_BEFORE = re.compile(
     r"(?:(?:a|at|avant|before|by|until|jusqu'a|" + kw("على", "قبل") + r")\s+)?(?:" + kw("الساعة") + r"\s*)?"
-    rf"(?:(?P<mid>{_MIDNIGHT})|(?P<h>[0-2]?\d)\s*(?:h|:)\s*(?P<m>[0-5]\d)?|(?P<h2>[01]?\d)\s*(?P<ampm2>am|pm)|(?P<noon>(?<![\w\-])midi|noon))"
+    rf"(?:(?P<mid>{_MIDNIGHT})|(?P<h>[0-2]?\d)\s*(?:h|:)\s*(?P<m>[0-5]\d)?\s*(?P<ampm>am|pm)?|(?P<h2>[01]?\d)\s*(?P<ampm2>am|pm)|(?P<noon>(?<![\w\-])midi|noon))"
+    # "23:00 Tunis time on ...", "17h heure locale le ...": the zone named in words before the date
+    r"(?:\s+(?:[a-z]{3,12}\s+)?time|\s+heure\s+[a-z]{4,10})?"
     r"\s*,?\s*(?:(?:le|on|du|" + kw("من", "يوم", "ليوم") + r")\s+){0,2}(?:" + _WEEKDAY + r")?\s*,?\s*\Z",
     re.UNICODE,
 )

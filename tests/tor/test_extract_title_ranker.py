@@ -126,3 +126,36 @@ def test_no_title_line_gives_no_title():
 )
 def test_issuer_shapes(text, issuer):
     assert extract_fields(text)["issuer"] == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "call_type"),
+    [
+        (  # a post in capitals whose second line opens on a link word
+            "FORMATEUR(TRICE)\nPOUR LA FORMATION DES ÉLUS EN GESTION BUDGÉTAIRE\n- Lieu : Béni Mellal\nContexte\n",
+            "FORMATEUR(TRICE) POUR LA FORMATION DES ÉLUS EN GESTION BUDGÉTAIRE",
+            "trainer",
+        ),
+        (  # "Independent Contractor:" introduces the post on the next line
+            "Call for Independent Contractor(s)\n\nIndependent Contractor:\n\nTrainer for Youth Workers on Conflict "
+            "Sensitivity\n\nRelease Date: May 2, 2026\n",
+            "Trainer for Youth Workers on Conflict Sensitivity",
+            "trainer",
+        ),
+    ],
+)
+def test_title_shapes_of_notices(text, title, call_type):
+    fields = extract_fields(text)
+    assert (fields["title"], fields["call_type"]) == (title, call_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Proposals Due Date: 23:00pm Tunis time on December 31, 2026", "2026-12-31T23:00"),
+        ("Applications must be submitted by 4:30 pm local time on 3 May 2026.", "2026-05-03T16:30"),
+        ("Date limite : 18h heure locale le 12 mars 2026", "2026-03-12T18:00"),
+    ],
+)
+def test_time_and_zone_in_words_before_the_date(text, deadline):
+    assert extract_fields(text)["deadline"] == deadline

@@ -338,6 +338,7 @@ _GENERIC_WORDS = re.compile(
 
 _LEAD_IN = re.compile(
     kw(
+        r"contractor",
         r"poste",
         r"position",
         r"post of",
@@ -424,7 +425,12 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
         if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 300 or role_of(folded) or EMAIL.search(folded):
             break
         body = nxt[2:] if nxt.startswith("- ") else nxt
-        capitals = dangling and _capitals(line) and _capitals(body) and len(body.split()) <= 12
+        # capitals going on: after a link word ("... D'UNE" + "ASSISTANCE ..."), or onto a line
+        # that opens with one ("FORMATEUR(TRICE)" + "POUR LA FORMATION ...")
+        link_next = (
+            not dangling and _CONTINUATION.match(folded) and doc.text.count("\n", end, next_start) == 1
+        )
+        capitals = (dangling or link_next) and _capitals(line) and _capitals(body) and len(body.split()) <= 14
         arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and _CONTINUATION.match(folded)
         if capitals:
             nxt = body
@@ -512,6 +518,7 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             _TITLE_KEYS.match(label.group(0))
             or _EXPLICIT_TITLE_KEY.match(label.group(0))
             or _SUBJECT_LABEL.match(label.group(0))
+            or (line.endswith((":", "：")) and _LEAD_IN.search(label.group(0)) and len(line.split()) <= 4)
         ):
             if not (_STRONG_TITLE.search(label.group(0)) or _MEDIUM_TITLE.search(label.group(0))):
                 continue  # "Type de contrat : Consultation nationale" is a detail of the call, not its title
@@ -604,7 +611,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
         for start, line in lines[:PLAIN_LINES]
-        if (start, line) not in proposed and 2 <= len(line.split()) <= 40 and len(line) <= 260
+        if (start, line) not in proposed and 1 <= len(line.split()) <= 40 and len(line) <= 260
     ]
     starts = [start for start, _ in lines]
     counts: dict[str, int] = {}
@@ -615,7 +622,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     seen: set[str] = set()
     for rank, _, line, span in sorted(found, key=lambda c: (c[0], c[1])) + plain:
         title, span = finish_candidate(doc, line, span)
-        if not title or title in seen:
+        if not title or title in seen or len(title.split()) < 2:  # one word: a label, not a title
             continue
         index = max(0, bisect_right(starts, span[0]) - 1)
         features = _features(doc, lines, index, rank, title, counts)
