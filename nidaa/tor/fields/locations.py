@@ -339,6 +339,36 @@ def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
     return out
 
 
+_CITY_COUNTRY = re.compile(
+    r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}),[ \t]*(?P<country>[^\W\d][^,\n]{2,20})"
+)
+
+
+def _standalone_places(doc: Doc) -> list[tuple[str, Span]]:
+    """A job platform's location printed alone near the top: "Tunis, Tunisie" on its own line,
+    or a country line followed by its city ("MAROC" + "RABAT")."""
+    out: list[tuple[str, Span]] = []
+    lines = [
+        (m.start(), m.group(0).strip())
+        for m in re.finditer(r"[^\n]+", doc.masked[:4000])
+        if m.group(0).strip()
+    ]
+    for index, (start, line) in enumerate(lines[:40]):
+        lead = doc.masked.find(line, start)
+        pair = _CITY_COUNTRY.fullmatch(line)
+        if pair and _COUNTRIES.fullmatch(fold(pair.group("country")).strip()):
+            out.append((pair.group("name"), (lead, lead + len(pair.group("name")))))
+        elif _COUNTRIES.fullmatch(fold(line)) and index + 1 < len(lines):
+            n_start, nxt = lines[index + 1]
+            known = doc.gazetteer is not None and doc.gazetteer.lookup(nxt) is not None
+            if len(nxt.split()) <= 3 and not re.search(r"[\d:@]", nxt) and (known or nxt.isupper()):
+                n_lead = doc.masked.find(nxt, n_start)
+                out.append((nxt, (n_lead, n_lead + len(nxt))))
+        if len(out) >= 3:
+            break
+    return out
+
+
 _NAMED_AREA = re.compile(
     r"\b(?:[Gg]ouvernorat|[Gg]overnorate|[Ww]ilaya|[Dd]élégation|[Rr]égion|[Rr]egion|[Pp]rovince)\s+(?:de\s+|d['’]|of\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
@@ -404,6 +434,9 @@ def read_locations(doc: Doc) -> None:
                     add(match.group("place"), (match.start("place"), match.end("place")))
     if not names:  # a labelled value anywhere: "- Lieu : Grand Tunis", "Delivery location" + "Amman – Jordan"
         for name, span in _labelled_places(doc):
+            add(name, span)
+    if not names:  # "Tunis, Tunisie" alone on its line, "MAROC" + "RABAT"
+        for name, span in _standalone_places(doc):
             add(name, span)
     _drop_parents(doc, names, places, spans)
     for match in _BASED.finditer(doc.folded):
