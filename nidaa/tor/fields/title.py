@@ -611,7 +611,11 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
         for start, line in lines[:PLAIN_LINES]
-        if (start, line) not in proposed and 1 <= len(line.split()) <= 40 and len(line) <= 260
+        if (start, line) not in proposed
+        and 1 <= len(line.split()) <= 40
+        and len(line) <= 260
+        and "\t" not in line
+        and " | " not in line  # a table row: its cells are details (a key row is proposed by the rules)
     ]
     starts = [start for start, _ in lines]
     counts: dict[str, int] = {}
