@@ -129,6 +129,28 @@ def test_issuer_shapes(text, issuer):
 
 
 @pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (  # the last body of the stack issues the call, as the text writes it
+            "ROYAUME DU MAROC\nMINISTERE DE L'INTERIEUR\nPROVINCE DE BERKANE\n\nAvis d'appel d'offres ouvert N° 4/2026\n"
+            "Objet : formation des agents de la Province de Berkane\n",
+            "Province de Berkane",
+        ),
+        (
+            "المملكة المغربية\nوزارة الصحة والحماية الاجتماعية\nالمديرية الجهوية للصحة بجهة فاس مكناس\n\nإعلان عن مباراة\n",
+            "المديرية الجهوية للصحة بجهة فاس مكناس",
+        ),
+        (
+            "Royaume du Maroc\nAssociation Amal pour le Développement\n\nTermes de référence\n",
+            "Association Amal pour le Développement",
+        ),
+    ],
+)
+def test_issuer_of_an_administrations_letterhead(text, issuer):
+    assert extract_fields(text)["issuer"] == issuer
+
+
+@pytest.mark.parametrize(
     ("text", "title", "call_type"),
     [
         (  # a post in capitals whose second line opens on a link word

@@ -201,6 +201,36 @@ _NOTICE_AR = re.compile(
 )
 
 
+# A Moroccan administration's letterhead: "Royaume du Maroc" / "المملكة المغربية", then the
+# bodies from the ministry down to the one that issues ("Ministère de l'Intérieur",
+# "Province de X", "Commune de Y"): the last of that stack signs the call.
+_KINGDOM = re.compile(kw(r"\A(?:[-–•·]\s*)?(?:royaume du maroc|kingdom of morocco|المملكة المغربية)\s*\Z"))
+_ADMIN_BODY = re.compile(
+    kw(
+        r"\A(?:[-–•·]\s*)?(?:(?:la |le |l')?(?:ministere|ministry|province|prefecture|region|commune|conseil|wilaya|"
+        r"delegation|direction|haut[- ]commissariat|universite|university|office|agence|secretariat|presidence|"
+        r"services? du|tresorerie|caisse|fonds|centre hospitalier)\b|"
+        r"(?:ال)?(?:وزارة|مندوبية|عمالة|إقليم|جهة|جماعة|ولاية|جامعة|مديرية|مجلس|وكالة|مؤسسة|كتابة|رئاسة|خزينة|صندوق|مركز)\S*\s)"
+    )
+)
+
+
+def _administration(doc: Doc) -> tuple[str, Span] | None:
+    """The issuing body of an administration's letterhead, if the text opens with one."""
+    lines = _head_lines(doc, 10)
+    for index, (_, line) in enumerate(lines):
+        if not _KINGDOM.match(fold(line)):
+            continue
+        body: tuple[str, Span] | None = None
+        for start, nxt in lines[index + 1 : index + 6]:
+            if not _ADMIN_BODY.match(fold(nxt) + " ") or len(nxt.split()) > 12 or re.search(r"\d", nxt):
+                break
+            text = re.sub(r"\A[-–•·]\s*", "", nxt)
+            body = (text, (start + len(nxt) - len(text), start + len(nxt)))
+        return body
+    return None
+
+
 _LETTERHEAD = re.compile(
     r"\A(?:(?:L['’]|La |Le )?(?:Association|Fondation|Réseau|Coopérative|Organisation|Fédération|Union|Collectif|Observatoire|Centre|Network|Foundation|Organization|Organisation|Alliance|Institut|Institute|Agence|Agency)\b|"
     + _ORG_AR
@@ -351,6 +381,13 @@ def read_issuer(doc: Doc) -> None:
         end = match.end("acronym") if match.group("acronym") else match.end("org")
         name = doc.masked[match.start("org") : end]
         if accept(name, (match.start("org"), end), 0.7, cell=True):
+            return
+    administration = _administration(doc)
+    if administration:
+        name, span = administration
+        if name.isupper():  # "PROVINCE DE X" in the letterhead, "Province de X" in the text
+            name, span = _as_written_later(doc, name, span[0])
+        if accept(name, span, 0.6, cell=True):
             return
     for section in doc.sections:
         if section.role != "context" or not section.heading:
