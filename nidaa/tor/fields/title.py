@@ -600,7 +600,7 @@ def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
 
 
 PLAIN_LINE = 5  # the rank of a candidate no rule proposed
-PLAIN_LINES = 30  # how many of the head's lines are candidates on their own
+PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
 
 
 def title_candidates(doc: Doc) -> list[Candidate]:
@@ -611,11 +611,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
         for start, line in lines[:PLAIN_LINES]
-        if (start, line) not in proposed
-        and 1 <= len(line.split()) <= 40
-        and len(line) <= 260
-        and "\t" not in line
-        and " | " not in line  # a table row: its cells are details (a key row is proposed by the rules)
+        if (start, line) not in proposed and _could_be_title(line, doc.folded[start : start + len(line)])
     ]
     starts = [start for start, _ in lines]
     counts: dict[str, int] = {}
@@ -636,6 +632,22 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     return choices
 
 
+def _could_be_title(line: str, folded: str) -> bool:
+    """A cheap first look at a plain line, so the ranker scores only the lines it might take."""
+    words = len(line.split())
+    return (
+        1 <= words <= 25  # longer: a paragraph (the model never took one)
+        and not (line.endswith(".") and words > 12)  # a sentence
+        and len(line) <= 200
+        and "\t" not in line
+        and " | " not in line  # a table row: its cells are details (a key row is proposed by the rules)
+        and not line.endswith((":", "："))  # a label or a heading announcing what follows
+        and not line.startswith(("•", "*", "·", "[", "("))
+        and "@" not in line
+        and not (_LABEL_LINE.match(folded) and _URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
+    )
+
+
 def read_title(doc: Doc) -> None:
     """The rules propose candidate lines (and every plain line near the top is one
     too); the learned ranker (``title_rank``) picks the title among them."""
@@ -646,6 +658,8 @@ def read_title(doc: Doc) -> None:
     doc.set("title", best.text, [best.span], best.confidence)
 
 
+_NUMBERED = re.compile(r"\d{1,2}\s*[.)\-]\s")
+_ANY_TYPE_WORD = re.compile("|".join(f"(?:{p.pattern})" for kind, p in TYPE_WORDS if kind != "staff"))
 _ORG_HEAD = re.compile(
     kw(
         r"association",
@@ -729,66 +743,52 @@ def _features(
     doc: Doc, lines: list[tuple[int, str]], index: int, rank: int, title: str, counts: dict[str, int]
 ) -> dict[str, float]:
     """What the ranker knows of a candidate: the rule that proposed it, where its line
-    sits, its shape and its words (yes/no features, a few graded ones)."""
+    sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
+    one short line; features the model gave no weight were dropped to keep this cheap."""
     start, line = lines[index] if lines else (0, title)
     folded_line = doc.folded[start : start + len(line)]
-    folded = fold(title)
-    words = title.split()
-    n = len(words)
-    letters = [c for c in title if c.isalpha()]
-    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    folded = folded_line if title == line else fold(title)
+    n = len(title.split())
+    letters = sum(map(str.isalpha, title))
+    upper = sum(map(str.isupper, title)) / letters if letters else 0.0
     line_end = start + len(line)
-    before = doc.text[max(0, start - 2) : start]
-    after = doc.text[line_end : line_end + 2]
-    nxt = lines[index + 1][1] if index + 1 < len(lines) else ""
-    nxt_folded = fold(nxt)
     strong = _STRONG_TITLE.search(folded)
-    medium = _MEDIUM_TITLE.search(folded)
-    type_word = any(p.search(folded) for kind, p in TYPE_WORDS if kind != "staff")
-    cue = strong or medium
-    f = {
+    cue = strong or _MEDIUM_TITLE.search(folded)
+    heading = role_of(folded_line)
+    return {
         f"rule_{rank}": 1.0,
         "first_line": float(index == 0),
         "top_3": float(index < 3),
-        "top_10": float(index < 10),
         "position": min(index, 30) / 30,
         "words_1_3": float(n <= 3),
         "words_4_8": float(4 <= n <= 8),
         "words_9_16": float(9 <= n <= 16),
         "words_17_25": float(17 <= n <= 25),
-        "words_26_plus": float(n > 25),
-        "capitals": float(upper > 0.7 and len(letters) > 3),
+        "capitals": float(upper > 0.7 and letters > 3),
         "title_case": float(0.25 < upper <= 0.7),
         "strong_cue": float(bool(strong)),
-        "medium_cue": float(bool(medium)),
-        "cue_at_start": float(bool((strong and strong.start() < 15) or (medium and medium.start() < 15))),
         "job_word": float(bool(_JOB_WORDS.search(folded))),
-        "type_word": float(type_word),
+        "type_word": float(bool(_ANY_TYPE_WORD.search(folded))),
         "generic_header": float(bool(cue and _is_generic_header(folded, cue))),
-        "label_line": float(bool(_LABEL_LINE.match(folded_line))),
-        "url_or_date": float(bool(_URL_OR_DATE.search(line))),
-        "digits": float(sum(c.isdigit() for c in title) > 4),
-        "headline": float(_headline(line, folded_line)),
-        "section_heading": float(role_of(folded_line) is not None),
+        "digits": float(sum(map(str.isdigit, title)) > 4),
+        "headline": float(heading is None and _headline(line, folded_line, heading_checked=True)),
+        "section_heading": float(heading is not None),
         "ends_colon": float(line.endswith((":", "："))),
         "ends_period": float(line.endswith((".", ";", ","))),
-        "dangling": float(bool(_DANGLING.search(folded))),
-        "blank_before": float(index == 0 or "\n\n" in before),
-        "blank_after": float("\n\n" in after or line_end >= len(doc.text)),
-        "next_is_label": float(bool(_LABEL_LINE.match(nxt_folded)) or role_of(nxt_folded) is not None),
+        "dangling": float(bool(_DANGLING.search(folded[-12:]))),
+        "blank_before": float(index == 0 or "\n\n" in doc.text[max(0, start - 2) : start]),
+        "blank_after": float("\n\n" in doc.text[line_end : line_end + 2] or line_end >= len(doc.text)),
         "arabic": float(bool(title) and "\u0600" <= title[0] <= "\u06ff"),
         "issuer_verb": float(bool(_ISSUER_VERB_FOLDED.search(folded_line))),
         "sentence_verb": float(bool(_SENTENCE_VERB.search(folded))),
         "starts_lower": float(line[:1].islower()),
         "org_head": float(bool(_ORG_HEAD.match(folded))),
-        "navigation": float(bool(_NAV_WORDS.search(folded_line)) and n <= 8),
+        "navigation": float(n <= 8 and bool(_NAV_WORDS.search(folded_line))),
         "repeated": float(counts.get(folded_line, 0) > 1),
         "bullet": float(line.startswith(("•", "-", "*", "·"))),
-        "numbered": float(bool(re.match(r"\d{1,2}\s*[.)\-]\s", line))),
-        "table_cell": float("\t" in line or " | " in line),
+        "numbered": float(bool(_NUMBERED.match(line))),
         "joined": float(len(title) > len(line) + 2),
     }
-    return f
 
 
 # The object an announcement sentence opens: "تعلن X عن تنظيم مباراة لتوظيف ..." ,
@@ -804,7 +804,7 @@ _URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\
 _LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
 
 
-def _headline(line: str, folded: str) -> bool:
+def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
     """Whether a top line reads as a call's heading: a short phrase, not a
     label, an address, a date line, a section heading or a sentence."""
     words = line.split()
@@ -818,7 +818,7 @@ def _headline(line: str, folded: str) -> bool:
         and not _LABEL_LINE.match(line)
         and not _URL_OR_DATE.search(line)
         and not EMAIL.search(folded)
-        and role_of(folded) is None
+        and (heading_checked or role_of(folded) is None)
         and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
     )
 
@@ -834,18 +834,20 @@ _FOR_RECRUITMENT = re.compile(
 def _clean_title(line: str) -> str:
     title = tidy(line)
     title = re.sub(r"\A\d{1,2}\s+(?=[A-Z])", "", title)  # "1 Intervention Officer" = one position
-    header = _HEADER_PREFIX.match(fold(title)) or _ANNOUNCEMENT_PREFIX.match(fold(title))
+    folded = fold(title)  # same length as title: its offsets are the title's
+    header = _HEADER_PREFIX.match(folded) or _ANNOUNCEMENT_PREFIX.match(folded)
     if header and header.end() < len(title):
-        title = title[header.end() :]
-    folded = fold(title)
+        title, folded = title[header.end() :], folded[header.end() :]
+    cut_at = 0
     prefix = _TITLE_PREFIX.match(folded)
     if prefix and prefix.end() < len(title):
-        title = title[prefix.end() :]
+        cut_at = prefix.end()
     else:
         cut = _FOR_RECRUITMENT.search(folded)
         if cut and cut.start() < 60:
-            title = title[cut.end() :]
-    title = tidy(title)
+            cut_at = cut.end()
+    if cut_at or header:
+        title = tidy(title[cut_at:])
     return title[:1].upper() + title[1:] if title else title
 
 

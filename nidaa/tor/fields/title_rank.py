@@ -46,10 +46,12 @@ class Model:
     features: tuple[str, ...]
     weights: tuple[float, ...]
     bias: float
+    weight_of: dict[str, float] = field(default_factory=dict, compare=False)
 
     def probability(self, features: dict[str, float]) -> float:
+        # a candidate has a few of its features on: the sum runs over those
         z = self.bias + sum(
-            w * features.get(name, 0.0) for name, w in zip(self.features, self.weights, strict=True)
+            self.weight_of.get(name, 0.0) * value for name, value in features.items() if value
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -57,7 +59,8 @@ class Model:
 @cache
 def model() -> Model:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return Model(tuple(data["features"]), tuple(float(w) for w in data["weights"]), float(data["bias"]))
+    names, weights = tuple(data["features"]), tuple(float(w) for w in data["weights"])
+    return Model(names, weights, float(data["bias"]), dict(zip(names, weights, strict=True)))
 
 
 # The rules' own answer stands when a cue rule (rank 0-2) gave it and the model does not
