@@ -67,7 +67,8 @@ _WEEKDAY = kw(
     "السبت",
     "الأحد",
 )
-_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|eme|e)?"
+# "فاتح يوليوز" (the first of July, as Moroccan notices write it), "premier mai"
+_DAY = r"(?P<day>[0-3]?\d|فاتح|premier)(?:er|st|nd|rd|th|eme|e)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # "06 janvier 2025", "6th of January, 2025", "06 يناير 2025", "1er mars 2025"
 _DMY = rf"(?<!\d){_DAY}\.?\s*(?:of\s+|de\s+)?(?P<month>{_MONTH_RE})\.?,?\s*(?:de\s+)?{_YEAR}(?!\d)"
@@ -242,7 +243,8 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
         g = match.groupdict()
         date: dt.date | None = None
         if g["month"]:
-            date = _make_date(g["year"], MONTHS[re.sub(r"\s+", " ", g["month"])], g["day"])
+            day = g["day"] if g["day"].isdigit() else "1"  # فاتح, premier
+            date = _make_date(g["year"], MONTHS[re.sub(r"\s+", " ", g["month"])], day)
         elif g["month2"]:
             date = _make_date(g["year2"], MONTHS[re.sub(r"\s+", " ", g["month2"])], g["day2"])
         elif g["nd"]:
