@@ -29,3 +29,22 @@ def test_place_printed_alone_near_the_top(text, locations):
 def test_a_country_line_before_a_heading_is_not_a_place():
     text = "Expert en évaluation\nMAROC\n1. Objectif\nLe projet ...\n"
     assert extract_fields(text)["locations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [
+        (
+            "Recrutement d'un formateur\nLieu de la mission : Azilal\nLe siège de l'association est situé à Rabat.\n",
+            ["Azilal"],
+        ),
+        (
+            "Concours de recrutement\nLes épreuves écrites auront lieu à Fès.\nLieu d'affectation : Taza\n",
+            ["Taza"],
+        ),
+        ("مباراة لتوظيف متصرفين\nستجرى المباراة بمدينة مراكش\n", []),
+        ("Appel à formateurs\nLa formation aura lieu à Azilal.\n", ["Azilal"]),
+    ],
+)
+def test_head_office_and_exam_centre_are_not_places_of_the_mission(text, locations):
+    assert extract_fields(text)["locations"] == locations

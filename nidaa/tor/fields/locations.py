@@ -34,8 +34,30 @@ _BASED = re.compile(
         r"lieu d'affectation\s*:?\s*",
         r"poste base a\s+",
         r"مقر العمل\s*:?\s*",
-        r"مقره\s+",
-        r"مقرها\s+",
+    )
+)
+# A head office or an exam centre is where the organisation sits or candidates sit an exam,
+# not where the mission happens: such a line names no place of the mission.
+_NOT_MISSION_PLACE = re.compile(
+    kw(
+        r"siege",
+        r"head ?office",
+        r"headquarter",
+        r"centre d'examen",
+        r"centres d'examen",
+        r"epreuves?",
+        r"examen",
+        r"exam",
+        r"المقر الرئيسي",
+        r"مقرها",
+        r"مقره",
+        r"مقر الجمعية",
+        r"مركز الامتحان",
+        r"مراكز الامتحان",
+        r"الامتحان",
+        r"الاختبارات?",
+        r"ستجرى المباراة",
+        r"تجرى المباراة",
     )
 )
 
@@ -414,6 +436,8 @@ def read_locations(doc: Doc) -> None:
                     add(head, (line.start, line.start + len(head.rstrip())))
             continue
         for line in section.lines:
+            if _NOT_MISSION_PLACE.search(doc.folded, line.start, line.end):
+                continue
             written = _written_places(doc, line.start, line.end)
             if written:
                 for name, span, kind in written:
@@ -447,6 +471,9 @@ def read_locations(doc: Doc) -> None:
             add(based.group(1), (start, start + len(based.group(1))))
     if not names:
         for match in _TAKES_PLACE.finditer(doc.folded):
+            line_start = doc.line_bounds(match.start())[0]
+            if _NOT_MISSION_PLACE.search(doc.folded, line_start, match.end() + 40):
+                continue  # "les épreuves auront lieu à Fès", "ستجرى المباراة بمراكش"
             line_end = min(doc.line_bounds(match.start())[1], match.end() + 300)
             stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
             end = match.end() + stop.start() if stop else line_end
