@@ -113,6 +113,10 @@ def test_no_title_line_gives_no_title():
             "Sommaire\n1. Contexte\n",
             "Réseau Tanmia Locale",
         ),
+        (  # a job board's announcement
+            "Project Officer\nGreen Oasis Alliance is hiring a Project Officer for its water programme.\n",
+            "Green Oasis Alliance",
+        ),
         (  # the Moroccan public notice formula
             "ينهي المدير العام للوكالة الوطنية للمياه والغابات إلى علم العموم أنه سينظم مباراة لتوظيف تقنيين.\n",
             "الوكالة الوطنية للمياه والغابات",
