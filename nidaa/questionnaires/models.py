@@ -6,6 +6,10 @@ The form's structure (questions, choices, labels per language, the
 of knowledge questions) is stored as plain rows; evaluating the expressions
 and scoring are the framework-free ``nidaa.forms_logic``.
 
+Default orderings name the foreign key's column (``questionnaire_id``), not
+the relation: ordering by a relation would join the related table (and its
+own ordering's) into every unordered query over 60,000 responses.
+
 Answers are participants' personal data: read only through
 ``questionnaires.selectors``, which reach them through a mission obtained from
 ``missions.selectors`` (the issuer's admins/editors and the facilitator).
@@ -94,7 +98,7 @@ class Questionnaire(models.Model):
     class Meta:
         verbose_name = _("questionnaire")
         verbose_name_plural = _("questionnaires")
-        ordering = ["mission", "module", "kind", "id"]
+        ordering = ["mission_id", "module_id", "kind", "id"]
         indexes = [models.Index(fields=["mission", "kind"])]
 
     def __str__(self) -> str:
@@ -128,7 +132,7 @@ class Question(models.Model):
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
-        ordering = ["questionnaire", "position", "id"]
+        ordering = ["questionnaire_id", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["questionnaire", "name"], name="one_question_name_per_form")
         ]
@@ -162,7 +166,7 @@ class Choice(models.Model):
     class Meta:
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
-        ordering = ["questionnaire", "list_name", "position", "id"]
+        ordering = ["questionnaire_id", "list_name", "position", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["questionnaire", "list_name", "name"], name="one_choice_name_per_list"
@@ -201,7 +205,7 @@ class SessionQuestionnaire(models.Model):
     class Meta:
         verbose_name = _("questionnaire opening")
         verbose_name_plural = _("questionnaire openings")
-        ordering = ["session", "questionnaire"]
+        ordering = ["session_id", "questionnaire_id"]
         constraints = [
             models.UniqueConstraint(fields=["session", "questionnaire"], name="one_opening_per_session_form")
         ]
@@ -255,7 +259,7 @@ class Response(models.Model):
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
-        ordering = ["questionnaire", "submitted_at", "id"]
+        ordering = ["questionnaire_id", "submitted_at", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["questionnaire", "participant"], name="one_response_per_participant_form"
