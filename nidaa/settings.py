@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "nidaa.alerts",
     "nidaa.evaluation",
     "nidaa.missions",
+    "nidaa.questionnaires",
     "nidaa.demo",
     "allauth",
     "allauth.account",
