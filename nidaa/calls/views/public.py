@@ -5,6 +5,7 @@ Thin views: load through the scoped selectors, validate, call one service, rende
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from html import escape as html_escape
@@ -41,6 +42,7 @@ from nidaa.common.downloads import stored_file_response
 from nidaa.common.ratelimit import search_limited, too_many_requests
 from nidaa.directory.models import Territory
 from nidaa.tor.places import default_gazetteer
+from nidaa.tor.text import fold
 
 STATUS_ACTION_LABELS = {
     "publish": gettext_lazy("Publish"),
@@ -152,6 +154,26 @@ def _territory_names(call: Call) -> list[str]:
     (``Territory.name``), in one query."""
     rows = _territory_names_query(connection.vendor).rows(id=call.pk)
     return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in rows]
+
+
+def places_in_brackets(locations: Iterable[str], names: Iterable[str]) -> list[str]:
+    """The territories' names worth adding after the places as written: each
+    once (a commune and its province are often both "Midelt"), and none that
+    the places already say ("Midelt" after "Province de Midelt"; compared
+    folded: case, accents and Arabic letter forms aside)."""
+    written = fold(" | ".join(locations))
+    shown: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        key = fold(name).strip()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        # A whole-word search for a literal: linear time.
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", written):
+            continue
+        shown.append(name)
+    return shown
 
 
 # One row of the list (formerly a {% for %} loop in calls/list_results.html):
@@ -341,6 +363,7 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     except Call.DoesNotExist as error:
         raise Http404 from error
     role = role_in(request.user, call.organization)
+    revisions = selectors.revisions_shown(call=call)
     now = timezone.now()
     is_open = call.status == CallStatus.PUBLISHED and (call.deadline is None or call.deadline > now)
     deadline: dict[str, str] = {}
@@ -361,9 +384,13 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "can_edit": role in EDIT_ROLES,
             "actions": _status_actions(call, role),
             # Shown in brackets after the places, so read only when there are places.
-            "territory_names": _territory_names(call) if call.locations else [],
+            "territory_names": places_in_brackets(call.locations, _territory_names(call))
+            if call.locations
+            else [],
             # What _revisions.html shows: not the snapshots (a copy of the call per edit).
-            "revisions": selectors.revisions_shown(call=call),
+            # The organisation reads every edit; applicants the changes that matter to them.
+            "revisions": revisions if role else [],
+            "changes": [] if role else selectors.changes_for_applicants(call=call, revisions=revisions),
             "required_documents": [_required_document_label(code) for code in call.required_documents],
             "language_names": [_language_name(code) for code in call.languages],
             "is_open": is_open,
