@@ -144,7 +144,11 @@ def load_demo_mission(*, organization: Organization, admin: User) -> int:
     ):
         for k, person in enumerate(p for p in people if p.zone_id == session.zone_id):
             present = (k + n) % 9 != 0  # about one absence in nine
-            services.record_attendance(session=session, participant=person, present=present, actor=actor)
+            stays = (k + n) % 13 != 5  # and a few who leave after the morning
+            services.record_attendance(
+                session=session, participant=person, present=present, actor=actor,
+                morning=present, afternoon=present and stays,
+            )  # fmt: skip
         if n % 3 == 0:
             services.add_walk_in(session=session, name=["Zineb Kettani", "عبد الرحيم الصديقي"][n % 2], actor=actor,
                                  sex=["female", "male"][n % 2], category=CATEGORIES[n % 4])  # fmt: skip

@@ -17,6 +17,7 @@ def test_demo_mission_has_its_plan_participants_attendance_and_deliverables(org,
     assert Participant.objects.filter(mission=mission, walk_in=True).count() == 4
     assert Participant.objects.filter(mission=mission).exclude(name_arabic="").count() > 40
     assert Attendance.objects.filter(session__mission=mission, present=False).count() > 0
+    assert Attendance.objects.filter(session__mission=mission, morning=True, afternoon=False).count() > 0
     assert sorted(Deliverable.objects.filter(mission=mission).values_list("status", flat=True)) == [
         "accepted",
         "accepted",

@@ -1,5 +1,7 @@
 """``nidaa missions attendance import FILE --session ID``: columns
-``participant`` (name, phone or code) and ``present``; nothing is recorded when a row is wrong."""
+``participant`` (name, phone or code) and ``present`` (both half-days), or
+``present_am`` / ``present_pm`` (a column per half-day, fr/ar headers too);
+nothing is recorded when a row is wrong."""
 
 from __future__ import annotations
 
@@ -12,7 +14,10 @@ from nidaa.missions.services import MissionError, import_attendance
 
 
 class Command(BaseCommand):
-    help = "Import a session's attendance from an .xlsx/.csv sheet."
+    help = (
+        "Import a session's attendance from an .xlsx/.csv sheet: participant and present, "
+        "or present_am and present_pm."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", metavar="FILE")
