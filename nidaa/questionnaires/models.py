@@ -74,6 +74,8 @@ class Questionnaire(models.Model):
     # From the XLSForm's settings sheet (empty for a form built in the app).
     form_id = models.CharField(_("form id"), max_length=200, blank=True)
     version = models.CharField(_("form version"), max_length=200, blank=True)
+    # {group path: the ``relevant`` of each group on the path, outermost first}.
+    group_relevant = models.JSONField(_("conditions of the groups"), default=dict, blank=True)
     # The imported XLSForm, kept as uploaded (stored under its sha256).
     source_name = models.CharField(_("original file name"), max_length=255, blank=True)
     source_file = models.FileField(_("XLSForm file"), upload_to=form_upload_to, max_length=255, blank=True)
