@@ -25,6 +25,9 @@ from nidaa.reports.models import Action, Narrative
 from nidaa.reports.results import Results, compute_results
 
 LANGUAGES = ("fr", "ar")
+# Past this many names the attendance lists leave the report for a spreadsheet:
+# WeasyPrint lays out about 7 pages a second, and 140,000 names are 700 pages.
+ANNEX_NAMES = 4000
 OTHER = {"fr": "ar", "ar": "fr"}
 
 
@@ -132,7 +135,8 @@ def _build(mission: Mission, language: str, results: Results) -> Report:
     )
     venues = {s.pk: s.venue for s in sessions}
     by_session = figures["by_session"]
-    present_lists = _attendance_lists(mission)
+    names = Attendance.objects.filter(session__mission=mission, present=True).count()
+    present_lists = _attendance_lists(mission) if names <= ANNEX_NAMES else None
     narrative = Narrative.objects.filter(mission=mission).first()
     parts = []
     for part, heading in (
@@ -174,7 +178,19 @@ def _build(mission: Mission, language: str, results: Results) -> Report:
             {"title": m.title, "objectives": m.objectives}
             for m in Module.objects.filter(mission=mission).order_by("position", "pk")
         ],
-        "session_headers": [_("Date"), _("Module"), _("Zone"), _("Venue"), _("Planned"), _("Present")],
+        "session_headers": [
+            _("Date"),
+            _("Module"),
+            _("Zone"),
+            _("Venue"),
+            _("Planned"),
+            _("Present"),
+            _("Paired"),
+            _("Mean before (%)"),
+            _("Mean after (%)"),
+            _("Gain (points)"),
+            _("Satisfaction (%)"),
+        ],
         "sessions": [
             [
                 _day(date.fromisoformat(s["date"])),
@@ -183,9 +199,14 @@ def _build(mission: Mission, language: str, results: Results) -> Report:
                 venues.get(s["id"], ""),
                 str(s["planned"]),
                 str(s["present"]),
+                str(s["paired"]),
+                figure(s["pre_mean"]),
+                figure(s["post_mean"]),
+                figure(s["gain"]),
+                figure(s["satisfaction"]),
             ]
             for s in by_session
-        ],  # fmt: skip
+        ],
         "attendance_headers": [_("Group"), _("Planned"), _("Present"), _("Attendance (%)")],
         "attendance_tables": [
             (_("By zone"), [attendance_row(g["zone"], g) for g in figures["by_zone"]]),
@@ -198,10 +219,6 @@ def _build(mission: Mission, language: str, results: Results) -> Report:
         ],
         "result_headers": result_headers(),
         "results_tables": results_tables,
-        "session_result_rows": [
-            result_row(f"{_day(date.fromisoformat(s['date']))} · {s['module']} · {s['zone']}", s)
-            for s in by_session
-        ],
         "charts": mission_charts(results, language=language),
         "narrative": parts,
         "action_headers": [_("Action"), _("Owner"), _("Due date"), _("Status")],
@@ -212,7 +229,16 @@ def _build(mission: Mission, language: str, results: Results) -> Report:
                 "names": present_lists.get(s.pk, []),
             }
             for s in sessions
-        ],
+        ]
+        if present_lists is not None
+        else [],
+        "annex_apart": _(
+            "The attendance lists (%(count)s names) are too long to print in the report: they are "
+            "the spreadsheet “Attendance lists”, downloaded beside the report."
+        )
+        % {"count": formats.number_format(names, force_grouping=True)}
+        if present_lists is None
+        else "",
         "definitions": _(
             "Scores are the share of knowledge questions answered right. A participant counts as "
             "paired for a module when they answered both its pre-test and its post-test; means, gain "
@@ -280,9 +306,9 @@ def _docx(report: Report) -> bytes:
     else:
         document.para("—")
     document.page_break()
-    document.heading(_("Annex: results per session"), 1)
-    document.table(c["result_headers"], c["session_result_rows"])
     document.heading(_("Annex: attendance lists"), 1)
+    if c["annex_apart"]:
+        document.para(c["annex_apart"])
     for item in c["annex"]:
         document.heading(item["session"], 3)
         document.para(" ; ".join(item["names"]) or "—")

@@ -119,13 +119,13 @@ def compute_results(mission: Mission) -> Results:
         ResponseRow(
             participant=participant,
             kind=kind,
-            module=session_module or form_module,
+            module=form_module,
             session=session,
             score=score,
             satisfaction=satisfaction.get(pk),
             order=(submitted_at, pk),
         )
-        for pk, participant, kind, form_module, session_module, session, score, submitted_at in (
+        for pk, participant, kind, form_module, session, score, submitted_at in (
             Response.objects.filter(questionnaire__mission=mission)
             .order_by()
             .values_list(
@@ -133,7 +133,6 @@ def compute_results(mission: Mission) -> Results:
                 "participant_id",
                 "questionnaire__kind",
                 "questionnaire__module__title",
-                "session__module__title",
                 "session_id",
                 "score",
                 "submitted_at",
@@ -148,17 +147,14 @@ def compute_results(mission: Mission) -> Results:
 
 def records_version(mission: Mission) -> str:
     """A key that changes whenever a record the results read changes: the
-    count, latest id, latest time and score sum of the responses and answers,
-    the attendance's count and latest change, the participants', the plan's."""
+    count, latest id, latest time and score sum of the responses (a corrected
+    response replaces the old one, answers included: a new id and time; a
+    rescored one changes the sum), the attendance's count and latest change,
+    the participants', the plan's."""
     parts: list[Any] = []
     parts += (
         Response.objects.filter(questionnaire__mission=mission)
         .aggregate(n=Count("pk"), m=Max("pk"), t=Max("submitted_at"), s=Sum("score"))
-        .values()
-    )
-    parts += (
-        Answer.objects.filter(response__questionnaire__mission=mission)
-        .aggregate(n=Count("pk"), m=Max("pk"))
         .values()
     )
     parts += (

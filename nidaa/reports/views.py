@@ -5,6 +5,8 @@ exactly as for a missing mission. Views validate, call one service, redirect."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,6 +21,7 @@ from nidaa.missions.selectors import MissionAccess, get_mission_for_user
 from nidaa.missions.services import MissionError
 from nidaa.missions.workflow import FACILITATOR
 from nidaa.reports import services
+from nidaa.reports.annex import attendance_lists_xlsx
 from nidaa.reports.charts import mission_charts
 from nidaa.reports.document import (
     LANGUAGES,
@@ -35,7 +38,7 @@ from nidaa.reports.models import Action, Narrative
 from nidaa.reports.results import cached_results
 from nidaa.reports.services import ACTION_WORKFLOW
 
-FORMATS = ("pdf", "docx")
+FORMATS = ("pdf", "docx", "xlsx")
 
 
 def _access(request: HttpRequest, mission_id: int) -> MissionAccess:
@@ -167,16 +170,21 @@ def report_submit(request: HttpRequest, mission_id: int) -> HttpResponse:
 
 @login_required
 def report_download(request: HttpRequest, mission_id: int, fmt: str) -> HttpResponse:
-    """The report made now from the records, in ``?lang=fr|ar``."""
+    """The report (or its attendance lists as a spreadsheet) made now from the records, in ``?lang=fr|ar``."""
     access = _access(request, mission_id)
     language = request.GET.get("lang", "fr")
     if fmt not in FORMATS or language not in LANGUAGES:
         raise Http404
-    maker = report_pdf if fmt == "pdf" else report_docx
-    data = maker(access.mission, language)
+    makers: dict[str, Callable[[Mission, str], bytes]] = {
+        "pdf": report_pdf,
+        "docx": report_docx,
+        "xlsx": attendance_lists_xlsx,
+    }
+    data = makers[fmt](access.mission, language)
     response = HttpResponse(data, content_type=mime_type(fmt))
+    name = "presence" if fmt == "xlsx" else "rapport"
     response["Content-Disposition"] = (
-        f'attachment; filename="rapport-mission-{access.mission.pk}-{language}.{fmt}"'
+        f'attachment; filename="{name}-mission-{access.mission.pk}-{language}.{fmt}"'
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

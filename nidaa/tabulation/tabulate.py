@@ -5,7 +5,8 @@ category. Plain rows in, plain dictionaries out (the command line's JSON).
 
 Definitions (docs/reports.md):
 
-- A *unit* is a participant and a module. Its pre score is the score of the
+- A *unit* is a participant and a module (the questionnaire's; a
+  mission-wide questionnaire's units have none). Its pre score is the score of the
   participant's latest pre response for that module, its post score the
   latest post one. A unit with both is *paired*; with one only it is counted
   under ``pre_only`` or ``post_only`` (never dropped).
@@ -61,8 +62,9 @@ class SessionRow:
 
 @dataclass(frozen=True)
 class ResponseRow:
-    """One submitted questionnaire. ``module`` is the module it answers for
-    (the session's, else the questionnaire's; ``None`` for the whole mission);
+    """One submitted questionnaire. ``module`` is its questionnaire's module
+    (``None`` for a questionnaire of the whole mission, whichever session it
+    was answered at: its pre and post pair with each other);
     ``order`` sorts a participant's submissions (the latest counts)."""
 
     participant: int

@@ -29,6 +29,7 @@ def pages(mission):
         reverse("reports:report", args=[m]),
         reverse("reports:report_download", args=[m, "pdf"]) + "?lang=ar",
         reverse("reports:report_download", args=[m, "docx"]) + "?lang=fr",
+        reverse("reports:report_download", args=[m, "xlsx"]) + "?lang=ar",
     ]
 
 

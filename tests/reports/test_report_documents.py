@@ -7,6 +7,7 @@ import io
 import os
 import re
 
+import openpyxl
 import pypdfium2
 import pytest
 from django.core.management import call_command
@@ -14,6 +15,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from nidaa.questionnaires.models import Response
+from nidaa.reports.annex import attendance_lists_xlsx
 from nidaa.reports.document import report_docx, report_pdf
 from nidaa.reports.services import add_action, save_narrative
 
@@ -70,6 +72,33 @@ def test_the_french_pdf_prints_the_records_and_the_tabulation(written):
     assert f"{written['modules']['M1 Budget participatif'].title} 4 1 1 35,0 58,8 23,8 75,0 70,0" in text
     # The recommendations were written in Arabic only: printed, and said so.
     assert "Rédigé en arabe." in text
+    # A session with its attendance and results: Tanger's M1 day, 3 expected, 3 present, 2 paired.
+    assert "2 mars 2026 M1 Budget participatif Tanger 3 3 2 45,0 65,0 20,0 80,0" in text
+
+
+@pytest.mark.django_db
+def test_long_attendance_lists_leave_the_report_for_a_spreadsheet(written, monkeypatch, owner):
+    monkeypatch.setattr("nidaa.reports.document.ANNEX_NAMES", 7)
+    mission = written["mission"]
+    text = pdf_text(report_pdf(mission, "fr"))
+    assert "Les listes de présence (8 noms) sont trop longues pour figurer dans le rapport" in text
+    assert "Amina Tazi" not in text
+    sheet = openpyxl.load_workbook(io.BytesIO(attendance_lists_xlsx(mission, "ar"))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert sheet.sheet_view.rightToLeft is True
+    assert rows[0] == (
+        "التاريخ",
+        "الوحدة",
+        "المنطقة",
+        "الرمز",
+        "الاسم (بالحروف اللاتينية)",
+        "الاسم (بالحروف العربية)",
+        "الفئة",
+        "بدون تسجيل مسبق",
+    )
+    assert len(rows) == 9
+    # In the sheets' order: by folded name (surname first as the factory folds them).
+    assert [r[4] for r in rows[1:4]] == ["Nadia Alaoui", "Amina Tazi", "Omar Idrissi"]
 
 
 @pytest.mark.django_db
