@@ -210,3 +210,13 @@ def test_the_downloads_are_the_report_in_each_language(example, owner):
         .status_code
         == 404
     )
+
+
+@pytest.mark.django_db
+def test_the_results_page_reads_a_fixed_number_of_queries(example, owner, django_assert_max_num_queries):
+    client = client_for(owner)
+    url = reverse("reports:results", args=[example["mission"].pk])
+    client.get(url)  # fills the cache
+    # session, user, mission access (3), the records version (4 aggregates): the figures come from the cache.
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
