@@ -121,7 +121,6 @@ def questionnaire_list(request: HttpRequest, mission_id: int) -> HttpResponse:
 def questionnaire_detail(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
     """The form's questions and choices, its openings per session, its responses in short."""
     questionnaire = _questionnaire(request, questionnaire_id)
-    language = get_language() or "fr"
     summary = Response.objects.filter(questionnaire=questionnaire).aggregate(mean=Avg("score"))
     return render(
         request,
@@ -129,7 +128,6 @@ def questionnaire_detail(request: HttpRequest, questionnaire_id: int) -> HttpRes
         {
             "mission": questionnaire.mission,
             "questionnaire": questionnaire,
-            "questions": items(form_of(questionnaire), language, {}, {}),
             "rows": questions_of(questionnaire),
             "choices": Choice.objects.filter(questionnaire=questionnaire).order_by("list_name", "position"),
             "sessions": sessions_for_questionnaire(questionnaire),
