@@ -20,6 +20,8 @@ nidaa missions attendance-sheet --session ID --lang fr|ar -o FILE.pdf
 nidaa missions attendance --mission ID --format json
 nidaa missions forms import XLSFORM --mission ID --kind pre|post|final [--module CODE]
 nidaa missions responses import FILE --form ID [--participant-column NAME]
+nidaa missions results --mission ID --format json
+nidaa missions report --mission ID --lang fr|ar --format pdf|docx -o FILE
 nidaa manage <django command> ...
 """
 
@@ -58,7 +60,7 @@ def _missions_command(args: list[str]) -> tuple[str, list[str]] | None:
     ):
         if args[:2] == words:
             return f"missions_{words[0]}_{words[1]}", args[2:]
-    if args[:1] in (["create"], ["attendance"], ["attendance-sheet"]):
+    if args[:1] in (["create"], ["attendance"], ["attendance-sheet"], ["results"], ["report"]):
         return f"missions_{args[0].replace('-', '_')}", args[1:]
     return None
 

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "nidaa.evaluation",
     "nidaa.missions",
     "nidaa.questionnaires",
+    "nidaa.reports",
     "nidaa.demo",
     "allauth",
     "allauth.account",

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("evaluation/", include("nidaa.evaluation.urls")),
     path("missions/", include("nidaa.missions.urls")),
     path("", include("nidaa.questionnaires.urls")),
+    path("missions/", include("nidaa.reports.urls")),
 )
 
 if settings.DEBUG or os.environ.get("NIDAA_BENCH") == "1":

@@ -12,6 +12,8 @@
 4. Renders attendance sheets until 60 A4 pages and times them.
 5. Imports 60,000 questionnaire responses (pre, post, final: one Kobo export
    each) through ``import_responses`` (scripts/bench_questionnaires.py).
+6. Tabulates them, times the results page and makes the final report (PDF
+   and DOCX) of the 400-session mission (scripts/bench_reports.py).
 
 Everything happens in a fresh SQLite database in a temporary directory
 (``--database-url`` for another, e.g. PostgreSQL: it is migrated and filled).
@@ -193,6 +195,9 @@ def main() -> int:
 
         client = Client()
         client.force_login(user)
+        from scripts.bench_reports import bench_reports
+
+        bench_reports(mission=mission, client=client, requests=args.requests, cpu_seconds=cpu_seconds)
         for name, url in (
             ("mission attendance page", f"/fr/missions/{mission.pk}/attendance/"),
             ("session page (door)", f"/fr/missions/sessions/{sessions[len(sessions) // 2].pk}/"),

@@ -61,6 +61,19 @@ def add_award_source(source: AwardSource) -> None:
         _award_sources.append(source)
 
 
+# Who knows what followed an award: the missions (their deliverables as the
+# contract's implementation milestones), registered by the reports app. A
+# source returns contracts for the awards the release carries.
+ContractSource = Callable[[Call, list[dict[str, Any]]], list[dict[str, Any]]]
+_contract_sources: list[ContractSource] = []
+
+
+def add_contract_source(source: ContractSource) -> None:
+    """Let ``source`` add the contracts of awarded calls to their releases."""
+    if source not in _contract_sources:
+        _contract_sources.append(source)
+
+
 def ocid(call: Call) -> str:
     """The call's Open Contracting ID: the configured prefix and the call's id."""
     return f"{ocid_prefix()}{call.pk}"
@@ -198,12 +211,16 @@ def build_release(call: Call, *, base_url: str) -> dict[str, Any]:
             found, suppliers = source(call)
             awards = [*awards, *found]
             parties = [*parties, *suppliers]
+    contracts: list[dict[str, Any]] = []
+    if awards:
+        for contract_source in _contract_sources:
+            contracts = [*contracts, *contract_source(call, awards)]
     release = {
         "ocid": ocid(call),
         # One release per state of the call: its id changes whenever the call does.
         "id": f"{ocid(call)}-{call.updated_at.astimezone(UTC):%Y%m%dT%H%M%S%fZ}",
         "date": _iso(call.updated_at),
-        "tag": [tag],
+        "tag": [tag, "contract", "implementation"] if contracts else [tag],
         "initiationType": "tender",
         "language": language,
         "parties": parties,
@@ -212,6 +229,8 @@ def build_release(call: Call, *, base_url: str) -> dict[str, Any]:
     }
     if awards:
         release["awards"] = awards
+    if contracts:
+        release["contracts"] = contracts
     return release
 
 

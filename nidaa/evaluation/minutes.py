@@ -10,7 +10,6 @@ recorded amounts, the recorded outcomes and the decision.
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from nidaa.common.docx import BidiDocument
 from nidaa.common.pdf import render_pdf
 from nidaa.evaluation.models import (
     ComplianceCheck,
@@ -382,65 +382,11 @@ def minutes_docx(evaluation: Evaluation, language: str) -> bytes:
 
 # --- DOCX --------------------------------------------------------------------
 
-# What follows w:bidi in a paragraph's properties (ECMA-376, CT_PPrBase).
-AFTER_BIDI = (
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
-    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)  # fmt: skip
-
 
 def _docx(minutes: Minutes) -> bytes:
-    from docx import Document
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    rtl = minutes.language == "ar"
     c = minutes.context
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Amiri" if rtl else "DejaVu Sans"
-    style.font.size = Pt(10)
-
-    def bidi(paragraph: Any) -> Any:
-        # Arabic paragraphs run right to left (w:bidi), their runs too (w:rtl):
-        # Word then orders and shapes the text itself; it is stored in logical
-        # order; a right-to-left paragraph starts at the right without an
-        # alignment. Elements go where the schema orders them, not appended.
-        if rtl:
-            p_pr = paragraph._p.get_or_add_pPr()
-            if p_pr.find(qn("w:bidi")) is None:
-                p_pr.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)
-            for run in paragraph.runs:
-                r_pr = run._r.get_or_add_rPr()
-                r_pr.get_or_add_rtl()
-                r_pr.get_or_add_rFonts().set(qn("w:cs"), "Amiri")
-        return paragraph
-
-    def heading(text: str, level: int) -> None:
-        bidi(document.add_heading(text, level=level))
-
-    def para(text: str) -> None:
-        bidi(document.add_paragraph(text))
-
-    def table(headers: list[str], rows: list[list[str]]) -> None:
-        grid = document.add_table(rows=1, cols=len(headers))
-        grid.style = "Table Grid"
-        if rtl:
-            grid._tbl.tblPr.get_or_add_bidiVisual()
-        for cell, text in zip(grid.rows[0].cells, headers, strict=True):
-            cell.text = str(text)
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.bold = True
-                bidi(paragraph)
-        for values in rows:
-            cells = grid.add_row().cells
-            for cell, text in zip(cells, values, strict=True):
-                cell.text = str(text)
-                for paragraph in cell.paragraphs:
-                    bidi(paragraph)
+    document = BidiDocument(rtl=minutes.language == "ar")
+    heading, para, table = document.heading, document.para, document.table
 
     heading(minutes.title, 0)
     para(f"{c['organization']} — {c['call'].title}")
@@ -511,6 +457,4 @@ def _docx(minutes: Minutes) -> bytes:
         para(c["decision_note"])
     heading(_("Signatures"), 1)
     table([_("Name"), _("Role"), _("Signature")], [[m["name"], m["role"], ""] for m in c["committee"]])
-    target = io.BytesIO()
-    document.save(target)
-    return target.getvalue()
+    return document.save()

@@ -115,6 +115,11 @@ class Command(BaseCommand):
             if load_demo_questionnaires(organization=organization, admin=admin):
                 self.stdout.write("demo: pre/post/final questionnaires with their responses")
 
+            from nidaa.reports.demo import load_demo_reports
+
+            if load_demo_reports(organization=organization, admin=admin):
+                self.stdout.write("demo: results, a narrative, an action plan and the final report (fr/ar)")
+
     @transaction.atomic
     def import_one(self, path: Path, day: date, *, organization: Organization, admin: User) -> Call:
         data = fill_deadline(path.read_text(encoding="utf-8"), day).encode("utf-8")
