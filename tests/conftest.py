@@ -2,6 +2,7 @@
 organisation), a member (editor), an evaluator, and an outsider who belongs
 to another organisation."""
 
+import types
 from datetime import timedelta
 
 import pytest
@@ -102,6 +103,17 @@ def _empty_caches():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _rate_limit_clock_stands_still(monkeypatch):
+    """django-ratelimit counts in fixed windows (staggered per client): a test
+    that makes its 31 requests across a window's end would see the count start
+    again. Within a test its clock stands still, so a limit is a limit."""
+    from django_ratelimit import core
+
+    now = int(core.time.time())
+    monkeypatch.setattr(core, "time", types.SimpleNamespace(time=lambda: now))
 
 
 @pytest.fixture(autouse=True)
