@@ -2,8 +2,11 @@
 
 Each generated call is a list of lines in the shapes calls reach an issuer in: a portal's
 page (site name, navigation, breadcrumb, posting date, label/value lines), a job board's
-offer, a Word/PDF document (letterhead, reference, generic header, numbered sections) and a
-short Arabic notice; in French, English and Arabic. Every piece is written for the project
+offer, a Word/PDF document (letterhead, reference, generic header, numbered sections), a
+vacancy page (the programme, the post's short name, a reference, a place), a short notice and
+an Arabic public competition under a letterhead stack ("تعلن X عن تنظيم مباراة لتوظيف ...،
+وذلك يوم ..."); in French, English and Arabic. Three in ten are printed as a Word or PDF
+rendering reads back: one paragraph a line, no blank line between. Every piece is written for the project
 (organisations, projects and sentences are invented); none is taken from a real call. The
 title is placed among lines that look like titles without being one (navigation, dates,
 labels, section headings, sentences mentioning a recruitment), printed in capitals, over two
