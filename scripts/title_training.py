@@ -157,7 +157,7 @@ POSTS = {
     "fr": [
         "Chargé(e) de projet",
         "Coordinateur(trice) régional(e)",
-        "Animateur(trice) territorial(e)",
+        "Animateur(trice) de terrain",
         "Assistant(e) administratif(ve) et financier(e)",
         "Responsable suivi-évaluation",
         "Conseiller(ère) technique",
@@ -165,7 +165,7 @@ POSTS = {
     "en": [
         "Programme Officer",
         "Field Coordinator",
-        "Territorial Officer",
+        "Community Liaison Officer",
         "MEAL Officer",
         "Finance Assistant",
         "Technical Advisor",
