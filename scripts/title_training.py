@@ -2,8 +2,11 @@
 
 Each generated call is a list of lines in the shapes calls reach an issuer in: a portal's
 page (site name, navigation, breadcrumb, posting date, label/value lines), a job board's
-offer, a Word/PDF document (letterhead, reference, generic header, numbered sections) and a
-short Arabic notice; in French, English and Arabic. Every piece is written for the project
+offer, a Word/PDF document (letterhead, reference, generic header, numbered sections), a
+vacancy page (the programme, the post's short name, a reference, a place), a short notice and
+an Arabic public competition under a letterhead stack ("تعلن X عن تنظيم مباراة لتوظيف ...،
+وذلك يوم ..."); in French, English and Arabic. Three in ten are printed as a Word or PDF
+rendering reads back: one paragraph a line, no blank line between. Every piece is written for the project
 (organisations, projects and sentences are invented); none is taken from a real call. The
 title is placed among lines that look like titles without being one (navigation, dates,
 labels, section headings, sentences mentioning a recruitment), printed in capitals, over two
@@ -147,6 +150,45 @@ OBJECTS_AR = [
     "تقييم مشروع {project}",
     "مواكبة التعاونيات النسائية بإقليم {place}",
 ]
+
+
+# Posts a staff vacancy names in a short heading line, under the programme it belongs to
+POSTS = {
+    "fr": [
+        "Chargé(e) de projet",
+        "Coordinateur(trice) régional(e)",
+        "Animateur(trice) de terrain",
+        "Assistant(e) administratif(ve) et financier(e)",
+        "Responsable suivi-évaluation",
+        "Conseiller(ère) technique",
+    ],
+    "en": [
+        "Programme Officer",
+        "Field Coordinator",
+        "Community Liaison Officer",
+        "MEAL Officer",
+        "Finance Assistant",
+        "Technical Advisor",
+    ],
+    "ar": ["منسق(ة) مشروع", "مسؤول(ة) التتبع والتقييم", "مساعد(ة) إداري(ة)", "محاسب(ة)", "منشط(ة) ميداني(ة)"],
+}
+PROGRAMMES = {
+    "fr": ["Programme d'appui à la {theme}", "Projet « {project} »", "Programme régional de {theme}"],
+    "en": ["Support Programme for {theme}", "{project} Project", "Regional Programme on {theme}"],
+    "ar": ["برنامج دعم {theme}", "مشروع {project}"],
+}
+LETTERHEAD_AR = [
+    "المملكة المغربية",
+    "وزارة الداخلية",
+    "جهة درعة تافيلالت",
+    "عمالة إقليم تيزنيت",
+    "الكتابة العامة",
+]
+FOR_PROJECT = {
+    "fr": "Pour le projet « {project} »",
+    "en": "For the project “{project}”",
+    "ar": "لفائدة مشروع {project}",
+}
 
 
 @dataclass
@@ -378,16 +420,30 @@ def generate(r: random.Random) -> Call:
         title_lines = [printed.upper()]
     elif r.random() < 0.2:
         title_lines = _split_two_lines(r, printed, language)
-    layout = r.choice(["portal", "board", "document", "notice"])
+    layout = r.choice(["portal", "board", "document", "notice", "post"])
     lines: list[str] = []
-    if layout == "portal":
+    if layout == "post":  # a vacancy: the programme, the post (its count before it), reference, place
+        gold = r.choice(POSTS[language])
+        lines += [_fill(r, r.choice(PROGRAMMES[language]), language), ""]
+        lines += [f"{r.choice(['1 ', '2 ', ''])}{gold}", ""]
+        if r.random() < 0.7:
+            lines += [
+                f"{r.randint(1, 12):02d}/{r.choice([2024, 2025])}/{''.join(r.sample('ABCPORT', 3))}",
+                "",
+            ]
+        lines += [r.choice(PLACES_AR if language == "ar" else PLACES), ""]
+        if r.random() < 0.7:
+            lines += [FOR_PROJECT[language].format(project=r.choice(PROJECTS)), ""]
+        lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+        lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    elif layout == "portal":
         lines += [r.choice(SITES[language])]
         lines += r.sample(NAV[language], r.randint(2, 5))
         if r.random() < 0.5:
             lines.append(" > ".join([NAV[language][0], NAV[language][1], printed]))
         if r.random() < 0.5:
             lines.append(
-                r.choice(["Publié le ", "Posted on ", "نشر في "][["fr", "en", "ar"].index(language)])
+                ["Publié le ", "Posted on ", "نشر في "][["fr", "en", "ar"].index(language)]
                 + _date(r, language)
             )
         lines += [""] + title_lines + [""]
@@ -412,6 +468,24 @@ def generate(r: random.Random) -> Call:
             lines.append(r.choice(HEADERS[language]).format(n=r.randint(1, 20)))
         lines += title_lines + [""]
         lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+        lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    elif language == "ar" and r.random() < 0.5:
+        # a public competition: a letterhead stack, perhaps a generic header, then the
+        # announcement whose object ("مباراة لتوظيف ...") is the title, its date after a comma
+        lines += r.sample(LETTERHEAD_AR, r.randint(1, 3)) + [org]
+        if r.random() < 0.5:
+            lines.append(r.choice(["إعلان", "إعلان عن مباراة", "بلاغ"]))
+        gold = (
+            f"{r.choice(['مباراة لتوظيف', 'مباراة لتوظيف', 'مباريات لتوظيف'])} "
+            f"{r.choice(['متصرفين', 'تقنيين', 'مهندسين', 'محررين', 'متصرف'])} "
+            f"من الدرجة {r.choice(['الأولى', 'الثانية', 'الثالثة', 'الرابعة'])}"
+        )
+        verb = r.choice(["تعلن", "يعلن رئيس"])
+        lines.append(
+            f"{verb} {org} عن {r.choice(['تنظيم ', ''])}{gold}، {r.choice(['وذلك يوم', 'يوم', 'ابتداء من'])} "
+            f"{_date(r, 'ar')}{r.choice(['.', ' بمقرها.', ''])}"
+        )
+        lines += _labels(r, language) + [""]
         lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
     else:  # a short notice: the announcement sentence carries the object, no title line
         lines += ["المملكة المغربية", "وزارة الداخلية"] if language == "ar" else [org]
@@ -438,6 +512,8 @@ def generate(r: random.Random) -> Call:
             )
         lines += _labels(r, language) + [""]
         lines += _sentences(r, language, org)
+    if r.random() < 0.3:  # as a Word or PDF rendering reads back: a paragraph a line, no blank between
+        lines = [line for line in lines if line.strip()]
     return Call(lines, gold, language)
 
 

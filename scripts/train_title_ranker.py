@@ -117,10 +117,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=150)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "tor-corpus")
-    parser.add_argument("--no-corpus", action="store_true", help="shipped data only")
+    parser.add_argument(
+        "--with-corpus",
+        action="store_true",
+        help="also train on the developed part of --corpus (an experiment: the shipped model never is)",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if the stored model is stale")
     args = parser.parse_args()
-    real = [] if args.no_corpus else developed_part(args.corpus)
+    real = developed_part(args.corpus) if args.with_corpus else []
     model = train(args.synthetic, real)
     model["real_calls"] = len(real)
     text = json.dumps(model, ensure_ascii=False, indent=1) + "\n"

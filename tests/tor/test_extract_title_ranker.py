@@ -90,6 +90,22 @@ def test_no_title_line_gives_no_title():
     assert extract_fields(text)["title"] is None
 
 
+def test_a_strongest_cue_answer_is_kept_when_nothing_is_probable(monkeypatch):
+    # a model unsure of every candidate: the strongest cue rule's complete title stands,
+    # a plain line does not, nor a cue line cut off on a link word
+    unsure = title_rank.Model(("bias_only",), (0.0,), -10.0, {})
+    monkeypatch.setattr(title_rank, "model", lambda: unsure)
+    span = (0, 10)
+    ruled = title_rank.Candidate(0, "Recrutement d'un formateur", span, {"rule_0": 1.0, "rules_choice": 1.0})
+    plain = title_rank.Candidate(5, "Lieu : Rabat", span, {"rule_5": 1.0})
+    assert title_rank.pick([ruled, plain]) is ruled
+    assert title_rank.pick([plain]) is None
+    cut_off = title_rank.Candidate(
+        0, "Recrutement d'un", span, {"rule_0": 1.0, "rules_choice": 1.0, "dangling": 1.0}
+    )
+    assert title_rank.pick([cut_off, plain]) is None
+
+
 @pytest.mark.parametrize(
     ("text", "issuer"),
     [

@@ -625,7 +625,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         if not title or title in seen or len(title.split()) < 2:  # one word: a label, not a title
             continue
         index = max(0, bisect_right(starts, span[0]) - 1)
-        features = _features(doc, lines, index, rank, title, counts)
+        features = _features(doc, lines, index, rank, title, span, counts)
         features["rules_choice"] = float(not seen)  # what the rules alone would answer
         seen.add(title)
         choices.append(Candidate(rank=rank, text=title, span=span, features=features))
@@ -740,11 +740,20 @@ _SENTENCE_VERB = re.compile(
 
 
 def _features(
-    doc: Doc, lines: list[tuple[int, str]], index: int, rank: int, title: str, counts: dict[str, int]
+    doc: Doc,
+    lines: list[tuple[int, str]],
+    index: int,
+    rank: int,
+    title: str,
+    span: Span,
+    counts: dict[str, int],
 ) -> dict[str, float]:
     """What the ranker knows of a candidate: the rule that proposed it, where its line
     sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
-    one short line; features the model gave no weight were dropped to keep this cheap."""
+    one short line; features the model gave no weight were dropped to keep this cheap.
+
+    A title cut out of its line (the object of an announcement sentence) does not end as
+    the line does: the sentence's final period is not the title's."""
     start, line = lines[index] if lines else (0, title)
     folded_line = doc.folded[start : start + len(line)]
     folded = folded_line if title == line else fold(title)
@@ -752,6 +761,8 @@ def _features(
     letters = sum(map(str.isalpha, title))
     upper = sum(map(str.isupper, title)) / letters if letters else 0.0
     line_end = start + len(line)
+    cut = span[1] < line_end - 1  # the title ends before its line does
+    inside = span[0] > start + 1  # and/or begins after its line's start
     strong = _STRONG_TITLE.search(folded)
     cue = strong or _MEDIUM_TITLE.search(folded)
     heading = role_of(folded_line)
@@ -774,10 +785,11 @@ def _features(
         "headline": float(heading is None and _headline(line, folded_line, heading_checked=True)),
         "section_heading": float(heading is not None),
         "ends_colon": float(line.endswith((":", "："))),
-        "ends_period": float(line.endswith((".", ";", ","))),
+        "ends_period": float(not cut and line.endswith((".", ";", ","))),
         "dangling": float(bool(_DANGLING.search(folded[-12:]))),
         "blank_before": float(index == 0 or "\n\n" in doc.text[max(0, start - 2) : start]),
         "blank_after": float("\n\n" in doc.text[line_end : line_end + 2] or line_end >= len(doc.text)),
+        "cut_from_line": float(cut or inside),
         "arabic": float(bool(title) and "\u0600" <= title[0] <= "\u06ff"),
         "issuer_verb": float(bool(_ISSUER_VERB_FOLDED.search(folded_line))),
         "sentence_verb": float(bool(_SENTENCE_VERB.search(folded))),

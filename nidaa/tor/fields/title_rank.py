@@ -74,7 +74,7 @@ OVERRULE_MARGIN = 0.2
 def pick(candidates: list[Candidate]) -> Candidate | None:
     """The title among the candidates: the rules' answer when it is a cue rule's and the
     model does not contradict it, else the most probable candidate (the earlier one on a
-    tie), if probable enough."""
+    tie), if probable enough, else the strongest cue rule's answer if there is one."""
     scorer = model()
     best: Candidate | None = None
     for candidate in candidates:
@@ -91,4 +91,11 @@ def pick(candidates: list[Candidate]) -> Candidate | None:
         and not ruled.features.get("dangling")  # "Recrutement d'un" cut off: not an answer
     ):
         return ruled
-    return best if best is not None and best.probability >= MIN_PROBABILITY else None
+    if best is not None and best.probability >= MIN_PROBABILITY:
+        return best
+    # Nothing is probable enough, but a strongest cue rule found a complete title (an
+    # announcement's object, a "Recrutement de ..." line): a title the model has not seen
+    # in that shape is still the title, and the review page shows how unsure it is.
+    if ruled is not None and ruled.rank == 0 and not ruled.features.get("dangling"):
+        return ruled
+    return None
