@@ -4,15 +4,16 @@ Thin views: load through the scoped selectors, validate, call one service, rende
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, cast
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import dateformat, timezone
+from django.utils.formats import date_format, get_format
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from nidaa.accounts.selectors import EDIT_ROLES, role_in
 from nidaa.calls import selectors
@@ -70,6 +71,21 @@ def feed_links(query: CallQuery) -> dict[str, str]:
     return {"atom": f"{reverse('calls_atom')}?{tail}", "ics": f"{reverse('calls_ics')}?{tail}"}
 
 
+def _with_deadlines(page: CataloguePage, now: datetime) -> CataloguePage:
+    """Each row's deadline sentence in its call's time zone ("Deadline: 6 January
+    2025, 23:59", the ``date`` filter's text) and time left, as plain text the
+    template escapes: the format and the sentence are looked up once a page
+    rather than by a filter and a tag on every row."""
+    sentence = gettext("Deadline: %(deadline)s")
+    layout = str(get_format("DATETIME_FORMAT"))
+    for row in page.calls:
+        if row.deadline is not None:
+            local = timezone.localtime(row.deadline, call_zone(row.timezone))
+            row.deadline_text = sentence % {"deadline": dateformat.format(local, layout)}
+            row.time_left = time_left(row.deadline, now) if row.is_open else ""
+    return page
+
+
 def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]:
     """What the list's templates need. The page of results is read only if the
     results fragment is rendered: on a hit of its cache (``results_key``) a
@@ -77,7 +93,9 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
     now = timezone.now()
     version = catalogue_version(now)
     number = request.GET.get("page") or ""
-    page = SimpleLazyObject(lambda: catalogue_page(query, number, now=now, version=version))
+    page = SimpleLazyObject(
+        lambda: _with_deadlines(catalogue_page(query, number, now=now, version=version), now)
+    )
     return {
         "query": query,
         "feeds": feed_links(query),
