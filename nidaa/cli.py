@@ -18,6 +18,8 @@ nidaa missions participants import FILE --mission ID [--zone NAME] [--map COLUMN
 nidaa missions attendance import FILE --session ID
 nidaa missions attendance-sheet --session ID --lang fr|ar -o FILE.pdf
 nidaa missions attendance --mission ID --format json
+nidaa missions forms import XLSFORM --mission ID --kind pre|post|final [--module CODE]
+nidaa missions responses import FILE --form ID [--participant-column NAME]
 nidaa manage <django command> ...
 """
 
@@ -48,7 +50,13 @@ def _django(argv: list[str]) -> int:
 
 def _missions_command(args: list[str]) -> tuple[str, list[str]] | None:
     """``missions plan import ...`` -> ("missions_plan_import", [...])."""
-    for words in (["plan", "import"], ["participants", "import"], ["attendance", "import"]):
+    for words in (
+        ["plan", "import"],
+        ["participants", "import"],
+        ["attendance", "import"],
+        ["forms", "import"],
+        ["responses", "import"],
+    ):
         if args[:2] == words:
             return f"missions_{words[0]}_{words[1]}", args[2:]
     if args[:1] in (["create"], ["attendance"], ["attendance-sheet"]):

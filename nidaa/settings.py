@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "nidaa.alerts",
     "nidaa.evaluation",
     "nidaa.missions",
+    "nidaa.questionnaires",
     "nidaa.demo",
     "allauth",
     "allauth.account",

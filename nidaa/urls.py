@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("applications/", include("nidaa.inbox.urls")),  # mail/...: the triage inbox and mailboxes
     path("evaluation/", include("nidaa.evaluation.urls")),
     path("missions/", include("nidaa.missions.urls")),
+    path("", include("nidaa.questionnaires.urls")),
 )
 
 if settings.DEBUG or os.environ.get("NIDAA_BENCH") == "1":

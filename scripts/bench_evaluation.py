@@ -12,7 +12,8 @@
    and measures the chair's results page with wrk (signed in by a session
    cookie), in rounds: requests/s, p50, p95.
 4. Times the minutes for the 200 ranked applicants: PDF in French and in
-   Arabic, DOCX.
+   Arabic, DOCX, and the download as served: the first prints and keeps the
+   file under the records version, the next ones read it back.
 
 Targets on the project's 2-core machine: consolidation under 1 s, results
 page p95 under 300 ms, minutes PDF under 5 s. Only 127.0.0.1 traffic.
@@ -151,7 +152,7 @@ def build(title: str, applications: int, seed: int) -> int:
             code = next(iter(row.consolidation.disagreements), None)
             if code:
                 moderate(
-                    application=row.application,
+                    application=Application.objects.select_related("call").get(pk=row.application.pk),
                     criterion_code=code,
                     consensus="7",
                     reason="Discuté en séance",
@@ -231,6 +232,18 @@ def main() -> int:
     pdf_ar = timed(lambda: minutes_pdf(minutes_evaluation, "ar"), 3)
     docx = timed(lambda: minutes_docx(minutes_evaluation, "fr"), 3)
     pages = len(__import__("pypdfium2").PdfDocument(minutes_pdf(minutes_evaluation, "ar")))
+    # The download: the file kept under the records version, printed at the first
+    # download (or by the task queue after the decision), then read back.
+    from django.core.files.storage import default_storage
+
+    from nidaa.evaluation.minutes import stored_minutes
+
+    folder = f"evaluation/minutes/{small}"
+    if default_storage.exists(folder):
+        for name in default_storage.listdir(folder)[1]:
+            default_storage.delete(f"{folder}/{name}")
+    stored_first = timed(lambda: stored_minutes(minutes_evaluation, "ar", "pdf"), 1)
+    stored_again = timed(lambda: stored_minutes(minutes_evaluation, "ar", "pdf"), 5)
 
     cookie = session_cookie(big)
     path = f"/fr/evaluation/calls/{big}/results/"
@@ -283,8 +296,16 @@ def main() -> int:
         (f"minutes PDF, French, {args.ranked} ranked ({pages} pages)", pdf_fr),
         ("minutes PDF, Arabic", pdf_ar),
         ("minutes DOCX, French", docx),
+        ("minutes PDF, Arabic, first download (printed and kept)", stored_first),
+        ("minutes PDF, Arabic, next downloads (kept file)", stored_again),
     ):
         target = "< 5 s" if "PDF" in label else ""
+        if figures[1] < 1:  # a kept file is read in milliseconds
+            print(
+                f"| {label:<58} | {figures[0] * 1000:>6.1f} ms | {figures[1] * 1000:>8.1f} ms "
+                f"| {figures[2] * 1000:>5.1f} ms | {target:<8} |"
+            )
+            continue
         print(
             f"| {label:<58} | {figures[0]:>7.2f} s | {figures[1]:>9.2f} s | {figures[2]:>6.2f} s | {target:<8} |"
         )

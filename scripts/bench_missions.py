@@ -10,6 +10,8 @@
    mission's planned-vs-present page and a session's attendance page at the
    door, p50/p95 over repeated requests.
 4. Renders attendance sheets until 60 A4 pages and times them.
+5. Imports 60,000 questionnaire responses (pre, post, final: one Kobo export
+   each) through ``import_responses`` (scripts/bench_questionnaires.py).
 
 Everything happens in a fresh SQLite database in a temporary directory
 (``--database-url`` for another, e.g. PostgreSQL: it is migrated and filled).
@@ -172,9 +174,10 @@ def main() -> int:
             Attendance(
                 session_id=s.pk,
                 participant_id=pid,
+                # Present at least one half-day; a few leave after the morning.
                 present=(pid + s.pk) % 9 != 0,
-                morning=True,
-                afternoon=(pid + s.pk) % 11 != 0,
+                morning=(pid + s.pk) % 9 != 0,
+                afternoon=(pid + s.pk) % 9 != 0 and (pid + s.pk) % 11 != 0,
                 sex=people[pid][0],
                 category_id=people[pid][1],
             )
@@ -183,6 +186,10 @@ def main() -> int:
         ]
         Attendance.objects.bulk_create(rows, batch_size=2000)
         print(f"plan: {len(sessions)} sessions, {len(rows):,} attendance rows")
+
+        from scripts.bench_questionnaires import bench_responses
+
+        bench_responses(mission=mission, user=user, cpu_seconds=cpu_seconds)
 
         client = Client()
         client.force_login(user)

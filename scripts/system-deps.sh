@@ -28,6 +28,9 @@ command -v wrk >/dev/null 2>&1 || need+=(wrk)
 # Pango: WeasyPrint lays out the PDFs (attendance sheets) with it, shaping Arabic through HarfBuzz.
 ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || need+=(libpango-1.0-0)
 ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || need+=(libpangoft2-1.0-0)
+# LibreOffice Writer (headless, no GUI): the ToR reader's tests convert a .docx they
+# write to PDF with it, so Word/LibreOffice-exported PDFs are read as such.
+command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -213,7 +213,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         request.session.pop(INVITATION_SESSION_KEY, None)
         remember_membership(request, signed_in(request.user))
         messages.success(request, _("Welcome to %(organization)s.") % {"organization": pending.organization})
-        return redirect("calls:dashboard")
+        return redirect(services.invitation_landing(pending) or "calls:dashboard")
     if not request.user.is_authenticated:
         # Kept for the sign-in or sign-up that follows (the adapter brings the
         # visitor back here), and the invited address counts as verified.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -98,6 +99,47 @@ class InvitationError(Exception):
         self.code = code
 
 
+@dataclass(frozen=True)
+class InvitationPurpose:
+    """What an app above accounts adds to an invitation it sent through
+    ``invite_member`` (evaluation: a seat on a call's committee): the e-mail's
+    subject and opening sentence, in the invitation's language; called with
+    translation active."""
+
+    subject: str
+    lead: str
+
+
+# Seams for the apps above accounts (filled at their ``ready()``), so that one
+# invitation mechanism serves them all without accounts importing them:
+# ``describe`` words the e-mail, ``on_accept`` acts in the accepting
+# transaction, ``landing`` says where the new member goes next.
+_describers: list[Callable[[Invitation], InvitationPurpose | None]] = []
+_acceptors: list[Callable[[Invitation, User], None]] = []
+_landings: list[Callable[[Invitation], str | None]] = []
+
+
+def add_invitation_purpose(
+    *,
+    describe: Callable[[Invitation], InvitationPurpose | None],
+    on_accept: Callable[[Invitation, User], None],
+    landing: Callable[[Invitation], str | None],
+) -> None:
+    if describe not in _describers:
+        _describers.append(describe)
+        _acceptors.append(on_accept)
+        _landings.append(landing)
+
+
+def invitation_purpose(invitation: Invitation) -> InvitationPurpose | None:
+    return next((purpose for describe in _describers if (purpose := describe(invitation))), None)
+
+
+def invitation_landing(invitation: Invitation) -> str | None:
+    """Where someone who accepted ``invitation`` goes next, if an app says so."""
+    return next((url for landing in _landings if (url := landing(invitation))), None)
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -121,7 +163,13 @@ def send_invitation_email(*, invitation_id: int, token: str) -> None:
             "expires_at": invitation.expires_at,
             "site_name": settings.NIDAA_SITE_NAME,
         }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        purpose = invitation_purpose(invitation)
+        context["lead"] = purpose.lead if purpose else ""
+        subject = (
+            purpose.subject
+            if purpose
+            else render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        )
         body = render_to_string("accounts/email/invitation.txt", context)
     send_mail(subject, body, None, [invitation.email])
 
@@ -140,10 +188,11 @@ def _queue_email(invitation: Invitation, token: str) -> None:
 
 @transaction.atomic
 def invite_member(
-    *, organization: Organization, email: str, role: str, inviter: User, language: str
+    *, organization: Organization, email: str, role: str, inviter: User | None, language: str
 ) -> Invitation:
     """Invite ``email`` to join ``organization`` with ``role`` and e-mail the
-    link (after commit), in ``language``. Inviting an address that already has
+    link (after commit), in ``language``. ``inviter`` is None for the command
+    line (the instance's operator). Inviting an address that already has
     a pending invitation renews that one (new role, new link, new expiry);
     an address that is already a member's is refused ("already_member")."""
     email = email.strip()
@@ -239,6 +288,8 @@ def accept_invitation(*, token: str, user: User) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    for on_accept in _acceptors:
+        on_accept(invitation, user)
     write_audit(
         obj=invitation.organization,
         actor=user,

@@ -98,3 +98,43 @@ class DeadlineReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} ⏰ {self.call_id}"
+
+
+class ArrivalSummaryEntry(models.Model):
+    """One application listed in an issuer's daily summary of arrivals: an
+    application is never listed twice for the same admin or editor."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("arrival summary entry")
+        verbose_name_plural = _("arrival summary entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "application"], name="one_summary_entry_per_user_application"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} ✉ {self.application_id}"
+
+
+class OpenedNotice(models.Model):
+    """The notice that a call's sealed applications opened at its deadline,
+    sent to one of its admins or editors: at most one per (user, call)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("applications opened notice")
+        verbose_name_plural = _("applications opened notices")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "call"], name="one_opened_notice_per_user_call")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} 🔓 {self.call_id}"

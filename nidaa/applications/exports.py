@@ -21,14 +21,17 @@ from tempfile import SpooledTemporaryFile
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
-from nidaa.applications.models import Application, ApplicationChannel, ApplicationFile
+from nidaa.accounts.forms import LANGUAGE_CHOICES
+from nidaa.accounts.models import User
+from nidaa.applications.models import ApplicantKind, Application, ApplicationChannel, ApplicationFile
 from nidaa.calls.models import DEFAULT_TIMEZONE, Call, RequiredDocument
 from nidaa.common.filetypes import mime_type
 
@@ -40,6 +43,11 @@ STORED_TYPES = frozenset({"docx", "xlsx", "odt", "jpeg", "png"})
 OTHER_PIECE = "other"
 UNSAFE_NAME_CHARACTERS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 SHEET_TITLE_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
+# Column widths in characters: wide enough for the longest value, within reason.
+MIN_WIDTH = 8
+MAX_WIDTH = 50
+DATETIME_WIDTH = 17  # "2025-01-15 19:59" and a margin
+ISSUER_LANGUAGES = ("fr", "ar", "en")
 
 
 def content_type_for(record: ApplicationFile) -> str:
@@ -162,7 +170,12 @@ def xlsx_headers(table: ApplicationTable) -> list[str]:
     return [
         _("Receipt number"),
         _("Applicant"),
+        _("Applying as"),
+        _("Firm or organisation"),
         _("E-mail"),
+        _("Telephone"),
+        _("Languages"),
+        _("Region"),
         _("Channel"),
         _("Received at"),
         _("Complete"),
@@ -190,23 +203,24 @@ def text_cells(sheet: Any, values: list[Any]) -> list[Any]:
     return cells
 
 
-def write_xlsx(target: IO[bytes], *, table: ApplicationTable) -> None:
-    """One row per application: the list's columns, then the file names of
-    each required piece and of the files that matched no required piece.
-    Headers in the active language, text as written (Arabic is not reshaped:
-    spreadsheet programs lay it out themselves)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title(_("Applications")))
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for text in xlsx_headers(table):
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+def joined(values: Iterable[str]) -> str | None:
+    """Several values in one cell, separated as the active language writes a
+    list (the Arabic comma in Arabic); None for none."""
+    separator = "، " if (translation.get_language() or "").startswith("ar") else ", "
+    return separator.join(values) or None
+
+
+def language_names(codes: Iterable[str]) -> str | None:
+    names = dict(LANGUAGE_CHOICES)
+    return joined(str(names.get(code, code)) for code in codes)
+
+
+def xlsx_rows(table: ApplicationTable) -> list[list[Any]]:
+    """The workbook's data rows, one per application (values, not cells)."""
     yes, no = _("yes"), _("no")
+    kinds = {code: str(label) for code, label in ApplicantKind.choices}
     required = set(table.pieces)
+    rows = []
     for row in table.rows:
         application = row.application
         others = [
@@ -215,28 +229,72 @@ def write_xlsx(target: IO[bytes], *, table: ApplicationTable) -> None:
             if code not in required
             for record in records
         ]
-        sheet.append(
-            text_cells(
-                sheet,
-                [
-                    application.receipt_number,
-                    row.applicant,
-                    application.applicant_email,
-                    row.channel,
-                    # Excel has no time zones: the wall-clock time in the call's zone.
-                    row.received_at.replace(tzinfo=None) if row.received_at else None,
-                    yes if row.is_complete else no,
-                    ", ".join(row.missing) or None,
-                    yes if application.is_late else no,
-                    application.version_count,
-                    *(
-                        ", ".join(r.original_name for r in row.files.get(code, [])) or None
-                        for code in table.pieces
-                    ),
-                    ", ".join(others) or None,
-                ],
-            )
+        rows.append(
+            [
+                application.receipt_number,
+                row.applicant,
+                kinds.get(application.applicant_kind, application.applicant_kind),
+                application.firm_name or None,
+                application.applicant_email,
+                application.phone or None,
+                language_names(application.languages or []),
+                application.region.name if application.region else None,
+                row.channel,
+                # Excel has no time zones: the wall-clock time in the call's zone.
+                row.received_at.replace(tzinfo=None) if row.received_at else None,
+                yes if row.is_complete else no,
+                joined(row.missing),
+                yes if application.is_late else no,
+                application.version_count,
+                *(joined(r.original_name for r in row.files.get(code, [])) for code in table.pieces),
+                joined(others),
+            ]
         )
+    return rows
+
+
+def column_widths(header: list[str], rows: list[list[Any]]) -> list[int]:
+    """Each column as wide as its longest value (header included), between
+    ``MIN_WIDTH`` and ``MAX_WIDTH`` characters; dates a fixed width."""
+    widths = []
+    for index, title in enumerate(header):
+        longest = len(title)
+        for row in rows:
+            value = row[index]
+            if isinstance(value, datetime):
+                longest = max(longest, DATETIME_WIDTH)
+            elif value is not None:
+                longest = max(longest, len(str(value)))
+        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2)))
+    return widths
+
+
+def write_xlsx(target: IO[bytes], *, table: ApplicationTable) -> None:
+    """One row per application: who applies (as a person or a firm, phone,
+    languages, region), the list's columns, then the file names of each
+    required piece and of the files that matched no required piece. Headers in
+    the active language, the sheet right to left in Arabic, a frozen header row
+    with a filter, columns as wide as their content. Text is written as is
+    (Arabic is not reshaped: spreadsheet programs lay it out themselves)."""
+    header = xlsx_headers(table)
+    rows = xlsx_rows(table)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_title(_("Applications")))
+    # A write-only sheet writes its columns and view with the first row: set them first.
+    sheet.freeze_panes = "A2"
+    sheet.sheet_view.rightToLeft = translation.get_language_bidi()
+    for index, width in enumerate(column_widths(header, rows), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    bold = Font(bold=True)
+    cells = []
+    for text in header:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)
+    for values in rows:
+        sheet.append(text_cells(sheet, values))
     workbook.save(target)
 
 
@@ -263,8 +321,21 @@ def safe_name(name: str) -> str:
     return name[-150:] or "file"
 
 
+def issuer_language(*, call: Call, user: User | None) -> str:
+    """The language an archive names its pieces in: the organisation's, i.e.
+    the language its call is written in, so that every member of the committee
+    gets the same names whatever page they downloaded from; for a call in
+    several languages, the downloading member's own (``preferred_language``)."""
+    if call.document_language in ISSUER_LANGUAGES:
+        return call.document_language
+    if user is not None and user.preferred_language in ISSUER_LANGUAGES:
+        return user.preferred_language
+    return translation.get_language() or "fr"
+
+
 def entry_name(record: ApplicationFile) -> str:
-    return f"{record.piece}_{safe_name(record.original_name)}"
+    """``<piece's name>_<original name>``, the piece named in the active language."""
+    return f"{safe_name(piece_label(record.piece))}_{safe_name(record.original_name)}"
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -278,17 +349,23 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def write_zip(
-    target: IO[bytes], *, call: Call, applications: Iterable[Application], files: Iterable[ApplicationFile]
+    target: IO[bytes],
+    *,
+    call: Call,
+    applications: Iterable[Application],
+    files: Iterable[ApplicationFile],
+    language: str,
 ) -> None:
     """One folder per application, each piece of its latest version as
-    ``<piece>_<original name>``, copied from storage in chunks. A file missing
-    from storage is listed in ``MISSING.txt`` rather than silently left out."""
+    ``<piece's name in language>_<original name>``, copied from storage in
+    chunks. A file missing from storage is listed in ``MISSING.txt`` rather
+    than silently left out."""
     zone = call_zone(call)
     by_application: dict[int, list[ApplicationFile]] = defaultdict(list)
     for record in files:
         by_application[record.application_id].append(record)
     missing: list[str] = []
-    with zipfile.ZipFile(target, "w", allowZip64=True) as archive:
+    with translation.override(language), zipfile.ZipFile(target, "w", allowZip64=True) as archive:
         for application in applications:
             folder = folder_name(application)
             taken: set[str] = set()
@@ -313,9 +390,9 @@ def write_zip(
 
 
 def zip_file(
-    *, call: Call, applications: Iterable[Application], files: Iterable[ApplicationFile]
+    *, call: Call, applications: Iterable[Application], files: Iterable[ApplicationFile], language: str
 ) -> IO[bytes]:
     target = SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (the response closes it)
-    write_zip(target, call=call, applications=applications, files=files)
+    write_zip(target, call=call, applications=applications, files=files, language=language)
     target.seek(0)
     return target

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,14 +53,56 @@ class EmailLinesField(LinesField):
         return [line.lower() for line in super().to_python(value)]
 
 
+# A pasted web page is read as a .txt document of this name (the same reader as an upload);
+# pasted page source (HTML) as an .html page, so its menus and footer are trimmed.
+PASTED_FILENAME = "pasted-text.txt"
+PASTED_HTML_FILENAME = "pasted-page.html"
+_HTML_SOURCE = re.compile(r"\A\s*(?:<!doctype html|<html|<body|<div|<article|<main|<p[\s>])", re.I)
+PASTED_MAX_CHARS = 200_000
+
+
 class ImportForm(OrganizationFileForm):
+    """A ToR as a file, or as the text of a web page pasted in (the way most calls reach an
+    issuer from a portal): exactly one of the two."""
+
     file = forms.FileField(
         label=_("Terms of reference"),
         help_text=_("A .docx, .pdf, .odt, .html, .md or .txt document."),
+        required=False,
+    )
+    text = forms.CharField(
+        label=_("Or paste the call's text"),
+        help_text=_("Copy the whole page of the call from the portal or job board and paste it here."),
+        required=False,
+        max_length=PASTED_MAX_CHARS,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"}),
     )
 
     def max_bytes(self) -> int:
         return int(settings.NIDAA_TOR_MAX_BYTES)
+
+    def clean_file(self) -> Any:
+        if not self.cleaned_data.get("file"):
+            return None
+        return super().clean_file()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        has_file, has_text = bool(cleaned.get("file")), bool(cleaned.get("text"))
+        if "file" in cleaned and "text" in cleaned and has_file == has_text:
+            raise ValidationError(
+                _("Choose a document or paste the call's text (one of the two)."), code="file_or_text"
+            )
+        return cleaned
+
+    def document(self) -> tuple[bytes, str]:
+        """The bytes the reader gets and their file name: the upload, or the pasted text as UTF-8."""
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return upload.read(), upload.name or ""
+        text = self.cleaned_data["text"]
+        return text.encode("utf-8"), PASTED_HTML_FILENAME if _HTML_SOURCE.match(text) else PASTED_FILENAME
 
 
 class CallForm(WithoutBidiControls, forms.Form):

@@ -4,10 +4,13 @@ like a missing one (``Call.DoesNotExist``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from nidaa.accounts.models import Organization, Reader, User
 from nidaa.accounts.selectors import organizations_for
@@ -60,6 +63,7 @@ def revisions_shown(*, call: Call) -> list[CallRevision]:
             "id",
             "number",
             "at",
+            "status",
             "changed_fields",
             "call_id",
             "author_id",
@@ -70,6 +74,63 @@ def revisions_shown(*, call: Call) -> list[CallRevision]:
         )
         .order_by("-number")
     )
+
+
+# The corrections an applicant needs to hear of, in the order the page names
+# them: when and how to apply, what to send, and the call's own words (title,
+# places, objectives, tasks, profile, deliverables). Everything else (type,
+# project, reference, the document's language, the seal, receipts, the
+# deadline as written in the document...) is the issuer's bookkeeping.
+APPLICANT_CHANGE_FIELDS = (
+    "deadline",
+    "timezone",
+    "required_documents",
+    "submission_emails",
+    "email_subject",
+    "title",
+    "locations",
+    "objectives",
+    "tasks",
+    "profile",
+    "deliverables",
+)
+
+
+@dataclass(frozen=True)
+class PublicChange:
+    """One line of the "changes since publication" an applicant reads."""
+
+    at: datetime
+    labels: list[Any]  # the changed fields' verbose names, APPLICANT_CHANGE_FIELDS' order
+    cancelled: bool = False
+
+    @property
+    def fields(self) -> str:
+        """The labels as a list in the active language (the Arabic comma in Arabic)."""
+        separator = "، " if (get_language() or "").startswith("ar") else ", "
+        return separator.join(str(label) for label in self.labels)
+
+
+def changes_for_applicants(*, call: Call, revisions: list[CallRevision]) -> list[PublicChange]:
+    """What the public page lists of ``revisions`` (``revisions_shown``, newest
+    first): the edits made once the call was public that touch a field that
+    matters to applicants (edits while a draft were never seen), named by
+    those fields only; and, first, its cancellation."""
+    changes = []
+    if call.status == CallStatus.CANCELLED and call.cancelled_at is not None:
+        changes.append(PublicChange(at=call.cancelled_at, labels=[], cancelled=True))
+    for revision in revisions:
+        if revision.status == CallStatus.DRAFT:
+            continue
+        changed = set(revision.changed_fields)
+        labels = [
+            getattr(Call._meta.get_field(name), "verbose_name", name)
+            for name in APPLICANT_CHANGE_FIELDS
+            if name in changed
+        ]
+        if labels:
+            changes.append(PublicChange(at=revision.at, labels=labels))
+    return changes
 
 
 def get_visible_call(*, user: Reader, call_id: int, defer: tuple[str, ...] = ()) -> Call:

@@ -17,18 +17,20 @@ the instance's operator, acting as the chair.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from nidaa.accounts.models import Membership, Role, User
+from nidaa.accounts.models import Invitation, Membership, Role, User
 from nidaa.accounts.selectors import EDIT_ROLES
+from nidaa.accounts.services import InvitationPurpose, invite_member
 from nidaa.calls.models import Call
-from nidaa.common.tasks import enqueue_on_commit
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.errors import EvaluationError
-from nidaa.evaluation.models import EvaluatorAssignment
+from nidaa.evaluation.models import CommitteeInvitation, EvaluatorAssignment
+from nidaa.evaluation.results import touch
 
 CHAIR = "chair"
 EVALUATOR = "evaluator"
@@ -68,66 +70,117 @@ def chair_of(call: Call) -> User | None:
     return assignment.evaluator if assignment else None
 
 
+@dataclass(frozen=True)
+class Seat:
+    """An address named to a call's committee: assigned, or invited (the
+    seat is taken when the invitation is accepted)."""
+
+    email: str
+    is_chair: bool
+    invited: bool
+
+
 @transaction.atomic
 def assign_committee(
-    *, call: Call, emails: list[str], chair: str | None = None, actor: User | None
-) -> list[EvaluatorAssignment]:
+    *,
+    call: Call,
+    emails: list[str],
+    chair: str | None = None,
+    actor: User | None,
+    language: str | None = None,
+) -> list[Seat]:
     """Assign the evaluators named by e-mail (and the chair, who also scores)
-    to ``call``. An address with no account gets one, with an evaluator
-    membership of the call's organisation and an invitation to set its
-    password, sent after commit. An existing account must already belong to
-    the organisation. Naming a chair moves the flag from the previous one."""
+    to ``call``. An address with no account is invited to the call's
+    organisation as an evaluator through the members' invitation
+    (``accounts.services.invite_member``, e-mailed after commit in
+    ``language``, else the call's); accepting it assigns them to the call
+    (``accept_seats``). An existing account must already belong to the
+    organisation. Naming a chair moves the flag from the previous one (for an
+    invited chair, when they accept: the call keeps a chair meanwhile)."""
     wanted = [email.strip().lower() for email in [*emails, *([chair] if chair else [])]]
     bad = [email for email in wanted if not EMAIL_RE.fullmatch(email)]
     if bad:
         raise EvaluationError(_("Not an e-mail address: %(emails)s.") % {"emails": ", ".join(bad)})
-    assignments = []
+    chair_email = chair.strip().lower() if chair else None
+    seats = []
     for email in dict.fromkeys(wanted):
         user = User.objects.filter(email__iexact=email).order_by("pk").first()
         if user is None:
-            user = _invite(call=call, email=email, actor=actor)
-        elif not Membership.objects.filter(user=user, organization_id=call.organization_id).exists():
+            _invite(call=call, email=email, is_chair=email == chair_email, actor=actor, language=language)
+            seats.append(Seat(email=email, is_chair=email == chair_email, invited=True))
+            continue
+        if not Membership.objects.filter(user=user, organization_id=call.organization_id).exists():
             raise EvaluationError(
                 _("%(email)s has an account but is not a member of %(organization)s.")
                 % {"email": email, "organization": call.organization.name}
             )
-        assignment, created = EvaluatorAssignment.objects.get_or_create(call=call, evaluator=user)
-        if created:
-            write_audit(obj=call, actor=actor, action="assign_evaluator", data={"evaluator": user.pk})
-        assignments.append(assignment)
+        assignment = _assign(call=call, user=user, actor=actor, chair=email == chair_email)
+        seats.append(Seat(email=user.email, is_chair=assignment.is_chair, invited=False))
+    return seats
+
+
+def _assign(*, call: Call, user: User, actor: User | None, chair: bool) -> EvaluatorAssignment:
+    assignment, created = EvaluatorAssignment.objects.get_or_create(call=call, evaluator=user)
+    if created:
+        touch(call_id=call.pk)  # the minutes name the committee
+        write_audit(obj=call, actor=actor, action="assign_evaluator", data={"evaluator": user.pk})
     if chair:
-        chair_assignment = next(a for a in assignments if a.evaluator.email.lower() == chair.strip().lower())
-        previous = EvaluatorAssignment.objects.filter(call=call, is_chair=True).exclude(
-            pk=chair_assignment.pk
-        )
-        if previous.exists() or not chair_assignment.is_chair:
+        previous = EvaluatorAssignment.objects.filter(call=call, is_chair=True).exclude(pk=assignment.pk)
+        if previous.exists() or not assignment.is_chair:
             previous.update(is_chair=False)
-            chair_assignment.is_chair = True
-            chair_assignment.save(update_fields=["is_chair"])
-            write_audit(
-                obj=call, actor=actor, action="set_chair", data={"evaluator": chair_assignment.evaluator_id}
-            )
-    return assignments
+            assignment.is_chair = True
+            assignment.save(update_fields=["is_chair"])
+            touch(call_id=call.pk)
+            write_audit(obj=call, actor=actor, action="set_chair", data={"evaluator": user.pk})
+    return assignment
 
 
-def _invite(*, call: Call, email: str, actor: User | None) -> User:
-    from nidaa.evaluation.tasks import send_invitation_task
+def _invite(*, call: Call, email: str, is_chair: bool, actor: User | None, language: str | None) -> None:
+    # The organisation's one invitation mechanism; a pending invitation for
+    # this address keeps its role (an editor invited meanwhile stays one).
+    pending = Invitation.objects.filter(
+        organization_id=call.organization_id, email__iexact=email, accepted_at=None, revoked_at=None
+    ).first()
+    invitation = invite_member(
+        organization=call.organization,
+        email=email,
+        role=pending.role if pending else Role.EVALUATOR,
+        inviter=actor,
+        language=language or call.document_language or "fr",
+    )
+    CommitteeInvitation.objects.update_or_create(
+        invitation=invitation, call=call, defaults={"is_chair": is_chair}
+    )
+    write_audit(obj=call, actor=actor, action="invite_evaluator", data={"email": email, "chair": is_chair})
 
-    local = re.sub(r"[^A-Za-z0-9_.+-]", "", email.split("@", 1)[0])[:100] or "evaluator"
-    username = local
-    suffix = 1
-    while User.objects.filter(username=username).exists():
-        suffix += 1
-        username = f"{local}{suffix}"
-    user = User(username=username, email=email, preferred_language=call.document_language or "fr")
-    if user.preferred_language not in ("fr", "ar", "en"):
-        user.preferred_language = "fr"
-    user.set_unusable_password()
-    user.save()
-    Membership.objects.create(user=user, organization_id=call.organization_id, role=Role.EVALUATOR)
-    # The invitation goes to this address and only its link sets a password, so
-    # following it proves the address: no separate confirmation e-mail.
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    write_audit(obj=call, actor=actor, action="invite_evaluator", data={"evaluator": user.pk, "email": email})
-    enqueue_on_commit(send_invitation_task, user.pk, call.pk)
-    return user
+
+def accept_seats(invitation: Invitation, user: User) -> None:
+    """Registered with accounts (``add_invitation_purpose``): the accepted
+    invitation's seats become assignments, in the accepting transaction."""
+    for seat in CommitteeInvitation.objects.filter(invitation=invitation).select_related("call"):
+        _assign(call=seat.call, user=user, actor=user, chair=seat.is_chair)
+
+
+def seat_landing(invitation: Invitation) -> str | None:
+    """Where an accepted committee invitation lands: the latest call's evaluation."""
+    seat = CommitteeInvitation.objects.filter(invitation=invitation).order_by("-pk").first()
+    return reverse("evaluation:board", args=[seat.call_id]) if seat else None
+
+
+def describe_seat(invitation: Invitation) -> InvitationPurpose | None:
+    """The invitation e-mail's subject and opening sentence for a committee seat."""
+    seat = (
+        CommitteeInvitation.objects.filter(invitation=invitation)
+        .select_related("call", "call__organization")
+        .order_by("-pk")
+        .first()
+    )
+    if seat is None:
+        return None
+    organization = seat.call.organization.name
+    return InvitationPurpose(
+        subject=_("%(organization)s invites you to its evaluation committee")
+        % {"organization": organization},
+        lead=_('%(organization)s has named you an evaluator of the call "%(title)s" on Nidaa.')
+        % {"organization": organization, "title": seat.call.title},
+    )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST, require_safe
 
+from nidaa.accounts.members import too_many_invitations
 from nidaa.accounts.models import User
 from nidaa.accounts.selectors import EDIT_ROLES
 from nidaa.applications.access import is_sealed, sealed_offers
@@ -114,6 +115,26 @@ def _grid_from_post(request: HttpRequest) -> dict[str, Any]:
             item["parent"] = parent
         criteria.append(item)
     budget = post.get("budget", "").strip().replace(",", ".")
+    interview: dict[str, Any] = {}
+    if post.get("interview") == "on":
+        interview_criteria = [
+            {
+                "code": code.strip(),
+                "label": {
+                    language: post.getlist(f"i_label_{language}")[index].strip() for language in LANGUAGES
+                },
+                "max": post.getlist("i_max")[index].strip().replace(",", ".") or "0",
+            }
+            for index, code in enumerate(post.getlist("i_code"))
+            if code.strip()
+        ]
+        interview = {
+            "interview": {
+                "file_weight": post.get("file_weight", "").strip().replace(",", ".") or "0",
+                "interview_weight": post.get("interview_weight", "").strip().replace(",", ".") or "0",
+                "criteria": interview_criteria,
+            }
+        }
     return {
         "method": post.get("method", ""),
         "technical_weight": post.get("technical_weight", "").strip().replace(",", ".") or "0",
@@ -126,6 +147,7 @@ def _grid_from_post(request: HttpRequest) -> dict[str, Any]:
         "blind": post.get("blind") == "on",
         "retain": int(post.get("retain", "1") or "1") if post.get("retain", "1").isdigit() else 0,
         "criteria": criteria,
+        **interview,
     }
 
 
@@ -182,6 +204,10 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
         for item in current["criteria"]
     ]
     rows += [{"code": "", "label": {}, "max": "", "eliminatory": False, "parent": ""}] * EXTRA_ROWS
+    interview_rows = [
+        {"code": item["code"], "label": item["label"], "max": item.get("max", "")}
+        for item in current.get("interview", {}).get("criteria", [])
+    ] + [{"code": "", "label": {}, "max": ""}] * EXTRA_ROWS
     return render(
         request,
         "evaluation/grid.html",
@@ -192,6 +218,7 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
             "grid": current,
             "disagreement_percent": Decimal(str(current["disagreement_share"])) * 100,
             "rows": rows,
+            "interview_rows": interview_rows,
             "methods": Method.choices,
             "proposed": evaluation is None and template is None,
             "template": template,
@@ -517,7 +544,7 @@ MINUTES_TYPES = {
 def minutes(request: HttpRequest, call_id: int, language: str, fmt: str) -> FileResponse:
     """The decided evaluation's minutes, for the chair and the organisation's
     admins and editors."""
-    from nidaa.evaluation.minutes import LANGUAGES, minutes_docx, minutes_pdf
+    from nidaa.evaluation.minutes import LANGUAGES, stored_minutes
 
     seat = _seat_or_404(request, call_id)
     evaluation = seat.evaluation
@@ -529,7 +556,7 @@ def minutes(request: HttpRequest, call_id: int, language: str, fmt: str) -> File
         or fmt not in MINUTES_TYPES
     ):
         raise Http404
-    data = (minutes_pdf if fmt == "pdf" else minutes_docx)(evaluation, language)
+    data = stored_minutes(evaluation, language, fmt)
     return attachment_response(
         io.BytesIO(data), filename=f"minutes-{seat.call.pk}-{language}.{fmt}", content_type=MINUTES_TYPES[fmt]
     )
@@ -545,15 +572,21 @@ def invite(request: HttpRequest, call_id: int) -> HttpResponse:
     except Call.DoesNotExist as error:
         raise Http404 from error
     email = request.POST.get("email", "").strip()
+    if too_many_invitations(request):
+        return render(request, "429.html", status=429)
     try:
-        assign_committee(
+        seats = assign_committee(
             call=call,
             emails=[email],
             chair=email if request.POST.get("chair") == "on" else None,
             actor=_user(request),
+            language=get_language(),
         )
     except EvaluationError as error:
         _refused(request, error)
     else:
-        messages.success(request, _("%(email)s is on the committee.") % {"email": email})
+        if seats[0].invited:
+            messages.success(request, _("An invitation was sent to %(email)s.") % {"email": email})
+        else:
+            messages.success(request, _("%(email)s is on the committee.") % {"email": email})
     return redirect("evaluation:evaluators", call_id=call.pk)

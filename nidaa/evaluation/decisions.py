@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,8 +35,9 @@ from nidaa.evaluation.models import (
     Outcome,
     Stage,
 )
-from nidaa.evaluation.results import compute_results, open_envelopes, submitted, touch
+from nidaa.evaluation.results import Results, compute_results, open_envelopes, submitted, touch
 from nidaa.evaluation.sheets import SHOWN_PROBLEMS, check_entry, scorable_criteria
+from nidaa.evaluation.tasks import generate_minutes_task, send_outcome_notices_task
 from nidaa.scoring import Decision
 
 CHAIRS = frozenset({CHAIR, OPERATOR})
@@ -43,13 +45,16 @@ STAGE_WORKFLOW = Workflow(
     [
         Transition(Stage.SCORING, Stage.FINANCIAL, "close_technical", CHAIRS),
         Transition(Stage.FINANCIAL, Stage.DECIDED, "close_financial", CHAIRS),
+        # Staff posts (interviews.py): a shortlist, interviews, then the decision.
+        Transition(Stage.SCORING, Stage.INTERVIEW, "shortlist", CHAIRS),
+        Transition(Stage.INTERVIEW, Stage.DECIDED, "close_interviews", CHAIRS),
     ]
 )
 CURRENCY = "MAD"
 MAX_AMOUNT = Decimal("1e13")
 
 
-def _chair_only(actor: User | None, call: Call) -> str:
+def chair_only(actor: User | None, call: Call) -> str:
     role = committee_role(actor, call)
     if not is_chair_role(role):
         raise EvaluationError(_("Only the committee's chair can do this."))
@@ -57,7 +62,7 @@ def _chair_only(actor: User | None, call: Call) -> str:
     return role
 
 
-def _locked(call: Call, stage: str = Stage.SCORING) -> Evaluation:
+def locked(call: Call, stage: str = Stage.SCORING) -> Evaluation:
     evaluation = Evaluation.objects.select_for_update().select_related("call").filter(call=call).first()
     if evaluation is None:
         raise EvaluationError(_("This call has no evaluation grid yet."))
@@ -82,8 +87,8 @@ def moderate(
     """Record the committee's consensus score for a scored criterion (it
     replaces the mean) or the chair's verdict for an eliminatory one."""
     call = application.call
-    _chair_only(actor, call)
-    evaluation = _locked(call)
+    chair_only(actor, call)
+    evaluation = locked(call)
     if not reason.strip():
         raise EvaluationError(_("A moderation needs its reason."))
     criterion = scorable_criteria(evaluation).get(criterion_code)
@@ -133,8 +138,8 @@ def override_compliance(
     """The committee's written override of an application's late or
     missing-pieces flag."""
     call = application.call
-    _chair_only(actor, call)
-    evaluation = _locked(call)
+    chair_only(actor, call)
+    evaluation = locked(call)
     if requirement not in ComplianceCheck.values:
         raise EvaluationError(_("Unknown requirement %(name)s.") % {"name": requirement})
     if not reason.strip():
@@ -158,8 +163,12 @@ def override_compliance(
 def close_technical(*, call: Call, actor: User | None) -> Evaluation:
     """Close the technical evaluation: every application must be scored (or
     eliminated); the financial envelopes of the qualified open."""
-    role = _chair_only(actor, call)
-    evaluation = _locked(call)
+    role = chair_only(actor, call)
+    evaluation = locked(call)
+    if evaluation.interview:
+        raise EvaluationError(
+            _("This call has an interview stage: the file evaluation closes with the shortlist.")
+        )
     results = compute_results(evaluation)
     pending = [
         row.application.receipt_number for row in results.rows if row.ranked.decision is Decision.PENDING
@@ -241,8 +250,8 @@ def record_offer(
 ) -> FinancialOffer:
     """Record the amount read from an opened financial offer."""
     call = application.call
-    _chair_only(actor, call)
-    evaluation = _locked(call, Stage.FINANCIAL)
+    chair_only(actor, call)
+    evaluation = locked(call, Stage.FINANCIAL)
     if application.receipt_number not in _opened_receipts(evaluation):
         raise EvaluationError(_("This application's financial offer is not opened (not qualified)."))
     try:
@@ -271,13 +280,13 @@ def import_prices(*, call: Call, rows: list[tuple[int, dict[str, str]]], actor: 
     """Record the amounts of a prices file (``application``, ``amount``,
     ``currency``, ``rate``); refused before the technical evaluation is closed
     and for applications whose envelope is not opened. All or nothing."""
-    _chair_only(actor, call)
+    chair_only(actor, call)
     evaluation = Evaluation.objects.filter(call=call).first()
     if evaluation is not None and evaluation.stage == Stage.SCORING:
         raise EvaluationError(
             _("The financial offers stay closed until the chair closes the technical evaluation.")
         )
-    evaluation = _locked(call, Stage.FINANCIAL)
+    evaluation = locked(call, Stage.FINANCIAL)
     opened = _opened_receipts(evaluation)
     applications = {
         application.receipt_number: application for application in submitted(call).select_related("call")
@@ -329,8 +338,8 @@ def close_financial(
     """Rank by the call's method, record each application's outcome, close
     the evaluation, move the call to awarded (when a candidate is retained)
     and queue the notices. Every opened offer must have its amount."""
-    role = _chair_only(actor, call)
-    evaluation = _locked(call, Stage.FINANCIAL)
+    role = chair_only(actor, call)
+    evaluation = locked(call, Stage.FINANCIAL)
     results = compute_results(evaluation)
     missing = [
         row.application.receipt_number for row in results.rows if row.envelope_open and row.offer is None
@@ -340,6 +349,25 @@ def close_financial(
             _("Record the amounts of the opened offers first: %(receipts)s.")
             % {"receipts": ", ".join(missing)}
         )
+    return record_decision(
+        call=call, evaluation=evaluation, results=results, actor=actor, role=role, note=note,
+        notify_others=notify_others,
+    )  # fmt: skip
+
+
+def record_decision(
+    *,
+    call: Call,
+    evaluation: Evaluation,
+    results: Results,
+    actor: User | None,
+    role: str,
+    note: str,
+    notify_others: bool,
+) -> list[Outcome]:
+    """The last step of every evaluation: each application's outcome as
+    ranked, the stage moved to decided, the call awarded when someone is
+    retained, the notices and the minutes queued."""
     ranked = {row.application.receipt_number: row.ranked for row in results.rows}
     rows = results.rows
     Outcome.objects.filter(application__call=call).delete()
@@ -352,6 +380,7 @@ def close_financial(
                 technical_score=_cents(ranked[row.application.receipt_number].technical_score),
                 financial_score=_cents(ranked[row.application.receipt_number].financial_score),
                 combined_score=_cents(ranked[row.application.receipt_number].combined_score),
+                interview_score=_cents(ranked[row.application.receipt_number].interview_score),
             )
             for row in rows
         ]
@@ -374,9 +403,11 @@ def close_financial(
     )
     if retained:
         _award(call=call, actor=actor)
-    from nidaa.evaluation.tasks import send_outcome_notices_task
-
     enqueue_on_commit(send_outcome_notices_task, call.pk, notify_others)
+    if not settings.HUEY.get("immediate"):
+        # With a worker, the minutes are printed now, so the first download is
+        # instant; in-process (no broker) the first download prints them.
+        enqueue_on_commit(generate_minutes_task, call.pk)
     return outcomes
 
 

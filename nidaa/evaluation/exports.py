@@ -1,6 +1,7 @@
 """The results and the scoring matrix as an .xlsx workbook: one sheet of
 results (the ``results`` command's columns) and one of every submitted score
-with its evaluator and comment. Headers in the active language."""
+with its evaluator and comment (a staff post: the interview's columns and
+sheet too). Headers in the active language."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from nidaa.applications.exports import sheet_title
-from nidaa.evaluation.models import Score, SheetStatus
+from nidaa.evaluation.models import InterviewScore, Score, SheetStatus
 from nidaa.evaluation.results import Results, applicant_label, rounded
 
 
@@ -20,6 +21,7 @@ def results_xlsx(results: Results) -> bytes:
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     codes = [criterion.code for criterion in results.grid.scored]
+    staff = results.evaluation.interview
 
     def header(sheet: object, titles: list[str]) -> list[WriteOnlyCell]:
         cells = []
@@ -47,6 +49,8 @@ def results_xlsx(results: Results) -> bytes:
                 _("Combined score"),
                 _("Rank"),
                 _("Decision"),
+                # A staff post's interview stage, after the common columns.
+                *((_("Shortlisted"), _("Interview score")) if staff else ()),
             ],
         )  # fmt: skip
     )
@@ -66,6 +70,11 @@ def results_xlsx(results: Results) -> bytes:
                 rounded(row.ranked.combined_score),
                 row.ranked.rank,
                 row.ranked.decision.value,
+                *(
+                    (yes if row.ranked.shortlisted else no, rounded(row.ranked.interview_score))
+                    if staff
+                    else ()
+                ),
             ]
         )
     matrix = workbook.create_sheet(sheet_title(_("Scores")))
@@ -95,6 +104,22 @@ def results_xlsx(results: Results) -> bytes:
     for receipt, email, code, points, passes, comment in scores.iterator(chunk_size=5000):
         value: object = rounded(points) if passes is None else ("pass" if passes else "fail")
         matrix.append([receipt, email, code, value, comment or None])
+    if staff:
+        interviews = workbook.create_sheet(sheet_title(_("Interview scores")))
+        interviews.freeze_panes = "A2"
+        interviews.append(
+            header(
+                interviews, [_("Receipt number"), _("Evaluator"), _("Criterion"), _("Score"), _("Comment")]
+            )
+        )
+        for receipt, email, code, points, comment in (
+            InterviewScore.objects.filter(application__call=results.evaluation.call)
+            .order_by("application__received_at", "application_id", "evaluator__email", "criterion__order")
+            .values_list(
+                "application__receipt_number", "evaluator__email", "criterion__code", "points", "comment"
+            )
+        ):
+            interviews.append([receipt, email, code, rounded(points), comment or None])
     target = io.BytesIO()
     workbook.save(target)
     return target.getvalue()

@@ -21,10 +21,11 @@ from nidaa.accounts.models import User
 from nidaa.calls.models import Call, RequiredDocument
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.errors import EvaluationError
-from nidaa.evaluation.models import Evaluation, GridCriterion, GridTemplate, Method, Stage
+from nidaa.evaluation.models import Evaluation, GridCriterion, GridTemplate, InterviewCriterion, Method, Stage
 from nidaa.scoring import Criterion, Grid
 from nidaa.scoring.grid import GridError
 from nidaa.scoring.grid import Method as ScoringMethod
+from nidaa.scoring.interview import check_weights
 
 CODE_RE = re.compile(r"[A-Za-z0-9_.-]{1,20}")
 LANGUAGES = ("fr", "ar", "en")
@@ -46,6 +47,16 @@ class CriterionSpec:
 
 
 @dataclass(frozen=True)
+class InterviewSpec:
+    """A staff post's interview stage: the weights of the file and interview
+    scores in the final score, and the interview grid."""
+
+    file_weight: Decimal
+    interview_weight: Decimal
+    criteria: tuple[CriterionSpec, ...]
+
+
+@dataclass(frozen=True)
 class GridSpec:
     method: str
     technical_weight: Decimal
@@ -56,6 +67,7 @@ class GridSpec:
     blind: bool
     retain: int
     criteria: tuple[CriterionSpec, ...]
+    interview: InterviewSpec | None = None
 
 
 def _decimal(
@@ -114,9 +126,49 @@ def parse_grid_spec(data: Any) -> GridSpec:
         blind=bool(data.get("blind", False)),
         retain=retain,
         criteria=tuple(criteria),
+        interview=_interview_spec(data.get("interview"), method),
     )
     to_scoring_grid(spec)  # the arithmetic's own checks (codes, weights, budget...)
     return spec
+
+
+def _interview_spec(data: Any, method: str) -> InterviewSpec | None:
+    """``"interview": {"file_weight": 40, "interview_weight": 60, "criteria": [...]}``:
+    criteria as the file grid's, scored only (no eliminatory, no sub-criteria)."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise GridSpecError(_("interview must be an object."))
+    if method != Method.CQS:
+        raise GridSpecError(
+            _(
+                "An interview stage ranks on the file and interview scores: the method is cqs (no financial offer)."
+            )
+        )
+    raw_criteria = data.get("criteria")
+    if not isinstance(raw_criteria, list) or not raw_criteria or len(raw_criteria) > MAX_CRITERIA:
+        raise GridSpecError(_("The interview needs a list of criteria."))
+    criteria = tuple(_criterion_spec(raw, index) for index, raw in enumerate(raw_criteria, start=1))
+    if any(criterion.eliminatory or criterion.parent for criterion in criteria):
+        raise GridSpecError(_("Interview criteria are scored: no eliminatory criterion, no sub-criteria."))
+    spec = InterviewSpec(
+        file_weight=_decimal(data.get("file_weight", 40), "file_weight", maximum=Decimal(100)),
+        interview_weight=_decimal(data.get("interview_weight", 60), "interview_weight", maximum=Decimal(100)),
+        criteria=criteria,
+    )
+    to_interview_grid(spec)
+    return spec
+
+
+def to_interview_grid(spec: InterviewSpec) -> Grid:
+    try:
+        check_weights(spec.file_weight, spec.interview_weight)
+        return Grid(
+            criteria=tuple(Criterion(criterion.code, criterion.max_points) for criterion in spec.criteria),
+            method=ScoringMethod.CQS,
+        )
+    except GridError as error:
+        raise GridSpecError(str(error)) from error
 
 
 def _criterion_spec(raw: Any, index: int) -> CriterionSpec:
@@ -178,6 +230,22 @@ def to_scoring_grid(spec: GridSpec) -> Grid:
 
 def spec_of(evaluation: Evaluation) -> GridSpec:
     criteria = list(evaluation.criteria.all())
+    interview = None
+    if evaluation.interview:
+        interview = InterviewSpec(
+            file_weight=evaluation.file_weight,
+            interview_weight=evaluation.interview_weight,
+            criteria=tuple(
+                CriterionSpec(
+                    code=criterion.code,
+                    labels={"fr": criterion.label_fr, "ar": criterion.label_ar, "en": criterion.label_en},
+                    max_points=criterion.max_points,
+                    eliminatory=False,
+                    parent=None,
+                )
+                for criterion in evaluation.interview_criteria.all()
+            ),
+        )
     by_id = {criterion.pk: criterion.code for criterion in criteria}
     return GridSpec(
         method=evaluation.method,
@@ -198,11 +266,18 @@ def spec_of(evaluation: Evaluation) -> GridSpec:
             )
             for criterion in criteria
         ),
+        interview=interview,
     )
 
 
 def scoring_grid(evaluation: Evaluation) -> Grid:
     return to_scoring_grid(spec_of(evaluation))
+
+
+def interview_grid(evaluation: Evaluation) -> Grid | None:
+    """The interview grid's arithmetic, for a call with an interview stage."""
+    spec = spec_of(evaluation).interview
+    return to_interview_grid(spec) if spec is not None else None
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -230,6 +305,22 @@ def spec_as_json(spec: GridSpec) -> dict[str, Any]:
                     {"eliminatory": True} if criterion.eliminatory else {"max": _number(criterion.max_points)}
                 ),
                 **({"parent": criterion.parent} if criterion.parent else {}),
+            }
+            for criterion in spec.criteria
+        ],
+        **({"interview": _interview_json(spec.interview)} if spec.interview else {}),
+    }
+
+
+def _interview_json(spec: InterviewSpec) -> dict[str, Any]:
+    return {
+        "file_weight": _number(spec.file_weight),
+        "interview_weight": _number(spec.interview_weight),
+        "criteria": [
+            {
+                "code": criterion.code,
+                "label": {language: criterion.labels.get(language, "") for language in LANGUAGES},
+                "max": _number(criterion.max_points),
             }
             for criterion in spec.criteria
         ],
@@ -278,6 +369,7 @@ def set_grid(*, call: Call, spec: GridSpec, actor: User | None, reason: str = ""
             criterion.max_points = sum((child.max_points for child in children), Decimal(0))
             criterion.save(update_fields=["max_points"])
     evaluation.criteria.exclude(code__in=kept).delete()
+    _set_interview(evaluation, spec.interview)
     after = spec_as_json(spec)
     if before != after:
         write_audit(
@@ -287,6 +379,24 @@ def set_grid(*, call: Call, spec: GridSpec, actor: User | None, reason: str = ""
             data={"before": before, "after": after, **({"reason": reason.strip()} if reason.strip() else {})},
         )
     return evaluation
+
+
+def _set_interview(evaluation: Evaluation, spec: InterviewSpec | None) -> None:
+    evaluation.interview = spec is not None
+    if spec is not None:
+        evaluation.file_weight, evaluation.interview_weight = spec.file_weight, spec.interview_weight
+    evaluation.save(update_fields=["interview", "file_weight", "interview_weight", "updated_at"])
+    items = spec.criteria if spec is not None else ()
+    existing = {criterion.code: criterion for criterion in evaluation.interview_criteria.all()}
+    for order, item in enumerate(items):
+        criterion = existing.get(item.code) or InterviewCriterion(evaluation=evaluation, code=item.code)
+        criterion.label_fr = item.labels.get("fr", "")
+        criterion.label_ar = item.labels.get("ar", "")
+        criterion.label_en = item.labels.get("en", "")
+        criterion.max_points = item.max_points
+        criterion.order = order
+        criterion.save()
+    evaluation.interview_criteria.exclude(code__in=[item.code for item in items]).delete()
 
 
 PIECE_CRITERIA = {

@@ -15,8 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nidaa.common.pdf import render_pdf
@@ -26,12 +30,16 @@ from nidaa.evaluation.models import (
     ConflictDeclaration,
     Evaluation,
     EvaluatorAssignment,
+    Interview,
+    InterviewCriterion,
+    InterviewScore,
     Moderation,
     Outcome,
     Score,
     SheetStatus,
+    Stage,
 )
-from nidaa.evaluation.results import Results, applicant_label, compute_results, rounded
+from nidaa.evaluation.results import Results, applicant_label, compute_results, records_version, rounded
 from nidaa.evaluation.sheets import scorable_criteria
 from nidaa.evaluation.templatetags.evaluation import decision_labels
 
@@ -206,6 +214,9 @@ def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
         if row.envelope_open and row.offer is not None
     ]
     opened = sum(1 for row in results.rows if row.envelope_open)
+    interview = _interviews(evaluation, language, results, order) if evaluation.interview else None
+    for item, row in zip(applications, results.rows, strict=True):
+        item["interview"] = _number(row.ranked.interview_score) if row.ranked.shortlisted else ""
     title = _("Evaluation minutes")
     context = {
         "title": title,
@@ -237,10 +248,125 @@ def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
         "financial": financial,
         "opened": opened,
         "retained": [item for item in applications if item["retained"]],
+        "interview": interview,
         "decision_note": evaluation.decision_note,
         "decided_at": timezone.localtime(evaluation.decided_at) if evaluation.decided_at else None,
     }
     return Minutes(language=language, title=title, context=context)
+
+
+# --- stored under the records version ------------------------------------------
+
+FORMATS = ("pdf", "docx")
+# Part of the stored files' names: a change of the minutes' layout or content
+# that the records do not show makes new files.
+LAYOUT = "2"
+
+
+def _stored_name(evaluation: Evaluation, version: str, language: str, fmt: str) -> str:
+    # The version is a 32-hex digest: the names cannot be guessed.
+    return f"evaluation/minutes/{evaluation.call_id}/{LAYOUT}-{version}-{language}.{fmt}"
+
+
+def stored_minutes(evaluation: Evaluation, language: str, fmt: str) -> bytes:
+    """The minutes as a file kept in the storage under the evaluation's
+    records version (``results.records_version``: any change to what they
+    print makes a new name): printed once, after the decision in the task
+    queue (``generate_minutes``) or at the first download, then read back.
+    Older versions of the same call's minutes are deleted when a new one is
+    kept."""
+    if language not in LANGUAGES or fmt not in FORMATS:
+        raise ValueError(f"{language}.{fmt}")
+    name = _stored_name(evaluation, records_version(evaluation), language, fmt)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as handle:
+            return bytes(handle.read())
+    data = (minutes_pdf if fmt == "pdf" else minutes_docx)(evaluation, language)
+    folder, own = name.rsplit("/", 1)
+    try:
+        stale = [other for other in default_storage.listdir(folder)[1] if other != own]
+    except FileNotFoundError:
+        stale = []
+    for other in stale:
+        if other.endswith(f"-{language}.{fmt}"):
+            default_storage.delete(f"{folder}/{other}")
+    if not default_storage.exists(name):  # another worker may have just written it
+        default_storage.save(name, ContentFile(data))
+    return data
+
+
+def generate_minutes(*, call_id: int) -> int:
+    """Print and keep a decided evaluation's minutes in every language and
+    format (the task queue's job after the decision); returns how many."""
+    evaluation = (
+        Evaluation.objects.select_related("call", "call__organization").filter(call_id=call_id).first()
+    )
+    if evaluation is None or evaluation.stage != Stage.DECIDED:
+        return 0
+    for language in LANGUAGES:
+        for fmt in FORMATS:
+            stored_minutes(evaluation, language, fmt)
+    return len(LANGUAGES) * len(FORMATS)
+
+
+def _interviews(evaluation: Evaluation, language: str, results: Results, order: list[int]) -> dict[str, Any]:
+    """The staff post's shortlist and interviews: when and where, every
+    evaluator's points per interview criterion (in the committee's order),
+    the interview score and the final score with the weights."""
+    criteria = list(InterviewCriterion.objects.filter(evaluation=evaluation))
+    codes = {criterion.pk: criterion.code for criterion in criteria}
+    points: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
+    for application_id, evaluator_id, criterion_id, value in InterviewScore.objects.filter(
+        application__call_id=evaluation.call_id
+    ).values_list("application_id", "evaluator_id", "criterion_id", "points"):
+        points[(application_id, evaluator_id)][codes[criterion_id]] = _number(value)
+    scheduled = {
+        interview.application_id: interview
+        for interview in Interview.objects.filter(application__call_id=evaluation.call_id)
+    }
+    zone = ZoneInfo(evaluation.call.timezone)
+    shortlisted = []
+    for row in results.rows:
+        interview = scheduled.get(row.application.pk)
+        if interview is None:
+            continue
+        when = (
+            date_format(timezone.localtime(interview.starts_at, zone), "DATETIME_FORMAT")
+            if interview.starts_at
+            else "—"
+        )
+        where = " · ".join(part for part in (interview.place, interview.online_link) if part)
+        scores = []
+        for criterion in criteria:
+            given = " ".join(
+                points.get((row.application.pk, evaluator_id), {}).get(criterion.code, "—")
+                for evaluator_id in order
+            )
+            mean = row.interview.criteria[criterion.code].mean if row.interview is not None else None
+            scores.append(f"{criterion.code} {given} → {_number(mean)}")
+        shortlisted.append(
+            {
+                "receipt": row.application.receipt_number,
+                "applicant": applicant_label(row.application),
+                "when": when,
+                "where": where,
+                "scores": scores,
+                "interview": _number(row.ranked.interview_score),
+                "technical": _number(row.ranked.technical_score),
+                "final": _number(row.ranked.combined_score),
+            }
+        )
+    return {
+        "weights": _("Final score = %(file)s %% file score + %(interview)s %% interview score")
+        % {
+            "file": format(evaluation.file_weight.normalize(), "f"),
+            "interview": format(evaluation.interview_weight.normalize(), "f"),
+        },
+        "criteria": [
+            {"code": c.code, "label": c.label(language), "max": _number(c.max_points)} for c in criteria
+        ],
+        "shortlisted": shortlisted,
+    }
 
 
 def minutes_pdf(evaluation: Evaluation, language: str) -> bytes:
@@ -346,6 +472,19 @@ def _docx(minutes: Minutes) -> bytes:
             [_("Application"), _("Criterion"), _("Consensus"), _("Reason")],
             [[m["receipt"], m["criterion"], m["value"], m["reason"]] for m in c["moderations"]],
         )
+    if c["interview"]:
+        heading(_("Shortlist and interviews"), 1)
+        para(c["interview"]["weights"])
+        table(
+            [_("Code"), _("Criterion"), _("Maximum")],
+            [[r["code"], r["label"], r["max"]] for r in c["interview"]["criteria"]],
+        )
+        for i in c["interview"]["shortlisted"]:
+            para(
+                f"{i['receipt']} · {i['applicant']} — {i['when']}{' · ' + i['where'] if i['where'] else ''}: "
+                f"{' ; '.join(i['scores'])} — {_('Interview score')} {i['interview']} — "
+                f"{_('Final score')} {i['final']}"
+            )
     heading(_("Financial opening"), 1)
     if c["financial"]:
         for f in c["financial"]:
@@ -354,11 +493,13 @@ def _docx(minutes: Minutes) -> bytes:
     else:
         para(_("No financial offer was opened."))
     heading(_("Final ranking"), 1)
+    staff = c["interview"] is not None
     table(
-        [_("Rank"), _("Application"), _("Applicant"), _("Compliant"), _("Technical score"), _("Amount (MAD)"),
-         _("Combined score"), _("Decision")],
-        [[str(a["rank"]), a["receipt"], a["applicant"], a["compliant"], a["technical"], a["amount"], a["combined"],
-          a["decision"]] for a in c["applications"]],
+        [_("Rank"), _("Application"), _("Applicant"), _("Compliant"), _("Technical score"),
+         _("Interview score") if staff else _("Amount (MAD)"), _("Final score") if staff else _("Combined score"),
+         _("Decision")],
+        [[str(a["rank"]), a["receipt"], a["applicant"], a["compliant"], a["technical"],
+          a["interview"] if staff else a["amount"], a["combined"], a["decision"]] for a in c["applications"]],
     )  # fmt: skip
     heading(_("Decision"), 1)
     if c["retained"]:

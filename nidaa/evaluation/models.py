@@ -39,6 +39,36 @@ class EvaluatorAssignment(models.Model):
         return f"{self.evaluator} → {self.call_id}"
 
 
+class CommitteeInvitation(models.Model):
+    """A seat on a call's committee offered to an address without an account,
+    through the organisation's invitation (``accounts.services.invite_member``,
+    role evaluator): accepting the invitation assigns the new member to the
+    call (and makes them the chair when named so). Kept afterwards as the
+    record of how they came."""
+
+    invitation = models.ForeignKey(
+        "accounts.Invitation",
+        verbose_name=_("invitation"),
+        on_delete=models.CASCADE,
+        related_name="committee_seats",
+    )
+    call = models.ForeignKey(
+        "calls.Call", verbose_name=_("call"), on_delete=models.CASCADE, related_name="committee_invitations"
+    )
+    is_chair = models.BooleanField(_("chair"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("committee invitation")
+        verbose_name_plural = _("committee invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["invitation", "call"], name="one_seat_per_invitation_and_call")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitation_id} → {self.call_id}"
+
+
 # --- the evaluation of a call: grid, stage, sheets, decision ------------------
 
 
@@ -54,6 +84,7 @@ class Method(models.TextChoices):
 class Stage(models.TextChoices):
     SCORING = "scoring", _("Technical evaluation")
     FINANCIAL = "financial", _("Financial evaluation")
+    INTERVIEW = "interview", _("Interviews")
     DECIDED = "decided", _("Decided")
 
 
@@ -82,6 +113,12 @@ class Evaluation(models.Model):
         default=False,
         help_text=_("Evaluators see receipt numbers instead of names until the technical evaluation closes."),
     )
+    # Staff posts: a shortlist, then interviews scored on their own grid
+    # (InterviewCriterion); the final score weighs file and interview
+    # (nidaa.scoring.interview). Such a call has no financial envelope (CQS).
+    interview = models.BooleanField(_("shortlist and interview"), default=False)
+    file_weight = models.DecimalField(_("file weight"), max_digits=5, decimal_places=2, default=40)
+    interview_weight = models.DecimalField(_("interview weight"), max_digits=5, decimal_places=2, default=60)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.SCORING)
     frozen_at = models.DateTimeField(_("grid frozen"), null=True, blank=True)
     technical_closed_at = models.DateTimeField(_("technical evaluation closed"), null=True, blank=True)
@@ -135,6 +172,94 @@ class GridCriterion(models.Model):
         """The label in ``language``, else the first one written."""
         own = getattr(self, f"label_{language}", "")
         return own or self.label_fr or self.label_en or self.label_ar or self.code
+
+
+class InterviewCriterion(models.Model):
+    """One line of a staff post's interview grid (scored like the file's)."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, verbose_name=_("evaluation"), on_delete=models.CASCADE, related_name="interview_criteria"
+    )
+    code = models.CharField(_("code"), max_length=20)
+    label_fr = models.CharField(_("label (French)"), max_length=300, blank=True)
+    label_ar = models.CharField(_("label (Arabic)"), max_length=300, blank=True)
+    label_en = models.CharField(_("label (English)"), max_length=300, blank=True)
+    max_points = models.DecimalField(_("maximum points"), max_digits=7, decimal_places=2)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("interview criterion")
+        verbose_name_plural = _("interview criteria")
+        ordering = ["evaluation", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "code"], name="one_interview_criterion_code_per_evaluation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def label(self, language: str) -> str:
+        own = getattr(self, f"label_{language}", "")
+        return own or self.label_fr or self.label_en or self.label_ar or self.code
+
+
+class Interview(models.Model):
+    """A shortlisted application's interview: when and where (or online),
+    and when the applicant was told."""
+
+    application = models.OneToOneField(
+        "applications.Application",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="interview",
+    )
+    shortlisted_at = models.DateTimeField(_("shortlisted"), auto_now_add=True)
+    starts_at = models.DateTimeField(_("interview date and time"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    online_link = models.URLField(_("online link"), max_length=500, blank=True)
+    notified_at = models.DateTimeField(_("notice sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+
+    def __str__(self) -> str:
+        return f"{self.application_id} @ {self.starts_at}"
+
+
+class InterviewScore(models.Model):
+    """An evaluator's points for one interview criterion, recorded when they
+    submit their interview sheet (they cannot change it afterwards)."""
+
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("evaluator"), on_delete=models.CASCADE, related_name="+"
+    )
+    application = models.ForeignKey(
+        "applications.Application",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="interview_scores",
+    )
+    criterion = models.ForeignKey(
+        InterviewCriterion, verbose_name=_("criterion"), on_delete=models.CASCADE, related_name="scores"
+    )
+    points = models.DecimalField(_("points"), max_digits=7, decimal_places=2)
+    comment = models.TextField(_("comment"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interview score")
+        verbose_name_plural = _("interview scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluator", "application", "criterion"], name="one_interview_score_per_criterion"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluator_id} / {self.application_id} / {self.criterion_id}: {self.points}"
 
 
 class ConflictDeclaration(models.Model):
@@ -352,6 +477,7 @@ class Outcome(models.Model):
     technical_score = models.DecimalField(_("technical score"), max_digits=7, decimal_places=2, null=True)
     financial_score = models.DecimalField(_("financial score"), max_digits=7, decimal_places=2, null=True)
     combined_score = models.DecimalField(_("combined score"), max_digits=7, decimal_places=2, null=True)
+    interview_score = models.DecimalField(_("interview score"), max_digits=7, decimal_places=2, null=True)
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     notified_at = models.DateTimeField(_("notified"), null=True, blank=True)
 

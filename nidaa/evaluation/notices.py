@@ -1,8 +1,10 @@
-"""The evaluation's e-mails, each in its recipient's language: an invited
-evaluator's link to set a password, and the applicants' outcome notices
-(each applicant's own scores and rank only)."""
+"""The evaluation's e-mails, each in its recipient's language: the
+applicants' outcome notices (each applicant's own scores and rank only). An
+invited evaluator's e-mail is the organisation's invitation (accounts)."""
 
 from __future__ import annotations
+
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -10,11 +12,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
-from nidaa.accounts.models import User
 from nidaa.applications.models import Application
-from nidaa.calls.models import Call
-from nidaa.evaluation.models import Outcome
+from nidaa.evaluation.models import Interview, Outcome
 from nidaa.scoring import Decision
 
 LANGUAGES = ("fr", "ar", "en")
@@ -34,31 +35,6 @@ def _send(*, to: str, language: str, template: str, context: dict[str, object]) 
     EmailMessage(
         subject=" ".join(subject.split()), body=body, to=[to], headers={"Content-Language": language}
     ).send()
-
-
-def send_invitation(*, user_id: int, call_id: int) -> bool:
-    """The link an invited evaluator follows to choose a password (allauth's
-    password reset key: valid until used or the password changes)."""
-    from allauth.account.forms import default_token_generator
-    from allauth.account.utils import user_pk_to_url_str
-
-    user = User.objects.filter(pk=user_id).first()
-    call = Call.objects.select_related("organization").filter(pk=call_id).first()
-    if user is None or call is None or user.has_usable_password():
-        return False
-    language = _language(user.preferred_language)
-    with translation.override(language):
-        path = reverse(
-            "account_reset_password_from_key",
-            kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
-        )
-    _send(
-        to=user.email,
-        language=language,
-        template="invitation",
-        context={"call": call, "organization": call.organization, "url": f"{settings.NIDAA_SITE_URL}{path}"},
-    )
-    return True
 
 
 def applicant_language(application: Application) -> str:
@@ -104,3 +80,45 @@ def send_outcome_notices(*, call_id: int, notify_others: bool) -> int:
             locked.save(update_fields=["notified_at"])
         sent += 1
     return sent
+
+
+def send_interview_notice(*, interview_id: int) -> bool:
+    """A shortlisted applicant's interview: when (in the call's time zone, as
+    their language writes dates), where or the online link. Sent once per
+    scheduling (rescheduling clears ``notified_at``)."""
+    with transaction.atomic():
+        interview = (
+            # Only the interview's row is locked (PostgreSQL refuses to lock the
+            # nullable side of the applicant's outer join).
+            Interview.objects.select_for_update(of=("self",))
+            .select_related("application", "application__applicant", "application__call")
+            .filter(pk=interview_id, notified_at__isnull=True, starts_at__isnull=False)
+            .first()
+        )
+        if interview is None:
+            return False
+        application = interview.application
+        to = application.applicant_email or (application.applicant.email if application.applicant else "")
+        if not to:
+            return False
+        language = applicant_language(application)
+        assert interview.starts_at is not None
+        with translation.override(language):
+            when = date_format(
+                timezone.localtime(interview.starts_at, ZoneInfo(application.call.timezone)),
+                "DATETIME_FORMAT",
+            )
+        _send(
+            to=to,
+            language=language,
+            template="interview",
+            context={
+                "application": application,
+                "call": application.call,
+                "interview": interview,
+                "when": when,
+            },
+        )
+        interview.notified_at = timezone.now()
+        interview.save(update_fields=["notified_at"])
+    return True

@@ -21,20 +21,31 @@ from django.utils import timezone
 
 from nidaa.applications.models import Application, ApplicationStatus
 from nidaa.calls.models import Call
-from nidaa.evaluation.grids import scoring_grid
+from nidaa.evaluation.grids import interview_grid, scoring_grid
 from nidaa.evaluation.models import (
     ComplianceCheck,
     ComplianceOverride,
     ConflictDeclaration,
     Evaluation,
     FinancialOffer,
+    Interview,
+    InterviewScore,
     Moderation,
     Score,
     ScoreSheet,
     SheetStatus,
     Stage,
 )
-from nidaa.scoring import ApplicationConsolidation, Grid, Method, Ranked, Sheet, consolidate, rank
+from nidaa.scoring import (
+    ApplicationConsolidation,
+    Grid,
+    Method,
+    Ranked,
+    Sheet,
+    consolidate,
+    rank,
+    rank_with_interviews,
+)
 
 CENT = Decimal("0.01")
 
@@ -67,6 +78,7 @@ class ApplicationResult:
     ranked: Ranked
     offer: OfferInfo | None
     envelope_open: bool
+    interview: ApplicationConsolidation | None = None  # a shortlisted applicant's interview grid
 
     @property
     def compliant(self) -> bool:
@@ -182,8 +194,15 @@ def compute_results(evaluation: Evaluation) -> Results:
         chair_verdicts=chair_verdicts,
     )
     compliant = {receipt[pk]: all(checks.values()) for pk, checks in compliance.items()}
-    technical = rank(grid, consolidated, compliant=compliant, retain=evaluation.retain)
-    opened = open_envelopes(evaluation, grid, technical)
+    if evaluation.interview:
+        return _with_interviews(evaluation, grid, applications, compliance, consolidated, compliant, sheets)
+    opened = (
+        open_envelopes(
+            evaluation, grid, rank(grid, consolidated, compliant=compliant, retain=evaluation.retain)
+        )
+        if envelopes_may_open(evaluation, grid)
+        else set()
+    )
     prices = {receipt[pk]: offer.amount_mad for pk, offer in offers.items() if receipt[pk] in opened}
     ranked = rank(grid, consolidated, compliant=compliant, prices=prices, retain=evaluation.retain)
     by_receipt = {application.receipt_number: application for application in applications.values()}
@@ -204,11 +223,79 @@ def compute_results(evaluation: Evaluation) -> Results:
     )
 
 
+def envelopes_may_open(evaluation: Evaluation, grid: Grid) -> bool:
+    return evaluation.stage != Stage.SCORING and grid.method is not Method.CQS
+
+
+def _with_interviews(
+    evaluation: Evaluation,
+    grid: Grid,
+    applications: dict[int, ApplicationInfo],
+    compliance: dict[int, dict[str, bool]],
+    consolidated: dict[str, ApplicationConsolidation],
+    compliant: dict[str, bool],
+    sheets: list[Sheet],
+) -> Results:
+    """A staff post's results: the file evaluation, then the shortlist's
+    interviews (``nidaa.scoring.interview``), scored on the interview grid by
+    the evaluators without a conflict (the file stage's declarations hold)."""
+    receipt = {pk: application.receipt_number for pk, application in applications.items()}
+    interview_grid_ = interview_grid(evaluation)
+    assert interview_grid_ is not None
+    shortlisted = [
+        receipt[pk]
+        for pk in Interview.objects.filter(application__call_id=evaluation.call_id).values_list(
+            "application_id", flat=True
+        )
+        if pk in receipt
+    ]
+    codes = dict(evaluation.interview_criteria.values_list("pk", "code"))
+    points: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
+    for evaluator_id, application_id, criterion_id, value in InterviewScore.objects.filter(
+        application__call_id=evaluation.call_id
+    ).values_list("evaluator_id", "application_id", "criterion_id", "points"):
+        if application_id in receipt:
+            points[(evaluator_id, application_id)][codes[criterion_id]] = value
+    interview_sheets = [
+        Sheet(str(evaluator_id), receipt[application_id], given)
+        for (evaluator_id, application_id), given in sorted(points.items())
+    ]
+    interview_sheets += [sheet for sheet in sheets if sheet.conflict and sheet.application in shortlisted]
+    interviews = consolidate(interview_grid_, interview_sheets, applications=shortlisted)
+    ranked = rank_with_interviews(
+        grid,
+        consolidated,
+        interviews,
+        shortlisted=shortlisted,
+        file_weight=evaluation.file_weight,
+        interview_weight=evaluation.interview_weight,
+        compliant=compliant,
+        retain=evaluation.retain,
+    )
+    by_receipt = {application.receipt_number: application for application in applications.values()}
+    return Results(
+        evaluation=evaluation,
+        grid=grid,
+        rows=[
+            ApplicationResult(
+                application=by_receipt[row.application],
+                compliance=compliance[by_receipt[row.application].pk],
+                consolidation=consolidated[row.application],
+                ranked=row,
+                offer=None,
+                envelope_open=False,
+                interview=interviews.get(row.application),
+            )
+            for row in ranked
+        ],
+    )
+
+
 def open_envelopes(evaluation: Evaluation, grid: Grid, technical: list[Ranked]) -> set[str]:
     """The receipts whose financial offer may be read: none before the chair
     closes the technical evaluation; then those of the technically qualified
     (QBS: only the best technical score's; CQS: none)."""
-    if evaluation.stage == Stage.SCORING or grid.method is Method.CQS:
+    if not envelopes_may_open(evaluation, grid):
         return set()
     qualified = [row for row in technical if row.qualified]
     if grid.method is Method.QBS:
@@ -227,7 +314,7 @@ def applicant_label(application: Application | ApplicationInfo) -> str:
     return application.firm_name or application.applicant_name or application.applicant_email
 
 
-def result_line(row: ApplicationResult) -> dict[str, Any]:
+def result_line(row: ApplicationResult, *, interview: bool = False) -> dict[str, Any]:
     """One application as ``nidaa evaluation results`` prints it (a contract)."""
     consolidation = row.consolidation
     return {
@@ -252,6 +339,22 @@ def result_line(row: ApplicationResult) -> dict[str, Any]:
         "combined_score": rounded(row.ranked.combined_score),
         "rank": row.ranked.rank,
         "decision": row.ranked.decision.value,
+        # A staff post's interview stage adds its keys (combined_score is then
+        # the final score: file and interview weighed).
+        **(
+            {
+                "shortlisted": row.ranked.shortlisted,
+                "interview_score": rounded(row.ranked.interview_score),
+                "interview_criteria": {
+                    code: {"mean": rounded(result.mean), "spread": rounded(result.spread)}
+                    for code, result in row.interview.criteria.items()
+                }
+                if row.interview is not None
+                else {},
+            }
+            if interview
+            else {}
+        ),
     }
 
 

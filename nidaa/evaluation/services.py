@@ -8,6 +8,7 @@ from nidaa.accounts.models import Membership, Role, User
 from nidaa.calls.models import Call
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.models import EvaluatorAssignment
+from nidaa.evaluation.results import touch
 
 
 class NotAnEvaluator(Exception):
@@ -24,6 +25,7 @@ def assign_evaluator(*, call: Call, evaluator: User, actor: User | None) -> Eval
         raise NotAnEvaluator()
     assignment, created = EvaluatorAssignment.objects.get_or_create(call=call, evaluator=evaluator)
     if created:
+        touch(call_id=call.pk)  # the minutes name the committee
         write_audit(obj=call, actor=actor, action="assign_evaluator", data={"evaluator": evaluator.pk})
     return assignment
 
@@ -33,5 +35,6 @@ def unassign_evaluator(*, call: Call, evaluator: User, actor: User | None) -> bo
     """Withdraw ``evaluator`` from ``call``; returns whether they were assigned."""
     deleted, _rows = EvaluatorAssignment.objects.filter(call=call, evaluator=evaluator).delete()
     if deleted:
+        touch(call_id=call.pk)
         write_audit(obj=call, actor=actor, action="unassign_evaluator", data={"evaluator": evaluator.pk})
     return bool(deleted)

@@ -10,7 +10,7 @@ from nidaa.accounts.models import Membership, Role, User
 from nidaa.accounts.selectors import EDIT_ROLES, signed_in
 from nidaa.calls.models import Call
 from nidaa.calls.selectors import get_call_for_user
-from nidaa.evaluation.models import EvaluatorAssignment
+from nidaa.evaluation.models import CommitteeInvitation, EvaluatorAssignment
 from nidaa.evaluation.services import NotAnEvaluator, assign_evaluator, unassign_evaluator
 
 
@@ -48,4 +48,7 @@ def evaluators(request: HttpRequest, call_id: int) -> HttpResponse:
         return redirect("evaluation:evaluators", call_id=call.pk)
     assigned = set(EvaluatorAssignment.objects.filter(call=call).values_list("evaluator_id", flat=True))
     rows = [(user, user.pk in assigned) for user in candidates]
-    return render(request, "evaluation/evaluators.html", {"call": call, "rows": rows})
+    invited = CommitteeInvitation.objects.filter(
+        call=call, invitation__accepted_at=None, invitation__revoked_at=None
+    ).select_related("invitation")
+    return render(request, "evaluation/evaluators.html", {"call": call, "rows": rows, "invited": invited})

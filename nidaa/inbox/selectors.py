@@ -20,6 +20,9 @@ from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
 from nidaa.applications.models import Application
 from nidaa.calls.models import Call, CallStatus
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState
+from nidaa.mailintake import ParsedMessage, parse_message_within_budget
+from nidaa.mailintake.bounded import MAX_MESSAGE_BYTES
+from nidaa.mailintake.message import unreadable_message
 
 TRIAGE_ROLES = EDIT_ROLES
 MAILBOX_ROLES = frozenset({Role.ADMIN})
@@ -117,3 +120,31 @@ def account_applications_from(message: InboundMessage) -> QuerySet[Application]:
         .select_related("call")
         .order_by("call__title", "pk")
     )
+
+
+def parsed_message(message: InboundMessage) -> ParsedMessage:
+    """The stored message read as the intake reads it: within the time and
+    memory budget of one message (``unreadable`` says why not)."""
+    if message.size > MAX_MESSAGE_BYTES:
+        # Known from its row: not even loaded into memory.
+        return unreadable_message(b"", received_at=message.received_at, reason="too_large")
+    with message.raw.open("rb") as handle:
+        raw = handle.read(MAX_MESSAGE_BYTES + 1)
+    return parse_message_within_budget(raw, received_at=message.received_at)
+
+
+def messages_of_application(application: Application) -> dict[int, InboundMessage]:
+    """The stored e-mails that became the versions of ``application`` (one
+    query), by version id. ``application`` must come from the issuer's scoped
+    getter (``applications.access.get_application_for_issuer``): its page's
+    access rules are these messages' too. A message is shown only within the
+    organisation that received it."""
+    return {
+        message.version_id: message
+        for message in InboundMessage.objects.filter(
+            version__application=application,
+            organization_id=application.call.organization_id,
+            state=MessageState.FILED,
+        )
+        if message.version_id is not None
+    }

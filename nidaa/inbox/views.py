@@ -37,7 +37,7 @@ from nidaa.inbox.intake import IntakeSummary, RawItem, ingest_messages
 from nidaa.inbox.models import InboundMessage, Mailbox, MessageState
 from nidaa.inbox.services import connect_mailbox, update_mailbox
 from nidaa.inbox.triage import MessageNotFileable, discard_message, file_message
-from nidaa.mailintake import classify_attachments, parse_message_within_budget
+from nidaa.mailintake import classify_attachments
 from nidaa.mailintake.files import NotAMessage, messages_in
 
 MESSAGES_PER_PAGE = 50
@@ -59,9 +59,7 @@ def _mailbox_or_404(request: HttpRequest, mailbox_id: int) -> Mailbox:
 
 
 def _parsed(message: InboundMessage) -> Any:
-    with message.raw.open("rb") as handle:
-        raw = handle.read()
-    return parse_message_within_budget(raw, received_at=message.received_at)
+    return mail_selectors.parsed_message(message)
 
 
 # --- triage inbox ---------------------------------------------------------------

@@ -7,46 +7,17 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from django.template.loader import render_to_string
-
-from nidaa.common.pdf import html_to_pdf
-from nidaa.missions.models import Mission, Session
-from nidaa.missions.selectors import expected_participants, totals_by, totals_by_breakdown
-
-# Lines left blank for walk-ins: a fifth of the list, at least five.
-MIN_BLANK_LINES = 5
-
-
-def _sheet(session: Session, mission: Mission) -> dict[str, Any]:
-    participants = list(expected_participants(session=session))
-    blank = max(MIN_BLANK_LINES, len(participants) // 5)
-    start = len(participants) + 1
-    territory = session.zone.territory
-    return {
-        "mission": mission.title,
-        "module": session.module.title,
-        "day": session.day,
-        "zone": session.zone.name,
-        "zone_ar": territory.name_ar if territory is not None and territory.name_ar else session.zone.name,
-        "date": session.date,
-        "start": session.start_time,
-        "end": session.end_time,
-        "venue": session.venue,
-        "participants": participants,
-        "blank": range(start, start + blank),
-    }
+from nidaa.missions.attendance_sheet import attendance_sheets
+from nidaa.missions.models import Session
+from nidaa.missions.selectors import totals_by, totals_by_breakdown
 
 
 def attendance_sheets_pdf(*, sessions: Iterable[Session], lang: str) -> bytes:
-    """One A4 sheet (or more) per session: headers in French and Arabic, a line
-    per expected participant with their names in both scripts, blank lines for
-    walk-ins, a signature column per half-day. ``lang`` sets the page's
-    direction (Arabic right-to-left)."""
-    sheets = []
-    for session in sessions:
-        sheets.append(_sheet(session, session.mission))
-    html = render_to_string("missions/attendance_sheet.html", {"sheets": sheets, "lang": lang})
-    return html_to_pdf(html)
+    """One A4 sheet (or more) per session (``missions.attendance_sheet``):
+    headers in French and Arabic, a line per expected participant with their
+    names in both scripts, blank lines for walk-ins, a signature column per
+    half-day. ``lang`` "ar" lays the columns right to left."""
+    return attendance_sheets(sessions=sessions, lang=lang)
 
 
 def _append(sheet: Any, row: list[Any]) -> None:

@@ -28,8 +28,16 @@ class UploadForm(forms.Form):
 
 class MissionCreateForm(forms.Form):
     call = forms.TypedChoiceField(label=_("Call"), coerce=int)
+    # The retained application, when the call page's link started the mission from it.
+    application = forms.IntegerField(required=False, widget=forms.HiddenInput)
     facilitator_name = forms.CharField(label=_("Retained applicant's name"), max_length=255)
     facilitator_email = forms.EmailField(label=_("Retained applicant's e-mail"))
+    # Left empty: the applicant's account's language, else the call's (services.guess_language).
+    facilitator_language = forms.ChoiceField(
+        label=_("Language of the invitation and reminders"),
+        choices=[("", _("The applicant's or the call's language")), *settings.LANGUAGES],
+        required=False,
+    )
 
     def __init__(self, *args: Any, calls: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -118,6 +126,63 @@ class SessionForm(forms.Form):
     end = forms.TimeField(label=_("End time"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     venue = forms.CharField(label=_("Venue"), max_length=500, required=False)
     expected = forms.IntegerField(label=_("Expected participants"), min_value=0, max_value=10_000, initial=0)
+
+
+class SessionEditForm(forms.Form):
+    """A session of the plan, its module and zone chosen among the mission's."""
+
+    module = forms.TypedChoiceField(label=_("Module"), coerce=int)
+    zone = forms.TypedChoiceField(label=_("Zone"), coerce=int)
+    day = forms.IntegerField(label=_("Day of the module"), min_value=1, max_value=60)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(
+        label=_("Start time"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end = forms.TimeField(label=_("End time"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.CharField(label=_("Venue"), max_length=500, required=False)
+    expected = forms.IntegerField(label=_("Expected participants"), min_value=0, max_value=10_000)
+
+    def __init__(
+        self, *args: Any, modules: list[tuple[int, str]], zones: list[tuple[int, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for name, choices in (("module", modules), ("zone", zones)):
+            field = self.fields[name]
+            assert isinstance(field, forms.TypedChoiceField)
+            field.choices = choices
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            raise forms.ValidationError(_("The session ends before it starts."))
+        return data
+
+
+class ParticipantForm(forms.Form):
+    name_latin = forms.CharField(label=_("Name (Latin script)"), max_length=255, required=False)
+    name_arabic = forms.CharField(
+        label=_("Name (Arabic script)"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "rtl"}),
+    )
+    sex = forms.ChoiceField(
+        label=_("Sex"), required=False, choices=[("", "—"), ("female", _("Female")), ("male", _("Male"))]
+    )
+    category = forms.CharField(label=_("Category"), max_length=200, required=False)
+    organization_name = forms.CharField(label=_("Organisation"), max_length=255, required=False)
+    commune = forms.CharField(label=_("Commune"), max_length=200, required=False)
+    zone = forms.TypedChoiceField(label=_("Zone"), coerce=int)
+    phone = forms.CharField(label=_("Telephone"), max_length=40, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    disability = forms.BooleanField(label=_("With a disability"), required=False)
+    consent = forms.BooleanField(label=_("Consents to the use of their data"), required=False)
+
+    def __init__(self, *args: Any, zones: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["zone"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = zones
 
 
 class WalkInForm(forms.Form):

@@ -10,6 +10,8 @@ what identifies them and keeps the row, so planned/actual counts stay true.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +88,11 @@ class Mission(models.Model):
     # Who the retained applicant is, as given (an e-mailed application has no account yet).
     facilitator_name = models.CharField(_("facilitator's name"), max_length=255, blank=True)
     facilitator_email = models.EmailField(_("facilitator's e-mail"), blank=True)
+    # The language the facilitator is written to before they have an account
+    # (then their account's preferred language).
+    facilitator_language = models.CharField(
+        _("facilitator's language"), max_length=5, choices=settings.LANGUAGES, blank=True
+    )
     focal_point = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("focal point"),
@@ -326,6 +333,25 @@ class Session(models.Model):
     def __str__(self) -> str:
         return f"{self.module} · {self.zone} · {self.date}"
 
+    @property
+    def spans_day(self) -> bool:
+        """Whether attendance is taken per half-day (morning and afternoon) —
+        ``session_spans_day`` on the session's times."""
+        return session_spans_day(self.start_time, self.end_time)
+
+
+# A session is ticked per half-day when it runs through the lunch hour or lasts
+# longer than a half-day; without times it is a day of a module, as planned.
+LUNCH_START, LUNCH_END = dt.time(12, 0), dt.time(13, 0)
+HALF_DAY = dt.timedelta(hours=4)
+
+
+def session_spans_day(start: dt.time | None, end: dt.time | None) -> bool:
+    if start is None or end is None:
+        return True
+    length = dt.datetime.combine(dt.date.min, end) - dt.datetime.combine(dt.date.min, start)
+    return length > HALF_DAY or (start < LUNCH_START and end > LUNCH_END)
+
 
 class Participant(models.Model):
     mission = models.ForeignKey(
@@ -416,7 +442,11 @@ class Attendance(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["session", "present", "sex", "category"], name="missions_attendance_counts")
+            # Planned vs present (and per half-day) read from the index alone.
+            models.Index(
+                fields=["session", "present", "sex", "category", "morning", "afternoon"],
+                name="missions_attendance_halves",
+            )
         ]
 
     def __str__(self) -> str:

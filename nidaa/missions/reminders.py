@@ -75,7 +75,7 @@ def send_deliverable_reminder(*, deliverable_id: int, level: str, today: date) -
             return False
         deliverable.reminded = level
         deliverable.save(update_fields=["reminded"])
-        language = mission.facilitator.preferred_language if mission.facilitator else settings.LANGUAGE_CODE
+        language = facilitator_language(mission)
         with translation.override(language):
             if level == OVERDUE:
                 subject = _("Nidaa: the deliverable “%(title)s” is overdue") % {
@@ -110,6 +110,13 @@ def send_due_reminders(*, today: date) -> int:
     )
 
 
+def facilitator_language(mission: Mission) -> str:
+    """Their account's language, else the one the mission was created with."""
+    if mission.facilitator is not None:
+        return str(mission.facilitator.preferred_language)
+    return mission.facilitator_language or str(settings.LANGUAGE_CODE)
+
+
 def send_facilitator_invitation(*, mission_id: int) -> bool:
     """Invite the retained applicant, who has no account with that address
     yet, to create one: the mission opens to them once the address is verified."""
@@ -118,7 +125,7 @@ def send_facilitator_invitation(*, mission_id: int) -> bool:
     )
     if mission is None or not mission.facilitator_email:
         return False
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mission.facilitator_language or settings.LANGUAGE_CODE):
         subject = _("Nidaa: you are the facilitator of “%(title)s”") % {"title": mission.title[:100]}
         body = render_to_string(
             "missions/email/facilitator_invitation.txt",

@@ -136,17 +136,25 @@ def attendance_summary(*, mission: Mission) -> dict[str, Any]:
         key = (sex, names.get(category_id, UNSPECIFIED))
         group[key] = group.get(key, 0) + count
     present: dict[int, dict[tuple[str, str], int]] = {}
-    for session_id, sex, category_id, count in (
+    halves: dict[int, dict[str, int]] = {}
+    for session_id, sex, category_id, count, mornings, afternoons in (
         Attendance.objects.filter(
             session__in=Session.objects.filter(mission=mission).values("pk"), present=True
         )
         .values_list("session_id", "sex", "category_id")
-        .annotate(n=Count("id"))
+        .annotate(
+            n=Count("id"),
+            am=Count("id", filter=Q(morning=True)),
+            pm=Count("id", filter=Q(afternoon=True)),
+        )
         .order_by()
     ):
         group = present.setdefault(session_id, {})
         key = (sex, names.get(category_id, UNSPECIFIED))
         group[key] = group.get(key, 0) + count
+        half = halves.setdefault(session_id, {"morning": 0, "afternoon": 0})
+        half["morning"] += mornings
+        half["afternoon"] += afternoons
     sessions = []
     for session in (
         Session.objects.filter(mission=mission)
@@ -178,6 +186,8 @@ def attendance_summary(*, mission: Mission) -> dict[str, Any]:
                     }
                     for category in categories
                 },
+                # Added for half-day attendance (every key above is the contract's).
+                "present_half_days": halves.get(session.pk, {"morning": 0, "afternoon": 0}),
             }
         )
     return {"mission": mission.pk, "sessions": sessions}

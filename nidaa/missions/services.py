@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import File
 from django.db import transaction
@@ -93,6 +94,10 @@ class MissionError(Exception):
         "missing_name": "a name is needed",
         "phone": "not a phone number: {detail!r}",
         "session_has_attendance": "the session has attendance recorded",
+        "session_place_fixed": "the session has attendance recorded: its module and zone stay",
+        "participant_zone_fixed": "the participant has attendance recorded: their zone stays",
+        "participant_erased": "the participant's data are erased",
+        "duplicate_phone": "the phone number is already {detail}'s",
     }
 
     def __init__(self, code: str, detail: str = "") -> None:
@@ -122,6 +127,20 @@ def user_with_verified_email(email: str) -> Any | None:
     )
 
 
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def guess_language(*, call: Call, application: Application | None) -> str:
+    """The retained applicant's language as far as Nidaa knows it: their
+    account's, else the call's (a call written in Arabic is answered in Arabic),
+    else the site's."""
+    if application is not None and application.applicant is not None:
+        return str(application.applicant.preferred_language)
+    if call.document_language in LANGUAGE_CODES:
+        return str(call.document_language)
+    return str(settings.LANGUAGE_CODE)
+
+
 @transaction.atomic
 def create_mission(
     *,
@@ -130,11 +149,14 @@ def create_mission(
     application: Application | None = None,
     facilitator_name: str = "",
     facilitator_email: str = "",
+    facilitator_language: str = "",
     title: str = "",
 ) -> Mission:
     """A mission for ``call``: from its retained application, or with the
     retained applicant given by hand (name and e-mail). Its deliverables are
-    the call's extracted deliverables, to be dated by the issuer."""
+    the call's extracted deliverables, to be dated by the issuer. The
+    facilitator is written to in ``facilitator_language`` (else
+    ``guess_language``)."""
     if application is not None and application.call_id != call.pk:
         raise MissionError("application_of_another_call", application.receipt_number)
     facilitator = None
@@ -153,6 +175,11 @@ def create_mission(
         facilitator=facilitator,
         facilitator_name=facilitator_name[:255],
         facilitator_email=facilitator_email,
+        facilitator_language=(
+            facilitator_language
+            if facilitator_language in LANGUAGE_CODES
+            else guess_language(call=call, application=application)
+        ),
         title=(title or call.title)[:500],
     )
     Deliverable.objects.bulk_create(
@@ -505,6 +532,101 @@ def delete_session(*, session: Session, actor: Any) -> None:
     session.delete()
 
 
+def _changes(obj: Any, values: dict[str, Any]) -> list[str]:
+    """Set ``values`` on ``obj``; the names of the fields that changed."""
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, values[name])
+    return changed
+
+
+@transaction.atomic
+def update_session(
+    *, session: Session, actor: Any, module: Module, zone: Zone, day: int, day_date: date,
+    start: time | None, end: time | None, venue: str, expected: int,
+) -> list[str]:  # fmt: skip
+    """Edit a session of the plan; the names of the fields changed (audited).
+    Its date, times, venue and expected count can always change (workshops
+    are postponed); its module and zone cannot once attendance or a signed
+    sheet is recorded: who was expected and what they signed for would no
+    longer match. A session planned in the wrong place is then left as
+    evidence and a new one added."""
+    if module.mission_id != session.mission_id or zone.mission_id != session.mission_id:
+        raise MissionError("unknown_zone")
+    moves = session.module_id != module.pk or session.zone_id != zone.pk
+    if moves and (Attendance.objects.filter(session=session).exists() or session.scans.exists()):
+        raise MissionError("session_place_fixed")
+    changed = _changes(
+        session,
+        {"module": module, "zone": zone, "day": day, "date": day_date, "start_time": start,
+         "end_time": end, "venue": venue[:500], "expected": expected},
+    )  # fmt: skip
+    if changed:
+        session.save(update_fields=changed)
+        write_audit(
+            obj=session.mission, actor=actor, action="update_session",
+            data={"session": session.pk, "fields": changed},
+        )  # fmt: skip
+    return changed
+
+
+@transaction.atomic
+def update_participant(
+    *, participant: Participant, actor: Any, zone: Zone, name_latin: str, name_arabic: str, sex: str,
+    category: str, organization_name: str, commune: str, phone: str, email: str, disability: bool,
+    consent: bool,
+) -> list[str]:  # fmt: skip
+    """Correct a participant; the names of the fields changed (audited, without
+    their values: the audit log keeps no personal data). An erased participant
+    stays erased; their zone cannot change once attendance is recorded (they
+    were expected there). A change of sex or category is copied to their
+    attendance, which the planned-versus-present counts read."""
+    if participant.erased:
+        raise MissionError("participant_erased")
+    name_latin, name_arabic = " ".join(name_latin.split())[:255], " ".join(name_arabic.split())[:255]
+    if not name_latin and not name_arabic:
+        raise MissionError("missing_name")
+    try:
+        normalised_phone = values.phone(phone) or ""
+    except ValueError as error:
+        raise MissionError("phone", phone) from error
+    if zone.mission_id != participant.mission_id:
+        raise MissionError("unknown_zone")
+    if zone.pk != participant.zone_id and participant.attendances.exists():
+        raise MissionError("participant_zone_fixed")
+    if normalised_phone:
+        other = (
+            Participant.objects.filter(mission_id=participant.mission_id, phone=normalised_phone)
+            .exclude(pk=participant.pk)
+            .values_list("code", flat=True)
+            .first()
+        )
+        if other is not None:
+            raise MissionError("duplicate_phone", other)
+    category_id = (
+        _categories(participant.mission, {category.strip()})[fold(category)] if category.strip() else None
+    )
+    changed = _changes(
+        participant,
+        {"zone": zone, "name_latin": name_latin, "name_arabic": name_arabic, "sex": sex if sex in ("female", "male") else "",
+         "category_id": category_id, "organization_name": organization_name.strip()[:255],
+         "commune": commune.strip()[:200], "phone": normalised_phone, "email": email.strip(),
+         "disability": disability, "consent": consent,
+         "name_key": name_key(name_latin), "name_ar_key": name_key(name_arabic)},
+    )  # fmt: skip
+    if changed:
+        participant.save(update_fields=changed)
+        if {"sex", "category_id"} & set(changed):
+            Attendance.objects.filter(participant=participant).update(
+                sex=participant.sex, category_id=participant.category_id
+            )
+        write_audit(
+            obj=participant.mission, actor=actor, action="update_participant",
+            data={"participant": participant.code, "fields": [n for n in changed if not n.endswith("_key")]},
+        )  # fmt: skip
+    return changed
+
+
 @dataclass
 class ImportReport:
     rows: int = 0
@@ -789,17 +911,25 @@ def record_attendance(
     *, session: Session, participant: Participant, present: bool, actor: Any,
     morning: bool | None = None, afternoon: bool | None = None,
 ) -> Attendance:  # fmt: skip
-    """Tick (or untick) a participant at a session; both half-days follow
-    ``present`` unless given."""
+    """Tick (or untick) a participant at a session. A half-day not given
+    follows ``present``. At a session that spans the day (``Session.spans_day``)
+    the half-days are ticked separately and ``present`` means at least one of
+    them; at a shorter one there is one tick, and both half-days follow it."""
     if participant.mission_id != session.mission_id:
         raise MissionError("participant_of_another_mission")
+    morning = present if morning is None else morning
+    afternoon = present if afternoon is None else afternoon
+    if session.spans_day:
+        present = morning or afternoon
+    else:
+        morning = afternoon = present
     attendance, _created = Attendance.objects.update_or_create(
         session=session,
         participant=participant,
         defaults={
             "present": present,
-            "morning": present if morning is None else morning,
-            "afternoon": present if afternoon is None else afternoon,
+            "morning": morning,
+            "afternoon": afternoon,
             "walk_in": participant.walk_in or participant.zone_id != session.zone_id,
             "sex": participant.sex,
             "category_id": participant.category_id,
@@ -843,14 +973,43 @@ def add_walk_in(
     return participant
 
 
+# A column per half-day, as a sheet typed back from the paper one names them.
+HALF_DAY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "present_am": (
+        "present am", "present matin", "presente matin", "presence matin", "presence du matin", "matin",
+        "signature matin", "morning", "am", "present morning", "attended morning",
+        "الحضور صباحا", "حاضر صباحا", "صباحا", "الفتره الصباحيه", "حضور الصباح", "التوقيع صباحا",
+    ),
+    "present_pm": (
+        "present pm", "present apres midi", "presente apres midi", "presence apres midi",
+        "presence de l apres midi", "apres midi", "signature apres midi", "afternoon", "pm",
+        "present afternoon", "attended afternoon",
+        "الحضور مساء", "حاضر مساء", "مساء", "الفتره المسائيه", "حضور المساء", "التوقيع مساء",
+    ),
+}  # fmt: skip
+ATTENDANCE_COLUMNS = {**ATTENDANCE_SYNONYMS, **HALF_DAY_SYNONYMS}
+PRESENCE_FIELDS = ("present", "present_am", "present_pm")
+
+
+@dataclass(frozen=True)
+class Mark:
+    participant: Participant
+    present: bool
+    morning: bool | None
+    afternoon: bool | None
+
+
 @transaction.atomic
 def import_attendance(*, session: Session, data: bytes, actor: Any) -> ImportReport:
-    """A sheet with ``participant`` (name, phone or code) and ``present``
-    columns; a row that matches nobody expected at the session is an error,
-    and then nothing is recorded."""
+    """A sheet with a ``participant`` column (name, phone or code) and a
+    ``present`` column (both half-days), or a column per half-day
+    (``present_am`` / ``present_pm``, "Matin", "مساء"...), or all three (a
+    half-day's column then wins for that half-day); a row that matches nobody
+    in the mission is an error, and then nothing is recorded."""
     table = _table(data)
-    header = find_header(table, ATTENDANCE_SYNONYMS)
-    if header is None or set(header.mapping.values()) != {"participant", "present"}:
+    header = find_header(table, ATTENDANCE_COLUMNS)
+    fields = set(header.mapping.values()) if header is not None else set()
+    if header is None or "participant" not in fields or not fields & set(PRESENCE_FIELDS):
         raise MissionError("attendance_header")
     people = list(Participant.objects.filter(mission_id=session.mission_id, erased=False))
     index: dict[str, Participant] = {}
@@ -859,7 +1018,7 @@ def import_attendance(*, session: Session, data: bytes, actor: Any) -> ImportRep
             if key:
                 index.setdefault(key, p)
     report = ImportReport(header=header)
-    marks: list[tuple[Participant, bool]] = []
+    marks: list[Mark] = []
     for row in table.rows[header.index + 1 :]:
         report.rows += 1
         cells = {
@@ -877,18 +1036,31 @@ def import_attendance(*, session: Session, data: bytes, actor: Any) -> ImportRep
         if person is None:
             report.errors.append(RowError(row.number, "participant", who))
             continue
-        try:
-            present = values.presence(cells.get("present"))
-        except ValueError:
-            report.errors.append(RowError(row.number, "presence", values.text(cells.get("present"))))
+        ticks: dict[str, bool] = {}
+        for name in PRESENCE_FIELDS:
+            if name in fields:
+                try:
+                    ticks[name] = values.presence(cells.get(name))
+                except ValueError:
+                    report.errors.append(RowError(row.number, "presence", values.text(cells.get(name))))
+        if len(ticks) < len(fields & set(PRESENCE_FIELDS)):
             continue
-        marks.append((person, present))
+        present = ticks.get("present", False)
+        morning, afternoon = ticks.get("present_am"), ticks.get("present_pm")
+        if "present" not in ticks:
+            # Only half-day columns: a half-day without its column was not attended.
+            morning, afternoon = bool(morning), bool(afternoon)
+            present = morning or afternoon
+        marks.append(Mark(person, present, morning, afternoon))
     if report.errors:
         return report
-    for person, present in marks:
-        record_attendance(session=session, participant=person, present=present, actor=actor)
+    for mark in marks:
+        attendance = record_attendance(
+            session=session, participant=mark.participant, present=mark.present, actor=actor,
+            morning=mark.morning, afternoon=mark.afternoon,
+        )  # fmt: skip
         report.imported += 1
-        report.present += int(present)
+        report.present += int(attendance.present)
     write_audit(
         obj=session.mission,
         actor=actor,

@@ -24,6 +24,11 @@ urlpatterns: list[URLPattern] = [
     path("<int:mission_id>/participants/", views.participants, name="participants"),
     path("<int:mission_id>/participants/import/", views.participants_import, name="participants_import"),
     path(
+        "<int:mission_id>/participants/<int:participant_id>/edit/",
+        views.participant_edit,
+        name="participant_edit",
+    ),
+    path(
         "<int:mission_id>/participants/<int:participant_id>/erase/",
         views.participant_erase,
         name="participant_erase",
@@ -31,6 +36,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:mission_id>/attendance/", views.attendance_report, name="attendance"),
     path("<int:mission_id>/attendance.xlsx", views.attendance_report_xlsx, name="attendance_xlsx"),
     path("sessions/<int:session_id>/", views.session_attendance, name="session"),
+    path("sessions/<int:session_id>/edit/", views.session_edit, name="session_edit"),
     path("sessions/<int:session_id>/sheet.pdf", views.session_sheet, name="session_sheet"),
     path("scans/<int:scan_id>/", views.scan_download, name="scan"),
 ]

@@ -7,21 +7,25 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import time
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
+from nidaa.applications.models import Application, ApplicationStatus
 from nidaa.calls.models import Call, CallStatus
 from nidaa.calls.selectors import calls_for_organizations
 from nidaa.common.downloads import attachment_response
@@ -36,13 +40,16 @@ from nidaa.missions.forms import (
     InstalmentForm,
     MissionCreateForm,
     MissionTermsForm,
+    ParticipantForm,
     PlanForm,
     ReviewForm,
+    SessionEditForm,
     SessionForm,
     UploadForm,
     WalkInForm,
 )
 from nidaa.missions.models import (
+    Attendance,
     AttendanceScan,
     Deliverable,
     DeliverableFile,
@@ -50,8 +57,10 @@ from nidaa.missions.models import (
     Instalment,
     Mission,
     MissionStatus,
+    Module,
     Participant,
     Session,
+    Zone,
 )
 from nidaa.missions.selectors import (
     MissionAccess,
@@ -108,6 +117,12 @@ def error_text(error: services.MissionError) -> str:
         "missing_name": _("A name is needed."),
         "phone": _("This is not a phone number."),
         "session_has_attendance": _("This session has attendance recorded: it stays in the plan."),
+        "session_place_fixed": _(
+            "This session has attendance recorded: its module and zone stay. Add a new session instead."
+        ),
+        "participant_zone_fixed": _("This participant has attendance recorded: their zone stays."),
+        "participant_erased": _("This participant's personal data are erased."),
+        "duplicate_phone": _("Another participant of the mission has this phone number."),
         "sheet_too_large": _("The file is too large."),
         "sheet_too_many_rows": _("The sheet has too many rows."),
         "sheet_not_a_sheet": _("This is not an .xlsx or .csv file."),
@@ -153,6 +168,18 @@ def mission_list(request: HttpRequest) -> HttpResponse:
     return render(request, "missions/list.html", {"missions": missions})
 
 
+def retained_application(calls: QuerySet[Call], application_id: str | None) -> Application | None:
+    """A submitted application to one of ``calls`` (the user's organisations'),
+    by id; anything else is ignored, as if no application were named."""
+    if not application_id or not application_id.isdigit():
+        return None
+    return (
+        Application.objects.select_related("call", "applicant")
+        .filter(pk=int(application_id), call__in=calls.values("pk"), status=ApplicationStatus.SUBMITTED)
+        .first()
+    )
+
+
 @login_required
 def mission_create(request: HttpRequest) -> HttpResponse:
     """A mission for one of the organisation's closed or awarded calls, the
@@ -161,19 +188,35 @@ def mission_create(request: HttpRequest) -> HttpResponse:
         status__in=[CallStatus.CLOSED, CallStatus.AWARDED, CallStatus.PUBLISHED]
     )[:500]
     choices = [(c.pk, c.title[:120]) for c in calls]
-    form = MissionCreateForm(request.POST or None, calls=choices, initial={"call": request.GET.get("call")})
+    editable = calls_for_organizations(organizations=organizations_for(request.user, EDIT_ROLES))
+    retained = retained_application(
+        editable, request.POST.get("application") or request.GET.get("application")
+    )
+    initial: dict[str, Any] = {
+        "call": request.GET.get("call"),
+        "facilitator_language": settings.LANGUAGE_CODE,
+    }
+    if retained is not None:
+        initial.update(
+            call=retained.call_id,
+            application=retained.pk,
+            facilitator_name=retained.applicant_name or retained.firm_name,
+            facilitator_email=retained.applicant_email,
+            facilitator_language=services.guess_language(call=retained.call, application=retained),
+        )
+    form = MissionCreateForm(request.POST or None, calls=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            call = calls_for_organizations(organizations=organizations_for(request.user, EDIT_ROLES)).get(
-                pk=form.cleaned_data["call"]
-            )
+            call = editable.get(pk=form.cleaned_data["call"])
         except Call.DoesNotExist as error:
             raise Http404 from error
         mission = services.create_mission(
             call=call,
             actor=request.user,
+            application=retained if retained is not None and retained.call_id == call.pk else None,
             facilitator_name=form.cleaned_data["facilitator_name"],
             facilitator_email=form.cleaned_data["facilitator_email"],
+            facilitator_language=form.cleaned_data["facilitator_language"],
         )
         messages.success(request, _("The mission is created."))
         return redirect("missions:detail", mission_id=mission.pk)
@@ -655,6 +698,85 @@ def participants_import(request: HttpRequest, mission_id: int) -> HttpResponse:
 
 
 @login_required
+def participant_edit(request: HttpRequest, mission_id: int, participant_id: int) -> HttpResponse:
+    """Correct a participant (the issuer's members and the facilitator)."""
+    access = _access(request, mission_id)
+    mission = access.mission
+    try:
+        participant = Participant.objects.select_related("category").get(
+            pk=participant_id, mission=mission, erased=False
+        )
+    except Participant.DoesNotExist as error:
+        raise Http404 from error
+    zones = list(Zone.objects.filter(mission=mission).values_list("pk", "name"))
+    form = ParticipantForm(
+        request.POST or None,
+        zones=zones,
+        initial={
+            "name_latin": participant.name_latin, "name_arabic": participant.name_arabic, "sex": participant.sex,
+            "category": participant.category.name if participant.category else "",
+            "organization_name": participant.organization_name, "commune": participant.commune,
+            "zone": participant.zone_id, "phone": participant.phone, "email": participant.email,
+            "disability": participant.disability, "consent": participant.consent,
+        },
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        zone = Zone.objects.get(pk=data.pop("zone"), mission=mission)
+        try:
+            services.update_participant(participant=participant, actor=request.user, zone=zone, **data)
+        except services.MissionError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, _("The participant is updated."))
+            return redirect("missions:participants", mission_id=mission.pk)
+    return render(
+        request,
+        "missions/participant_edit.html",
+        {"access": access, "mission": mission, "participant": participant, "form": form},
+    )
+
+
+@login_required
+def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
+    """Edit a session of the plan (the issuer's members and the facilitator)."""
+    session, access = _session(request, session_id)
+    mission = access.mission
+    modules = list(Module.objects.filter(mission=mission).values_list("pk", "title"))
+    zones = list(Zone.objects.filter(mission=mission).values_list("pk", "name"))
+    form = SessionEditForm(
+        request.POST or None,
+        modules=modules,
+        zones=zones,
+        initial={
+            "module": session.module_id, "zone": session.zone_id, "day": session.day, "date": session.date,
+            "start": session.start_time, "end": session.end_time, "venue": session.venue,
+            "expected": session.expected,
+        },
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_session(
+                session=session, actor=request.user,
+                module=Module.objects.get(pk=data["module"], mission=mission),
+                zone=Zone.objects.get(pk=data["zone"], mission=mission),
+                day=data["day"], day_date=data["date"], start=data["start"], end=data["end"],
+                venue=data["venue"], expected=data["expected"],
+            )  # fmt: skip
+        except services.MissionError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, _("The session is updated."))
+            return redirect("missions:plan", mission_id=mission.pk)
+    return render(
+        request,
+        "missions/session_edit.html",
+        {"access": access, "mission": mission, "session": session, "form": form},
+    )
+
+
+@login_required
 @require_POST
 def participant_erase(request: HttpRequest, mission_id: int, participant_id: int) -> HttpResponse:
     """Erase a participant's personal data on their request (the issuer only); counts stay."""
@@ -671,6 +793,32 @@ def participant_erase(request: HttpRequest, mission_id: int, participant_id: int
 # --- attendance --------------------------------------------------------------------------
 
 
+# What the door page ticks: the whole day, or one half-day of a session that spans the day.
+HALVES = {"day": ("morning", "afternoon"), "am": ("morning",), "pm": ("afternoon",)}
+AFTERNOON_FROM = time(13, 0)
+
+
+def half_labels() -> list[tuple[str, str]]:
+    return [("day", _("Whole day")), ("am", _("Morning")), ("pm", _("Afternoon"))]
+
+
+def door_half(session: Session, asked: str | None) -> str:
+    """The half-day ticked at the door: as asked; else, on the session's day,
+    the half-day of the clock; else the whole day (attendance typed afterwards)."""
+    if not session.spans_day:
+        return "day"
+    if asked in HALVES:
+        return asked
+    now = timezone.localtime()
+    if now.date() != session.date:
+        return "day"
+    return "pm" if now.time() >= AFTERNOON_FROM else "am"
+
+
+def ticked_for(attendance: Attendance, half: str) -> bool:
+    return all(getattr(attendance, name) for name in HALVES[half])
+
+
 @login_required
 def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
     """Attendance at the door, on a phone: tick who is here, add walk-ins."""
@@ -678,18 +826,26 @@ def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "tick":
+            half = door_half(session, request.POST.get("half"))
             roster = session_roster(session=session)
             present = {v for v in request.POST.getlist("present") if v.isdigit()}
             for participant, attendance in roster:
-                is_present = str(participant.pk) in present
-                if attendance is None and not is_present:
+                ticked = str(participant.pk) in present
+                if attendance is None and not ticked:
                     continue
-                if attendance is not None and attendance.present == is_present:
+                if attendance is not None and ticked_for(attendance, half) == ticked:
                     continue
-                services.record_attendance(
-                    session=session, participant=participant, present=is_present, actor=request.user
+                morning, afternoon = (
+                    (ticked if name in HALVES[half] else bool(attendance and getattr(attendance, name)))
+                    for name in ("morning", "afternoon")
                 )
+                services.record_attendance(
+                    session=session, participant=participant, present=ticked, actor=request.user,
+                    morning=morning, afternoon=afternoon,
+                )  # fmt: skip
             messages.success(request, _("Attendance is saved."))
+            back = reverse("missions:session", args=[session.pk])
+            return redirect(back if half == "day" else f"{back}?half={half}")
         elif action == "walk_in":
             form = WalkInForm(request.POST)
             if form.is_valid():
@@ -732,12 +888,18 @@ def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
             raise Http404
         return redirect("missions:session", session_id=session.pk)
     roster = session_roster(session=session)
+    half = door_half(session, request.GET.get("half"))
     context = {
         "access": access,
         "mission": access.mission,
         "session": session,
+        "half": half,
+        "halves": [(code, label) for code, label in half_labels() if session.spans_day],
+        "rows": [(p, a, a is not None and ticked_for(a, half)) for p, a in roster],
         "roster": roster,
         "present_count": sum(1 for _p, a in roster if a is not None and a.present),
+        "morning_count": sum(1 for _p, a in roster if a is not None and a.morning),
+        "afternoon_count": sum(1 for _p, a in roster if a is not None and a.afternoon),
         "walk_in_form": WalkInForm(),
         "upload_form": UploadForm(),
         "scans": AttendanceScan.objects.filter(session=session),

@@ -14,6 +14,7 @@ from nidaa.scoring.consolidate import (
     consolidate,
 )
 from nidaa.scoring.grid import Criterion, Grid, Method
+from nidaa.scoring.interview import rank_with_interviews
 from nidaa.scoring.rank import Decision, Ranked, rank
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "Sheet",
     "consolidate",
     "rank",
+    "rank_with_interviews",
 ]

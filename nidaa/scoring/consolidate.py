@@ -11,7 +11,6 @@ another verdict.
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -150,12 +149,17 @@ def _criterion(
 ) -> CriterionConsolidation:
     if not scores:
         return CriterionConsolidation(code, scores, None, None, None, False, consensus)
-    spread = max(scores) - min(scores)
+    ordered = sorted(scores)
+    count = len(ordered)
+    middle = count // 2
+    # statistics.median's rule, without its generality (it was a third of the time here).
+    median = ordered[middle] if count % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    spread = ordered[-1] - ordered[0]
     return CriterionConsolidation(
         code=code,
         scores=scores,
-        mean=sum(scores, Decimal(0)) / len(scores),
-        median=statistics.median(scores),
+        mean=sum(scores, Decimal(0)) / count,
+        median=median,
         spread=spread,
         disagreement=spread > share * maximum,
         consensus=consensus,

@@ -33,7 +33,8 @@ class Decision(enum.StrEnum):
     ELIMINATED = "eliminated"  # an eliminatory criterion or compliance failed
     OVER_BUDGET = "over_budget"  # FBS: price above the budget
     NO_PRICE = "no_price"  # qualified but no amount recorded (methods that need one)
-    PENDING = "pending"  # not every criterion scored yet
+    PENDING = "pending"  # not every criterion scored yet (or, shortlisted, not yet interviewed)
+    NOT_SHORTLISTED = "not_shortlisted"  # qualified, left off an interview stage's shortlist
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class Ranked:
     rank: int | None
     tied: bool
     decision: Decision
+    # Staff posts' interview stage (``nidaa.scoring.interview``); the final
+    # score is then ``combined_score``.
+    shortlisted: bool = False
+    interview_score: Decimal | None = None
 
 
 def rank(

@@ -67,7 +67,8 @@ _WEEKDAY = kw(
     "السبت",
     "الأحد",
 )
-_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|eme|e)?"
+# "فاتح يوليوز" (the first of July, as Moroccan notices write it), "premier mai"
+_DAY = r"(?P<day>[0-3]?\d|فاتح|premier)(?:er|st|nd|rd|th|eme|e)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # "06 janvier 2025", "6th of January, 2025", "06 يناير 2025", "1er mars 2025"
 _DMY = rf"(?<!\d){_DAY}\.?\s*(?:of\s+|de\s+)?(?P<month>{_MONTH_RE})\.?,?\s*(?:de\s+)?{_YEAR}(?!\d)"
@@ -125,7 +126,9 @@ _TIME_AFTER = re.compile(
 )
 _TIME_BEFORE = re.compile(
     r"(?:(?:a|at|avant|before|by|until|jusqu'a|" + kw("على", "قبل") + r")\s+)?(?:" + kw("الساعة") + r"\s*)?"
-    rf"(?:(?P<mid>{_MIDNIGHT})|(?P<h>[0-2]?\d)\s*(?:h|:)\s*(?P<m>[0-5]\d)?|(?P<h2>[01]?\d)\s*(?P<ampm2>am|pm)|(?P<noon>(?<![\w\-])midi|noon))"
+    rf"(?:(?P<mid>{_MIDNIGHT})|(?P<h>[0-2]?\d)\s*(?:h|:)\s*(?P<m>[0-5]\d)?\s*(?P<ampm>am|pm)?|(?P<h2>[01]?\d)\s*(?P<ampm2>am|pm)|(?P<noon>(?<![\w\-])midi|noon))"
+    # "23:00 Tunis time on ...", "17h heure locale le ...": the zone named in words before the date
+    r"(?:\s+(?:[a-z]{3,12}\s+)?time|\s+heure\s+[a-z]{4,10})?"
     r"\s*,?\s*(?:(?:le|on|du|" + kw("من", "يوم", "ليوم") + r")\s+){0,2}(?:" + _WEEKDAY + r")?\s*,?\s*\Z",
     re.UNICODE,
 )
@@ -240,7 +243,8 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
         g = match.groupdict()
         date: dt.date | None = None
         if g["month"]:
-            date = _make_date(g["year"], MONTHS[re.sub(r"\s+", " ", g["month"])], g["day"])
+            day = g["day"] if g["day"].isdigit() else "1"  # فاتح, premier
+            date = _make_date(g["year"], MONTHS[re.sub(r"\s+", " ", g["month"])], day)
         elif g["month2"]:
             date = _make_date(g["year2"], MONTHS[re.sub(r"\s+", " ", g["month2"])], g["day2"])
         elif g["nd"]:

@@ -17,8 +17,9 @@ import stat
 from pathlib import Path
 
 from nidaa.tor.document import Document, ReadError
-from nidaa.tor.formats import docx, eml, html, odt, pdf, text
+from nidaa.tor.formats import docx, eml, html, odt, pdf, sitejson, text
 from nidaa.tor.formats.zipsafe import zip_names
+from nidaa.tor.normalize import normalize
 from nidaa.tor.plausible import MESSAGES, implausible_reason
 
 logger = logging.getLogger(__name__)
@@ -189,4 +190,8 @@ def _dispatch(kind: str, data: bytes, max_bytes: int, depth: int) -> Document:
         return html.read(data)
     if kind == "eml":
         return eml.read(data, lambda part, name, level: _read(part, name, max_bytes, level), depth)
-    return text.read(data, markdown=kind == "md")
+    document = text.read(data, markdown=kind == "md")
+    page = sitejson.page_text(document.text) if kind == "txt" else None
+    if page is not None and page.strip():
+        return Document(text=normalize(page), format="html", warnings=document.warnings)
+    return document

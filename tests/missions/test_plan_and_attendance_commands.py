@@ -143,6 +143,7 @@ def test_attendance_json_counts_planned_and_present_by_sex_and_category(mission)
                     "Élu·e": {"planned": 2, "present": 1},
                     "unspecified": {"planned": 1, "present": 2},
                 },
+                "present_half_days": {"morning": 3, "afternoon": 3},
             }
         ],
     }

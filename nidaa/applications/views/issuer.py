@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from nidaa.accounts.forms import LANGUAGE_CHOICES
+from nidaa.accounts.models import User
 from nidaa.applications import access, exports
 from nidaa.applications.models import Application, ApplicationFile
 from nidaa.applications.services import required_pieces
@@ -30,6 +31,10 @@ from nidaa.common.models import AuditEntry
 
 AUDIT_ACTIONS = {"submit": gettext_lazy("Submitted")}
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+
+
+def _user(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None
 
 
 def _call_or_404(request: HttpRequest, call_id: int) -> Call:
@@ -75,7 +80,10 @@ def call_zip(request: HttpRequest, call_id: int) -> FileResponse:
     call = _call_or_404(request, call_id)
     applications = _opened_applications(request, call)
     archive = exports.zip_file(
-        call=call, applications=applications, files=access.latest_files_for(applications=applications)
+        call=call,
+        applications=applications,
+        files=access.latest_files_for(applications=applications),
+        language=exports.issuer_language(call=call, user=_user(request)),
     )
     return attachment_response(
         archive, filename=f"applications-{call.pk}.zip", content_type="application/zip"
@@ -145,7 +153,10 @@ def application_zip(request: HttpRequest, application_id: int) -> FileResponse:
     item = _application_or_404(request, application_id)
     latest = [version for version in item.versions.all() if version.is_latest]
     archive = exports.zip_file(
-        call=item.call, applications=[item], files=latest[0].files.all() if latest else []
+        call=item.call,
+        applications=[item],
+        files=latest[0].files.all() if latest else [],
+        language=exports.issuer_language(call=item.call, user=_user(request)),
     )
     return attachment_response(archive, filename=f"{item.receipt_number}.zip", content_type="application/zip")
 

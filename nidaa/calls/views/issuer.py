@@ -60,6 +60,12 @@ def read_error_message(error: ReadError) -> str:
     return str(message) if message else error.message
 
 
+# Below this confidence (in %) the review page marks a field "check first" and lists it at the
+# top: the reader's fallbacks (issuer from an e-mail domain, deliverables from the mission's
+# object, a title no cue named) sit there.
+LOW_CONFIDENCE_PERCENT = 60
+
+
 def _percent(value: Any) -> int | None:
     try:
         return round(float(value) * 100)
@@ -114,16 +120,16 @@ def import_call(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+        data, filename = form.document()
         try:
             call = services.import_tor(
                 organization=form.cleaned_data["organization"],
-                data=upload.read(),
-                filename=upload.name or "",
+                data=data,
+                filename=filename,
                 actor=_user(request),
             )
         except ReadError as error:
-            form.add_error("file", read_error_message(error))
+            form.add_error("file" if form.cleaned_data.get("file") else "text", read_error_message(error))
         else:
             if call.extraction.get("implausible"):
                 # A PDF whose text layer is garbage (letter-spaced, no words of
@@ -205,18 +211,20 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
             warnings = services.publication_warnings(call=call)
         passages = passages_by_field(call.text, call.extraction.get("evidence"))
         confidence = call.extraction.get("confidence") or {}
-        rows = []
+        rows: list[dict[str, Any]] = []
         for bound in form:
             source = "required_documents" if bound.name == "other_documents" else bound.name
+            percent = _percent(confidence.get(source)) if bound.name != "other_documents" else None
             rows.append(
                 {
                     "field": bound,
                     "passages": passages.get(source, []) if bound.name != "other_documents" else [],
-                    "confidence": _percent(confidence.get(source))
-                    if bound.name != "other_documents"
-                    else None,
+                    "confidence": percent,
+                    "low": percent is not None and percent < LOW_CONFIDENCE_PERCENT,
                 }
             )
+        # The fields the reader was least sure of, least sure first: the issuer checks them first.
+        check_first = sorted((row for row in rows if row["low"]), key=lambda row: row["confidence"])
         return render(
             request,
             "calls/review.html",
@@ -224,6 +232,7 @@ def review(request: HttpRequest, call_id: int) -> HttpResponse:
                 "call": call,
                 "form": form,
                 "rows": rows,
+                "check_first": check_first,
                 "marked_text": marked_text(
                     call.text, call.extraction.get("evidence"), services.EDITABLE_FIELDS
                 ),

@@ -4,6 +4,8 @@ Thin views: load through the scoped selectors, validate, call one service, rende
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, cast
 
@@ -26,6 +28,7 @@ from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.downloads import stored_file_response
 from nidaa.common.ratelimit import search_limited, too_many_requests
 from nidaa.directory.models import Territory
+from nidaa.tor.text import fold
 
 # The time left's sentence (tests/calls/test_catalogue_pages.py reads it here).
 _time_left = time_left
@@ -59,6 +62,26 @@ def _territory_names(call: Call) -> list[str]:
     (``Territory.name``), in Territory's order, in one query."""
     rows = Territory.objects.filter(calls__pk=call.pk).values_list("name_fr", "name_ar")
     return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in rows]
+
+
+def places_in_brackets(locations: Iterable[str], names: Iterable[str]) -> list[str]:
+    """The territories' names worth adding after the places as written: each
+    once (a commune and its province are often both "Midelt"), and none that
+    the places already say ("Midelt" after "Province de Midelt"; compared
+    folded: case, accents and Arabic letter forms aside)."""
+    written = fold(" | ".join(locations))
+    shown: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        key = fold(name).strip()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        # A whole-word search for a literal: linear time.
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", written):
+            continue
+        shown.append(name)
+    return shown
 
 
 def feed_links(query: CallQuery) -> dict[str, str]:
@@ -132,6 +155,7 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     except Call.DoesNotExist as error:
         raise Http404 from error
     role = role_in(request.user, call.organization)
+    revisions = selectors.revisions_shown(call=call)
     now = timezone.now()
     is_open = call.is_open_at(now)
     deadline: dict[str, str] = {}
@@ -152,9 +176,13 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "can_edit": role in EDIT_ROLES,
             "actions": _status_actions(call, role),
             # Shown in brackets after the places, so read only when there are places.
-            "territory_names": _territory_names(call) if call.locations else [],
+            "territory_names": places_in_brackets(call.locations, _territory_names(call))
+            if call.locations
+            else [],
             # What _revisions.html shows: not the snapshots (a copy of the call per edit).
-            "revisions": selectors.revisions_shown(call=call),
+            # The organisation reads every edit; applicants the changes that matter to them.
+            "revisions": revisions if role else [],
+            "changes": [] if role else selectors.changes_for_applicants(call=call, revisions=revisions),
             "required_documents": [_required_document_label(code) for code in call.required_documents],
             "language_names": [_language_name(code) for code in call.languages],
             "is_open": is_open,

@@ -25,9 +25,15 @@ def decision_labels() -> dict[str, str]:
         "over_budget": _("Over budget"),
         "no_price": _("Awaiting the financial opening"),
         "pending": _("Scoring in progress"),
+        "not_shortlisted": _("Not shortlisted"),
     }
 
 
 @register.filter
 def decision_label(decision: str) -> str:
     return decision_labels().get(str(decision), str(decision))
+
+
+@register.filter
+def interview_label(criterion: Any, language: str) -> str:
+    return str(criterion.label(language))

@@ -25,6 +25,7 @@ DEADLINE_STRONG = re.compile(
         r"أجل أقصاه",
         r"أقصاه",
         r"آخر موعد",
+        r"الموعد النهائي",
         r"الأجل",
         r"plus tard",
         r"echeance",

@@ -155,9 +155,9 @@ _ISSUER_KEYS = re.compile(
 
 _ISSUER_VERB = re.compile(
     r"(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
-    r"(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:recrute|recherche|lance|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|se propose|souhaite (?:recruter|s'attacher|engager)|invite|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
+    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:recrute|recherche|lance|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|se propose|souhaite (?:recruter|s'attacher|engager)|invitent|invite|organise(?:ra)? (?:un|le) concours|is hiring|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
     r"|met en (?:œ|oe)uvre|implements"
-    r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30}\s+){0,3}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
+    r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30},?\s+){0,4}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|institute|institut|charity|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
 
 
@@ -193,6 +193,44 @@ _ANNOUNCER_AR = re.compile(
 )
 
 
+# The Moroccan public notice: "ينهي المدير العام للوكالة ... إلى علم العموم أنه سينظم مباراة":
+# the organisation follows the title of the one who signs it.
+_NOTICE_AR = re.compile(
+    r"(?:ينهي|تنهي)\s+(?:السيد\s+)?(?:(?:ال)?(?:مدير|رئيس|عميد|والي|عامل|كاتب|مندوب|المندوب)\S*(?:\s+(?:العام|العامة|السامي|الإقليمي|الجهوي))?\s+)?"
+    r"(?P<org>[^\s،,.()]{2,30}(?:\s[^\s،,.()]{1,30}){0,9}?)(?P<acronym>\s*\([A-Z][A-Za-z\-]{1,10}\))?\s*،?\s+(?:إلى|الى)\s+علم"
+)
+
+
+# A Moroccan administration's letterhead: "Royaume du Maroc" / "المملكة المغربية", then the
+# bodies from the ministry down to the one that issues ("Ministère de l'Intérieur",
+# "Province de X", "Commune de Y"): the last of that stack signs the call.
+_KINGDOM = re.compile(kw(r"\A(?:[-–•·]\s*)?(?:royaume du maroc|kingdom of morocco|المملكة المغربية)\s*\Z"))
+_ADMIN_BODY = re.compile(
+    kw(
+        r"\A(?:[-–•·]\s*)?(?:(?:la |le |l')?(?:ministere|ministry|province|prefecture|region|commune|conseil|wilaya|"
+        r"delegation|direction|haut[- ]commissariat|universite|university|office|agence|secretariat|presidence|"
+        r"services? du|tresorerie|caisse|fonds|centre hospitalier)\b|"
+        r"(?:ال)?(?:وزارة|مندوبية|عمالة|إقليم|جهة|جماعة|ولاية|جامعة|مديرية|مجلس|وكالة|مؤسسة|كتابة|رئاسة|خزينة|صندوق|مركز)\S*\s)"
+    )
+)
+
+
+def _administration(doc: Doc) -> tuple[str, Span] | None:
+    """The issuing body of an administration's letterhead, if the text opens with one."""
+    lines = _head_lines(doc, 10)
+    for index, (_, line) in enumerate(lines):
+        if not _KINGDOM.match(fold(line)):
+            continue
+        body: tuple[str, Span] | None = None
+        for start, nxt in lines[index + 1 : index + 6]:
+            if not _ADMIN_BODY.match(fold(nxt) + " ") or len(nxt.split()) > 12 or re.search(r"\d", nxt):
+                break
+            text = re.sub(r"\A[-–•·]\s*", "", nxt)
+            body = (text, (start + len(nxt) - len(text), start + len(nxt)))
+        return body
+    return None
+
+
 _LETTERHEAD = re.compile(
     r"\A(?:(?:L['’]|La |Le )?(?:Association|Fondation|Réseau|Coopérative|Organisation|Fédération|Union|Collectif|Observatoire|Centre|Network|Foundation|Organization|Organisation|Alliance|Institut|Institute|Agence|Agency)\b|"
     + _ORG_AR
@@ -218,6 +256,48 @@ _IMPLEMENTED = re.compile(
         r"executed by\s+",
     )
 )
+
+
+# "réalisé par un consortium formé par X et Y": the first member leads it.
+_CONSORTIUM = re.compile(
+    kw(
+        r"consortium (?:forme|compose|constitue) (?:par|de)\s+(?:l'|la |le |les )?",
+        r"consortium (?:led by|formed by|composed of|of)\s+(?:the )?",
+    )
+)
+# A contact block signed with the organisation: "Contacts :" + name, role, ORGANISATION.
+_CONTACT_HEAD = re.compile(kw(r"\A(?:contacts?|personne de contact|contact person|للاتصال)\s*:?\Z"))
+_ROLE_WORDS = re.compile(
+    kw(
+        r"responsable",
+        r"manager",
+        r"directeur",
+        r"directrice",
+        r"director",
+        r"charge",
+        r"coordinat",
+        r"officer",
+        r"head of",
+    )
+)
+_PERSON = re.compile(r"\A(?:M\.|Mme|Mr|Ms|Mrs|Dr)?\s*[A-ZÀ-Ý][a-zà-ÿ\-]+\s+[A-ZÀ-Ý][\w\-]+\s*,?\Z")
+
+
+def _signed_contact(doc: Doc) -> tuple[str, Span] | None:
+    """The organisation line of a contact block (name, role, organisation), if any."""
+    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", doc.masked[:4000])]
+    for index, (_, line) in enumerate(lines):
+        if not _CONTACT_HEAD.match(fold(line)):
+            continue
+        for start, value in lines[index + 1 : index + 5]:
+            folded = fold(value)
+            if EMAIL.search(folded) or "@" in value or _PERSON.match(value) or _ROLE_WORDS.search(folded):
+                continue
+            if 1 <= len(value.split()) <= 6 and value[:1].isupper() and not re.search(r"\d", value):
+                lead = doc.masked.find(value, start)
+                return value.rstrip(" ,."), (lead, lead + len(value.rstrip(" ,.")))
+            break
+    return None
 
 
 _NOT_ORG = re.compile(
@@ -288,10 +368,26 @@ def read_issuer(doc: Doc) -> None:
     for match in _ISSUER_AR.finditer(doc.masked):
         if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
             return
+    for match in _NOTICE_AR.finditer(doc.masked[:4000]):
+        end = match.end("acronym") if match.group("acronym") else match.end("org")
+        name = doc.masked[match.start("org") : end]
+        if name.startswith("لل"):  # "للوكالة الوطنية ..." after the director's title: "الوكالة ..."
+            name = "ال" + name[2:]
+        elif name.startswith("ل") and not name.startswith("لا"):
+            name = name[1:]
+        if accept(name, (match.start("org"), end), 0.7, cell=True):
+            return
     for match in _ANNOUNCER_AR.finditer(doc.masked[:3000]):
         end = match.end("acronym") if match.group("acronym") else match.end("org")
         name = doc.masked[match.start("org") : end]
         if accept(name, (match.start("org"), end), 0.7, cell=True):
+            return
+    administration = _administration(doc)
+    if administration:
+        name, span = administration
+        if name.isupper():  # "PROVINCE DE X" in the letterhead, "Province de X" in the text
+            name, span = _as_written_later(doc, name, span[0])
+        if accept(name, span, 0.6, cell=True):
             return
     for section in doc.sections:
         if section.role != "context" or not section.heading:
@@ -321,6 +417,19 @@ def read_issuer(doc: Doc) -> None:
         )
         if org and accept(org.group(1), (match.end() + org.start(1), match.end() + org.end(1)), 0.6):
             return
+    for match in _CONSORTIUM.finditer(doc.folded):
+        tail = doc.masked[match.end() : match.end() + 100]
+        org = re.match(
+            r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|la|le|et|of|the|for)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)",
+            tail,
+        )
+        if org and accept(
+            org.group(1), (match.end() + org.start(1), match.end() + org.end(1)), 0.55, cell=True
+        ):
+            return
+    signed = _signed_contact(doc)
+    if signed and accept(signed[0], signed[1], 0.45, cell=True):
+        return
     for match in EMAIL.finditer(doc.folded):
         domain = match.group(0).split("@", 1)[1]
         labels = domain.split(".")
@@ -333,6 +442,10 @@ def read_issuer(doc: Doc) -> None:
         )
         if name in WEBMAIL:
             continue
+        defined = _expand_acronym(doc, name.upper()) if 2 <= len(name) <= 8 else None
+        if defined:  # the domain is an acronym the text defines: "Name (ACR)" owns "acr.org"
+            doc.set("issuer", defined, [(match.start(), match.end())], 0.5)
+            return
         words = re.split(r"[-_]", name)
         pretty = " ".join(w.upper() if len(w) <= 4 else w.capitalize() for w in words if w)
         if pretty:

@@ -34,8 +34,30 @@ _BASED = re.compile(
         r"lieu d'affectation\s*:?\s*",
         r"poste base a\s+",
         r"مقر العمل\s*:?\s*",
-        r"مقره\s+",
-        r"مقرها\s+",
+    )
+)
+# A head office or an exam centre is where the organisation sits or candidates sit an exam,
+# not where the mission happens: such a line names no place of the mission.
+_NOT_MISSION_PLACE = re.compile(
+    kw(
+        r"siege",
+        r"head ?office",
+        r"headquarter",
+        r"centre d'examen",
+        r"centres d'examen",
+        r"epreuves?",
+        r"examen",
+        r"exam",
+        r"المقر الرئيسي",
+        r"مقرها",
+        r"مقره",
+        r"مقر الجمعية",
+        r"مركز الامتحان",
+        r"مراكز الامتحان",
+        r"الامتحان",
+        r"الاختبارات?",
+        r"ستجرى المباراة",
+        r"تجرى المباراة",
     )
 )
 
@@ -339,6 +361,36 @@ def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
     return out
 
 
+_CITY_COUNTRY = re.compile(
+    r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}),[ \t]*(?P<country>[^\W\d][^,\n]{2,20})"
+)
+
+
+def _standalone_places(doc: Doc) -> list[tuple[str, Span]]:
+    """A job platform's location printed alone near the top: "Tunis, Tunisie" on its own line,
+    or a country line followed by its city ("MAROC" + "RABAT")."""
+    out: list[tuple[str, Span]] = []
+    lines = [
+        (m.start(), m.group(0).strip())
+        for m in re.finditer(r"[^\n]+", doc.masked[:4000])
+        if m.group(0).strip()
+    ]
+    for index, (start, line) in enumerate(lines[:40]):
+        lead = doc.masked.find(line, start)
+        pair = _CITY_COUNTRY.fullmatch(line)
+        if pair and _COUNTRIES.fullmatch(fold(pair.group("country")).strip()):
+            out.append((pair.group("name"), (lead, lead + len(pair.group("name")))))
+        elif _COUNTRIES.fullmatch(fold(line)) and index + 1 < len(lines):
+            n_start, nxt = lines[index + 1]
+            known = doc.gazetteer is not None and doc.gazetteer.lookup(nxt) is not None
+            if len(nxt.split()) <= 3 and not re.search(r"[\d:@]", nxt) and (known or nxt.isupper()):
+                n_lead = doc.masked.find(nxt, n_start)
+                out.append((nxt, (n_lead, n_lead + len(nxt))))
+        if len(out) >= 3:
+            break
+    return out
+
+
 _NAMED_AREA = re.compile(
     r"\b(?:[Gg]ouvernorat|[Gg]overnorate|[Ww]ilaya|[Dd]élégation|[Rr]égion|[Rr]egion|[Pp]rovince)\s+(?:de\s+|d['’]|of\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
@@ -384,6 +436,8 @@ def read_locations(doc: Doc) -> None:
                     add(head, (line.start, line.start + len(head.rstrip())))
             continue
         for line in section.lines:
+            if _NOT_MISSION_PLACE.search(doc.folded, line.start, line.end):
+                continue
             written = _written_places(doc, line.start, line.end)
             if written:
                 for name, span, kind in written:
@@ -405,6 +459,9 @@ def read_locations(doc: Doc) -> None:
     if not names:  # a labelled value anywhere: "- Lieu : Grand Tunis", "Delivery location" + "Amman – Jordan"
         for name, span in _labelled_places(doc):
             add(name, span)
+    if not names:  # "Tunis, Tunisie" alone on its line, "MAROC" + "RABAT"
+        for name, span in _standalone_places(doc):
+            add(name, span)
     _drop_parents(doc, names, places, spans)
     for match in _BASED.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
@@ -414,6 +471,9 @@ def read_locations(doc: Doc) -> None:
             add(based.group(1), (start, start + len(based.group(1))))
     if not names:
         for match in _TAKES_PLACE.finditer(doc.folded):
+            line_start = doc.line_bounds(match.start())[0]
+            if _NOT_MISSION_PLACE.search(doc.folded, line_start, match.end() + 40):
+                continue  # "les épreuves auront lieu à Fès", "ستجرى المباراة بمراكش"
             line_end = min(doc.line_bounds(match.start())[1], match.end() + 300)
             stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
             end = match.end() + stop.start() if stop else line_end

@@ -4,8 +4,10 @@ staff, firm or other), read from the title first."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from nidaa.tor.fields.common import EMAIL, Doc, Span, kv_lines
+from nidaa.tor.fields.title_rank import Candidate, pick
 from nidaa.tor.sections import role_of
 from nidaa.tor.text import fold, kw, tidy
 
@@ -336,6 +338,7 @@ _GENERIC_WORDS = re.compile(
 
 _LEAD_IN = re.compile(
     kw(
+        r"contractor",
         r"poste",
         r"position",
         r"post of",
@@ -384,7 +387,7 @@ _CONTINUES = re.compile(
 
 
 _DANGLING = re.compile(
-    r"(?:\b(?:de|du|des|d'une?|d'|pour|la|le|les|l'|au|aux|a|et|en|of|the|for|and|to|in|on))\Z"
+    r"(?:\b(?:de|du|des|d'une?|d`une?|d une?|d'|pour|la|le|les|l'|au|aux|a|et|en|of|the|for|and|to|in|on))\Z"
 )
 _CONTINUATION = re.compile(
     kw(
@@ -393,31 +396,47 @@ _CONTINUATION = re.compile(
 )
 
 
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
 def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
-    """A title printed over two lines: "Recrutement d'un consultant" + "pour l'évaluation finale"."""
+    """A title printed over two lines: "Recrutement d'un consultant" + "pour l'évaluation finale";
+    a title in capitals whose lines end on a link word goes on while the capitals do
+    ("TERMES DE REFERENCE POUR LA REALISATION D'UNE" + "ASSISTANCE TECHNIQUE POUR :" + ...)."""
     end = span[1]
-    for _ in range(2):
+    for step in range(5):
         # A line ending on a link word ("... pour l'élaboration de") goes on, even over
-        # the blank line a web page or a PDF transcript put in the middle of the title.
-        dangling = bool(_DANGLING.search(fold(line)))
+        # the blank lines a web page or a PDF transcript put in the middle of the title.
+        dangling = bool(_DANGLING.search(fold(line).rstrip(" :")))
         next_start = end
         while (
             next_start < len(doc.text)
             and doc.text[next_start] in " \t\n"
-            and doc.text.count("\n", end, next_start) < (3 if dangling else 2)
+            and doc.text.count("\n", end, next_start) < (4 if dangling else 2)
         ):
             next_start += 1
-        if doc.text.count("\n", end, next_start) not in ((1, 2) if dangling else (1,)):
+        if doc.text.count("\n", end, next_start) not in ((1, 2, 3) if dangling else (1,)):
             break  # a blank line ends the title
         next_end = doc.line_bounds(next_start)[1]
         nxt = doc.masked[next_start:next_end].strip()
         folded = doc.folded[next_start:next_end].strip()
-        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 260 or role_of(folded) or EMAIL.search(folded):
+        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 300 or role_of(folded) or EMAIL.search(folded):
             break
+        body = nxt[2:] if nxt.startswith("- ") else nxt
+        # capitals going on: after a link word ("... D'UNE" + "ASSISTANCE ..."), or onto a line
+        # that opens with one ("FORMATEUR(TRICE)" + "POUR LA FORMATION ...")
+        link_next = (
+            not dangling and _CONTINUATION.match(folded) and doc.text.count("\n", end, next_start) == 1
+        )
+        capitals = (dangling or link_next) and _capitals(line) and _capitals(body) and len(body.split()) <= 14
         arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and _CONTINUATION.match(folded)
-        if not (nxt[0].islower() or arabic_link) or nxt.endswith(":"):
+        if capitals:
+            nxt = body
+        elif step >= 2 or not (nxt[0].islower() or arabic_link) or nxt.endswith(":"):
             break
-        line, end = f"{line} {nxt}", next_start + len(doc.masked[next_start:next_end].rstrip())
+        line, end = f"{line.rstrip(' :')} {nxt}", next_start + len(doc.masked[next_start:next_end].rstrip())
     return line, (span[0], end)
 
 
@@ -431,7 +450,10 @@ def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
 _REF_VALUE_ANY = re.compile(r"\S*\d\S*")
 
 
-def read_title(doc: Doc) -> None:
+def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]]]:
+    """The head's non-blank lines and the title candidates the rules find, each
+    ``(rank, order, line, span)``: rank 0-2 from the cue rules (0 strongest), 3 a
+    "title key: value" row, 4 a heading-like top line."""
     head_limit = max(1500, len(doc.text) // 4)
     lines: list[tuple[int, str]] = []
     offset = 0
@@ -496,6 +518,7 @@ def read_title(doc: Doc) -> None:
             _TITLE_KEYS.match(label.group(0))
             or _EXPLICIT_TITLE_KEY.match(label.group(0))
             or _SUBJECT_LABEL.match(label.group(0))
+            or (line.endswith((":", "：")) and _LEAD_IN.search(label.group(0)) and len(line.split()) <= 4)
         ):
             if not (_STRONG_TITLE.search(label.group(0)) or _MEDIUM_TITLE.search(label.group(0))):
                 continue  # "Type de contrat : Consultation nationale" is a detail of the call, not its title
@@ -554,30 +577,218 @@ def read_title(doc: Doc) -> None:
         if _EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2 and not EMAIL.search(value):
             candidates.append((0, -1, value, span))
             break
-    if candidates:
-        rank, _, line, span = min(candidates, key=lambda c: (c[0], c[1]))
-        announced = _ANNOUNCED_OBJECT.search(line) if len(line.split()) > 12 else None
-        if announced:  # "تعلن X عن تنظيم مباراة لتوظيف ...، ..." : the call's object, not the sentence
-            line = announced.group("object").rstrip(" .")
-            span = (span[0] + announced.start("object"), span[0] + announced.start("object") + len(line))
-        line, span = _continued(doc, line, span)
-        title = _clean_title(line)
-        if title:
-            doc.set("title", title, [span], (0.9, 0.75, 0.65)[rank])
-            return
     for key, value, span in kv_lines(doc, head_limit):
         if _TITLE_KEYS.match(key) and len(value.split()) >= 2:
-            doc.set("title", _clean_title(value), [span], 0.6)
-            return
+            candidates.append((3, span[0], value, span))
+            break
     for start, line in lines[:12]:  # no cue anywhere: a heading-like line at the top names the call
-        folded = doc.folded[start : start + len(line)]
-        if _headline(line, folded):
-            line, span = _continued(doc, line, (start, start + len(line)))
-            title = _clean_title(line)
-            if title:
-                doc.set("title", title, [span], 0.45)
-                return
-    doc.set("title", None)
+        if _headline(line, doc.folded[start : start + len(line)]):
+            candidates.append((4, start, line, (start, start + len(line))))
+            break
+    return lines, candidates
+
+
+def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
+    """A candidate line as a title: an announcement's object, continued over
+    the next line when it goes on, its header words dropped."""
+    announced = _ANNOUNCED_OBJECT.search(line) if len(line.split()) > 12 else None
+    if announced:  # "تعلن X عن تنظيم مباراة لتوظيف ...، ..." : the call's object, not the sentence
+        line = announced.group("object").rstrip(" .")
+        span = (span[0] + announced.start("object"), span[0] + announced.start("object") + len(line))
+    line, span = _continued(doc, line, span)
+    return _clean_title(line), span
+
+
+PLAIN_LINE = 5  # the rank of a candidate no rule proposed
+PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
+
+
+def title_candidates(doc: Doc) -> list[Candidate]:
+    """Every candidate title with its features: the rules' proposals, then the
+    plain lines near the top that no rule proposed."""
+    lines, found = rule_candidates(doc)
+    proposed = {(c[3][0], c[2]) for c in found}
+    plain = [
+        (PLAIN_LINE, start, line, (start, start + len(line)))
+        for start, line in lines[:PLAIN_LINES]
+        if (start, line) not in proposed and _could_be_title(line, doc.folded[start : start + len(line)])
+    ]
+    starts = [start for start, _ in lines]
+    counts: dict[str, int] = {}
+    for start, line in lines:
+        key = doc.folded[start : start + len(line)]
+        counts[key] = counts.get(key, 0) + 1
+    choices: list[Candidate] = []
+    seen: set[str] = set()
+    for rank, _, line, span in sorted(found, key=lambda c: (c[0], c[1])) + plain:
+        title, span = finish_candidate(doc, line, span)
+        if not title or title in seen or len(title.split()) < 2:  # one word: a label, not a title
+            continue
+        index = max(0, bisect_right(starts, span[0]) - 1)
+        features = _features(doc, lines, index, rank, title, counts)
+        features["rules_choice"] = float(not seen)  # what the rules alone would answer
+        seen.add(title)
+        choices.append(Candidate(rank=rank, text=title, span=span, features=features))
+    return choices
+
+
+def _could_be_title(line: str, folded: str) -> bool:
+    """A cheap first look at a plain line, so the ranker scores only the lines it might take."""
+    words = len(line.split())
+    return (
+        1 <= words <= 25  # longer: a paragraph (the model never took one)
+        and not (line.endswith(".") and words > 12)  # a sentence
+        and len(line) <= 200
+        and "\t" not in line
+        and " | " not in line  # a table row: its cells are details (a key row is proposed by the rules)
+        and not line.endswith((":", "："))  # a label or a heading announcing what follows
+        and not line.startswith(("•", "*", "·", "[", "("))
+        and "@" not in line
+        and not (_LABEL_LINE.match(folded) and _URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
+    )
+
+
+def read_title(doc: Doc) -> None:
+    """The rules propose candidate lines (and every plain line near the top is one
+    too); the learned ranker (``title_rank``) picks the title among them."""
+    best = pick(title_candidates(doc))
+    if best is None:
+        doc.set("title", None)
+        return
+    doc.set("title", best.text, [best.span], best.confidence)
+
+
+_NUMBERED = re.compile(r"\d{1,2}\s*[.)\-]\s")
+_ANY_TYPE_WORD = re.compile("|".join(f"(?:{p.pattern})" for kind, p in TYPE_WORDS if kind != "staff"))
+_ORG_HEAD = re.compile(
+    kw(
+        r"association",
+        r"fondation",
+        r"foundation",
+        r"reseau",
+        r"network",
+        r"federation",
+        r"union",
+        r"institut",
+        r"institute",
+        r"organisation",
+        r"organization",
+        r"ministere",
+        r"ministry",
+        r"agence",
+        r"agency",
+        r"royaume",
+        r"kingdom",
+        r"جمعية",
+        r"مؤسسة",
+        r"المملكة",
+        r"وزارة",
+        r"الوكالة",
+        r"جماعة",
+        r"المجلس",
+    )
+)
+_NAV_WORDS = re.compile(
+    kw(
+        r"accueil",
+        r"home",
+        r"menu",
+        r"connexion",
+        r"login",
+        r"sign in",
+        r"s'inscrire",
+        r"register",
+        r"partager",
+        r"share",
+        r"imprimer",
+        r"print",
+        r"contactez",
+        r"newsletter",
+        r"cookies?",
+        r"publie le",
+        r"mis en ligne",
+        r"posted",
+        r"published",
+        r"الرئيسية",
+        r"تسجيل",
+        r"نشر في",
+        r"شارك",
+    )
+)
+_SENTENCE_VERB = re.compile(
+    kw(
+        r"est",
+        r"sont",
+        r"sera",
+        r"doit",
+        r"doivent",
+        r"is",
+        r"are",
+        r"will",
+        r"must",
+        r"has",
+        r"have",
+        r"we",
+        r"nous",
+        r"vous",
+        r"you",
+        r"يجب",
+        r"سيتم",
+        r"يتعين",
+    )
+)
+
+
+def _features(
+    doc: Doc, lines: list[tuple[int, str]], index: int, rank: int, title: str, counts: dict[str, int]
+) -> dict[str, float]:
+    """What the ranker knows of a candidate: the rule that proposed it, where its line
+    sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
+    one short line; features the model gave no weight were dropped to keep this cheap."""
+    start, line = lines[index] if lines else (0, title)
+    folded_line = doc.folded[start : start + len(line)]
+    folded = folded_line if title == line else fold(title)
+    n = len(title.split())
+    letters = sum(map(str.isalpha, title))
+    upper = sum(map(str.isupper, title)) / letters if letters else 0.0
+    line_end = start + len(line)
+    strong = _STRONG_TITLE.search(folded)
+    cue = strong or _MEDIUM_TITLE.search(folded)
+    heading = role_of(folded_line)
+    return {
+        f"rule_{rank}": 1.0,
+        "first_line": float(index == 0),
+        "top_3": float(index < 3),
+        "position": min(index, 30) / 30,
+        "words_1_3": float(n <= 3),
+        "words_4_8": float(4 <= n <= 8),
+        "words_9_16": float(9 <= n <= 16),
+        "words_17_25": float(17 <= n <= 25),
+        "capitals": float(upper > 0.7 and letters > 3),
+        "title_case": float(0.25 < upper <= 0.7),
+        "strong_cue": float(bool(strong)),
+        "job_word": float(bool(_JOB_WORDS.search(folded))),
+        "type_word": float(bool(_ANY_TYPE_WORD.search(folded))),
+        "generic_header": float(bool(cue and _is_generic_header(folded, cue))),
+        "digits": float(sum(map(str.isdigit, title)) > 4),
+        "headline": float(heading is None and _headline(line, folded_line, heading_checked=True)),
+        "section_heading": float(heading is not None),
+        "ends_colon": float(line.endswith((":", "："))),
+        "ends_period": float(line.endswith((".", ";", ","))),
+        "dangling": float(bool(_DANGLING.search(folded[-12:]))),
+        "blank_before": float(index == 0 or "\n\n" in doc.text[max(0, start - 2) : start]),
+        "blank_after": float("\n\n" in doc.text[line_end : line_end + 2] or line_end >= len(doc.text)),
+        "arabic": float(bool(title) and "\u0600" <= title[0] <= "\u06ff"),
+        "issuer_verb": float(bool(_ISSUER_VERB_FOLDED.search(folded_line))),
+        "sentence_verb": float(bool(_SENTENCE_VERB.search(folded))),
+        "starts_lower": float(line[:1].islower()),
+        "org_head": float(bool(_ORG_HEAD.match(folded))),
+        "navigation": float(n <= 8 and bool(_NAV_WORDS.search(folded_line))),
+        "repeated": float(counts.get(folded_line, 0) > 1),
+        "bullet": float(line.startswith(("•", "-", "*", "·"))),
+        "numbered": float(bool(_NUMBERED.match(line))),
+        "joined": float(len(title) > len(line) + 2),
+    }
 
 
 # The object an announcement sentence opens: "تعلن X عن تنظيم مباراة لتوظيف ..." ,
@@ -593,7 +804,7 @@ _URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\
 _LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
 
 
-def _headline(line: str, folded: str) -> bool:
+def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
     """Whether a top line reads as a call's heading: a short phrase, not a
     label, an address, a date line, a section heading or a sentence."""
     words = line.split()
@@ -607,7 +818,7 @@ def _headline(line: str, folded: str) -> bool:
         and not _LABEL_LINE.match(line)
         and not _URL_OR_DATE.search(line)
         and not EMAIL.search(folded)
-        and role_of(folded) is None
+        and (heading_checked or role_of(folded) is None)
         and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
     )
 
@@ -623,18 +834,20 @@ _FOR_RECRUITMENT = re.compile(
 def _clean_title(line: str) -> str:
     title = tidy(line)
     title = re.sub(r"\A\d{1,2}\s+(?=[A-Z])", "", title)  # "1 Intervention Officer" = one position
-    header = _HEADER_PREFIX.match(fold(title)) or _ANNOUNCEMENT_PREFIX.match(fold(title))
+    folded = fold(title)  # same length as title: its offsets are the title's
+    header = _HEADER_PREFIX.match(folded) or _ANNOUNCEMENT_PREFIX.match(folded)
     if header and header.end() < len(title):
-        title = title[header.end() :]
-    folded = fold(title)
+        title, folded = title[header.end() :], folded[header.end() :]
+    cut_at = 0
     prefix = _TITLE_PREFIX.match(folded)
     if prefix and prefix.end() < len(title):
-        title = title[prefix.end() :]
+        cut_at = prefix.end()
     else:
         cut = _FOR_RECRUITMENT.search(folded)
         if cut and cut.start() < 60:
-            title = title[cut.end() :]
-    title = tidy(title)
+            cut_at = cut.end()
+    if cut_at or header:
+        title = tidy(title[cut_at:])
     return title[:1].upper() + title[1:] if title else title
 
 

@@ -10,6 +10,7 @@ import lxml.html
 from lxml import etree
 
 from nidaa.tor.document import Document, ReadError
+from nidaa.tor.formats import boilerplate
 from nidaa.tor.formats.text import decode
 from nidaa.tor.normalize import normalize
 
@@ -41,12 +42,20 @@ def decode_html(data: bytes) -> str:
     return decode(data)
 
 
+def safe_markup(markup: str) -> str:
+    """The markup without an XML declaration and with overlong tags' attributes dropped."""
+    return _LONG_TAG.sub(r"<\1>", _XML_DECLARATION.sub("", markup))
+
+
 def html_to_text(markup: str) -> str:
     """The text of an HTML document or fragment, one block per line."""
-    markup = _XML_DECLARATION.sub("", markup)
-    markup = _LONG_TAG.sub(r"<\1>", markup)
+    return "\n".join(html_to_lines(safe_markup(markup)))
+
+
+def html_to_lines(markup: str) -> list[str]:
+    """The lines of ``safe_markup(markup)``, one block per line."""
     if not markup.strip():
-        return ""
+        return []
     root = lxml.html.document_fromstring(markup)
     lines: list[str] = []
     current: list[str] = []
@@ -84,7 +93,7 @@ def html_to_text(markup: str) -> str:
 
     walk(root, False)
     flush()
-    return "\n".join(line for line in lines if line)
+    return [line for line in lines if line]
 
 
 def _pre(text: str) -> str:
@@ -103,9 +112,10 @@ def _cell_text(cell: etree._Element) -> str:
 
 
 def read(data: bytes) -> Document:
-    """An .html/.htm file."""
+    """An .html/.htm file: a page's menus and footer trimmed (``boilerplate``)."""
     try:
-        text = html_to_text(decode_html(data))
+        markup = safe_markup(decode_html(data))
+        text = "\n".join(boilerplate.trim(markup, html_to_lines(markup)))
     except (etree.ParserError, ValueError) as error:
         raise ReadError("corrupt", f"the HTML page could not be parsed: {error}") from error
     text = normalize(text.replace("\x00", "\n"))

@@ -33,6 +33,8 @@ class _Line:
     right: float
     top: float
     bottom: float
+    # Where the line's last table cell starts (after its last column gap), left to right; -1: no cell.
+    cell: float = -1.0
 
 
 # PDFium ends a line broken after a hyphen with U+FFFE instead of a line
@@ -93,14 +95,17 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
             usual = sorted(gaps)[(len(gaps) - 2) // 2] if len(gaps) >= 2 else 0.0
             pieces: list[str] = []
             position = 0
+            cell = -1.0
             for space, gap in zip(spaces, gaps, strict=True):
                 column = gap > 1.5 * height and gap > 2.5 * usual
                 pieces.append(line[position : space.start()])
                 pieces.append("\t" if column else space.group(0))
                 position = space.end()
+                if column and not rtl:
+                    cell = _extent(textpage, first, line, space.end(), 1, rtl=rtl)[0]
             pieces.append(line[position:] + ("-" if hyphenated else ""))
             # PDFium marks a hyphen at the end of a line as U+0002.
-            lines.append(_Line("".join(pieces).replace("\x02", "-"), left, right, top, bottom))
+            lines.append(_Line("".join(pieces).replace("\x02", "-"), left, right, top, bottom, cell))
         return lines
     finally:
         textpage.close()
@@ -135,6 +140,12 @@ def _logical_order(textpage: pdfium.PdfTextPage, line: str, first: int) -> str:
     (Chromium, fpdf2): "فيظوت" for "توظيف", "ma.example.amal@tadrib" for
     "tadrib@amal.example.ma". Letters are put in the order of their boxes:
     right to left in an Arabic word, left to right in any other.
+
+    An Arabic word a producer wrote in reading order (LibreOffice's and Word's
+    export: its first letter drawn right of its last) is kept as it is: the
+    letters of a ligature share one glyph, whose box PDFium splits among them
+    left to right, so sorting them would swap them ("الاستراتجيي" for
+    "الاستراتيجي", "الحملية" for "المحلية").
     """
     chars = list(line)
     for token in _TOKEN.finditer(line):
@@ -143,6 +154,8 @@ def _logical_order(textpage: pdfium.PdfTextPage, line: str, first: int) -> str:
             box = textpage.get_charbox(index, loose=True)
             centres.append((box[0] + box[2]) / 2)
         arabic = bool(_ARABIC.search(token.group(0)))
+        if arabic and centres[0] > centres[-1]:
+            continue  # already in reading order
         order = sorted(range(len(centres)), key=lambda k: -centres[k] if arabic else centres[k])  # stable
         ordered = "".join(token.group(0)[k] for k in order)
         if not arabic:  # a final "." of the Arabic sentence is drawn at the left end of "16:00."
@@ -197,20 +210,35 @@ def _continuations(lines: list[_Line], layout: _Layout) -> list[bool | None]:
     flags: list[bool | None] = []
     for line, following in zip(lines, lines[1:], strict=False):
         pitch = line.top - following.top
+        # Two lines in one larger font (a heading wrapped over two lines, as a word
+        # processor sets it) are as far apart as their size says, not the body's.
+        scale = _same_size_scale(line, following, layout)
         if pitch <= 0 or layout.pitch <= 0:
             flags.append(None)
-        elif pitch > layout.pitch * 1.2 + 1 or pitch > 2 * layout.height:
+        elif pitch > layout.pitch * scale * 1.2 + 1 or pitch > 2 * layout.height * scale:
             flags.append(False)
         elif is_list_item(following.text):
             flags.append(None)
         elif "\t" in following.text:
             flags.append(False)  # the next table row (a wrapped cell's next line has no tab)
+        elif line.cell >= 0 and abs(following.left - line.cell) <= max(layout.height, 1.0):
+            # A table cell's text wrapped under it (a word processor's table): the row goes on.
+            flags.append(True)
         elif line.right >= layout.right - 0.12 * width or line.text.rstrip().endswith(","):
             flags.append(True)
         else:
             flags.append(None)
     flags.append(None)
     return flags
+
+
+def _same_size_scale(line: _Line, following: _Line, layout: _Layout) -> float:
+    """How much larger than the body's the two lines' common glyph height is
+    (1.0 when they differ in size, or are body text or smaller)."""
+    heights = sorted((line.top - line.bottom, following.top - following.bottom))
+    if layout.height <= 0 or heights[0] <= 0 or heights[1] > heights[0] * 1.15:
+        return 1.0
+    return max(1.0, heights[0] / layout.height)
 
 
 def read(data: bytes) -> Document:

@@ -110,6 +110,11 @@ class Command(BaseCommand):
             if load_demo_mission(organization=organization, admin=admin):
                 self.stdout.write("demo: a running mission with 12 sessions and 60 participants")
 
+            from nidaa.questionnaires.demo import load_demo_questionnaires
+
+            if load_demo_questionnaires(organization=organization, admin=admin):
+                self.stdout.write("demo: pre/post/final questionnaires with their responses")
+
     @transaction.atomic
     def import_one(self, path: Path, day: date, *, organization: Organization, admin: User) -> Call:
         data = fill_deadline(path.read_text(encoding="utf-8"), day).encode("utf-8")

@@ -1,6 +1,6 @@
 """``nidaa evaluation assign --call ID EMAIL... [--chair EMAIL]``: an address
-without an account gets one (an evaluator of the call's organisation) and an
-invitation e-mail."""
+without an account is invited to the call's organisation as an evaluator (the
+members' invitation); accepting it seats them on the committee."""
 
 from __future__ import annotations
 
@@ -24,11 +24,8 @@ class Command(EvaluationCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         call = self.get_call(options)
         try:
-            assignments = assign_committee(
-                call=call, emails=options["emails"], chair=options["chair"], actor=None
-            )
+            seats = assign_committee(call=call, emails=options["emails"], chair=options["chair"], actor=None)
         except EvaluationError as error:
             raise self.fail(error) from error
-        for assignment in assignments:
-            chair = " (chair)" if assignment.is_chair else ""
-            self.stdout.write(f"{assignment.evaluator.email}{chair}")
+        for seat in seats:
+            self.stdout.write(f"{seat.email}{' (chair)' if seat.is_chair else ''}")

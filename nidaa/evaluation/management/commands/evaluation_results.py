@@ -44,7 +44,7 @@ class Command(EvaluationCommand):
             else:
                 sys.stdout.buffer.write(data)
             return
-        lines = [result_line(row) for row in results.rows]
+        lines = [result_line(row, interview=results.evaluation.interview) for row in results.rows]
         if options["format"] == "jsonl":
             text = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines)
         else:

@@ -1,0 +1,94 @@
+"""The learned part of the title reader: a logistic model that scores each candidate line.
+
+The rules (``title.rule_candidates``) propose lines and say how sure they are; every plain line
+near the top is a candidate too. Each candidate is described by a few dozen yes/no features
+(its rule rank, position, length, casing, cue words, what surrounds it) and the model, trained
+by ``scripts/train_title_ranker.py`` on data the project ships (the fictional calls of
+``tests/tor/dev`` and synthetic pages written by ``scripts/title_training.py``), gives each a
+probability of being the title. The weights are plain JSON (``title_model.json``) read once
+and scored in plain Python: no scikit-learn at run time, same answer on every machine.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from nidaa.tor.fields.common import Span
+
+MODEL_PATH = Path(__file__).with_name("title_model.json")
+
+# Below this probability no candidate is taken as the title: a page with no title line
+# (only labels, dates and prose) gets none rather than a sentence of its context.
+MIN_PROBABILITY = 0.2
+
+
+@dataclass
+class Candidate:
+    rank: int  # the rule that proposed it: 0-4, or title.PLAIN_LINE for a plain line
+    text: str  # the title as it would be stored
+    span: Span
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float = 0.0
+
+    @property
+    def confidence(self) -> float:
+        """What the review page shows: the model's probability, capped below certainty
+        (a title is always worth a glance)."""
+        return round(min(0.95, self.probability), 2)
+
+
+@dataclass(frozen=True)
+class Model:
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    weight_of: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def probability(self, features: dict[str, float]) -> float:
+        # a candidate has a few of its features on: the sum runs over those
+        z = self.bias + sum(
+            self.weight_of.get(name, 0.0) * value for name, value in features.items() if value
+        )
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def model() -> Model:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    names, weights = tuple(data["features"]), tuple(float(w) for w in data["weights"])
+    return Model(names, weights, float(data["bias"]), dict(zip(names, weights, strict=True)))
+
+
+# The rules' own answer stands when a cue rule (rank 0-2) gave it and the model does not
+# find it unlikely: on the calls the rules were written from they are right, and the model,
+# trained on few real calls, is there for the pages where they find nothing or guess.
+RULES_STAND = 0.3
+CUE_RANKS = 2
+OVERRULE_MARGIN = 0.2
+
+
+def pick(candidates: list[Candidate]) -> Candidate | None:
+    """The title among the candidates: the rules' answer when it is a cue rule's and the
+    model does not contradict it, else the most probable candidate (the earlier one on a
+    tie), if probable enough."""
+    scorer = model()
+    best: Candidate | None = None
+    for candidate in candidates:
+        candidate.probability = scorer.probability(candidate.features)
+        if best is None or candidate.probability > best.probability:
+            best = candidate
+    ruled = next((c for c in candidates if c.features.get("rules_choice")), None)
+    if (
+        ruled is not None
+        and ruled.rank <= CUE_RANKS
+        and ruled.probability >= RULES_STAND
+        and best is not None
+        and best.probability - ruled.probability < OVERRULE_MARGIN
+        and not ruled.features.get("dangling")  # "Recrutement d'un" cut off: not an answer
+    ):
+        return ruled
+    return best if best is not None and best.probability >= MIN_PROBABILITY else None

@@ -1,0 +1,460 @@
+"""Synthetic calls for training the title ranker (``scripts/train_title_ranker.py``).
+
+Each generated call is a list of lines in the shapes calls reach an issuer in: a portal's
+page (site name, navigation, breadcrumb, posting date, label/value lines), a job board's
+offer, a Word/PDF document (letterhead, reference, generic header, numbered sections) and a
+short Arabic notice; in French, English and Arabic. Every piece is written for the project
+(organisations, projects and sentences are invented); none is taken from a real call. The
+title is placed among lines that look like titles without being one (navigation, dates,
+labels, section headings, sentences mentioning a recruitment), printed in capitals, over two
+lines or behind a generic header, so the ranker learns the shapes, not the words of a corpus.
+
+    python scripts/title_training.py [--count N] [--seed S]   # prints a sample
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from dataclasses import dataclass
+
+THEMES_FR = [
+    "gestion associative",
+    "budgétisation sensible au genre",
+    "plaidoyer local",
+    "entrepreneuriat des jeunes",
+    "communication digitale",
+    "suivi-évaluation",
+    "gestion des déchets",
+    "droits de l'enfant",
+    "démocratie participative",
+    "éducation financière",
+    "économie sociale et solidaire",
+    "gestion de l'eau",
+]
+THEMES_EN = [
+    "youth employability",
+    "gender-responsive budgeting",
+    "digital skills",
+    "climate adaptation",
+    "monitoring and evaluation",
+    "community mobilisation",
+    "financial literacy",
+    "social entrepreneurship",
+    "local governance",
+    "child protection",
+]
+THEMES_AR = [
+    "التخطيط التشاركي",
+    "الميزانية المستجيبة للنوع",
+    "التربية المالية",
+    "تدبير المشاريع",
+    "التواصل الرقمي",
+    "حقوق الطفل",
+    "الاقتصاد الاجتماعي والتضامني",
+    "تدبير الماء",
+]
+PLACES = [
+    "Tiznit",
+    "Figuig",
+    "Azilal",
+    "Ouarzazate",
+    "Larache",
+    "Taza",
+    "Essaouira",
+    "Guelmim",
+    "Chefchaouen",
+]
+PLACES_AR = ["تيزنيت", "فجيج", "أزيلال", "ورزازات", "العرائش", "تازة", "الصويرة", "كلميم", "شفشاون"]
+ORG_FR = [
+    "Association Tawaf pour le Développement",
+    "Fondation Iknane",
+    "Réseau Amassir des Associations",
+    "Association Nour Al Amal",
+    "Collectif Tadamoun",
+    "Centre Afak pour la Citoyenneté",
+]
+ORG_EN = [
+    "Bridges for Youth Foundation",
+    "Atlas Civic Network",
+    "Green Oasis Alliance",
+    "Horizon Relief International",
+]
+ORG_AR = [
+    "جمعية الأمل للتنمية",
+    "مؤسسة إيكنان",
+    "شبكة أمسير للجمعيات",
+    "جمعية النور للتربية",
+    "المركز المغربي للمواطنة",
+]
+PROJECTS = ["Eau pour Tous", "Jeunes Actifs", "Oasis Durables", "Tamkine", "Ajyal", "Voix des Femmes"]
+
+ROLES_FR = [
+    ("consultant(e)", "d'un(e)"),
+    ("consultant national", "d'un"),
+    ("formateur(trice)", "d'un(e)"),
+    ("expert(e)", "d'un(e)"),
+    ("bureau d'études", "d'un"),
+    ("cabinet de conseil", "d'un"),
+    ("chargé(e) de projet", "d'un(e)"),
+    ("coordinateur(trice) de programme", "d'un(e)"),
+    ("animateur(trice) de formation", "d'un(e)"),
+    ("responsable suivi-évaluation", "d'un(e)"),
+]
+ROLES_EN = [
+    "consultant",
+    "national consultant",
+    "trainer",
+    "pool of trainers",
+    "expert",
+    "consulting firm",
+    "Programme Officer",
+    "Project Coordinator",
+    "MEAL Officer",
+    "Finance Assistant",
+]
+ROLES_AR = [
+    "مكون(ة)",
+    "خبير(ة)",
+    "مستشار(ة)",
+    "منسق(ة) مشروع",
+    "محاسب(ة)",
+    "مكتب دراسات",
+    "مؤطر(ة)",
+    "تقني من الدرجة الثالثة",
+]
+OBJECTS_FR = [
+    "l'évaluation finale du projet « {project} »",
+    "l'élaboration d'un guide sur la {theme}",
+    "l'animation de {n} ateliers en {theme}",
+    "la formation des membres des associations en {theme}",
+    "la réalisation d'une étude diagnostique sur la {theme} à {place}",
+    "l'accompagnement des coopératives de la province de {place}",
+    "l'élaboration du plan d'action communal de {place}",
+]
+OBJECTS_EN = [
+    "the final evaluation of the {project} project",
+    "a baseline survey on {theme} in {place}",
+    "the facilitation of {n} workshops on {theme}",
+    "the design of a training programme on {theme}",
+    "a mapping of youth-led organisations in {place}",
+    "technical support on {theme} to local governments",
+]
+OBJECTS_AR = [
+    "تأطير ورشات في {theme}",
+    "إنجاز دراسة تشخيصية حول {theme} بجماعة {place}",
+    "تكوين أعضاء الجمعيات في مجال {theme}",
+    "تقييم مشروع {project}",
+    "مواكبة التعاونيات النسائية بإقليم {place}",
+]
+
+
+@dataclass
+class Call:
+    lines: list[str]
+    title: str  # the gold title, as a reader should give it
+    language: str
+
+
+def _fill(r: random.Random, template: str, language: str) -> str:
+    theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    return template.format(theme=theme, place=place, project=r.choice(PROJECTS), n=r.choice([2, 3, 4, 5, 6]))
+
+
+def _noun(obj: str) -> str:
+    """The object as a heading: "l'évaluation finale ..." -> "Évaluation finale ..."."""
+    for article in ("l'", "la ", "le ", "les ", "the ", "a ", "an "):
+        if obj.startswith(article):
+            obj = obj[len(article) :]
+            break
+    return obj[:1].upper() + obj[1:]
+
+
+def _title(r: random.Random, language: str) -> tuple[str, str]:
+    """(the title line as printed, the gold title)."""
+    if language == "fr":
+        role, article = r.choice(ROLES_FR)
+        obj = _fill(r, r.choice(OBJECTS_FR), "fr")
+        theme = r.choice(THEMES_FR)
+        shapes = [
+            f"Recrutement {article} {role} pour {obj}",
+            f"Appel à candidatures pour le recrutement {article} {role} en {theme}",
+            f"Appel à consultation pour {obj}",
+            f"Termes de référence pour {obj}",
+            f"{role[:1].upper()}{role[1:]} en {theme}",
+            f"Sélection {article} {role} pour {obj}",
+            f"Avis de recrutement {article} {role} en {theme}",
+            _noun(obj),
+            f"Appel à manifestation d'intérêt pour {obj}",
+        ]
+    elif language == "en":
+        role = r.choice(ROLES_EN)
+        obj = _fill(r, r.choice(OBJECTS_EN), "en")
+        theme = r.choice(THEMES_EN)
+        shapes = [
+            f"Terms of Reference for {obj}",
+            f"Call for trainers in {theme}",
+            f"{role[:1].upper()}{role[1:]} – {theme[:1].upper()}{theme[1:]}",
+            f"Recruitment of a {role} for {obj}",
+            f"Request for Proposals for {obj}",
+            f"Consultancy for {obj}",
+            f"{role[:1].upper()}{role[1:]} for {obj}",
+            _noun(obj),
+        ]
+    else:
+        role = r.choice(ROLES_AR)
+        obj = _fill(r, r.choice(OBJECTS_AR), "ar")
+        theme = r.choice(THEMES_AR)
+        shapes = [
+            f"إعلان عن مباراة لتوظيف {r.choice(['تقنيين', 'متصرفين', 'مهندسين'])} من الدرجة {r.choice(['الأولى', 'الثانية', 'الثالثة'])}",
+            f"دعوة لتقديم عروض من أجل {obj}",
+            f"طلب ترشيحات لانتقاء {role} في مجال {theme}",
+            f"إعلان عن حاجة إلى {role} في مجال {theme}",
+            f"{role} في مجال {theme}",
+            f"طلب عروض مفتوح من أجل {obj}",
+            f"إعلان عن انتقاء {role} من أجل {obj}",
+        ]
+    line = r.choice(shapes)
+    return line, line
+
+
+NAV = {
+    "fr": [
+        "Accueil",
+        "Offres d'emploi",
+        "Appels d'offres",
+        "Connexion",
+        "Nous contacter",
+        "Actualités",
+        "Menu",
+    ],
+    "en": ["Home", "Jobs", "Opportunities", "Sign in", "Contact us", "News", "Menu"],
+    "ar": ["الرئيسية", "مباريات التوظيف", "عروض الشغل", "تسجيل الدخول", "اتصل بنا", "أخبار"],
+}
+SITES = {
+    "fr": ["Portail des associations", "Bourse des ONG", "Emploi Société Civile"],
+    "en": ["NGO Jobs Board", "Development Careers", "Civil Society Opportunities"],
+    "ar": ["بوابة التشغيل", "وظيفتي", "مباريات المغرب"],
+}
+MONTHS = {
+    "fr": ["janvier", "mars", "avril", "juin", "septembre", "novembre"],
+    "en": ["January", "March", "April", "June", "September", "November"],
+    "ar": ["يناير", "مارس", "أبريل", "يونيو", "شتنبر", "نونبر"],
+}
+
+
+def _date(r: random.Random, language: str) -> str:
+    day, year = r.randint(1, 28), r.choice([2024, 2025, 2026])
+    if r.random() < 0.4:
+        return f"{day:02d}/{r.randint(1, 12):02d}/{year}"
+    return f"{day} {r.choice(MONTHS[language])} {year}"
+
+
+def _labels(r: random.Random, language: str) -> list[str]:
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    pool = {
+        "fr": [
+            f"Lieu : {place}",
+            "Type de contrat : Consultation",
+            "Type d'offre : Prestation de services",
+            "Secteur : Société civile",
+            f"Date limite : {_date(r, 'fr')}",
+            f"Publié le : {_date(r, 'fr')}",
+            f"Référence : AT/{r.randint(10, 99)}/{r.choice([2024, 2025])}",
+            "Durée : 20 jours",
+            "Niveau d'études : Bac+5",
+        ],
+        "en": [
+            f"Location: {place}, Morocco",
+            "Contract type: Consultancy",
+            "Job type: Full time",
+            f"Deadline: {_date(r, 'en')}",
+            f"Posted on: {_date(r, 'en')}",
+            f"Reference: RFP/{r.randint(10, 99)}/{r.choice([2024, 2025])}",
+            "Duration: 30 days",
+            "Sector: NGO",
+        ],
+        "ar": [
+            f"المدينة : {place}",
+            "نوع العقد : عقد محدد المدة",
+            f"آخر أجل : {_date(r, 'ar')}",
+            f"تاريخ النشر : {_date(r, 'ar')}",
+            "عدد المناصب : 3",
+            "المستوى الدراسي : الإجازة",
+        ],
+    }[language]
+    return r.sample(pool, r.randint(2, min(6, len(pool))))
+
+
+def _sentences(r: random.Random, language: str, org: str) -> list[str]:
+    theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    project = r.choice(PROJECTS)
+    pool = {
+        "fr": [
+            f"Dans le cadre de la mise en œuvre du projet « {project} », {org} prévoit le recrutement d'un consultant chargé d'accompagner les partenaires locaux dans la {theme} à {place}.",
+            f"{org} est une association à but non lucratif qui œuvre depuis 2009 pour la {theme} dans la région.",
+            f"Le projet vise à renforcer les capacités des acteurs locaux en matière de {theme} et à promouvoir la participation des femmes et des jeunes.",
+            "Les candidat(e)s intéressé(e)s sont prié(e)s d'envoyer leur dossier de candidature par courrier électronique.",
+            f"La mission se déroulera à {place} sur une période de deux mois.",
+        ],
+        "en": [
+            f"As part of the {project} project, {org} is seeking a qualified consultant to support local partners on {theme} in {place}.",
+            f"{org} is a non-profit organisation working on {theme} since 2010.",
+            f"The project aims to strengthen the capacities of local actors on {theme} and to promote the participation of women and young people.",
+            "Interested candidates are invited to send their application by e-mail.",
+            f"The assignment will take place in {place} over a period of two months.",
+        ],
+        "ar": [
+            f"في إطار تنفيذ مشروع {project}، تعتزم {org} التعاقد مع خبير لمواكبة الشركاء المحليين في مجال {theme} بإقليم {place}.",
+            f"{org} جمعية غير ربحية تعمل منذ سنة 2009 في مجال {theme}.",
+            f"يهدف المشروع إلى تقوية قدرات الفاعلين المحليين في مجال {theme} وتعزيز مشاركة النساء والشباب.",
+            "على المترشحين الراغبين إرسال ملفات ترشيحهم عبر البريد الإلكتروني.",
+        ],
+    }[language]
+    return r.sample(pool, r.randint(1, min(3, len(pool))))
+
+
+HEADINGS = {
+    "fr": [
+        "1. Contexte",
+        "Contexte et justification",
+        "2. Objectifs de la mission",
+        "Profil recherché",
+        "Modalités de soumission",
+    ],
+    "en": [
+        "1. Background",
+        "Background",
+        "2. Objectives of the assignment",
+        "Required qualifications",
+        "How to apply",
+    ],
+    "ar": ["أولا: السياق", "السياق العام", "ثانيا: أهداف المهمة", "شروط الترشيح", "طريقة الترشيح"],
+}
+HEADERS = {
+    "fr": [
+        "TERMES DE REFERENCE",
+        "AVIS DE RECRUTEMENT",
+        "APPEL A CANDIDATURES",
+        "Appel à consultation N° {n}/2025",
+    ],
+    "en": [
+        "TERMS OF REFERENCE",
+        "VACANCY ANNOUNCEMENT",
+        "REQUEST FOR PROPOSALS No. {n}/2025",
+        "CALL FOR APPLICATIONS",
+    ],
+    "ar": ["إعلان", "إعلان عن مباراة", "طلب عروض رقم {n}/2025", "الشروط المرجعية"],
+}
+ANNOUNCE = {
+    "fr": "{org} lance un appel à candidatures pour {rest}",
+    "en": "{org} is seeking applications for {rest}",
+    "ar": "تعلن {org} عن {rest}",
+}
+
+
+def _split_two_lines(r: random.Random, line: str, language: str) -> list[str]:
+    """A title printed over two lines: the second starts on a link word."""
+    words = line.split()
+    cuts = [
+        i
+        for i, w in enumerate(words)
+        if 3 <= i <= len(words) - 2 and w in ("pour", "de", "en", "for", "of", "on", "in", "من", "في")
+    ]
+    if language == "ar" or not cuts:
+        return [line]
+    i = r.choice(cuts)
+    return [" ".join(words[:i]), " ".join(words[i:])]
+
+
+def generate(r: random.Random) -> Call:
+    language = r.choices(["fr", "en", "ar"], weights=[4, 3, 3])[0]
+    org = r.choice({"fr": ORG_FR, "en": ORG_EN, "ar": ORG_AR}[language])
+    printed, gold = _title(r, language)
+    title_lines = [printed]
+    if r.random() < 0.15 and language != "ar":
+        title_lines = [printed.upper()]
+    elif r.random() < 0.2:
+        title_lines = _split_two_lines(r, printed, language)
+    layout = r.choice(["portal", "board", "document", "notice"])
+    lines: list[str] = []
+    if layout == "portal":
+        lines += [r.choice(SITES[language])]
+        lines += r.sample(NAV[language], r.randint(2, 5))
+        if r.random() < 0.5:
+            lines.append(" > ".join([NAV[language][0], NAV[language][1], printed]))
+        if r.random() < 0.5:
+            lines.append(
+                r.choice(["Publié le ", "Posted on ", "نشر في "][["fr", "en", "ar"].index(language)])
+                + _date(r, language)
+            )
+        lines += [""] + title_lines + [""]
+        if r.random() < 0.6:
+            lines.append(org)
+        lines += _labels(r, language) + [""]
+        lines += _sentences(r, language, org)
+        lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    elif layout == "board":
+        lines += title_lines
+        lines += [org] if r.random() < 0.8 else []
+        lines += _labels(r, language) + [""]
+        if r.random() < 0.5:
+            lines.append(r.choice(["Postuler", "Apply now", "قدم طلبك"][["fr", "en", "ar"].index(language)]))
+        lines += _sentences(r, language, org)
+        lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    elif layout == "document":
+        lines += [org.upper() if language != "ar" else org]
+        if r.random() < 0.5:
+            lines.append(_labels(r, language)[0])
+        if r.random() < 0.6:
+            lines.append(r.choice(HEADERS[language]).format(n=r.randint(1, 20)))
+        lines += title_lines + [""]
+        lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+        lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    else:  # a short notice: the announcement sentence carries the object, no title line
+        lines += ["المملكة المغربية", "وزارة الداخلية"] if language == "ar" else [org]
+        if r.random() < 0.5:
+            lines += title_lines
+            lines.append(
+                ANNOUNCE[language].format(
+                    org=org,
+                    rest=_fill(
+                        r,
+                        r.choice({"fr": OBJECTS_FR, "en": OBJECTS_EN, "ar": OBJECTS_AR}[language]),
+                        language,
+                    ),
+                )
+                + "."
+            )
+        else:
+            obj = gold
+            lines.append(
+                ANNOUNCE[language].format(
+                    org=org, rest=obj[:1].lower() + obj[1:] if language != "ar" else obj
+                )
+                + "."
+            )
+        lines += _labels(r, language) + [""]
+        lines += _sentences(r, language, org)
+    return Call(lines, gold, language)
+
+
+def calls(count: int, seed: int = 16) -> list[Call]:
+    r = random.Random(seed)
+    return [generate(r) for _ in range(count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=16)
+    args = parser.parse_args()
+    for call in calls(args.count, args.seed):
+        print("\n".join(call.lines))
+        print(f"--- title: {call.title}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""The title ranker (issue 16): candidates from the rules and the plain top lines, scored by the
+logistic model stored as JSON; and the issuer shapes added with it. Written from the patterns of
+published calls (portals, job boards, letters of invitation, Moroccan public notices), not from
+any one call."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nidaa.tor.extract import extract_fields
+from nidaa.tor.fields import title_rank
+from nidaa.tor.fields.common import Doc
+from nidaa.tor.fields.title import title_candidates
+from nidaa.tor.sections import segment
+from nidaa.tor.text import Views
+
+
+def _candidates(text: str) -> list[title_rank.Candidate]:
+    views = Views.of(text)
+    return title_candidates(Doc(views, segment(views), None))
+
+
+def test_model_is_plain_json_with_one_weight_per_feature():
+    data = json.loads(title_rank.MODEL_PATH.read_text(encoding="utf-8"))
+    assert len(data["features"]) == len(data["weights"])
+    assert isinstance(data["bias"], float)
+    model = title_rank.model()
+    names = {
+        name
+        for c in _candidates("Home\nJobs\n\nProject Officer – Water\nLocation: Rabat\n")
+        for name in c.features
+    }
+    assert names <= set(model.features)  # every feature the reader computes has a weight
+
+
+def test_ranking_is_deterministic():
+    text = "Accueil\nOffres\n\nChargé(e) de plaidoyer\nLieu : Fès\nPublié le 02/03/2026\n\nContexte\nLe projet vise ...\n"
+    first, again = _candidates(text), _candidates(text)
+    title_rank.pick(first)
+    title_rank.pick(again)
+    assert [(c.text, c.probability) for c in first] == [(c.text, c.probability) for c in again]
+    assert extract_fields(text)["title"] == extract_fields(text)["title"] == "Chargé(e) de plaidoyer"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # a portal: site name, navigation, posting date, then the post and its label lines
+            "Portail Emploi Associatif\nAccueil\nOffres\nConnexion\nPublié le 04/05/2026\n\n"
+            "Coordinateur(trice) de projet jeunesse\n\nLieu : Settat\nType de contrat : CDD\n\n"
+            "Contexte\nLe projet vise ...\n",
+            "Coordinateur(trice) de projet jeunesse",
+        ),
+        (  # a job board in English
+            "NGO Careers\nHome\nJobs\nSign in\n\nMonitoring and Evaluation Officer\n\nLocation: Agadir, Morocco\n"
+            "Contract type: Full time\nDeadline: 30 June 2026\n\nAbout the organisation\n",
+            "Monitoring and Evaluation Officer",
+        ),
+        (  # a title in capitals printed over several lines, each ending on a link word
+            "Vous êtes sur la page 1 sur 9\n\nTERMES DE REFERENCE POUR LA CONCEPTION D'UN\n\n"
+            "GUIDE PRATIQUE POUR:\n\n- LA GESTION DES ASSOCIATIONS DE\n\nQUARTIER DANS LA VILLE DE SAFI\n\n"
+            "1 Contexte\nLe projet ...\n",
+            "Termes de reference pour la conception d'un guide pratique pour la gestion des associations de "
+            "quartier dans la ville de safi",
+        ),
+        (  # a repost whose first line is cut on a link word: the full title line wins
+            "REF-2026-14 Appel à consultation pour le recrutement d`un\n\nTranscription\n\n"
+            "Appel à consultation pour le recrutement d'un bureau d'études pour l'audit des coopératives\n"
+            "Lieu de la mission\nMeknès\n",
+            "Recrutement d'un bureau d'études pour l'audit des coopératives",
+        ),
+        (  # an Arabic portal: navigation, then the post
+            "بوابة التشغيل\nالرئيسية\nأخبار\n\nمنسق(ة) مشروع في مجال التربية المالية\n\n"
+            "المدينة : وجدة\nآخر أجل : 12 يونيو 2026\n",
+            "منسق(ة) مشروع في مجال التربية المالية",
+        ),
+    ],
+)
+def test_title_among_page_furniture(text, title):
+    fields = extract_fields(text)
+    assert fields["title"].casefold() == title.casefold()
+    assert 0 < fields["confidence"]["title"] <= 0.95
+
+
+def test_no_title_line_gives_no_title():
+    # label lines and a sentence: nothing names the call
+    text = "Lieu : Rabat\nDurée : 10 jours\nDate limite : 12/06/2026\n"
+    assert extract_fields(text)["title"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (  # a letter of invitation: "X « ACR » vous invitent"
+            "Lettre d'invitation\nMadame, Monsieur,\nLes Services de la Région Atlantique « SRA » vous invitent "
+            "à soumettre une proposition pour la mission ci-dessous.\n",
+            "Services de la Région Atlantique",
+        ),
+        (  # the organisation presenting itself with its acronym
+            "Call for trainers\n\nBackground\nThe Mediterranean Institute for Dialogue (MID) is a national, "
+            "nonpartisan, independent institute working on ...\n",
+            "Mediterranean Institute for Dialogue (MID)",
+        ),
+        (  # a consortium: its first member leads it
+            "Contexte\nLe programme est réalisé dans le cadre d'un consortium formé par Solidarité Rurale (SR) "
+            "et Eau Vive, avec le financement de l'Union européenne.\n",
+            "Solidarité Rurale (SR)",
+        ),
+        (  # a contact block signed with the organisation
+            "Termes de référence\n\nContacts :\nSalma BENNANI,\nResponsable des programmes,\nRéseau Tanmia Locale\n"
+            "Sommaire\n1. Contexte\n",
+            "Réseau Tanmia Locale",
+        ),
+        (  # a job board's announcement
+            "Project Officer\nGreen Oasis Alliance is hiring a Project Officer for its water programme.\n",
+            "Green Oasis Alliance",
+        ),
+        (  # the Moroccan public notice formula
+            "ينهي المدير العام للوكالة الوطنية للمياه والغابات إلى علم العموم أنه سينظم مباراة لتوظيف تقنيين.\n",
+            "الوكالة الوطنية للمياه والغابات",
+        ),
+        (  # the submission address's domain is an acronym the text defines
+            "Recrutement d'un formateur\nL'Alliance des Jeunes Entrepreneurs (AJE) accompagne ...\n"
+            "Les candidatures sont à envoyer à recrutement@aje.ma\n",
+            "Alliance des Jeunes Entrepreneurs (AJE)",
+        ),
+    ],
+)
+def test_issuer_shapes(text, issuer):
+    assert extract_fields(text)["issuer"] == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (  # the last body of the stack issues the call, as the text writes it
+            "ROYAUME DU MAROC\nMINISTERE DE L'INTERIEUR\nPROVINCE DE BERKANE\n\nAvis d'appel d'offres ouvert N° 4/2026\n"
+            "Objet : formation des agents de la Province de Berkane\n",
+            "Province de Berkane",
+        ),
+        (
+            "المملكة المغربية\nوزارة الصحة والحماية الاجتماعية\nالمديرية الجهوية للصحة بجهة فاس مكناس\n\nإعلان عن مباراة\n",
+            "المديرية الجهوية للصحة بجهة فاس مكناس",
+        ),
+        (
+            "Royaume du Maroc\nAssociation Amal pour le Développement\n\nTermes de référence\n",
+            "Association Amal pour le Développement",
+        ),
+    ],
+)
+def test_issuer_of_an_administrations_letterhead(text, issuer):
+    assert extract_fields(text)["issuer"] == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "call_type"),
+    [
+        (  # a post in capitals whose second line opens on a link word
+            "FORMATEUR(TRICE)\nPOUR LA FORMATION DES ÉLUS EN GESTION BUDGÉTAIRE\n- Lieu : Béni Mellal\nContexte\n",
+            "FORMATEUR(TRICE) POUR LA FORMATION DES ÉLUS EN GESTION BUDGÉTAIRE",
+            "trainer",
+        ),
+        (  # "Independent Contractor:" introduces the post on the next line
+            "Call for Independent Contractor(s)\n\nIndependent Contractor:\n\nTrainer for Youth Workers on Conflict "
+            "Sensitivity\n\nRelease Date: May 2, 2026\n",
+            "Trainer for Youth Workers on Conflict Sensitivity",
+            "trainer",
+        ),
+    ],
+)
+def test_title_shapes_of_notices(text, title, call_type):
+    fields = extract_fields(text)
+    assert (fields["title"], fields["call_type"]) == (title, call_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Proposals Due Date: 23:00pm Tunis time on December 31, 2026", "2026-12-31T23:00"),
+        ("Applications must be submitted by 4:30 pm local time on 3 May 2026.", "2026-05-03T16:30"),
+        ("Date limite : 18h heure locale le 12 mars 2026", "2026-03-12T18:00"),
+    ],
+)
+def test_time_and_zone_in_words_before_the_date(text, deadline):
+    assert extract_fields(text)["deadline"] == deadline
