@@ -36,6 +36,7 @@ EVALUATION_IMPORTS = frozenset({"scores", "prices"})
 
 def _django(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nidaa.settings")
+    # Imported when used: `nidaa tor extract` runs without Django (and without its settings).
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 

@@ -7,6 +7,7 @@ set-up (SQLite under ./var, in-process work, mail printed to the console).
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -139,6 +140,13 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # psycopg 3 binds parameters on the server: a statement a connection runs
+    # again (the catalogue's pages, the call page) is prepared once by psycopg
+    # and planned from then on without being parsed (prepare_threshold).
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool(
+        "DB_SERVER_SIDE_BINDING", True
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -283,10 +291,24 @@ NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS = env_bool("NIDAA_MAILBOX_ALLOW_PRIVATE_HOSTS"
 # Rate-limit counts (and other cached values) must be shared between web workers
 # and machines: Redis when CACHE_REDIS_URL / REDIS_URL is set, per process otherwise.
 CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", env_str("REDIS_URL", ""))
-if CACHE_REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}
-    }
+_REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}
+
+
+def _cache(name: str) -> dict[str, Any]:
+    if CACHE_REDIS_URL:
+        return {**_REDIS_CACHE, "KEY_PREFIX": name}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"nidaa-{name}"}
+
+
+# "pages": rendered fragments of the catalogue (nidaa/calls/page_cache.py), kept
+# apart so that NIDAA_PAGE_CACHE=0 turns them off (make bench-web measures both)
+# while rate limits and the catalogue's counts stay cached.
+CACHES = {
+    "default": _REDIS_CACHE if CACHE_REDIS_URL else _cache("default"),
+    "pages": _cache("pages")
+    if env_bool("NIDAA_PAGE_CACHE", True)
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 
 # Task queue (huey): in-process and immediate unless a Redis broker is configured,
 # then `nidaa manage run_huey` is the worker. Periodic tasks use local time

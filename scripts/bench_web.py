@@ -11,9 +11,18 @@
    prints requests/s, the median p50 and p95 of the rounds and the ratio of
    p95 to the floor's p95, with the machine's load average before and after.
 
+Every URL is measured twice: with the page cache off (``NIDAA_PAGE_CACHE=0``:
+every page a miss, rendered from the database) and on (a hit: the rendered
+fragments of nidaa/calls/page_cache.py). Beside the wall-clock figures it
+prints the CPU time the gunicorn workers spent per request (from /proc), and
+at the end the CPU time of the whole run (this process and its children):
+the machine is shared, so CPU time says what the code costs when wall time
+says what the neighbours did.
+
 ``--in-process N`` skips gunicorn and wrk: it times N requests per URL through
 Django's test client in this process (one request at a time, so the figures
-are the cost of a request, not the queueing of 16 connections on 2 CPUs).
+are the cost of a request, not the queueing of 16 connections on 2 CPUs),
+wall and CPU time, with the page cache off and on.
 
 Only 127.0.0.1 traffic; every loop is bounded in count and time.
 """
@@ -24,6 +33,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import secrets
 import signal
 import socket
@@ -269,6 +279,7 @@ def combine(rounds: list[dict[str, float]]) -> dict[str, float]:
         "rps": sum(r["rps"] for r in rounds) / len(rounds),
         "p50": median("p50"),
         "p95": median("p95"),
+        "cpu_ms": median("cpu_ms"),
         "errors": sum(r["errors"] for r in rounds),
     }
 
@@ -284,30 +295,135 @@ def wait_until_up(base: str, limit: float = 30) -> None:
     raise RuntimeError("gunicorn did not answer")
 
 
+def _p(values: list[float], share: int) -> float:
+    """The ``share`` percentile of sorted ``values``."""
+    return values[max(0, -(-len(values) * share // 100) - 1)]
+
+
 def in_process(urls: list[tuple[str, str]], count: int) -> int:
-    """Median and p95 of ``count`` requests per URL through the test client."""
+    """Median and p95 of ``count`` requests per URL through the test client,
+    wall and CPU, with the page cache off (a miss each time) and on (a hit)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.dummy import DummyCache
     from django.test import Client
     from django.test.utils import override_settings
 
     client = Client()
-    print(f"\nin-process, {count} requests per URL, one at a time\n")
-    print(f"| {'URL':<34} | {'p50 ms':>7} | {'p95 ms':>7} |")
-    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|")
-    with override_settings(ALLOWED_HOSTS=["testserver"]):
-        for label, path in urls:
-            for _ in range(3):  # warm: connection, caches
-                client.get(path)
-            times = []
-            for _ in range(count):
-                started = time.perf_counter()
-                response = client.get(path)
-                times.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (path, response.status_code)
-            times.sort()
-            print(
-                f"| {label:<34} | {times[len(times) // 2]:>7.1f} | {times[max(0, -(-len(times) * 95 // 100) - 1)]:>7.1f} |"
-            )
+    pages = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bench-pages"}
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    for label_cache, pages_cache in (("miss (page cache off)", dummy), ("hit (page cache on)", pages)):
+        print(f"\nin-process, {label_cache}, {count} requests per URL, one at a time\n")
+        print(f"| {'URL':<34} | {'p50 ms':>7} | {'p95 ms':>7} | {'CPU p50':>7} | {'CPU p95':>7} |")
+        print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
+        caches_setting = {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "pages": pages_cache,
+        }
+        with override_settings(ALLOWED_HOSTS=["testserver"], CACHES=caches_setting):
+            assert isinstance(caches["pages"], DummyCache) == (pages_cache is dummy)
+            for label, path in urls:
+                for _ in range(3):  # warm: connection, caches
+                    client.get(path)
+                walls, cpus = [], []
+                for _ in range(count):
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    response = client.get(path)
+                    cpus.append((time.process_time() - cpu_started) * 1000)
+                    walls.append((time.perf_counter() - started) * 1000)
+                    assert response.status_code == 200, (path, response.status_code)
+                walls.sort()
+                cpus.sort()
+                print(
+                    f"| {label:<34} | {_p(walls, 50):>7.1f} | {_p(walls, 95):>7.1f} | "
+                    f"{_p(cpus, 50):>7.1f} | {_p(cpus, 95):>7.1f} |"
+                )
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"\nCPU time of this process: {usage.ru_utime + usage.ru_stime:.1f} s")
     return 0
+
+
+def _workers_cpu(master: int) -> float:
+    """CPU seconds (user + system) spent so far by the gunicorn workers of
+    ``master`` (its children, from /proc)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        # After the command: state, ppid, ..., utime (14th field of stat) and stime.
+        if int(fields[1]) == master:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def serve_and_measure(
+    args: argparse.Namespace, urls: list[tuple[str, str]], env: dict[str, str], page_cache: bool
+) -> list[tuple[str, dict[str, float]]]:
+    """Start gunicorn with the page cache on or off, measure every URL in
+    rounds, stop it; each URL's figures with its workers' CPU per request."""
+    env = {**env, "NIDAA_PAGE_CACHE": "1" if page_cache else "0"}
+    # A free port unless one is given: another server left on a fixed port (a
+    # runserver on 8765) would otherwise answer instead of gunicorn and be measured.
+    port = args.port or free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "nidaa.wsgi",
+            "-w",
+            str(args.workers),
+            "-k",
+            "sync",
+            "-b",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_until_up(base)
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+            handle.write(WRK_SCRIPT)
+        for _label, path in urls:
+            for _ in range(4):  # warm every worker (connections, caches)
+                urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 (127.0.0.1)
+        # Rounds: a burst of load from outside the benchmark (other processes on
+        # the machine) then falls on every URL of a round, not on one URL's figures.
+        rounds: dict[str, list[dict[str, float]]] = {label: [] for label, _path in urls}
+        for _round in range(args.rounds):
+            for label, path in urls:
+                cpu_before = _workers_cpu(server.pid)
+                result = measure(base + path, args.seconds, args.connections, handle.name)
+                requests = max(1.0, result["rps"] * args.seconds)
+                result["cpu_ms"] = (_workers_cpu(server.pid) - cpu_before) * 1000 / requests
+                rounds[label].append(result)
+        os.unlink(handle.name)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return [(label, combine(rounds[label])) for label, _path in urls]
+
+
+def print_table(title: str, results: list[tuple[str, dict[str, float]]], floor_p95: float) -> None:
+    print(f"\n{title}\n")
+    print(
+        f"| {'URL':<34} | {'req/s':>7} | {'p50 ms':>7} | {'p95 ms':>7} | {'p95/floor':>9} | "
+        f"{'CPU ms/req':>10} | errors |"
+    )
+    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 11}|{'-' * 12}|--------|")
+    for label, r in results:
+        print(
+            f"| {label:<34} | {r['rps']:>7.0f} | {r['p50']:>7.1f} | {r['p95']:>7.1f} | "
+            f"{r['p95'] / floor_p95:>8.2f}x | {r['cpu_ms']:>10.2f} | {r['errors']:>6} |"
+        )
 
 
 def main() -> int:
@@ -358,60 +474,28 @@ def main() -> int:
     if args.in_process:
         return in_process(urls, args.in_process)
     env = {**os.environ, **SERVED_AS, "DATABASE_URL": database_url, "ALLOWED_HOSTS": "127.0.0.1"}
-    # A free port unless one is given: another server left on a fixed port (a
-    # runserver on 8765) would otherwise answer instead of gunicorn and be measured.
-    port = args.port or free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "nidaa.wsgi",
-            "-w",
-            str(args.workers),
-            "-k",
-            "sync",
-            "-b",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        wait_until_up(base)
-        load_before = format_load()
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-            handle.write(WRK_SCRIPT)
-        for _label, path in urls:
-            for _ in range(4):  # warm every worker (connections, caches)
-                urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 (127.0.0.1)
-        # Rounds: a burst of load from outside the benchmark (other processes on
-        # the machine) then falls on every URL of a round, not on one URL's figures.
-        rounds: dict[str, list[dict[str, float]]] = {label: [] for label, _path in urls}
-        for _round in range(args.rounds):
-            for label, path in urls:
-                rounds[label].append(measure(base + path, args.seconds, args.connections, handle.name))
-        results = [(label, path, combine(rounds[label])) for label, path in urls]
-        os.unlink(handle.name)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+    load_before = format_load()
+    wall_started = time.monotonic()
+    misses = serve_and_measure(args, urls, env, page_cache=False)
+    hits = serve_and_measure(args, urls, env, page_cache=True)
+    wall = time.monotonic() - wall_started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = children.ru_utime + children.ru_stime + own.ru_utime + own.ru_stime
 
-    floor = results[0][2]["p95"] or 1
     print(f"\nload average before: {load_before}, after: {format_load()}")
     print(
         f"\n{args.calls} calls, gunicorn {args.workers} sync workers, wrk {args.connections} connections, "
-        f"{args.rounds} rounds of {args.seconds} s per URL (p50, p95: median of the rounds)\n"
+        f"{args.rounds} rounds of {args.seconds} s per URL (p50, p95, CPU: median of the rounds; "
+        "CPU ms/req: the gunicorn workers' CPU time per request, PostgreSQL's not included)"
     )
-    print(f"| {'URL':<34} | {'req/s':>7} | {'p50 ms':>7} | {'p95 ms':>7} | {'p95/floor':>9} | errors |")
-    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 11}|--------|")
-    for label, _path, r in results:
-        print(
-            f"| {label:<34} | {r['rps']:>7.0f} | {r['p50']:>7.1f} | {r['p95']:>7.1f} | "
-            f"{r['p95'] / floor:>8.2f}x | {r['errors']:>6} |"
-        )
+    # The floor renders no catalogue fragment: its p95 in each run is that run's yardstick.
+    print_table("Page cache off (every page a miss):", misses, misses[0][1]["p95"] or 1)
+    print_table("Page cache on (a hit):", hits, hits[0][1]["p95"] or 1)
+    print(
+        f"\nmeasuring: {wall:.0f} s wall; CPU time of the whole run (this process, wrk, gunicorn, "
+        f"PostgreSQL not included): {cpu:.0f} s"
+    )
     return 0
 
 

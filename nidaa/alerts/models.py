@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nidaa.accounts.models import User
-from nidaa.calls.search import CallQuery
+from nidaa.calls.query import CallQuery
 
 
 class AlertFrequency(models.TextChoices):

@@ -7,7 +7,7 @@ from django.http import QueryDict
 from nidaa.accounts.models import User
 from nidaa.alerts.models import AlertFrequency, FollowedCall, SavedSearch
 from nidaa.calls.models import Call
-from nidaa.calls.search import CallQuery
+from nidaa.calls.query import CallQuery
 
 MAX_SAVED_SEARCHES = 50
 

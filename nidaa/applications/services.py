@@ -150,9 +150,11 @@ def identity_for(*, applicant: User, application: Application | None = None) -> 
 
 
 def _check_open(call: Call, now: datetime) -> None:
+    """Refuse unless the call is open at ``now`` (``Call.is_open_at``: a deadline
+    equal to now has passed, as the apply page and the catalogue say)."""
     if call.status != CallStatus.PUBLISHED:
         raise CallNotOpen()
-    if call.deadline is not None and now > call.deadline:
+    if not call.is_open_at(now):
         raise DeadlinePassed()
 
 

@@ -6,15 +6,15 @@ from typing import Any
 
 from django.core.checks import CheckMessage, Error, Tags, register
 
+from nidaa.calls.feeds import ocid_prefix
+from nidaa.calls.ocds import prefix_registered
+
 
 @register(Tags.security, deploy=True)
 def check_ocid_prefix(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """Production publishes OCDS with a prefix registered with the Open
     Contracting Partnership: the default is only a placeholder, and two
     instances using it would publish the same ocids for different calls."""
-    from nidaa.calls.feeds import ocid_prefix
-    from nidaa.calls.ocds import prefix_registered
-
     prefix = ocid_prefix()
     if prefix_registered(prefix):
         return []

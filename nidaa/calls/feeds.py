@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from nidaa.calls.models import DEFAULT_TIMEZONE, PUBLIC_STATUSES, Call, CallStatus
-from nidaa.calls.search import CallQuery, search_calls
+from nidaa.calls.query import CallQuery
+from nidaa.calls.search import search_calls
 from nidaa.calls.selectors import MAX_ID
 from nidaa.common.ratelimit import limit_machines
 from nidaa.common.text import one_line

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
@@ -22,6 +23,15 @@ from django.utils.translation import gettext_lazy as _
 from nidaa.directory.models import Territory
 
 DEFAULT_TIMEZONE = "Africa/Casablanca"
+
+
+def call_zone(name: str) -> ZoneInfo:
+    """The time zone a call's ``timezone`` names, Africa/Casablanca when it
+    names none this machine knows."""
+    try:
+        return ZoneInfo(name or DEFAULT_TIMEZONE)
+    except (ValueError, OSError):
+        return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 class CallType(models.TextChoices):
@@ -279,9 +289,7 @@ class Call(models.Model):
     @property
     def is_taking_applications(self) -> bool:
         """Published and its deadline (if any) still ahead."""
-        return self.status == CallStatus.PUBLISHED and (
-            self.deadline is None or self.deadline > timezone.now()
-        )
+        return self.is_open_at(timezone.now())
 
     @property
     def state_label(self) -> str:
@@ -312,7 +320,12 @@ class Call(models.Model):
         deadline equal to ``now`` has passed. ``calls.selectors.open_q`` is the
         same rule in SQL (``open_until > now``); a test holds them together at
         the boundary so a page never says open what the catalogue says closed."""
-        return self.status == CallStatus.PUBLISHED and (self.deadline is None or self.deadline > now)
+        return self.status == CallStatus.PUBLISHED and not self.deadline_passed_at(now)
+
+    def deadline_passed_at(self, moment: datetime) -> bool:
+        """Whether the deadline (if any) has passed at ``moment``: from the
+        deadline itself on, as ``is_open_at`` says. What arrives then is late."""
+        return self.deadline is not None and self.deadline <= moment
 
     @property
     def seal_deadline(self) -> datetime | None:

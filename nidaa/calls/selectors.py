@@ -4,12 +4,10 @@ like a missing one (``Call.DoesNotExist``)."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -17,7 +15,6 @@ from django.utils.translation import get_language
 from nidaa.accounts.models import Organization, Reader, User
 from nidaa.accounts.selectors import organizations_for
 from nidaa.calls.models import DOCUMENT_FIELDS, PAGE_VISIBLE, PUBLIC_STATUSES, Call, CallRevision, CallStatus
-from nidaa.common.compiled import STAND_IN_ID, CompiledQuery, instance
 from nidaa.common.models import AuditEntry
 
 
@@ -40,19 +37,6 @@ INTERNAL_FIELDS = (*DOCUMENT_FIELDS, "territory_codes")
 MAX_ID = 2**63 - 1
 
 
-@functools.lru_cache(maxsize=4)
-def _public_call_query(vendor: str) -> tuple[CompiledQuery, list[str], list[str]]:
-    """A public call with its organisation, without ``INTERNAL_FIELDS``,
-    compiled once per process (``nidaa.common.compiled``): the call page's
-    hottest query, whose shape never changes."""
-    call_fields = [f.attname for f in Call._meta.concrete_fields if f.name not in INTERNAL_FIELDS]
-    organization_fields = [f.attname for f in Organization._meta.concrete_fields]
-    calls = Call.objects.filter(PAGE_VISIBLE, pk=STAND_IN_ID).values_list(
-        *call_fields, *(f"organization__{name}" for name in organization_fields)
-    )
-    return CompiledQuery(calls, {"id": STAND_IN_ID}), call_fields, organization_fields
-
-
 def get_public_call(*, call_id: int) -> Call:
     """The call if it is public (published, closed, awarded), with its
     organisation and without ``INTERNAL_FIELDS`` (read on first use): what
@@ -60,45 +44,36 @@ def get_public_call(*, call_id: int) -> Call:
     Raises ``Call.DoesNotExist``."""
     if not 0 < call_id <= MAX_ID:
         raise Call.DoesNotExist
-    query, call_fields, organization_fields = _public_call_query(connection.vendor)
-    rows = query.rows(id=call_id)
-    if not rows:
-        raise Call.DoesNotExist
-    values = rows[0]
-    call: Call = instance(Call, call_fields, values[: len(call_fields)])
-    organization = instance(Organization, organization_fields, values[len(call_fields) :])
-    Call.organization.field.set_cached_value(call, organization)
-    return call
-
-
-@functools.lru_cache(maxsize=4)
-def _revisions_query(vendor: str) -> CompiledQuery:
-    """What the call page shows of its revisions, newest first, with their
-    authors' names, compiled once per process."""
-    revisions = (
-        CallRevision.objects.filter(call_id=STAND_IN_ID)
-        .order_by("-number")
-        .values_list(*_REVISION_FIELDS, *(f"author__{name}" for name in _AUTHOR_FIELDS))
+    return (
+        Call.objects.select_related("organization")
+        .filter(PAGE_VISIBLE)
+        .defer(*INTERNAL_FIELDS)
+        .get(pk=call_id)
     )
-    return CompiledQuery(revisions, {"id": STAND_IN_ID})
-
-
-_REVISION_FIELDS = ["id", "number", "at", "status", "changed_fields", "author_id"]
-_AUTHOR_FIELDS = ["id", "username", "first_name", "last_name"]
 
 
 def revisions_shown(*, call: Call) -> list[CallRevision]:
     """The call's revisions as the call page shows them (number, date, changed
-    fields, author's name), newest first; the other columns are deferred."""
-    revisions = []
-    for values in _revisions_query(connection.vendor).rows(id=call.pk):
-        revision = instance(CallRevision, _REVISION_FIELDS, values[: len(_REVISION_FIELDS)])
-        author = None
-        if revision.author_id is not None:
-            author = instance(User, _AUTHOR_FIELDS, values[len(_REVISION_FIELDS) :])
-        CallRevision.author.field.set_cached_value(revision, author)
-        revisions.append(revision)
-    return revisions
+    fields, author's name), newest first; the other columns (the snapshots: a
+    copy of the call per edit) are deferred."""
+    return list(
+        CallRevision.objects.filter(call_id=call.pk)
+        .select_related("author")
+        .only(
+            "id",
+            "number",
+            "at",
+            "status",
+            "changed_fields",
+            "call_id",
+            "author_id",
+            "author__id",
+            "author__username",
+            "author__first_name",
+            "author__last_name",
+        )
+        .order_by("-number")
+    )
 
 
 # The corrections an applicant needs to hear of, in the order the page names

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from nidaa.accounts.models import Organization, Role, User
 from nidaa.accounts.selectors import role_in
+from nidaa.calls.fulltext import refresh_search_document
 from nidaa.calls.models import (
     DEFAULT_TIMEZONE,
     EDITABLE_STATUSES,
@@ -36,7 +37,6 @@ from nidaa.calls.models import (
     tor_storage_name,
 )
 from nidaa.calls.reading import read_tor_within_budget
-from nidaa.calls.search import refresh_search_document
 from nidaa.calls.signals import call_cancelled, deadline_extended
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.storage import save_content_addressed

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from docx import Document
+from fpdf import FPDF
 
 from nidaa.accounts.models import Organization, User
 from nidaa.accounts.services import mark_email_verified
@@ -43,8 +45,6 @@ FILE_NAMES = {
 def _pdf(text: str) -> bytes:
     """A real one-page PDF (fpdf2). Latin text only: the demo's PDFs carry no
     Arabic, which would need shaping (uharfbuzz) to be written correctly."""
-    from fpdf import FPDF
-
     document = FPDF()
     document.add_page()
     document.set_font("Helvetica", size=14)
@@ -53,8 +53,6 @@ def _pdf(text: str) -> bytes:
 
 
 def _docx(text: str) -> bytes:
-    from docx import Document
-
     buffer = io.BytesIO()
     document = Document()
     document.add_paragraph(text)

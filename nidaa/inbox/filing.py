@@ -129,7 +129,7 @@ def record_filings(filings: list[Filing], *, actor: User | None) -> None:
             received_at=filing.message.received_at,
             channel=ApplicationChannel.EMAIL,
             # Late by the mailbox's receipt time, never by the sender's Date header.
-            is_late=filing.call.deadline is not None and filing.message.received_at > filing.call.deadline,
+            is_late=filing.call.deadline_passed_at(filing.message.received_at),
             required=filing.required,
             files=[record for record, _data in filing.files],
         )

@@ -330,6 +330,7 @@ def _document_text(attachment: Attachment) -> str:
 
 
 def _sheet_text(data: bytes) -> str:
+    # Imported on first use: openpyxl loads for spreadsheets only, which few messages carry.
     import openpyxl
 
     if not zip_is_safe(io.BytesIO(data)):

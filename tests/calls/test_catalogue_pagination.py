@@ -5,11 +5,10 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.utils import timezone
 
 from nidaa.calls import search
-from nidaa.calls.models import CallStatus
+from nidaa.calls.models import Call, CallStatus
 from nidaa.calls.search import CallQuery, catalogue_page, refresh_search_document
 from tests.factories import CallFactory
 
@@ -117,27 +116,32 @@ def test_page_links_keep_the_number(client):
     assert "Page 2 of 3" in client.get("/en/", {"page": "2"}).content.decode()
 
 
+def _half_in_reference_order(now, ascending, query=None):
+    """The open (ascending) or closed half of ``search_calls``: the ORM's
+    reference order (a CASE per row), which the index-ordered pages must give."""
+    return [c for c in search.search_calls(query or CallQuery()) if c.is_open_at(now) == ascending]
+
+
 @pytest.mark.parametrize("ascending", [True, False])
-def test_a_compiled_page_reads_what_the_orm_reads(ascending):
-    """The unfiltered list's pages are compiled once with stand-ins for the clock
-    and the anchor: with the real values put back, the rows are the ORM's."""
+def test_a_page_from_an_anchor_reads_the_reference_order(ascending):
+    """A page starts at an anchor (a row's key) and an offset under
+    ANCHOR_EVERY: its rows are the reference order's, with the model's values."""
     make_catalogue()
     now = timezone.now()
-    rows = search._public_rows()
-    half = list(search._half(rows, now, ascending).values_list("sort_deadline", "id"))
-    for anchor in [None, half[3], half[len(half) // 2]]:
+    half = _half_in_reference_order(now, ascending)
+    keys = {c.pk: (c.sort_deadline, c.pk) for c in Call.objects.filter(pk__in=[c.pk for c in half])}
+    for start in [0, 3, len(half) // 2]:
+        anchor = keys[half[start].pk] if start else None
         for offset in [0, 2]:
-            orm = search._fetch_rows(search._page_rows(rows, now, ascending, anchor, offset, 4))
-            compiled_query = search._compiled_page(
-                connection.vendor, ascending, anchor is not None, offset, 4
-            )
-            values = {"now": now, **({"deadline": anchor[0], "id": anchor[1]} if anchor else {})}
-            compiled = [search.CatalogueRow(*row) for row in compiled_query.rows(**values)]
-            assert compiled == orm
-            assert len(orm) == 4
+            rows = [
+                search.CatalogueRow(*row)
+                for row in search._page_rows(search.public_rows(), now, ascending, anchor, offset, 4)
+            ]
+            assert [r.pk for r in rows] == [c.pk for c in half[start + offset : start + offset + 4]]
+            assert [r.is_open for r in rows] == [ascending] * 4
     # What a page shows of a call: the same values as the model.
-    first = compiled[0]
-    call = CallFactory._meta.model.objects.get(pk=first.pk)
+    first = rows[0]
+    call = Call.objects.get(pk=first.pk)
     assert (first.title, first.deadline, first.locations, first.organization_name) == (
         call.title,
         call.deadline,
@@ -171,14 +175,12 @@ def test_a_deadline_passing_moves_the_cached_counts(monkeypatch):
 
 def test_a_deleted_call_leaves_the_counts_within_the_anchors_timeout(monkeypatch):
     """A deletion does not move the catalogue's version: the sizes read before
-    it are used until ANCHORS_TIMEOUT after they were computed, in this
-    process as in the shared cache, and no longer."""
+    it are used until ANCHORS_TIMEOUT after they were computed, and no longer."""
     import time
 
     calls = [CallFactory(status=CallStatus.PUBLISHED) for _ in range(3)]
     assert catalogue_page(CallQuery(), 1).count == 3
     CallFactory._meta.model.objects.filter(pk=calls[0].pk).delete()  # not the newest: max(id) stays
-    cache.clear()  # as if the shared entry had expired: this process still has its own
     assert catalogue_page(CallQuery(), 1).count == 3
     later = time.time() + search.ANCHORS_TIMEOUT + 1
     monkeypatch.setattr(search.time_module, "time", lambda: later)
@@ -187,17 +189,17 @@ def test_a_deleted_call_leaves_the_counts_within_the_anchors_timeout(monkeypatch
 
 @pytest.mark.parametrize("ascending", [True, False])
 @pytest.mark.parametrize("q", ["open", "closed undated", "nothing matches this"])
-def test_a_compiled_search_page_reads_what_the_orm_reads(ascending, q):
-    """Searches for words alone are compiled with a stand-in for the words."""
+def test_a_search_page_reads_the_reference_order(ascending, q):
+    """A search's pages (the words' condition, then the half's index order)
+    give the reference order's matches."""
     make_catalogue()
-    for call in CallFactory._meta.model.objects.all():
+    for call in Call.objects.all():
         refresh_search_document(call)
     now = timezone.now()
-    matching = search.filter_calls(search._public_rows(), CallQuery(q=q), now=now)
-    text = search._text_param(search.query_words(q))
+    half = _half_in_reference_order(now, ascending, CallQuery(q=q))
+    matching = search.filter_calls(search.public_rows(), CallQuery(q=q), now=now)
     for offset in [0, 3]:
-        orm = search.Segment(matching, now, ascending, 100).rows(offset, 4)
-        compiled = search.Segment(matching, now, ascending, 100, compiled=True, text=text).rows(offset, 4)
-        assert compiled == orm
+        rows = search.Segment(matching, now, ascending, 100).rows(offset, 4)
+        assert [r.pk for r in rows] == [c.pk for c in half[offset : offset + 4]]
     if q == "open" and ascending:
-        assert len(orm) == 4
+        assert len(rows) == 4

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from nidaa.calls.fulltext import refresh_search_document
 from nidaa.calls.models import Call
-from nidaa.calls.search import refresh_search_document
 
 
 class Command(BaseCommand):
