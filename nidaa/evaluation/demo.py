@@ -231,6 +231,7 @@ def load_demo_evaluations(*, organization: Organization) -> int:
 # --- a staff post in the middle of its interviews ---------------------------------------------
 
 STAFF_POST = Path(__file__).parent / "demo_tors" / "charge-suivi-evaluation-fes.txt"
+STAFF_POST_TITLE = "Chargé(e) de suivi-évaluation – programme « Jeunes et territoires »"
 STAFF_POST_DEADLINE_DAYS = 45  # before every other demo call's: the two evaluations above keep their calls
 STAFF_GRID: dict[str, Any] = {
     "method": "cqs",
@@ -323,8 +324,8 @@ def load_demo_interviews(*, organization: Organization, admin: User) -> int:
         publish=True,
     )
     deadline = datetime.combine(deadline_day, time(23, 59), tzinfo=zone)
-    if call.deadline != deadline:
-        update_call(call=call, actor=admin, changes={"deadline": deadline})
+    # The demo knows its deadline and the post's short title, whatever the reader made of them.
+    update_call(call=call, actor=admin, changes={"deadline": deadline, "title": STAFF_POST_TITLE})
     close_call(call=call, actor=admin)
     users = _evaluators(organization)
     chair = users[0]

@@ -69,7 +69,8 @@ def test_demo_staff_post_is_in_the_middle_of_its_interviews_after_the_evaluation
     assert load_demo_interviews(organization=org, admin=owner) == 0
 
     staff = Evaluation.objects.get(call_id=call_id)
-    assert (staff.call.status, staff.stage, staff.method, staff.interview) == (
+    assert (staff.call.title, staff.call.status, staff.stage, staff.method, staff.interview) == (
+        "Chargé(e) de suivi-évaluation – programme « Jeunes et territoires »",
         CallStatus.CLOSED,
         Stage.INTERVIEW,
         "cqs",
