@@ -24,14 +24,14 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import ngettext
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from nidaa.accounts.models import Membership, User
 from nidaa.accounts.selectors import EDIT_ROLES
 from nidaa.alerts.models import ArrivalSummaryEntry, OpenedNotice
 from nidaa.applications.access import is_sealed, unsealed_q
-from nidaa.applications.exports import call_zone
+from nidaa.applications.exports import call_zone, joined
 from nidaa.applications.models import Application, ApplicationChannel, ApplicationStatus
 from nidaa.calls.models import Call, CallStatus
 
@@ -148,20 +148,25 @@ def _section(section: CallArrivals) -> dict[str, object]:
         else [
             {
                 "receipt": application.receipt_number,
-                "applicant": application.applicant_name
-                or application.firm_name
-                or application.applicant_email,
-                "channel": channels.get(application.channel, application.channel),
-                "received_at": timezone.localtime(application.received_at, zone)
-                if application.received_at
-                else None,
-                "late": application.is_late,
-                "complete": not application.missing_pieces,
+                "line": _line(application, zone, channels),
                 "url": _absolute(reverse("applications:issuer_application", args=[application.pk])),
             }
             for application in section.applications
         ],
     }
+
+
+def _line(application: Application, zone: Any, channels: dict[str, Any]) -> str:
+    """ "Name (channel, received at), late, incomplete": the items separated as
+    the active language writes a list (the Arabic comma in Arabic)."""
+    applicant = application.applicant_name or application.firm_name or application.applicant_email
+    how = [str(channels.get(application.channel, application.channel))]
+    if application.received_at:
+        how.append(formats.date_format(timezone.localtime(application.received_at, zone), "DATETIME_FORMAT"))
+    flags = [gettext("late")] if application.is_late else []
+    if application.missing_pieces:
+        flags.append(gettext("incomplete"))
+    return joined([f"{applicant} ({joined(how)})", *flags]) or ""
 
 
 # --- applications opened at the deadline ----------------------------------------------------

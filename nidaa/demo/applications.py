@@ -13,6 +13,7 @@ from email.utils import format_datetime
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from docx import Document
 from fpdf import FPDF
@@ -22,6 +23,7 @@ from nidaa.accounts.services import mark_email_verified
 from nidaa.applications.models import Application
 from nidaa.applications.services import Identity, required_pieces, submit_application
 from nidaa.calls.models import Call, CallStatus
+from nidaa.evaluation.models import Evaluation
 from nidaa.inbox.intake import ingest_message
 
 APPLICANTS = (
@@ -175,7 +177,12 @@ def load_demo_applications(*, organization: Organization) -> dict[str, int]:
     """Demo applicants and applications for the organisation's calls."""
     users = [_user(*row) for row in APPLICANTS]
     counts = {"online": 0, "email": 0, "triage": 0}
-    for call in Call.objects.filter(organization=organization).order_by("id"):
+    # A call whose committee is at work takes no new demo applications (a reload
+    # must not drop unscored files into the staff post's interview stage).
+    calls = Call.objects.filter(organization=organization).exclude(
+        Exists(Evaluation.objects.filter(call_id=OuterRef("pk")))
+    )
+    for call in calls.order_by("id"):
         if call.is_open_at(timezone.now()):
             counts["online"] += _apply_online(call, users)
         elif call.status == CallStatus.CLOSED:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,7 +20,6 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST, require_safe
 
 from nidaa.accounts.members import too_many_invitations
-from nidaa.accounts.models import User
 from nidaa.accounts.selectors import EDIT_ROLES
 from nidaa.applications.access import is_sealed, sealed_offers
 from nidaa.applications.exports import content_type_for, piece_label
@@ -58,28 +57,12 @@ from nidaa.evaluation.selectors import (
     calls_on_committee,
     evaluator_board,
     get_application_for_scoring,
-    get_seat,
 )
+from nidaa.evaluation.view_helpers import seat_or_404, show_refusal, signed_in_user
 
 EXTRA_ROWS = 4
 SORTS = ("rank", "disagreement", "technical", "receipt")
 PAGE_SIZE = 50
-
-
-def _seat_or_404(request: HttpRequest, call_id: int) -> Seat:
-    try:
-        return get_seat(user=request.user, call_id=call_id)
-    except Call.DoesNotExist as error:
-        raise Http404 from error
-
-
-def _user(request: HttpRequest) -> User:
-    # Behind login_required: the user is signed in.
-    return cast(User, request.user)
-
-
-def _refused(request: HttpRequest, error: EvaluationError) -> None:
-    messages.error(request, " ".join([str(error), *error.problems]))
 
 
 @login_required
@@ -155,7 +138,7 @@ def _grid_from_post(request: HttpRequest) -> dict[str, Any]:
 def grid(request: HttpRequest, call_id: int) -> HttpResponse:
     """The grid editor: the call's admins/editors and its chair; proposed
     from the call's extracted requirements until a grid is saved."""
-    seat = _seat_or_404(request, call_id)
+    seat = seat_or_404(request, call_id)
     if seat.role not in ("chair", "issuer"):
         raise Http404
     evaluation = seat.evaluation
@@ -164,9 +147,11 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
         if evaluation is None:
             raise Http404
         try:
-            save_grid_template(evaluation=evaluation, name=request.POST.get("name", ""), actor=_user(request))
+            save_grid_template(
+                evaluation=evaluation, name=request.POST.get("name", ""), actor=signed_in_user(request)
+            )
         except EvaluationError as error:
-            _refused(request, error)
+            show_refusal(request, error)
         else:
             messages.success(request, _("The grid is kept as a template of your organisation."))
         return redirect("evaluation:grid", call_id=seat.call.pk)
@@ -176,12 +161,12 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
             set_grid(
                 call=seat.call,
                 spec=parse_grid_spec(data),
-                actor=_user(request),
+                actor=signed_in_user(request),
                 reason=request.POST.get("reason", ""),
             )
         except (EvaluationError, ArithmeticError, ValueError, IndexError) as error:
             if isinstance(error, EvaluationError):
-                _refused(request, error)
+                show_refusal(request, error)
             else:
                 messages.error(request, _("Check the numbers of the grid."))
         else:
@@ -235,9 +220,9 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
 @require_safe
 def board(request: HttpRequest, call_id: int) -> HttpResponse:
     """An evaluator's list of the call's applications and what they did on each."""
-    seat = _seat_or_404(request, call_id)
+    seat = seat_or_404(request, call_id)
     sealed = is_sealed(seat.call)
-    rows = [] if sealed or not seat.scores else evaluator_board(seat=seat, user=_user(request))
+    rows = [] if sealed or not seat.scores else evaluator_board(seat=seat, user=signed_in_user(request))
     return render(
         request,
         "evaluation/board.html",
@@ -267,7 +252,7 @@ def score(request: HttpRequest, application_id: int) -> HttpResponse:
         application, seat = get_application_for_scoring(user=request.user, application_id=application_id)
     except Application.DoesNotExist as error:
         raise Http404 from error
-    user = _user(request)
+    user = signed_in_user(request)
     evaluation = seat.evaluation
     assert evaluation is not None
     declaration = ConflictDeclaration.objects.filter(evaluator=user, application=application).first()
@@ -311,7 +296,7 @@ def score(request: HttpRequest, application_id: int) -> HttpResponse:
                     _("Your sheet is submitted.") if action == "submit" else _("Your draft is saved."),
                 )
         except EvaluationError as error:
-            _refused(request, error)
+            show_refusal(request, error)
         return redirect("evaluation:score", application_id=application.pk)
     sheet = (
         ScoreSheet.objects.filter(evaluator=user, application=application).prefetch_related("scores").first()
@@ -360,7 +345,7 @@ def file_inline(request: HttpRequest, application_id: int, file_id: int) -> File
     except (Application.DoesNotExist, ApplicationFile.DoesNotExist) as error:
         raise Http404 from error
     if not ConflictDeclaration.objects.filter(
-        evaluator=_user(request), application=application, has_conflict=False
+        evaluator=signed_in_user(request), application=application, has_conflict=False
     ).exists():
         raise Http404  # declare first
     try:
@@ -383,7 +368,7 @@ def file_inline(request: HttpRequest, application_id: int, file_id: int) -> File
 def _chair_action(request: HttpRequest, seat: Seat) -> None:
     post = request.POST
     action = post.get("action", "")
-    actor = _user(request)
+    actor = signed_in_user(request)
     application = None
     if post.get("receipt"):
         application = (
@@ -465,7 +450,7 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
     """The consolidation: the chair moderates and closes the stages; the
     organisation's admins and editors follow. Amounts appear only once the
     envelope is open."""
-    seat = _seat_or_404(request, call_id)
+    seat = seat_or_404(request, call_id)
     if not seat.sees_results:
         raise Http404
     if request.method == "POST":
@@ -474,7 +459,7 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
         try:
             _chair_action(request, seat)
         except EvaluationError as error:
-            _refused(request, error)
+            show_refusal(request, error)
         sort = request.GET.get("sort", "rank")
         return redirect(f"{request.path}?sort={sort if sort in SORTS else 'rank'}")
     evaluation = seat.evaluation
@@ -523,7 +508,7 @@ def results(request: HttpRequest, call_id: int) -> HttpResponse:
 @login_required
 @require_safe
 def results_download(request: HttpRequest, call_id: int) -> FileResponse:
-    seat = _seat_or_404(request, call_id)
+    seat = seat_or_404(request, call_id)
     if not seat.sees_results or seat.evaluation is None:
         raise Http404
     return attachment_response(
@@ -546,7 +531,7 @@ def minutes(request: HttpRequest, call_id: int, language: str, fmt: str) -> File
     admins and editors."""
     from nidaa.evaluation.minutes import LANGUAGES, stored_minutes
 
-    seat = _seat_or_404(request, call_id)
+    seat = seat_or_404(request, call_id)
     evaluation = seat.evaluation
     if (
         not seat.sees_results
@@ -579,11 +564,11 @@ def invite(request: HttpRequest, call_id: int) -> HttpResponse:
             call=call,
             emails=[email],
             chair=email if request.POST.get("chair") == "on" else None,
-            actor=_user(request),
+            actor=signed_in_user(request),
             language=get_language(),
         )
     except EvaluationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         if seats[0].invited:
             messages.success(request, _("An invitation was sent to %(email)s.") % {"email": email})

@@ -1,26 +1,33 @@
 """Demo evaluations for ``make run`` (called by ``load_demo``): on the demo
 organisation's closed calls, one evaluation finished (three evaluators, one
 conflict declared, one disagreement moderated, QCBS 70/30, envelopes opened,
-minutes available) and one in the middle of scoring. Everything goes through
-the services, as a committee would. Idempotent: a call with a grid is left
-as it is."""
+minutes available) and one in the middle of scoring; after them, a staff
+post (``demo_tors/``, its own call) in the middle of its interviews.
+Everything goes through the services, as a committee would. Idempotent: a
+call with a grid is left as it is."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from nidaa.accounts.models import Membership, Organization, Role, User
 from nidaa.accounts.services import mark_email_verified
 from nidaa.applications.models import Application, ApplicationChannel, ApplicationStatus
 from nidaa.applications.services import new_receipt_number, record_version, stored_file
-from nidaa.calls.models import Call, CallStatus
+from nidaa.calls.models import DEFAULT_TIMEZONE, Call, CallStatus
+from nidaa.calls.services import close_call, import_tor, update_call
 from nidaa.evaluation.committee import assign_committee
 from nidaa.evaluation.decisions import close_financial, close_technical, import_prices, moderate
 from nidaa.evaluation.grids import parse_grid_spec, set_grid
+from nidaa.evaluation.interviews import schedule_interview, score_interview, shortlist
 from nidaa.evaluation.models import Evaluation
 from nidaa.evaluation.sheets import Entry, declare_conflict, import_scores, save_sheet
 
@@ -219,3 +226,131 @@ def load_demo_evaluations(*, organization: Organization) -> int:
         entries={"C1": Entry(points=Decimal(32), comment="À discuter en séance.")},
     )  # fmt: skip
     return 2
+
+
+# --- a staff post in the middle of its interviews ---------------------------------------------
+
+STAFF_POST = Path(__file__).parent / "demo_tors" / "charge-suivi-evaluation-fes.txt"
+STAFF_POST_TITLE = "Chargé(e) de suivi-évaluation – programme « Jeunes et territoires »"
+STAFF_POST_DEADLINE_DAYS = 45  # before every other demo call's: the two evaluations above keep their calls
+STAFF_GRID: dict[str, Any] = {
+    "method": "cqs",
+    "pass_mark": 70,
+    "disagreement_share": 0.2,
+    "criteria": [
+        {
+            "code": "C1",
+            "label": {
+                "fr": "Expérience en suivi-évaluation",
+                "ar": "الخبرة في التتبع والتقييم",
+                "en": "Monitoring and evaluation experience",
+            },
+            "max": 40,
+        },  # fmt: skip
+        {
+            "code": "C2",
+            "label": {"fr": "Diplôme et compétences", "ar": "الشهادة والكفاءات", "en": "Degree and skills"},
+            "max": 40,
+        },  # fmt: skip
+        {
+            "code": "C3",
+            "label": {"fr": "Lettre de motivation", "ar": "رسالة التحفيز", "en": "Cover letter"},
+            "max": 20,
+        },  # fmt: skip
+        {
+            "code": "E1",
+            "label": {
+                "fr": "Dossier complet et reçu dans les délais",
+                "ar": "ملف كامل ومودع داخل الأجل",
+                "en": "Complete file received on time",
+            },
+            "eliminatory": True,
+        },  # fmt: skip
+    ],
+    "interview": {
+        "file_weight": 40,
+        "interview_weight": 60,
+        "criteria": [
+            {
+                "code": "I1",
+                "label": {
+                    "fr": "Motivation et connaissance du programme",
+                    "ar": "الحافز ومعرفة البرنامج",
+                    "en": "Motivation and knowledge of the programme",
+                },
+                "max": 60,
+            },  # fmt: skip
+            {
+                "code": "I2",
+                "label": {
+                    "fr": "Communication et langues",
+                    "ar": "التواصل واللغات",
+                    "en": "Communication and languages",
+                },
+                "max": 40,
+            },  # fmt: skip
+        ],
+    },
+}
+# (evaluator index, candidate index): I1, I2 and a comment — the sheets submitted so far.
+INTERVIEW_SCORES = {
+    (0, 0): (50, 34, "Connaît bien les communes de Sefrou ; exemples précis."),
+    (1, 0): (52, 33, "حافز واضح وتجربة ميدانية مقنعة."),
+    (2, 0): (46, 36, "Clear answers, good command of French and Arabic."),
+    (0, 2): (38, 28, "Motivation réelle, expérience encore courte en suivi."),
+    (1, 2): (41, 30, ""),
+}
+
+
+@transaction.atomic
+def load_demo_interviews(*, organization: Organization, admin: User) -> int:
+    """A staff post whose file evaluation is closed and whose interviews are
+    under way: three shortlisted, two interviewed (Claire's second sheet still
+    to come), the third interview tomorrow. Returns the call's id, or 0 when it
+    exists already or when the demo evaluations were not loaded (it comes after them)."""
+    if Call.objects.filter(organization=organization, original_filename=STAFF_POST.name).exists():
+        return 0
+    if not Evaluation.objects.filter(call__organization=organization).exists():
+        return 0
+    zone = ZoneInfo(DEFAULT_TIMEZONE)
+    today = timezone.localdate()
+    deadline_day = today - timedelta(days=STAFF_POST_DEADLINE_DAYS)
+    text = STAFF_POST.read_text(encoding="utf-8").replace("{deadline}", f"{deadline_day:%d/%m/%Y} à 23h59")
+    call = import_tor(
+        organization=organization,
+        data=text.encode("utf-8"),
+        filename=STAFF_POST.name,
+        actor=admin,
+        publish=True,
+    )
+    deadline = datetime.combine(deadline_day, time(23, 59), tzinfo=zone)
+    # The demo knows its deadline and the post's short title, whatever the reader made of them.
+    update_call(call=call, actor=admin, changes={"deadline": deadline, "title": STAFF_POST_TITLE})
+    close_call(call=call, actor=admin)
+    users = _evaluators(organization)
+    chair = users[0]
+    applications = _applications(call)
+    assign_committee(call=call, emails=[u.email for u in users], chair=chair.email, actor=None)
+    set_grid(call=call, spec=parse_grid_spec(STAFF_GRID), actor=None)
+    import_scores(call=call, rows=_rows(applications, users, _scores(len(applications), 3)), actor=None)
+    shortlist(call=call, receipts=None, actor=chair)
+    slots = {
+        0: (datetime.combine(today - timedelta(days=2), time(10), tzinfo=zone), "Siège de l'association, Fès", ""),
+        2: (datetime.combine(today - timedelta(days=2), time(14), tzinfo=zone), "", "https://meet.example.org/tanmia-entretiens"),
+        1: (datetime.combine(today + timedelta(days=1), time(10), tzinfo=zone), "Siège de l'association, Fès", ""),
+    }  # fmt: skip
+    for candidate, (starts_at, place, link) in slots.items():
+        schedule_interview(
+            application=applications[candidate],
+            starts_at=starts_at,
+            place=place,
+            online_link=link,
+            actor=chair,
+        )
+    for (evaluator, candidate), (i1, i2, comment) in INTERVIEW_SCORES.items():
+        score_interview(
+            application=applications[candidate],
+            evaluator=users[evaluator],
+            entries={"I1": (str(i1), comment), "I2": (str(i2), "")},
+        )
+    return call.pk

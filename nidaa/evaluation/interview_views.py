@@ -19,15 +19,15 @@ from django.utils.translation import gettext as _
 
 from nidaa.applications.models import Application
 from nidaa.evaluation import interviews as services
-from nidaa.evaluation.committee_views import _refused, _seat_or_404, _user
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.models import ConflictDeclaration, Interview, InterviewCriterion, InterviewScore, Stage
 from nidaa.evaluation.results import cached_results
 from nidaa.evaluation.selectors import Seat, get_application_for_scoring
+from nidaa.evaluation.view_helpers import seat_or_404, show_refusal, signed_in_user
 
 
 def _interview_seat(request: HttpRequest, call_id: int) -> Seat:
-    seat = _seat_or_404(request, call_id)
+    seat = seat_or_404(request, call_id)
     if seat.evaluation is None or not seat.evaluation.interview:
         raise Http404
     return seat
@@ -54,7 +54,9 @@ def interviews(request: HttpRequest, call_id: int) -> HttpResponse:
         action = request.POST.get("action")
         try:
             if action == "shortlist":
-                services.shortlist(call=call, receipts=request.POST.getlist("receipt"), actor=_user(request))
+                services.shortlist(
+                    call=call, receipts=request.POST.getlist("receipt"), actor=signed_in_user(request)
+                )
                 messages.success(request, _("The shortlist is recorded."))
             elif action == "schedule":
                 application = Application.objects.select_related("call").get(
@@ -65,13 +67,13 @@ def interviews(request: HttpRequest, call_id: int) -> HttpResponse:
                     starts_at=_starts_at(request.POST.get("starts_at", ""), call.timezone),
                     place=request.POST.get("place", ""),
                     online_link=request.POST.get("online_link", ""),
-                    actor=_user(request),
+                    actor=signed_in_user(request),
                 )
                 messages.success(request, _("The interview is scheduled; the applicant is told by e-mail."))
             elif action == "close":
                 services.close_interviews(
                     call=call,
-                    actor=_user(request),
+                    actor=signed_in_user(request),
                     note=request.POST.get("note", ""),
                     notify_others=request.POST.get("notify_others") == "on",
                 )
@@ -81,11 +83,11 @@ def interviews(request: HttpRequest, call_id: int) -> HttpResponse:
         except (Application.DoesNotExist, ValueError) as error:
             raise Http404 from error
         except EvaluationError as error:
-            _refused(request, error)
+            show_refusal(request, error)
         return redirect("evaluation:interviews", call_id=call.pk)
 
     results = cached_results(evaluation)
-    user = _user(request)
+    user = signed_in_user(request)
     shortlisted = {
         interview.application_id: interview
         for interview in Interview.objects.filter(application__call=call).order_by("starts_at", "pk")
@@ -147,7 +149,7 @@ def interview_sheet(request: HttpRequest, application_id: int) -> HttpResponse:
     interview = Interview.objects.filter(application=application).first()
     if interview is None:
         raise Http404
-    user = _user(request)
+    user = signed_in_user(request)
     criteria = list(InterviewCriterion.objects.filter(evaluation=evaluation))
     if request.method == "POST":
         entries = {
@@ -160,7 +162,7 @@ def interview_sheet(request: HttpRequest, application_id: int) -> HttpResponse:
         try:
             services.score_interview(application=application, evaluator=user, entries=entries)
         except EvaluationError as error:
-            _refused(request, error)
+            show_refusal(request, error)
             return redirect("evaluation:interview_sheet", application_id=application.pk)
         messages.success(request, _("Your interview sheet is submitted."))
         return redirect("evaluation:interviews", call_id=application.call_id)

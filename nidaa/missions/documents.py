@@ -29,8 +29,17 @@ def _append(sheet: Any, row: list[Any]) -> None:
             cell.data_type = "s"
 
 
-def attendance_xlsx(*, summary: dict[str, Any], labels: dict[str, str]) -> bytes:
-    """Planned versus present per session, and by zone, sex and category, as a workbook."""
+def halves(session: dict[str, Any], half_day_sessions: set[int]) -> tuple[int | None, int | None]:
+    """The morning and afternoon counts of a session ticked per half-day; blanks otherwise."""
+    if session["id"] not in half_day_sessions:
+        return (None, None)
+    return (session["present_half_days"]["morning"], session["present_half_days"]["afternoon"])
+
+
+def attendance_xlsx(*, summary: dict[str, Any], half_day_sessions: set[int], labels: dict[str, str]) -> bytes:
+    """Planned versus present per session, and by zone, sex and category, as a
+    workbook. A session of ``half_day_sessions`` (ticked per half-day) fills
+    the morning and afternoon columns; the others leave them blank."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -39,14 +48,16 @@ def attendance_xlsx(*, summary: dict[str, Any], labels: dict[str, str]) -> bytes
     _append(
         sheet,
         [labels["date"], labels["module"], labels["zone"], labels["planned"], labels["present"],
-         labels["female_planned"], labels["female_present"], labels["male_planned"], labels["male_present"]]
+         labels["female_planned"], labels["female_present"], labels["male_planned"], labels["male_present"], labels["morning_present"],
+         labels["afternoon_present"]]
     )  # fmt: skip
     for s in summary["sessions"]:
         _append(
             sheet,
             [s["date"], s["module"], s["zone"], s["planned"], s["present"],
              s["by_sex"]["female"]["planned"], s["by_sex"]["female"]["present"],
-             s["by_sex"]["male"]["planned"], s["by_sex"]["male"]["present"]]
+             s["by_sex"]["male"]["planned"], s["by_sex"]["male"]["present"],
+             *halves(s, half_day_sessions)]
         )  # fmt: skip
     for title, groups in (
         (labels["zone"], totals_by(summary["sessions"], "zone")),

@@ -16,7 +16,14 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
-from nidaa.missions.models import Attendance, Mission, Participant, ParticipantCategory, Session
+from nidaa.missions.models import (
+    Attendance,
+    Mission,
+    Participant,
+    ParticipantCategory,
+    Session,
+    session_spans_day,
+)
 from nidaa.missions.workflow import FACILITATOR, ISSUER
 
 
@@ -191,6 +198,18 @@ def attendance_summary(*, mission: Mission) -> dict[str, Any]:
             }
         )
     return {"mission": mission.pk, "sessions": sessions}
+
+
+def half_day_session_ids(*, mission: Mission) -> set[int]:
+    """The mission's sessions ticked per half-day (``session_spans_day``), whose
+    morning and afternoon counts the report shows beside the day's."""
+    return {
+        pk
+        for pk, start, end in Session.objects.filter(mission=mission)
+        .order_by()
+        .values_list("pk", "start_time", "end_time")
+        if session_spans_day(start, end)
+    }
 
 
 def totals_by(sessions: list[dict[str, Any]], key: str) -> dict[str, dict[str, int]]:

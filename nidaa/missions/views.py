@@ -67,6 +67,7 @@ from nidaa.missions.selectors import (
     attendance_summary,
     get_mission_for_user,
     get_session_for_user,
+    half_day_session_ids,
     missions_for,
     session_roster,
     sessions_for,
@@ -945,6 +946,8 @@ def _labels() -> dict[str, str]:
         "female_present": _("Women present"),
         "male_planned": _("Men planned"),
         "male_present": _("Men present"),
+        "morning_present": _("Present in the morning"),
+        "afternoon_present": _("Present in the afternoon"),
         "female": _("Female"),
         "male": _("Male"),
         "unspecified": _("Not given"),
@@ -957,10 +960,16 @@ def attendance_report(request: HttpRequest, mission_id: int) -> HttpResponse:
     access = _access(request, mission_id)
     summary = attendance_summary(mission=access.mission)
     labels = _labels()
+    halves = half_day_session_ids(mission=access.mission)
     context = {
         "access": access,
         "mission": access.mission,
-        "sessions": summary["sessions"],
+        # "halves": the session's half-day counts, or None when it has one tick.
+        "sessions": [
+            {**s, "halves": s["present_half_days"] if s["id"] in halves else None}
+            for s in summary["sessions"]
+        ],
+        "half_days": bool(halves),
         "by_zone": totals_by(summary["sessions"], "zone"),
         "by_sex": [(labels[k], v) for k, v in totals_by_breakdown(summary["sessions"], "by_sex").items()],
         "by_category": [
@@ -974,7 +983,11 @@ def attendance_report(request: HttpRequest, mission_id: int) -> HttpResponse:
 @login_required
 def attendance_report_xlsx(request: HttpRequest, mission_id: int) -> HttpResponse:
     access = _access(request, mission_id)
-    data = attendance_xlsx(summary=attendance_summary(mission=access.mission), labels=_labels())
+    data = attendance_xlsx(
+        summary=attendance_summary(mission=access.mission),
+        half_day_sessions=half_day_session_ids(mission=access.mission),
+        labels=_labels(),
+    )
     response = HttpResponse(data, content_type=mime_type("xlsx"))
     response["Content-Disposition"] = f'attachment; filename="presence-mission-{access.mission.pk}.xlsx"'
     response["X-Content-Type-Options"] = "nosniff"

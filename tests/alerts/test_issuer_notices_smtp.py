@@ -4,9 +4,10 @@ listed, never twice) and the notice when a call's applications open at its
 deadline (once per call and admin or editor)."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from nidaa.accounts.models import Membership, Role
 from nidaa.alerts import arrivals, tasks
@@ -230,3 +231,24 @@ def test_the_command_sends_the_summaries_and_the_opened_notices(smtp_inbox, staf
     assert len(smtp_inbox.messages) == 4
     call_command("send_arrivals_summaries")
     assert capsys.readouterr().out == "0 summary e-mail(s) and 0 opened notice(s) sent\n"
+
+
+def test_summary_separates_an_items_details_with_the_arabic_comma_in_arabic(smtp_inbox, staff, opened_call):
+    late = emailed_application(
+        opened_call, email="said@example.net", name="Saïd Bennani", files={"cv": ("cv.pdf", PDF)}, late=True
+    )
+    received = timezone.localtime(late.application.received_at, ZoneInfo("Africa/Casablanca"))
+    with translation.override("ar"):
+        at_ar = formats.date_format(received, "DATETIME_FORMAT")
+    with translation.override("fr"):
+        at_fr = formats.date_format(received, "DATETIME_FORMAT")
+
+    assert arrivals.send_arrivals_summaries() == 2
+
+    messages = by_recipient(smtp_inbox)
+    receipt = late.application.receipt_number
+    arabic_line = f"Saïd Bennani (البريد الإلكتروني، {at_ar})، خارج الأجل، غير مكتمل"
+    assert f"* {receipt}: {arabic_line}\n" in text_of(messages["member@example.org"])
+    assert f"{receipt}</a>: {arabic_line}</li>" in html_of(messages["member@example.org"])
+    french_line = f"Saïd Bennani (E-mail, {at_fr}), hors délai, incomplète"
+    assert f"* {receipt}: {french_line}\n" in text_of(messages["owner@example.org"])

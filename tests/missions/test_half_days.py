@@ -3,9 +3,11 @@
 `present` column for both), on the sheet (a signature column per half-day)
 and in `nidaa missions attendance --format json` (present_half_days)."""
 
+import io
 import json
 from datetime import date, time
 
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -173,3 +175,68 @@ def test_a_short_sessions_sheet_has_one_signature_column(mission):
     ParticipantFactory(mission=mission, zone=session.zone, name_latin="Salma Tazi")
     text = "\n".join(pages_text(attendance_sheets_pdf(sessions=[session], lang="fr")))
     assert ("Signature" in text, "Signature matin" in text, "Salma Tazi" in text) == (True, False, True)
+
+
+def two_sessions(mission):
+    """A day session with a participant who left after the morning and one who
+    came after lunch, and a morning session with one tick."""
+    day = SessionFactory(mission=mission, date=date(2026, 3, 10))
+    short = SessionFactory(
+        mission=mission, zone=day.zone, date=date(2026, 3, 11), start_time=time(9), end_time=time(12)
+    )
+    leaves, late, stays = (ParticipantFactory(mission=mission, zone=day.zone) for _ in range(3))
+    AttendanceFactory(session=day, participant=leaves, present=True, morning=True, afternoon=False)
+    AttendanceFactory(session=day, participant=late, present=True, morning=False, afternoon=True)
+    AttendanceFactory(session=day, participant=stays, present=True, morning=True, afternoon=True)
+    AttendanceFactory(session=short, participant=stays, present=True, morning=True, afternoon=True)
+    return day, short
+
+
+@pytest.mark.parametrize(
+    ("lang", "morning", "afternoon", "one_tick"),
+    [
+        ("fr", "Matin", "Après-midi", "un seul pointage pour la séance"),
+        ("ar", "الصباح", "بعد الزوال", "تسجيل واحد للجلسة"),
+        ("en", "Morning", "Afternoon", "one tick for the session"),
+    ],
+)
+def test_the_attendance_report_shows_the_half_days_of_a_day_session(
+    owner_client, mission, lang, morning, afternoon, one_tick
+):
+    day, short = two_sessions(mission)
+    page = owner_client.get(f"/{lang}/missions/{mission.pk}/attendance/")
+    assert [(s["id"], s["present"], s["halves"]) for s in page.context["sessions"]] == [
+        (day.pk, 3, {"morning": 2, "afternoon": 2}),
+        (short.pk, 1, None),
+    ]
+    html = page.content.decode()
+    assert f'<th scope="col">{morning}</th><th scope="col">{afternoon}</th>' in html
+    assert "<td>0 / 0</td><td>2</td><td>2</td></tr>" in html
+    assert f'<td colspan="2">{one_tick}</td></tr>' in html
+
+
+def test_the_attendance_report_has_no_half_day_columns_without_a_day_session(owner_client, mission):
+    session = SessionFactory(mission=mission, start_time=time(14), end_time=time(17))
+    AttendanceFactory(session=session)
+    page = owner_client.get(f"/fr/missions/{mission.pk}/attendance/")
+    html = page.content.decode()
+    assert (page.context["half_days"], "Après-midi" in html) == (False, False)
+
+
+@pytest.mark.parametrize(
+    ("lang", "morning", "afternoon"),
+    [
+        ("fr", "Présent·es le matin", "Présent·es l’après-midi"),
+        ("ar", "الحاضرون صباحا", "الحاضرون بعد الزوال"),
+    ],
+)
+def test_the_attendance_xlsx_has_a_column_per_half_day(owner_client, mission, lang, morning, afternoon):
+    day, short = two_sessions(mission)
+    response = owner_client.get(f"/{lang}/missions/{mission.pk}/attendance.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert rows[0][-2:] == (morning, afternoon)
+    assert [(r[0], r[4], r[-2], r[-1]) for r in rows[1:]] == [
+        ("2026-03-10", 3, 2, 2),
+        ("2026-03-11", 1, None, None),
+    ]

@@ -237,7 +237,7 @@ def test_attendance_xlsx_holds_planned_and_present(owner_client, mission):
     response = owner_client.get(reverse("missions:attendance_xlsx", args=[mission.pk]))
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     rows = list(book.worksheets[0].iter_rows(values_only=True))
-    assert rows[1][2:] == ("=HYPERLINK(1)", 2, 1, 1, 1, 1, 0)
+    assert rows[1][2:] == ("=HYPERLINK(1)", 2, 1, 1, 1, 1, 0, 1, 1)
     assert book.worksheets[0].cell(row=2, column=3).data_type == "s"
 
 

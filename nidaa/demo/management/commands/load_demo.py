@@ -100,7 +100,7 @@ class Command(BaseCommand):
                 "demo: {online} new online applications (amina, karim / nidaa-demo), "
                 "{email} e-mailed, {triage} in the triage inbox".format(**counts)
             )
-            from nidaa.evaluation.demo import load_demo_evaluations
+            from nidaa.evaluation.demo import load_demo_evaluations, load_demo_interviews
 
             evaluations = load_demo_evaluations(organization=organization)
             self.stdout.write(f"demo: {evaluations} new evaluations (nadia, hassan, claire / nidaa-demo)")
@@ -119,6 +119,10 @@ class Command(BaseCommand):
 
             if load_demo_reports(organization=organization, admin=admin):
                 self.stdout.write("demo: results, a narrative, an action plan and the final report (fr/ar)")
+
+            # After everything else, so the demo's earlier ids stay as they were.
+            if load_demo_interviews(organization=organization, admin=admin):
+                self.stdout.write("demo: a staff post in the middle of its interviews (nadia chairs)")
 
     @transaction.atomic
     def import_one(self, path: Path, day: date, *, organization: Organization, admin: User) -> Call:
