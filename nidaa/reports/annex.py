@@ -1,16 +1,24 @@
-"""The report's annex of attendance lists as a spreadsheet (who was present
+"""The report's annex as a spreadsheet: the attendance lists (who was present
 at each session), for missions whose lists are too long to print in the
-report (``document.ANNEX_NAMES``); openpyxl's write-only mode streams the rows."""
+report (``document.ANNEX_NAMES``), and the sessions one by one with their
+attendance and results, for missions whose report prints one row per module
+and zone (``document.SESSION_ROWS``); openpyxl's write-only mode streams the rows."""
 
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import openpyxl
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from nidaa.missions.models import Attendance, Mission
+from nidaa.missions.models import Attendance, Mission, Session
+from nidaa.reports.document import session_headers
+from nidaa.reports.results import cached_results
+
+# The figures of a session's row, as numbers (the headers are ``document.session_headers``).
+FIGURES = ("planned", "present", "paired", "pre_mean", "post_mean", "gain", "satisfaction")
 
 
 def attendance_lists_xlsx(mission: Mission, language: str) -> bytes:
@@ -37,6 +45,16 @@ def attendance_lists_xlsx(mission: Mission, language: str) -> bytes:
             sheet.append(
                 [day, module, zone, code, erased if was_erased else latin, "" if was_erased else arabic,
                  category or "", yes if walk_in else ""]
+            )  # fmt: skip
+        sessions = book.create_sheet(title=_("Sessions")[:31])
+        if translation.get_language_bidi():
+            sessions.sheet_view.rightToLeft = True
+        sessions.append(session_headers())
+        venues = dict(Session.objects.filter(mission=mission).values_list("pk", "venue"))
+        for group in cached_results(mission).figures["by_session"]:
+            sessions.append(
+                [date.fromisoformat(group["date"]), group["module"], group["zone"], venues.get(group["id"], ""),
+                 *(group[key] for key in FIGURES)]
             )  # fmt: skip
         out = io.BytesIO()
         book.save(out)

@@ -18,7 +18,7 @@ from nidaa.accounts.models import Organization, User
 from nidaa.missions.models import Deliverable, DeliverableStatus, Mission
 from nidaa.missions.workflow import FACILITATOR
 from nidaa.reports import services
-from nidaa.reports.document import report_pdf
+from nidaa.reports.kept import stored_report
 from nidaa.reports.models import Narrative
 
 NARRATIVE = {
@@ -72,7 +72,7 @@ def load_demo_reports(*, organization: Organization, admin: User) -> bool:
         services.submit_report(
             deliverable=final,
             language="fr",
-            content=report_pdf(mission, "fr"),
+            content=stored_report(mission, "fr", "pdf"),  # kept: the first download is instant
             actor=mission.facilitator,
             role=FACILITATOR,
         )

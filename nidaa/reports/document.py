@@ -28,6 +28,11 @@ LANGUAGES = ("fr", "ar")
 # Past this many names the attendance lists leave the report for a spreadsheet:
 # WeasyPrint lays out about 7 pages a second, and 140,000 names are 700 pages.
 ANNEX_NAMES = 4000
+# Past this many sessions the table of sessions held prints one row per module
+# and zone (its venues and dates listed) and the sessions one by one, with
+# their attendance and results, are a sheet of that spreadsheet: WeasyPrint
+# spent most of a 400-session report laying out the 4,400 cells of that table.
+SESSION_ROWS = 100
 OTHER = {"fr": "ar", "ar": "fr"}
 
 
@@ -54,6 +59,62 @@ def result_headers() -> list[str]:
         _("Improved (%)"),
         _("Satisfaction (%)"),
     ]
+
+
+def session_headers() -> list[str]:
+    return [
+        _("Date"),
+        _("Module"),
+        _("Zone"),
+        _("Venue"),
+        _("Planned"),
+        _("Present"),
+        _("Paired"),
+        _("Mean before (%)"),
+        _("Mean after (%)"),
+        _("Gain (points)"),
+        _("Satisfaction (%)"),
+    ]
+
+
+def session_row(group: dict[str, Any], venue: str) -> list[str]:
+    """One session held: its day, module, zone and venue, attendance and results."""
+    return [
+        _day(date.fromisoformat(group["date"])),
+        group["module"],
+        group["zone"],
+        venue,
+        str(group["planned"]),
+        str(group["present"]),
+        str(group["paired"]),
+        figure(group["pre_mean"]),
+        figure(group["post_mean"]),
+        figure(group["gain"]),
+        figure(group["satisfaction"]),
+    ]
+
+
+def _modules_and_zones(sessions: list[Session]) -> list[list[str]]:
+    """One row per module and zone, in the plan's order: its venues, how many
+    sessions and their dates."""
+    groups: dict[tuple[int, int, int, int], list[Session]] = {}
+    for s in sessions:
+        groups.setdefault((s.module.position, s.module_id, s.zone.position, s.zone_id), []).append(s)
+    rows = []
+    for key in sorted(groups):
+        held = groups[key]
+        venues = list(dict.fromkeys(s.venue for s in held if s.venue))
+        days = list(dict.fromkeys(s.date for s in held))
+        rows.append(
+            [
+                held[0].module.title,
+                held[0].zone.name,
+                " ; ".join(venues),
+                str(len(held)),
+                ", ".join(_day(day) for day in days),
+            ]
+        )
+    return rows
 
 
 def result_row(label: str, group: dict[str, Any]) -> list[str]:
@@ -135,6 +196,11 @@ def _build(mission: Mission, language: str, results: Results) -> Report:
     )
     venues = {s.pk: s.venue for s in sessions}
     by_session = figures["by_session"]
+    compact = (
+        ([_("Module"), _("Zone"), _("Venue"), _("Sessions"), _("Dates")], _modules_and_zones(sessions))
+        if len(by_session) > SESSION_ROWS
+        else None
+    )
     names = Attendance.objects.filter(session__mission=mission, present=True).count()
     present_lists = _attendance_lists(mission) if names <= ANNEX_NAMES else None
     narrative = Narrative.objects.filter(mission=mission).first()
@@ -178,35 +244,17 @@ def _build(mission: Mission, language: str, results: Results) -> Report:
             {"title": m.title, "objectives": m.objectives}
             for m in Module.objects.filter(mission=mission).order_by("position", "pk")
         ],
-        "session_headers": [
-            _("Date"),
-            _("Module"),
-            _("Zone"),
-            _("Venue"),
-            _("Planned"),
-            _("Present"),
-            _("Paired"),
-            _("Mean before (%)"),
-            _("Mean after (%)"),
-            _("Gain (points)"),
-            _("Satisfaction (%)"),
-        ],
-        "sessions": [
-            [
-                _day(date.fromisoformat(s["date"])),
-                s["module"],
-                s["zone"],
-                venues.get(s["id"], ""),
-                str(s["planned"]),
-                str(s["present"]),
-                str(s["paired"]),
-                figure(s["pre_mean"]),
-                figure(s["post_mean"]),
-                figure(s["gain"]),
-                figure(s["satisfaction"]),
-            ]
-            for s in by_session
-        ],
+        "session_headers": session_headers() if compact is None else compact[0],
+        "sessions": [session_row(g, venues.get(g["id"], "")) for g in by_session]
+        if compact is None
+        else compact[1],
+        "sessions_apart": _(
+            "The %(count)s sessions one by one, with their attendance and results, are the sheet "
+            "“Sessions” of the spreadsheet “Attendance lists”, downloaded beside the report."
+        )
+        % {"count": formats.number_format(len(sessions), force_grouping=True)}
+        if compact is not None
+        else "",
         "attendance_headers": [_("Group"), _("Planned"), _("Present"), _("Attendance (%)")],
         "attendance_tables": [
             (_("By zone"), [attendance_row(g["zone"], g) for g in figures["by_zone"]]),
@@ -281,6 +329,8 @@ def _docx(report: Report) -> bytes:
     for module in c["modules"]:
         document.para(module["title"] + (f" — {module['objectives']}" if module["objectives"] else ""))
     document.heading(_("Sessions held"), 1)
+    if c["sessions_apart"]:
+        document.para(c["sessions_apart"])
     document.table(c["session_headers"], c["sessions"])
     document.heading(_("Attendance"), 1)
     for heading, rows in c["attendance_tables"]:

@@ -16,6 +16,7 @@ from nidaa.missions.models import Deliverable, DeliverableFile, Mission
 from nidaa.missions.services import submit_deliverable_file
 from nidaa.missions.workflow import BOTH, ISSUER_ONLY
 from nidaa.reports.models import Action, ActionStatus, Narrative
+from nidaa.reports.tasks import queue_reports
 
 NARRATIVE_FIELDS = (
     "course_fr",
@@ -48,6 +49,7 @@ def save_narrative(*, mission: Mission, texts: dict[str, str], actor: Any) -> Na
     narrative.updated_by = actor if getattr(actor, "is_authenticated", False) else None
     narrative.save(update_fields=[*changed, "updated_by", "updated_at"])
     write_audit(obj=narrative, actor=actor, action="update", data={"fields": changed})
+    queue_reports(mission.pk)
     return narrative
 
 
@@ -73,6 +75,7 @@ def add_action(
         due_date=due_date,
     )
     write_audit(obj=action, actor=actor, action="create")
+    queue_reports(mission.pk)
     return action
 
 
@@ -83,6 +86,7 @@ def reschedule_action(*, action: Action, due_date: date, actor: Any) -> Action:
     action.reminded = ""
     action.save(update_fields=["due_date", "reminded"])
     write_audit(obj=action, actor=actor, action="reschedule", data={"due_date": due_date.isoformat()})
+    queue_reports(action.mission_id)
     return action
 
 
@@ -92,6 +96,7 @@ def change_action_status(*, action: Action, target: str, actor: Any, role: str) 
     apply_transition(
         workflow=ACTION_WORKFLOW, obj=action, field="status", target=target, actor=actor, role=role
     )
+    queue_reports(action.mission_id)
     return action
 
 

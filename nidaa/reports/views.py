@@ -5,10 +5,9 @@ exactly as for a missing mission. Views validate, call one service, redirect."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,16 +26,16 @@ from nidaa.reports.document import (
     LANGUAGES,
     attendance_row,
     category_label,
-    report_docx,
-    report_pdf,
     result_headers,
     result_row,
     sex_label,
 )
 from nidaa.reports.forms import ActionForm, NarrativeForm, ReportSubmitForm
+from nidaa.reports.kept import kept_name, report_version, stored_report, worker_runs
 from nidaa.reports.models import Action, Narrative
 from nidaa.reports.results import cached_results
 from nidaa.reports.services import ACTION_WORKFLOW
+from nidaa.reports.tasks import queue_reports
 
 FORMATS = ("pdf", "docx", "xlsx")
 
@@ -134,8 +133,15 @@ def action_status(request: HttpRequest, mission_id: int, action_id: int) -> Http
 @login_required
 def report(request: HttpRequest, mission_id: int) -> HttpResponse:
     """The final report: downloads in French and Arabic, and (for the
-    facilitator) handing it in as a deliverable."""
+    facilitator) handing it in as a deliverable. With a worker, opening the
+    page has the report for the records as they are printed in the
+    background, if it is not kept yet (a change made in another app, such as
+    a corrected answer, queues nothing by itself)."""
     access = _access(request, mission_id)
+    if worker_runs() and not default_storage.exists(
+        kept_name(access.mission, report_version(access.mission), "fr", "pdf")
+    ):
+        queue_reports(access.mission.pk)
     form = ReportSubmitForm(mission=access.mission) if access.role == FACILITATOR else None
     return render(request, "reports/report_page.html",
                   {"access": access, "mission": access.mission, "form": form})  # fmt: skip
@@ -157,7 +163,7 @@ def report_submit(request: HttpRequest, mission_id: int) -> HttpResponse:
         services.submit_report(
             deliverable=deliverable,
             language=language,
-            content=report_pdf(access.mission, language),
+            content=stored_report(access.mission, language, "pdf"),
             actor=request.user,
             role=access.role,
         )
@@ -170,17 +176,16 @@ def report_submit(request: HttpRequest, mission_id: int) -> HttpResponse:
 
 @login_required
 def report_download(request: HttpRequest, mission_id: int, fmt: str) -> HttpResponse:
-    """The report (or its attendance lists as a spreadsheet) made now from the records, in ``?lang=fr|ar``."""
+    """The report as kept for the records as they are (printed now if it is
+    not yet), or its attendance lists as a spreadsheet made now, in ``?lang=fr|ar``."""
     access = _access(request, mission_id)
     language = request.GET.get("lang", "fr")
     if fmt not in FORMATS or language not in LANGUAGES:
         raise Http404
-    makers: dict[str, Callable[[Mission, str], bytes]] = {
-        "pdf": report_pdf,
-        "docx": report_docx,
-        "xlsx": attendance_lists_xlsx,
-    }
-    data = makers[fmt](access.mission, language)
+    if fmt == "xlsx":
+        data = attendance_lists_xlsx(access.mission, language)
+    else:
+        data = stored_report(access.mission, language, fmt)
     response = HttpResponse(data, content_type=mime_type(fmt))
     name = "presence" if fmt == "xlsx" else "rapport"
     response["Content-Disposition"] = (

@@ -161,3 +161,39 @@ def test_regenerating_after_a_correction_prints_the_corrected_figures(written, t
     )
     assert Document(str(docx_target)).paragraphs[0].text == "التقرير النهائي"
     assert os.path.getsize(docx_target) > 0
+
+
+@pytest.mark.django_db
+def test_many_sessions_print_one_row_per_module_and_zone_the_detail_in_the_spreadsheet(written, monkeypatch):
+    monkeypatch.setattr("nidaa.reports.document.SESSION_ROWS", 2)
+    mission = written["mission"]
+    text = pdf_text(report_pdf(mission, "fr"))
+    assert (
+        "Les 3 séances une à une, avec leur présence et leurs résultats, forment la feuille « Séances » "
+        "du tableur « Listes de présence », téléchargé à côté du rapport." in text
+    )
+    # Module, zone, venues, how many sessions, their dates; the per-session figures are not printed.
+    assert "Module Zone Lieu Séances Dates M1 Budget participatif Tanger 1 2 mars 2026" in text
+    assert "2 mars 2026 M1 Budget participatif Tanger 3 3 2 45,0 65,0 20,0 80,0" not in text
+    arabic = Document(io.BytesIO(report_docx(mission, "ar")))
+    assert [c.text for c in arabic.tables[0].rows[0].cells] == [
+        "الوحدة",
+        "المنطقة",
+        "المكان",
+        "الجلسات",
+        "التواريخ",
+    ]
+    book = openpyxl.load_workbook(io.BytesIO(attendance_lists_xlsx(mission, "fr")))
+    assert book.sheetnames == ["Listes de présence", "Séances"]
+    rows = list(book["Séances"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Date", "Module", "Zone", "Lieu")
+    assert len(rows) == 4
+    # Tanger's M1 day: 3 expected, 3 present, 2 paired, 45 → 65, gain 20, satisfaction 80, as numbers.
+    day, module, zone, venue, *figures = rows[1]
+    assert (day.date(), module, zone, venue or "") == (
+        __import__("datetime").date(2026, 3, 2),
+        "M1 Budget participatif",
+        "Tanger",
+        "",
+    )
+    assert figures == [3, 3, 2, 45.0, 65.0, 20.0, 80.0]
