@@ -19,16 +19,15 @@ from itertools import groupby
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from nidaa.accounts.models import Membership, User
 from nidaa.accounts.selectors import EDIT_ROLES
+from nidaa.alerts.emails import absolute, send
 from nidaa.alerts.models import ArrivalSummaryEntry, OpenedNotice
 from nidaa.applications.access import is_sealed, unsealed_q
 from nidaa.applications.exports import call_zone, joined
@@ -119,7 +118,7 @@ def send_arrivals_summary(*, user_id: int, now: datetime | None = None) -> int:
                 "count": len(applications),
                 "sections": [_section(section) for section in sections],
             }
-            _send(user=user, subject=subject, template="alerts/email/arrivals", context=context)
+            send(user=user, subject=subject, template="alerts/email/arrivals", context=context)
     return len(applications)
 
 
@@ -137,7 +136,7 @@ def _section(section: CallArrivals) -> dict[str, object]:
     channels = dict(ApplicationChannel.choices)
     return {
         "title": call.title,
-        "url": _absolute(reverse("applications:call_applications", args=[call.pk])),
+        "url": absolute(reverse("applications:call_applications", args=[call.pk])),
         "zone": zone.key,
         "count": len(section.applications),
         "sealed": section.sealed,
@@ -149,7 +148,7 @@ def _section(section: CallArrivals) -> dict[str, object]:
             {
                 "receipt": application.receipt_number,
                 "line": _line(application, zone, channels),
-                "url": _absolute(reverse("applications:issuer_application", args=[application.pk])),
+                "url": absolute(reverse("applications:issuer_application", args=[application.pk])),
             }
             for application in section.applications
         ],
@@ -230,26 +229,6 @@ def _send_opened_notice(*, user: User, call: Call) -> None:
             "late": late,
             "deadline": call.seal_deadline,
             "zone": call_zone(call).key,
-            "url": _absolute(reverse("applications:call_applications", args=[call.pk])),
+            "url": absolute(reverse("applications:call_applications", args=[call.pk])),
         }
-        _send(user=user, subject=subject, template="alerts/email/opened", context=context)
-
-
-# --- sending ---------------------------------------------------------------------------------
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.NIDAA_SITE_URL}{path}"
-
-
-def _send(*, user: User, subject: str, template: str, context: dict[str, object]) -> None:
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    context = {**context, "LANGUAGE_CODE": language, "LANGUAGE_BIDI": translation.get_language_bidi()}
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"{template}.txt", context),
-        to=[user.email],
-        headers={"Content-Language": language},
-    )
-    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-    message.send()
+        send(user=user, subject=subject, template="alerts/email/opened", context=context)

@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from nidaa.accounts.models import User
+from nidaa.alerts.emails import absolute, send
 from nidaa.alerts.models import AlertFrequency, DeadlineReminder, DigestEntry, FollowedCall, SavedSearch
 from nidaa.calls.models import Call, CallStatus
 from nidaa.calls.search import search_calls
@@ -95,9 +94,9 @@ def send_digest(*, user_id: int, now: datetime | None = None) -> int:
                 "sections": [
                     {"search": sec.search, "calls": [_call_row(c) for c in sec.calls]} for sec in sections
                 ],
-                "searches_url": _absolute(reverse("alerts:saved_searches")),
+                "searches_url": absolute(reverse("alerts:saved_searches")),
             }
-            _send(user=user, subject=subject, template="accounts/email/digest", context=context)
+            send(user=user, subject=subject, template="accounts/email/digest", context=context)
     return count
 
 
@@ -173,7 +172,7 @@ def send_deadline_reminder(*, user_id: int, call_ids: list[int], now: datetime |
                     len(calls),
                 ) % {"count": len(calls)}
             context = {"user": user, "calls": [_call_row(c) for c in calls]}
-            _send(user=user, subject=subject, template="accounts/email/reminder", context=context)
+            send(user=user, subject=subject, template="accounts/email/reminder", context=context)
     return len(calls)
 
 
@@ -187,27 +186,10 @@ def send_deadline_reminders(*, now: datetime | None = None) -> int:
     )
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.NIDAA_SITE_URL}{path}"
-
-
 def _call_row(call: Call) -> dict[str, object]:
     return {
         "title": call.title,
         "issuer": call.issuer or call.organization.name,
         "deadline": timezone.localtime(call.deadline) if call.deadline else None,
-        "url": _absolute(reverse("calls:detail", args=[call.pk])),
+        "url": absolute(reverse("calls:detail", args=[call.pk])),
     }
-
-
-def _send(*, user: User, subject: str, template: str, context: dict[str, object]) -> None:
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    context = {**context, "LANGUAGE_CODE": language, "LANGUAGE_BIDI": translation.get_language_bidi()}
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"{template}.txt", context),
-        to=[user.email],
-        headers={"Content-Language": language},
-    )
-    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-    message.send()
