@@ -16,13 +16,13 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nidaa.common.docx import BidiDocument
+from nidaa.common.kept import keep
+from nidaa.common.kept import read as read_kept
 from nidaa.common.pdf import render_pdf
 from nidaa.evaluation.models import (
     ComplianceCheck,
@@ -278,21 +278,9 @@ def stored_minutes(evaluation: Evaluation, language: str, fmt: str) -> bytes:
     if language not in LANGUAGES or fmt not in FORMATS:
         raise ValueError(f"{language}.{fmt}")
     name = _stored_name(evaluation, records_version(evaluation), language, fmt)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as handle:
-            return bytes(handle.read())
-    data = (minutes_pdf if fmt == "pdf" else minutes_docx)(evaluation, language)
-    folder, own = name.rsplit("/", 1)
-    try:
-        stale = [other for other in default_storage.listdir(folder)[1] if other != own]
-    except FileNotFoundError:
-        stale = []
-    for other in stale:
-        if other.endswith(f"-{language}.{fmt}"):
-            default_storage.delete(f"{folder}/{other}")
-    if not default_storage.exists(name):  # another worker may have just written it
-        default_storage.save(name, ContentFile(data))
-    return data
+    maker = minutes_pdf if fmt == "pdf" else minutes_docx
+    data = keep(name, lambda: maker(evaluation, language), replaces=f"-{language}.{fmt}")
+    return read_kept(name) if data is None else data
 
 
 def generate_minutes(*, call_id: int) -> int:

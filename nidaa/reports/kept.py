@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db.models import Max
 
+from nidaa.common.kept import keep
+from nidaa.common.kept import read as read_kept
 from nidaa.missions.models import Attendance, Mission, Module, ParticipantCategory, Session, Zone
 from nidaa.questionnaires.models import Choice, Kind, Question, Questionnaire
 from nidaa.reports import document
@@ -134,30 +134,17 @@ def keep_report(
     if language not in document.LANGUAGES or fmt not in FORMATS:
         raise ValueError(f"{language}.{fmt}")
     name = kept_name(mission, version or report_version(mission), language, fmt)
-    if default_storage.exists(name):
-        return name, None
     makers: dict[str, Callable[..., bytes]] = {"pdf": document.report_pdf, "docx": document.report_docx}
-    data = makers[fmt](mission, language, cached_results(mission))
-    folder, own = name.rsplit("/", 1)
-    try:
-        stale = [other for other in default_storage.listdir(folder)[1] if other != own]
-    except FileNotFoundError:
-        stale = []
-    for other in stale:
-        if other.endswith(f"-{language}.{fmt}"):
-            default_storage.delete(f"{folder}/{other}")
-    if not default_storage.exists(name):  # another worker may have just written it
-        default_storage.save(name, ContentFile(data))
+    data = keep(
+        name, lambda: makers[fmt](mission, language, cached_results(mission)), replaces=f"-{language}.{fmt}"
+    )
     return name, data
 
 
 def stored_report(mission: Mission, language: str, fmt: str) -> bytes:
     """The report as kept for the records as they are (printed now if it is not yet)."""
     name, data = keep_report(mission, language, fmt)
-    if data is not None:
-        return data
-    with default_storage.open(name, "rb") as handle:
-        return bytes(handle.read())
+    return read_kept(name) if data is None else data
 
 
 def generate_reports(*, mission_id: int) -> int:
