@@ -159,6 +159,19 @@ def override_compliance(
     return override
 
 
+def require_every_application_scored(results: Results) -> None:
+    """Closing the file evaluation (by the financial opening or by the
+    shortlist) needs every application scored or eliminated."""
+    pending = [
+        row.application.receipt_number for row in results.rows if row.ranked.decision is Decision.PENDING
+    ]
+    if pending:
+        raise EvaluationError(
+            _("Not every application is scored yet: %(receipts)s.")
+            % {"receipts": ", ".join(pending[:SHOWN_PROBLEMS])}
+        )
+
+
 @transaction.atomic
 def close_technical(*, call: Call, actor: User | None) -> Evaluation:
     """Close the technical evaluation: every application must be scored (or
@@ -170,14 +183,7 @@ def close_technical(*, call: Call, actor: User | None) -> Evaluation:
             _("This call has an interview stage: the file evaluation closes with the shortlist.")
         )
     results = compute_results(evaluation)
-    pending = [
-        row.application.receipt_number for row in results.rows if row.ranked.decision is Decision.PENDING
-    ]
-    if pending:
-        raise EvaluationError(
-            _("Not every application is scored yet: %(receipts)s.")
-            % {"receipts": ", ".join(pending[:SHOWN_PROBLEMS])}
-        )
+    require_every_application_scored(results)
     evaluation.technical_closed_at = timezone.now()
     qualified = [row.application.receipt_number for row in results.rows if row.ranked.qualified]
     # The envelopes this close opens, kept so the offers' files open with them.

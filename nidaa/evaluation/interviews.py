@@ -26,7 +26,13 @@ from nidaa.calls.models import Call
 from nidaa.common.tasks import enqueue_on_commit
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.evaluation.committee import CHAIR, EVALUATOR, committee_role
-from nidaa.evaluation.decisions import STAGE_WORKFLOW, chair_only, locked, record_decision
+from nidaa.evaluation.decisions import (
+    STAGE_WORKFLOW,
+    chair_only,
+    locked,
+    record_decision,
+    require_every_application_scored,
+)
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.models import (
     ConflictDeclaration,
@@ -61,14 +67,7 @@ def shortlist(*, call: Call, receipts: list[str] | None, actor: User | None) -> 
     role = chair_only(actor, call)
     evaluation = _interview_call(call, Stage.SCORING)
     results = compute_results(evaluation)
-    pending = [
-        row.application.receipt_number for row in results.rows if row.ranked.decision is Decision.PENDING
-    ]
-    if pending:
-        raise EvaluationError(
-            _("Not every application is scored yet: %(receipts)s.")
-            % {"receipts": ", ".join(pending[:SHOWN_PROBLEMS])}
-        )
+    require_every_application_scored(results)
     qualified = {
         row.application.receipt_number: row.application.pk for row in results.rows if row.ranked.qualified
     }
