@@ -136,6 +136,18 @@ def attendance_row(label: str, group: dict[str, Any]) -> list[str]:
     return [label, str(group["planned"]), str(group["present"]), figure(rate)]
 
 
+def result_tables(figures: dict[str, Any]) -> list[tuple[str, list[list[str]]]]:
+    """The tabulation as the results page and the report show it: one
+    (heading, rows) per breakdown, the whole mission first."""
+    return [
+        (_("Whole mission"), [result_row(_("All participants"), figures["overall"])]),
+        (_("By module"), [result_row(g["module"], g) for g in figures["by_module"]]),
+        (_("By zone"), [result_row(g["zone"], g) for g in figures["by_zone"]]),
+        (_("By sex"), [result_row(sex_label(sex), g) for sex, g in figures["by_sex"].items()]),
+        (_("By category"), [result_row(category_label(c), g) for c, g in figures["by_category"].items()]),
+    ]
+
+
 def sex_label(sex: str) -> str:
     return {"female": _("Women"), "male": _("Men")}[sex]
 
@@ -221,13 +233,7 @@ def _build(mission: Mission, language: str, results: Results) -> Report:
     facilitator = mission.facilitator_name or (
         mission.facilitator.get_full_name() or mission.facilitator.email if mission.facilitator else ""
     )
-    results_tables = [
-        (_("Whole mission"), [result_row(_("All participants"), figures["overall"])]),
-        (_("By module"), [result_row(g["module"], g) for g in figures["by_module"]]),
-        (_("By zone"), [result_row(g["zone"], g) for g in figures["by_zone"]]),
-        (_("By sex"), [result_row(sex_label(sex), g) for sex, g in figures["by_sex"].items()]),
-        (_("By category"), [result_row(category_label(c), g) for c, g in figures["by_category"].items()]),
-    ]
+    results_tables = result_tables(figures)
     context = {
         "title": _("Final report"),
         "mission": mission,

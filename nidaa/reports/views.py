@@ -25,10 +25,8 @@ from nidaa.reports.charts import mission_charts
 from nidaa.reports.document import (
     LANGUAGES,
     attendance_row,
-    category_label,
     result_headers,
-    result_row,
-    sex_label,
+    result_tables,
 )
 from nidaa.reports.forms import ActionForm, NarrativeForm, ReportSubmitForm
 from nidaa.reports.kept import kept_name, report_version, stored_report, worker_runs
@@ -54,13 +52,7 @@ def results(request: HttpRequest, mission_id: int) -> HttpResponse:
     computed = cached_results(access.mission)
     figures = computed.figures
     language = request.LANGUAGE_CODE
-    tables = [
-        (_("Whole mission"), [result_row(_("All participants"), figures["overall"])]),
-        (_("By module"), [result_row(g["module"], g) for g in figures["by_module"]]),
-        (_("By zone"), [result_row(g["zone"], g) for g in figures["by_zone"]]),
-        (_("By sex"), [result_row(sex_label(sex), g) for sex, g in figures["by_sex"].items()]),
-        (_("By category"), [result_row(category_label(c), g) for c, g in figures["by_category"].items()]),
-    ]
+    tables = result_tables(figures)
     context = {
         "access": access,
         "mission": access.mission,
