@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from nidaa.scoring.consolidate import HUNDRED, ApplicationConsolidation
 from nidaa.scoring.grid import Grid, GridError, Method
-from nidaa.scoring.rank import Decision, Ranked, rank
+from nidaa.scoring.rank import Decision, Ranked, rank, ranks_with_ties
 
 
 def check_weights(file_weight: Decimal, interview_weight: Decimal) -> None:
@@ -68,16 +68,7 @@ def rank_with_interviews(
         file_score = technical[application].technical_score or Decimal(0)
         return (-final[application], -(interview_scores[application] or Decimal(0)), -file_score)
 
-    ordered = sorted(final, key=lambda application: (key(application), application))
-    ranks: dict[str, int] = {}
-    tied: set[str] = set()
-    for position, application in enumerate(ordered, start=1):
-        previous = ordered[position - 2] if position > 1 else None
-        if previous is not None and key(previous) == key(application):
-            ranks[application] = ranks[previous]
-            tied.update({previous, application})
-        else:
-            ranks[application] = position
+    ranks, tied = ranks_with_ties(final, key)
 
     def decision(application: str) -> Decision:
         if application in ranks:
@@ -106,5 +97,5 @@ def rank_with_interviews(
             shortlisted=application in short,
             interview_score=interview_scores.get(application),
         )
-        for application in [*ordered, *others]
+        for application in [*ranks, *others]  # ranks holds them in rank order
     ]

@@ -18,7 +18,7 @@ remains shares the rank, and ``tied`` tells the chair to decide.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -52,6 +52,24 @@ class Ranked:
     # score is then ``combined_score``.
     shortlisted: bool = False
     interview_score: Decimal | None = None
+
+
+def ranks_with_ties(
+    applications: Iterable[str], key: Callable[[str], tuple[Decimal, ...]]
+) -> tuple[dict[str, int], set[str]]:
+    """Each application's rank by ``key`` (ascending; equal keys share the
+    better rank, the next rank skipping as many), and the applications tied."""
+    ordered = sorted(applications, key=lambda application: (key(application), application))
+    ranks: dict[str, int] = {}
+    tied: set[str] = set()
+    for position, application in enumerate(ordered, start=1):
+        previous = ordered[position - 2] if position > 1 else None
+        if previous is not None and key(previous) == key(application):
+            ranks[application] = ranks[previous]
+            tied.update({previous, application})
+        else:
+            ranks[application] = position
+    return ranks, tied
 
 
 def rank(
@@ -118,17 +136,9 @@ def rank(
             return (prices[application], -technical(application))
         return (-technical(application), Decimal(0))
 
-    ordered = sorted(contenders, key=lambda application: (key(application), application))
-    ranks: dict[str, int] = {}
-    tied: set[str] = set()
-    for position, application in enumerate(ordered, start=1):
-        previous = ordered[position - 2] if position > 1 else None
-        if previous is not None and key(previous) == key(application):
-            ranks[application] = ranks[previous]
-            tied.update({previous, application})
-        else:
-            ranks[application] = position
-        outcomes[application] = Decision.RETAINED if ranks[application] <= retain else Decision.RANKED
+    ranks, tied = ranks_with_ties(contenders, key)
+    for application, position in ranks.items():
+        outcomes[application] = Decision.RETAINED if position <= retain else Decision.RANKED
 
     others = sorted(
         (application for application in consolidations if application not in ranks),
@@ -146,5 +156,5 @@ def rank(
             tied=application in tied,
             decision=outcomes[application],
         )
-        for application in [*ordered, *others]
+        for application in [*ranks, *others]  # ranks holds them in rank order
     ]
