@@ -14,7 +14,6 @@ each evaluator without a conflict submits their interview sheet once.
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
@@ -44,7 +43,7 @@ from nidaa.evaluation.models import (
     Stage,
 )
 from nidaa.evaluation.results import compute_results, touch
-from nidaa.evaluation.sheets import SHOWN_PROBLEMS
+from nidaa.evaluation.sheets import SHOWN_PROBLEMS, check_points
 from nidaa.evaluation.tasks import send_interview_notice_task
 from nidaa.scoring import Decision
 
@@ -160,7 +159,7 @@ def score_interview(
     for criterion in criteria:
         raw, comment = entries.get(criterion.code, ("", ""))
         try:
-            points = _points(criterion, raw)
+            points = check_points(criterion, raw)
         except ValueError as error:
             problems.append(f"{criterion.code}: {error}")
             continue
@@ -184,23 +183,6 @@ def score_interview(
         data={score.criterion.code: str(score.points) for score in created},
     )
     return created
-
-
-def _points(criterion: InterviewCriterion, raw: str) -> Decimal:
-    try:
-        points = Decimal(raw.strip().replace(",", "."))
-    except InvalidOperation as error:
-        raise ValueError(_("the score %(value)r is not a number") % {"value": raw}) from error
-    if not points.is_finite() or points < 0:
-        raise ValueError(_("the score %(value)s is negative") % {"value": raw})
-    if points > criterion.max_points:
-        raise ValueError(
-            _("the score %(value)s is above the maximum of %(code)s (%(max)s)")
-            % {"value": raw, "code": criterion.code, "max": format(criterion.max_points.normalize(), "f")}
-        )
-    if points != points.quantize(Decimal("0.01")):
-        raise ValueError(_("the score %(value)s has more than two decimals") % {"value": raw})
-    return points
 
 
 @transaction.atomic

@@ -28,6 +28,7 @@ from nidaa.evaluation.models import (
     Evaluation,
     EvaluatorAssignment,
     GridCriterion,
+    InterviewCriterion,
     Score,
     ScoreSheet,
     SheetStatus,
@@ -73,8 +74,15 @@ def check_entry(criterion: GridCriterion, raw: str) -> Entry:
         if value in ("fail", "no", "0", "non", "échec"):
             return Entry(passes=False)
         raise ValueError(_("criterion %(code)s is eliminatory: pass or fail") % {"code": criterion.code})
+    return Entry(points=check_points(criterion, raw))
+
+
+def check_points(criterion: GridCriterion | InterviewCriterion, raw: str) -> Decimal:
+    """Points as typed for a scored criterion of the file or interview grid:
+    a number from 0 to its maximum, two decimals at most; raises
+    ``ValueError`` with the message for the user."""
     try:
-        points = Decimal(value.replace(",", "."))
+        points = Decimal(raw.strip().replace(",", "."))
     except InvalidOperation as error:
         raise ValueError(_("the score %(value)r is not a number") % {"value": raw}) from error
     if not points.is_finite() or points < 0:
@@ -86,7 +94,7 @@ def check_entry(criterion: GridCriterion, raw: str) -> Entry:
         )
     if points != points.quantize(Decimal("0.01")):
         raise ValueError(_("the score %(value)s has more than two decimals") % {"value": raw})
-    return Entry(points=points)
+    return points
 
 
 def _require_scoring(evaluation: Evaluation) -> None:
