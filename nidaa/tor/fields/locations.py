@@ -122,6 +122,32 @@ _REGION_WORDS = re.compile(
         r"بجهة",
         r"بجهات",
     )
+    + r"|(?<!\w)(?:"
+    + kw(
+        r"(?:la |les )?villes? (?:de|d')",
+        r"gouvernorats? (?:de|du|d')",
+        r"wilayas? (?:de|du|d')",
+        r"(?:the )?(?:city|town|governorate) of",
+        r"(?:ب|في )(?:مدينة|ولاية|محافظة)",
+    )
+    + r")\s*"
+)
+# The cues after which a name the gazetteer lacks is still a place (a city, a governorate abroad).
+_CITY_WORD = re.compile(
+    r"(?<!\w)(?:"
+    + kw(
+        r"(?:la |les )?villes? (?:de|d')",
+        r"gouvernorats? (?:de|du|d')",
+        r"wilayas? (?:de|du|d')",
+        r"(?:the )?(?:city|town|governorate) of",
+        r"(?:ب|في )(?:مدينة|ولاية|محافظة)",
+    )
+    + r")\s*"
+)
+# One or two capitalised words, or one or two Arabic words, not a preposition-led word ("بتونس").
+_UNKNOWN_NAME = re.compile(
+    r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?: [A-ZÀ-Ý][\w'’\-]{2,30})?"
+    r"|(?!ب|ل|في\s)[\u0621-\u064a]{3,20}(?: (?!ب|ل|و|في\s|عن\s|من\s)[\u0621-\u064a]{3,20})?)(?![\w\u0600-\u06ff])"
 )
 
 
@@ -132,7 +158,8 @@ def _place_spans(doc: Doc, start: int, end: int) -> list[tuple[Place, Span]]:
 
 
 _ENUM_CUE = re.compile(
-    kw(
+    r"(?<!\w)(?:"
+    + kw(
         r"communes? (?:de|d'|rurales? de|urbaines? de)",
         r"villes? (?:de|d')",
         r"localites? (?:de|d')",
@@ -140,6 +167,16 @@ _ENUM_CUE = re.compile(
         r"provinces? (?:de|d')",
         r"prefectures? (?:de|d')",
         r"(?:the )?(?:communes|provinces|cities|towns|municipalities|prefectures) of",
+        # divisions of other countries: "gouvernorats de Sfax et Gabès", "the governorates of Irbid and Mafraq",
+        # "three districts: Akkar, Baalbek and Hermel", "wilayas du Trarza et du Brakna", "محافظات إربد والمفرق"
+        r"(?:gouvernorats?|wilayas?|delegations?|moughataas?|departements?) (?:de|du|des|d')",
+        r"(?:the )?(?:governorates?|districts?|wilayas?|regions|areas|localities|municipalities) (?:of|:)",
+        r"(?:governorates|districts|wilayas|localities|municipalities|cities|towns|communes|villes|gouvernorats)\s*:",
+        r"(?:ب|في )?(?:محافظات|محافظتي|ولايات|ولايتي)",
+        # "in three areas - West Beqaa, Zahle and ...", "dans trois communes : ..."
+        r"(?:two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|six|sept|huit|\d) (?:target |pilot |cibles )?"
+        r"(?:areas|regions|districts|governorates|provinces|communes|localities|localites|zones|cities|towns|villes|"
+        r"gouvernorats|municipalities)\s*[:\-–]",
         r"(?:ب|في )?جماعات",
         r"(?:ب|في )?جماعتي",
         r"(?:ب|في )?مدن",
@@ -147,14 +184,17 @@ _ENUM_CUE = re.compile(
         r"(?:ب|في )?أقاليم",
         r"(?:ب|في )?إقليمي",
     )
+    + ")"
 )
 
 
 _ENUM_END = re.compile(
-    r"[.;:()\n]|\s+ب?(?:إقليم|اقليم|جهة|عمالة)|\s+(?:province|région|region|préfecture) d|[,،]\s*(?:dans|in|au|de la|du|province|région|region|إقليم|اقليم|جهة|عمالة)\b|\s(?:dans|in|within|au sein)\s"
+    r"[.;:()\n]|\s[\-–]\s|\s+ب?(?:إقليم|اقليم|جهة|عمالة)|\s+(?:province|région|region|préfecture) d|[,،]\s*(?:dans|in|au|de la|du|province|région|region|إقليم|اقليم|جهة|عمالة)\b|\s(?:dans|in|within|au sein)\s"
 )
 
 
+_ENUM_ARTICLE = re.compile(r"(?:the|la|le|les|l'|du|des)\s+|l'(?=[A-ZÀ-Ý])")
+_ENUM_KIND_SUFFIX = re.compile(r"\s+(?:areas?|districts?|regions?|governorates?|provinces?|communes?)\Z")
 _ENUM_SPLIT = re.compile(r"\s*(?:,|،|\bet\b|\band\b)\s*|\s+(?=و\S{2,})")
 
 
@@ -198,6 +238,10 @@ def _enumerated(doc: Doc, start: int, end: int) -> list[tuple[str, Span, str | N
             offset += len(part) - len(part.lstrip())
             if name.startswith("و") and len(name) > 3 and _conjunction(doc, name):
                 name, offset = name[1:], offset + 1
+            article = _ENUM_ARTICLE.match(name)
+            if article:  # "the Upper Chouf areas"
+                name, offset = name[article.end() :], offset + article.end()
+            name = _ENUM_KIND_SUFFIX.sub("", name)
             if not name or len(name.split()) > 4:
                 continue
             if not (name[0].isupper() or "\u0600" <= name[0] <= "\u06ff"):
@@ -303,22 +347,41 @@ def _lookup(doc: Doc, name: str, kind: str | None) -> Place | None:
 _PLACE_LABEL = re.compile(
     r"^[ \t]*(?:[-–•·*|][ \t]*)?(?P<label>"
     + kw(
-        r"lieux?(?: de la mission| d'affectation| d'execution| de travail| de la formation)?",
+        r"lieux?(?: de la mission| d'affectation| d'execution| de travail| de la formation| du poste| de la prestation"
+        r"| des? (?:ateliers?|formations?|activites?|sessions?))?",
         r"(?:relevant |delivery |mission |work |job )?locations?",
         r"duty stations?",
         r"zones? d'intervention",
         r"regions? concernees?(?: par cette opportunite)?",
         r"places? of (?:work|performance|assignment)",
-        r"مكان (?:العمل|التكوين|المهمة|التعيين)",
-        r"مقر العمل",
+        r"مكان (?:العمل|التكوين|المهمة|التعيين|الاشتغال|التنفيذ)",
+        r"مقر (?:العمل|التعيين|الاشتغال)",
+        r"(?:ville|city|المدينة)(?=\s*[:：|])",
     )
     + r")[ \t]*(?:[:：|][ \t]*\|?[ \t]*)?(?P<value>[^\n]*)$",
     re.MULTILINE,
 )
-_COUNTRIES = re.compile(
-    kw(r"maroc", r"morocco", r"tunisie", r"tunisia", r"jordanie", r"jordan", r"liban", r"lebanon", r"mauritanie",
-       r"mauritania", r"المغرب", r"تونس", r"الأردن", r"لبنان", r"موريتانيا")
+# A country is where a call is, not a place of its mission: "Beirut, Lebanon", "au Sénégal, à Dakar".
+COUNTRY_NAMES = (
+    "maroc", "morocco", "royaume du maroc", "tunisie", "tunisia", "jordanie", "jordan", "liban", "lebanon",
+    "mauritanie", "mauritania", "algerie", "algeria", "libye", "libya", "egypte", "egypt", "senegal", "mali",
+    "niger", "tchad", "chad", "burkina faso", "cote d'ivoire", "ivory coast", "guinee", "guinea", "cameroun",
+    "cameroon", "benin", "togo", "soudan", "sudan", "syrie", "syria", "irak", "iraq", "palestine", "yemen",
+    "france", "belgique", "belgium", "espagne", "spain", "italie", "italy", "allemagne", "germany",
+    "المغرب", "المملكة المغربية", "تونس", "الأردن", "لبنان", "موريتانيا", "الجزائر", "ليبيا", "مصر",
+    "السنغال", "مالي", "النيجر", "تشاد", "السودان", "سوريا", "سورية", "العراق", "فلسطين", "اليمن",
 )  # fmt: skip
+_COUNTRIES = re.compile(kw(*(n for n in COUNTRY_NAMES if n not in ("royaume du maroc", "المملكة المغربية"))))
+_COUNTRY_KEYS = frozenset(fold(name) for name in COUNTRY_NAMES)
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country ("Tunisie", "الأردن", "بتونس"): never a place of the mission."""
+    folded = fold(name).strip(" .,")
+    folded = re.sub(r"\A(?:(?:le|la|les|l'|the|au|en|in|في)\s+|l')", "", folded)
+    return folded in _COUNTRY_KEYS or (folded[:1] in ("ب", "و", "ف") and folded[1:] in _COUNTRY_KEYS)
+
+
 _PLACE_KIND_WORDS = re.compile(
     kw(r"\b(?:governorate|gouvernorat|province|prefecture|region|wilaya|city|ville)\b")
 )
@@ -398,6 +461,93 @@ _NAMED_AREA = re.compile(
 MAX_LOCATIONS = 60  # a call names a few dozen places at most
 
 
+# A row of another label ("Type de contrat : CDD", "Durée | 3 mois"): where a location section's value ends.
+_LABEL_ROW = re.compile(r"[ \t]*(?P<key>[^\n:|\t]{2,40}?)[ \t]*(?::|\t|\s\|\s)[ \t]*\S")
+
+
+def _other_label_row(doc: Doc, start: int, end: int) -> bool:
+    row = _LABEL_ROW.match(doc.folded, start, end)
+    if row is None or len(row.group("key").split()) > 5:
+        return False
+    key = row.group("key")
+    return not (
+        _TRAVEL_KEY.match(key)
+        or _PLACE_LABEL.match(key + " :")
+        or _REGION_WORDS.search(key)
+        or _ENUM_CUE.search(key + " ")
+    )
+
+
+_TRAVEL_KEY = re.compile(
+    kw(r"deplacements?", r"travel", r"field (?:visits?|trips?)", r"missions? de terrain", r"تنقل")
+)
+
+
+# Trips of the mission: "with field visits to Irbid and Mafraq", "one trip to Tunis",
+# "des déplacements à Guelmim et Tan-Tan", "زيارات ميدانية إلى".
+_TRAVEL = re.compile(
+    "(?:"
+    + kw(
+        r"field (?:visits?|trips?|missions?) (?:to|in)",
+        r"(?:one |a |two |several |occasional |regular |frequent )?(?:trips?|travel(?:s|ling)?) to",
+        r"missions? de terrain (?:a|au|en|dans)",
+        r"visites? de terrain (?:a|au|en|dans)",
+        r"(?:des |de |avec )?deplacements? (?:a|au|vers|sur|dans)",
+        r"زيارات? ميدانية (?:إلى|الى|ل|ب)",
+        r"تنقلات? (?:إلى|الى|نحو)",
+    )
+    + r")\s+(?:(?:la|le|les|l'|the)\s+)?(?:(?:ville|city|region|region|province|town)s? (?:de |d'|of )?)?"
+)
+_TRAVEL_NAMES = re.compile(
+    r"(?P<names>[A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}"
+    r"(?:\s*(?:,|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}){0,5})"
+)
+
+
+def _travel_places(doc: Doc) -> list[tuple[str, Span]]:
+    out: list[tuple[str, Span]] = []
+    for match in _TRAVEL.finditer(doc.folded, 0, min(len(doc.folded), 50_000)):
+        line_end = doc.line_bounds(match.start())[1]
+        known = _place_spans(doc, match.end(), min(line_end, match.end() + 80))
+        listed = _TRAVEL_NAMES.match(doc.masked, match.end(), line_end)
+        if listed:
+            position = listed.start()
+            for part in re.split(r"\s*(?:,|\bet\b|\band\b)\s*", listed.group("names")):
+                offset = doc.masked.find(part, position, listed.end())
+                if part and offset != -1:
+                    out.append((part, (offset, offset + len(part))))
+                    position = offset + len(part)
+        elif known and known[0][1][0] - match.end() < 3:  # "زيارات ميدانية إلى وجدة"
+            out.extend((doc.text[a:b], (a, b)) for _, (a, b) in known[:4])
+        if len(out) >= 6:
+            break
+    return out
+
+
+# "تعلن جامعة ابن زهر بأكادير عن", "يعلن المجلس الإقليمي لتارودانت عن": the announcing body's place.
+_ANNOUNCES = re.compile("(?:" + kw(r"تعلن", r"يعلن") + r")\s")
+_ANNOUNCED = re.compile(r"\s(?:" + kw(r"عن", r"أنه", r"انه") + r")\s")
+
+
+def _announcer_place(doc: Doc) -> list[tuple[str, Span, Place | None]]:
+    for match in _ANNOUNCES.finditer(doc.folded, 0, min(len(doc.folded), 5_000)):
+        line_end = doc.line_bounds(match.start())[1]
+        close = _ANNOUNCED.search(doc.folded, match.end(), min(line_end, match.end() + 120))
+        if close is None:
+            continue
+        found = _place_spans(doc, match.end(), close.start())
+        if found:
+            place, (a, b) = found[-1]  # "جامعة ... بفاس": the last place situates the body
+            return [(doc.text[a:b], (a, b), place)]
+        city = re.search(kw(r"بمدينة", r"في مدينة") + r"\s*", doc.folded[match.end() : close.start()])
+        if city:
+            unknown = _UNKNOWN_NAME.match(doc.masked, match.end() + city.end(), close.start())
+            if unknown:
+                return [(unknown.group("name"), unknown.span("name"), None)]
+        return []
+    return []
+
+
 def read_locations(doc: Doc) -> None:
     names: list[str] = []
     places: list[Place | None] = []
@@ -407,7 +557,7 @@ def read_locations(doc: Doc) -> None:
         if len(names) >= MAX_LOCATIONS:  # each name is compared with the others: keep it bounded
             return
         name = tidy(name)
-        if not name or name.lower() in _NOT_PLACE or len(name) < 3:
+        if not name or name.lower() in _NOT_PLACE or len(name) < 3 or is_country(name):
             return
         for index, (a, b) in enumerate(spans):
             if a <= span[0] and span[1] <= b:  # "Mhamid" inside "Mhamid El Ghizlane"
@@ -435,7 +585,9 @@ def read_locations(doc: Doc) -> None:
                 if head.strip() and (known or (len(head.split()) <= 4 and not head[:1].islower())):
                     add(head, (line.start, line.start + len(head.rstrip())))
             continue
-        for line in section.lines:
+        for index, line in enumerate(section.lines):
+            if index and _other_label_row(doc, line.start, line.end):
+                break  # "Lieu du poste : Agadir" then "Type de contrat : CDD": the place's value has ended
             if _NOT_MISSION_PLACE.search(doc.folded, line.start, line.end):
                 continue
             written = _written_places(doc, line.start, line.end)
@@ -469,6 +621,9 @@ def read_locations(doc: Doc) -> None:
         if based:
             start = match.end() + based.start(1)
             add(based.group(1), (start, start + len(based.group(1))))
+    if names or doc.fields.get("call_type") != "staff":  # a post's own trips are not places of a mission
+        for name, span in _travel_places(doc):
+            add(name, span)
     if not names:
         for match in _TAKES_PLACE.finditer(doc.folded):
             line_start = doc.line_bounds(match.start())[0]
@@ -491,14 +646,30 @@ def read_locations(doc: Doc) -> None:
                 for at in _AT_PLACE.finditer(doc.masked, match.end(), end):
                     add(at.group("place"), (at.start("place"), at.end("place")))
         _drop_parents(doc, names, places, spans)
+    if not names:  # "the assignment covers three districts: Akkar, Baalbek and Hermel"
+        for name, span, kind in _enumerated(doc, 0, min(len(doc.folded), 20_000)):
+            line_start = doc.line_bounds(span[0])[0]
+            if len(names) < 8 and not _NOT_MISSION_PLACE.search(doc.folded, line_start, span[0]):
+                add(name, span, _lookup(doc, name, kind))
+        _drop_parents(doc, names, places, spans)
     if not names:
         for match in _REGION_WORDS.finditer(doc.folded):
             line_start, line_end = doc.line_bounds(match.start())
-            for place, span in _place_spans(doc, match.start(), min(line_end, match.end() + 160)):
+            if _NOT_MISSION_PLACE.search(doc.folded, line_start, match.start()):
+                continue  # "ستجرى الاختبارات بمدينة الرباط", "siège social à la ville de Fès"
+            known = _place_spans(doc, match.start(), min(line_end, match.end() + 160))
+            for place, span in known:
                 add(doc.text[span[0] : span[1]], span, place)
+            if not known and _CITY_WORD.fullmatch(doc.folded, match.start(), match.end()):
+                unknown = _UNKNOWN_NAME.match(doc.masked, match.end(), line_end)
+                if unknown:  # "بمدينة صفاقس", "la ville de Kasserine": a place the gazetteer lacks
+                    add(unknown.group("name"), unknown.span("name"))
             if len(names) >= 6:
                 break
         _drop_parents(doc, names, places, spans)
+    if not names:  # "تعلن جامعة ابن زهر بأكادير عن": the post is where the announcing body is
+        for name, span, place in _announcer_place(doc):
+            add(name, span, place)
     if not names:  # places named in the timeline or the tasks: "3 and 4 July 2025 in Chefchaouen"
         for section in doc.of_role("calendar", "tasks", "scope"):
             for place, span in _place_spans(doc, section.body_start, section.body_end):
