@@ -58,7 +58,50 @@ _NOT_MISSION_PLACE = re.compile(
         r"الاختبارات?",
         r"ستجرى المباراة",
         r"تجرى المباراة",
+        # interviews, like exams, are where candidates go, not where the work is
+        r"entretiens?",
+        r"interviews?",
+        r"المقابلات?",
+        r"مقابلات?",
     )
+)
+# Where an organisation sits or was founded, an address: a clause saying so names no place of the mission
+# ("l'association, sise à Marrakech", "fondée en 1998 à Casablanca", "headquartered in Amman").
+_ADDRESS_CUE = re.compile(
+    r"(?<!\w)(?:"
+    + kw(
+        r"sise?s?",
+        r"situee?s?",
+        r"domicilie(?:e|s)?",
+        r"adresse",
+        r"address",
+        r"fondee?",
+        r"creee? en",
+        r"founded",
+        r"established in",
+        r"registered in",
+        r"b\.? ?p\.? ?\d",
+        r"rue",
+        r"avenue",
+        r"boulevard",
+        r"bd",
+        r"deposee?s?",
+        r"deposer",
+        r"deposes",
+        r"a l'attention",
+        r"عنوان",
+        r"العنوان",
+        r"الكائن",
+        r"الكائنة",
+        r"شارع",
+        r"زنقة",
+        r"ص\.? ?ب",
+        r"تودع",
+        r"يودع",
+        r"إيداع",
+        r"ايداع",
+    )
+    + r")(?!\w)"
 )
 
 
@@ -160,7 +203,7 @@ def _place_spans(doc: Doc, start: int, end: int) -> list[tuple[Place, Span]]:
 _ENUM_CUE = re.compile(
     r"(?<!\w)(?:"
     + kw(
-        r"communes? (?:de|d'|rurales? de|urbaines? de)",
+        r"communes? (?:rurales? |urbaines? |territoriales? )?(?:de|d'|du|des)",
         r"villes? (?:de|d')",
         r"localites? (?:de|d')",
         r"douars? (?:de|d')?",
@@ -193,7 +236,7 @@ _ENUM_END = re.compile(
 )
 
 
-_ENUM_ARTICLE = re.compile(r"(?:the|la|le|les|l'|du|des)\s+|l'(?=[A-ZÀ-Ý])")
+_ENUM_ARTICLE = re.compile(r"(?:the|la|le|les|l'|du|des|de)\s+|[ld]['’](?=[A-ZÀ-Ý])")
 _ENUM_KIND_SUFFIX = re.compile(r"\s+(?:areas?|districts?|regions?|governorates?|provinces?|communes?)\Z")
 _ENUM_SPLIT = re.compile(r"\s*(?:,|،|\bet\b|\band\b)\s*|\s+(?=و\S{2,})")
 
@@ -368,6 +411,10 @@ COUNTRY_NAMES = (
     "niger", "tchad", "chad", "burkina faso", "cote d'ivoire", "ivory coast", "guinee", "guinea", "cameroun",
     "cameroon", "benin", "togo", "soudan", "sudan", "syrie", "syria", "irak", "iraq", "palestine", "yemen",
     "france", "belgique", "belgium", "espagne", "spain", "italie", "italy", "allemagne", "germany",
+    "turquie", "turkey", "turkiye", "suisse", "switzerland", "royaume-uni", "united kingdom", "etats-unis",
+    "united states", "canada", "pays-bas", "netherlands", "qatar", "arabie saoudite", "saudi arabia", "kenya",
+    "nigeria", "ghana", "gabon", "congo", "rdc", "madagascar", "djibouti", "somalie", "somalia",
+    "تركيا", "قطر", "السعودية", "الإمارات", "فرنسا", "إسبانيا", "بلجيكا",
     "المغرب", "المملكة المغربية", "تونس", "الأردن", "لبنان", "موريتانيا", "الجزائر", "ليبيا", "مصر",
     "السنغال", "مالي", "النيجر", "تشاد", "السودان", "سوريا", "سورية", "العراق", "فلسطين", "اليمن",
 )  # fmt: skip
@@ -379,6 +426,11 @@ def is_country(name: str) -> bool:
     """Whether ``name`` is a country ("Tunisie", "الأردن", "بتونس"): never a place of the mission."""
     folded = fold(name).strip(" .,")
     folded = re.sub(r"\A(?:(?:le|la|les|l'|the|au|en|in|في)\s+|l')", "", folded)
+    folded = re.sub(
+        r"\A(?:north|south|east|west|northern|southern|eastern|western|central|nord|sud|centre)\s+",
+        "",
+        folded,
+    )
     return folded in _COUNTRY_KEYS or (folded[:1] in ("ب", "و", "ف") and folded[1:] in _COUNTRY_KEYS)
 
 
@@ -459,6 +511,18 @@ _NAMED_AREA = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
 )
 MAX_LOCATIONS = 60  # a call names a few dozen places at most
+_ARABIC_DIVISION = re.compile(r"(?:جهة|إقليم|اقليم|عمالة|جماعة|مدينة|ولاية|محافظة)\s+")
+_CLAUSE_START = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
+
+
+def _aside(doc: Doc, position: int) -> bool:
+    """Whether the clause leading to ``position`` is about an exam, an interview, a head office
+    or an address ("les épreuves se dérouleront à Rabat", "sise à Marrakech, 10 rue ...")."""
+    start = max(0, position - 160)
+    window = doc.folded[start:position]
+    boundary = _CLAUSE_START.search(window)
+    clause = window[boundary.end() :] if boundary else window
+    return bool(_NOT_MISSION_PLACE.search(clause) or _ADDRESS_CUE.search(clause))
 
 
 # A row of another label ("Type de contrat : CDD", "Durée | 3 mois"): where a location section's value ends.
@@ -502,6 +566,29 @@ _TRAVEL_NAMES = re.compile(
     r"(?P<names>[A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}"
     r"(?:\s*(?:,|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}){0,5})"
 )
+
+
+# "in the Beqaa and Akkar governorates", "à Al Hoceima et Nador", "dans la ville de Kasserine"
+_IN_NAMES = re.compile(
+    r"(?:\b(?:à|au|aux|en|in|at|dans|within)|ب|في)\s+(?:(?:the|la|le|les|l['’])\s*)?"
+    r"(?:(?:villes?|city|cities|towns?|communes?|provinces?|r[ée]gions?|gouvernorats?|governorates?|districts?|wilayas?)"
+    r"\s+(?:de\s+|d['’]|of\s+|du\s+)?)?"
+    r"(?P<names>" + _PLACE_NAME + r"(?:\s*(?:,|\bet\b|\band\b)\s*" + _PLACE_NAME + r"){0,5})"
+)
+
+
+def _places_after_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
+    out: list[tuple[str, Span]] = []
+    for match in _IN_NAMES.finditer(doc.masked, start, end):
+        position = match.start("names")
+        for part in re.split(r"\s*(?:,|\bet\b|\band\b)\s*", match.group("names")):
+            offset = doc.masked.find(part, position, match.end("names"))
+            if not part or offset == -1:
+                continue
+            position = offset + len(part)
+            name = _ENUM_KIND_SUFFIX.sub("", part)
+            out.append((name, (offset, offset + len(name))))
+    return out
 
 
 def _travel_places(doc: Doc) -> list[tuple[str, Span]]:
@@ -553,12 +640,23 @@ def read_locations(doc: Doc) -> None:
     places: list[Place | None] = []
     spans: list[Span] = []
 
-    def add(name: str, span: Span, place: Place | None = None) -> None:
+    def add(name: str, span: Span, place: Place | None = None, *, stated: bool = False) -> None:
+        """``stated``: the place is a location section's or label's value, not a place met in a sentence
+        (which counts only when its clause is not about an exam, a head office or an address)."""
         if len(names) >= MAX_LOCATIONS:  # each name is compared with the others: keep it bounded
             return
         name = tidy(name)
         if not name or name.lower() in _NOT_PLACE or len(name) < 3 or is_country(name):
             return
+        if not stated and _aside(doc, span[0]):
+            return
+        division = _ARABIC_DIVISION.match(name)
+        if division and len(name) > division.end() + 2:  # "جهة الشرق" is the region called "الشرق"
+            name, span = name[division.end() :], (span[0] + division.end(), span[1])
+        elif name.startswith("ل") and not name.startswith("ال") and place is not None:
+            if place_key(place.name_ar).startswith("ال"):
+                # "للرشيدية" is "ل" + "الرشيدية": the article's alef is elided after the preposition
+                name = "ا" + (name[1:] if name.startswith("لل") else name)
         for index, (a, b) in enumerate(spans):
             if a <= span[0] and span[1] <= b:  # "Mhamid" inside "Mhamid El Ghizlane"
                 if places[index] is None and place is not None:
@@ -583,7 +681,7 @@ def read_locations(doc: Doc) -> None:
                 head = re.split(r"\s*[(,;:]|\s[–\-]\s|\.\s*\Z", raw)[0]
                 known = doc.gazetteer is not None and doc.gazetteer.lookup(head) is not None
                 if head.strip() and (known or (len(head.split()) <= 4 and not head[:1].islower())):
-                    add(head, (line.start, line.start + len(head.rstrip())))
+                    add(head, (line.start, line.start + len(head.rstrip())), stated=True)
             continue
         for index, line in enumerate(section.lines):
             if index and _other_label_row(doc, line.start, line.end):
@@ -593,7 +691,7 @@ def read_locations(doc: Doc) -> None:
             written = _written_places(doc, line.start, line.end)
             if written:
                 for name, span, kind in written:
-                    add(name, span, _lookup(doc, name, kind))
+                    add(name, span, _lookup(doc, name, kind), stated=True)
                 continue
             found = sorted(
                 [(span, place, 1) for place, span in _place_spans(doc, line.start, line.end)]
@@ -604,16 +702,16 @@ def read_locations(doc: Doc) -> None:
                 key=lambda item: (item[0][0], -item[0][1], item[2]),
             )
             for span, place, _ in found:
-                add(doc.text[span[0] : span[1]], span, place)
+                add(doc.text[span[0] : span[1]], span, place, stated=True)
             if not found:
                 for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
-                    add(match.group("place"), (match.start("place"), match.end("place")))
+                    add(match.group("place"), (match.start("place"), match.end("place")), stated=True)
     if not names:  # a labelled value anywhere: "- Lieu : Grand Tunis", "Delivery location" + "Amman – Jordan"
         for name, span in _labelled_places(doc):
-            add(name, span)
+            add(name, span, stated=True)
     if not names:  # "Tunis, Tunisie" alone on its line, "MAROC" + "RABAT"
         for name, span in _standalone_places(doc):
-            add(name, span)
+            add(name, span, stated=True)
     _drop_parents(doc, names, places, spans)
     for match in _BASED.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
@@ -643,8 +741,8 @@ def read_locations(doc: Doc) -> None:
             for span, place, _ in linked:
                 add(doc.text[span[0] : span[1]], span, place)
             if not linked:
-                for at in _AT_PLACE.finditer(doc.masked, match.end(), end):
-                    add(at.group("place"), (at.start("place"), at.end("place")))
+                for name, span in _places_after_in(doc, match.end(), end):
+                    add(name, span)
         _drop_parents(doc, names, places, spans)
     if not names:  # "the assignment covers three districts: Akkar, Baalbek and Hermel"
         for name, span, kind in _enumerated(doc, 0, min(len(doc.folded), 20_000)):

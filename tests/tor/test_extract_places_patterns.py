@@ -1,0 +1,137 @@
+"""Places of the mission written the ways calls write them, in French, English and Arabic:
+calls abroad (the gazetteer knows only Morocco), trips, cities named by a cue word, the
+announcing body's city; and what is not a place of the mission (countries, exam and interview
+centres, head offices, addresses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nidaa.tor.extract import extract_fields
+from nidaa.tor.fields.locations import is_country
+
+ABROAD = [
+    ("Lieu de la mission : Nouakchott, Mauritanie\n", ["Nouakchott"]),
+    ("Location: Beirut, Lebanon\nContract: 3 months\n", ["Beirut"]),
+    ("Job title: Finance Officer\nDuty Station: Gaziantep, Türkiye\n", ["Gaziantep"]),
+    (
+        "Les formations se dérouleront en Tunisie, dans les gouvernorats de Sfax et Gabès.\n",
+        ["Sfax", "Gabès"],
+    ),
+    ("L'atelier se tiendra au Sénégal, à Dakar, du 3 au 5 juin 2025.\n", ["Dakar"]),
+    ("The training will take place in Tripoli, North Lebanon.\n", ["Tripoli"]),
+    ("The assignment covers three districts: Akkar, Baalbek and Hermel.\n", ["Akkar", "Baalbek", "Hermel"]),
+    ("The workshops will take place in the Beqaa and Akkar governorates.\n", ["Beqaa", "Akkar"]),
+    ("Zone d'intervention : gouvernorats de Jendouba, Kef et Siliana\n", ["Jendouba", "Kef", "Siliana"]),
+    ("La mission se déroulera dans la wilaya du Brakna.\n", ["Brakna"]),
+    ("Lieu d'exécution : Nouakchott et Rosso (Mauritanie)\n", ["Nouakchott", "Rosso"]),
+    ("ستنظم الدورات التكوينية بمدينة صفاقس بتونس.\n", ["صفاقس"]),
+    ("مكان العمل : نواكشوط - موريتانيا\n", ["نواكشوط"]),
+]
+
+TRIPS = [
+    (
+        "The consultant will be based in Amman, Jordan, with field visits to Irbid and Mafraq.\n",
+        ["Amman", "Irbid", "Mafraq"],
+    ),
+    ("The consultancy is home-based with one trip to Tunis.\n", ["Tunis"]),
+    ("Location: Home-based with travel to Beirut and Saida\n", ["Beirut", "Saida"]),
+    ("La consultation se fera à distance, avec une mission de terrain à Ouarzazate.\n", ["Ouarzazate"]),
+]
+
+ARABIC_NOTICES = [
+    ("إعلان\nتعلن جمعية الأمل عن حاجتها إلى مكون لتأطير دورات تكوينية بمدينة وجدة.\n", ["وجدة"]),
+    ("تعلن جامعة ابن زهر بأكادير عن تنظيم مباراة لتوظيف تقنيين.\n", ["أكادير"]),
+    ("يعلن المجلس الجماعي لمدينة آسفي عن فتح باب الترشيح لشغل منصب رئيس قسم.\n", ["آسفي"]),
+    ("يعلن رئيس المجلس الإقليمي للرشيدية عن فتح باب الترشيح.\n", ["الرشيدية"]),
+    ("ستجرى المباراة بمركز الامتحان بالرباط.\nمقر التعيين: أكادير\n", ["أكادير"]),
+    ("تنظم الدورة التكوينية بمدينة طنجة لفائدة 30 مستفيدا.\n", ["طنجة"]),
+    (
+        "إعلان عن مباراة\nتعلن وزارة الصحة عن تنظيم مباراة. توزيع المناصب: جهة الشرق 5، جهة سوس ماسة 3\n",
+        ["الشرق", "سوس ماسة"],
+    ),
+]
+
+LABELS = [
+    ("Poste : Coordinateur de projet\nLieu du poste : Agadir\nType de contrat : CDD\n", ["Agadir"]),
+    ("Localisation : Marrakech\n", ["Marrakech"]),
+    ("Place of performance: Fez, Morocco\n", ["Fez"]),
+    (
+        "Les ateliers auront lieu dans les communes rurales d'Imilchil et d'Amellago.\n",
+        ["Imilchil", "Amellago"],
+    ),
+]
+
+NOT_MISSION_PLACES = [
+    (
+        "Concours de recrutement de 20 techniciens\nLes épreuves se dérouleront à Rabat, Casablanca et Fès.\n",
+        [],
+    ),
+    (
+        "إعلان عن مباراة لتوظيف 15 تقنيا\nستجرى الاختبارات الكتابية بالمراكز التالية: الرباط، فاس، مراكش.\n",
+        [],
+    ),
+    ("ستجرى الاختبارات الكتابية بمدينة الرباط يوم 12 ماي 2025.\n", []),
+    ("المقر الرئيسي للجمعية: 22 شارع محمد الخامس، فاس\n", []),
+    (
+        "Appel d'offres\nL'Association Atlas, sise à Marrakech, 10 rue des Orangers, lance un appel d'offres "
+        "pour la réalisation d'une étude.\n",
+        [],
+    ),
+    (
+        "Les offres doivent être déposées au siège de la Province de Taourirt.\nObjet : formation des élus\n",
+        [],
+    ),
+    ("Adresse : BP 123, Nouakchott\nObjet : recrutement d'un consultant\n", []),
+    ("Lieu : à distance (en ligne)\n", []),
+    ("Location: Remote / home-based\n", []),
+    (
+        "Recrutement d'un(e) chargé(e) de communication\nLieu d'affectation : Fès\nLes entretiens auront lieu à Rabat.\n",
+        ["Fès"],
+    ),
+    (
+        "Contexte\nFondée en 1998 à Casablanca, l'association œuvre pour l'éducation.\n"
+        "Objet : formation de 20 animateurs à Settat.\n",
+        ["Settat"],
+    ),
+    (
+        "Terms of Reference\nThe Foundation, headquartered in Amman, seeks a consultant.\nThe training will be held in Zarqa.\n",
+        ["Zarqa"],
+    ),
+    (
+        "Le dossier est à déposer au siège de l'association à Casablanca, 12 rue X.\nLa formation aura lieu à Errachidia.\n",
+        ["Errachidia"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "locations"), ABROAD + TRIPS + ARABIC_NOTICES + LABELS + NOT_MISSION_PLACES)
+def test_places_of_the_mission(text, locations):
+    assert extract_fields(text)["locations"] == locations
+
+
+def test_each_place_keeps_its_evidence_and_a_confidence():
+    text = "Lieu de la mission : Nouakchott, Mauritanie\nDurée : 20 jours\n"
+    fields = extract_fields(text)
+    assert fields["locations"] == ["Nouakchott"]
+    assert [text[e["start"] : e["end"]] for e in fields["evidence"]["locations"]] == ["Nouakchott"]
+    assert fields["confidence"]["locations"] == 0.8
+
+
+def test_a_place_abroad_has_no_territory_code():
+    assert extract_fields("Location: Beirut, Lebanon\n")["location_codes"] == []
+
+
+def test_a_moroccan_city_named_by_a_cue_word_is_linked_to_its_territory():
+    fields = extract_fields("تنظم الدورة التكوينية بمدينة طنجة لفائدة 30 مستفيدا.\n")
+    assert fields["location_codes"] == ["MA-TNG-TANGER"]
+
+
+@pytest.mark.parametrize("name", ["Tunisie", "the Lebanon", "بتونس", "الأردن", "North Lebanon", "Mauritania"])
+def test_countries_are_recognised(name):
+    assert is_country(name)
+
+
+@pytest.mark.parametrize("name", ["Tunis", "Nouakchott", "طنجة", "Beqaa"])
+def test_cities_are_not_countries(name):
+    assert not is_country(name)
