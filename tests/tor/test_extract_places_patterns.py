@@ -105,7 +105,39 @@ NOT_MISSION_PLACES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "locations"), ABROAD + TRIPS + ARABIC_NOTICES + LABELS + NOT_MISSION_PLACES)
+LAYOUTS = [
+    # tatweel stretches Arabic words in notices; the text keeps it, the cue words still match
+    ("إعلان\nتعلن الجمعية عن تنظيم دورات تكوينية بمدينـــة الربـــاط لفائدة الشباب.\n", ["الربـــاط"]),
+    ("مقــر العمــل : مراكــش\n", ["مراكــش"]),
+    # PDF transcripts break lines inside a sentence
+    ("The workshops will take place in\nRabat and Casablanca over two days.\n", ["Rabat", "Casablanca"]),
+    ("Les sessions de formation auront lieu\nà Oujda et à Berkane.\n", ["Oujda", "Berkane"]),
+    (
+        "1. Intitulé : Formation des formateurs\n2. Lieu de la formation : Sousse, Tunisie\n3. Durée : 5 jours\n",
+        ["Sousse"],
+    ),
+    # a table of posts with a place column (tabs or pipes)
+    ("المنصب\tالعدد\tمكان التعيين\nتقني\t3\tالرباط\nمتصرف\t2\tفاس\n", ["الرباط", "فاس"]),
+    ("المنصب | العدد | مقر العمل\nتقني | 3 | الرباط\nمتصرف | 2 | فاس\n", ["الرباط", "فاس"]),
+    ("Poste\tNombre\tLieu d'affectation\nTechnicien\t3\tRabat\nAdministrateur\t2\tFès\n", ["Rabat", "Fès"]),
+    ("Recrutement d'un chargé de projet\nLieu d'affectation\nRabat\nDurée\n6 mois\n", ["Rabat"]),
+    ("Location: Lebanon - Beqaa\n", ["Beqaa"]),
+    ("Location: Zahle, Bekaa, Lebanon\n", ["Zahle", "Bekaa"]),
+    # the announcing body's place, when nothing else says where
+    ("Recrutement\nLa Délégation provinciale de Settat recrute un agent.\n", ["Settat"]),
+    ("Transparency Maroc recrute un(e) coordinateur(trice) de projet basé(e) à Rabat.\n", ["Rabat"]),
+    ("تعلن المندوبية الإقليمية للشؤون الإسلامية بتطوان عن تنظيم مباراة\n", ["تطوان"]),
+    (
+        "إعلان عن مباراة لتوظيف أعوان\nالمنصب: متصرف من الدرجة الثالثة\nعدد المناصب: 5\n"
+        "آخر أجل لإيداع الترشيحات: 20 يناير 2026\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"), ABROAD + TRIPS + ARABIC_NOTICES + LABELS + NOT_MISSION_PLACES + LAYOUTS
+)
 def test_places_of_the_mission(text, locations):
     assert extract_fields(text)["locations"] == locations
 

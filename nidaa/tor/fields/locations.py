@@ -9,14 +9,23 @@ from nidaa.tor.fields.common import Doc, Span
 from nidaa.tor.places import Place, place_key
 from nidaa.tor.text import fold, kw, tidy
 
+_ARABIC_LETTER = re.compile("([\u0621-\u063a\u0641-\u064a])(?![?*+{])")
+
+
+def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern whose Arabic words also match when stretched with tatweel ("مقــر العمــل"), as notices
+    print them: each Arabic letter may be followed by any number of "ـ" (the text keeps them)."""
+    return re.compile(_ARABIC_LETTER.sub("\\g<1>\u0640*", pattern), flags)
+
+
 # Words joined by single spaces or hyphens; hyphens are only separators, so no backtracking blow-up.
 _PLACE_NAME = r"[A-ZÀ-Ý][\w'’]{0,30}(?:[ \-](?:[A-ZÀ-Ý][\w'’]{0,30}|el|al|El|Al|Sidi|Ait|Aït|Ben|Beni))*"
 
 
-_AT_PLACE = re.compile(r"(?:\b(?:à|a|au|en|in|at)|ب|في)\s+(?P<place>" + _PLACE_NAME + ")")
+_AT_PLACE = _re(r"(?:\b(?:à|a|au|en|in|at)|ب|في)\s+(?P<place>" + _PLACE_NAME + ")")
 
 
-_AT_PLACE_LIST = re.compile(
+_AT_PLACE_LIST = _re(
     r"(?:\b(?:à|in|at)|ب)\s*(?P<places>"
     + _PLACE_NAME
     + r"(?:\s*(?:,|\bet\b|\band\b|و)\s*"
@@ -25,7 +34,7 @@ _AT_PLACE_LIST = re.compile(
 )
 
 
-_BASED = re.compile(
+_BASED = _re(
     kw(
         r"base\.?e?s?\s+(?:a|au|en)\s+",
         r"based in\s+",
@@ -38,7 +47,7 @@ _BASED = re.compile(
 )
 # A head office or an exam centre is where the organisation sits or candidates sit an exam,
 # not where the mission happens: such a line names no place of the mission.
-_NOT_MISSION_PLACE = re.compile(
+_NOT_MISSION_PLACE = _re(
     kw(
         r"siege",
         r"head ?office",
@@ -67,7 +76,7 @@ _NOT_MISSION_PLACE = re.compile(
 )
 # Where an organisation sits or was founded, an address: a clause saying so names no place of the mission
 # ("l'association, sise à Marrakech", "fondée en 1998 à Casablanca", "headquartered in Amman").
-_ADDRESS_CUE = re.compile(
+_ADDRESS_CUE = _re(
     r"(?<!\w)(?:"
     + kw(
         r"sise?s?",
@@ -105,7 +114,7 @@ _ADDRESS_CUE = re.compile(
 )
 
 
-_BASED_NAME = re.compile(r"\s*(" + _PLACE_NAME.replace("[A-ZÀ-Ý]", "[A-ZÀ-Ý\u0600-\u06ff]", 1) + ")")
+_BASED_NAME = _re(r"\s*(" + _PLACE_NAME.replace("[A-ZÀ-Ý]", "[A-ZÀ-Ý\u0600-\u06ff]", 1) + ")")
 
 
 _NOT_PLACE = {
@@ -130,7 +139,7 @@ _NOT_PLACE = {
 }
 
 
-_TAKES_PLACE = re.compile(
+_TAKES_PLACE = _re(
     kw(
         r"se deroulera",
         r"se derouleront",
@@ -153,7 +162,7 @@ _TAKES_PLACE = re.compile(
 )
 
 
-_REGION_WORDS = re.compile(
+_REGION_WORDS = _re(
     kw(
         r"regions?\s+(?:de|du|des|d')",
         r"provinces?\s+(?:de|d')",
@@ -176,7 +185,7 @@ _REGION_WORDS = re.compile(
     + r")\s*"
 )
 # The cues after which a name the gazetteer lacks is still a place (a city, a governorate abroad).
-_CITY_WORD = re.compile(
+_CITY_WORD = _re(
     r"(?<!\w)(?:"
     + kw(
         r"(?:la |les )?villes? (?:de|d')",
@@ -188,7 +197,7 @@ _CITY_WORD = re.compile(
     + r")\s*"
 )
 # One or two capitalised words, or one or two Arabic words, not a preposition-led word ("بتونس").
-_UNKNOWN_NAME = re.compile(
+_UNKNOWN_NAME = _re(
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?: [A-ZÀ-Ý][\w'’\-]{2,30})?"
     r"|(?!ب|ل|في\s)[\u0621-\u064a]{3,20}(?: (?!ب|ل|و|في\s|عن\s|من\s)[\u0621-\u064a]{3,20})?)(?![\w\u0600-\u06ff])"
 )
@@ -200,7 +209,7 @@ def _place_spans(doc: Doc, start: int, end: int) -> list[tuple[Place, Span]]:
     return [(m.place, (start + m.start, start + m.end)) for m in doc.gazetteer.find_in(doc.text[start:end])]
 
 
-_ENUM_CUE = re.compile(
+_ENUM_CUE = _re(
     r"(?<!\w)(?:"
     + kw(
         r"communes? (?:rurales? |urbaines? |territoriales? )?(?:de|d'|du|des)",
@@ -231,14 +240,14 @@ _ENUM_CUE = re.compile(
 )
 
 
-_ENUM_END = re.compile(
+_ENUM_END = _re(
     r"[.;:()\n]|\s[\-–]\s|\s+ب?(?:إقليم|اقليم|جهة|عمالة)|\s+(?:province|région|region|préfecture) d|[,،]\s*(?:dans|in|au|de la|du|province|région|region|إقليم|اقليم|جهة|عمالة)\b|\s(?:dans|in|within|au sein)\s"
 )
 
 
-_ENUM_ARTICLE = re.compile(r"(?:the|la|le|les|l'|du|des|de)\s+|[ld]['’](?=[A-ZÀ-Ý])")
-_ENUM_KIND_SUFFIX = re.compile(r"\s+(?:areas?|districts?|regions?|governorates?|provinces?|communes?)\Z")
-_ENUM_SPLIT = re.compile(r"\s*(?:,|،|\bet\b|\band\b)\s*|\s+(?=و\S{2,})")
+_ENUM_ARTICLE = _re(r"(?:the|la|le|les|l'|du|des|de)\s+|[ld]['’](?=[A-ZÀ-Ý])")
+_ENUM_KIND_SUFFIX = _re(r"\s+(?:areas?|districts?|regions?|governorates?|provinces?|communes?)\Z")
+_ENUM_SPLIT = _re(r"\s*(?:,|،|\bet\b|\band\b)\s*|\s+(?=و\S{2,})")
 
 
 def _conjunction(doc: Doc, name: str) -> bool:
@@ -295,10 +304,10 @@ def _enumerated(doc: Doc, start: int, end: int) -> list[tuple[str, Span, str | N
 
 # A value line of a location section ("Lieu : commune de Sidi Bibi", "مكان التكوين:
 # جماعة تاكونيت وجماعة زاكورة"): its items are places as written, known or not.
-_WRITTEN_SPLIT = re.compile(r"\s*(?:,|،|;|؛|\s/\s|\bet\b|\band\b|&)\s*|\s+(?=و\S{2,})")
+_WRITTEN_SPLIT = _re(r"\s*(?:,|،|;|؛|\s/\s|\bet\b|\band\b|&)\s*|\s+(?=و\S{2,})")
 
 
-_WRITTEN_PREFIX = re.compile(
+_WRITTEN_PREFIX = _re(
     r"\A(?:(?:و|ب|في\s+)?(?:مقر|مدينة|مدينتي|مدن|جماعة|جماعتي|جماعات|بلدية|إقليم|اقليم|أقاليم|عمالة|جهة|جهات|دوار)(?=\s)"
     r"|(?:(?:les?|la|l'|the|au|à|a|en|in|at)\s+)?(?:si[eè]ge|commune|communes|ville|villes|province|provinces|"
     r"pr[ée]fecture|r[ée]gion|r[ée]gions|municipalit[ée]|municipality|city|town|douar|cercle)\b"
@@ -310,18 +319,18 @@ _WRITTEN_PREFIX = re.compile(
 
 # A place name: up to four capitalised words (with el/de/ben/n'... between them), or up
 # to three Arabic words (more is a sentence: "ستنظم الدورات بجماعتي أمزميز").
-_NAME_LIKE = re.compile(
+_NAME_LIKE = _re(
     r"[A-ZÀ-Ý][\w'’]*(?:[ \-](?:[A-ZÀ-Ý][\w'’]*|el|al|de|des|du|d['’]\w+|ben|ou|n['’]\w+|ait|aït|sidi)){0,3}"
     r"|[\u0600-\u06ff]+(?:[ \-][\u0600-\u06ff]+){0,2}"
 )
 
 
-_WRITTEN_SITUATED = re.compile(
+_WRITTEN_SITUATED = _re(
     r"\s+(?:(?:ب|في\s*)(?:إقليم|اقليم|جهة|عمالة)|(?:dans|in|within|au sein|de la province|de la r[ée]gion|province of|region of)\s)"
 )
 
 
-_WRITTEN_SUFFIX = re.compile(
+_WRITTEN_SUFFIX = _re(
     r"\s+(?:provinces?|regions?|communes?|prefectures?|municipalit(?:y|ies)|cities|city)\Z", re.I
 )
 
@@ -387,7 +396,7 @@ def _lookup(doc: Doc, name: str, kind: str | None) -> Place | None:
 
 # Labels of the place a mission happens in, on a row ("Lieu : X", "- Location: X")
 # or alone above its value. Not head offices, exam centres or addresses.
-_PLACE_LABEL = re.compile(
+_PLACE_LABEL = _re(
     r"^[ \t]*(?:[-–•·*|][ \t]*)?(?P<label>"
     + kw(
         r"lieux?(?: de la mission| d'affectation| d'execution| de travail| de la formation| du poste| de la prestation"
@@ -418,7 +427,7 @@ COUNTRY_NAMES = (
     "المغرب", "المملكة المغربية", "تونس", "الأردن", "لبنان", "موريتانيا", "الجزائر", "ليبيا", "مصر",
     "السنغال", "مالي", "النيجر", "تشاد", "السودان", "سوريا", "سورية", "العراق", "فلسطين", "اليمن",
 )  # fmt: skip
-_COUNTRIES = re.compile(kw(*(n for n in COUNTRY_NAMES if n not in ("royaume du maroc", "المملكة المغربية"))))
+_COUNTRIES = _re(kw(*(n for n in COUNTRY_NAMES if n not in ("royaume du maroc", "المملكة المغربية"))))
 _COUNTRY_KEYS = frozenset(fold(name) for name in COUNTRY_NAMES)
 
 
@@ -434,9 +443,7 @@ def is_country(name: str) -> bool:
     return folded in _COUNTRY_KEYS or (folded[:1] in ("ب", "و", "ف") and folded[1:] in _COUNTRY_KEYS)
 
 
-_PLACE_KIND_WORDS = re.compile(
-    kw(r"\b(?:governorate|gouvernorat|province|prefecture|region|wilaya|city|ville)\b")
-)
+_PLACE_KIND_WORDS = _re(kw(r"\b(?:governorate|gouvernorat|province|prefecture|region|wilaya|city|ville)\b"))
 
 
 def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
@@ -476,7 +483,7 @@ def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
     return out
 
 
-_CITY_COUNTRY = re.compile(
+_CITY_COUNTRY = _re(
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}),[ \t]*(?P<country>[^\W\d][^,\n]{2,20})"
 )
 
@@ -506,13 +513,13 @@ def _standalone_places(doc: Doc) -> list[tuple[str, Span]]:
     return out
 
 
-_NAMED_AREA = re.compile(
+_NAMED_AREA = _re(
     r"\b(?:[Gg]ouvernorat|[Gg]overnorate|[Ww]ilaya|[Dd]élégation|[Rr]égion|[Rr]egion|[Pp]rovince)\s+(?:de\s+|d['’]|of\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
 )
 MAX_LOCATIONS = 60  # a call names a few dozen places at most
-_ARABIC_DIVISION = re.compile(r"(?:جهة|إقليم|اقليم|عمالة|جماعة|مدينة|ولاية|محافظة)\s+")
-_CLAUSE_START = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
+_ARABIC_DIVISION = _re(r"(?:جهة|إقليم|اقليم|عمالة|جماعة|مدينة|ولاية|محافظة)\s+")
+_CLAUSE_START = _re(r"[.!?;\n](?=[^.!?;\n]*\Z)")
 
 
 def _aside(doc: Doc, position: int) -> bool:
@@ -526,7 +533,7 @@ def _aside(doc: Doc, position: int) -> bool:
 
 
 # A row of another label ("Type de contrat : CDD", "Durée | 3 mois"): where a location section's value ends.
-_LABEL_ROW = re.compile(r"[ \t]*(?P<key>[^\n:|\t]{2,40}?)[ \t]*(?::|\t|\s\|\s)[ \t]*\S")
+_LABEL_ROW = _re(r"[ \t]*(?P<key>[^\n:|\t]{2,40}?)[ \t]*(?::|\t|\s\|\s)[ \t]*\S")
 
 
 def _other_label_row(doc: Doc, start: int, end: int) -> bool:
@@ -542,14 +549,14 @@ def _other_label_row(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-_TRAVEL_KEY = re.compile(
+_TRAVEL_KEY = _re(
     kw(r"deplacements?", r"travel", r"field (?:visits?|trips?)", r"missions? de terrain", r"تنقل")
 )
 
 
 # Trips of the mission: "with field visits to Irbid and Mafraq", "one trip to Tunis",
 # "des déplacements à Guelmim et Tan-Tan", "زيارات ميدانية إلى".
-_TRAVEL = re.compile(
+_TRAVEL = _re(
     "(?:"
     + kw(
         r"field (?:visits?|trips?|missions?) (?:to|in)",
@@ -562,14 +569,14 @@ _TRAVEL = re.compile(
     )
     + r")\s+(?:(?:la|le|les|l'|the)\s+)?(?:(?:ville|city|region|region|province|town)s? (?:de |d'|of )?)?"
 )
-_TRAVEL_NAMES = re.compile(
+_TRAVEL_NAMES = _re(
     r"(?P<names>[A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}"
     r"(?:\s*(?:,|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’\-]{1,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}){0,5})"
 )
 
 
 # "in the Beqaa and Akkar governorates", "à Al Hoceima et Nador", "dans la ville de Kasserine"
-_IN_NAMES = re.compile(
+_IN_NAMES = _re(
     r"(?:\b(?:à|au|aux|en|in|at|dans|within)|ب|في)\s+(?:(?:the|la|le|les|l['’])\s*)?"
     r"(?:(?:villes?|city|cities|towns?|communes?|provinces?|r[ée]gions?|gouvernorats?|governorates?|districts?|wilayas?)"
     r"\s+(?:de\s+|d['’]|of\s+|du\s+)?)?"
@@ -589,6 +596,68 @@ def _places_after_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
             name = _ENUM_KIND_SUFFIX.sub("", part)
             out.append((name, (offset, offset + len(name))))
     return out
+
+
+# A table's header cell naming the place column.
+_COLUMN_LABEL = _re(
+    kw(
+        r"lieux?(?: de la mission| d'affectation| d'execution| de travail| du poste| de la formation)?",
+        r"affectation",
+        r"localisation",
+        r"villes?",
+        r"regions?",
+        r"provinces?",
+        r"(?:duty |work |job )?(?:station|locations?)",
+        r"city",
+        r"governorates?",
+        r"gouvernorats?",
+        r"مكان (?:العمل|التعيين|الاشتغال|التكوين)",
+        r"مقر (?:العمل|التعيين|الاشتغال)",
+        r"التعيين",
+        r"المدينة",
+        r"الجهة",
+        r"الإقليم",
+        r"الاقليم",
+        r"العمالة",
+        r"العمالة أو الإقليم",
+        r"المديرية",
+    )
+)
+_CELLS = re.compile(r"\t|\s*\|\s*")
+MAX_TABLE_ROWS = 40
+
+
+def _table_places(doc: Doc) -> list[tuple[str, Span]]:
+    """The values of a table's place column: a header row of cells (tabs or pipes) one of which names
+    the place, then the rows below it, as many cells each, until the table ends."""
+    text = doc.masked[: min(len(doc.masked), 20_000)]
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+    for index, (start, line) in enumerate(lines):
+        if "\t" not in line and "|" not in line:
+            continue
+        header = _CELLS.split(doc.folded[start : start + len(line)].strip(" |"))
+        if len(header) < 2 or len(header) > 12:
+            continue
+        column = next(
+            (i for i, cell in enumerate(header) if _COLUMN_LABEL.fullmatch(cell.strip(" :*#"))), None
+        )
+        if column is None:
+            continue
+        out: list[tuple[str, Span]] = []
+        for row_start, row in lines[index + 1 : index + 1 + MAX_TABLE_ROWS]:
+            stripped = row.strip(" |")
+            if re.fullmatch(r"[\s|:\-–=+]*", row):
+                continue  # a markdown rule "---|---"
+            cells = _CELLS.split(stripped)
+            if abs(len(cells) - len(header)) > 1 or column >= len(cells):
+                break
+            value = cells[column].strip()
+            at = doc.masked.find(value, row_start + row.index(stripped) if stripped else row_start)
+            if value and at != -1 and not re.search(r"\d", value) and len(value.split()) <= 4:
+                out.append((value, (at, at + len(value))))
+        if out:
+            return out
+    return []
 
 
 def _travel_places(doc: Doc) -> list[tuple[str, Span]]:
@@ -611,27 +680,40 @@ def _travel_places(doc: Doc) -> list[tuple[str, Span]]:
     return out
 
 
-# "تعلن جامعة ابن زهر بأكادير عن", "يعلن المجلس الإقليمي لتارودانت عن": the announcing body's place.
-_ANNOUNCES = re.compile("(?:" + kw(r"تعلن", r"يعلن") + r")\s")
-_ANNOUNCED = re.compile(r"\s(?:" + kw(r"عن", r"أنه", r"انه") + r")\s")
+# "تعلن جامعة ابن زهر بأكادير عن", "يعلن المجلس الإقليمي لتارودانت عن", "La Délégation provinciale de
+# Settat recrute": the announcing body's place (the subject before the verb).
+_ANNOUNCES = _re("(?:" + kw(r"تعلن", r"يعلن", r"أعلنت", r"اعلنت") + r")\s")
+_ANNOUNCED = _re(r"\s(?:" + kw(r"عن", r"أنه", r"انه") + r")\s")
+_RECRUITS = re.compile(
+    r"\s(?:"
+    + kw(r"recrute(?:nt)?", r"lance(?:nt)?", r"is recruiting", r"is hiring", r"is seeking", r"seeks")
+    + r")\b"
+)
+_CITY_CUE_AR = _re("(?:" + kw(r"بمدينة", r"في مدينة") + r")\s*")
 
 
 def _announcer_place(doc: Doc) -> list[tuple[str, Span, Place | None]]:
-    for match in _ANNOUNCES.finditer(doc.folded, 0, min(len(doc.folded), 5_000)):
+    limit = min(len(doc.folded), 5_000)
+    subjects: list[tuple[int, int]] = []
+    for match in _ANNOUNCES.finditer(doc.folded, 0, limit):
         line_end = doc.line_bounds(match.start())[1]
         close = _ANNOUNCED.search(doc.folded, match.end(), min(line_end, match.end() + 120))
-        if close is None:
-            continue
-        found = _place_spans(doc, match.end(), close.start())
+        if close is not None:
+            subjects.append((match.end(), close.start()))
+    for match in _RECRUITS.finditer(doc.folded, 0, limit):
+        line_start = doc.line_bounds(match.start())[0]
+        sentence = max(line_start, doc.folded.rfind(". ", line_start, match.start()) + 2, match.start() - 120)
+        subjects.append((sentence, match.start()))
+    for start, end in sorted(subjects):
+        found = _place_spans(doc, start, end)
         if found:
             place, (a, b) = found[-1]  # "جامعة ... بفاس": the last place situates the body
             return [(doc.text[a:b], (a, b), place)]
-        city = re.search(kw(r"بمدينة", r"في مدينة") + r"\s*", doc.folded[match.end() : close.start()])
+        city = _CITY_CUE_AR.search(doc.folded, start, end)
         if city:
-            unknown = _UNKNOWN_NAME.match(doc.masked, match.end() + city.end(), close.start())
+            unknown = _UNKNOWN_NAME.match(doc.masked, city.end(), end)
             if unknown:
                 return [(unknown.group("name"), unknown.span("name"), None)]
-        return []
     return []
 
 
@@ -706,6 +788,9 @@ def read_locations(doc: Doc) -> None:
             if not found:
                 for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
                     add(match.group("place"), (match.start("place"), match.end("place")), stated=True)
+    if not names:  # a table of posts with a place column: "Poste | Nombre | Lieu d'affectation"
+        for name, span in _table_places(doc):
+            add(name, span, stated=True)
     if not names:  # a labelled value anywhere: "- Lieu : Grand Tunis", "Delivery location" + "Amman – Jordan"
         for name, span in _labelled_places(doc):
             add(name, span, stated=True)
@@ -714,6 +799,9 @@ def read_locations(doc: Doc) -> None:
             add(name, span, stated=True)
     _drop_parents(doc, names, places, spans)
     for match in _BASED.finditer(doc.folded):
+        line_start, line_end = doc.line_bounds(match.start())
+        if "\n" in match.group(0) and re.search(r"\t|\s\|", doc.masked[line_start:line_end]):
+            continue  # a table's header cell ("Poste | Nombre | Lieu d'affectation"): the next row is no value
         tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
         based = _BASED_NAME.match(tail)
         if based:
@@ -787,7 +875,7 @@ def read_locations(doc: Doc) -> None:
     doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
 
 
-_SITUATING = re.compile(
+_SITUATING = _re(
     "(?:"
     + kw(r"province", r"prefecture", r"region", r"إقليم", r"عمالة", r"جهة", r"بإقليم", r"بجهة")
     + r")\W{0,6}(?:de |d'|du |des )?\Z"
