@@ -78,8 +78,10 @@ _MDY = rf"(?<![\w])(?P<month2>{_MONTH_RE})\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th
 _NUM = r"(?<![\d/.\-])(?P<nd>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<nm>[01]?\d)\s?(?P=sep)\s?(?P<ny>(?:19|20)\d\d)(?![\d/])"
 # 2025-01-06, 2025/01/06
 _ISO = r"(?<![\d/.\-])(?P<iy>(?:19|20)\d\d)(?P<isep>[/\-.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d/])"
-# "01-Aug-21", "1 Aug 21" (job boards): a month name keeps a two-digit year unambiguous
-_DMY2 = rf"(?<![\d/.\-])(?P<d3>[0-3]?\d)[\-\s](?P<month3>{_MONTH_RE})\.?[\-\s](?P<y3>\d\d)(?![\d:/.\-])"
+# "01-Aug-21", "1 Aug 21", "15-Aug-2025" (job boards): a month name keeps a two-digit year unambiguous
+_DMY2 = (
+    rf"(?<![\d/.\-])(?P<d3>[0-3]?\d)[\-\s](?P<month3>{_MONTH_RE})\.?[\-\s](?P<y3>(?:19|20)?\d\d)(?![\d:/.\-])"
+)
 _DATE = re.compile(rf"(?:{_DMY}|{_MDY}|{_NUM}|{_ISO}|{_DMY2})", re.UNICODE)
 
 _MIDNIGHT = kw(
@@ -252,7 +254,8 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
         elif g["iy"]:
             date = _make_date(g["iy"], int(g["im"]), g["id"])
         elif g["month3"]:
-            date = _make_date("20" + g["y3"], MONTHS[re.sub(r"\s+", " ", g["month3"])], g["d3"])
+            year = g["y3"] if len(g["y3"]) == 4 else "20" + g["y3"]
+            date = _make_date(year, MONTHS[re.sub(r"\s+", " ", g["month3"])], g["d3"])
         if date is None:
             continue
         start, end = match.start(), match.end()

@@ -34,6 +34,12 @@ DEADLINE_STRONG = re.compile(
         r"applications? close",
         r"إلى غاية",
         r"الى غاية",
+        # a verb of sending followed by "before"/"until": "les dossiers sont reçus jusqu'au", "ترسل الترشيحات قبل"
+        r"(?:(?:recu|depose|envoye|soumis|transmis|adresse)e?s?|envoyer|deposer|soumettre|transmettre|adresser|"
+        r"parvenir|parviennent)\b[^.\n]{0,40}?"
+        r"(?:\bavant\b|jusqu'(?:au|a))",
+        r"(?:submitted|sent|received|emailed)\b[^.\n]{0,30}?\b(?:before|until)\b",
+        r"(?:ترسل|تبعث|تودع|يودع|توجه|توجيه|إرسال|ارسال|إيداع|ايداع)[^.\n]{0,40}?قبل",
     ),
 )
 
@@ -95,6 +101,48 @@ NOT_DEADLINE = re.compile(
         r"انطلاق",
     ),
 )
+
+
+# "the final document, which must be submitted to the DGD no later than ...", "le rapport final sera remis au
+# plus tard le ...": the date a product of the mission is due, not the date to apply.
+_PRODUCT = re.compile(
+    kw(
+        r"final (?:document|report|version|product)",
+        r"(?:rapport|document|produit) final",
+        r"version finale",
+        r"livrables?",
+        r"deliverables?",
+        r"التقرير النهائي",
+        r"الصيغة النهائية",
+        r"النسخة النهائية",
+    )
+)
+_APPLICATION = re.compile(
+    kw(
+        r"candidat",
+        r"applica",
+        r"apply",
+        r"offres?",
+        r"offers?",
+        r"proposals?",
+        r"propositions?",
+        r"dossiers?",
+        r"soumission",
+        r"ترشيح",
+        r"الترشيحات",
+        r"العروض",
+        r"الطلبات",
+        r"الملفات",
+    )
+)
+_SENTENCE_START = re.compile(r"[.!?\n](?=[^.!?\n]*\Z)")
+
+
+def _about_a_product(doc: Doc, date_start: int) -> bool:
+    window = doc.folded[max(0, date_start - 300) : date_start]
+    boundary = _SENTENCE_START.search(window)
+    sentence = window[boundary.end() :] if boundary else window
+    return bool(_PRODUCT.search(sentence)) and not _APPLICATION.search(sentence)
 
 
 _LEAD_DAY = re.compile(r"(?:\b(?:le|the|on)|" + kw("يوم") + r")\s+\Z")
@@ -173,6 +221,8 @@ def read_deadline(doc: Doc, dates: list[DateMatch]) -> None:
             score -= 3
         if date.hour is not None:
             score += 1
+        if score >= 3 and _about_a_product(doc, date.start):
+            score -= 5
         if score >= 3 and (best is None or score > best[0]):
             best = (score, date, cue_start)
     if best is None:
