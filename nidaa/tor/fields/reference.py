@@ -45,7 +45,8 @@ QUOTED_ACROSS_LINES = re.compile(
 
 REFERENCE_CUE = re.compile(
     kw(
-        r"ref(?:erence)?s?\b\.?(?:\s+(?:de l'appel|de l'offre|du marche|de l'avis|of the call|number|no))?",
+        r"ref(?:erence)?s?\b\.?(?:\s+(?:de l'appel|de l'offre|du marche|de l'avis|of the call|number|no|de la mission|"
+        r"de la consultation|du poste|de l'annonce|de l'ami|du tdr|des tdr|of the (?:assignment|consultancy|vacancy)))?",
         r"our ref",
         r"(?:appel d'offres?|avis|ao|consultation|marche|tenders?|rfp|rfq|call|appel|offres?|dossier|proposals?|bids?|quotations?|propositions?|vacancy|announcement|interet|candidatures?)(?: [\w'’]{1,20}){0,4}?\s*(?:n°|no\.|nº|n\.|num(?:ero)?\.?|#)",
         r"numero de l'appel d'offres?",
@@ -57,6 +58,8 @@ REFERENCE_CUE = re.compile(
         r"رقم طلب العروض",
         r"طلب (?:ال)?عروض(?: [\w]{1,12}){0,2}? رقم",
         r"إعلان(?: [\w]{1,12}){0,3}? رقم",
+        # "بناء على قرار رئيس مجلس الجهة رقم E.1/5 2026": the decision opening a competition numbers it
+        r"(?:قرار|مقرر)(?: [\w]{1,12}){0,6}? رقم",
     ),
 )
 
@@ -65,12 +68,17 @@ _REFERENCE_WORD = re.compile(kw(r"reference", r"المرجع", r"مرجع"))
 
 
 _REF_VALUE = re.compile(
-    r"[A-Za-z0-9][A-Za-z0-9_\-.]*(?:[ \t]*[/\\][ \t]*[A-Za-z0-9][A-Za-z0-9_\-.]*)+|[A-Za-z0-9][A-Za-z0-9_\-./]*"
+    r"(?:[A-Za-z0-9][A-Za-z0-9_\-.]*(?:[ \t]*[/\\][ \t]*[A-Za-z0-9][A-Za-z0-9_\-.]*)+|[A-Za-z0-9][A-Za-z0-9_\-./]*)"
+    r"(?:[ \t]?\([A-Za-z0-9]{1,4}\))?"  # "Sec609(g)"
+    r"(?:[ \t](?:19|20)\d\d(?![\d/]))?"  # "E.1/5 2026": a decision's number and its year
 )
 
 
+# A code alone on its line (a letterhead, a cover page, a flattened table's cell, a quoted code):
+# "SCG/GOM/IC/05", "09/DESTINATIONEMPLOI/2025 |", "«PR\\JOR\\2025\\614»", "2021-DAO-PLANAPEC-MC254/01".
 _STANDALONE_REF = re.compile(
-    r"(?m)^[ \t]*(?P<ref>[A-Z0-9][A-Z0-9_\-.]*(?:[ \t]*/[ \t]*[A-Z0-9][A-Z0-9_\-.]*){2,})[ \t]*$"
+    r"(?m)^[ \t*«»\"“”|]*(?P<ref>[A-Z0-9][A-Z0-9_\-.]*(?:[ \t]*[/\\][ \t]*[A-Z0-9][A-Z0-9_\-.]*){2,}"
+    r"|[A-Z0-9][A-Z0-9_.]*(?:[\-/][A-Z0-9_.]+){3,})[ \t*«»\"“”|]*$"
 )
 
 
