@@ -405,8 +405,24 @@ _DOC_STOP = {
 _REPORT = re.compile(kw(r"rapport", r"report", r"تقرير"))
 
 
+# "Résultats attendus" holding "Résultat 1 : ..." and "Indicateur : ...": a results framework (outcomes
+# and their indicators), not the products the provider hands over.
+_RESULTS_HEADING = re.compile(kw(r"resultats?", r"results?", r"outcomes?", r"النتائج", r"نتائج"))
+_PRODUCTS_HEADING = re.compile(
+    kw(r"livrables?", r"deliverables?", r"produits?", r"outputs?", r"مخرجات", r"المخرجات")
+)
+_INDICATOR = re.compile(kw(r"indicateurs?", r"indicators?", r"مؤشرات?", r"المؤشر"))
+
+
+def _results_framework(doc: Doc, section: Section) -> bool:
+    heading = doc.folded[section.heading_start : section.heading_end]
+    if not _RESULTS_HEADING.search(heading) or _PRODUCTS_HEADING.search(heading):
+        return False
+    return bool(_INDICATOR.search(doc.folded, section.body_start, section.body_end))
+
+
 def read_deliverables(doc: Doc, call_type: str | None) -> None:
-    sections = doc.of_role("deliverables")
+    sections = [s for s in doc.of_role("deliverables") if not _results_framework(doc, s)]
     items = _items(doc, sections)
     confidence = 0.85
     if not items:
@@ -451,14 +467,54 @@ _DELIVER_VERB = re.compile(
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|،|\bet\b|\band\b|\s(?=و\S))\s*")
 
 
-_ARTICLE = re.compile(r"\A(?:un|une|le|la|les|des|du|l'|a|an|the|its|son|sa|ses|و)\s*", re.I)
+# An article is a whole word ("an inception report" loses "an", not "a").
+_ARTICLE = re.compile(r"\A(?:(?:un|une|le|la|les|des|du|a|an|the|its|son|sa|ses)\s+|l'\s*|و)", re.I)
+
+
+# Who delivers: a sentence's subject before the verb ("This seminar will provide 25 finalists" delivers nothing).
+_PROVIDER = re.compile(
+    kw(
+        r"consultante?s?",
+        r"prestataires?",
+        r"experte?s?",
+        r"cabinet",
+        r"bureau d'etudes?",
+        r"formateur",
+        r"formatrice",
+        r"titulaire",
+        r"soumissionnaire",
+        r"firm",
+        r"contractor",
+        r"service provider",
+        r"provider",
+        r"consultancy",
+        r"trainer",
+        r"team",
+        r"equipe",
+        r"\bil\b",
+        r"\belle\b",
+        r"\bhe\b",
+        r"\bshe\b",
+        r"\bthey\b",
+        r"المستشار",
+        r"الخبير",
+        r"المكتب",
+        r"المكون",
+        r"الاستشاري",
+        r"نائل الصفقة",
+    )
+)
 
 
 def _delivered_in_sentences(doc: Doc) -> list[tuple[str, Span]]:
     """ "Le consultant remettra un rapport de diagnostic, le plan et un rapport final." """
     out: list[tuple[str, Span]] = []
     for verb in _DELIVER_VERB.finditer(doc.folded):
-        line_end = doc.line_bounds(verb.start())[1]
+        line_start, line_end = doc.line_bounds(verb.start())
+        before = doc.folded[max(line_start, verb.start() - 80) : verb.start()]
+        sentence = re.split(r"[.!?;:](?:\s|\Z)", before)[-1]
+        if not _PROVIDER.search(sentence):
+            continue
         stop = re.search(r"[.:!?](?:\s|\Z)", doc.masked[verb.end() : line_end])
         end = verb.end() + stop.start() if stop else line_end
         position = verb.end()
