@@ -135,8 +135,47 @@ LAYOUTS = [
 ]
 
 
+WORK_AND_SIGNATURES = [
+    # the verbs of the work itself, not only of events
+    ("Le/la coordinateur(trice) sera basé(e) à Rabat.\n", ["Rabat"]),
+    ("La formation se déroulera au siège de l'association à Agadir.\n", ["Agadir"]),
+    ("The mentoring sessions will be delivered in Rabat and Tangier.\n", ["Rabat", "Tangier"]),
+    ("L'évaluation sera menée à Khouribga et Oued Zem.\n", ["Khouribga", "Oued Zem"]),
+    ("The assessment will be conducted in Zarqa and Irbid governorates.\n", ["Zarqa", "Irbid"]),
+    ("ستقام الدورة التكوينية بمراكش\n", ["مراكش"]),
+    ("تتم المهمة بإقليم تاونات\n", ["تاونات"]),
+    ("Le projet couvre les régions de l'Oriental et de Fès-Meknès.\n", ["Oriental", "Fès-Meknès"]),
+    ("Lieu de la formation : Hôtel Atlas, avenue Hassan II, Meknès\n", ["Meknès"]),
+    (
+        "Les candidats retenus seront convoqués à un entretien à Rabat.\nLa mission se déroulera à Tinghir.\n",
+        ["Tinghir"],
+    ),
+    # where a form or a letter was signed, a dateline, a letterhead
+    (
+        "CAHIER DES PRESCRIPTIONS SPECIALES\nLieu d'exécution : ..............................\n"
+        "Fait à Rabat, le ....................\n",
+        [],
+    ),
+    ("Objet : formation du personnel\nFait à Rabat, le 12 mars 2025\nLe Directeur\n", []),
+    ("Rabat, le 12 mars 2025\nObjet : appel à manifestation d'intérêt pour une formation\n", []),
+    ("الرباط في 12 مارس 2025\nالموضوع: إعلان عن مباراة\n", []),
+    (
+        "ROYAUME DU MAROC\nMINISTERE DES AFFAIRES ETRANGERES\nRabat\nAppel d'offres ouvert n° 12/2025\n"
+        "Objet : formation du personnel en trois lots\n",
+        [],
+    ),
+    # a table of the units the posts belong to: the places in its cells
+    (
+        "المندوبية\tعدد المناصب\nالمندوبية الإقليمية بالرباط\t5\nالمندوبية الجهوية بفاس\t3\n",
+        ["الرباط", "فاس"],
+    ),
+    ("الجهة | العدد\nجهة الرباط سلا القنيطرة | 4\nجهة الشرق | 2\n", ["الرباط سلا القنيطرة", "الشرق"]),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "locations"), ABROAD + TRIPS + ARABIC_NOTICES + LABELS + NOT_MISSION_PLACES + LAYOUTS
+    ("text", "locations"),
+    WORK_AND_SIGNATURES + ABROAD + TRIPS + ARABIC_NOTICES + LABELS + NOT_MISSION_PLACES + LAYOUTS,
 )
 def test_places_of_the_mission(text, locations):
     assert extract_fields(text)["locations"] == locations

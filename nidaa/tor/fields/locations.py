@@ -67,6 +67,7 @@ _NOT_MISSION_PLACE = _re(
         r"الاختبارات?",
         r"ستجرى المباراة",
         r"تجرى المباراة",
+        r"(?<!\w)fait a(?!\w)",  # "Fait à Rabat, le ...": where a letter or a form was signed
         # interviews, like exams, are where candidates go, not where the work is
         r"entretiens?",
         r"interviews?",
@@ -158,6 +159,34 @@ _TAKES_PLACE = _re(
         r"ستجرى",
         r"سيتم تنظيم",
         r"ستنعقد",
+        # the work itself: "la prestation sera réalisée à", "will be conducted in", "ستقام الدورة"
+        r"sera (?:realisee?|menee?|conduite?|dispensee?|assuree?|executee?|effectuee?)",
+        r"seront (?:realisee?s|menee?s|conduite?s|dispensee?s|assuree?s|executee?s|effectuee?s)",
+        r"se fera",
+        r"se feront",
+        r"will be (?:conducted|delivered|implemented|carried out|run|hosted)",
+        r"(?:is|are) to be (?:held|conducted|delivered)",
+        r"ستقام",
+        r"تقام",
+        r"ستتم",
+        r"ستعقد",
+        r"ستنجز",
+        r"سيتم إنجاز",
+    )
+)
+# Exams and interviews: a sentence about them names no place of the mission, wherever the word stands.
+_EXAM_WORDS = _re(
+    kw(
+        r"epreuves?",
+        r"examens?",
+        r"exams?",
+        r"concours",
+        r"entretiens?",
+        r"interviews?",
+        r"الامتحانات?",
+        r"الاختبارات?",
+        r"المباراة",
+        r"المقابلات?",
     )
 )
 
@@ -620,7 +649,22 @@ _COLUMN_LABEL = _re(
         r"الاقليم",
         r"العمالة",
         r"العمالة أو الإقليم",
+    )
+)
+# A column of the administrative units the posts belong to ("المندوبية الإقليمية بالرباط"): only the
+# places the gazetteer finds in its cells count.
+_UNIT_COLUMN = _re(
+    kw(
         r"المديرية",
+        r"المندوبية",
+        r"المصلحة",
+        r"الإدارة",
+        r"delegations?",
+        r"directions?(?: regionales?| provinciales?)?",
+        r"antennes?",
+        r"offices?",
+        r"entites?",
+        r"services?",
     )
 )
 _CELLS = re.compile(r"\t|\s*\|\s*")
@@ -641,6 +685,11 @@ def _table_places(doc: Doc) -> list[tuple[str, Span]]:
         column = next(
             (i for i, cell in enumerate(header) if _COLUMN_LABEL.fullmatch(cell.strip(" :*#"))), None
         )
+        units = column is None
+        if units:
+            column = next(
+                (i for i, cell in enumerate(header) if _UNIT_COLUMN.fullmatch(cell.strip(" :*#"))), None
+            )
         if column is None:
             continue
         out: list[tuple[str, Span]] = []
@@ -653,7 +702,12 @@ def _table_places(doc: Doc) -> list[tuple[str, Span]]:
                 break
             value = cells[column].strip()
             at = doc.masked.find(value, row_start + row.index(stripped) if stripped else row_start)
-            if value and at != -1 and not re.search(r"\d", value) and len(value.split()) <= 4:
+            if not value or at == -1 or re.search(r"\d", value):
+                continue
+            known = _place_spans(doc, at, at + len(value))
+            if known:  # "المندوبية الإقليمية بالرباط", "جهة الشرق": the place in the cell
+                out.extend((doc.text[a:b], (a, b)) for _, (a, b) in known[:2])
+            elif not units and len(value.split()) <= 4:
                 out.append((value, (at, at + len(value))))
         if out:
             return out
@@ -732,6 +786,9 @@ def read_locations(doc: Doc) -> None:
             return
         if not stated and _aside(doc, span[0]):
             return
+        elided = re.match(r"[lLdD]['’](?=[A-ZÀ-Ý])", name)
+        if elided:  # "l'Oriental", "d'Amellago": the article is not the name
+            name, span = name[elided.end() :], (span[0] + elided.end(), span[1])
         division = _ARABIC_DIVISION.match(name)
         if division and len(name) > division.end() + 2:  # "جهة الشرق" is the region called "الشرق"
             name, span = name[division.end() :], (span[0] + division.end(), span[1])
@@ -813,9 +870,15 @@ def read_locations(doc: Doc) -> None:
     if not names:
         for match in _TAKES_PLACE.finditer(doc.folded):
             line_start = doc.line_bounds(match.start())[0]
-            if _NOT_MISSION_PLACE.search(doc.folded, line_start, match.end() + 40):
+            if _NOT_MISSION_PLACE.search(doc.folded, line_start, match.start()) or _EXAM_WORDS.search(
+                doc.folded, match.end(), match.end() + 40
+            ):
                 continue  # "les épreuves auront lieu à Fès", "ستجرى المباراة بمراكش"
-            line_end = min(doc.line_bounds(match.start())[1], match.end() + 300)
+            # The sentence, which a PDF transcript may break once: "auront lieu" / "à Oujda et à Berkane."
+            line_end = doc.line_bounds(match.start())[1]
+            if not doc.masked[match.end() : line_end].strip(" ,:") and line_end + 1 < len(doc.masked):
+                line_end = doc.line_bounds(line_end + 1)[1]
+            line_end = min(line_end, match.end() + 300)
             stop = re.search(r"[.;!?](?:\s|\Z)", doc.masked[match.end() : line_end])
             end = match.end() + stop.start() if stop else line_end
             linked = sorted(
@@ -826,11 +889,12 @@ def read_locations(doc: Doc) -> None:
                 ],
                 key=lambda item: (item[0][0], -item[0][1], item[2]),
             )
+            # the verb's own sentence is checked above: "se déroulera au siège de l'association à Agadir"
             for span, place, _ in linked:
-                add(doc.text[span[0] : span[1]], span, place)
+                add(doc.text[span[0] : span[1]], span, place, stated=True)
             if not linked:
                 for name, span in _places_after_in(doc, match.end(), end):
-                    add(name, span)
+                    add(name, span, stated=True)
         _drop_parents(doc, names, places, spans)
     if not names:  # "the assignment covers three districts: Akkar, Baalbek and Hermel"
         for name, span, kind in _enumerated(doc, 0, min(len(doc.folded), 20_000)):
