@@ -186,7 +186,21 @@ def test_each_place_keeps_its_evidence_and_a_confidence():
     fields = extract_fields(text)
     assert fields["locations"] == ["Nouakchott"]
     assert [text[e["start"] : e["end"]] for e in fields["evidence"]["locations"]] == ["Nouakchott"]
-    assert fields["confidence"]["locations"] == 0.8
+    assert fields["confidence"]["locations"] == 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        ("Lieu de la mission : Nouakchott\n", 0.85),  # a labelled value
+        ("The consultant will be based in Amman.\n", 0.75),  # a sentence placing the work
+        ("The assignment covers three districts: Akkar, Baalbek and Hermel.\n", 0.65),  # an enumeration
+        ("تعلن جامعة ابن زهر بأكادير عن تنظيم مباراة لتوظيف تقنيين.\n", 0.5),  # the announcing body's city
+    ],
+)
+def test_the_confidence_says_how_the_place_was_found(text, confidence):
+    # below 0.6 the review page lists the field among those the issuer checks first
+    assert extract_fields(text)["confidence"]["locations"] == confidence
 
 
 def test_a_place_abroad_has_no_territory_code():

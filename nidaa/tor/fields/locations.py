@@ -776,6 +776,12 @@ def read_locations(doc: Doc) -> None:
     places: list[Place | None] = []
     spans: list[Span] = []
 
+    level: list[float] = []  # the confidence of the first kind of evidence that named places
+
+    def settle(confidence: float) -> None:
+        if names and not level:
+            level.append(confidence)
+
     def add(name: str, span: Span, place: Place | None = None, *, stated: bool = False) -> None:
         """``stated``: the place is a location section's or label's value, not a place met in a sentence
         (which counts only when its clause is not about an exam, a head office or an address)."""
@@ -845,6 +851,7 @@ def read_locations(doc: Doc) -> None:
             if not found:
                 for match in _AT_PLACE.finditer(doc.masked, line.start, line.end):
                     add(match.group("place"), (match.start("place"), match.end("place")), stated=True)
+    settle(0.85)  # a location section
     if not names:  # a table of posts with a place column: "Poste | Nombre | Lieu d'affectation"
         for name, span in _table_places(doc):
             add(name, span, stated=True)
@@ -855,6 +862,7 @@ def read_locations(doc: Doc) -> None:
         for name, span in _standalone_places(doc):
             add(name, span, stated=True)
     _drop_parents(doc, names, places, spans)
+    settle(0.85)  # a table, a labelled value, a place alone on its line
     for match in _BASED.finditer(doc.folded):
         line_start, line_end = doc.line_bounds(match.start())
         if "\n" in match.group(0) and re.search(r"\t|\s\|", doc.masked[line_start:line_end]):
@@ -896,6 +904,7 @@ def read_locations(doc: Doc) -> None:
                 for name, span in _places_after_in(doc, match.end(), end):
                     add(name, span, stated=True)
         _drop_parents(doc, names, places, spans)
+    settle(0.75)  # "based in", trips, "se déroulera à"
     if not names:  # "the assignment covers three districts: Akkar, Baalbek and Hermel"
         for name, span, kind in _enumerated(doc, 0, min(len(doc.folded), 20_000)):
             line_start = doc.line_bounds(span[0])[0]
@@ -917,6 +926,7 @@ def read_locations(doc: Doc) -> None:
             if len(names) >= 6:
                 break
         _drop_parents(doc, names, places, spans)
+    settle(0.65)  # an enumeration or a division named anywhere
     if not names:  # "تعلن جامعة ابن زهر بأكادير عن": the post is where the announcing body is
         for name, span, place in _announcer_place(doc):
             add(name, span, place)
@@ -935,7 +945,8 @@ def read_locations(doc: Doc) -> None:
             if len(names) >= 3:
                 break
             add(match.group("name"), match.span("name"))
-    doc.set("locations", names, spans, 0.8 if names else 0.0)
+    settle(0.5)  # the announcing body's place, a place in the tasks, a last resort: the issuer checks it
+    doc.set("locations", names, spans, level[0] if names else 0.0)
     doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
 
 
