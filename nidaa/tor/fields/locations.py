@@ -45,6 +45,15 @@ _BASED = _re(
         r"مقر العمل\s*:?\s*",
     )
 )
+# "للعمل بدار الطالبة بتنغير", "to work in our Irbid office", "pour travailler à": where the post works.
+_WORKS_AT = _re(
+    kw(
+        r"للعمل (?:ب|في)",
+        r"للاشتغال (?:ب|في)",
+        r"to work (?:in|at|from)",
+        r"pour (?:travailler|exercer) (?:a|au|en|dans)",
+    )
+)
 # A head office or an exam centre is where the organisation sits or candidates sit an exam,
 # not where the mission happens: such a line names no place of the mission.
 _NOT_MISSION_PLACE = _re(
@@ -498,6 +507,12 @@ def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
             value_start, value = value_start + colon + 1, value[colon + 1 :]
         for part in re.finditer(r"[^,;،؛()|/–\-]+", value):
             raw = part.group(0)
+            if _SEAT.match(fold(raw).strip()):  # "Siège de Transparency Maroc": an office, not a place name
+                start = value_start + part.start()
+                out.extend(
+                    (doc.text[a:b], (a, b)) for _, (a, b) in _place_spans(doc, start, start + len(raw))
+                )
+                continue
             name = _PLACE_KIND_WORDS.sub("", fold(raw)).strip()
             words = raw.split()
             if not name or _COUNTRIES.fullmatch(name) or not words or len(words) > 4:
@@ -510,6 +525,18 @@ def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
         if out:
             return out
     return out
+
+
+# An organisation's seat or office written as the value of a work-place label: "Siège de X", "Bureau de X".
+_SEAT = _re(
+    kw(
+        r"(?:au |le |the )?siege",
+        r"(?:au |le |the )?bureau",
+        r"(?:the )?head ?office",
+        r"(?:the )?office",
+        r"مقر",
+    )
+)
 
 
 _CITY_COUNTRY = _re(
@@ -832,6 +859,12 @@ def read_locations(doc: Doc) -> None:
             if index and _other_label_row(doc, line.start, line.end):
                 break  # "Lieu du poste : Agadir" then "Type de contrat : CDD": the place's value has ended
             if _NOT_MISSION_PLACE.search(doc.folded, line.start, line.end):
+                labelled = _PLACE_LABEL.match(doc.folded, line.start, line.end)
+                if labelled is None or _EXAM_WORDS.search(doc.folded, line.start, line.end):
+                    continue
+                # "Lieu de travail : Siège de Transparency Maroc, Rabat": the work is at the seat
+                for place, span in _place_spans(doc, labelled.start("value"), line.end):
+                    add(doc.text[span[0] : span[1]], span, place, stated=True)
                 continue
             written = _written_places(doc, line.start, line.end)
             if written:
@@ -863,6 +896,12 @@ def read_locations(doc: Doc) -> None:
             add(name, span, stated=True)
     _drop_parents(doc, names, places, spans)
     settle(0.85)  # a table, a labelled value, a place alone on its line
+    for match in _WORKS_AT.finditer(doc.folded, 0, min(len(doc.folded), 20_000)):
+        line_end = doc.line_bounds(match.start())[1]
+        stop = re.search(r"[.;!?،,](?:\s|\Z)", doc.masked[match.end() : min(line_end, match.end() + 80)])
+        end = match.end() + stop.start() if stop else min(line_end, match.end() + 80)
+        for place, span in _place_spans(doc, match.end(), end)[:3]:
+            add(doc.text[span[0] : span[1]], span, place)
     for match in _BASED.finditer(doc.folded):
         line_start, line_end = doc.line_bounds(match.start())
         if "\n" in match.group(0) and re.search(r"\t|\s\|", doc.masked[line_start:line_end]):
