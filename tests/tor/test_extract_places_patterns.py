@@ -173,9 +173,53 @@ WORK_AND_SIGNATURES = [
 ]
 
 
+COMPETITIONS_AND_POSTS = [
+    # a competition's notice: exam places, deposit addresses and units name no place of the work
+    (
+        "إعلان عن مباراة لتوظيف متصرفين من الدرجة الثالثة\nالإدارة المنظمة | المندوبية السامية للتخطيط\n"
+        "عدد المناصب | 13\nآخر أجل لإيداع الترشيحات | 20 يناير 2026\nتاريخ المباراة | 8 فبراير 2026\n"
+        "تعلن المندوبية السامية للتخطيط عن تنظيم مباراة لتوظيف 13 متصرفا. ستجرى المباراة يوم 8 فبراير 2026 بالرباط.\n"
+        "ترسل ملفات الترشيح إلى مقر المندوبية الكائن ب 3 زنقة المعتمد بن عباد، الرباط.\n",
+        [],
+    ),
+    (
+        "تعلن وزارة الأوقاف والشؤون الإسلامية عن تنظيم مباراة لتوظيف 138 إطارا\nالدرجة | التخصص | عدد المناصب\n"
+        "متصرف | قانون | 20\nتقني | إعلاميات | 10\nيودع ملف الترشيح بالمندوبيات الجهوية للشؤون الإسلامية.\n",
+        [],
+    ),
+    (
+        "تعلن جماعة أكادير عن تنظيم مباراة لتوظيف تقنيين من الدرجة الثالثة.\nستجرى الاختبارات الكتابية بمقر الجماعة.\n",
+        ["أكادير"],
+    ),
+    # where the post works wins over where the announcing body sits
+    (
+        "إعلان عن توظيف\nتعلن جمعية التنمية المحلية بورزازات عن حاجتها لمنشط(ة) للعمل بدار الطالبة بتنغير.\n",
+        ["تنغير"],
+    ),
+    # a work-place label whose value is the organisation's seat: the seat's city
+    (
+        "Transparency Maroc recrute un(e) coordinateur(trice) de projet\n"
+        "Lieu de travail : Siège de Transparency Maroc, Rabat\nType de contrat : CDD d'un an\n",
+        ["Rabat"],
+    ),
+    (
+        "Request for proposals: technical mentoring\nThe project seeks a consultant to provide technical\n"
+        "mentoring to civil society organisations in Casablanca, Rabat and\nMarrakech.\n",
+        ["Casablanca", "Rabat", "Marrakech"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "locations"),
-    WORK_AND_SIGNATURES + ABROAD + TRIPS + ARABIC_NOTICES + LABELS + NOT_MISSION_PLACES + LAYOUTS,
+    COMPETITIONS_AND_POSTS
+    + WORK_AND_SIGNATURES
+    + ABROAD
+    + TRIPS
+    + ARABIC_NOTICES
+    + LABELS
+    + NOT_MISSION_PLACES
+    + LAYOUTS,
 )
 def test_places_of_the_mission(text, locations):
     assert extract_fields(text)["locations"] == locations
