@@ -574,8 +574,15 @@ _NAMED_AREA = _re(
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
 )
 MAX_LOCATIONS = 60  # a call names a few dozen places at most
+MAX_CUES = 200
 _ARABIC_DIVISION = _re(r"(?:جهة|إقليم|اقليم|عمالة|جماعة|مدينة|ولاية|محافظة)\s+")
 _CLAUSE_START = _re(r"[.!?;\n](?=[^.!?;\n]*\Z)")
+
+
+def _near(line_start: int, position: int) -> int:
+    """Where the words before ``position`` that bear on it start: its line, at most 200 characters back
+    (so a line of a thousand cues is read in linear time)."""
+    return max(line_start, position - 200)
 
 
 def _aside(doc: Doc, position: int) -> bool:
@@ -783,7 +790,8 @@ def _announcer_place(doc: Doc) -> list[tuple[str, Span, Place | None]]:
             subjects.append((match.end(), close.start()))
     for match in _RECRUITS.finditer(doc.folded, 0, limit):
         line_start = doc.line_bounds(match.start())[0]
-        sentence = max(line_start, doc.folded.rfind(". ", line_start, match.start()) + 2, match.start() - 120)
+        floor = max(line_start, match.start() - 120)  # bounded: a line of a thousand verbs stays linear
+        sentence = max(floor, doc.folded.rfind(". ", floor, match.start()) + 2)
         subjects.append((sentence, match.start()))
     for start, end in sorted(subjects):
         found = _place_spans(doc, start, end)
@@ -917,9 +925,9 @@ def read_locations(doc: Doc) -> None:
     if not names:
         for match in _TAKES_PLACE.finditer(doc.folded):
             line_start = doc.line_bounds(match.start())[0]
-            if _NOT_MISSION_PLACE.search(doc.folded, line_start, match.start()) or _EXAM_WORDS.search(
-                doc.folded, match.end(), match.end() + 40
-            ):
+            if _NOT_MISSION_PLACE.search(
+                doc.folded, _near(line_start, match.start()), match.start()
+            ) or _EXAM_WORDS.search(doc.folded, match.end(), match.end() + 40):
                 continue  # "les épreuves auront lieu à Fès", "ستجرى المباراة بمراكش"
             # The sentence, which a PDF transcript may break once: "auront lieu" / "à Oujda et à Berkane."
             line_end = doc.line_bounds(match.start())[1]
@@ -947,13 +955,17 @@ def read_locations(doc: Doc) -> None:
     if not names:  # "the assignment covers three districts: Akkar, Baalbek and Hermel"
         for name, span, kind in _enumerated(doc, 0, min(len(doc.folded), 20_000)):
             line_start = doc.line_bounds(span[0])[0]
-            if len(names) < 8 and not _NOT_MISSION_PLACE.search(doc.folded, line_start, span[0]):
+            if len(names) < 8 and not _NOT_MISSION_PLACE.search(
+                doc.folded, _near(line_start, span[0]), span[0]
+            ):
                 add(name, span, _lookup(doc, name, kind))
         _drop_parents(doc, names, places, spans)
     if not names:
-        for match in _REGION_WORDS.finditer(doc.folded):
+        for seen, match in enumerate(_REGION_WORDS.finditer(doc.folded)):
+            if seen >= MAX_CUES:
+                break  # a call situates its work in its first few mentions; a flood of cue words is noise
             line_start, line_end = doc.line_bounds(match.start())
-            if _NOT_MISSION_PLACE.search(doc.folded, line_start, match.start()):
+            if _NOT_MISSION_PLACE.search(doc.folded, _near(line_start, match.start()), match.start()):
                 continue  # "ستجرى الاختبارات بمدينة الرباط", "siège social à la ville de Fès"
             known = _place_spans(doc, match.start(), min(line_end, match.end() + 160))
             for place, span in known:
