@@ -871,8 +871,8 @@ def read_locations(doc: Doc) -> None:
                 if labelled is None or _EXAM_WORDS.search(doc.folded, line.start, line.end):
                     continue
                 # "Lieu de travail : Siège de Transparency Maroc, Rabat": the work is at the seat
-                for place, span in _place_spans(doc, labelled.start("value"), line.end):
-                    add(doc.text[span[0] : span[1]], span, place, stated=True)
+                for seat_city, span in _place_spans(doc, labelled.start("value"), line.end):
+                    add(doc.text[span[0] : span[1]], span, seat_city, stated=True)
                 continue
             written = _written_places(doc, line.start, line.end)
             if written:
@@ -967,10 +967,10 @@ def read_locations(doc: Doc) -> None:
             line_start, line_end = doc.line_bounds(match.start())
             if _NOT_MISSION_PLACE.search(doc.folded, _near(line_start, match.start()), match.start()):
                 continue  # "ستجرى الاختبارات بمدينة الرباط", "siège social à la ville de Fès"
-            known = _place_spans(doc, match.start(), min(line_end, match.end() + 160))
-            for place, span in known:
-                add(doc.text[span[0] : span[1]], span, place)
-            if not known and _CITY_WORD.fullmatch(doc.folded, match.start(), match.end()):
+            gazetteer_places = _place_spans(doc, match.start(), min(line_end, match.end() + 160))
+            for region_place, span in gazetteer_places:
+                add(doc.text[span[0] : span[1]], span, region_place)
+            if not gazetteer_places and _CITY_WORD.fullmatch(doc.folded, match.start(), match.end()):
                 unknown = _UNKNOWN_NAME.match(doc.masked, match.end(), line_end)
                 if unknown:  # "بمدينة صفاقس", "la ville de Kasserine": a place the gazetteer lacks
                     add(unknown.group("name"), unknown.span("name"))
