@@ -226,6 +226,11 @@ _MEDIUM_TITLE = re.compile(
         r"دعوة",
         r"دفتر التحملات",
         r"الشروط المرجعية",
+        # a public competition names its posts: "Concours de recrutement de ...", "مباراة لتوظيف ..."
+        r"concours",
+        r"مباراة",
+        r"مباريات",
+        r"مسابقة",
     )
 )
 
@@ -277,7 +282,9 @@ _JOB_WORDS = re.compile(
 _EXPLICIT_TITLE_KEY = re.compile(
     kw(
         r"(?:titre|intitule|title|name) (?:de la |du |de l'|of the |of )?(?:mission|consultation|assignment|consultancy|poste|position|prestation|etude|study)",
-        r"(?:assignment|job|position|consultancy) title",
+        r"(?:assignment|job|position|consultancy|activity) title",
+        r"titre de l'activite",
+        r"(?:marche |appel d'offres )?(?:relatif|relative|portant) (?:a|sur)",  # a tender's object
         r"objet de (?:la consultation|l'appel|la mission)",
         r"intitule\Z",
         r"intitule (?:du poste|de la formation|de l'etude)",
@@ -326,6 +333,13 @@ _GENERIC_WORDS = re.compile(
         r"منصب",
         r"مفتوح",
         r"رقم",
+        # "appel d'offres ouvert sur offres de prix", "طلب عروض أثمان مفتوح"
+        r"طلب",
+        r"اثمان",
+        r"ouvert",
+        r"sur",
+        r"prix",
+        r"open",
     )
 )
 
@@ -347,13 +361,14 @@ _LEAD_IN = re.compile(
 )
 
 
+_LABEL_PREFIX = re.compile(
+    r"\A(?:"
+    + kw(r"vacancy", r"job offer", r"job opening", r"offre d'emploi", r"objet", r"subject")
+    + r")\s*[:\-–—]\s*(?=\S)"
+)
 _HEADER_PREFIX = re.compile(
     r"\A(?:"
     + kw(
-        r"vacancy",
-        r"job offer",
-        r"job opening",
-        r"offre d'emploi",
         r"avis de recrutement",
         r"appel a candidatures?",
         r"appel a consultation",
@@ -365,15 +380,15 @@ _HEADER_PREFIX = re.compile(
         r"request for proposals",
         r"إعلان",
         r"إعلان عن منصب",
-        r"objet",
-        r"subject",
     )
     + r")\s*[:\-–—]\s*(?=\S)"
 )
 
 
+_OBJECT_ALONE = 6  # words after a call's heading words that name the call without them
 _CONTINUES = re.compile(
-    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|خاص ب|خاصة ب|يتعلق ب|المتعلق ب|المتعلقة ب)"
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
+    r"(?i:relati(?:f|ve)|portant|concernant|pour|for|regarding|related to)\b)"
 )
 
 
@@ -431,6 +446,13 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
             or not (
                 nxt[0].islower()
                 or arabic_link
+                # "... du projet" + "« Femmes et Territoires »": the name the object ends on
+                or (
+                    nxt[0] in '«“"'
+                    and len(nxt.split()) <= 10
+                    and not re.search(r"\d", nxt)  # a reference in quotes is not a name
+                    and doc.text.count("\n", end, next_start) == 1
+                )
                 # "... cooperatives in the" + "Drâa-Tafilalet region": a name after a link word
                 or (
                     dangling
@@ -477,6 +499,9 @@ def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
         " ".join(re.findall(r"\w+", doc.folded[start : start + len(line)]))
         for start, line in lines[:_CUT_SCAN]
     ]
+    # the full title may be printed over two lines: the copy is then a prefix of the pair
+    pairs = [(j, 0, other) for j, other in enumerate(joined)]  # (line, words the copy must pass, text)
+    pairs += [(j, len(a), f"{a} {b}") for j, (a, b) in enumerate(zip(joined, joined[1:], strict=False))]
     cut = set()
     for i, words in enumerate(joined):
         tokens = words.split()
@@ -485,7 +510,11 @@ def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
         # the copy may carry a reference or a page number before it ("MAR/UNW/2016/031 Appel ...")
         # and end in the middle of a word ("... pour l'évaluation fina")
         heads = [" ".join(tokens[k:]) for k in range(min(5, len(tokens) - 3))]
-        if any(len(other) > len(head) and other.startswith(head) for head in heads for other in joined):
+        if any(
+            j != i and len(other) > len(head) > passed and other.startswith(head)
+            for head in heads
+            for j, passed, other in pairs
+        ):
             cut.add(i)
     return cut
 
@@ -509,6 +538,17 @@ def _table_rows(doc: Doc, lines: list[tuple[int, str]]) -> list[tuple[str, str, 
     return rows
 
 
+def _without_site(line: str) -> str:
+    """A heading line less the site's name a portal prints after a bar ("Title | Site"),
+    so the title is not taken for a table row; a row of cells stays as it is."""
+    if line.count(" | ") != 1 or line.startswith("|"):
+        return line
+    left, right = line.split(" | ")
+    if len(right.split()) <= 3 and len(left.split()) >= 3 and not re.search(r"\d", right):
+        return left.rstrip()
+    return line
+
+
 def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]]]:
     """The head's non-blank lines and the title candidates the rules find, each
     ``(rank, order, line, span)``: rank 0-2 from the cue rules (0 strongest), 3 a
@@ -519,7 +559,7 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
     for raw_line in doc.masked[:head_limit].split("\n"):
         if raw_line.strip():
             lead = len(raw_line) - len(raw_line.lstrip())
-            lines.append((offset + lead, raw_line.strip()))
+            lines.append((offset + lead, _without_site(raw_line.strip())))
         offset += len(raw_line) + 1
     candidates: list[tuple[int, int, str, Span]] = []
     cut = _cut_repeats(doc, lines)
@@ -547,7 +587,17 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
         numbered = _REF_LINE.search(first_folded) or re.search(
             r"\d", first
         )  # "Consultation n° AB-14": a header
-        if _headline(first, first_folded) and len(first.split()) <= 12 and names_post and not numbered:
+        first_cue = _STRONG_TITLE.search(_bare(first_folded)) or _MEDIUM_TITLE.search(_bare(first_folded))
+        generic = first_cue is not None and _is_generic_header(
+            _bare(first_folded), first_cue
+        )  # "Call for Consultancy"
+        if (
+            _headline(first, first_folded)
+            and len(first.split()) <= 12
+            and names_post
+            and not numbered
+            and not generic
+        ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
     for index, (start, line) in enumerate(lines[:3]):
         # An announcement opening the text names the call's object, unless a
@@ -775,6 +825,9 @@ _ORG_HEAD = re.compile(
 )
 _NAV_WORDS = re.compile(
     kw(
+        r"transcription",  # a document host's labels above the text
+        r"texte integral",
+        r"full text",
         r"accueil",
         r"home",
         r"menu",
@@ -1025,9 +1078,13 @@ def _clean_title(line: str) -> str:
     title = tidy(line.replace("\u0640", ""))
     title = re.sub(r"\A\d{1,2}\s+(?=[A-Z])", "", title)  # "1 Intervention Officer" = one position
     folded = fold(title)  # same length as title: its offsets are the title's
-    header = _HEADER_PREFIX.match(folded)
-    if header and header.end() < len(title) and len(title[header.end() :].split()) >= 2:
-        title = tidy(title[header.end() :])
+    # "Objet : X", "Vacancy: X": a label, not the title; "Call for applications – X" keeps its
+    # heading words unless X says it all (six words or more): short, X alone would miss them
+    label = _LABEL_PREFIX.match(folded)
+    header = label or _HEADER_PREFIX.match(folded)
+    rest = title[header.end() :] if header else ""
+    if header and len(rest.split()) >= (2 if label else _OBJECT_ALONE):
+        title = tidy(rest)
     title = tidy(_strip_tail(title))
     return title[:1].upper() + title[1:] if title else title
 
