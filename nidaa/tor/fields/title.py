@@ -467,13 +467,13 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
     return line, (span[0], end)
 
 
-_ARABIC_MARKS = re.compile(r"[\u0640\u064b-\u0652]")
+_ARABIC_MARKS = str.maketrans("", "", "\u0640" + "".join(map(chr, range(0x064B, 0x0653))))
 
 
 def _bare(folded: str) -> str:
     """A folded line without Arabic stretching and vowel marks ("مبــاراة لتوظيـف", "سُلَّم"), for
     the cue words to match; offsets into it are not the document's."""
-    return _ARABIC_MARKS.sub("", folded)
+    return folded.translate(_ARABIC_MARKS)
 
 
 def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
@@ -483,39 +483,47 @@ def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
     return len(words) <= 1
 
 
+_BLANKS = re.compile(r"\.{4,}|…{2,}|_{4,}|(?:\. ){4,}")
+_NUMBERING = re.compile(r"\A(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)\-]\s*")  # "1. Intitulé de la mission"
 _BULLET = re.compile(r"\A[ \t]*[-–•·▪*][ \t]+")
 _REF_VALUE_ANY = re.compile(r"\S*\d\S*")
 
 
-_CUT_SCAN = 60  # lines of the head compared
+_CUT_SCAN = 40  # lines of the head compared
+_COPY_LINES = 12  # a host prints its copy of the title among the first lines
 _CUT_WORDS = 16  # a cut copy is a short line
 
 
 def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
     """The head's lines that are a cut copy of a longer line (a host repeats a document's
     title above its transcript, cut after so many characters: "... pour le recrutement d`un"):
-    the longer line is the title, the copy is not. Word prefixes in a set: linear in lines."""
+    the longer line is the title, the copy is not. Lines are compared only with those opening
+    on the same word, over a bounded head."""
     joined = [
         " ".join(re.findall(r"\w+", doc.folded[start : start + len(line)]))
         for start, line in lines[:_CUT_SCAN]
     ]
     # the full title may be printed over two lines: the copy is then a prefix of the pair
-    pairs = [(j, 0, other) for j, other in enumerate(joined)]  # (line, words the copy must pass, text)
-    pairs += [(j, len(a), f"{a} {b}") for j, (a, b) in enumerate(zip(joined, joined[1:], strict=False))]
+    # (line, length the copy must pass, text), by first word
+    by_first: dict[str, list[tuple[int, int, str]]] = {}
+    for j, text in enumerate(joined):
+        pair = f"{text} {joined[j + 1]}" if j + 1 < len(joined) else text
+        by_first.setdefault(text.partition(" ")[0], []).extend(((j, 0, text), (j, len(text), pair)))
     cut = set()
-    for i, words in enumerate(joined):
+    for i, words in enumerate(joined[:_COPY_LINES]):
         tokens = words.split()
-        if len(tokens) > _CUT_WORDS + 4:
+        if not 4 <= len(tokens) <= _CUT_WORDS + 4:
             continue
         # the copy may carry a reference or a page number before it ("MAR/UNW/2016/031 Appel ...")
         # and end in the middle of a word ("... pour l'évaluation fina")
-        heads = [" ".join(tokens[k:]) for k in range(min(5, len(tokens) - 3))]
-        if any(
-            j != i and len(other) > len(head) > passed and other.startswith(head)
-            for head in heads
-            for j, passed, other in pairs
-        ):
-            cut.add(i)
+        for k in range(min(5, len(tokens) - 3)):
+            head = " ".join(tokens[k:])
+            if any(
+                j != i and len(other) > len(head) > passed and other.startswith(head)
+                for j, passed, other in by_first.get(tokens[k], ())
+            ):
+                cut.add(i)
+                break
     return cut
 
 
@@ -549,10 +557,13 @@ def _without_site(line: str) -> str:
     return line
 
 
-def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]]]:
-    """The head's non-blank lines and the title candidates the rules find, each
+def rule_candidates(
+    doc: Doc,
+) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]], set[int]]:
+    """The head's non-blank lines, the title candidates the rules find, each
     ``(rank, order, line, span)``: rank 0-2 from the cue rules (0 strongest), 3 a
-    "title key: value" row, 4 a heading-like top line."""
+    "title key: value" row, 4 a heading-like top line; and the indexes of the lines that
+    are a host's cut copy of the title (never a candidate)."""
     head_limit = max(1500, len(doc.text) // 4)
     lines: list[tuple[int, str]] = []
     offset = 0
@@ -672,6 +683,11 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             if following < len(lines) and usable(following):
                 n_start, n_line = lines[following]
                 n_folded = doc.folded[n_start : n_start + len(n_line)]
+                n_label = _LABEL_LINE.match(_NUMBERING.sub("", n_folded))
+                if n_label and not (
+                    _TITLE_KEYS.match(n_label.group(0)) or _EXPLICIT_TITLE_KEY.match(n_label.group(0))
+                ):
+                    continue  # "TERMES DE REFERENCE" + "1. Titre du projet : ...": a detail, not the call
                 if not _ISSUER_VERB_FOLDED.search(n_folded):
                     if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
                         joined = f"{line} {n_line}"
@@ -700,7 +716,11 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             rank = 2
         if rank is not None:
             candidates.append((rank, start, line, (start, start + len(line))))
-    keyed = [(_BULLET.sub("", key), value, span) for key, value, span in kv_lines(doc, head_limit)]
+    keyed = [
+        (_BULLET.sub("", key), value, span)
+        for key, value, span in kv_lines(doc, head_limit)
+        if "|" not in value  # "Poste | Nombre | Grade": a table's header row, not a value
+    ]
     keyed += _table_rows(doc, lines)
     for key, value, span in keyed:
         # "Title of the assignment: X" names the title outright (after recruitment wording)
@@ -708,7 +728,11 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             candidates.append((0, -1, value, span))
             break
     for key, value, span in keyed:
-        if _TITLE_KEYS.match(key) and len(value.split()) >= 2:
+        # a numbered field of a form ("2. Intitulé de la mission : X") names the title when
+        # no heading above it does
+        if (_TITLE_KEYS.match(key) or _EXPLICIT_TITLE_KEY.match(_NUMBERING.sub("", key))) and len(
+            value.split()
+        ) >= 2:
             candidates.append((3, span[0], value, span))
             break
     for index, (start, line) in enumerate(lines[:12]):  # no cue anywhere: a heading-like line at the top
@@ -717,7 +741,7 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
         if _headline(line, doc.folded[start : start + len(line)]):
             candidates.append((4, start, line, (start, start + len(line))))
             break
-    return lines, candidates
+    return lines, candidates, cut
 
 
 def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
@@ -738,8 +762,7 @@ PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
 def title_candidates(doc: Doc) -> list[Candidate]:
     """Every candidate title with its features: the rules' proposals, then the
     plain lines near the top that no rule proposed."""
-    lines, found = rule_candidates(doc)
-    cut = _cut_repeats(doc, lines)
+    lines, found, cut = rule_candidates(doc)
     proposed = {(c[3][0], c[2]) for c in found}
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
@@ -780,6 +803,7 @@ def _could_be_title(line: str, folded: str) -> bool:
         and not line.startswith(("•", "*", "·", "[", "("))
         and "@" not in line
         and not (_LABEL_LINE.match(folded) and _URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
+        and not _BLANKS.search(line)  # a form's blank or a contents line: "Nom : ........", "Contexte .... 3"
     )
 
 
@@ -911,7 +935,8 @@ def _features(
     cut = span[1] < line_end - 1  # the title ends before its line does
     inside = span[0] > start + 1  # and/or begins after its line's start
     strong = _STRONG_TITLE.search(folded)
-    cue = strong or _MEDIUM_TITLE.search(folded)
+    medium = _MEDIUM_TITLE.search(folded)
+    cue = strong or medium
     heading = role_of(folded_line)
     return {
         f"rule_{rank}": 1.0,
@@ -951,7 +976,7 @@ def _features(
         # the value of a "label: value" row ("Poste : ...", "Organisation : Recrutement ...")
         "label_value": float(inside and bool(_LABEL_LINE.match(_BULLET.sub("", folded_line)))),
         "table_row": float("|" in line),
-        "medium_cue": float(bool(_MEDIUM_TITLE.search(folded))),
+        "medium_cue": float(bool(medium)),
     }
 
 
@@ -980,6 +1005,7 @@ def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
         and not line.startswith(("•", "-", "*", "[", "(", "|"))
         and "\t" not in line
         and " | " not in line  # a table row
+        and not _BLANKS.search(line)
         and not _LABEL_LINE.match(line)
         and not _URL_OR_DATE.search(line)
         and not EMAIL.search(folded)
@@ -1025,25 +1051,35 @@ _TRAILING_SUFFIX = re.compile(r"\s+[-–—|]\s*(?P<suffix>[^-–—|\n]{2,40})\
 _SEPARATOR_TAIL = re.compile(r"\s*[-–—|,:(]\s*\Z")
 
 
+_TAIL = 100  # characters at the end of a title where glued pieces are looked for
+
+
 def _strip_tail(title: str) -> str:
     """A title line less what a page glued after it: a deadline, a date, a link, a site name."""
     for _ in range(3):
-        folded = fold(title)
-        words = len(title.split())
-        cut = _TRAILING_DEADLINE.search(folded) or _TRAILING_NAVIGATION.search(folded)
-        if cut is None:
-            dates = [d for d in find_dates(title, folded=folded) if d.end >= len(title.rstrip(" .)"))]
-            if dates and len(title[: dates[-1].start].split()) >= 4:
-                head = title[: dates[-1].start]
-                if _SEPARATOR_TAIL.search(head):  # "... - 12/03/2024"; "Atelier du 12 mars 2026" stays
-                    title = _SEPARATOR_TAIL.sub("", head).rstrip()
-                    continue
-            suffix = _TRAILING_SUFFIX.search(title)
-            if suffix and _site_suffix(suffix.group("suffix"), title[: suffix.start()]):
-                cut = suffix
-        if cut is None or len(title[: cut.start()].split()) < 3 or words < 4:
+        if len(title.split()) < 4:
             break
-        title = title[: cut.start()].rstrip(" -–—|,:(")
+        base = max(0, len(title) - _TAIL)  # the patterns end the line: only its tail is searched
+        tail = title[base:]
+        folded = fold(tail)
+        digits = any(c.isdigit() for c in tail)
+        found = (_TRAILING_DEADLINE.search(folded) if digits else None) or _TRAILING_NAVIGATION.search(folded)
+        cut = base + found.start() if found else None
+        if cut is None and digits:
+            dates = [d for d in find_dates(tail, folded=folded) if d.end >= len(tail.rstrip(" .)"))]
+            head = title[: base + dates[-1].start] if dates else ""
+            if len(head.split()) >= 4 and _SEPARATOR_TAIL.search(head):
+                title = _SEPARATOR_TAIL.sub(
+                    "", head
+                ).rstrip()  # "... - 12/03/2024"; "Atelier du 12 mars 2026" stays
+                continue
+        if cut is None:
+            suffix = _TRAILING_SUFFIX.search(tail)
+            if suffix and _site_suffix(suffix.group("suffix"), title[: base + suffix.start()]):
+                cut = base + suffix.start()
+        if cut is None or len(title[:cut].split()) < 3:
+            break
+        title = title[:cut].rstrip(" -–—|,:(")
     return title
 
 
