@@ -420,9 +420,19 @@ def generate(r: random.Random) -> Call:
         title_lines = [printed.upper()]
     elif r.random() < 0.2:
         title_lines = _split_two_lines(r, printed, language)
-    layout = r.choice(["portal", "board", "document", "notice", "post"])
+    layout = r.choice(
+        ["portal", "board", "document", "notice", "post", "aggregator", "transcript", "fields", "competition"]
+    )
     lines: list[str] = []
-    if layout == "post":  # a vacancy: the programme, the post (its count before it), reference, place
+    if layout == "competition" and language == "ar":
+        lines, gold = _competition_page(r, org)
+    elif layout == "aggregator":
+        lines = _aggregator_page(r, language, org, printed, title_lines)
+    elif layout == "transcript":
+        lines = _transcript(r, language, org, printed, title_lines)
+    elif layout in ("fields", "competition"):
+        lines = _fields_page(r, language, org, printed)
+    elif layout == "post":  # a vacancy: the programme, the post (its count before it), reference, place
         gold = r.choice(POSTS[language])
         lines += [_fill(r, r.choice(PROGRAMMES[language]), language), ""]
         lines += [f"{r.choice(['1 ', '2 ', ''])}{gold}", ""]
@@ -515,6 +525,173 @@ def generate(r: random.Random) -> Call:
     if r.random() < 0.3:  # as a Word or PDF rendering reads back: a paragraph a line, no blank between
         lines = [line for line in lines if line.strip()]
     return Call(lines, gold, language)
+
+
+SITE_SUFFIXES = ["Tawjih", "NGO Jobs", "Portail Associatif", "Emploi Maroc", "Daleel", "Wadifa", "ONG Info"]
+DEADLINE_TAILS = {
+    "fr": ["Date limite : {date}", "- Date limite {date}", "– échéance {date}", "({date})"],
+    "en": ["- Deadline: {date}", "(Deadline {date})", "– Apply by {date}", "- {date}"],
+    "ar": ["آخر أجل {date}", "اخر اجل {date}", "- آخر أجل لإيداع الترشيحات {date}", "- {date}"],
+}
+BACK_LINKS = {
+    "fr": ["Retour vers les opportunités", "Retour à la liste des offres"],
+    "en": ["Back to jobs", "Back to all opportunities"],
+    "ar": ["العودة إلى القائمة"],
+}
+RELATED = {  # other offers a portal lists beside the page: titles of other calls, not this one's
+    "fr": [
+        "Offres similaires",
+        "Recrutement d'un(e) comptable – Association Tilila",
+        "Appel à projets jeunesse 2025",
+    ],
+    "en": ["Related jobs", "Finance Officer – Atlas Civic Network", "Call for Proposals: small grants 2025"],
+    "ar": ["عروض مشابهة", "مباراة لتوظيف 5 محررين من الدرجة الثالثة", "دعوة لتقديم مشاريع الجمعيات 2025"],
+}
+
+
+def _aggregator_page(
+    r: random.Random, language: str, org: str, printed: str, title_lines: list[str]
+) -> list[str]:
+    """A job board or a news site's copy: the title line carries what the site glued to it (its
+    name after a dash, the deadline, a "back" link, the issuer before a colon), then the site's
+    furniture, the date, label lines, the text; sometimes other offers' titles at the end."""
+    head = printed
+    glue = r.choice(["site", "deadline", "back", "issuer", "plain"])
+    if glue == "site":
+        head = f"{printed} {r.choice(['-', '–', '|'])} {r.choice(SITE_SUFFIXES)}"
+    elif glue == "deadline":
+        head = f"{printed} {r.choice(DEADLINE_TAILS[language]).format(date=_date(r, language))}"
+    elif glue == "back":
+        head = f"{printed}{r.choice(['', ' ', '-'])}{r.choice(BACK_LINKS[language])}"
+    elif glue == "issuer" and len(org.split()) <= 4:
+        head = f"{org}: {printed}"
+    lines = [head] if len(title_lines) == 1 else title_lines
+    if r.random() < 0.5:
+        lines.append(" » ".join(r.sample(NAV[language], 2)))
+    if r.random() < 0.6:
+        lines.append(
+            ["Publié le ", "Posted on ", "نشر في "][["fr", "en", "ar"].index(language)] + _date(r, language)
+        )
+    lines.append("")
+    lines += _labels(r, language) + [""]
+    lines += _sentences(r, language, org)
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    if r.random() < 0.4:
+        lines += [""] + RELATED[language]
+    return lines
+
+
+def _cut_copy(r: random.Random, printed: str) -> str:
+    """A host's copy of the title above its transcript: cut after so many characters."""
+    cut = printed[: r.randint(min(30, len(printed) - 5), max(31, len(printed) - 5))]
+    ref = f"{''.join(r.sample('ABCDEFMNRUW', 3))}/{r.randint(2015, 2025)}/{r.randint(1, 60):03d} "
+    return (ref if r.random() < 0.5 else r.choice(["", "1 "])) + cut.replace("'", "`")
+
+
+def _transcript(r: random.Random, language: str, org: str, printed: str, title_lines: list[str]) -> list[str]:
+    """A PDF read through a document host: the cut copy of the title, "Transcription", a page
+    counter, the letterhead, a generic header, the title (perhaps in capitals over lines), a
+    table of contents with dotted leaders, page headers repeated."""
+    copy = _cut_copy(r, printed)
+    lines = [
+        copy,
+        "",
+        r.choice(["Transcription", "Texte intégral", "Full text", "Vous êtes sur la page 1 sur 12"]),
+        "",
+    ]
+    if r.random() < 0.5:
+        lines.append(copy)
+    lines += [org.upper() if language != "ar" else org]
+    if r.random() < 0.6:
+        lines.append(r.choice(HEADERS[language]).format(n=r.randint(1, 20)))
+    lines += title_lines + [""]
+    if r.random() < 0.5:
+        contents = {"fr": "Sommaire", "en": "Contents", "ar": "الفهرس"}[language]
+        lines += [contents] + [
+            f"{h} {'.' * r.randint(8, 30)} {i + 2}" for i, h in enumerate(HEADINGS[language][:3])
+        ]
+    page_header = f"{org} – {r.choice(['TDR', 'ToR', 'CPS'])} {r.randint(2020, 2026)}"
+    lines += [page_header, r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    lines += [page_header, r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines
+
+
+FIELD_KEYS = {
+    "fr": ["Intitulé du poste", "Intitulé", "Poste", "Titre de la mission", "Objet"],
+    "en": ["Job title", "Position", "Title of the assignment", "Activity Title"],
+    "ar": ["المنصب", "عنوان المهمة", "الموضوع"],
+}
+
+
+def _fields_page(r: random.Random, language: str, org: str, printed: str) -> list[str]:
+    """A recruitment platform or a form: label/value rows (on one line, on two, in a pipe
+    table, behind a bullet), the title being one of the values."""
+    rows = [
+        (k, v)
+        for k, v in (
+            line.split(" : ", 1) if " : " in line else line.split(": ", 1) for line in _labels(r, language)
+        )
+    ]
+    rows.insert(r.randint(0, len(rows)), (r.choice(FIELD_KEYS[language]), printed))
+    shape = r.choice(["colon", "two_lines", "pipes", "bullets"])
+    lines: list[str] = []
+    if r.random() < 0.5:
+        lines += [r.choice(SITES[language])] + r.sample(NAV[language], 2) + [""]
+    for key, value in rows:
+        if shape == "colon":
+            lines.append(f"{key} : {value}")
+        elif shape == "two_lines":
+            lines += [key, value]
+        elif shape == "pipes":
+            lines.append(f"| {key} | {value} |")
+        else:
+            lines.append(f"- {key} : {value}")
+    lines += [""] + [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines
+
+
+def _competition_page(r: random.Random, org: str) -> tuple[list[str], str]:
+    """A Moroccan public competition on a jobs site: a heading (perhaps stretched with tatweel,
+    with the deadline glued after it), a key/value table in pipes, the notice, sentences of the
+    site that read like anything but a title."""
+    count = r.choice(["", "5 ", "13 ", "30 ", "120 "])
+    grade = r.choice(
+        [
+            "متصرفين من الدرجة الثانية",
+            "تقنيين من الدرجة الثالثة",
+            "محررين من الدرجة الثالثة",
+            "مهندسي دولة من الدرجة الأولى",
+            "أطر في عدة تخصصات",
+        ]
+    )
+    gold = f"{r.choice(['مباراة لتوظيف', 'مباراة توظيف', 'إعلان عن مباراة لتوظيف'])} {count}{grade}"
+    heading = gold
+    if r.random() < 0.4:
+        heading = heading.replace("مباراة", "مبــاراة").replace("توظيف", "توظيـف")
+    if r.random() < 0.4:
+        heading += f" {r.choice(DEADLINE_TAILS['ar']).format(date=_date(r, 'ar'))}"
+    if r.random() < 0.3:
+        heading = f"{org}: {heading}"
+    lines = [heading, ""]
+    if r.random() < 0.6:
+        lines += [
+            f"الإدارة | {org}",
+            f"عدد المناصب | {count.strip() or '1'}",
+            f"آخر أجل | {_date(r, 'ar')}",
+            "",
+        ]
+    lines.append(f"تعلن {org} عن تنظيم {gold.removeprefix('إعلان عن ')}، وذلك يوم {_date(r, 'ar')}.")
+    pool = [
+        "المرجو الاحتفاظ بهذه الصفحة، يمكنك نسخ الرابط لأن الجدول سيتم تحديثه",
+        "سيكون المترشحون مسؤولين",
+        "عن صحة المعلومات المدلى بها",
+        "شروط الترشيح",
+        "ملف الترشيح",
+        "يمكن للمترشحين تحميل الإعلان",
+    ]
+    lines += r.sample(pool, r.randint(2, 4))
+    lines += _labels(r, "ar")
+    return lines, gold
 
 
 def calls(count: int, seed: int = 16) -> list[Call]:

@@ -115,7 +115,7 @@ def train(synthetic: int, real: list[Path]) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--synthetic", type=int, default=150)
+    parser.add_argument("--synthetic", type=int, default=500)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "tor-corpus")
     parser.add_argument(
         "--with-corpus",

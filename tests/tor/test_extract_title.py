@@ -12,7 +12,7 @@ from nidaa.tor.extract import extract_fields
     [
         (
             "Numéro de l'appel d'offre XYZ 04/2024\nAppel à candidature pour le recrutement des formateurs /trices\nLancé par : Association Exemple",
-            "Recrutement des formateurs /trices",
+            "Appel à candidature pour le recrutement des formateurs /trices",
             "trainer",
         ),
         (
@@ -42,7 +42,7 @@ from nidaa.tor.extract import extract_fields
         ),
         (
             "إعلان عن طلب ترشيحات لانتقاء مكون(ة) في مجال التخطيط التشاركي\n",
-            "طلب ترشيحات لانتقاء مكون(ة) في مجال التخطيط التشاركي",
+            "إعلان عن طلب ترشيحات لانتقاء مكون(ة) في مجال التخطيط التشاركي",
             "trainer",
         ),
         (

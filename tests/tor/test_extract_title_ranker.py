@@ -69,7 +69,7 @@ def test_ranking_is_deterministic():
             "REF-2026-14 Appel à consultation pour le recrutement d`un\n\nTranscription\n\n"
             "Appel à consultation pour le recrutement d'un bureau d'études pour l'audit des coopératives\n"
             "Lieu de la mission\nMeknès\n",
-            "Recrutement d'un bureau d'études pour l'audit des coopératives",
+            "Appel à consultation pour le recrutement d'un bureau d'études pour l'audit des coopératives",
         ),
         (  # an Arabic portal: navigation, then the post
             "بوابة التشغيل\nالرئيسية\nأخبار\n\nمنسق(ة) مشروع في مجال التربية المالية\n\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from nidaa.tor.dates import find_dates
 from nidaa.tor.fields.common import EMAIL, Doc, Span, kv_lines
 from nidaa.tor.fields.title_rank import Candidate, pick
 from nidaa.tor.sections import role_of
@@ -177,7 +178,7 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_REF_LINE = re.compile(kw(r"numero", r"\bn°", r"\bref\b", r"reference de"))
+_REF_LINE = re.compile(kw(r"numero", r"\bn°", r"\bnº", r"\bref\b", r"reference de", r"\bno\.? ?\d", r"رقم"))
 
 
 _STRONG_TITLE = re.compile(
@@ -225,6 +226,11 @@ _MEDIUM_TITLE = re.compile(
         r"دعوة",
         r"دفتر التحملات",
         r"الشروط المرجعية",
+        # a public competition names its posts: "Concours de recrutement de ...", "مباراة لتوظيف ..."
+        r"concours",
+        r"مباراة",
+        r"مباريات",
+        r"مسابقة",
     )
 )
 
@@ -243,13 +249,6 @@ _TITLE_KEYS = re.compile(
         r"الموضوع",
         r"المنصب",
         r"عنوان المهمة",
-    )
-)
-
-
-_TITLE_PREFIX = re.compile(
-    kw(
-        r"\A(?:appel a (?:candidatures?|consultation)|termes de reference|tdrs?|avis|call for applications|terms of reference|tor|job offer|offre d'emploi|objet|subject)\s*[:\-–]?\s*(?:pour (?:le |la |l')?|relatifs? (?:a|au) |for (?:the )?)?(?=recrutement|recruitment|selection|hiring)"
     )
 )
 
@@ -283,7 +282,9 @@ _JOB_WORDS = re.compile(
 _EXPLICIT_TITLE_KEY = re.compile(
     kw(
         r"(?:titre|intitule|title|name) (?:de la |du |de l'|of the |of )?(?:mission|consultation|assignment|consultancy|poste|position|prestation|etude|study)",
-        r"(?:assignment|job|position|consultancy) title",
+        r"(?:assignment|job|position|consultancy|activity) title",
+        r"titre de l'activite",
+        r"(?:marche |appel d'offres )?(?:relatif|relative|portant) (?:a|sur)",  # a tender's object
         r"objet de (?:la consultation|l'appel|la mission)",
         r"intitule\Z",
         r"intitule (?:du poste|de la formation|de l'etude)",
@@ -332,6 +333,13 @@ _GENERIC_WORDS = re.compile(
         r"منصب",
         r"مفتوح",
         r"رقم",
+        # "appel d'offres ouvert sur offres de prix", "طلب عروض أثمان مفتوح"
+        r"طلب",
+        r"اثمان",
+        r"ouvert",
+        r"sur",
+        r"prix",
+        r"open",
     )
 )
 
@@ -353,13 +361,14 @@ _LEAD_IN = re.compile(
 )
 
 
+_LABEL_PREFIX = re.compile(
+    r"\A(?:"
+    + kw(r"vacancy", r"job offer", r"job opening", r"offre d'emploi", r"objet", r"subject")
+    + r")\s*[:\-–—]\s*(?=\S)"
+)
 _HEADER_PREFIX = re.compile(
     r"\A(?:"
     + kw(
-        r"vacancy",
-        r"job offer",
-        r"job opening",
-        r"offre d'emploi",
         r"avis de recrutement",
         r"appel a candidatures?",
         r"appel a consultation",
@@ -371,18 +380,15 @@ _HEADER_PREFIX = re.compile(
         r"request for proposals",
         r"إعلان",
         r"إعلان عن منصب",
-        r"objet",
-        r"subject",
     )
     + r")\s*[:\-–—]\s*(?=\S)"
 )
 
 
-_ANNOUNCEMENT_PREFIX = re.compile(r"\A(?:" + kw(r"إعلان عن", r"إعلان", r"announcement of") + r")\s*(?=\S)")
-
-
+_OBJECT_ALONE = 6  # words after a call's heading words that name the call without them
 _CONTINUES = re.compile(
-    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|خاص ب|خاصة ب|يتعلق ب|المتعلق ب|المتعلقة ب)"
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
+    r"(?i:relati(?:f|ve)|portant|concernant|pour|for|regarding|related to)\b)"
 )
 
 
@@ -434,10 +440,40 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
         arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and _CONTINUATION.match(folded)
         if capitals:
             nxt = body
-        elif step >= 2 or not (nxt[0].islower() or arabic_link) or nxt.endswith(":"):
+        elif (
+            step >= 2
+            or nxt.endswith(":")
+            or not (
+                nxt[0].islower()
+                or arabic_link
+                # "... du projet" + "« Femmes et Territoires »": the name the object ends on
+                or (
+                    nxt[0] in '«“"'
+                    and len(nxt.split()) <= 10
+                    and not re.search(r"\d", nxt)  # a reference in quotes is not a name
+                    and doc.text.count("\n", end, next_start) == 1
+                )
+                # "... cooperatives in the" + "Drâa-Tafilalet region": a name after a link word
+                or (
+                    dangling
+                    and doc.text.count("\n", end, next_start) == 1
+                    and not _LABEL_LINE.match(nxt)
+                    and not (_STRONG_TITLE.search(_bare(folded)) or _MEDIUM_TITLE.search(_bare(folded)))
+                )
+            )
+        ):
             break
         line, end = f"{line.rstrip(' :')} {nxt}", next_start + len(doc.masked[next_start:next_end].rstrip())
     return line, (span[0], end)
+
+
+_ARABIC_MARKS = str.maketrans("", "", "\u0640" + "".join(map(chr, range(0x064B, 0x0653))))
+
+
+def _bare(folded: str) -> str:
+    """A folded line without Arabic stretching and vowel marks ("مبــاراة لتوظيـف", "سُلَّم"), for
+    the cue words to match; offsets into it are not the document's."""
+    return folded.translate(_ARABIC_MARKS)
 
 
 def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
@@ -447,22 +483,97 @@ def _is_generic_header(folded: str, cue: re.Match[str]) -> bool:
     return len(words) <= 1
 
 
+_BLANKS = re.compile(r"\.{4,}|…{2,}|_{4,}|(?:\. ){4,}")
+_NUMBERING = re.compile(r"\A(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)\-]\s*")  # "1. Intitulé de la mission"
+_BULLET = re.compile(r"\A[ \t]*[-–•·▪*][ \t]+")
 _REF_VALUE_ANY = re.compile(r"\S*\d\S*")
 
 
-def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]]]:
-    """The head's non-blank lines and the title candidates the rules find, each
+_CUT_SCAN = 40  # lines of the head compared
+_COPY_LINES = 12  # a host prints its copy of the title among the first lines
+_CUT_WORDS = 16  # a cut copy is a short line
+
+
+def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
+    """The head's lines that are a cut copy of a longer line (a host repeats a document's
+    title above its transcript, cut after so many characters: "... pour le recrutement d`un"):
+    the longer line is the title, the copy is not. Lines are compared only with those opening
+    on the same word, over a bounded head."""
+    joined = [
+        " ".join(re.findall(r"\w+", doc.folded[start : start + len(line)]))
+        for start, line in lines[:_CUT_SCAN]
+    ]
+    # the full title may be printed over two lines: the copy is then a prefix of the pair
+    # (line, length the copy must pass, text), by first word
+    by_first: dict[str, list[tuple[int, int, str]]] = {}
+    for j, text in enumerate(joined):
+        pair = f"{text} {joined[j + 1]}" if j + 1 < len(joined) else text
+        by_first.setdefault(text.partition(" ")[0], []).extend(((j, 0, text), (j, len(text), pair)))
+    cut = set()
+    for i, words in enumerate(joined[:_COPY_LINES]):
+        tokens = words.split()
+        if not 4 <= len(tokens) <= _CUT_WORDS + 4:
+            continue
+        # the copy may carry a reference or a page number before it ("MAR/UNW/2016/031 Appel ...")
+        # and end in the middle of a word ("... pour l'évaluation fina")
+        for k in range(min(5, len(tokens) - 3)):
+            head = " ".join(tokens[k:])
+            if any(
+                j != i and len(other) > len(head) > passed and other.startswith(head)
+                for j, passed, other in by_first.get(tokens[k], ())
+            ):
+                cut.add(i)
+                break
+    return cut
+
+
+def _table_rows(doc: Doc, lines: list[tuple[int, str]]) -> list[tuple[str, str, Span]]:
+    """(key, value, span) of the rows "| key | value |" and of a key alone on its line with its
+    value on the next ("Intitulé" + "Diagnostic des ..."), as a form or a flattened table gives them."""
+    rows: list[tuple[str, str, Span]] = []
+    for index, (start, line) in enumerate(lines[:_CUT_SCAN]):
+        if line.startswith("|") and line.count("|") >= 3:
+            cells = line.strip("|").split("|")
+            key, value = cells[0].strip(), cells[1].strip()
+            if key and value:
+                begin = start + line.index(value, line.index("|", 1))
+                rows.append((fold(key).rstrip(" :"), value, (begin, begin + len(value))))
+        elif len(line.split()) <= 5 and index + 1 < len(lines):
+            key = doc.folded[start : start + len(line)].rstrip(" :：")
+            if _EXPLICIT_TITLE_KEY.fullmatch(key) or _TITLE_KEYS.fullmatch(key):
+                n_start, value = lines[index + 1]
+                rows.append((key, value, (n_start, n_start + len(value))))
+    return rows
+
+
+def _without_site(line: str) -> str:
+    """A heading line less the site's name a portal prints after a bar ("Title | Site"),
+    so the title is not taken for a table row; a row of cells stays as it is."""
+    if line.count(" | ") != 1 or line.startswith("|"):
+        return line
+    left, right = line.split(" | ")
+    if len(right.split()) <= 3 and len(left.split()) >= 3 and not re.search(r"\d", right):
+        return left.rstrip()
+    return line
+
+
+def rule_candidates(
+    doc: Doc,
+) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]], set[int]]:
+    """The head's non-blank lines, the title candidates the rules find, each
     ``(rank, order, line, span)``: rank 0-2 from the cue rules (0 strongest), 3 a
-    "title key: value" row, 4 a heading-like top line."""
+    "title key: value" row, 4 a heading-like top line; and the indexes of the lines that
+    are a host's cut copy of the title (never a candidate)."""
     head_limit = max(1500, len(doc.text) // 4)
     lines: list[tuple[int, str]] = []
     offset = 0
     for raw_line in doc.masked[:head_limit].split("\n"):
         if raw_line.strip():
             lead = len(raw_line) - len(raw_line.lstrip())
-            lines.append((offset + lead, raw_line.strip()))
+            lines.append((offset + lead, _without_site(raw_line.strip())))
         offset += len(raw_line) + 1
     candidates: list[tuple[int, int, str, Span]] = []
+    cut = _cut_repeats(doc, lines)
 
     def usable(k: int) -> bool:
         start, line = lines[k]
@@ -476,7 +587,7 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             and len(line.split()) >= 2
         )
 
-    if lines:  # a job board's heading naming the post ("Chargé(e) de projets") is the title
+    if lines and 0 not in cut:  # a job board's heading naming the post ("Chargé(e) de projets") is the title
         first_start, first = lines[0]
         first_folded = doc.folded[first_start : first_start + len(first)]
         names_post = _JOB_WORDS.search(first_folded) or any(
@@ -487,7 +598,17 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
         numbered = _REF_LINE.search(first_folded) or re.search(
             r"\d", first
         )  # "Consultation n° AB-14": a header
-        if _headline(first, first_folded) and len(first.split()) <= 12 and names_post and not numbered:
+        first_cue = _STRONG_TITLE.search(_bare(first_folded)) or _MEDIUM_TITLE.search(_bare(first_folded))
+        generic = first_cue is not None and _is_generic_header(
+            _bare(first_folded), first_cue
+        )  # "Call for Consultancy"
+        if (
+            _headline(first, first_folded)
+            and len(first.split()) <= 12
+            and names_post
+            and not numbered
+            and not generic
+        ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
     for index, (start, line) in enumerate(lines[:3]):
         # An announcement opening the text names the call's object, unless a
@@ -508,11 +629,14 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             candidates.append((1, start, value, (begin, begin + len(value))))
             break
     for index, (start, line) in enumerate(lines):
-        if len(line) > 220 or "\t" in line or " | " in line:
+        if len(line) > 220 or "\t" in line or " | " in line or index in cut:
             continue
         folded = doc.folded[start : start + len(line)]
-        label = _LABEL_LINE.match(folded)
-        if label and _URL_OR_DATE.search(line, label.end()):
+        bullet = _BULLET.match(folded)  # "- Intitulé : ...": the label after the bullet
+        lead = bullet.end() if bullet else 0
+        label = _LABEL_LINE.match(folded[lead:])
+        label_end = lead + label.end() if label else 0
+        if label and _URL_OR_DATE.search(line, label_end):
             continue  # "Date limite de sélection des offres : 18/09/2024", "SOURCE: https://..."
         if label and not (
             _TITLE_KEYS.match(label.group(0))
@@ -521,12 +645,21 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             or (line.endswith((":", "：")) and _LEAD_IN.search(label.group(0)) and len(line.split()) <= 4)
         ):
             if not (_STRONG_TITLE.search(label.group(0)) or _MEDIUM_TITLE.search(label.group(0))):
-                continue  # "Type de contrat : Consultation nationale" is a detail of the call, not its title
+                # "Type de contrat : Consultation nationale" is a detail of the call, not its title;
+                # but an aggregator's "Organisation : Recrutement de ..." names it after the colon
+                value = line[label_end:].strip()
+                v_bare = _bare(folded[label_end:])
+                v_cue = _STRONG_TITLE.search(v_bare) or _MEDIUM_TITLE.search(v_bare)
+                if v_cue and len(value.split()) >= 3 and not _is_generic_header(v_bare, v_cue):
+                    begin = start + len(line) - len(line[label_end:].lstrip())
+                    candidates.append((1, begin, value, (begin, begin + len(value))))
+                continue
         words = len(line.split())
         if words < 2 or EMAIL.search(folded):
             continue
-        strong = _STRONG_TITLE.search(folded)
-        medium = _MEDIUM_TITLE.search(folded)
+        bare = _bare(folded)
+        strong = _STRONG_TITLE.search(bare)
+        medium = _MEDIUM_TITLE.search(bare)
         cue = strong or medium
         if (
             line.endswith((":", "："))
@@ -537,7 +670,7 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             n_start, n_line = lines[index + 1]
             candidates.append((0, start, n_line, (n_start, n_start + len(n_line))))
             continue
-        if cue and _is_generic_header(folded, cue):
+        if cue and _is_generic_header(bare, cue):
             following = index + 1
             while (  # "AVIS DE RECRUTEMENT" + "Réf. : ATDL/RH/03" + the post
                 following < min(index + 3, len(lines) - 1)
@@ -550,6 +683,11 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             if following < len(lines) and usable(following):
                 n_start, n_line = lines[following]
                 n_folded = doc.folded[n_start : n_start + len(n_line)]
+                n_label = _LABEL_LINE.match(_NUMBERING.sub("", n_folded))
+                if n_label and not (
+                    _TITLE_KEYS.match(n_label.group(0)) or _EXPLICIT_TITLE_KEY.match(n_label.group(0))
+                ):
+                    continue  # "TERMES DE REFERENCE" + "1. Titre du projet : ...": a detail, not the call
                 if not _ISSUER_VERB_FOLDED.search(n_folded):
                     if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
                         joined = f"{line} {n_line}"
@@ -568,24 +706,42 @@ def rule_candidates(doc: Doc) -> tuple[list[tuple[int, str]], list[tuple[int, in
             rank = 1
         elif (medium or strong) and words >= 4:
             rank = 1
-        elif index < 40 and words <= 8 and _JOB_WORDS.search(folded) and not line.endswith((".", ";", ",")):
+        elif (
+            index < 40
+            and words <= 8
+            and _JOB_WORDS.search(folded)
+            and not line.endswith((".", ";", ","))
+            and not _SENTENCE_VERB.search(folded)  # a sentence's broken line, not a post's name
+        ):
             rank = 2
         if rank is not None:
             candidates.append((rank, start, line, (start, start + len(line))))
-    for key, value, span in kv_lines(doc, head_limit):
+    keyed = [
+        (_BULLET.sub("", key), value, span)
+        for key, value, span in kv_lines(doc, head_limit)
+        if "|" not in value  # "Poste | Nombre | Grade": a table's header row, not a value
+    ]
+    keyed += _table_rows(doc, lines)
+    for key, value, span in keyed:
         # "Title of the assignment: X" names the title outright (after recruitment wording)
         if _EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2 and not EMAIL.search(value):
             candidates.append((0, -1, value, span))
             break
-    for key, value, span in kv_lines(doc, head_limit):
-        if _TITLE_KEYS.match(key) and len(value.split()) >= 2:
+    for key, value, span in keyed:
+        # a numbered field of a form ("2. Intitulé de la mission : X") names the title when
+        # no heading above it does
+        if (_TITLE_KEYS.match(key) or _EXPLICIT_TITLE_KEY.match(_NUMBERING.sub("", key))) and len(
+            value.split()
+        ) >= 2:
             candidates.append((3, span[0], value, span))
             break
-    for start, line in lines[:12]:  # no cue anywhere: a heading-like line at the top names the call
+    for index, (start, line) in enumerate(lines[:12]):  # no cue anywhere: a heading-like line at the top
+        if index in cut:
+            continue
         if _headline(line, doc.folded[start : start + len(line)]):
             candidates.append((4, start, line, (start, start + len(line))))
             break
-    return lines, candidates
+    return lines, candidates, cut
 
 
 def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
@@ -606,12 +762,14 @@ PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
 def title_candidates(doc: Doc) -> list[Candidate]:
     """Every candidate title with its features: the rules' proposals, then the
     plain lines near the top that no rule proposed."""
-    lines, found = rule_candidates(doc)
+    lines, found, cut = rule_candidates(doc)
     proposed = {(c[3][0], c[2]) for c in found}
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
-        for start, line in lines[:PLAIN_LINES]
-        if (start, line) not in proposed and _could_be_title(line, doc.folded[start : start + len(line)])
+        for index, (start, line) in enumerate(lines[:PLAIN_LINES])
+        if (start, line) not in proposed
+        and index not in cut
+        and _could_be_title(line, doc.folded[start : start + len(line)])
     ]
     starts = [start for start, _ in lines]
     counts: dict[str, int] = {}
@@ -645,6 +803,7 @@ def _could_be_title(line: str, folded: str) -> bool:
         and not line.startswith(("•", "*", "·", "[", "("))
         and "@" not in line
         and not (_LABEL_LINE.match(folded) and _URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
+        and not _BLANKS.search(line)  # a form's blank or a contents line: "Nom : ........", "Contexte .... 3"
     )
 
 
@@ -690,6 +849,9 @@ _ORG_HEAD = re.compile(
 )
 _NAV_WORDS = re.compile(
     kw(
+        r"transcription",  # a document host's labels above the text
+        r"texte integral",
+        r"full text",
         r"accueil",
         r"home",
         r"menu",
@@ -710,7 +872,7 @@ _NAV_WORDS = re.compile(
         r"posted",
         r"published",
         r"الرئيسية",
-        r"تسجيل",
+        r"تسجيل الدخول",
         r"نشر في",
         r"شارك",
     )
@@ -735,6 +897,15 @@ _SENTENCE_VERB = re.compile(
         r"يجب",
         r"سيتم",
         r"يتعين",
+        r"يتم",
+        r"سيكون",
+        r"ستكون",
+        r"يكون",
+        r"يمكن",
+        r"يمكنك",
+        r"يهدف",
+        r"تهدف",
+        r"المرجو",
     )
 )
 
@@ -756,7 +927,7 @@ def _features(
     the line does: the sentence's final period is not the title's."""
     start, line = lines[index] if lines else (0, title)
     folded_line = doc.folded[start : start + len(line)]
-    folded = folded_line if title == line else fold(title)
+    folded = _bare(folded_line if title == line else fold(title))
     n = len(title.split())
     letters = sum(map(str.isalpha, title))
     upper = sum(map(str.isupper, title)) / letters if letters else 0.0
@@ -764,7 +935,8 @@ def _features(
     cut = span[1] < line_end - 1  # the title ends before its line does
     inside = span[0] > start + 1  # and/or begins after its line's start
     strong = _STRONG_TITLE.search(folded)
-    cue = strong or _MEDIUM_TITLE.search(folded)
+    medium = _MEDIUM_TITLE.search(folded)
+    cue = strong or medium
     heading = role_of(folded_line)
     return {
         f"rule_{rank}": 1.0,
@@ -795,11 +967,16 @@ def _features(
         "sentence_verb": float(bool(_SENTENCE_VERB.search(folded))),
         "starts_lower": float(line[:1].islower()),
         "org_head": float(bool(_ORG_HEAD.match(folded))),
+        "org_name": float(n <= 8 and not cue and bool(_ORG_HEAD.search(folded))),
         "navigation": float(n <= 8 and bool(_NAV_WORDS.search(folded_line))),
         "repeated": float(counts.get(folded_line, 0) > 1),
         "bullet": float(line.startswith(("•", "-", "*", "·"))),
         "numbered": float(bool(_NUMBERED.match(line))),
         "joined": float(len(title) > len(line) + 2),
+        # the value of a "label: value" row ("Poste : ...", "Organisation : Recrutement ...")
+        "label_value": float(inside and bool(_LABEL_LINE.match(_BULLET.sub("", folded_line)))),
+        "table_row": float("|" in line),
+        "medium_cue": float(bool(medium)),
     }
 
 
@@ -827,6 +1004,8 @@ def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
         and not (line.endswith(".") and len(words) > 12)
         and not line.startswith(("•", "-", "*", "[", "(", "|"))
         and "\t" not in line
+        and " | " not in line  # a table row
+        and not _BLANKS.search(line)
         and not _LABEL_LINE.match(line)
         and not _URL_OR_DATE.search(line)
         and not EMAIL.search(folded)
@@ -838,28 +1017,111 @@ def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
 _ISSUER_VERB_FOLDED = re.compile(kw(r"\blance\b", r"recrute", r"تعلن", r"يعلن", r"invites", r"is seeking"))
 
 
-_FOR_RECRUITMENT = re.compile(
-    r"(?:\b(?:pour|for)\s+(?:le|la|l'|the)?\s*)(?=" + kw("recrutement", "recruitment", "selection") + ")"
+# What a portal or a job board glues to the end of a title line: the date to apply by
+# ("... آخر أجل 13 أبريل 2026", "... - Date limite : 30/09/2024"), a bare date, the site's or the
+# issuer's short name after a dash ("... - Tanmia", "... | NGO Jobs"), a "back to the list" link.
+_DEADLINE_WORDS = kw(
+    r"اخر اجل",
+    r"اخر موعد",
+    r"date limite",
+    r"delai",
+    r"echeance",
+    r"deadline",
+    r"closing date",
+    r"apply by",
+    r"expire le",
 )
+_TRAILING_DEADLINE = re.compile(
+    r"(?:\s*[-–—|,(:]\s*|\s+)(?:" + _DEADLINE_WORDS + r")\b[^\n]{0,30}?\d[^\n]{0,30}\Z"
+)
+_TRAILING_NAVIGATION = re.compile(
+    r"\s*[-–—|]?\s*(?:"
+    + kw(
+        r"retour (?:vers|a) (?:les|la liste des) (?:opportunites|offres|annonces)",
+        r"back to (?:all )?(?:jobs|opportunities|offers)",
+        r"lire la suite",
+        r"read more",
+        r"postuler",
+        r"apply now",
+        r"العودة إلى",
+    )
+    + r")\s*\Z"
+)
+_TRAILING_SUFFIX = re.compile(r"\s+[-–—|]\s*(?P<suffix>[^-–—|\n]{2,40})\Z")
+_SEPARATOR_TAIL = re.compile(r"\s*[-–—|,:(]\s*\Z")
+
+
+_TAIL = 100  # characters at the end of a title where glued pieces are looked for
+
+
+def _strip_tail(title: str) -> str:
+    """A title line less what a page glued after it: a deadline, a date, a link, a site name."""
+    for _ in range(3):
+        if len(title.split()) < 4:
+            break
+        base = max(0, len(title) - _TAIL)  # the patterns end the line: only its tail is searched
+        tail = title[base:]
+        folded = fold(tail)
+        digits = any(c.isdigit() for c in tail)
+        found = (_TRAILING_DEADLINE.search(folded) if digits else None) or _TRAILING_NAVIGATION.search(folded)
+        cut = base + found.start() if found else None
+        if cut is None and digits:
+            dates = [d for d in find_dates(tail, folded=folded) if d.end >= len(tail.rstrip(" .)"))]
+            head = title[: base + dates[-1].start] if dates else ""
+            if len(head.split()) >= 4 and _SEPARATOR_TAIL.search(head):
+                title = _SEPARATOR_TAIL.sub(
+                    "", head
+                ).rstrip()  # "... - 12/03/2024"; "Atelier du 12 mars 2026" stays
+                continue
+        if cut is None:
+            suffix = _TRAILING_SUFFIX.search(tail)
+            if suffix and _site_suffix(suffix.group("suffix"), title[: base + suffix.start()]):
+                cut = base + suffix.start()
+        if cut is None or len(title[:cut].split()) < 3:
+            break
+        title = title[:cut].rstrip(" -–—|,:(")
+    return title
+
+
+def _site_suffix(suffix: str, head: str) -> bool:
+    """Whether the words after a title's last dash name a site or an issuer rather than
+    going on with the call's object ("Chargé(e) de projet - Tanmia" vs "Officer – Water")."""
+    words = suffix.split()
+    folded_head, folded_suffix = fold(head), fold(suffix)
+    return (
+        1 <= len(words) <= 3
+        and len(head.split()) >= 3
+        and bool(
+            _STRONG_TITLE.search(folded_head)
+            or _MEDIUM_TITLE.search(folded_head)
+            or _ANY_TYPE_WORD.search(folded_head)
+            or _JOB_WORDS.search(folded_head)
+        )
+        and not (_STRONG_TITLE.search(folded_suffix) or _MEDIUM_TITLE.search(folded_suffix))
+        and not _ANY_TYPE_WORD.search(folded_suffix)
+        and not _JOB_WORDS.search(folded_suffix)
+        and not re.search(r"\d", suffix)
+        # a site or an acronym: capitalised words or letters only, no link word inside
+        and all(w[:1].isupper() or w.isupper() or "." in w for w in words)
+    )
 
 
 def _clean_title(line: str) -> str:
-    title = tidy(line)
+    """The title as stored: the line tidied, decorative Arabic stretching dropped, a label
+    header ("Vacancy: ...", "Objet : ...") and what a page glued after the title removed.
+    The call's own heading words ("Appel à candidatures pour le recrutement de ...",
+    "إعلان عن مباراة ...") are kept: the title is the object as the document states it."""
+    title = tidy(line.replace("\u0640", ""))
     title = re.sub(r"\A\d{1,2}\s+(?=[A-Z])", "", title)  # "1 Intervention Officer" = one position
     folded = fold(title)  # same length as title: its offsets are the title's
-    header = _HEADER_PREFIX.match(folded) or _ANNOUNCEMENT_PREFIX.match(folded)
-    if header and header.end() < len(title):
-        title, folded = title[header.end() :], folded[header.end() :]
-    cut_at = 0
-    prefix = _TITLE_PREFIX.match(folded)
-    if prefix and prefix.end() < len(title):
-        cut_at = prefix.end()
-    else:
-        cut = _FOR_RECRUITMENT.search(folded)
-        if cut and cut.start() < 60:
-            cut_at = cut.end()
-    if cut_at or header:
-        title = tidy(title[cut_at:])
+    # "Objet : X", "Vacancy: X": a label, not the title; "Call for applications – X" keeps its
+    # heading words unless X says it all (six words or more): short, X alone would miss them
+    label = _LABEL_PREFIX.match(folded)
+    header = label or _HEADER_PREFIX.match(folded)
+    rest = title[header.end() :] if header else ""
+    if header and len(rest.split()) >= (2 if label else _OBJECT_ALONE):
+        title = tidy(rest)
+    title = tidy(_strip_tail(title))
     return title[:1].upper() + title[1:] if title else title
 
 
