@@ -1,0 +1,130 @@
+"""Who issues a call nobody tuned the reader to (issue 16): the ways calls name their issuer in
+French, Arabic and English, written from the patterns (every organisation here is invented), and
+the partners, funders and copied addresses that are not the issuer."""
+
+from __future__ import annotations
+
+import pytest
+
+from nidaa.tor.api import read_and_extract
+from nidaa.tor.extract import extract_fields
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # an announcing verb after the name
+        (
+            "Contexte\nL'Association Tilila sollicite les services d'un consultant pour son diagnostic.",
+            "Association Tilila",
+        ),
+        (
+            "Le Collectif Sahel Vert souhaite s'adjoindre les services d'un(e) consultant(e).",
+            "Collectif Sahel Vert",
+        ),
+        (
+            "Dans le cadre de son programme jeunesse, la Fondation Ouarzazate Avenir cherche un formateur.",
+            "Fondation Ouarzazate Avenir",
+        ),
+        (
+            "Green Horizons Trust is soliciting proposals from qualified firms for a market study.",
+            "Green Horizons Trust",
+        ),
+        ("The Amazigh Heritage Institute would like to engage a consultant.", "Amazigh Heritage Institute"),
+        # a partner named first does not hide the issuer that follows it
+        (
+            "En partenariat avec la Fondation Bleue, l'Association Ajial recrute un consultant.",
+            "Association Ajial",
+        ),
+        (
+            "With funding from the Imaginary Development Bank, Coastal Voices Network is seeking a trainer.",
+            "Coastal Voices Network",
+        ),
+        # letterheads whose kind word ends the name, an office after a dash
+        ("Agadir Women Network\nTerms of Reference\nBaseline study of the project", "Agadir Women Network"),
+        (
+            "Sahara Youth Council – Country Office\nVacancy announcement\nProgramme Assistant",
+            "Sahara Youth Council",
+        ),
+        # labels: on one line, or the label alone and its value on the next line
+        (
+            "Objet : étude de faisabilité\nEntité contractante : Centre Ibn Rochd pour la Recherche\n",
+            "Centre Ibn Rochd pour la Recherche",
+        ),
+        ("Hiring organization: Bridges for Youth\nLocation: Rabat\n", "Bridges for Youth"),
+        (
+            "Type d'offre\nConsultance\nOrganisation\nAssociation Amal Souss\nLieu\nAgadir\n",
+            "Association Amal Souss",
+        ),
+        # a job board's title "post at organisation"
+        (
+            "Finance Officer at Sahel Relief Network\nPosted 3 days ago\nAbout the role",
+            "Sahel Relief Network",
+        ),
+        # a signature
+        (
+            "Les dossiers sont à envoyer avant le 12 mai 2026.\n\nLe Président de l'Association Oasis Verte\n",
+            "Association Oasis Verte",
+        ),
+        # the organisation defined with its acronym and named by it throughout
+        (
+            "Background\nThe Rural Women Cooperative Union (RWCU) was founded in 2010.\n"
+            "RWCU works with 40 cooperatives. The consultant will report to RWCU's director.",
+            "Rural Women Cooperative Union (RWCU)",
+        ),
+        # the submission address's domain, spelled out in the text by its initials
+        (
+            "The Nador Community Development Forum runs the project in three provinces.\n"
+            "Send applications to recruitment@ncdf.org.ma before 3 May.",
+            "Nador Community Development Forum",
+        ),
+        # Arabic: the announcing verbs, the article and the preposition glued to the name
+        ("يسر جمعية النخيل للتنمية المستدامة أن تعلن عن فتح باب الترشيح.", "جمعية النخيل للتنمية المستدامة"),
+        ("ترغب منظمة الأمل للطفولة في التعاقد مع خبير في التقييم.", "منظمة الأمل للطفولة"),
+        ("بدعم من مؤسسة الخير، تعلن جمعية الوفاء عن حاجتها إلى مكون.", "جمعية الوفاء"),
+        ("تنظم جامعة ابن زهر مباراة لتوظيف أساتذة التعليم العالي.", "جامعة ابن زهر"),
+        (
+            "المدرسة الوطنية للتجارة والتسيير بطنجة: مباراة لتوظيف تقنيين",
+            "المدرسة الوطنية للتجارة والتسيير بطنجة",
+        ),
+        (
+            "إعلان عن مباراة لتوظيف متصرفين من الدرجة الثانية بوزارة الشباب والثقافة\n",
+            "وزارة الشباب والثقافة",
+        ),
+        ("آخر أجل لإيداع الملفات 20 ماي 2026.\n\nرئيس جمعية الواحة للتنمية\n", "جمعية الواحة للتنمية"),
+    ],
+)
+def test_issuer_as_calls_name_it(text, issuer):
+    fields = extract_fields(text)
+    assert fields["issuer"] == issuer
+    (span,) = fields["evidence"]["issuer"]
+    assert 0 < fields["confidence"]["issuer"] < 1
+    assert span["end"] > span["start"]
+
+
+def test_tatweel_in_the_announcing_verb_and_the_name():
+    _, fields = read_and_extract("تعلـــن جمعيـــة الأفق للتنمية عن انتقاء مكون.".encode(), "call.txt")
+    assert fields["issuer"] == "جمعية الأفق للتنمية"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a copied address is not the submission address: its domain names no issuer
+        "Envoyez vos offres à candidatures.projet@gmail.com et en copie à suivi@partenaire-exemple.it.",
+        "Send your proposal to team.project@gmail.com, cc: finance@donor-example.org",
+        # a funder alone is not the issuer
+        "Ce projet est financé par la Fondation Lumière.\nRecrutement d'un formateur en gestion.",
+        "بدعم من مؤسسة الخير للتنمية\nإعلان عن انتقاء مكون",
+    ],
+)
+def test_no_issuer_rather_than_a_partner(text):
+    assert extract_fields(text)["issuer"] is None
+
+
+def test_the_issuer_named_by_its_verb_wins_over_a_partner_defined_earlier():
+    text = (
+        "The Sun Grants Facility (SGF) funds the project.\n"
+        "Mountain Schools Association (MSA) is recruiting a trainer for its teachers."
+    )
+    assert extract_fields(text)["issuer"] == "Mountain Schools Association (MSA)"
