@@ -78,6 +78,18 @@ from nidaa.tor.extract import extract_fields
             "Send applications to recruitment@ncdf.org.ma before 3 May.",
             "Nador Community Development Forum",
         ),
+        # the organisation the consultant answers to, the client a call is made on behalf of
+        (
+            "The consultant will work under the supervision of the steering group and of the "
+            "Coastal Lawyers Collective (CLC), which chairs it.",
+            "Coastal Lawyers Collective (CLC)",
+        ),
+        (
+            "Recrutement d'un formateur pour le compte de l'Association Ghita pour l'Enfance.",
+            "Association Ghita pour l'Enfance",
+        ),
+        # nothing but the reference, built of the issuer's acronym
+        ("REF: TUN/FDX/2026/012\nAppel à consultation pour une étude de marché", "FDX"),
         # Arabic: the announcing verbs, the article and the preposition glued to the name
         ("يسر جمعية النخيل للتنمية المستدامة أن تعلن عن فتح باب الترشيح.", "جمعية النخيل للتنمية المستدامة"),
         ("ترغب منظمة الأمل للطفولة في التعاقد مع خبير في التقييم.", "منظمة الأمل للطفولة"),

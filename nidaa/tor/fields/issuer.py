@@ -142,6 +142,8 @@ _ISSUER_CUES = re.compile(
         r"commanditaire",
         r"organisme",
         r"maitre d'ouvrage",
+        r"pour le compte (?:de|du|des)",
+        r"on behalf of",
     )
 )
 
@@ -663,6 +665,109 @@ def _most_named(doc: Doc) -> Iterator[Found]:
             return
 
 
+_SUPERVISED = re.compile(
+    kw(
+        r"under the (?:overall |direct |technical )?(?:supervision|responsibility|guidance|coordination) of",
+        r"reporting (?:directly )?to",
+        r"will report to",
+        r"sous la (?:supervision|responsabilite|coordination|direction|tutelle) (?:de|du|des)",
+        r"rendra compte a",
+        r"rapportera a",
+    )
+)
+
+
+def _supervisor(doc: Doc) -> Iterator[Found]:
+    """ "Under the supervision of ... X (ACR)", "sous la responsabilité de l'Association X": the
+    organisation the consultant answers to, named in the rest of the sentence."""
+    for cue in _SUPERVISED.finditer(doc.folded):
+        end = doc.line_bounds(cue.end())[1]
+        stop = doc.masked.find(". ", cue.end(), end)
+        clause_end = min(end, stop if stop != -1 else end, cue.end() + 240)
+        for name, acronym, start, stop_at in defined_acronyms(
+            doc.masked, doc.folded, clause_end, start=cue.end(), kinds=False
+        ):
+            yield f"{name} ({acronym})", (start, stop_at), 0.45, True
+            break
+        for match in re.finditer(rf"(?<![\w'’]){NAME}", doc.masked[cue.end() : clause_end]):
+            name = re.sub(r"\A(?:The|La|Le|Les|L['’])\s*", "", match.group(0))
+            if org_line(name):
+                yield name, (cue.end() + match.end() - len(name), cue.end() + match.end()), 0.45, True
+                break
+
+
+# Parts of a reference that are never an issuer's acronym: countries, procurement words.
+_REFERENCE_WORDS = {
+    "MAR",
+    "MA",
+    "TUN",
+    "TN",
+    "DZA",
+    "DZ",
+    "JOR",
+    "JO",
+    "LBN",
+    "LB",
+    "EGY",
+    "EG",
+    "MRT",
+    "MR",
+    "SEN",
+    "SN",
+    "LBY",
+    "PSE",
+    "IRQ",
+    "SYR",
+    "YEM",
+    "FRA",
+    "BEL",
+    "ESP",
+    "ITA",
+    "IC",
+    "RFP",
+    "RFQ",
+    "RFI",
+    "ITB",
+    "EOI",
+    "DAO",
+    "AO",
+    "AOO",
+    "AOI",
+    "AMI",
+    "CN",
+    "TDR",
+    "TOR",
+    "TDRS",
+    "REF",
+    "PR",
+    "NO",
+    "N",
+    "LOT",
+    "CONS",
+    "SER",
+    "SRV",
+    "PO",
+    "SC",
+    "SSA",
+    "PN",
+    "VA",
+    "JD",
+    "HR",
+    "RH",
+}
+
+
+def _reference_acronym(doc: Doc) -> Iterator[Found]:
+    """A reference built of the issuer's acronym ("AGENCY/MAR/2026/004"): its first part that is
+    neither a country, a year nor a procurement word."""
+    reference = doc.fields.get("reference")
+    spans = doc.evidence.get("reference") or [(0, 0)]
+    for part in re.split(r"[/\\_.\-\s]+", reference if isinstance(reference, str) else ""):
+        if re.fullmatch(r"[A-Z]{2,6}", part) and part not in _REFERENCE_WORDS:
+            yield part, spans[0], 0.3, True
+            return
+
+
 # The rules, most telling first: the first name one of them finds that passes for an
 # organisation is the issuer.
 RULES = (
@@ -678,6 +783,8 @@ RULES = (
     _signed,
     _domain_spelled,
     _domain,
+    _supervisor,
+    _reference_acronym,
     _most_named,
 )
 

@@ -172,19 +172,20 @@ def arabic_name(masked: str, match: re.Match[str]) -> tuple[str, tuple[int, int]
 _DEFINED = re.compile(rf"(?P<name>{NAME})[ \t]*\([ \t]*(?P<acronym>[A-Z][A-Za-z0-9&\-]{{1,9}})[ \t]*\)")
 
 
-def defined_acronyms(masked: str, folded: str, limit: int) -> Iterator[tuple[str, str, int, int]]:
-    """Organisations defined with their acronym, "Name (ACR)", outside a partner cue:
-    (name, acronym, start, end), the name carrying a kind word or the acronym's initials."""
-    for match in _DEFINED.finditer(masked, 0, limit):
+def defined_acronyms(
+    masked: str, folded: str, limit: int, *, start: int = 0, kinds: bool = True
+) -> Iterator[tuple[str, str, int, int]]:
+    """Names defined with their acronym, "Name (ACR)", outside a partner cue: (name, acronym,
+    start, end); with ``kinds``, only names carrying a kind word (not a project's or a plan's)."""
+    for match in _DEFINED.finditer(masked, start, limit):
         name = re.sub(
             r"\A(?:(?:[LlDd]['’]|La |Le |Les |The |Du |Des |De )\s*)+", "", match.group("name")
         ).strip()
-        acronym = match.group("acronym")
-        start = match.end("name") - len(name)
-        if len(name.split()) < 2 or in_partner_clause(folded, start, folded.rfind("\n", 0, start) + 1):
+        begin = match.end("name") - len(name)
+        if len(name.split()) < 2 or in_partner_clause(folded, begin, folded.rfind("\n", 0, begin) + 1):
             continue
-        if kind_of(name):
-            yield name, acronym, start, match.end()
+        if kind_of(name) or not kinds:
+            yield name, match.group("acronym"), begin, match.end()
 
 
 def initials(name: str) -> str:
