@@ -31,6 +31,11 @@ from nidaa.tor.extract import extract_fields
             "Green Horizons Trust",
         ),
         ("The Amazigh Heritage Institute would like to engage a consultant.", "Amazigh Heritage Institute"),
+        # an office of the organisation announces
+        (
+            "Vacancy Announcement\nThe Norwegian Relief Mission (NRM) Morocco office seeks a Finance Officer.",
+            "Norwegian Relief Mission (NRM)",
+        ),
         # a partner named first does not hide the issuer that follows it
         (
             "En partenariat avec la Fondation Bleue, l'Association Ajial recrute un consultant.",
@@ -52,6 +57,10 @@ from nidaa.tor.extract import extract_fields
             "Centre Ibn Rochd pour la Recherche",
         ),
         ("Hiring organization: Bridges for Youth\nLocation: Rabat\n", "Bridges for Youth"),
+        (
+            "Consultancy: Gender Analysis\nAgency: Women Forward Initiative\nDeadline: 2 May 2026",
+            "Women Forward Initiative",
+        ),
         (
             "Type d'offre\nConsultance\nOrganisation\nAssociation Amal Souss\nLieu\nAgadir\n",
             "Association Amal Souss",

@@ -175,6 +175,8 @@ _ISSUER_KEYS = re.compile(
         r"structure\s*\Z",
         r"recruteur",
         r"recruiter",
+        r"agency\s*\Z",
+        r"agence\s*\Z",
         r"الجهة",
         r"صاحب المشروع",
         r"اسم (?:الجمعية|المنظمة|المؤسسة|الهيئة)",
@@ -185,7 +187,7 @@ _ISSUER_KEYS = re.compile(
 
 _ISSUER_VERB = re.compile(
     r"(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
-    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
+    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:(?:[ \t]+[A-Z][a-z]{2,20})?[ \t]+(?:country[ \t]+)?(?:office|bureau|team))?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
     r"(?:(?:is|are)[ \t]+(?:currently|now)[ \t]+(?:seeking|recruiting|hiring|looking|accepting|inviting|soliciting)|(?:est|sont)[ \t]+(?:actuellement[ \t]+)?à[ \t]+la[ \t]+recherche|has launched|recrute|recherche|cherche|sollicite|lance|a lancé|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|launche[sd]|se propose|souhaite (?:recruter|s'attacher|s'adjoindre|engager|confier|contracter|mobiliser|retenir|faire appel|lancer|bénéficier)|envisage|compte (?:recruter|engager|faire appel)|désire|voudrait|invitent|invite|organise(?:ra)? (?:un|le) concours|is hiring|is seeking|seeks|is looking|invites|is recruiting|is soliciting|solicits|is requesting|requests|would like|requires|is calling|calls for|is searching|wishes|intends|announces|annonce|organise un appel"
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30},?\s+){0,4}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|institute|institut|charity|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
@@ -399,7 +401,7 @@ def _letterhead(doc: Doc) -> Iterator[Found]:
         funded = PARTNER_CUES.search(fold(previous + " " + line))
         named = line if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 else None
         named = named or (org_line(line) if not (arabic_doc or stack) else None)
-        if named and not line.endswith((".", ":")) and fits_script and not funded:
+        if named and not line.endswith((".", ":")) and ": " not in line and fits_script and not funded:
             if named.isupper():  # "COOPÉRATIVE X" in the letterhead, "Coopérative X (CX)" in the text
                 named, (start, _) = _as_written_later(doc, named, start)
             yield named, (start, start + len(named)), 0.7, True
@@ -623,7 +625,10 @@ def _owners_domain(doc: Doc, *, spelled: bool) -> Iterator[Found]:
             if written:
                 yield written[0], (written[1], written[2]), 0.5, True
         else:
-            words = re.split(r"[-_]", name)
+            # "amanfoundation" -> "aman foundation": a kind word run onto the name
+            words = re.split(
+                r"[-_]|(?<=[a-z])(?=(?:foundation|fondation|association|network|institute|council)\Z)", name
+            )
             yield " ".join(w.upper() if len(w) <= 4 else w.capitalize() for w in words if w), span, 0.4, True
         return  # the first submission address speaks for the call
 
