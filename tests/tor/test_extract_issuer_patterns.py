@@ -70,6 +70,12 @@ from nidaa.tor.extract import extract_fields
             "Finance Officer at Sahel Relief Network\nPosted 3 days ago\nAbout the role",
             "Sahel Relief Network",
         ),
+        ("Chargé(e) de projet – Fondation Tamount Éducation\nPublié le 3 mai", "Fondation Tamount Éducation"),
+        # ... but not the office after the organisation's name, whose domain names it
+        (
+            "Atlas Women – Morocco Country Office\nProcurement notice\nSend proposals to bids@atlaswomen.org",
+            "Atlas Women",
+        ),
         # a signature
         (
             "Les dossiers sont à envoyer avant le 12 mai 2026.\n\nLe Président de l'Association Oasis Verte\n",
@@ -104,6 +110,12 @@ from nidaa.tor.extract import extract_fields
         ("ترغب منظمة الأمل للطفولة في التعاقد مع خبير في التقييم.", "منظمة الأمل للطفولة"),
         ("بدعم من مؤسسة الخير، تعلن جمعية الوفاء عن حاجتها إلى مكون.", "جمعية الوفاء"),
         ("تنظم جامعة ابن زهر مباراة لتوظيف أساتذة التعليم العالي.", "جامعة ابن زهر"),
+        ("وزارة الفلاحة والصيد البحري تعلن عن تنظيم مباراة لتوظيف مهندسين", "وزارة الفلاحة والصيد البحري"),
+        ("إعلان جمعية الأمل للتنمية عن انتقاء مكون", "جمعية الأمل للتنمية"),
+        (
+            "مباراة توظيف 10 تقنيين بالمكتب الجهوي للاستثمار الفلاحي آخر أجل 20 ماي 2026",
+            "المكتب الجهوي للاستثمار الفلاحي",
+        ),
         (
             "المدرسة الوطنية للتجارة والتسيير بطنجة: مباراة لتوظيف تقنيين",
             "المدرسة الوطنية للتجارة والتسيير بطنجة",

@@ -10,6 +10,7 @@ from nidaa.tor.fields.common import EMAIL, PARTNER_CUES, Doc, Span, kv_lines
 from nidaa.tor.fields.org_names import (
     ACRONYM_TAIL,
     AR_NAME,
+    AR_VERBS,
     NAME,
     after_partner_cue,
     arabic_name,
@@ -430,60 +431,34 @@ def _announced(doc: Doc) -> Iterator[Found]:
 _POST_AT = re.compile(rf"\A[^\n]{{3,90}}?[ \t]+(?:at|chez|@)[ \t]+(?P<org>{NAME}(?:{ACRONYM_TAIL})?)[ \t]*\Z")
 
 
+_OFFICE = re.compile(
+    kw(r"\boffice\b", r"\bbureau\b", r"\bdelegation\b", r"\brepresentation\b", r"\bmission\b")
+)
+
+
 def _post_at(doc: Doc) -> Iterator[Found]:
+    """ "Finance Officer at X", "Chargé(e) de projet – Fondation X": the employer a job board's
+    title names after "at" or after a dash."""
     for start, line in _head_lines(doc, 3):
         match = _POST_AT.match(line)
         if match:
             yield match.group("org"), (start + match.start("org"), start + match.end("org")), 0.7, True
+        parts = re.split(r"\s[–—\-|]\s", line)
+        office = len(parts) > 1 and _OFFICE.search(fold(parts[-1]))  # "UN Women – Country Office"
+        named = org_line(parts[-1]) if len(parts) > 1 and not office else None
+        if named:
+            end = start + len(line)
+            yield named, (end - len(parts[-1].strip()), end), 0.65, True
 
 
 _AR_VERB = re.compile(
     r"(?:(?<=\s)|\A)[وف]?(?:"
-    + kw(
-        r"تعلن",
-        r"يعلن",
-        r"اعلنت",
-        r"تطلق",
-        r"يطلق",
-        r"اطلقت",
-        r"تبحث",
-        r"يبحث",
-        r"تنفذ",
-        r"ينفذ",
-        r"تنظم",
-        r"ينظم",
-        r"نظمت",
-        r"ترغب",
-        r"يرغب",
-        r"تعتزم",
-        r"يعتزم",
-        r"تدعو",
-        r"يدعو",
-        r"تنوي",
-        r"ينوي",
-        r"تود",
-        r"يود",
-        r"تفتح",
-        r"يفتح",
-        r"تسعى",
-        r"يسعى",
-        r"تطلب",
-        r"يطلب",
-        r"يسر",
-        r"يسعد",
-        r"تتشرف",
-        r"يتشرف",
-        r"تستقبل",
-        r"يستقبل",
-        r"تحتاج",
-        r"يحتاج",
-        r"تستعد",
-        r"تنهي",
-        r"ينهي",
-    )
-    + r")\s+(?:(?:السيد|رئيس|رئيسه|مدير|المدير|عميد|السيده)\s+(?:العام\s+)?)?"
+    + AR_VERBS
+    + r"|اعلان|بلاغ)\s+(?:(?:السيد|رئيس|رئيسه|مدير|المدير|عميد|السيده)\s+(?:العام\s+)?)?"
     + AR_NAME
 )
+# "وزارة ... تعلن عن ...": a headline names the organisation before its verb.
+_AR_SUBJECT_FIRST = re.compile(r"(?m)^[ \t]*" + AR_NAME + r"\s+[وف]?(?:" + AR_VERBS + r")\s")
 # "وزارة X: مباراة ..." / "مباراة لتوظيف ... بوزارة X": an Arabic job board's headline.
 _AR_HEADLINE = re.compile(
     r"\A\s*" + AR_NAME + r"\s*[:：\-–]\s*(?:مباراه|مباريات|اعلان|امتحان|توظيف|انتقاء|طلب)"
@@ -508,9 +483,10 @@ def _arabic(doc: Doc) -> Iterator[Found]:
     """Arabic notices: the announcing verb, the headline, the post "بـ" an administration."""
     for match in _ISSUER_AR.finditer(doc.masked):
         yield match.group("org"), (match.start("org"), match.end("org")), 0.75, False
-    for match in _AR_VERB.finditer(doc.folded, 0, 4000):
-        name, span = arabic_name(doc.masked, match)
-        yield name, span, 0.75, True
+    for pattern in (_AR_VERB, _AR_SUBJECT_FIRST):
+        for match in pattern.finditer(doc.folded, 0, 4000):
+            name, span = arabic_name(doc.masked, match)
+            yield name, span, 0.75, True
     for match in _NOTICE_AR.finditer(doc.masked[:4000]):
         end = match.end("acronym") if match.group("acronym") else match.end("org")
         name = doc.masked[match.start("org") : end]

@@ -95,15 +95,58 @@ KIND_AR = (
     r"خزينه|شركه|مستشفي|كتابه|اداره|بنك|مجمع|ولايه|غرفه|مقاطعه|قطب|الكتابه|المكتب)"
 )
 # Words after which an Arabic name has ended: prepositions, the call's object, dates.
+# Arabic verbs that announce a call ("تعلن", "يسر", "ترغب" ...), folded; never part of a name.
+AR_VERBS = kw(
+    r"تعلن",
+    r"يعلن",
+    r"اعلنت",
+    r"تطلق",
+    r"يطلق",
+    r"اطلقت",
+    r"تبحث",
+    r"يبحث",
+    r"تنفذ",
+    r"ينفذ",
+    r"تنظم",
+    r"ينظم",
+    r"نظمت",
+    r"ترغب",
+    r"يرغب",
+    r"تعتزم",
+    r"يعتزم",
+    r"تدعو",
+    r"يدعو",
+    r"تنوي",
+    r"ينوي",
+    r"تود",
+    r"يود",
+    r"تفتح",
+    r"يفتح",
+    r"تسعى",
+    r"يسعى",
+    r"تطلب",
+    r"يطلب",
+    r"يسر",
+    r"يسعد",
+    r"تتشرف",
+    r"يتشرف",
+    r"تستقبل",
+    r"يستقبل",
+    r"تحتاج",
+    r"يحتاج",
+    r"تستعد",
+    r"تنهي",
+    r"ينهي",
+)
 _STOP_AR = (
     r"(?:عن|في|على|علي|الى|إلى|من|مع|منذ|ان|أن|بان|لفائده|لصالح|مشروع|برنامج|دوره|مباراه|مباريات|امتحان|انتقاء|"
     r"توظيف|لتوظيف|فتح|باب|تنظيم|بتنظيم|بالاعلان|حاجتها|حاجته|ابتداء|يوم|وذلك|طبقا|وفق|وفقا|حسب|الذي|التي|"
     r"بتاريخ|قصد|بهدف|لانتقاء|لاختيار|اختيار|ل?التعاقد|المتعلق|المتعلقه|خلال|برسم|بعنوان|تحت|"
     # the object of "تدعو الجماعة ...": those it calls
     r"الجمعيات|المترشحين|المترشحات|المرشحين|الراغبين|جميع|كافه|العموم|الاشخاص|الخبراء|المكاتب|الشركات|الهيئات|"
-    r"حاملي)"
+    r"حاملي|اخر|قبل|اجل|غايه|سنه|لسنه|اعلان|بلاغ|" + AR_VERBS + r")"
 )
-AR_NAME = rf"(?P<art>ال)?(?P<kind>{KIND_AR})(?=\s)(?:\s+(?!{_STOP_AR}(?:\s|$))[^\s،,.:;()\[\]«»\"'؛]{{1,30}}){{1,8}}"
+AR_NAME = rf"(?P<arname>(?P<art>ال)?(?P<kind>{KIND_AR})(?=\s)(?:\s+(?!{_STOP_AR}(?:\s|$))[^\s\d،,.:;()\[\]«»\"'؛]{{1,30}}){{1,8}})"
 
 
 # A name does not open with a preposition or a conjunction (an article is fine: "La Fondation X").
@@ -162,7 +205,7 @@ def in_partner_clause(folded: str, start: int, line_start: int) -> bool:
 def arabic_name(masked: str, match: re.Match[str]) -> tuple[str, tuple[int, int]]:
     """The name an ``AR_NAME`` match (on the folded text) covers, as written, with the article a
     glued preposition swallowed given back ("للوكالة ..." -> "الوكالة ...")."""
-    start, end = match.start("kind"), match.end()
+    start, end = match.start("kind"), match.end("arname")
     name = masked[start:end]
     if match.group("art"):
         return masked[match.start("art") : end], (match.start("art"), end)
