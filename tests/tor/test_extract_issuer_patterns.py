@@ -76,7 +76,13 @@ from nidaa.tor.extract import extract_fields
             "Atlas Women – Morocco Country Office\nProcurement notice\nSend proposals to bids@atlaswomen.org",
             "Atlas Women",
         ),
-        # a signature
+        ("L'Association Imal a besoin d'un consultant pour son plan stratégique.", "Association Imal"),
+        # a signature, or a signature block of the organisation's name alone
+        (
+            "Terms of reference\nEvaluation of the literacy programme\nApplications before 3 June 2026.\n\n"
+            "Human Resources\nDesert Schools Foundation\n",
+            "Desert Schools Foundation",
+        ),
         (
             "Les dossiers sont à envoyer avant le 12 mai 2026.\n\nLe Président de l'Association Oasis Verte\n",
             "Association Oasis Verte",

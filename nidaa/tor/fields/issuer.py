@@ -190,6 +190,8 @@ _ISSUER_VERB = re.compile(
     r"(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
     r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:(?:[ \t]+[A-Z][a-z]{2,20})?[ \t]+(?:country[ \t]+)?(?:office|bureau|team))?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
     r"(?:(?:is|are)[ \t]+(?:currently|now)[ \t]+(?:seeking|recruiting|hiring|looking|accepting|inviting|soliciting)|(?:est|sont)[ \t]+(?:actuellement[ \t]+)?à[ \t]+la[ \t]+recherche|has launched|recrute|recherche|cherche|sollicite|lance|a lancé|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|launche[sd]|se propose|souhaite (?:recruter|s'attacher|s'adjoindre|engager|confier|contracter|mobiliser|retenir|faire appel|lancer|bénéficier)|envisage|compte (?:recruter|engager|faire appel)|désire|voudrait|invitent|invite|organise(?:ra)? (?:un|le) concours|is hiring|is seeking|seeks|is looking|invites|is recruiting|is soliciting|solicits|is requesting|requests|would like|requires|is calling|calls for|is searching|wishes|intends|announces|annonce|organise un appel"
+    r"|a besoin|needs|is in need of|publie|porte à la connaissance|fait appel|ouvre|procède|procédera|entend recruter"
+    r"|prévoit de recruter|is opening|opens|is offering|has an opening|welcomes applications|is accepting|accepts applications"
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30},?\s+){0,4}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|institute|institut|charity|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
@@ -336,7 +338,7 @@ def _signed_contact(doc: Doc) -> tuple[str, Span] | None:
 
 _NOT_ORG = re.compile(
     kw(
-        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z)"
+        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z|(?:role|poste|position|job|emploi|company|entreprise|organisme)\s*\Z)"
     )
 )
 
@@ -570,6 +572,21 @@ def _signed(doc: Doc) -> Iterator[Found]:
         yield signed[0], signed[1], 0.45, True
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def _closing_lines(doc: Doc) -> Iterator[Found]:
+    """A signature block: one of the last lines is an organisation's name alone."""
+    tail_start = max(0, len(doc.text) - 400)
+    lines = [m for m in _LINE.finditer(doc.masked, tail_start) if m.group(0).strip()][-3:]
+    for line in reversed(lines):
+        named = org_line(line.group(0))
+        if named:
+            start = line.start() + line.group(0).find(named)
+            yield named, (start, start + len(named)), 0.45, True
+            return
+
+
 _COPIED = re.compile(kw(r"\bcc\b", r"\bcopie", r"\bcopy", r"\bcopying", r"نسخه"))
 
 
@@ -764,6 +781,7 @@ RULES = (
     _signed,
     _domain_spelled,
     _domain,
+    _closing_lines,
     _supervisor,
     _reference_acronym,
     _most_named,
