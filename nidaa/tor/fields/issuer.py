@@ -187,7 +187,8 @@ _ISSUER_KEYS = re.compile(
 
 
 _ISSUER_VERB = re.compile(
-    r"(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
+    # a name starts at a word's start (inside a long run of capitals no position is tried twice)
+    r"(?<![^\W\d_])(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
     r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:(?:[ \t]+[A-Z][a-z]{2,20})?[ \t]+(?:country[ \t]+)?(?:office|bureau|team))?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
     r"(?:(?:is|are)[ \t]+(?:currently|now)[ \t]+(?:seeking|recruiting|hiring|looking|accepting|inviting|soliciting)|(?:est|sont)[ \t]+(?:actuellement[ \t]+)?à[ \t]+la[ \t]+recherche|has launched|recrute|recherche|cherche|sollicite|lance|a lancé|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|launche[sd]|se propose|souhaite (?:recruter|s'attacher|s'adjoindre|engager|confier|contracter|mobiliser|retenir|faire appel|lancer|bénéficier)|envisage|compte (?:recruter|engager|faire appel)|désire|voudrait|invitent|invite|organise(?:ra)? (?:un|le) concours|is hiring|is seeking|seeks|is looking|invites|is recruiting|is soliciting|solicits|is requesting|requests|would like|requires|is calling|calls for|is searching|wishes|intends|announces|annonce|organise un appel"
     r"|a besoin|needs|is in need of|publie|porte à la connaissance|fait appel|ouvre|procède|procédera|entend recruter"
