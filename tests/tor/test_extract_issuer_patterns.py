@@ -51,6 +51,11 @@ from nidaa.tor.extract import extract_fields
             "Sahara Youth Council – Country Office\nVacancy announcement\nProgramme Assistant",
             "Sahara Youth Council",
         ),
+        # a heading that ends with a kind word is no letterhead
+        (
+            "About the Organization\nDesert Schools Trust is a Moroccan NGO founded in 2001.",
+            "Desert Schools Trust",
+        ),
         # labels: on one line, or the label alone and its value on the next line
         (
             "Objet : étude de faisabilité\nEntité contractante : Centre Ibn Rochd pour la Recherche\n",

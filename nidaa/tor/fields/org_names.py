@@ -152,6 +152,10 @@ AR_NAME = rf"(?P<arname>(?P<art>ال)?(?P<kind>{KIND_AR})(?=\s)(?:\s+(?!{_STOP_A
 # A name does not open with a preposition or a conjunction (an article is fine: "La Fondation X").
 _NOT_FIRST = re.compile(
     r"de|des|du|d'|pour|et|of|for|and|en|au|aux|sur|in|on|a|&|dans|avec|with|par|by|to|vers|from"
+    # nor with a heading's word ("About the Organization", "Présentation de l'Association")
+    r"|about|a propos|presentation|contexte|context|background|informations?|contacts?|terms|termes|appel|call|"
+    r"request|avis|offre|recrutement|recruitment|vacancy|job|poste|our|notre|nos|your|votre|votre|mot|profil|"
+    r"historique|history|mission|vision"
 )
 
 
@@ -171,7 +175,9 @@ def org_line(line: str) -> str | None:
         if not match:
             continue
         words = match.group("name").split()
-        if _NOT_FIRST.fullmatch(fold(words[0])):
+        if fold(words[0]) in ("la", "le", "les", "the"):
+            words = words[1:]
+        if len(words) < 2 or _NOT_FIRST.fullmatch(fold(words[0])):
             continue  # "POUR LA FORMATION ... INTERNATIONALE": a heading in capitals
         # the kind word opens the name or ends it ("Fondation X", "X Foundation"), never sits
         # inside a heading ("Appel à Candidatures Fondation X")
