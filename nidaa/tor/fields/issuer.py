@@ -1,5 +1,8 @@
-"""The organisation that publishes the call: "X recrute", table rows, letterheads, "تعلن ... عن",
-acronyms expanded from their definition in the text, the submission address's domain last."""
+"""The organisation that publishes the call, read by rules in order (``RULES``, most telling
+first): cues and labels, letterheads, "X recrute" / "X is seeking" / "تعلن ... عن", job boards'
+titles, Arabic headlines, signatures, the submission address's domain, and last the organisation
+the text names most; a partner or funder is never taken. Acronyms are expanded from their
+definition in the text. What a name looks like is in ``org_names``."""
 
 from __future__ import annotations
 

@@ -94,7 +94,6 @@ KIND_AR = (
     r"تنسيقيه|مجموعه|نادي|وزاره|جامعه|مدرسه|معهد|كليه|مكتب|صندوق|عماله|اقليم|جهه|مديريه|مندوبيه|اكاديميه|"
     r"خزينه|شركه|مستشفي|كتابه|اداره|بنك|مجمع|ولايه|غرفه|مقاطعه|قطب|الكتابه|المكتب)"
 )
-# Words after which an Arabic name has ended: prepositions, the call's object, dates.
 # Arabic verbs that announce a call ("تعلن", "يسر", "ترغب" ...), folded; never part of a name.
 AR_VERBS = kw(
     r"تعلن",
@@ -138,6 +137,7 @@ AR_VERBS = kw(
     r"تنهي",
     r"ينهي",
 )
+# Words after which an Arabic name has ended: prepositions, the call's object, dates, verbs.
 _STOP_AR = (
     r"(?:عن|في|على|علي|الى|إلى|من|مع|منذ|ان|أن|بان|لفائده|لصالح|مشروع|برنامج|دوره|مباراه|مباريات|امتحان|انتقاء|"
     r"توظيف|لتوظيف|فتح|باب|تنظيم|بتنظيم|بالاعلان|حاجتها|حاجته|ابتداء|يوم|وذلك|طبقا|وفق|وفقا|حسب|الذي|التي|"
