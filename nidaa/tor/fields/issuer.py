@@ -217,13 +217,6 @@ _ORG_AR = (
 )
 
 
-_ISSUER_AR = re.compile(
-    r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث|تنفذ|ينفذ|تنظم|ينظم)\s+(?P<org>"
-    + _ORG_AR
-    + r"\s[^\n،,]{3,80}?)\s+(?:عن|في|لـ?|مشروع|برنامج|منذ|دورة)\s"
-)
-
-
 # "تعلن الكاتبة المغربية للتقاعد (CMR) عن ..." , "يعلن رئيس المجلس الإقليمي للرشيدية، ...":
 # whatever the organisation's kind, the announcing verb names it.
 _ANNOUNCER_AR = re.compile(
@@ -487,8 +480,6 @@ _SIGNATORY_AR = re.compile(
 
 def _arabic(doc: Doc) -> Iterator[Found]:
     """Arabic notices: the announcing verb, the headline, the post "بـ" an administration."""
-    for match in _ISSUER_AR.finditer(doc.masked):
-        yield match.group("org"), (match.start("org"), match.end("org")), 0.75, False
     for pattern in (_AR_VERB, _AR_SUBJECT_FIRST):
         for match in pattern.finditer(doc.folded, 0, 4000):
             name, span = arabic_name(doc.masked, match)

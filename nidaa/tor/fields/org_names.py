@@ -212,10 +212,15 @@ def arabic_name(masked: str, match: re.Match[str]) -> tuple[str, tuple[int, int]
     """The name an ``AR_NAME`` match (on the folded text) covers, as written, with the article a
     glued preposition swallowed given back ("للوكالة ..." -> "الوكالة ...")."""
     start, end = match.start("kind"), match.end("arname")
-    name = masked[start:end]
+    acronym = _AR_ACRONYM.match(masked, end)
+    if acronym:  # "الوكالة الجهوية للتنمية (ARD)"
+        end = acronym.end()
     if match.group("art"):
-        return masked[match.start("art") : end], (match.start("art"), end)
-    return name, (start, end)
+        start = match.start("art")
+    return masked[start:end], (start, end)
+
+
+_AR_ACRONYM = re.compile(r"[ \t]*\([A-Z][A-Za-z\-]{1,10}\)")
 
 
 _DEFINED = re.compile(rf"(?P<name>{NAME})[ \t]*\([ \t]*(?P<acronym>[A-Z][A-Za-z0-9&\-]{{1,9}})[ \t]*\)")
