@@ -151,6 +151,11 @@ def test_tatweel_in_the_announcing_verb_and_the_name():
     assert fields["issuer"] == "جمعية الأفق للتنمية"
 
 
+def test_a_copy_of_the_cv_is_not_a_copied_address():
+    text = "Envoyez une copie de votre CV à recrutement@tifawin.ma avant le 3 mai."
+    assert extract_fields(text)["issuer"] == "Tifawin"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -582,7 +582,18 @@ def _closing_lines(doc: Doc) -> Iterator[Found]:
             return
 
 
-_COPIED = re.compile(kw(r"\bcc\b", r"\bcopie", r"\bcopy", r"\bcopying", r"نسخه"))
+_COPIED = re.compile(
+    kw(
+        r"\bcc\b",
+        r"en copie",
+        r"copie a",
+        r"avec copie",
+        r"\bcopying\b",
+        r"copy to",
+        r"a copy to",
+        r"نسخه (?:الى|ل)",
+    )
+)
 
 
 def _owners_domain(doc: Doc, *, spelled: bool) -> Iterator[Found]:
