@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from nidaa.tor.dates import find_dates
+from nidaa.tor.fields.call_type import read_call_type
 from nidaa.tor.fields.common import Doc
 from nidaa.tor.fields.deadline import read_deadline
 from nidaa.tor.fields.documents import read_deliverables, read_list_field, read_required_documents
@@ -29,7 +30,7 @@ from nidaa.tor.fields.locations import read_locations
 from nidaa.tor.fields.numbers import read_duration, read_participants
 from nidaa.tor.fields.project import read_partners, read_project
 from nidaa.tor.fields.reference import read_reference, read_subject
-from nidaa.tor.fields.title import read_call_type, read_title
+from nidaa.tor.fields.title import read_title
 from nidaa.tor.places import Gazetteer, default_gazetteer
 from nidaa.tor.sections import segment
 from nidaa.tor.text import Views

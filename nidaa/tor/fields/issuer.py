@@ -1,11 +1,27 @@
-"""The organisation that publishes the call: "X recrute", table rows, letterheads, "تعلن ... عن",
-acronyms expanded from their definition in the text, the submission address's domain last."""
+"""The organisation that publishes the call, read by rules in order (``RULES``, most telling
+first): cues and labels, letterheads, "X recrute" / "X is seeking" / "تعلن ... عن", job boards'
+titles, Arabic headlines, signatures, the submission address's domain, and last the organisation
+the text names most; a partner or funder is never taken. Acronyms are expanded from their
+definition in the text. What a name looks like is in ``org_names``."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from nidaa.tor.fields.common import EMAIL, PARTNER_CUES, Doc, Span, kv_lines
+from nidaa.tor.fields.org_names import (
+    ACRONYM_TAIL,
+    AR_NAME,
+    AR_VERBS,
+    NAME,
+    after_partner_cue,
+    arabic_name,
+    defined_acronyms,
+    in_partner_clause,
+    org_line,
+    spelled_out,
+)
 from nidaa.tor.text import arabic_share, fold, kw, tidy
 
 WEBMAIL = {
@@ -130,6 +146,8 @@ _ISSUER_CUES = re.compile(
         r"commanditaire",
         r"organisme",
         r"maitre d'ouvrage",
+        r"pour le compte (?:de|du|des)",
+        r"on behalf of",
     )
 )
 
@@ -147,15 +165,37 @@ _ISSUER_KEYS = re.compile(
         r"employeur",
         r"issuer",
         r"contracting authority",
+        r"contracting entity",
+        r"entite contractante",
+        r"autorite contractante",
+        r"pouvoir adjudicateur",
+        r"hiring organi[sz]ation",
+        r"(?:nom de )?(?:l'organisation|la structure|l'association)\s*\Z",
+        r"organi[sz]ation name",
+        r"name of (?:the )?organi[sz]ation",
+        r"posted by",
+        r"company\s*\Z",
+        r"entreprise\s*\Z",
+        r"structure\s*\Z",
+        r"recruteur",
+        r"recruiter",
+        r"agency\s*\Z",
+        r"agence\s*\Z",
         r"الجهة",
         r"صاحب المشروع",
+        r"اسم (?:الجمعية|المنظمة|المؤسسة|الهيئة)",
+        r"(?:الجمعية|المنظمة|المؤسسة|الإدارة|المشغل)\s*\Z",
     )
 )
 
 
 _ISSUER_VERB = re.compile(
-    r"(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
-    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:recrute|recherche|lance|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|se propose|souhaite (?:recruter|s'attacher|engager)|invitent|invite|organise(?:ra)? (?:un|le) concours|is hiring|is seeking|seeks|is looking|invites|is recruiting|wishes|intends|announces|annonce|organise un appel"
+    # a name starts at a word's start (inside a long run of capitals no position is tried twice)
+    r"(?<![^\W\d_])(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
+    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:(?:[ \t]+[A-Z][a-z]{2,20})?[ \t]+(?:country[ \t]+)?(?:office|bureau|team))?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
+    r"(?:(?:is|are)[ \t]+(?:currently|now)[ \t]+(?:seeking|recruiting|hiring|looking|accepting|inviting|soliciting)|(?:est|sont)[ \t]+(?:actuellement[ \t]+)?à[ \t]+la[ \t]+recherche|has launched|recrute|recherche|cherche|sollicite|lance|a lancé|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|launche[sd]|se propose|souhaite (?:recruter|s'attacher|s'adjoindre|engager|confier|contracter|mobiliser|retenir|faire appel|lancer|bénéficier)|envisage|compte (?:recruter|engager|faire appel)|désire|voudrait|invitent|invite|organise(?:ra)? (?:un|le) concours|is hiring|is seeking|seeks|is looking|invites|is recruiting|is soliciting|solicits|is requesting|requests|would like|requires|is calling|calls for|is searching|wishes|intends|announces|annonce|organise un appel"
+    r"|a besoin|needs|is in need of|publie|porte à la connaissance|fait appel|ouvre|procède|procédera|entend recruter"
+    r"|prévoit de recruter|is opening|opens|is offering|has an opening|welcomes applications|is accepting|accepts applications"
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30},?\s+){0,4}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|institute|institut|charity|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
@@ -174,13 +214,6 @@ _ACRONYM_FIRST = re.compile(
 _ORG_AR = (
     r"(?:ال)?(?:جمعية|منظمة|شبكة|مؤسسة|فيدرالية|اتحاد|تعاونية|مركز|مرصد|هيئة|وكالة|مجلس|جماعة|فضاء|رابطة|منتدى|تنسيقية|مجموعة|نادي|"
     r"جمعيه|منظمه|شبكه|مؤسسه|فيدراليه|تعاونيه|هيئه|وكاله|جماعه|رابطه|تنسيقيه|مجموعه)"
-)
-
-
-_ISSUER_AR = re.compile(
-    r"(?:تعلن|يعلن|تطلق|يطلق|تبحث|يبحث|تنفذ|ينفذ|تنظم|ينظم)\s+(?P<org>"
-    + _ORG_AR
-    + r"\s[^\n،,]{3,80}?)\s+(?:عن|في|لـ?|مشروع|برنامج|منذ|دورة)\s"
 )
 
 
@@ -302,21 +335,22 @@ def _signed_contact(doc: Doc) -> tuple[str, Span] | None:
 
 _NOT_ORG = re.compile(
     kw(
-        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z)"
+        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z|(?:role|poste|position|job|emploi|company|entreprise|organisme)\s*\Z)"
     )
 )
 
 
-def read_issuer(doc: Doc) -> None:
-    def accept(raw: str, span: Span, confidence: float, *, cell: bool = False) -> bool:
-        name = _org_name(raw, cell=cell)
-        if not name or len(name) < 2 or _NOT_ORG.match(fold(name)) or len(name) > 90:
-            return False
-        if _ACRONYM.match(name):
-            name = _expand_acronym(doc, name) or name
-        doc.set("issuer", name, [span], confidence)
-        return True
+# "UN Women", "ONG X": an acronym opening a name that is not all capitals is no article
+_SHOUTED_HEAD = re.compile(r"\A[A-Z]{2,}\s+(?=.*[a-zà-ÿ])")
 
+
+# A candidate name: the raw text, its span, the confidence of the rule, and whether it is a
+# labelled value (a table cell: only a clause cuts it) rather than a name found in a sentence.
+Found = tuple[str, Span, float, bool]
+
+
+def _cued(doc: Doc) -> Iterator[Found]:
+    """ "Lancé par X", "Commanditaire : X"."""
     for match in _ISSUER_CUES.finditer(doc.folded):
         tail_start = match.end()
         tail = doc.masked[tail_start : tail_start + 160]
@@ -329,45 +363,127 @@ def read_issuer(doc: Doc) -> None:
         at_line_start = not doc.folded[doc.line_bounds(match.start())[0] : match.start()].strip()
         noun = not re.search(r"\b(?:par|by)\Z", match.group(0))
         labelled = any(mark in tail[:offset] for mark in ":\t|") or (at_line_start and noun)
-        if accept(raw, (tail_start + offset, tail_start + offset + len(raw)), 0.85, cell=labelled):
-            return
+        yield raw, (tail_start + offset, tail_start + offset + len(raw)), 0.85, labelled
+
+
+def _labelled(doc: Doc) -> Iterator[Found]:
+    """ "Organisation : X" on one line, or a job board's label alone with its value on the next line."""
     for key, value, span in kv_lines(doc, max(2000, len(doc.text) // 3)):
-        if _ISSUER_KEYS.match(key) and accept(value, span, 0.85, cell=True):
-            return
+        if _ISSUER_KEYS.match(key):
+            yield value, span, 0.85, True
+    lines = [
+        (m.start(), m.group(0).strip())
+        for m in re.finditer(r"[^\n]+", doc.masked[:4000])
+        if m.group(0).strip()
+    ]
+    for (_, line), (value_start, value) in zip(lines, lines[1:], strict=False):
+        label = fold(line).strip(" *#:：")
+        whole = _ISSUER_KEYS.match(label)
+        if whole and whole.end() == len(label) and len(value.split()) <= 12 and not value.endswith(":"):
+            lead = doc.masked.find(value, value_start)
+            yield value, (lead, lead + len(value)), 0.8, True
+
+
+def _letterhead(doc: Doc) -> Iterator[Found]:
+    """The organisation a letterhead's line names, among the first lines, unless a funder cue
+    introduces it ("Financé par" / "l'Union européenne")."""
     arabic_doc = arabic_share(doc.text) >= 0.5
+    heads = _head_lines(doc, 6)
+    # an administration's stack of bodies ("Royaume du Maroc", "Ministère ...", "Commune ...")
+    # is read whole, by _administration_head: its first body is not the issuer
+    stack = any(_KINGDOM.match(fold(line)) for _, line in heads)
     previous = ""
-    for start, line in _head_lines(doc, 6):
+    for start, line in heads:
         bullet = re.match(r"[-–•·]\s+", line)
         if bullet:  # "- Royaume du Maroc" / "- Association X": a letterhead typed as a list
             start, line = start + bullet.end(), line[bullet.end() :]
         fits_script = ("\u0600" <= line[:1] <= "\u06ff") == arabic_doc
         funded = PARTNER_CUES.search(fold(previous + " " + line))
-        if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 and not line.endswith((".", ":")):
-            if line.isupper():  # "COOPÉRATIVE X" in the letterhead, "Coopérative X (CX)" in the text
-                line, (start, _) = _as_written_later(doc, line, start)
-            if fits_script and not funded and accept(line, (start, start + len(line)), 0.7, cell=True):
-                return
+        named = line if _LETTERHEAD.match(line) and 2 <= len(line.split()) <= 14 else None
+        named = named or (org_line(line) if not (arabic_doc or stack) else None)
+        if named and not line.endswith((".", ":")) and ": " not in line and fits_script and not funded:
+            if named.isupper():  # "COOPÉRATIVE X" in the letterhead, "Coopérative X (CX)" in the text
+                named, (start, _) = _as_written_later(doc, named, start)
+            yield named, (start, start + len(named)), 0.7, True
         previous = line
+
+
+def _announced(doc: Doc) -> Iterator[Found]:
+    """ "X recrute", "X is seeking", "X, avec le soutien de Y, lance": the name before the verb,
+    unless a partner or funder cue introduces it."""
     for match in _ISSUER_VERB.finditer(doc.masked):
-        before = doc.folded[max(doc.line_bounds(match.start())[0], match.start() - 60) : match.start()]
-        if PARTNER_CUES.search(before):
-            continue  # "X, avec le soutien de Y, met en œuvre": Y is a funder
         start = match.start("org")
+        if after_partner_cue(doc.folded, start, doc.line_bounds(start)[0]):
+            continue  # "avec le soutien de Y, lance": Y is a funder
         # "l'association Forum X lance ...": the lowercase kind word belongs to the name (looked
         # up behind the match: in the pattern it would be tried at every position of the text)
         kind = _KIND_BEFORE.search(doc.masked, max(0, start - 20), start)
         if kind:
             start = kind.start("kind")
-        if accept(doc.masked[start : match.end("org")], (start, match.end("org")), 0.75):
-            return
+        yield doc.masked[start : match.end("org")], (start, match.end("org")), 0.75, False
     for match in _ACRONYM_FIRST.finditer(doc.masked):
-        if match.group("acronym").upper() == match.group("acronym") and accept(
-            f"{match.group('name').strip()} ({match.group('acronym')})", match.span(), 0.75, cell=True
-        ):
-            return
-    for match in _ISSUER_AR.finditer(doc.masked):
-        if accept(match.group("org"), (match.start("org"), match.end("org")), 0.75):
-            return
+        if match.group("acronym").upper() == match.group("acronym"):
+            yield f"{match.group('name').strip()} ({match.group('acronym')})", match.span(), 0.75, True
+
+
+# "Finance Officer at X", "Chargé de projet chez X": a job board's title names the employer.
+_POST_AT = re.compile(rf"\A[^\n]{{3,90}}?[ \t]+(?:at|chez|@)[ \t]+(?P<org>{NAME}(?:{ACRONYM_TAIL})?)[ \t]*\Z")
+
+
+_OFFICE = re.compile(
+    kw(r"\boffice\b", r"\bbureau\b", r"\bdelegation\b", r"\brepresentation\b", r"\bmission\b")
+)
+
+
+def _post_at(doc: Doc) -> Iterator[Found]:
+    """ "Finance Officer at X", "Chargé(e) de projet – Fondation X": the employer a job board's
+    title names after "at" or after a dash."""
+    for start, line in _head_lines(doc, 3):
+        match = _POST_AT.match(line)
+        if match:
+            yield match.group("org"), (start + match.start("org"), start + match.end("org")), 0.7, True
+        parts = re.split(r"\s[–—\-|]\s", line)
+        office = len(parts) > 1 and _OFFICE.search(fold(parts[-1]))  # "UN Women – Country Office"
+        named = org_line(parts[-1]) if len(parts) > 1 and not office else None
+        if named:
+            end = start + len(line)
+            yield named, (end - len(parts[-1].strip()), end), 0.65, True
+
+
+_AR_VERB = re.compile(
+    r"(?:(?<=\s)|\A)[وف]?(?:"
+    + AR_VERBS
+    + r"|اعلان|بلاغ)\s+(?:(?:السيد|رئيس|رئيسه|مدير|المدير|عميد|السيده)\s+(?:العام\s+)?)?"
+    + AR_NAME
+)
+# "وزارة ... تعلن عن ...": a headline names the organisation before its verb.
+_AR_SUBJECT_FIRST = re.compile(r"(?m)^[ \t]*" + AR_NAME + r"\s+[وف]?(?:" + AR_VERBS + r")\s")
+# "وزارة X: مباراة ..." / "مباراة لتوظيف ... بوزارة X": an Arabic job board's headline.
+_AR_HEADLINE = re.compile(
+    r"\A\s*" + AR_NAME + r"\s*[:：\-–]\s*(?:مباراه|مباريات|اعلان|امتحان|توظيف|انتقاء|طلب)"
+)
+_AR_FOR = re.compile(
+    r"(?:مباراه|مباريات|توظيف|انتقاء|منصب|مناصب)[^\n]{0,160}?\s(?P<glued>بال|لل|ب|لفائده\s+|لدي\s+|لصالح\s+)"
+    + AR_NAME
+)
+# A signature: "Le Président de l'Association X", "رئيس جمعية X".
+_SIGNATORY = re.compile(
+    r"(?m)^[ \t]*(?:Pour[ \t]+|For[ \t]+)?(?:Le|La|The)[ \t]+(?:Président|Présidente|Directeur|Directrice|Director|President|"
+    r"Coordinateur|Coordinatrice|Coordinator|Secrétaire|Représentant|Représentante|Chair(?:person)?)"
+    r"(?:[ \t]+(?:[EeÉé]x[ée]cuti(?:f|ve)|[Gg][ée]n[ée]ral[e]?|[Nn]ational[e]?|[Pp]ays|[Cc]ountry|[Rr][ée]gional[e]?|[Rr][ée]sident[e]?))*"
+    rf"[ \t]+(?:de[ \t]+l['’]|de[ \t]+la[ \t]+|du[ \t]+|des[ \t]+|de[ \t]+|of[ \t]+(?:the[ \t]+)?)(?P<org>{NAME}(?:{ACRONYM_TAIL})?)[ \t]*$"
+)
+_SIGNATORY_AR = re.compile(
+    r"(?m)^[ \t]*(?:عن\s+)?(?:رئيس|رئيسه|مدير|مديره|منسق|منسقه)\s+" + AR_NAME + r"\s*$"
+)
+
+
+def _arabic(doc: Doc) -> Iterator[Found]:
+    """Arabic notices: the announcing verb, the headline, the post "بـ" an administration."""
+    for pattern in (_AR_VERB, _AR_SUBJECT_FIRST):
+        for match in pattern.finditer(doc.folded, 0, 4000):
+            name, span = arabic_name(doc.masked, match)
+            yield name, span, 0.75, True
     for match in _NOTICE_AR.finditer(doc.masked[:4000]):
         end = match.end("acronym") if match.group("acronym") else match.end("org")
         name = doc.masked[match.start("org") : end]
@@ -375,27 +491,38 @@ def read_issuer(doc: Doc) -> None:
             name = "ال" + name[2:]
         elif name.startswith("ل") and not name.startswith("لا"):
             name = name[1:]
-        if accept(name, (match.start("org"), end), 0.7, cell=True):
-            return
+        yield name, (match.start("org"), end), 0.7, True
     for match in _ANNOUNCER_AR.finditer(doc.masked[:3000]):
         end = match.end("acronym") if match.group("acronym") else match.end("org")
-        name = doc.masked[match.start("org") : end]
-        if accept(name, (match.start("org"), end), 0.7, cell=True):
-            return
+        yield doc.masked[match.start("org") : end], (match.start("org"), end), 0.7, True
+    for start, line in _head_lines(doc, 8):
+        folded = fold(line)
+        for pattern in (_AR_HEADLINE, _AR_FOR):
+            headline = pattern.search(folded)
+            if headline:
+                name, (a, b) = arabic_name(line, headline)
+                if headline.groupdict().get("glued") in ("بال", "لل") and not headline.group("art"):
+                    name = "ال" + name
+                yield name, (start + a, start + b), 0.7, True
+
+
+def _administration_head(doc: Doc) -> Iterator[Found]:
     administration = _administration(doc)
     if administration:
         name, span = administration
         if name.isupper():  # "PROVINCE DE X" in the letterhead, "Province de X" in the text
             name, span = _as_written_later(doc, name, span[0])
-        if accept(name, span, 0.6, cell=True):
-            return
+        yield name, span, 0.6, True
+
+
+def _presented(doc: Doc) -> Iterator[Found]:
+    """A context section headed "Présentation de X" / "About X"."""
     for section in doc.sections:
         if section.role != "context" or not section.heading:
             continue
         head_folded = doc.folded[section.heading_start : section.heading_end]
         stripped = len(head_folded) - len(head_folded.lstrip(" \t-–•·#.0123456789ivxlc"))
-        rest_folded = head_folded[stripped:]
-        pres = _PRESENTATION.match(rest_folded)
+        pres = _PRESENTATION.match(head_folded[stripped:])
         if pres:
             start = section.heading_start + stripped + pres.end()
             raw = doc.masked[start : section.heading_end]
@@ -403,36 +530,82 @@ def read_issuer(doc: Doc) -> None:
             if " - " in raw or " – " in raw:
                 parts = re.split(r"\s[–\-]\s", raw)
                 if _ACRONYM.match(parts[-1].strip()):
-                    name = f"{parts[0].strip()} ({parts[-1].strip()})"
-                    if accept(name, (start, start + len(raw)), 0.7):
-                        return
-            if accept(raw, (start, start + len(raw)), 0.7):
-                return
+                    yield f"{parts[0].strip()} ({parts[-1].strip()})", (start, start + len(raw)), 0.7, False
+            yield raw, (start, start + len(raw)), 0.7, False
+
+
+def _implementer(doc: Doc) -> Iterator[Found]:
+    """ "mis en œuvre par X", "a consortium led by X"."""
     for match in _IMPLEMENTED.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 100]
-        tail = re.sub(r"\A(?:l['’]|la |le |les |the )", lambda m: " " * len(m.group(0)), tail)
+        tail = re.sub(r"\A(?:l['’´]|la |le |les |the )", lambda m: " " * len(m.group(0)), tail)
         org = re.match(
             r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10})",
             tail,
         )
-        if org and accept(org.group(1), (match.end() + org.start(1), match.end() + org.end(1)), 0.6):
-            return
+        if org:
+            yield org.group(1), (match.end() + org.start(1), match.end() + org.end(1)), 0.6, False
     for match in _CONSORTIUM.finditer(doc.folded):
         tail = doc.masked[match.end() : match.end() + 100]
         org = re.match(
             r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|la|le|et|of|the|for)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)",
             tail,
         )
-        if org and accept(
-            org.group(1), (match.end() + org.start(1), match.end() + org.end(1)), 0.55, cell=True
-        ):
-            return
+        if org:
+            yield org.group(1), (match.end() + org.start(1), match.end() + org.end(1)), 0.55, True
+
+
+def _signed(doc: Doc) -> Iterator[Found]:
+    """A signature ("Le Président de l'Association X", "رئيس جمعية X") or a contact block."""
+    for match in _SIGNATORY.finditer(doc.masked):
+        yield match.group("org"), match.span("org"), 0.55, True
+    for match in _SIGNATORY_AR.finditer(doc.folded):
+        name, span = arabic_name(doc.masked, match)
+        yield name, span, 0.55, True
     signed = _signed_contact(doc)
-    if signed and accept(signed[0], signed[1], 0.45, cell=True):
-        return
-    for match in EMAIL.finditer(doc.folded):
-        domain = match.group(0).split("@", 1)[1]
-        labels = domain.split(".")
+    if signed:
+        yield signed[0], signed[1], 0.45, True
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _closing_lines(doc: Doc) -> Iterator[Found]:
+    """A signature block: one of the last lines is an organisation's name alone."""
+    tail_start = max(0, len(doc.text) - 400)
+    lines = [m for m in _LINE.finditer(doc.masked, tail_start) if m.group(0).strip()][-3:]
+    for line in reversed(lines):
+        named = org_line(line.group(0))
+        if named:
+            start = line.start() + line.group(0).find(named)
+            yield named, (start, start + len(named)), 0.45, True
+            return
+
+
+_COPIED = re.compile(
+    kw(
+        r"\bcc\b",
+        r"en copie",
+        r"copie a",
+        r"avec copie",
+        r"\bcopying\b",
+        r"copy to",
+        r"a copy to",
+        r"نسخه (?:الى|ل)",
+    )
+)
+
+
+def _owners_domain(doc: Doc, *, spelled: bool) -> Iterator[Found]:
+    """The organisation owning the submission address's domain: spelled out in the text when
+    ``spelled`` ("Name (ACR)" owns acr.org, "Nador Community Development Forum" owns ncdf.org),
+    else the domain itself. A copied address ("en copie", "cc") belongs to whoever is copied."""
+    submission = {a.lower() for a in doc.fields.get("submission_emails") or []}
+    addresses = [m for m in EMAIL.finditer(doc.folded) if not submission or m.group(0) in submission]
+    for match in addresses:
+        if _COPIED.search(doc.folded, max(0, match.start() - 25), match.start()):
+            continue
+        labels = [label for label in match.group(0).split("@", 1)[1].split(".") if label != "example"]
         if len(labels) < 2:
             continue
         name = (
@@ -442,13 +615,198 @@ def read_issuer(doc: Doc) -> None:
         )
         if name in WEBMAIL:
             continue
-        defined = _expand_acronym(doc, name.upper()) if 2 <= len(name) <= 8 else None
-        if defined:  # the domain is an acronym the text defines: "Name (ACR)" owns "acr.org"
-            doc.set("issuer", defined, [(match.start(), match.end())], 0.5)
+        span = (match.start(), match.end())
+        if spelled:
+            defined = _expand_acronym(doc, name.upper()) if 2 <= len(name) <= 8 else None
+            if defined:  # the domain is an acronym the text defines: "Name (ACR)" owns "acr.org"
+                yield defined, span, 0.5, True
+            written = spelled_out(doc.masked, name, 4000)
+            if written:
+                yield written[0], (written[1], written[2]), 0.5, True
+        else:
+            # "amanfoundation" -> "aman foundation": a kind word run onto the name
+            words = re.split(
+                r"[-_]|(?<=[a-z])(?=(?:foundation|fondation|association|network|institute|council)\Z)", name
+            )
+            yield " ".join(w.upper() if len(w) <= 4 else w.capitalize() for w in words if w), span, 0.4, True
+        return  # the first submission address speaks for the call
+
+
+def _domain_spelled(doc: Doc) -> Iterator[Found]:
+    return _owners_domain(doc, spelled=True)
+
+
+def _domain(doc: Doc) -> Iterator[Found]:
+    return _owners_domain(doc, spelled=False)
+
+
+def _most_named(doc: Doc) -> Iterator[Found]:
+    """Nothing says who issues the call: the organisation the text defines with its acronym and
+    names most often, else the first one with a kind word ("l'Association X") no partner cue
+    introduces."""
+    limit = min(len(doc.text), 6000)
+    defined = list(defined_acronyms(doc.masked, doc.folded, limit))
+    if defined:
+        counts = {
+            acr: len(re.findall(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", doc.masked))
+            for _, acr, _, _ in defined
+        }
+        name, acronym, start, end = max(defined, key=lambda d: (counts[d[1]], -d[2]))
+        yield f"{name} ({acronym})", (start, end), 0.35, True
+    for match in re.finditer(rf"(?<![\w'’]){NAME}", doc.masked[:limit]):
+        name = re.sub(r"\A(?:The|La|Le|Les|L['’])\s*", "", match.group(0))
+        if (
+            len(name.split()) >= 2
+            and org_line(name)
+            and not in_partner_clause(doc.folded, match.start(), doc.line_bounds(match.start())[0])
+        ):
+            yield name, (match.end() - len(name), match.end()), 0.3, True
             return
-        words = re.split(r"[-_]", name)
-        pretty = " ".join(w.upper() if len(w) <= 4 else w.capitalize() for w in words if w)
-        if pretty:
-            doc.set("issuer", pretty, [(match.start(), match.end())], 0.4)
+    for match in re.finditer(AR_NAME, doc.folded[:limit]):
+        if not in_partner_clause(doc.folded, match.start(), doc.line_bounds(match.start())[0]):
+            name, span = arabic_name(doc.masked, match)
+            yield name, span, 0.3, True
+            return
+
+
+_SUPERVISED = re.compile(
+    kw(
+        r"under the (?:overall |direct |technical )?(?:supervision|responsibility|guidance|coordination) of",
+        r"reporting (?:directly )?to",
+        r"will report to",
+        r"sous la (?:supervision|responsabilite|coordination|direction|tutelle) (?:de|du|des)",
+        r"rendra compte a",
+        r"rapportera a",
+    )
+)
+
+
+def _supervisor(doc: Doc) -> Iterator[Found]:
+    """ "Under the supervision of ... X (ACR)", "sous la responsabilité de l'Association X": the
+    organisation the consultant answers to, named in the rest of the sentence."""
+    for cue in _SUPERVISED.finditer(doc.folded):
+        end = doc.line_bounds(cue.end())[1]
+        stop = doc.masked.find(". ", cue.end(), end)
+        clause_end = min(end, stop if stop != -1 else end, cue.end() + 240)
+        for name, acronym, start, stop_at in defined_acronyms(
+            doc.masked, doc.folded, clause_end, start=cue.end(), kinds=False
+        ):
+            yield f"{name} ({acronym})", (start, stop_at), 0.45, True
+            break
+        for match in re.finditer(rf"(?<![\w'’]){NAME}", doc.masked[cue.end() : clause_end]):
+            name = re.sub(r"\A(?:The|La|Le|Les|L['’])\s*", "", match.group(0))
+            if org_line(name):
+                yield name, (cue.end() + match.end() - len(name), cue.end() + match.end()), 0.45, True
+                break
+
+
+# Parts of a reference that are never an issuer's acronym: countries, procurement words.
+_REFERENCE_WORDS = {
+    "MAR",
+    "MA",
+    "TUN",
+    "TN",
+    "DZA",
+    "DZ",
+    "JOR",
+    "JO",
+    "LBN",
+    "LB",
+    "EGY",
+    "EG",
+    "MRT",
+    "MR",
+    "SEN",
+    "SN",
+    "LBY",
+    "PSE",
+    "IRQ",
+    "SYR",
+    "YEM",
+    "FRA",
+    "BEL",
+    "ESP",
+    "ITA",
+    "IC",
+    "RFP",
+    "RFQ",
+    "RFI",
+    "ITB",
+    "EOI",
+    "DAO",
+    "AO",
+    "AOO",
+    "AOI",
+    "AMI",
+    "CN",
+    "TDR",
+    "TOR",
+    "TDRS",
+    "REF",
+    "PR",
+    "NO",
+    "N",
+    "LOT",
+    "CONS",
+    "SER",
+    "SRV",
+    "PO",
+    "SC",
+    "SSA",
+    "PN",
+    "VA",
+    "JD",
+    "HR",
+    "RH",
+}
+
+
+def _reference_acronym(doc: Doc) -> Iterator[Found]:
+    """A reference built of the issuer's acronym ("AGENCY/MAR/2026/004"): its first part that is
+    neither a country, a year nor a procurement word."""
+    reference = doc.fields.get("reference")
+    spans = doc.evidence.get("reference") or [(0, 0)]
+    for part in re.split(r"[/\\_.\-\s]+", reference if isinstance(reference, str) else ""):
+        if re.fullmatch(r"[A-Z]{2,6}", part) and part not in _REFERENCE_WORDS:
+            yield part, spans[0], 0.3, True
+            return
+
+
+# The rules, most telling first: the first name one of them finds that passes for an
+# organisation is the issuer.
+RULES = (
+    _cued,
+    _labelled,
+    _letterhead,
+    _announced,
+    _post_at,
+    _arabic,
+    _administration_head,
+    _presented,
+    _implementer,
+    _signed,
+    _domain_spelled,
+    _domain,
+    _closing_lines,
+    _supervisor,
+    _reference_acronym,
+    _most_named,
+)
+
+
+def read_issuer(doc: Doc) -> None:
+    for rule in RULES:
+        for raw, span, confidence, cell in rule(doc):
+            name = _org_name(raw, cell=cell)
+            if (
+                not name
+                or len(name) < 2
+                or len(name) > 90
+                or (_NOT_ORG.match(fold(name)) and not _SHOUTED_HEAD.match(name))
+            ):
+                continue
+            if _ACRONYM.match(name):
+                name = _expand_acronym(doc, name) or name
+            doc.set("issuer", name, [span], confidence)
             return
     doc.set("issuer", None)

@@ -1,0 +1,179 @@
+"""Who issues a call nobody tuned the reader to (issue 16): the ways calls name their issuer in
+French, Arabic and English, written from the patterns (every organisation here is invented), and
+the partners, funders and copied addresses that are not the issuer."""
+
+from __future__ import annotations
+
+import pytest
+
+from nidaa.tor.api import read_and_extract
+from nidaa.tor.extract import extract_fields
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # an announcing verb after the name
+        (
+            "Contexte\nL'Association Tilila sollicite les services d'un consultant pour son diagnostic.",
+            "Association Tilila",
+        ),
+        (
+            "Le Collectif Sahel Vert souhaite s'adjoindre les services d'un(e) consultant(e).",
+            "Collectif Sahel Vert",
+        ),
+        (
+            "Dans le cadre de son programme jeunesse, la Fondation Ouarzazate Avenir cherche un formateur.",
+            "Fondation Ouarzazate Avenir",
+        ),
+        (
+            "Green Horizons Trust is soliciting proposals from qualified firms for a market study.",
+            "Green Horizons Trust",
+        ),
+        ("The Amazigh Heritage Institute would like to engage a consultant.", "Amazigh Heritage Institute"),
+        # an office of the organisation announces
+        (
+            "Vacancy Announcement\nThe Norwegian Relief Mission (NRM) Morocco office seeks a Finance Officer.",
+            "Norwegian Relief Mission (NRM)",
+        ),
+        # a partner named first does not hide the issuer that follows it
+        (
+            "En partenariat avec la Fondation Bleue, l'Association Ajial recrute un consultant.",
+            "Association Ajial",
+        ),
+        (
+            "With funding from the Imaginary Development Bank, Coastal Voices Network is seeking a trainer.",
+            "Coastal Voices Network",
+        ),
+        # letterheads whose kind word ends the name, an office after a dash
+        ("Agadir Women Network\nTerms of Reference\nBaseline study of the project", "Agadir Women Network"),
+        (
+            "Sahara Youth Council – Country Office\nVacancy announcement\nProgramme Assistant",
+            "Sahara Youth Council",
+        ),
+        # a heading that ends with a kind word is no letterhead
+        (
+            "About the Organization\nDesert Schools Trust is a Moroccan NGO founded in 2001.",
+            "Desert Schools Trust",
+        ),
+        # labels: on one line, or the label alone and its value on the next line
+        (
+            "Objet : étude de faisabilité\nEntité contractante : Centre Ibn Rochd pour la Recherche\n",
+            "Centre Ibn Rochd pour la Recherche",
+        ),
+        ("Hiring organization: Bridges for Youth\nLocation: Rabat\n", "Bridges for Youth"),
+        (
+            "Consultancy: Gender Analysis\nAgency: Women Forward Initiative\nDeadline: 2 May 2026",
+            "Women Forward Initiative",
+        ),
+        (
+            "Type d'offre\nConsultance\nOrganisation\nAssociation Amal Souss\nLieu\nAgadir\n",
+            "Association Amal Souss",
+        ),
+        # a job board's title "post at organisation"
+        (
+            "Finance Officer at Sahel Relief Network\nPosted 3 days ago\nAbout the role",
+            "Sahel Relief Network",
+        ),
+        ("Chargé(e) de projet – Fondation Tamount Éducation\nPublié le 3 mai", "Fondation Tamount Éducation"),
+        # ... but not the office after the organisation's name, whose domain names it
+        (
+            "Atlas Women – Morocco Country Office\nProcurement notice\nSend proposals to bids@atlaswomen.org",
+            "Atlas Women",
+        ),
+        ("L'Association Imal a besoin d'un consultant pour son plan stratégique.", "Association Imal"),
+        # a signature, or a signature block of the organisation's name alone
+        (
+            "Terms of reference\nEvaluation of the literacy programme\nApplications before 3 June 2026.\n\n"
+            "Human Resources\nDesert Schools Foundation\n",
+            "Desert Schools Foundation",
+        ),
+        (
+            "Les dossiers sont à envoyer avant le 12 mai 2026.\n\nLe Président de l'Association Oasis Verte\n",
+            "Association Oasis Verte",
+        ),
+        # the organisation defined with its acronym and named by it throughout
+        (
+            "Background\nThe Rural Women Cooperative Union (RWCU) was founded in 2010.\n"
+            "RWCU works with 40 cooperatives. The consultant will report to RWCU's director.",
+            "Rural Women Cooperative Union (RWCU)",
+        ),
+        # the submission address's domain, spelled out in the text by its initials
+        (
+            "The Nador Community Development Forum runs the project in three provinces.\n"
+            "Send applications to recruitment@ncdf.org.ma before 3 May.",
+            "Nador Community Development Forum",
+        ),
+        # the organisation the consultant answers to, the client a call is made on behalf of
+        (
+            "The consultant will work under the supervision of the steering group and of the "
+            "Coastal Lawyers Collective (CLC), which chairs it.",
+            "Coastal Lawyers Collective (CLC)",
+        ),
+        (
+            "Recrutement d'un formateur pour le compte de l'Association Ghita pour l'Enfance.",
+            "Association Ghita pour l'Enfance",
+        ),
+        # nothing but the reference, built of the issuer's acronym
+        ("REF: TUN/FDX/2026/012\nAppel à consultation pour une étude de marché", "FDX"),
+        # Arabic: the announcing verbs, the article and the preposition glued to the name
+        ("يسر جمعية النخيل للتنمية المستدامة أن تعلن عن فتح باب الترشيح.", "جمعية النخيل للتنمية المستدامة"),
+        ("ترغب منظمة الأمل للطفولة في التعاقد مع خبير في التقييم.", "منظمة الأمل للطفولة"),
+        ("بدعم من مؤسسة الخير، تعلن جمعية الوفاء عن حاجتها إلى مكون.", "جمعية الوفاء"),
+        ("تنظم جامعة ابن زهر مباراة لتوظيف أساتذة التعليم العالي.", "جامعة ابن زهر"),
+        ("وزارة الفلاحة والصيد البحري تعلن عن تنظيم مباراة لتوظيف مهندسين", "وزارة الفلاحة والصيد البحري"),
+        ("إعلان جمعية الأمل للتنمية عن انتقاء مكون", "جمعية الأمل للتنمية"),
+        (
+            "مباراة توظيف 10 تقنيين بالمكتب الجهوي للاستثمار الفلاحي آخر أجل 20 ماي 2026",
+            "المكتب الجهوي للاستثمار الفلاحي",
+        ),
+        (
+            "المدرسة الوطنية للتجارة والتسيير بطنجة: مباراة لتوظيف تقنيين",
+            "المدرسة الوطنية للتجارة والتسيير بطنجة",
+        ),
+        (
+            "إعلان عن مباراة لتوظيف متصرفين من الدرجة الثانية بوزارة الشباب والثقافة\n",
+            "وزارة الشباب والثقافة",
+        ),
+        ("آخر أجل لإيداع الملفات 20 ماي 2026.\n\nرئيس جمعية الواحة للتنمية\n", "جمعية الواحة للتنمية"),
+    ],
+)
+def test_issuer_as_calls_name_it(text, issuer):
+    fields = extract_fields(text)
+    assert fields["issuer"] == issuer
+    (span,) = fields["evidence"]["issuer"]
+    assert 0 < fields["confidence"]["issuer"] < 1
+    assert span["end"] > span["start"]
+
+
+def test_tatweel_in_the_announcing_verb_and_the_name():
+    _, fields = read_and_extract("تعلـــن جمعيـــة الأفق للتنمية عن انتقاء مكون.".encode(), "call.txt")
+    assert fields["issuer"] == "جمعية الأفق للتنمية"
+
+
+def test_a_copy_of_the_cv_is_not_a_copied_address():
+    text = "Envoyez une copie de votre CV à recrutement@tifawin.ma avant le 3 mai."
+    assert extract_fields(text)["issuer"] == "Tifawin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a copied address is not the submission address: its domain names no issuer
+        "Envoyez vos offres à candidatures.projet@gmail.com et en copie à suivi@partenaire-exemple.it.",
+        "Send your proposal to team.project@gmail.com, cc: finance@donor-example.org",
+        # a funder alone is not the issuer
+        "Ce projet est financé par la Fondation Lumière.\nRecrutement d'un formateur en gestion.",
+        "بدعم من مؤسسة الخير للتنمية\nإعلان عن انتقاء مكون",
+    ],
+)
+def test_no_issuer_rather_than_a_partner(text):
+    assert extract_fields(text)["issuer"] is None
+
+
+def test_the_issuer_named_by_its_verb_wins_over_a_partner_defined_earlier():
+    text = (
+        "The Sun Grants Facility (SGF) funds the project.\n"
+        "Mountain Schools Association (MSA) is recruiting a trainer for its teachers."
+    )
+    assert extract_fields(text)["issuer"] == "Mountain Schools Association (MSA)"
