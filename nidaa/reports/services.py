@@ -13,7 +13,7 @@ from django.db.models import Max
 
 from nidaa.common.workflow import Transition, Workflow, apply_transition, write_audit
 from nidaa.missions.models import Deliverable, DeliverableFile, Mission
-from nidaa.missions.services import submit_deliverable_file
+from nidaa.missions.services.deliverables import submit_deliverable_file
 from nidaa.missions.workflow import BOTH, ISSUER_ONLY
 from nidaa.reports.models import Action, ActionStatus, Narrative
 from nidaa.reports.tasks import queue_reports

@@ -17,7 +17,7 @@ from nidaa.common.filetypes import mime_type
 from nidaa.common.workflow import TransitionNotAllowed
 from nidaa.missions.models import Mission
 from nidaa.missions.selectors import MissionAccess, get_mission_for_user
-from nidaa.missions.services import MissionError
+from nidaa.missions.services.errors import MissionError
 from nidaa.missions.workflow import FACILITATOR
 from nidaa.reports import services
 from nidaa.reports.annex import attendance_lists_xlsx
