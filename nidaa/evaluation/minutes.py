@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from nidaa.accounts.models import User
 from nidaa.common.docx import BidiDocument
 from nidaa.common.kept import keep
 from nidaa.common.kept import read as read_kept
@@ -54,7 +55,7 @@ def _number(value: Decimal | float | None) -> str:
     return f"{number:.2f}"
 
 
-def _person(user: Any) -> str:
+def _person(user: User) -> str:
     return user.get_full_name() or user.email or user.username
 
 

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple, cast
 
 from django.core.cache import cache
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from nidaa.applications.models import Application, ApplicationStatus
@@ -102,7 +102,7 @@ class Results:
         self.by_receipt = {row.application.receipt_number: row for row in self.rows}
 
 
-def submitted(call: Call) -> Any:
+def submitted(call: Call) -> QuerySet[Application]:
     return Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
 
 

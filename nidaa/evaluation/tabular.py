@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from nidaa.evaluation.errors import EvaluationError
 
@@ -97,8 +98,6 @@ def _csv_lines(data: bytes) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_lines(data: bytes) -> Iterator[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:

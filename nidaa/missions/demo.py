@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 from datetime import time, timedelta
 from decimal import Decimal
-from typing import Any
 
+import openpyxl
 from django.utils import timezone
 
 from nidaa.accounts.models import Organization, User
@@ -58,8 +58,6 @@ DELIVERABLES = [
 def participants_sheet() -> bytes:
     """60 participants as an association keeps them: a title row, a blank row,
     headers in French and Arabic, phones written in several ways."""
-    import openpyxl
-
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Liste des participant·es — Open Ma3louma / لائحة المشاركين"])
@@ -101,7 +99,7 @@ def load_demo_mission(*, organization: Organization, admin: User) -> int:
     if call is None:
         return 0
     facilitator = User.objects.filter(username="amina").first()
-    actor: Any = admin
+    actor: User = admin
     mission = create_mission(
         call=call,
         actor=actor,
@@ -157,7 +155,7 @@ def load_demo_mission(*, organization: Organization, admin: User) -> int:
             add_walk_in(session=session, name=["Zineb Kettani", "عبد الرحيم الصديقي"][n % 2], actor=actor,
                                  sex=["female", "male"][n % 2], category=CATEGORIES[n % 4])  # fmt: skip
     # Deliverables in each state: two accepted, one with changes requested, one planned.
-    facilitator_actor: Any = mission.facilitator or admin
+    facilitator_actor: User = mission.facilitator or admin
     for deliverable, accept in ((deliverables[0], True), (deliverables[1], True), (deliverables[2], False)):
         submit_deliverable_file(
             deliverable=deliverable, upload=_report_pdf(deliverable.title), original_name=f"{deliverable.title}.pdf",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO
 
 from django.db import transaction
 
+from nidaa.accounts.models import User
 from nidaa.common.workflow import write_audit
 from nidaa.missions.models import Attendance, AttendanceScan, Mission, Participant, Session, scan_storage_name
 from nidaa.missions.services.errors import MissionError
@@ -22,7 +23,7 @@ from nidaa.sheets.text import fold, name_key
 
 @transaction.atomic
 def record_attendance(
-    *, session: Session, participant: Participant, present: bool, actor: Any,
+    *, session: Session, participant: Participant, present: bool, actor: User | None,
     morning: bool | None = None, afternoon: bool | None = None,
 ) -> Attendance:  # fmt: skip
     """Tick (or untick) a participant at a session. A half-day not given
@@ -54,7 +55,7 @@ def record_attendance(
 
 @transaction.atomic
 def add_walk_in(
-    *, session: Session, name: str, actor: Any, sex: str = "", phone: str = "", category: str = ""
+    *, session: Session, name: str, actor: User | None, sex: str = "", phone: str = "", category: str = ""
 ) -> Participant:
     """Someone who came without being on the list: added to the mission (in
     the session's zone, as a walk-in) and recorded present."""
@@ -114,7 +115,7 @@ class Mark:
 
 
 @transaction.atomic
-def import_attendance(*, session: Session, data: bytes, actor: Any) -> ImportReport:
+def import_attendance(*, session: Session, data: bytes, actor: User | None) -> ImportReport:
     """A sheet with a ``participant`` column (name, phone or code) and a
     ``present`` column (both half-days), or a column per half-day
     (``present_am`` / ``present_pm``, "Matin", "مساء"...), or all three (a
@@ -185,7 +186,9 @@ def import_attendance(*, session: Session, data: bytes, actor: Any) -> ImportRep
 
 
 @transaction.atomic
-def attach_scan(*, session: Session, upload: IO[bytes], original_name: str, actor: Any) -> AttendanceScan:
+def attach_scan(
+    *, session: Session, upload: IO[bytes], original_name: str, actor: User | None
+) -> AttendanceScan:
     """The signed paper sheet, scanned (PDF or image), kept as evidence."""
     kind, digest, size, stored = store_upload(
         upload,
@@ -194,7 +197,7 @@ def attach_scan(*, session: Session, upload: IO[bytes], original_name: str, acto
     )
     scan = AttendanceScan.objects.create(
         session=session, original_name=original_name[:255], file=stored, size=size, sha256=digest,
-        content_type=kind, uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        content_type=kind, uploaded_by=actor,
     )  # fmt: skip
     write_audit(obj=session.mission, actor=actor, action="attach_scan", data={"session": session.pk})
     return scan

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from nidaa.accounts.models import User
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.missions.models import (
     Deliverable,
@@ -26,7 +27,9 @@ from nidaa.missions.workflow import DELIVERABLE_WORKFLOW, FACILITATOR
 
 
 @transaction.atomic
-def set_deliverable_due_date(*, deliverable: Deliverable, due_date: date | None, actor: Any) -> Deliverable:
+def set_deliverable_due_date(
+    *, deliverable: Deliverable, due_date: date | None, actor: User | None
+) -> Deliverable:
     deliverable.due_date = due_date
     deliverable.reminded = ""
     deliverable.save(update_fields=["due_date", "reminded"])
@@ -36,7 +39,7 @@ def set_deliverable_due_date(*, deliverable: Deliverable, due_date: date | None,
 
 @transaction.atomic
 def submit_deliverable_file(
-    *, deliverable: Deliverable, upload: IO[bytes], original_name: str, actor: Any, role: str
+    *, deliverable: Deliverable, upload: IO[bytes], original_name: str, actor: User | None, role: str
 ) -> DeliverableFile:
     """The facilitator's new version of a deliverable: checked by content,
     stored by hash, and the deliverable moves to "submitted"."""
@@ -59,7 +62,7 @@ def submit_deliverable_file(
         size=size,
         sha256=digest,
         content_type=kind,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=actor,
     )
     if deliverable.status != DeliverableStatus.SUBMITTED:
         apply_transition(
@@ -78,7 +81,7 @@ def submit_deliverable_file(
 
 @transaction.atomic
 def review_deliverable(
-    *, deliverable: Deliverable, accept: bool, comment: str, actor: Any, role: str
+    *, deliverable: Deliverable, accept: bool, comment: str, actor: User | None, role: str
 ) -> Deliverable:
     """The issuer accepts a submitted deliverable or asks for changes (with a comment)."""
     deliverable = Deliverable.objects.select_for_update().get(pk=deliverable.pk)
@@ -105,7 +108,7 @@ def review_deliverable(
 
 
 @transaction.atomic
-def comment_deliverable(*, deliverable: Deliverable, text: str, actor: Any) -> DeliverableComment:
+def comment_deliverable(*, deliverable: Deliverable, text: str, actor: User | None) -> DeliverableComment:
     if not text.strip():
         raise MissionError("comment_required")
     return DeliverableComment.objects.create(deliverable=deliverable, author=actor, text=text.strip()[:5000])
@@ -113,7 +116,7 @@ def comment_deliverable(*, deliverable: Deliverable, text: str, actor: Any) -> D
 
 @transaction.atomic
 def add_instalment(
-    *, mission: Mission, label: str, amount: Decimal, deliverable: Deliverable | None, actor: Any
+    *, mission: Mission, label: str, amount: Decimal, deliverable: Deliverable | None, actor: User | None
 ) -> Instalment:
     if deliverable is not None and deliverable.mission_id != mission.pk:
         raise MissionError("deliverable_of_another_mission")
@@ -126,7 +129,7 @@ def add_instalment(
 
 
 @transaction.atomic
-def mark_instalment_paid(*, instalment: Instalment, paid_on: date, actor: Any) -> Instalment:
+def mark_instalment_paid(*, instalment: Instalment, paid_on: date, actor: User | None) -> Instalment:
     if not is_payable(instalment):
         raise MissionError("not_payable")
     instalment.paid_at = paid_on

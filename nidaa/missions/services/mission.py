@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from nidaa.accounts.models import User
 from nidaa.applications.models import Application
 from nidaa.calls.models import Call
 from nidaa.common.tasks import enqueue_on_commit
@@ -21,17 +20,13 @@ from nidaa.missions.tasks import invite_facilitator
 from nidaa.missions.workflow import MISSION_WORKFLOW
 
 
-def user_with_verified_email(email: str) -> Any | None:
+def user_with_verified_email(email: str) -> User | None:
     """The active account whose verified address is ``email``: an address typed
     at sign-up but never confirmed must not open someone else's mission."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            pk__in=EmailAddress.objects.filter(email__iexact=email, verified=True).values("user_id"),
-        )
-        .first()
-    )
+    return User.objects.filter(
+        is_active=True,
+        pk__in=EmailAddress.objects.filter(email__iexact=email, verified=True).values("user_id"),
+    ).first()
 
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -52,7 +47,7 @@ def guess_language(*, call: Call, application: Application | None) -> str:
 def create_mission(
     *,
     call: Call,
-    actor: Any,
+    actor: User | None,
     application: Application | None = None,
     facilitator_name: str = "",
     facilitator_email: str = "",
@@ -110,13 +105,13 @@ def create_mission(
 def update_mission(
     *,
     mission: Mission,
-    actor: Any,
+    actor: User | None,
     amount: Decimal | None,
     start_date: date | None,
     end_date: date | None,
     facilitator_name: str,
     facilitator_email: str,
-    focal_point: Any | None = None,
+    focal_point: User | None = None,
 ) -> Mission:
     """The contract's terms as the issuer sets them."""
     mission.amount = amount
@@ -141,7 +136,7 @@ def update_mission(
 
 
 @transaction.atomic
-def change_mission_status(*, mission: Mission, target: str, actor: Any, role: str) -> Mission:
+def change_mission_status(*, mission: Mission, target: str, actor: User | None, role: str) -> Mission:
     apply_transition(
         workflow=MISSION_WORKFLOW, obj=mission, field="status", target=target, actor=actor, role=role
     )

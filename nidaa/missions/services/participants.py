@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.db.models import Max
 
+from nidaa.accounts.models import User
 from nidaa.common.workflow import write_audit
 from nidaa.directory.models import Territory
 from nidaa.missions.models import Attendance, Mission, Participant, ParticipantCategory, Zone
@@ -23,7 +22,7 @@ from nidaa.sheets.text import fold, name_key
 
 @transaction.atomic
 def update_participant(
-    *, participant: Participant, actor: Any, zone: Zone, name_latin: str, name_arabic: str, sex: str,
+    *, participant: Participant, actor: User | None, zone: Zone, name_latin: str, name_arabic: str, sex: str,
     category: str, organization_name: str, commune: str, phone: str, email: str, disability: bool,
     consent: bool,
 ) -> list[str]:  # fmt: skip
@@ -173,7 +172,7 @@ def preview_participants(
 
 @transaction.atomic
 def import_participants(
-    *, mission: Mission, data: bytes, actor: Any, overrides: dict[str, str] | None = None, zone: str = "",
+    *, mission: Mission, data: bytes, actor: User | None, overrides: dict[str, str] | None = None, zone: str = "",
     keep_rows: tuple[int, ...] = (), mapping: dict[int, str] | None = None,
 ) -> ImportReport:  # fmt: skip
     """Import a participants' sheet: every row checked first; with any error
@@ -244,7 +243,7 @@ def next_code_number(mission: Mission) -> int:
 
 
 @transaction.atomic
-def erase_participant(*, participant: Participant, actor: Any) -> Participant:
+def erase_participant(*, participant: Participant, actor: User | None) -> Participant:
     """Erase what identifies a participant (on their request); their zone, sex,
     category and attendance stay, so the counts do not change."""
     participant.name_latin = participant.name_arabic = participant.organization_name = ""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
-from typing import Any
 
 from django.db import transaction
 
+from nidaa.accounts.models import User
 from nidaa.calls.models import Call
 from nidaa.common.workflow import write_audit
 from nidaa.directory.models import Territory
@@ -110,7 +110,7 @@ def _module(mission: Mission, title: str) -> Module:
 @transaction.atomic
 def apply_plan(
     *, mission: Mission, modules: list[str], zones: list[str], days_per_module: int, first_day: date,
-    start: time | None, end: time | None, expected: int, actor: Any,
+    start: time | None, end: time | None, expected: int, actor: User | None,
 ) -> list[Session]:  # fmt: skip
     """Modules x zones x days, one session each, on consecutive working days
     from ``first_day`` (each zone's sessions follow one another)."""
@@ -144,7 +144,7 @@ def apply_plan(
 @transaction.atomic
 def add_session(
     *, mission: Mission, module_title: str, zone_name: str, day_date: date, start: time | None,
-    end: time | None, venue: str, expected: int, actor: Any, day: int = 1,
+    end: time | None, venue: str, expected: int, actor: User | None, day: int = 1,
 ) -> Session:  # fmt: skip
     session = Session.objects.create(
         mission=mission, module=_module(mission, module_title), zone=_zone(mission, zone_name), day=day,
@@ -155,7 +155,7 @@ def add_session(
 
 
 @transaction.atomic
-def delete_session(*, session: Session, actor: Any) -> None:
+def delete_session(*, session: Session, actor: User | None) -> None:
     """Take a session out of the plan; one with attendance recorded stays (it is evidence)."""
     if Attendance.objects.filter(session=session).exists() or session.scans.exists():
         raise MissionError("session_has_attendance")
@@ -170,7 +170,7 @@ def delete_session(*, session: Session, actor: Any) -> None:
 
 @transaction.atomic
 def update_session(
-    *, session: Session, actor: Any, module: Module, zone: Zone, day: int, day_date: date,
+    *, session: Session, actor: User | None, module: Module, zone: Zone, day: int, day_date: date,
     start: time | None, end: time | None, venue: str, expected: int,
 ) -> list[str]:  # fmt: skip
     """Edit a session of the plan; the names of the fields changed (audited).
@@ -199,7 +199,7 @@ def update_session(
 
 
 @transaction.atomic
-def import_plan(*, mission: Mission, data: bytes, actor: Any) -> ImportReport:
+def import_plan(*, mission: Mission, data: bytes, actor: User | None) -> ImportReport:
     """One session per row: module, zone (a place name or territory code),
     date, start, end, venue, expected. Nothing is created if a row is wrong."""
     table = read_sheet(data)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nidaa.accounts.selectors import signed_in
 from nidaa.common.downloads import attachment_response
 from nidaa.common.filetypes import mime_type
 from nidaa.missions.documents import attendance_sheets_pdf, attendance_xlsx
@@ -75,7 +76,7 @@ def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
                     for name in ("morning", "afternoon")
                 )
                 record_attendance(
-                    session=session, participant=participant, present=ticked, actor=request.user,
+                    session=session, participant=participant, present=ticked, actor=signed_in(request.user),
                     morning=morning, afternoon=afternoon,
                 )  # fmt: skip
             messages.success(request, _("Attendance is saved."))
@@ -85,7 +86,7 @@ def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
             form = WalkInForm(request.POST)
             if form.is_valid():
                 try:
-                    add_walk_in(session=session, actor=request.user, **form.cleaned_data)
+                    add_walk_in(session=session, actor=signed_in(request.user), **form.cleaned_data)
                     messages.success(request, _("The walk-in is added and marked present."))
                 except MissionError as error:
                     messages.error(request, error_text(error))
@@ -101,11 +102,13 @@ def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
                             session=session,
                             upload=upload,
                             original_name=upload.name or "",
-                            actor=request.user,
+                            actor=signed_in(request.user),
                         )
                         messages.success(request, _("The signed sheet is attached."))
                     else:
-                        report = import_attendance(session=session, data=upload.read(), actor=request.user)
+                        report = import_attendance(
+                            session=session, data=upload.read(), actor=signed_in(request.user)
+                        )
                         if report.errors:
                             return render(
                                 request, "missions/import_errors.html",

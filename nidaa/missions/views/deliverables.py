@@ -8,8 +8,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nidaa.accounts.selectors import signed_in
 from nidaa.common.downloads import attachment_response
 from nidaa.common.filetypes import mime_type
+from nidaa.common.models import AuditEntry
 from nidaa.common.workflow import TransitionNotAllowed
 from nidaa.missions.forms import CommentForm, DueDateForm, ReviewForm, UploadForm
 from nidaa.missions.models import Deliverable, DeliverableFile, DeliverableStatus
@@ -47,7 +49,7 @@ def deliverable_detail(request: HttpRequest, mission_id: int, deliverable_id: in
                     upload = upload_form.cleaned_data["file"]
                     submit_deliverable_file(
                         deliverable=deliverable, upload=upload, original_name=upload.name or "",
-                        actor=request.user, role=access.role,
+                        actor=signed_in(request.user), role=access.role,
                     )  # fmt: skip
                     messages.success(request, _("The new version is submitted."))
                 else:
@@ -57,21 +59,25 @@ def deliverable_detail(request: HttpRequest, mission_id: int, deliverable_id: in
                 if review.is_valid():
                     review_deliverable(
                         deliverable=deliverable, accept=review.cleaned_data["decision"] == "accept",
-                        comment=review.cleaned_data["comment"], actor=request.user, role=access.role,
+                        comment=review.cleaned_data["comment"], actor=signed_in(request.user), role=access.role,
                     )  # fmt: skip
                     messages.success(request, _("Your decision is recorded."))
             elif action == "due" and access.is_issuer:
                 due = DueDateForm(request.POST)
                 if due.is_valid():
                     set_deliverable_due_date(
-                        deliverable=deliverable, due_date=due.cleaned_data["due_date"], actor=request.user
+                        deliverable=deliverable,
+                        due_date=due.cleaned_data["due_date"],
+                        actor=signed_in(request.user),
                     )
                     messages.success(request, _("The due date is saved."))
             elif action == "comment":
                 comment = CommentForm(request.POST)
                 if comment.is_valid():
                     comment_deliverable(
-                        deliverable=deliverable, text=comment.cleaned_data["text"], actor=request.user
+                        deliverable=deliverable,
+                        text=comment.cleaned_data["text"],
+                        actor=signed_in(request.user),
                     )
             else:
                 raise Http404
@@ -80,8 +86,6 @@ def deliverable_detail(request: HttpRequest, mission_id: int, deliverable_id: in
         except TransitionNotAllowed:
             messages.error(request, _("This change of status is not allowed."))
         return redirect("missions:deliverable", mission_id=mission_id, deliverable_id=deliverable.pk)
-    from nidaa.common.models import AuditEntry
-
     history = AuditEntry.objects.filter(
         object_type=Deliverable._meta.label_lower, object_id=deliverable.pk
     ).select_related("actor")[:50]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
+from nidaa.accounts.selectors import EDIT_ROLES, organizations_for, signed_in
 from nidaa.applications.models import Application, ApplicationStatus
 from nidaa.calls.models import Call, CallStatus
 from nidaa.calls.selectors import calls_for_organizations
@@ -85,7 +85,7 @@ def mission_create(request: HttpRequest) -> HttpResponse:
             raise Http404 from error
         mission = create_mission(
             call=call,
-            actor=request.user,
+            actor=signed_in(request.user),
             application=retained if retained is not None and retained.call_id == call.pk else None,
             facilitator_name=form.cleaned_data["facilitator_name"],
             facilitator_email=form.cleaned_data["facilitator_email"],
@@ -152,15 +152,16 @@ def mission_terms(request: HttpRequest, mission_id: int) -> HttpResponse:
     mission = issuer_access(request, mission_id).mission
     form = MissionTermsForm(request.POST)
     if form.is_valid():
+        user = signed_in(request.user)
         update_mission(
             mission=mission,
-            actor=request.user,
+            actor=user,
             amount=form.cleaned_data["amount"],
             start_date=form.cleaned_data["start_date"],
             end_date=form.cleaned_data["end_date"],
             facilitator_name=form.cleaned_data["facilitator_name"],
             facilitator_email=form.cleaned_data["facilitator_email"],
-            focal_point=mission.focal_point or request.user,
+            focal_point=mission.focal_point or user,
         )
         messages.success(request, _("The mission's terms are saved."))
     else:
@@ -176,7 +177,7 @@ def mission_status(request: HttpRequest, mission_id: int) -> HttpResponse:
         change_mission_status(
             mission=access.mission,
             target=request.POST.get("target", ""),
-            actor=request.user,
+            actor=signed_in(request.user),
             role=access.role,
         )
         messages.success(request, _("The mission's status is changed."))
@@ -199,7 +200,7 @@ def instalment_add(request: HttpRequest, mission_id: int) -> HttpResponse:
             deliverable=deliverables.get(form.cleaned_data["deliverable"])
             if form.cleaned_data["deliverable"]
             else None,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
         messages.success(request, _("The instalment is added."))
     else:
@@ -218,7 +219,9 @@ def instalment_paid(request: HttpRequest, mission_id: int, instalment_id: int) -
     except Instalment.DoesNotExist as error:
         raise Http404 from error
     try:
-        mark_instalment_paid(instalment=instalment, paid_on=timezone.localdate(), actor=request.user)
+        mark_instalment_paid(
+            instalment=instalment, paid_on=timezone.localdate(), actor=signed_in(request.user)
+        )
         messages.success(request, _("The instalment is marked as paid."))
     except MissionError as error:
         messages.error(request, error_text(error))

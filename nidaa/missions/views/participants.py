@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nidaa.accounts.selectors import signed_in
 from nidaa.missions.forms import FIELD_LABELS, ParticipantForm, UploadForm
 from nidaa.missions.models import Participant, Zone
 from nidaa.missions.services.errors import MissionError
@@ -64,7 +65,7 @@ def participants(request: HttpRequest, mission_id: int) -> HttpResponse:
     )
 
 
-def _stored_upload(upload: Any) -> str:
+def _stored_upload(upload: UploadedFile) -> str:
     """Keep an uploaded sheet under its hash while the user checks the preview."""
     data = upload.read()
     digest = hashlib.sha256(data).hexdigest()
@@ -110,7 +111,12 @@ def participants_import(request: HttpRequest, mission_id: int) -> HttpResponse:
     try:
         if request.POST.get("confirm") == "1":
             report = import_participants(
-                mission=mission, data=data, actor=request.user, zone=zone, keep_rows=keep, mapping=mapping
+                mission=mission,
+                data=data,
+                actor=signed_in(request.user),
+                zone=zone,
+                keep_rows=keep,
+                mapping=mapping,
             )
             if not report.errors:
                 # The sheet holds personal data: it is kept only while the user checks the preview.
@@ -170,7 +176,7 @@ def participant_edit(request: HttpRequest, mission_id: int, participant_id: int)
         data = dict(form.cleaned_data)
         zone = Zone.objects.get(pk=data.pop("zone"), mission=mission)
         try:
-            update_participant(participant=participant, actor=request.user, zone=zone, **data)
+            update_participant(participant=participant, actor=signed_in(request.user), zone=zone, **data)
         except MissionError as error:
             form.add_error(None, error_text(error))
         else:
@@ -192,6 +198,6 @@ def participant_erase(request: HttpRequest, mission_id: int, participant_id: int
         participant = Participant.objects.get(pk=participant_id, mission=mission)
     except Participant.DoesNotExist as error:
         raise Http404 from error
-    erase_participant(participant=participant, actor=request.user)
+    erase_participant(participant=participant, actor=signed_in(request.user))
     messages.success(request, _("The participant's personal data are erased."))
     return redirect("missions:participants", mission_id=mission.pk)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
 
+from nidaa.accounts.selectors import signed_in
 from nidaa.missions.forms import PlanForm, SessionEditForm, SessionForm, UploadForm
 from nidaa.missions.models import Module, Session, Zone
 from nidaa.missions.selectors import sessions_for
@@ -51,7 +54,7 @@ def plan(request: HttpRequest, mission_id: int) -> HttpResponse:
                     mission=mission, modules=plan_form.lines("modules"), zones=plan_form.lines("zones"),
                     days_per_module=plan_form.cleaned_data["days_per_module"], first_day=plan_form.cleaned_data["first_day"],
                     start=plan_form.cleaned_data["start"], end=plan_form.cleaned_data["end"],
-                    expected=plan_form.cleaned_data["expected"], actor=request.user,
+                    expected=plan_form.cleaned_data["expected"], actor=signed_in(request.user),
                 )  # fmt: skip
                 messages.success(request, _("%(n)s sessions are planned.") % {"n": len(created)})
                 return redirect("missions:plan", mission_id=mission.pk)
@@ -61,7 +64,7 @@ def plan(request: HttpRequest, mission_id: int) -> HttpResponse:
                 data = session_form.cleaned_data
                 add_session(
                     mission=mission, module_title=data["module"], zone_name=data["zone"], day_date=data["date"],
-                    start=data["start"], end=data["end"], venue=data["venue"], expected=data["expected"], actor=request.user,
+                    start=data["start"], end=data["end"], venue=data["venue"], expected=data["expected"], actor=signed_in(request.user),
                 )  # fmt: skip
                 messages.success(request, _("The session is added."))
                 return redirect("missions:plan", mission_id=mission.pk)
@@ -73,7 +76,7 @@ def plan(request: HttpRequest, mission_id: int) -> HttpResponse:
             except (Session.DoesNotExist, ValueError) as error:
                 raise Http404 from error
             try:
-                delete_session(session=doomed, actor=request.user)
+                delete_session(session=doomed, actor=signed_in(request.user))
                 messages.success(request, _("The session is taken out of the plan."))
             except MissionError as error:
                 messages.error(request, error_text(error))
@@ -83,7 +86,9 @@ def plan(request: HttpRequest, mission_id: int) -> HttpResponse:
             if upload_form.is_valid():
                 try:
                     report = import_plan(
-                        mission=mission, data=upload_form.cleaned_data["file"].read(), actor=request.user
+                        mission=mission,
+                        data=upload_form.cleaned_data["file"].read(),
+                        actor=signed_in(request.user),
                     )
                 except MissionError as error:
                     messages.error(request, error_text(error))
@@ -116,7 +121,7 @@ def plan(request: HttpRequest, mission_id: int) -> HttpResponse:
 def calendar(request: HttpRequest, mission_id: int) -> HttpResponse:
     """The sessions day by day."""
     access = mission_access(request, mission_id)
-    days: dict[Any, list[Session]] = {}
+    days: dict[date, list[Session]] = {}
     for session in sessions_for(mission=access.mission):
         days.setdefault(session.date, []).append(session)
     return render(
@@ -127,11 +132,6 @@ def calendar(request: HttpRequest, mission_id: int) -> HttpResponse:
 @login_required
 def calendar_ics(request: HttpRequest, mission_id: int) -> HttpResponse:
     """The sessions as an iCalendar file (times in Africa/Casablanca)."""
-    from datetime import datetime, time
-    from zoneinfo import ZoneInfo
-
-    from icalendar import Calendar, Event
-
     access = mission_access(request, mission_id)
     zone = ZoneInfo(access.mission.call.timezone or "Africa/Casablanca")
     cal = Calendar()
@@ -173,7 +173,7 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             update_session(
-                session=session, actor=request.user,
+                session=session, actor=signed_in(request.user),
                 module=Module.objects.get(pk=data["module"], mission=mission),
                 zone=Zone.objects.get(pk=data["zone"], mission=mission),
                 day=data["day"], day_date=data["date"], start=data["start"], end=data["end"],
