@@ -27,6 +27,7 @@ from nidaa.accounts.models import Invitation, Membership, Role, User
 from nidaa.accounts.selectors import EDIT_ROLES
 from nidaa.accounts.services import InvitationPurpose, invite_member
 from nidaa.calls.models import Call
+from nidaa.common.lists import joined
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.models import CommitteeInvitation, EvaluatorAssignment
@@ -100,7 +101,7 @@ def assign_committee(
     wanted = [email.strip().lower() for email in [*emails, *([chair] if chair else [])]]
     bad = [email for email in wanted if not EMAIL_RE.fullmatch(email)]
     if bad:
-        raise EvaluationError(_("Not an e-mail address: %(emails)s.") % {"emails": ", ".join(bad)})
+        raise EvaluationError(_("Not an e-mail address: %(emails)s.") % {"emails": joined(bad)})
     chair_email = chair.strip().lower() if chair else None
     seats = []
     for email in dict.fromkeys(wanted):

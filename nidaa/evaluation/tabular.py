@@ -19,6 +19,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from nidaa.common.lists import joined
 from nidaa.evaluation.errors import EvaluationError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -52,7 +53,7 @@ def read_rows(path: Path, *, required: tuple[str, ...]) -> list[tuple[int, dict[
             if missing:
                 raise EvaluationError(
                     _("%(path)s: missing columns %(columns)s.")
-                    % {"path": path.name, "columns": ", ".join(missing)}
+                    % {"path": path.name, "columns": joined(missing)}
                 )
             continue
         if not any(cell.strip() for cell in cells):
