@@ -10,6 +10,7 @@ from django.db import transaction
 
 from nidaa.accounts.models import User
 from nidaa.common.workflow import write_audit
+from nidaa.folding import word_key
 from nidaa.missions.models import Attendance, AttendanceScan, Mission, Participant, Session, scan_storage_name
 from nidaa.missions.services.errors import MissionError
 from nidaa.missions.services.files import SCAN_TYPES, store_upload
@@ -18,7 +19,7 @@ from nidaa.missions.services.sheets import ImportReport, read_sheet
 from nidaa.sheets import values
 from nidaa.sheets.columns import ATTENDANCE_SYNONYMS, find_header
 from nidaa.sheets.participants import RowError
-from nidaa.sheets.text import fold, name_key
+from nidaa.sheets.text import name_key
 
 
 @transaction.atomic
@@ -73,7 +74,7 @@ def add_walk_in(
         mission_id=session.mission_id, zone_id=session.zone_id, code=f"P{next_code_number(session.mission):05d}",
         name_latin="" if arabic else name, name_arabic=name if arabic else "", sex=sex if sex in ("female", "male") else "",
         phone=normalised_phone, name_key="" if arabic else name_key(name), name_ar_key=name_key(name) if arabic else "",
-        category_id=categories.get(fold(category)) if category else None, walk_in=True,
+        category_id=categories.get(word_key(category)) if category else None, walk_in=True,
     )  # fmt: skip
     Attendance.objects.create(
         session=session, participant=participant, present=True, morning=True, afternoon=True, walk_in=True,

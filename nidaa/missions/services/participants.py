@@ -8,6 +8,7 @@ from django.db.models import Max
 from nidaa.accounts.models import User
 from nidaa.common.workflow import write_audit
 from nidaa.directory.models import Territory
+from nidaa.folding import word_key
 from nidaa.missions.models import Attendance, Mission, Participant, ParticipantCategory, Zone
 from nidaa.missions.services.changes import apply_changes
 from nidaa.missions.services.errors import MissionError
@@ -17,7 +18,7 @@ from nidaa.sheets.columns import PARTICIPANT_SYNONYMS, Header, find_header
 from nidaa.sheets.columns import override as override_header
 from nidaa.sheets.participants import Existing, Record, read_participants
 from nidaa.sheets.participants import Result as ParticipantsResult
-from nidaa.sheets.text import fold, name_key
+from nidaa.sheets.text import name_key
 
 
 @transaction.atomic
@@ -54,7 +55,7 @@ def update_participant(
         if other is not None:
             raise MissionError("duplicate_phone", other)
     category_id = (
-        categories_by_name(participant.mission, {category.strip()})[fold(category)]
+        categories_by_name(participant.mission, {category.strip()})[word_key(category)]
         if category.strip()
         else None
     )
@@ -88,13 +89,13 @@ class ZoneResolver:
         self.keys: dict[str, str] = {}
         self.by_territory: dict[int, str] = {}
         for zone in self.zones:
-            self.keys.setdefault(fold(zone.name), zone.name)
+            self.keys.setdefault(word_key(zone.name), zone.name)
             if zone.territory is not None:
                 self.by_territory[zone.territory.pk] = zone.name
                 for key in (zone.territory.code, zone.territory.name_fr, zone.territory.name_ar):
                     if key:
-                        self.keys.setdefault(fold(key), zone.name)
-        self.default = self.keys.get(fold(default)) if default else None
+                        self.keys.setdefault(word_key(key), zone.name)
+        self.default = self.keys.get(word_key(default)) if default else None
         self._communes: dict[str, list[tuple[int, int | None]]] | None = None
 
     def _commune_index(self) -> dict[str, list[tuple[int, int | None]]]:
@@ -104,7 +105,7 @@ class ZoneResolver:
             for pk, name_fr, name_ar in Territory.objects.filter(kind="commune").values_list(
                 "pk", "name_fr", "name_ar"
             ):
-                for key in (fold(name_fr), fold(name_ar)):
+                for key in (word_key(name_fr), word_key(name_ar)):
                     if key:
                         self._communes.setdefault(key, []).append((pk, parents.get(pk)))
             self._parents = parents
@@ -112,9 +113,9 @@ class ZoneResolver:
 
     def __call__(self, record: Record) -> str | None:
         if record.zone:
-            return self.keys.get(fold(record.zone))
+            return self.keys.get(word_key(record.zone))
         if record.commune:
-            key = fold(record.commune)
+            key = word_key(record.commune)
             if key in self.keys:
                 return self.keys[key]
             if self.by_territory:
@@ -198,7 +199,7 @@ def import_participants(
                 name_latin=r.name_latin[:255],
                 name_arabic=r.name_arabic[:255],
                 sex=r.sex,
-                category_id=categories.get(fold(r.category)),
+                category_id=categories.get(word_key(r.category)),
                 organization_name=r.organization,
                 commune=r.commune,
                 phone=r.phone,
@@ -225,15 +226,15 @@ def import_participants(
 def categories_by_name(mission: Mission, names: set[str]) -> dict[str, int]:
     """The organisation's categories by folded name, adding the ones a sheet names."""
     known = {
-        fold(c.name): c.pk
+        word_key(c.name): c.pk
         for c in ParticipantCategory.objects.filter(organization_id=mission.organization_id)
     }
     for name in sorted(names):
-        if fold(name) not in known:
+        if word_key(name) not in known:
             category = ParticipantCategory.objects.create(
                 organization_id=mission.organization_id, name=name[:200]
             )
-            known[fold(name)] = category.pk
+            known[word_key(name)] = category.pk
     return known
 
 

@@ -12,6 +12,7 @@ from nidaa.accounts.models import User
 from nidaa.calls.models import Call
 from nidaa.common.workflow import write_audit
 from nidaa.directory.models import Territory
+from nidaa.folding import word_key
 from nidaa.missions.models import Attendance, Mission, Module, Session, Zone
 from nidaa.missions.services.changes import apply_changes
 from nidaa.missions.services.errors import MissionError
@@ -19,7 +20,6 @@ from nidaa.missions.services.sheets import ImportReport, read_sheet
 from nidaa.sheets import values
 from nidaa.sheets.columns import PLAN_SYNONYMS, find_header
 from nidaa.sheets.participants import RowError
-from nidaa.sheets.text import fold
 
 
 @dataclass
@@ -69,7 +69,7 @@ def propose_plan(*, call: Call) -> PlanProposal:
 
 
 def _territory_for(name: str) -> Territory | None:
-    folded = fold(name)
+    folded = word_key(name)
     if not folded:
         return None
     territory = Territory.objects.filter(code=name.strip()).first()
@@ -237,7 +237,7 @@ def import_plan(*, mission: Mission, data: bytes, actor: User | None) -> ImportR
         return report
     days: dict[tuple[str, str], int] = {}
     for module, zone, day_date, start, end, venue, expected in sorted(parsed, key=lambda p: p[2]):
-        key = (fold(module), fold(zone))
+        key = (word_key(module), word_key(zone))
         days[key] = days.get(key, 0) + 1
         add_session(
             mission=mission, module_title=module, zone_name=zone, day_date=day_date, start=start, end=end,
