@@ -127,21 +127,23 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         from nidaa.accounts.models import Membership, Organization, Role, User
         from nidaa.calls.models import Call, CallStatus
-        from nidaa.missions import services
         from nidaa.missions.documents import attendance_sheets_pdf
         from nidaa.missions.models import Attendance, Participant, Session, Zone
+        from nidaa.missions.services.mission import create_mission
+        from nidaa.missions.services.participants import import_participants
+        from nidaa.missions.services.plan import apply_plan
 
         org = Organization.objects.create(slug="bench-missions", name="Bench")
         user = User.objects.create_user("bench-owner", "owner@example.org", "x")
         Membership.objects.create(user=user, organization=org, role=Role.ADMIN)
         call = Call.objects.create(organization=org, title="Bench", status=CallStatus.CLOSED, sha256="0" * 64)
-        mission = services.create_mission(call=call, actor=user)
+        mission = create_mission(call=call, actor=user)
         for z in range(ZONES):
             Zone.objects.create(mission=mission, name=f"Zone {z:02d}", position=z)
 
         data = sheet(args.participants)
         started, cpu = time.perf_counter(), cpu_seconds()
-        report = services.import_participants(mission=mission, data=data, actor=user)
+        report = import_participants(mission=mission, data=data, actor=user)
         seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         assert not report.errors and report.imported == args.participants, (
             report.errors[:3],
@@ -153,7 +155,7 @@ def main() -> int:
             "read, checked, duplicates, stored)"
         )
 
-        services.apply_plan(
+        apply_plan(
             mission=mission,
             modules=[f"Module {m}" for m in range(1, SESSIONS_PER_ZONE // 2 + 1)],
             zones=[f"Zone {z:02d}" for z in range(ZONES)],

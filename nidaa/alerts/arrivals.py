@@ -30,9 +30,10 @@ from nidaa.accounts.selectors import EDIT_ROLES
 from nidaa.alerts.emails import absolute, send
 from nidaa.alerts.models import ArrivalSummaryEntry, OpenedNotice
 from nidaa.applications.access import is_sealed, unsealed_q
-from nidaa.applications.exports import call_zone, joined
+from nidaa.applications.exports import call_zone
 from nidaa.applications.models import Application, ApplicationChannel, ApplicationStatus
 from nidaa.calls.models import Call, CallStatus
+from nidaa.common.lists import joined
 
 # How far back a summary looks: a worker stopped for days still reports what
 # arrived meanwhile, and a member never gets the applications of years past.
@@ -165,7 +166,7 @@ def _line(application: Application, zone: Any, channels: dict[str, Any]) -> str:
     flags = [gettext("late")] if application.is_late else []
     if application.missing_pieces:
         flags.append(gettext("incomplete"))
-    return joined([f"{applicant} ({joined(how)})", *flags]) or ""
+    return joined([f"{applicant} ({joined(how)})", *flags])
 
 
 # --- applications opened at the deadline ----------------------------------------------------

@@ -21,7 +21,7 @@ class ApplicationsConfig(AppConfig):
 def announce_extension(sender: Any, *, call_id: int, **kwargs: Any) -> None:
     # Imported when called: apps.py loads before the app registry is ready,
     # and services import models.
-    from nidaa.applications.services import announce_deadline_extension
+    from nidaa.applications.emails import announce_deadline_extension
 
     announce_deadline_extension(call_id=call_id)
 

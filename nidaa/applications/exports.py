@@ -34,6 +34,7 @@ from nidaa.accounts.models import User
 from nidaa.applications.models import ApplicantKind, Application, ApplicationChannel, ApplicationFile
 from nidaa.calls.models import DEFAULT_TIMEZONE, Call, RequiredDocument
 from nidaa.common.filetypes import mime_type
+from nidaa.common.lists import joined
 
 # Kept in memory up to this size, then on disk.
 SPOOL_BYTES = 8 * 1024 * 1024
@@ -203,16 +204,9 @@ def text_cells(sheet: Any, values: list[Any]) -> list[Any]:
     return cells
 
 
-def joined(values: Iterable[str]) -> str | None:
-    """Several values in one cell, separated as the active language writes a
-    list (the Arabic comma in Arabic); None for none."""
-    separator = "، " if (translation.get_language() or "").startswith("ar") else ", "
-    return separator.join(values) or None
-
-
 def language_names(codes: Iterable[str]) -> str | None:
     names = dict(LANGUAGE_CHOICES)
-    return joined(str(names.get(code, code)) for code in codes)
+    return joined(str(names.get(code, code)) for code in codes) or None
 
 
 def xlsx_rows(table: ApplicationTable) -> list[list[Any]]:
@@ -243,11 +237,11 @@ def xlsx_rows(table: ApplicationTable) -> list[list[Any]]:
                 # Excel has no time zones: the wall-clock time in the call's zone.
                 row.received_at.replace(tzinfo=None) if row.received_at else None,
                 yes if row.is_complete else no,
-                joined(row.missing),
+                joined(row.missing) or None,
                 yes if application.is_late else no,
                 application.version_count,
-                *(joined(r.original_name for r in row.files.get(code, [])) for code in table.pieces),
-                joined(others),
+                *(joined(r.original_name for r in row.files.get(code, [])) or None for code in table.pieces),
+                joined(others) or None,
             ]
         )
     return rows

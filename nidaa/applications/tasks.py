@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from huey.contrib.djhuey import db_task
 
-from nidaa.applications.services import announce_cancellation, send_acknowledgements
+from nidaa.applications.emails import announce_cancellation, send_acknowledgements
 
 
 @db_task()

@@ -10,11 +10,11 @@ from typing import Any
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from nidaa.accounts.models import Organization, Reader, User
 from nidaa.accounts.selectors import organizations_for
 from nidaa.calls.models import DOCUMENT_FIELDS, PAGE_VISIBLE, PUBLIC_STATUSES, Call, CallRevision, CallStatus
+from nidaa.common.lists import joined
 from nidaa.common.models import AuditEntry
 
 
@@ -107,8 +107,7 @@ class PublicChange:
     @property
     def fields(self) -> str:
         """The labels as a list in the active language (the Arabic comma in Arabic)."""
-        separator = "، " if (get_language() or "").startswith("ar") else ", "
-        return separator.join(str(label) for label in self.labels)
+        return joined(str(label) for label in self.labels)
 
 
 def changes_for_applicants(*, call: Call, revisions: list[CallRevision]) -> list[PublicChange]:

@@ -27,6 +27,7 @@ from nidaa.accounts.models import Invitation, Membership, Role, User
 from nidaa.accounts.selectors import EDIT_ROLES
 from nidaa.accounts.services import InvitationPurpose, invite_member
 from nidaa.calls.models import Call
+from nidaa.common.lists import joined
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.models import CommitteeInvitation, EvaluatorAssignment
@@ -100,7 +101,7 @@ def assign_committee(
     wanted = [email.strip().lower() for email in [*emails, *([chair] if chair else [])]]
     bad = [email for email in wanted if not EMAIL_RE.fullmatch(email)]
     if bad:
-        raise EvaluationError(_("Not an e-mail address: %(emails)s.") % {"emails": ", ".join(bad)})
+        raise EvaluationError(_("Not an e-mail address: %(emails)s.") % {"emails": joined(bad)})
     chair_email = chair.strip().lower() if chair else None
     seats = []
     for email in dict.fromkeys(wanted):
@@ -119,7 +120,35 @@ def assign_committee(
     return seats
 
 
+class NotAnEvaluator(Exception):
+    """Only evaluators of the call's organisation can be assigned to it."""
+
+
+@transaction.atomic
+def assign_evaluator(*, call: Call, evaluator: User, actor: User | None) -> EvaluatorAssignment:
+    """Assign ``evaluator`` (a member of the call's organisation with the
+    evaluator role) to ``call``; assigning twice changes nothing."""
+    if not Membership.objects.filter(
+        user=evaluator, organization_id=call.organization_id, role=Role.EVALUATOR
+    ).exists():
+        raise NotAnEvaluator()
+    return _assign(call=call, user=evaluator, actor=actor, chair=False)
+
+
+@transaction.atomic
+def unassign_evaluator(*, call: Call, evaluator: User, actor: User | None) -> bool:
+    """Withdraw ``evaluator`` from ``call``; returns whether they were assigned."""
+    deleted, _rows = EvaluatorAssignment.objects.filter(call=call, evaluator=evaluator).delete()
+    if deleted:
+        touch(call_id=call.pk)
+        write_audit(obj=call, actor=actor, action="unassign_evaluator", data={"evaluator": evaluator.pk})
+    return bool(deleted)
+
+
 def _assign(*, call: Call, user: User, actor: User | None, chair: bool) -> EvaluatorAssignment:
+    """The one way a seat is taken (the evaluators page, the committee command,
+    an accepted invitation): assigned once, audited, the minutes' version
+    moved; ``chair`` moves the chair's flag to ``user``."""
     assignment, created = EvaluatorAssignment.objects.get_or_create(call=call, evaluator=user)
     if created:
         touch(call_id=call.pk)  # the minutes name the committee

@@ -20,7 +20,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST, require_safe
 
 from nidaa.accounts.members import too_many_invitations
-from nidaa.accounts.selectors import EDIT_ROLES
+from nidaa.accounts.selectors import EDIT_ROLES, signed_in
 from nidaa.applications.access import is_sealed, sealed_offers
 from nidaa.applications.exports import content_type_for, piece_label
 from nidaa.applications.models import Application, ApplicationFile
@@ -40,6 +40,8 @@ from nidaa.evaluation.grids import (
     spec_as_json,
     spec_of,
 )
+from nidaa.evaluation.minutes import LANGUAGES as MINUTES_LANGUAGES
+from nidaa.evaluation.minutes import stored_minutes
 from nidaa.evaluation.models import (
     ComplianceCheck,
     ConflictDeclaration,
@@ -58,7 +60,7 @@ from nidaa.evaluation.selectors import (
     evaluator_board,
     get_application_for_scoring,
 )
-from nidaa.evaluation.view_helpers import seat_or_404, show_refusal, signed_in_user
+from nidaa.evaluation.view_helpers import seat_or_404, show_refusal
 
 EXTRA_ROWS = 4
 SORTS = ("rank", "disagreement", "technical", "receipt")
@@ -148,7 +150,7 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
             raise Http404
         try:
             save_grid_template(
-                evaluation=evaluation, name=request.POST.get("name", ""), actor=signed_in_user(request)
+                evaluation=evaluation, name=request.POST.get("name", ""), actor=signed_in(request.user)
             )
         except EvaluationError as error:
             show_refusal(request, error)
@@ -161,7 +163,7 @@ def grid(request: HttpRequest, call_id: int) -> HttpResponse:
             set_grid(
                 call=seat.call,
                 spec=parse_grid_spec(data),
-                actor=signed_in_user(request),
+                actor=signed_in(request.user),
                 reason=request.POST.get("reason", ""),
             )
         except (EvaluationError, ArithmeticError, ValueError, IndexError) as error:
@@ -222,7 +224,7 @@ def board(request: HttpRequest, call_id: int) -> HttpResponse:
     """An evaluator's list of the call's applications and what they did on each."""
     seat = seat_or_404(request, call_id)
     sealed = is_sealed(seat.call)
-    rows = [] if sealed or not seat.scores else evaluator_board(seat=seat, user=signed_in_user(request))
+    rows = [] if sealed or not seat.scores else evaluator_board(seat=seat, user=signed_in(request.user))
     return render(
         request,
         "evaluation/board.html",
@@ -252,7 +254,7 @@ def score(request: HttpRequest, application_id: int) -> HttpResponse:
         application, seat = get_application_for_scoring(user=request.user, application_id=application_id)
     except Application.DoesNotExist as error:
         raise Http404 from error
-    user = signed_in_user(request)
+    user = signed_in(request.user)
     evaluation = seat.evaluation
     assert evaluation is not None
     declaration = ConflictDeclaration.objects.filter(evaluator=user, application=application).first()
@@ -345,7 +347,7 @@ def file_inline(request: HttpRequest, application_id: int, file_id: int) -> File
     except (Application.DoesNotExist, ApplicationFile.DoesNotExist) as error:
         raise Http404 from error
     if not ConflictDeclaration.objects.filter(
-        evaluator=signed_in_user(request), application=application, has_conflict=False
+        evaluator=signed_in(request.user), application=application, has_conflict=False
     ).exists():
         raise Http404  # declare first
     try:
@@ -368,7 +370,7 @@ def file_inline(request: HttpRequest, application_id: int, file_id: int) -> File
 def _chair_action(request: HttpRequest, seat: Seat) -> None:
     post = request.POST
     action = post.get("action", "")
-    actor = signed_in_user(request)
+    actor = signed_in(request.user)
     application = None
     if post.get("receipt"):
         application = (
@@ -529,15 +531,13 @@ MINUTES_TYPES = {
 def minutes(request: HttpRequest, call_id: int, language: str, fmt: str) -> FileResponse:
     """The decided evaluation's minutes, for the chair and the organisation's
     admins and editors."""
-    from nidaa.evaluation.minutes import LANGUAGES, stored_minutes
-
     seat = seat_or_404(request, call_id)
     evaluation = seat.evaluation
     if (
         not seat.sees_results
         or evaluation is None
         or evaluation.stage != Stage.DECIDED
-        or language not in LANGUAGES
+        or language not in MINUTES_LANGUAGES
         or fmt not in MINUTES_TYPES
     ):
         raise Http404
@@ -564,7 +564,7 @@ def invite(request: HttpRequest, call_id: int) -> HttpResponse:
             call=call,
             emails=[email],
             chair=email if request.POST.get("chair") == "on" else None,
-            actor=signed_in_user(request),
+            actor=signed_in(request.user),
             language=get_language(),
         )
     except EvaluationError as error:

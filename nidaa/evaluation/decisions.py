@@ -21,6 +21,7 @@ from nidaa.accounts.models import User
 from nidaa.applications.models import Application
 from nidaa.calls.models import Call, CallStatus
 from nidaa.calls.workflow import CALL_WORKFLOW
+from nidaa.common.lists import joined
 from nidaa.common.tasks import enqueue_on_commit
 from nidaa.common.workflow import Transition, TransitionNotAllowed, Workflow, apply_transition, write_audit
 from nidaa.evaluation.committee import CHAIR, OPERATOR, committee_role, is_chair_role
@@ -168,7 +169,7 @@ def require_every_application_scored(results: Results) -> None:
     if pending:
         raise EvaluationError(
             _("Not every application is scored yet: %(receipts)s.")
-            % {"receipts": ", ".join(pending[:SHOWN_PROBLEMS])}
+            % {"receipts": joined(pending[:SHOWN_PROBLEMS])}
         )
 
 
@@ -352,8 +353,7 @@ def close_financial(
     ]
     if missing:
         raise EvaluationError(
-            _("Record the amounts of the opened offers first: %(receipts)s.")
-            % {"receipts": ", ".join(missing)}
+            _("Record the amounts of the opened offers first: %(receipts)s.") % {"receipts": joined(missing)}
         )
     return record_decision(
         call=call, evaluation=evaluation, results=results, actor=actor, role=role, note=note,

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from fpdf import FPDF
 
 from nidaa.accounts.models import Membership, Organization, Role, User
 from nidaa.accounts.services import mark_email_verified
@@ -29,6 +30,7 @@ from nidaa.evaluation.decisions import close_financial, close_technical, import_
 from nidaa.evaluation.grids import parse_grid_spec, set_grid
 from nidaa.evaluation.interviews import schedule_interview, score_interview, shortlist
 from nidaa.evaluation.models import Evaluation
+from nidaa.evaluation.results import compute_results
 from nidaa.evaluation.sheets import Entry, declare_conflict, import_scores, save_sheet
 
 EVALUATORS = (
@@ -91,8 +93,6 @@ PRICES = ("185000", "160000", "14500", "120000")  # the firm quotes in euros
 
 
 def _pdf(text: str) -> bytes:
-    from fpdf import FPDF
-
     document = FPDF()
     document.add_page()
     document.set_font("Helvetica", size=14)
@@ -200,8 +200,6 @@ def load_demo_evaluations(*, organization: Organization) -> int:
     )  # fmt: skip
     close_technical(call=finished, actor=users[0])
     evaluation = Evaluation.objects.get(call=finished)
-    from nidaa.evaluation.results import compute_results
-
     opened = {row.application.receipt_number for row in compute_results(evaluation).rows if row.envelope_open}
     price_rows = []
     for index, application in enumerate(applications, start=2):

@@ -13,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from nidaa.applications.exports import sheet_title
+from nidaa.common.lists import joined
 from nidaa.evaluation.models import InterviewScore, Score, SheetStatus
 from nidaa.evaluation.results import Results, applicant_label, rounded
 
@@ -61,7 +62,7 @@ def results_xlsx(results: Results) -> bytes:
                 row.application.receipt_number,
                 applicant_label(row.application),
                 yes if row.compliant else no,
-                ", ".join(row.consolidation.eliminated_by) or None,
+                joined(row.consolidation.eliminated_by) or None,
                 *(rounded(row.consolidation.criteria[code].value) for code in codes),
                 rounded(row.ranked.technical_score),
                 yes if row.ranked.qualified else no,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from nidaa.accounts.models import User
 from nidaa.calls.models import Call, RequiredDocument
+from nidaa.common.lists import joined
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.models import Evaluation, GridCriterion, GridTemplate, InterviewCriterion, Method, Stage
@@ -93,7 +94,7 @@ def parse_grid_spec(data: Any) -> GridSpec:
     if method not in Method.values:
         raise GridSpecError(
             _("Unknown method %(method)r: one of %(methods)s.")
-            % {"method": method, "methods": ", ".join(Method.values)}
+            % {"method": method, "methods": joined(Method.values)}
         )
     budget = data.get("budget")
     retain = data.get("retain", 1)

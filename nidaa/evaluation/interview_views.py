@@ -17,13 +17,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from nidaa.accounts.selectors import signed_in
 from nidaa.applications.models import Application
 from nidaa.evaluation import interviews as services
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.models import ConflictDeclaration, Interview, InterviewCriterion, InterviewScore, Stage
 from nidaa.evaluation.results import cached_results
 from nidaa.evaluation.selectors import Seat, get_application_for_scoring
-from nidaa.evaluation.view_helpers import seat_or_404, show_refusal, signed_in_user
+from nidaa.evaluation.view_helpers import seat_or_404, show_refusal
 
 
 def _interview_seat(request: HttpRequest, call_id: int) -> Seat:
@@ -55,7 +56,7 @@ def interviews(request: HttpRequest, call_id: int) -> HttpResponse:
         try:
             if action == "shortlist":
                 services.shortlist(
-                    call=call, receipts=request.POST.getlist("receipt"), actor=signed_in_user(request)
+                    call=call, receipts=request.POST.getlist("receipt"), actor=signed_in(request.user)
                 )
                 messages.success(request, _("The shortlist is recorded."))
             elif action == "schedule":
@@ -67,13 +68,13 @@ def interviews(request: HttpRequest, call_id: int) -> HttpResponse:
                     starts_at=_starts_at(request.POST.get("starts_at", ""), call.timezone),
                     place=request.POST.get("place", ""),
                     online_link=request.POST.get("online_link", ""),
-                    actor=signed_in_user(request),
+                    actor=signed_in(request.user),
                 )
                 messages.success(request, _("The interview is scheduled; the applicant is told by e-mail."))
             elif action == "close":
                 services.close_interviews(
                     call=call,
-                    actor=signed_in_user(request),
+                    actor=signed_in(request.user),
                     note=request.POST.get("note", ""),
                     notify_others=request.POST.get("notify_others") == "on",
                 )
@@ -87,7 +88,7 @@ def interviews(request: HttpRequest, call_id: int) -> HttpResponse:
         return redirect("evaluation:interviews", call_id=call.pk)
 
     results = cached_results(evaluation)
-    user = signed_in_user(request)
+    user = signed_in(request.user)
     shortlisted = {
         interview.application_id: interview
         for interview in Interview.objects.filter(application__call=call).order_by("starts_at", "pk")
@@ -149,7 +150,7 @@ def interview_sheet(request: HttpRequest, application_id: int) -> HttpResponse:
     interview = Interview.objects.filter(application=application).first()
     if interview is None:
         raise Http404
-    user = signed_in_user(request)
+    user = signed_in(request.user)
     criteria = list(InterviewCriterion.objects.filter(evaluation=evaluation))
     if request.method == "POST":
         entries = {

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from nidaa.accounts.models import User
 from nidaa.applications.models import Application
 from nidaa.calls.models import Call
+from nidaa.common.lists import joined
 from nidaa.common.tasks import enqueue_on_commit
 from nidaa.common.workflow import apply_transition, write_audit
 from nidaa.evaluation.committee import CHAIR, EVALUATOR, committee_role
@@ -75,7 +76,7 @@ def shortlist(*, call: Call, receipts: list[str] | None, actor: User | None) -> 
     if refused:
         raise EvaluationError(
             _("Only the technically qualified can be shortlisted: %(receipts)s.")
-            % {"receipts": ", ".join(refused[:SHOWN_PROBLEMS])}
+            % {"receipts": joined(refused[:SHOWN_PROBLEMS])}
         )
     if not wanted:
         raise EvaluationError(_("The shortlist is empty."))
@@ -203,7 +204,7 @@ def close_interviews(
     if waiting:
         raise EvaluationError(
             _("Not every shortlisted applicant has an interview score yet: %(receipts)s.")
-            % {"receipts": ", ".join(waiting[:SHOWN_PROBLEMS])}
+            % {"receipts": joined(waiting[:SHOWN_PROBLEMS])}
         )
     return record_decision(
         call=call, evaluation=evaluation, results=results, actor=actor, role=role, note=note,

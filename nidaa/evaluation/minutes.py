@@ -20,9 +20,11 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from nidaa.accounts.models import User
 from nidaa.common.docx import BidiDocument
 from nidaa.common.kept import keep
 from nidaa.common.kept import read as read_kept
+from nidaa.common.lists import joined
 from nidaa.common.pdf import render_pdf
 from nidaa.evaluation.models import (
     ComplianceCheck,
@@ -54,7 +56,7 @@ def _number(value: Decimal | float | None) -> str:
     return f"{number:.2f}"
 
 
-def _person(user: Any) -> str:
+def _person(user: User) -> str:
     return user.get_full_name() or user.email or user.username
 
 
@@ -118,7 +120,7 @@ def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
             "none": _("No conflict of interest: %(count)d applications") % {"count": entry["none"]},
             "conflicts": (
                 _("Conflict of interest, left out of: %(receipts)s")
-                % {"receipts": ", ".join(sorted(entry["conflicts"]))}
+                % {"receipts": joined(sorted(entry["conflicts"]))}
                 if entry["conflicts"]
                 else ""
             ),
@@ -179,7 +181,7 @@ def _build(evaluation: Evaluation, language: str, results: Results) -> Minutes:
                 "applicant": applicant_label(row.application),
                 "compliant": (yes if row.compliant else no) + (f" ({', '.join(failed)})" if failed else ""),
                 "overrides": " ; ".join(overrides.get(pk, [])),
-                "eliminated_by": ", ".join(row.consolidation.eliminated_by),
+                "eliminated_by": joined(row.consolidation.eliminated_by),
                 "scores": scores,
                 "technical": _number(row.ranked.technical_score),
                 "amount": _number(row.amount) if row.envelope_open else "",
@@ -439,7 +441,7 @@ def _docx(minutes: Minutes) -> bytes:
     if c["retained"]:
         para(
             _("The committee retains: %(names)s.")
-            % {"names": ", ".join(f"{r['applicant']} ({r['receipt']})" for r in c["retained"])}
+            % {"names": joined(f"{r['applicant']} ({r['receipt']})" for r in c["retained"])}
         )
     if c["decision_note"]:
         para(c["decision_note"])

@@ -13,14 +13,14 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
-from django.core.cache import cache
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from nidaa.applications.models import Application, ApplicationStatus
 from nidaa.calls.models import Call
+from nidaa.common.versioned import VersionedResults
 from nidaa.evaluation.grids import interview_grid, scoring_grid
 from nidaa.evaluation.models import (
     ComplianceCheck,
@@ -102,7 +102,7 @@ class Results:
         self.by_receipt = {row.application.receipt_number: row for row in self.rows}
 
 
-def submitted(call: Call) -> Any:
+def submitted(call: Call) -> QuerySet[Application]:
     return Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
 
 
@@ -395,21 +395,13 @@ def cached_results(evaluation: Evaluation) -> Results:
     Redis is configured) under the records' version: any write changes the
     key, so a stale result is never served."""
     version = records_version(evaluation)
-    key = f"evaluation-results:{evaluation.pk}:{version}"
-    # This process's copy of the entry under its version key: unpickling 2,000
-    # rows on every request would cost more than serving the page.
-    results = _copies.get(key)
-    if results is None:
-        results = cache.get(key)
-        if results is None:
-            results = compute_results(evaluation)
-            results.version = version
-            cache.set(key, results, CACHE_SECONDS)
-        _copies[key] = results
-        while len(_copies) > COPIES:
-            _copies.pop(next(iter(_copies)))
-    return cast(Results, results)
+
+    def compute() -> Results:
+        results = compute_results(evaluation)
+        results.version = version
+        return results
+
+    return _RESULTS.get(evaluation.pk, version, compute)
 
 
-COPIES = 4
-_copies: dict[str, Results] = {}
+_RESULTS: VersionedResults[Results] = VersionedResults("evaluation-results", seconds=CACHE_SECONDS, copies=4)

@@ -9,11 +9,10 @@ they declared a conflict for (it is hidden from them).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from nidaa.accounts.models import User
+from nidaa.accounts.models import Reader, User
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
 from nidaa.applications.access import is_sealed
 from nidaa.applications.models import Application, ApplicationStatus
@@ -60,10 +59,10 @@ class Seat:
         )
 
 
-def calls_on_committee(user: Any) -> QuerySet[Call]:
+def calls_on_committee(user: Reader) -> QuerySet[Call]:
     """The calls whose evaluation ``user`` takes part in, as evaluator, chair,
     or admin/editor of the issuing organisation."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return Call.objects.none()
     assigned = Exists(EvaluatorAssignment.objects.filter(call=OuterRef("pk"), evaluator=user))
     return Call.objects.filter(
@@ -72,8 +71,10 @@ def calls_on_committee(user: Any) -> QuerySet[Call]:
     )
 
 
-def get_seat(*, user: User | Any, call_id: int) -> Seat:
+def get_seat(*, user: Reader, call_id: int) -> Seat:
     """Raises ``Call.DoesNotExist`` for anyone not on the call's evaluation."""
+    if not isinstance(user, User):
+        raise Call.DoesNotExist
     call = calls_on_committee(user).select_related("organization").get(pk=call_id)
     role = committee_role(user, call)
     if role not in (CHAIR, EVALUATOR, ISSUER):
@@ -82,11 +83,11 @@ def get_seat(*, user: User | Any, call_id: int) -> Seat:
     return Seat(call=call, role=role, evaluation=Evaluation.objects.filter(call=call).first())
 
 
-def get_application_for_scoring(*, user: User | Any, application_id: int) -> tuple[Application, Seat]:
+def get_application_for_scoring(*, user: Reader, application_id: int) -> tuple[Application, Seat]:
     """A submitted application of an opened call on whose committee ``user``
     sits as an evaluator (or chair), unless they declared a conflict for it.
     Raises ``Application.DoesNotExist`` otherwise."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         raise Application.DoesNotExist
     application = (
         Application.objects.filter(

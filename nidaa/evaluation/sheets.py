@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from nidaa.accounts.models import User
 from nidaa.applications.models import Application
 from nidaa.calls.models import Call
+from nidaa.common.lists import joined
 from nidaa.common.workflow import write_audit
 from nidaa.evaluation.committee import committee_role, is_chair_role
 from nidaa.evaluation.errors import EvaluationError
@@ -168,7 +169,7 @@ def save_sheet(
     criteria = scorable_criteria(evaluation)
     unknown = sorted(set(entries) - set(criteria))
     if unknown:
-        raise EvaluationError(_("Unknown criteria: %(codes)s.") % {"codes": ", ".join(unknown)})
+        raise EvaluationError(_("Unknown criteria: %(codes)s.") % {"codes": joined(unknown)})
     sheet, _created = ScoreSheet.objects.get_or_create(evaluator=evaluator, application=application)
     if sheet.status == SheetStatus.SUBMITTED:
         raise EvaluationError(_("Your sheet is submitted; only the chair can reopen it."))
@@ -180,7 +181,7 @@ def save_sheet(
         ]
         if missing:
             raise EvaluationError(
-                _("Score every criterion before submitting: %(codes)s.") % {"codes": ", ".join(missing)}
+                _("Score every criterion before submitting: %(codes)s.") % {"codes": joined(missing)}
             )
     _write_sheet(evaluation=evaluation, sheet=sheet, entries=entries, criteria=criteria)
     if submit:
@@ -332,7 +333,7 @@ def import_scores(
         if missing and key not in conflicts:
             problem(
                 first_row[key],
-                _("the sheet starting here misses criteria %(codes)s") % {"codes": ", ".join(missing)},
+                _("the sheet starting here misses criteria %(codes)s") % {"codes": joined(missing)},
             )
     if problems:
         shown = problems[:SHOWN_PROBLEMS]

@@ -17,7 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
+from nidaa.common.lists import joined
 from nidaa.evaluation.errors import EvaluationError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -51,7 +53,7 @@ def read_rows(path: Path, *, required: tuple[str, ...]) -> list[tuple[int, dict[
             if missing:
                 raise EvaluationError(
                     _("%(path)s: missing columns %(columns)s.")
-                    % {"path": path.name, "columns": ", ".join(missing)}
+                    % {"path": path.name, "columns": joined(missing)}
                 )
             continue
         if not any(cell.strip() for cell in cells):
@@ -97,8 +99,6 @@ def _csv_lines(data: bytes) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_lines(data: bytes) -> Iterator[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:

@@ -1,15 +1,13 @@
 """What the committee's pages share (``committee_views``, ``interview_views``):
-the seat of the signed-in user on a call's committee, the user behind
-``login_required``, and a service's refusal shown as a message."""
+the seat of the signed-in user on a call's committee and a service's refusal
+shown as a message (the user behind ``login_required`` is
+``accounts.selectors.signed_in``)."""
 
 from __future__ import annotations
-
-from typing import cast
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest
 
-from nidaa.accounts.models import User
 from nidaa.calls.models import Call
 from nidaa.evaluation.errors import EvaluationError
 from nidaa.evaluation.selectors import Seat, get_seat
@@ -21,11 +19,6 @@ def seat_or_404(request: HttpRequest, call_id: int) -> Seat:
         return get_seat(user=request.user, call_id=call_id)
     except Call.DoesNotExist as error:
         raise Http404 from error
-
-
-def signed_in_user(request: HttpRequest) -> User:
-    """The request's user, behind ``login_required`` (signed in)."""
-    return cast(User, request.user)
 
 
 def show_refusal(request: HttpRequest, error: EvaluationError) -> None:

@@ -10,8 +10,8 @@ from nidaa.accounts.models import Membership, Role, User
 from nidaa.accounts.selectors import EDIT_ROLES, signed_in
 from nidaa.calls.models import Call
 from nidaa.calls.selectors import get_call_for_user
+from nidaa.evaluation.committee import NotAnEvaluator, assign_evaluator, unassign_evaluator
 from nidaa.evaluation.models import CommitteeInvitation, EvaluatorAssignment
-from nidaa.evaluation.services import NotAnEvaluator, assign_evaluator, unassign_evaluator
 
 
 @login_required

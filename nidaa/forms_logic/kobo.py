@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from nidaa.folding import word_key
 from nidaa.forms_logic.answers import check_answers, score
 from nidaa.forms_logic.definition import SELECTS, Form, FormQuestion
 from nidaa.sheets import values as cell_values
 from nidaa.sheets.reader import SheetError, read_table
-from nidaa.sheets.text import fold, name_key
+from nidaa.sheets.text import name_key
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 1000
@@ -72,13 +73,13 @@ def _column_of(form: Form) -> dict[str, str]:
         if question.type == "note":
             continue
         for label in question.label.values():
-            columns.setdefault(fold(label), question.name)
+            columns.setdefault(word_key(label), question.name)
     for question in form.questions:
         if question.type == "note":
             continue
-        columns[fold(question.name)] = question.name
+        columns[word_key(question.name)] = question.name
         if question.group:
-            columns[fold(f"{question.group}/{question.name}")] = question.name
+            columns[word_key(f"{question.group}/{question.name}")] = question.name
     return columns
 
 
@@ -89,22 +90,22 @@ def _choice_lookup(form: Form) -> dict[str, dict[str, str]]:
         table = lookup.setdefault(choice.list_name, {})
         for label in choice.label.values():
             if label:
-                table.setdefault(fold(label), choice.name)
+                table.setdefault(word_key(label), choice.name)
     for choice in form.choices:
-        lookup[choice.list_name][fold(choice.name)] = choice.name
+        lookup[choice.list_name][word_key(choice.name)] = choice.name
         lookup[choice.list_name][choice.name] = choice.name
     return lookup
 
 
 def _choices(question: FormQuestion, raw: str, lookup: dict[str, str]) -> str:
     """Names for what the export holds (names or labels); unknown words kept, to be refused."""
-    whole = lookup.get(raw) or lookup.get(fold(raw))
+    whole = lookup.get(raw) or lookup.get(word_key(raw))
     if whole is not None:
         return whole
     if question.type == "select_one":
         return raw
     parts = [p for p in raw.replace(",", " ").replace(";", " ").split() if p]
-    return " ".join(lookup.get(p) or lookup.get(fold(p)) or p for p in parts)
+    return " ".join(lookup.get(p) or lookup.get(word_key(p)) or p for p in parts)
 
 
 class _Participants:
@@ -162,9 +163,11 @@ def read_responses(
         return report
     header, *rows = table.rows
     headers = [cell_values.text(cell).strip() for cell in header.cells]
-    folded = [fold(h) for h in headers]
+    folded = [word_key(h) for h in headers]
     wanted = (
-        [fold(participant_column)] if participant_column else [fold(c) for c in DEFAULT_PARTICIPANT_COLUMNS]
+        [word_key(participant_column)]
+        if participant_column
+        else [word_key(c) for c in DEFAULT_PARTICIPANT_COLUMNS]
     )
     who = next((folded.index(w) for w in wanted if w in folded), None)
     if who is None:

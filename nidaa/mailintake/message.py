@@ -43,8 +43,6 @@ _SKIPPED_TYPES = {
 _MESSAGE_ID = re.compile(r"<\s*([^<>\s]+)\s*>")
 _MAX_MESSAGE_ID = 490  # the stored column holds 500 characters
 _HTML_TAG = re.compile(r"<[^>]*>")
-# The "<" and name that open a start or end tag.
-_TAG_OPENING = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -324,34 +322,12 @@ def _text_of(entity: Entity) -> str:
 
 def _html_text(markup: str) -> str:
     # lxml is imported only for HTML-only mail: most messages have a plain part.
-    from nidaa.tor.formats.html import html_to_text
+    from nidaa.tor.formats.html import html_to_text, without_attributes
 
     try:
-        return html_to_text(_without_attributes(markup))
+        return html_to_text(without_attributes(markup))
     except Exception:  # noqa: BLE001 - lxml refuses some fragments; tags stripped by hand then
         return _HTML_TAG.sub(" ", markup)
-
-
-def _without_attributes(markup: str) -> str:
-    """``markup`` with every tag's attributes dropped: they carry no text, and
-    lxml checks each new attribute of an element against all the others
-    (300,000 attributes on one <p> took minutes). One pass: each search starts
-    where the last one ended, whatever "<" or quotes the attributes hold."""
-    out: list[str] = []
-    position = 0
-    while (start := markup.find("<", position)) >= 0:
-        opening = _TAG_OPENING.match(markup, start)
-        if opening is None:  # text, a comment or a declaration: kept as it is
-            out.append(markup[position : start + 1])
-            position = start + 1
-            continue
-        end = markup.find(">", opening.end())
-        if end < 0:
-            break  # no tag ends after this point
-        out += (markup[position:start], opening.group(), ">")
-        position = end + 1
-    out.append(markup[position:])
-    return "".join(out)
 
 
 def _forward_header(message: Entity) -> str:

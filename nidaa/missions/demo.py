@@ -10,16 +10,20 @@ from __future__ import annotations
 import io
 from datetime import time, timedelta
 from decimal import Decimal
-from typing import Any
 
+import openpyxl
 from django.utils import timezone
 
 from nidaa.accounts.models import Organization, User
 from nidaa.calls.models import Call, CallStatus
 from nidaa.common.pdf import html_to_pdf
 from nidaa.directory.models import Territory
-from nidaa.missions import services
 from nidaa.missions.models import Deliverable, Mission, MissionStatus, Participant, Session, Zone
+from nidaa.missions.services.attendance import add_walk_in, record_attendance
+from nidaa.missions.services.deliverables import add_instalment, review_deliverable, submit_deliverable_file
+from nidaa.missions.services.mission import change_mission_status, create_mission, update_mission
+from nidaa.missions.services.participants import import_participants
+from nidaa.missions.services.plan import apply_plan
 from nidaa.missions.workflow import FACILITATOR, ISSUER
 
 WOMEN = [
@@ -54,8 +58,6 @@ DELIVERABLES = [
 def participants_sheet() -> bytes:
     """60 participants as an association keeps them: a title row, a blank row,
     headers in French and Arabic, phones written in several ways."""
-    import openpyxl
-
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Liste des participant·es — Open Ma3louma / لائحة المشاركين"])
@@ -97,15 +99,15 @@ def load_demo_mission(*, organization: Organization, admin: User) -> int:
     if call is None:
         return 0
     facilitator = User.objects.filter(username="amina").first()
-    actor: Any = admin
-    mission = services.create_mission(
+    actor: User = admin
+    mission = create_mission(
         call=call,
         actor=actor,
         facilitator_name="Amina Benali",
         facilitator_email=facilitator.email if facilitator else "amina@example.org",
     )
     today = timezone.localdate()
-    services.update_mission(
+    update_mission(
         mission=mission, actor=actor, amount=Decimal("120000.00"), start_date=today - timedelta(days=30),
         end_date=today + timedelta(days=30), facilitator_name="Amina Benali",
         facilitator_email=mission.facilitator_email, focal_point=admin,
@@ -117,16 +119,16 @@ def load_demo_mission(*, organization: Organization, admin: User) -> int:
         )
         for i, (title, d) in enumerate(zip(DELIVERABLES, (-10, -3, 5, 30), strict=True))
     ]
-    services.add_instalment(mission=mission, label="Avance à la signature (30 %)", amount=Decimal("36000"), deliverable=None, actor=actor)  # fmt: skip
-    services.add_instalment(mission=mission, label="Deuxième tranche (40 %)", amount=Decimal("48000"), deliverable=deliverables[1], actor=actor)  # fmt: skip
-    services.add_instalment(mission=mission, label="Solde (30 %)", amount=Decimal("36000"), deliverable=deliverables[3], actor=actor)  # fmt: skip
+    add_instalment(mission=mission, label="Avance à la signature (30 %)", amount=Decimal("36000"), deliverable=None, actor=actor)  # fmt: skip
+    add_instalment(mission=mission, label="Deuxième tranche (40 %)", amount=Decimal("48000"), deliverable=deliverables[1], actor=actor)  # fmt: skip
+    add_instalment(mission=mission, label="Solde (30 %)", amount=Decimal("36000"), deliverable=deliverables[3], actor=actor)  # fmt: skip
     for zone_name in REGIONS:
         zone = Zone.objects.create(mission=mission, name=zone_name, position=REGIONS.index(zone_name))
         territory = Territory.objects.filter(kind="region", name_fr__iexact=zone_name).first()
         if territory is not None:
             zone.territory = territory
             zone.save(update_fields=["territory"])
-    services.apply_plan(
+    apply_plan(
         mission=mission, modules=MODULES, zones=REGIONS, days_per_module=2, first_day=today - timedelta(days=21),
         start=time(9, 0), end=time(16, 30), expected=30, actor=actor,
     )  # fmt: skip
@@ -134,8 +136,8 @@ def load_demo_mission(*, organization: Organization, admin: User) -> int:
     Session.objects.filter(mission=mission, zone__name=REGIONS[1]).update(
         venue="Maison des associations, Chefchaouen"
     )
-    services.change_mission_status(mission=mission, target=MissionStatus.RUNNING, actor=actor, role=ISSUER)
-    report = services.import_participants(mission=mission, data=participants_sheet(), actor=actor)
+    change_mission_status(mission=mission, target=MissionStatus.RUNNING, actor=actor, role=ISSUER)
+    report = import_participants(mission=mission, data=participants_sheet(), actor=actor)
     if report.errors or report.imported != 60:
         raise RuntimeError(f"demo participants: {report.errors or report.imported}")
     people = list(Participant.objects.filter(mission=mission).order_by("code"))
@@ -145,21 +147,21 @@ def load_demo_mission(*, organization: Organization, admin: User) -> int:
         for k, person in enumerate(p for p in people if p.zone_id == session.zone_id):
             present = (k + n) % 9 != 0  # about one absence in nine
             stays = (k + n) % 13 != 5  # and a few who leave after the morning
-            services.record_attendance(
+            record_attendance(
                 session=session, participant=person, present=present, actor=actor,
                 morning=present, afternoon=present and stays,
             )  # fmt: skip
         if n % 3 == 0:
-            services.add_walk_in(session=session, name=["Zineb Kettani", "عبد الرحيم الصديقي"][n % 2], actor=actor,
+            add_walk_in(session=session, name=["Zineb Kettani", "عبد الرحيم الصديقي"][n % 2], actor=actor,
                                  sex=["female", "male"][n % 2], category=CATEGORIES[n % 4])  # fmt: skip
     # Deliverables in each state: two accepted, one with changes requested, one planned.
-    facilitator_actor: Any = mission.facilitator or admin
+    facilitator_actor: User = mission.facilitator or admin
     for deliverable, accept in ((deliverables[0], True), (deliverables[1], True), (deliverables[2], False)):
-        services.submit_deliverable_file(
+        submit_deliverable_file(
             deliverable=deliverable, upload=_report_pdf(deliverable.title), original_name=f"{deliverable.title}.pdf",
             actor=facilitator_actor, role=FACILITATOR,
         )  # fmt: skip
-        services.review_deliverable(
+        review_deliverable(
             deliverable=deliverable, accept=accept, actor=actor, role=ISSUER,
             comment="" if accept else "Merci d'ajouter les fiches d'activités en arabe.",
         )  # fmt: skip

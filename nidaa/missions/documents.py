@@ -7,6 +7,8 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+import openpyxl
+
 from nidaa.missions.attendance_sheet import attendance_sheets
 from nidaa.missions.models import Session
 from nidaa.missions.selectors import totals_by, totals_by_breakdown
@@ -40,8 +42,6 @@ def attendance_xlsx(*, summary: dict[str, Any], half_day_sessions: set[int], lab
     """Planned versus present per session, and by zone, sex and category, as a
     workbook. A session of ``half_day_sessions`` (ticked per half-day) fills
     the morning and afternoon columns; the others leave them blank."""
-    import openpyxl
-
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = labels["sessions"][:31]

@@ -15,6 +15,7 @@ from allauth.account.models import EmailAddress
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
+from nidaa.accounts.models import Reader
 from nidaa.accounts.selectors import EDIT_ROLES, organizations_for
 from nidaa.missions.models import (
     Attendance,
@@ -27,7 +28,7 @@ from nidaa.missions.models import (
 from nidaa.missions.workflow import FACILITATOR, ISSUER
 
 
-def missions_for(user: Any) -> QuerySet[Mission]:
+def missions_for(user: Reader) -> QuerySet[Mission]:
     """Every mission the user may open: their organisations' (as admin or
     editor) and those they facilitate."""
     if not getattr(user, "is_authenticated", False):
@@ -56,7 +57,7 @@ class MissionAccess:
         return self.role == ISSUER
 
 
-def get_mission_for_user(*, user: Any, mission_id: int) -> MissionAccess:
+def get_mission_for_user(*, user: Reader, mission_id: int) -> MissionAccess:
     """The mission and the user's role in it. Raises ``Mission.DoesNotExist``
     for anyone who is neither the issuer's admin/editor nor its facilitator."""
     mission = missions_for(user).get(pk=mission_id)
@@ -64,7 +65,7 @@ def get_mission_for_user(*, user: Any, mission_id: int) -> MissionAccess:
     return MissionAccess(mission=mission, role=ISSUER if issuer else FACILITATOR)
 
 
-def get_session_for_user(*, user: Any, session_id: int) -> tuple[Session, MissionAccess]:
+def get_session_for_user(*, user: Reader, session_id: int) -> tuple[Session, MissionAccess]:
     """The session and the user's access to its mission. Raises ``Session.DoesNotExist``."""
     session = Session.objects.select_related("module", "zone").get(
         pk=session_id, mission__in=missions_for(user).values("pk")

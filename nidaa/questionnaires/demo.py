@@ -10,7 +10,6 @@ questionnaire."""
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import openpyxl
 
@@ -106,7 +105,7 @@ def load_demo_questionnaires(*, organization: Organization, admin: User) -> int:
     module = Module.objects.filter(mission=mission, title="Budget participatif").first()
     if module is None:
         return 0
-    actor: Any = admin
+    actor: User = admin
     pre = services.import_xlsform(
         mission=mission, data=xlsform("Pré-test · Budget participatif", "pre_budget", KNOWLEDGE, KNOWLEDGE_CHOICES),
         filename="pre-test-budget.xlsx", kind="pre", module=module, actor=actor,

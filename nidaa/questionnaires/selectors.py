@@ -6,16 +6,15 @@ only while it is open."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Avg, Count, QuerySet
 
+from nidaa.accounts.models import Reader
 from nidaa.missions.models import Attendance, Mission, Participant, Session
 from nidaa.missions.selectors import MissionAccess, expected_participants, get_mission_for_user, missions_for
 from nidaa.questionnaires.models import Question, Questionnaire, Response, SessionQuestionnaire
 
 
-def get_questionnaire_for_user(*, user: Any, questionnaire_id: int) -> tuple[Questionnaire, MissionAccess]:
+def get_questionnaire_for_user(*, user: Reader, questionnaire_id: int) -> tuple[Questionnaire, MissionAccess]:
     questionnaire = Questionnaire.objects.select_related("mission", "module").get(
         pk=questionnaire_id, mission__in=missions_for(user).values("pk")
     )

@@ -8,12 +8,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
+from nidaa.accounts.models import User
 from nidaa.common.budget import Budget, BudgetExceeded, run_within
 from nidaa.common.models import AuditEntry
 from nidaa.common.storage import save_content_addressed
@@ -60,9 +62,9 @@ class AnswersInvalid(Exception):
         self.errors = errors
 
 
-def _audit(obj_type: str, obj_id: int, action: str, actor: Any, **data: Any) -> AuditEntry:
+def _audit(obj_type: str, obj_id: int, action: str, actor: User | None, **data: Any) -> AuditEntry:
     return AuditEntry(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
         object_type=obj_type,
         object_id=obj_id,
         action=action,
@@ -82,7 +84,7 @@ def read_form(data: bytes) -> Form:
 
 @transaction.atomic
 def import_xlsform(
-    *, mission: Mission, data: bytes, filename: str, kind: str, module: Module | None, actor: Any
+    *, mission: Mission, data: bytes, filename: str, kind: str, module: Module | None, actor: User | None
 ) -> Questionnaire:
     """A questionnaire from an XLSForm: all of it, or nothing and the problems."""
     if kind not in Kind.values:
@@ -103,7 +105,7 @@ def import_xlsform(
         source_name=filename[:255],
         source_sha256=digest,
         source_size=len(data),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor,
     )
     questionnaire.source_file.name = save_content_addressed(
         form_storage_name(digest), ContentFile(data), sha256=digest, size=len(data)
@@ -125,7 +127,7 @@ def import_xlsform(
 
 @transaction.atomic
 def create_questionnaire(
-    *, mission: Mission, kind: str, module: Module | None, title: str, actor: Any
+    *, mission: Mission, kind: str, module: Module | None, title: str, actor: User | None
 ) -> Questionnaire:
     """An empty questionnaire, to build in the app."""
     if kind not in Kind.values:
@@ -138,7 +140,7 @@ def create_questionnaire(
         module=module,
         title=title,
         languages=["fr", "ar"],
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor,
     )
     _audit("questionnaire", questionnaire.pk, "create", actor, title=title).save()
     return questionnaire
@@ -178,7 +180,7 @@ QUESTION_FIELDS = (
 
 @transaction.atomic
 def save_question(
-    *, questionnaire: Questionnaire, question: Question | None, fields: Mapping[str, Any], actor: Any
+    *, questionnaire: Questionnaire, question: Question | None, fields: Mapping[str, Any], actor: User | None
 ) -> Question:
     """Add a question (``question`` None) or change one; the correct answer
     must name the list's choices, the expressions must be ones Nidaa runs."""
@@ -228,7 +230,7 @@ def save_question(
 
 @transaction.atomic
 def save_choice(
-    *, questionnaire: Questionnaire, list_name: str, name: str, label: dict[str, str], actor: Any
+    *, questionnaire: Questionnaire, list_name: str, name: str, label: dict[str, str], actor: User | None
 ) -> Choice:
     """Add a choice to a list (or relabel it), keeping the rating-scale flags true."""
     choice, created = Choice.objects.get_or_create(
@@ -251,7 +253,9 @@ def save_choice(
 
 
 @transaction.atomic
-def open_questionnaire(*, session: Session, questionnaire: Questionnaire, actor: Any) -> SessionQuestionnaire:
+def open_questionnaire(
+    *, session: Session, questionnaire: Questionnaire, actor: User | None
+) -> SessionQuestionnaire:
     """Open the questionnaire at the session: its link answers from now until closed."""
     if questionnaire.mission_id != session.mission_id or (
         questionnaire.module_id is not None and questionnaire.module_id != session.module_id
@@ -262,14 +266,14 @@ def open_questionnaire(*, session: Session, questionnaire: Questionnaire, actor:
     )
     opening.opened_at = timezone.now()
     opening.closed_at = None
-    opening.opened_by = actor if getattr(actor, "is_authenticated", False) else None
+    opening.opened_by = actor
     opening.save(update_fields=["opened_at", "closed_at", "opened_by"])
     _audit("questionnaire", questionnaire.pk, "open", actor, session=session.pk).save()
     return opening
 
 
 @transaction.atomic
-def close_questionnaire(*, opening: SessionQuestionnaire, actor: Any) -> SessionQuestionnaire:
+def close_questionnaire(*, opening: SessionQuestionnaire, actor: User | None) -> SessionQuestionnaire:
     opening.closed_at = timezone.now()
     opening.save(update_fields=["closed_at"])
     _audit("questionnaire", opening.questionnaire_id, "close", actor, session=opening.session_id).save()
@@ -284,7 +288,7 @@ def record_response(
     session: Session | None,
     answers: Mapping[str, str],
     source: str,
-    actor: Any,
+    actor: User | None,
     form: Form | None = None,
 ) -> Response:
     """Check and store one participant's answers (``AnswersInvalid`` names the
@@ -323,7 +327,7 @@ def record_response(
         session=session,
         source=source,
         submitted_at=timezone.now(),
-        entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+        entered_by=actor,
         score=result.percent,
         knowledge_total=result.total,
         knowledge_right=result.right,
@@ -349,7 +353,7 @@ def record_response(
 
 
 def import_responses(
-    *, questionnaire: Questionnaire, data: bytes, participant_column: str, actor: Any
+    *, questionnaire: Questionnaire, data: bytes, participant_column: str, actor: User | None
 ) -> ResponsesReport:
     """Responses from a KoboToolbox export (.xlsx/.csv): one row per
     submission. Rows whose participant is not found are counted as unmatched
@@ -396,8 +400,8 @@ def _insert_rows(
     zone_of: dict[int, int],
     sessions: dict[int, int],
     question_ids: dict[str, int],
-    now: Any,
-    user: Any,
+    now: datetime,
+    user: User | None,
 ) -> None:
     """Responses then answers, written with ``executemany`` in batches: a
     60,000-row export makes ~400,000 rows, and building a model instance per
@@ -454,7 +458,7 @@ def _store(
     report: ResponsesReport,
     zone_of: dict[int, int],
     sessions: dict[int, int],
-    actor: Any,
+    actor: User | None,
 ) -> None:
     question_ids = dict(Question.objects.filter(questionnaire=questionnaire).values_list("name", "pk"))
     participant_ids = {row.participant_id for row in report.matched}
@@ -467,7 +471,6 @@ def _store(
     }
     replaced = list(existing.values())
     now = timezone.now()
-    user = actor if getattr(actor, "is_authenticated", False) else None
     audits = [
         _audit(
             "questionnaire",
@@ -481,7 +484,7 @@ def _store(
     ]
     for start in range(0, len(replaced), BATCH):
         Response.objects.filter(pk__in=replaced[start : start + BATCH]).delete()
-    _insert_rows(questionnaire, report, zone_of, sessions, question_ids, now, user)
+    _insert_rows(questionnaire, report, zone_of, sessions, question_ids, now, actor)
     audits.append(
         _audit(
             "questionnaire",

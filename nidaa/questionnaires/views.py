@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nidaa.accounts.selectors import signed_in
 from nidaa.missions.models import Mission, Module, Participant, Session
 from nidaa.missions.selectors import MissionAccess, get_mission_for_user
 from nidaa.questionnaires import services
@@ -29,7 +30,15 @@ from nidaa.questionnaires.forms import (
     XLSFormImportForm,
 )
 from nidaa.questionnaires.messages import error_text, fatal_text, problem_text, row_text
-from nidaa.questionnaires.models import Answer, Choice, Question, Questionnaire, Response, Source
+from nidaa.questionnaires.models import (
+    Answer,
+    Choice,
+    Question,
+    Questionnaire,
+    Response,
+    SessionQuestionnaire,
+    Source,
+)
 from nidaa.questionnaires.qr import qr_svg
 from nidaa.questionnaires.rendering import items, posted_answers
 from nidaa.questionnaires.selectors import (
@@ -81,7 +90,7 @@ def questionnaire_list(request: HttpRequest, mission_id: int) -> HttpResponse:
                     filename=upload.name or "form.xlsx",
                     kind=import_form.cleaned_data["kind"],
                     module=import_form.cleaned_data["module"],
-                    actor=request.user,
+                    actor=signed_in(request.user),
                 )
             except services.QuestionnaireError as error:
                 problems = [problem_text(p) for p in error.problems] or [error_text(error)]
@@ -99,7 +108,7 @@ def questionnaire_list(request: HttpRequest, mission_id: int) -> HttpResponse:
                 kind=create_form.cleaned_data["kind"],
                 module=create_form.cleaned_data["module"],
                 title=create_form.cleaned_data["title"],
-                actor=request.user,
+                actor=signed_in(request.user),
             )
             return redirect("questionnaires:detail", questionnaire_id=questionnaire.pk)
         status = 400
@@ -174,7 +183,7 @@ def question_edit(
                     questionnaire=questionnaire,
                     question=question,
                     fields=form.service_fields(),
-                    actor=request.user,
+                    actor=signed_in(request.user),
                 )
             except services.QuestionnaireError as error:
                 form.add_error(None, error_text(error))
@@ -206,7 +215,7 @@ def choice_add(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
             list_name=form.cleaned_data["list_name"],
             name=form.cleaned_data["name"],
             label=form.labels(),
-            actor=request.user,
+            actor=signed_in(request.user),
         )
         messages.success(request, _("The choice was saved."))
     else:
@@ -214,7 +223,7 @@ def choice_add(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
     return redirect("questionnaires:detail", questionnaire_id=questionnaire.pk)
 
 
-def _session(questionnaire: Questionnaire, session_id: int) -> tuple[Session, Any]:
+def _session(questionnaire: Questionnaire, session_id: int) -> tuple[Session, SessionQuestionnaire | None]:
     try:
         return get_opening(questionnaire=questionnaire, session_id=session_id)
     except Session.DoesNotExist as error:
@@ -229,11 +238,13 @@ def opening_toggle(request: HttpRequest, questionnaire_id: int, session_id: int)
     session, opening = _session(questionnaire, session_id)
     if request.POST.get("action") == "close":
         if opening is not None and opening.is_open:
-            services.close_questionnaire(opening=opening, actor=request.user)
+            services.close_questionnaire(opening=opening, actor=signed_in(request.user))
             messages.success(request, _("The questionnaire is closed: its link no longer answers."))
     else:
         try:
-            services.open_questionnaire(session=session, questionnaire=questionnaire, actor=request.user)
+            services.open_questionnaire(
+                session=session, questionnaire=questionnaire, actor=signed_in(request.user)
+            )
         except services.QuestionnaireError as error:
             messages.error(request, error_text(error))
             return redirect("questionnaires:detail", questionnaire_id=questionnaire.pk)
@@ -305,7 +316,7 @@ def paper_entry(request: HttpRequest, questionnaire_id: int, participant_id: int
                 session=session,
                 answers=values,
                 source=Source.PAPER,
-                actor=request.user,
+                actor=signed_in(request.user),
                 form=form,
             )
         except services.AnswersInvalid as invalid:
@@ -345,7 +356,7 @@ def responses_import(request: HttpRequest, questionnaire_id: int) -> HttpRespons
             questionnaire=questionnaire,
             data=form.cleaned_data["file"].read(),
             participant_column=form.cleaned_data["participant_column"],
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except services.QuestionnaireError as error:
         messages.error(request, error_text(error))

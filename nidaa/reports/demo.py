@@ -10,7 +10,6 @@ mission has a narrative."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from django.utils import timezone
 
@@ -49,7 +48,7 @@ def load_demo_reports(*, organization: Organization, admin: User) -> bool:
     mission = Mission.objects.filter(organization=organization).order_by("pk").first()
     if mission is None or Narrative.objects.filter(mission=mission).exists():
         return False
-    actor: Any = mission.facilitator or admin
+    actor: User = mission.facilitator or admin
     services.save_narrative(mission=mission, texts=NARRATIVE, actor=actor)
     today = timezone.localdate()
     for title, owner, days in ACTIONS:

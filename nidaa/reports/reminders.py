@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from nidaa.missions.services import user_with_verified_email
+from nidaa.missions.services.mission import user_with_verified_email
 from nidaa.reports.models import Action, ActionStatus
 
 BEFORE = "before"

@@ -10,9 +10,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 
+from nidaa.common.versioned import VersionedResults
 from nidaa.missions.models import Attendance, Mission, Participant, Session
 from nidaa.questionnaires.models import Answer, Choice, Kind, Question, QuestionType, Response
 from nidaa.tabulation import Person, ResponseRow, SessionRow, distribution, tabulate
@@ -168,23 +168,17 @@ def records_version(mission: Mission) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-COPIES = 4
-_copies: dict[str, Results] = {}
+_RESULTS: VersionedResults[Results] = VersionedResults("mission-results", seconds=CACHE_SECONDS, copies=4)
 
 
 def cached_results(mission: Mission) -> Results:
     """``compute_results`` kept under the records' version (shared by the
     web workers when Redis is configured), and a copy in this process."""
     version = records_version(mission)
-    key = f"mission-results:{mission.pk}:{version}"
-    results = _copies.get(key)
-    if results is None:
-        results = cache.get(key)
-        if results is None:
-            results = compute_results(mission)
-            results.version = version
-            cache.set(key, results, CACHE_SECONDS)
-        _copies[key] = results
-        while len(_copies) > COPIES:
-            _copies.pop(next(iter(_copies)))
-    return results
+
+    def compute() -> Results:
+        results = compute_results(mission)
+        results.version = version
+        return results
+
+    return _RESULTS.get(mission.pk, version, compute)

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 
+from nidaa.accounts.models import User
 from nidaa.common.workflow import Transition, Workflow, apply_transition, write_audit
 from nidaa.missions.models import Deliverable, DeliverableFile, Mission
-from nidaa.missions.services import submit_deliverable_file
+from nidaa.missions.services.deliverables import submit_deliverable_file
 from nidaa.missions.workflow import BOTH, ISSUER_ONLY
 from nidaa.reports.models import Action, ActionStatus, Narrative
 from nidaa.reports.tasks import queue_reports
@@ -40,13 +40,13 @@ ACTION_WORKFLOW = Workflow(
 
 
 @transaction.atomic
-def save_narrative(*, mission: Mission, texts: dict[str, str], actor: Any) -> Narrative:
+def save_narrative(*, mission: Mission, texts: dict[str, str], actor: User | None) -> Narrative:
     """Write the narrative's parts given in ``texts`` (the others are kept)."""
     narrative, _created = Narrative.objects.select_for_update().get_or_create(mission=mission)
     changed = [name for name in NARRATIVE_FIELDS if name in texts and getattr(narrative, name) != texts[name]]
     for name in changed:
         setattr(narrative, name, texts[name].strip())
-    narrative.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    narrative.updated_by = actor
     narrative.save(update_fields=[*changed, "updated_by", "updated_at"])
     write_audit(obj=narrative, actor=actor, action="update", data={"fields": changed})
     queue_reports(mission.pk)
@@ -60,7 +60,7 @@ def add_action(
     title: str,
     owner: str,
     due_date: date,
-    actor: Any,
+    actor: User | None,
     owner_email: str = "",
     owner_language: str = "fr",
 ) -> Action:
@@ -80,7 +80,7 @@ def add_action(
 
 
 @transaction.atomic
-def reschedule_action(*, action: Action, due_date: date, actor: Any) -> Action:
+def reschedule_action(*, action: Action, due_date: date, actor: User | None) -> Action:
     """A new due date: the reminders start again from it."""
     action.due_date = due_date
     action.reminded = ""
@@ -91,7 +91,7 @@ def reschedule_action(*, action: Action, due_date: date, actor: Any) -> Action:
 
 
 @transaction.atomic
-def change_action_status(*, action: Action, target: str, actor: Any, role: str) -> Action:
+def change_action_status(*, action: Action, target: str, actor: User | None, role: str) -> Action:
     action = Action.objects.select_for_update().get(pk=action.pk)
     apply_transition(
         workflow=ACTION_WORKFLOW, obj=action, field="status", target=target, actor=actor, role=role
@@ -101,7 +101,7 @@ def change_action_status(*, action: Action, target: str, actor: Any, role: str) 
 
 
 def submit_report(
-    *, deliverable: Deliverable, language: str, content: bytes, actor: Any, role: str
+    *, deliverable: Deliverable, language: str, content: bytes, actor: User | None, role: str
 ) -> DeliverableFile:
     """Hand the generated report PDF in as a version of ``deliverable`` (the
     facilitator's act; the issuer accepts it as for any deliverable)."""

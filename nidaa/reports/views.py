@@ -13,11 +13,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nidaa.accounts.selectors import signed_in
 from nidaa.common.filetypes import mime_type
 from nidaa.common.workflow import TransitionNotAllowed
 from nidaa.missions.models import Mission
 from nidaa.missions.selectors import MissionAccess, get_mission_for_user
-from nidaa.missions.services import MissionError
+from nidaa.missions.services.errors import MissionError
 from nidaa.missions.workflow import FACILITATOR
 from nidaa.reports import services
 from nidaa.reports.annex import attendance_lists_xlsx
@@ -75,7 +76,9 @@ def narrative(request: HttpRequest, mission_id: int) -> HttpResponse:
             raise Http404
         form = NarrativeForm(request.POST, instance=instance)
         if form.is_valid():
-            services.save_narrative(mission=access.mission, texts=form.cleaned_data, actor=request.user)
+            services.save_narrative(
+                mission=access.mission, texts=form.cleaned_data, actor=signed_in(request.user)
+            )
             messages.success(request, _("The narrative is saved."))
             return redirect("reports:narrative", mission_id=access.mission.pk)
     else:
@@ -92,7 +95,7 @@ def actions(request: HttpRequest, mission_id: int) -> HttpResponse:
     if request.method == "POST":
         form = ActionForm(request.POST)
         if form.is_valid():
-            services.add_action(mission=access.mission, actor=request.user, **form.cleaned_data)
+            services.add_action(mission=access.mission, actor=signed_in(request.user), **form.cleaned_data)
             messages.success(request, _("The action is added to the plan."))
             return redirect("reports:actions", mission_id=access.mission.pk)
     else:
@@ -115,7 +118,10 @@ def action_status(request: HttpRequest, mission_id: int, action_id: int) -> Http
         raise Http404
     try:
         services.change_action_status(
-            action=action, target=request.POST.get("status", ""), actor=request.user, role=access.role
+            action=action,
+            target=request.POST.get("status", ""),
+            actor=signed_in(request.user),
+            role=access.role,
         )
     except TransitionNotAllowed:
         messages.error(request, _("This action cannot move to that status."))
@@ -156,7 +162,7 @@ def report_submit(request: HttpRequest, mission_id: int) -> HttpResponse:
             deliverable=deliverable,
             language=language,
             content=stored_report(access.mission, language, "pdf"),
-            actor=request.user,
+            actor=signed_in(request.user),
             role=access.role,
         )
     except (MissionError, TransitionNotAllowed):

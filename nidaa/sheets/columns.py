@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nidaa.folding import word_key
 from nidaa.sheets.reader import Table
-from nidaa.sheets.text import fold
 from nidaa.sheets.values import text
 
-# Folded header -> field. Headers are compared after ``fold`` (case, accents,
+# Folded header -> field. Headers are compared by ``word_key`` (case, accents,
 # Arabic variants, punctuation), so "Nom & Prénom", "NOM ET PRENOM" and
 # "nom et prénom :" all meet "nom et prenom".
 PARTICIPANT_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -147,12 +147,12 @@ def _lookup(synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:
     table: dict[str, str] = {}
     for name, words in synonyms.items():
         for word in words:
-            table.setdefault(fold(word), name)
+            table.setdefault(word_key(word), name)
     return table
 
 
 def match_label(label: str, synonyms: dict[str, tuple[str, ...]]) -> str | None:
-    folded = fold(label)
+    folded = word_key(label)
     if not folded:
         return None
     table = _lookup(synonyms)
@@ -206,9 +206,9 @@ def override(header: Header, overrides: dict[str, str]) -> Header:
 
 
 def column_position(header: Header, column: str) -> int | None:
-    folded = fold(column)
+    folded = word_key(column)
     for position, label in enumerate(header.labels):
-        if label == column or (folded and fold(label) == folded):
+        if label == column or (folded and word_key(label) == folded):
             return position
     if column.isdigit() and 0 < int(column) <= len(header.labels):
         return int(column) - 1

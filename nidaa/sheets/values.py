@@ -11,8 +11,8 @@ from datetime import date, datetime, time
 
 import phonenumbers
 
+from nidaa.folding import word_key
 from nidaa.sheets.reader import Cell
-from nidaa.sheets.text import fold
 
 FEMALE = "female"
 MALE = "male"
@@ -47,9 +47,9 @@ _YES = {
 }
 _NO = {"0", "non", "n", "no", "لا", "false", "faux", "a", "absent", "absente", "غائب", "غائبه", "-"}
 # The tables compare folded words (``fold`` turns "أنثى" into "انثي").
-_SEX = {fold(k): v for k, v in _SEX.items()}
-_YES = {fold(k) for k in _YES if fold(k)} | {"x"}
-_NO = {fold(k) for k in _NO if fold(k)}
+_SEX = {word_key(k): v for k, v in _SEX.items()}
+_YES = {word_key(k) for k in _YES if word_key(k)} | {"x"}
+_NO = {word_key(k) for k in _NO if word_key(k)}
 
 
 def text(cell: Cell) -> str:
@@ -71,7 +71,7 @@ def sex(cell: Cell) -> str | None:
     written = text(cell)
     if not written:
         return None
-    value = fold(written)
+    value = word_key(written)
     if value in _SEX:
         return _SEX[value]
     raise ValueError("sex")
@@ -82,7 +82,7 @@ def presence(cell: Cell) -> bool:
     written = text(cell)
     if not written:
         return False
-    value = "x" if written in ("✓", "✔") else fold(written) or written
+    value = "x" if written in ("✓", "✔") else word_key(written) or written
     if value in _YES:
         return True
     if value in _NO:
@@ -94,7 +94,7 @@ def yes_no(cell: Cell) -> bool | None:
     written = text(cell)
     if not written:
         return None
-    value = fold(written) or written
+    value = word_key(written) or written
     if value in _YES:
         return True
     if value in _NO:

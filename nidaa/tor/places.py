@@ -34,16 +34,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nidaa.folding import fold_with_offsets, to_original, word_key
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "territories.json"
 
-_ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
 _WORD = re.compile(r"\w+")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 # Characters allowed between the words of one name in running text: a comma
@@ -64,77 +63,11 @@ _FRENCH_LINKS = frozenset({"de", "d", "du"})
 KIND_RANK = {"region": 0, "province": 1, "prefecture": 1, "commune": 2}
 
 
-def _fold_char(c: str) -> str:
-    s = unicodedata.normalize("NFKD", c)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = _ARABIC_DIACRITICS.sub("", s).translate(_ARABIC_FOLD).casefold()
-    return "".join(ch if ch.isalnum() else " " for ch in s)
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], dict[str, str], re.Pattern[str]]:
-    """A one-to-one translation table (so offsets survive folding) and the
-    few characters whose folded form is empty or longer (diacritics,
-    ligatures), handled separately."""
-    same_length: dict[int, str] = {}
-    other: dict[str, str] = {}
-    ranges = [range(0x20, 0x3000), range(0xFB00, 0xFF00), range(0xFF00, 0xFFF0)]
-    for r in ranges:
-        for cp in r:
-            c = chr(cp)
-            f = _fold_char(c)
-            if len(f) == 1:
-                if f != c:
-                    same_length[cp] = f
-            else:
-                other[c] = f
-    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(other)) + "]")
-    return same_length, other, pattern
-
-
-def _fold_with_offsets(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` folded character by character, with breakpoints
-    (folded offset, original offset) to map folded offsets back."""
-    table, other, special = _tables()
-    breaks = [(0, 0)]
-    if not special.search(text):
-        return text.translate(table), breaks
-    parts: list[str] = []
-    folded_len = 0
-    last = 0
-    for m in special.finditer(text):
-        piece = text[last : m.start()].translate(table) + other[m.group()]
-        parts.append(piece)
-        folded_len += len(piece)
-        last = m.end()
-        breaks.append((folded_len, last))
-    parts.append(text[last:].translate(table))
-    return "".join(parts), breaks
-
-
-def _to_original(breaks: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(breaks) - 1
-    while lo < hi:  # last breakpoint at or before pos
-        mid = (lo + hi + 1) // 2
-        if breaks[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    folded_at, original_at = breaks[lo]
-    return original_at + (pos - folded_at)
-
-
-def place_key(text: str) -> str:
-    """Accent-, case-, punctuation- and Arabic-spelling-insensitive key of a
-    name (words joined by single spaces; not the same length as ``text``,
-    unlike ``nidaa.tor.text.fold``, the extractor's view of a whole text)."""
-    folded, _ = _fold_with_offsets(text)
-    return " ".join(_WORD.findall(folded.replace("_", " ")))
-
-
-# The name the catalogue (calls/search.py) and its migration 0002 import; a
-# migration's imports must keep working, so the old name stays as an alias.
-fold = place_key
+# The key of a name (``nidaa.folding.word_key``), under the names the
+# extractor's fields, the catalogue (calls/search.py) and its migration 0002
+# import; a migration's imports must keep working.
+place_key = word_key
+fold = word_key
 
 
 def _is_arabic(word: str) -> bool:
@@ -274,12 +207,12 @@ class Gazetteer:
         """Every place named in ``text``, in text order, with its span in
         ``text``. Longest names win ("Tanger-Tétouan-Al Hoceïma" is the
         region, not Tanger). See the module docstring for the rules."""
-        folded, breaks = _fold_with_offsets(text)
+        folded, breaks = fold_with_offsets(text)
         words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
         simple = len(breaks) == 1
 
         def orig(pos: int) -> int:
-            return pos if simple else _to_original(breaks, pos)
+            return pos if simple else to_original(breaks, pos)
 
         found: list[Match] = []
         i, count = 0, len(words)

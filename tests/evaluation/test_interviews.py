@@ -413,3 +413,15 @@ def test_the_grid_editor_sets_and_shows_the_interview_stage(call, member):
     assert client_for(member).post(url, data).status_code == 302
     evaluation.refresh_from_db()
     assert (evaluation.interview, evaluation.interview_criteria.count()) == (False, 0)
+
+
+def test_the_refused_receipts_are_listed_as_arabic_writes_a_list(call, applications, people, staff):
+    from django.utils import translation
+
+    from nidaa.evaluation.errors import EvaluationError
+
+    with translation.override("ar"):
+        with pytest.raises(EvaluationError) as refused:
+            shortlist(call=call, receipts=["R1", "R3", "R4"], actor=None)
+        expected = translation.gettext("Only the technically qualified can be shortlisted: %(receipts)s.")
+    assert str(refused.value) == expected % {"receipts": "R3، R4"}

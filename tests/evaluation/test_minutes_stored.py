@@ -10,10 +10,10 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from nidaa.evaluation import decisions, minutes
+from nidaa.evaluation.committee import unassign_evaluator
 from nidaa.evaluation.decisions import close_financial, close_technical, import_prices
 from nidaa.evaluation.minutes import generate_minutes, stored_minutes
 from nidaa.evaluation.results import records_version, touch
-from nidaa.evaluation.services import unassign_evaluator
 from nidaa.evaluation.sheets import import_scores
 from tests.conftest import client_for
 from tests.evaluation.conftest import score_rows

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from nidaa.accounts.services import mark_email_verified
 from nidaa.missions.models import Mission
-from nidaa.missions.services import create_mission
+from nidaa.missions.services.mission import create_mission
 from tests.conftest import client_for
 from tests.factories import UserFactory
 

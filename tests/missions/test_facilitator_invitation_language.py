@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from nidaa.missions.models import Mission
-from nidaa.missions.services import create_mission
+from nidaa.missions.services.mission import create_mission
 from tests.factories import ApplicationFactory, CallFactory, UserFactory
 
 

@@ -12,10 +12,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from nidaa.missions import services
 from nidaa.missions.documents import attendance_sheets_pdf
 from nidaa.missions.models import Attendance, session_spans_day
-from nidaa.missions.views import door_half
+from nidaa.missions.services.attendance import import_attendance, record_attendance
+from nidaa.missions.views.attendance import door_half
 from tests.factories import AttendanceFactory, ParticipantFactory, SessionFactory
 from tests.missions.helpers import run
 from tests.missions.test_attendance_sheet_pdf import pages_text
@@ -49,7 +49,7 @@ def test_a_session_spans_the_day_over_lunch_or_past_four_hours(start, end, spans
 def test_a_half_day_ticked_alone_makes_the_participant_present(mission):
     session = SessionFactory(mission=mission)
     person = ParticipantFactory(mission=mission, zone=session.zone)
-    services.record_attendance(
+    record_attendance(
         session=session, participant=person, present=False, morning=True, afternoon=False, actor=None
     )
     assert halves(session) == {person.pk: (True, True, False)}
@@ -58,7 +58,7 @@ def test_a_half_day_ticked_alone_makes_the_participant_present(mission):
 def test_a_short_session_has_one_tick_for_both_half_days(mission):
     session = SessionFactory(mission=mission, start_time=time(9), end_time=time(12))
     person = ParticipantFactory(mission=mission, zone=session.zone)
-    services.record_attendance(
+    record_attendance(
         session=session, participant=person, present=True, morning=True, afternoon=False, actor=None
     )
     assert halves(session) == {person.pk: (True, True, True)}
@@ -146,7 +146,7 @@ def test_the_one_present_column_still_means_both_half_days(mission):
     session = SessionFactory(mission=mission)
     here, away = (ParticipantFactory(mission=mission, zone=session.zone) for _ in range(2))
     data = xlsx([["participant", "present"], [here.code, "1"], [away.code, "0"]])
-    report = services.import_attendance(session=session, data=data, actor=None)
+    report = import_attendance(session=session, data=data, actor=None)
     assert (report.imported, report.present, report.errors) == (2, 1, [])
     assert halves(session) == {here.pk: (True, True, True), away.pk: (False, False, False)}
 
@@ -155,7 +155,7 @@ def test_a_half_day_value_not_understood_records_nothing(mission):
     session = SessionFactory(mission=mission)
     a, b = (ParticipantFactory(mission=mission, zone=session.zone) for _ in range(2))
     data = xlsx([["participant", "matin", "après-midi"], [a.code, "x", "x"], [b.code, "peut-être", "x"]])
-    report = services.import_attendance(session=session, data=data, actor=None)
+    report = import_attendance(session=session, data=data, actor=None)
     assert [(e.row, e.code, e.value) for e in report.errors] == [(3, "presence", "peut-être")]
     assert Attendance.objects.filter(session=session).count() == 0
 

@@ -161,11 +161,11 @@ def slow_read(data):
 
 def test_a_sheet_past_its_budget_is_refused_and_nothing_is_imported(tmp_path, mission, zones, monkeypatch):
     from nidaa.common.budget import Budget
-    from nidaa.missions import services
+    from nidaa.missions.services import sheets
 
     # The budget itself is tested in tests/common; here: the import's answer.
-    monkeypatch.setattr(services, "SHEET_BUDGET", Budget(seconds=0.5, memory_bytes=768 * 1024 * 1024))
-    monkeypatch.setattr(services, "read_table", slow_read)
+    monkeypatch.setattr(sheets, "SHEET_BUDGET", Budget(seconds=0.5, memory_bytes=768 * 1024 * 1024))
+    monkeypatch.setattr(sheets, "read_table", slow_read)
     with pytest.raises(CommandError) as error:
         run(
             "missions_participants_import",

@@ -2,7 +2,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from nidaa.missions.models import Attendance, AttendanceScan
-from nidaa.missions.services import propose_plan
+from nidaa.missions.services.plan import propose_plan
 from tests.factories import CallFactory, DeliverableFactory, ParticipantFactory, SessionFactory
 from tests.sheets.messy import xlsx
 
@@ -55,7 +55,7 @@ def test_attendance_import_from_the_page_lists_errors_and_records_nothing(facili
 
 
 def test_deliverable_history_is_told_in_the_readers_language(owner_client, mission):
-    from nidaa.missions.services import review_deliverable
+    from nidaa.missions.services.deliverables import review_deliverable
 
     deliverable = DeliverableFactory(mission=mission, status="submitted")
     review_deliverable(deliverable=deliverable, accept=True, comment="", actor=None, role="issuer")

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from nidaa.cli import _missions_command
-from nidaa.missions.services import record_attendance
+from nidaa.missions.services.attendance import record_attendance
 from nidaa.questionnaires.models import Response
 from nidaa.reports.results import cached_results
 from tests.reports.conftest import FES, M1, M2, TANGER

@@ -8,6 +8,8 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
+from nidaa.evaluation.models import GridCriterion, InterviewCriterion
+
 register = template.Library()
 
 
@@ -35,5 +37,5 @@ def decision_label(decision: str) -> str:
 
 
 @register.filter
-def interview_label(criterion: Any, language: str) -> str:
+def interview_label(criterion: GridCriterion | InterviewCriterion, language: str) -> str:
     return str(criterion.label(language))

@@ -18,9 +18,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 # libxml2 checks each attribute against the element's others (quadratic): a
-# tag of 300,000 attributes held a worker for minutes. The reader never uses
-# attributes, so a tag longer than 2,000 characters loses them before parsing.
-_LONG_TAG = re.compile(r"<([A-Za-z][\w:-]{0,40}+)[^<>]{2000,}+>")
+# tag of 300,000 attributes held a worker for minutes. The reader uses a few
+# attributes (jusText's links, a menu's role), never those of a tag longer than
+# 2,000 characters: such a tag loses them before parsing.
+LONG_TAG = 2000
+# The "<" and name that open a start or end tag.
+_TAG_OPENING = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*+")
 _DROPPED = {"script", "style", "noscript", "template", "head", "svg", "math", "object", "iframe", "select"}
 _BLOCKS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
@@ -44,7 +47,32 @@ def decode_html(data: bytes) -> str:
 
 def safe_markup(markup: str) -> str:
     """The markup without an XML declaration and with overlong tags' attributes dropped."""
-    return _LONG_TAG.sub(r"<\1>", _XML_DECLARATION.sub("", markup))
+    return without_attributes(_XML_DECLARATION.sub("", markup), at_least=LONG_TAG)
+
+
+def without_attributes(markup: str, *, at_least: int = 0) -> str:
+    """``markup`` with the attributes dropped from every tag whose attributes
+    take ``at_least`` characters (every tag's by default: the e-mail reader
+    needs none). One pass: each search starts where the last one
+    ended, whatever "<" or quotes the attributes hold."""
+    out: list[str] = []
+    position = 0
+    while (start := markup.find("<", position)) >= 0:
+        opening = _TAG_OPENING.match(markup, start)
+        if opening is None:  # text, a comment or a declaration: kept as it is
+            out.append(markup[position : start + 1])
+            position = start + 1
+            continue
+        end = markup.find(">", opening.end())
+        if end < 0:
+            break  # no tag ends after this point
+        if end - opening.end() >= at_least:
+            out += (markup[position:start], opening.group(), ">")
+        else:
+            out.append(markup[position : end + 1])
+        position = end + 1
+    out.append(markup[position:])
+    return "".join(out)
 
 
 def html_to_text(markup: str) -> str:

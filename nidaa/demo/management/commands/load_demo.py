@@ -18,6 +18,10 @@ from nidaa.accounts.services import mark_email_verified
 from nidaa.calls.models import DEFAULT_TIMEZONE, Call, CallStatus
 from nidaa.calls.services import close_call, import_tor, update_call
 from nidaa.demo.applications import load_demo_applications
+from nidaa.evaluation.demo import load_demo_evaluations, load_demo_interviews
+from nidaa.missions.demo import load_demo_mission
+from nidaa.questionnaires.demo import load_demo_questionnaires
+from nidaa.reports.demo import load_demo_reports
 from nidaa.tor.document import ReadError
 
 DEMO_TORS = Path(__file__).resolve().parents[3] / "demo" / "tors"
@@ -100,22 +104,14 @@ class Command(BaseCommand):
                 "demo: {online} new online applications (amina, karim / nidaa-demo), "
                 "{email} e-mailed, {triage} in the triage inbox".format(**counts)
             )
-            from nidaa.evaluation.demo import load_demo_evaluations, load_demo_interviews
-
             evaluations = load_demo_evaluations(organization=organization)
             self.stdout.write(f"demo: {evaluations} new evaluations (nadia, hassan, claire / nidaa-demo)")
-
-            from nidaa.missions.demo import load_demo_mission
 
             if load_demo_mission(organization=organization, admin=admin):
                 self.stdout.write("demo: a running mission with 12 sessions and 60 participants")
 
-            from nidaa.questionnaires.demo import load_demo_questionnaires
-
             if load_demo_questionnaires(organization=organization, admin=admin):
                 self.stdout.write("demo: pre/post/final questionnaires with their responses")
-
-            from nidaa.reports.demo import load_demo_reports
 
             if load_demo_reports(organization=organization, admin=admin):
                 self.stdout.write("demo: results, a narrative, an action plan and the final report (fr/ar)")

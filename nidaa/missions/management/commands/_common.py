@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import CommandError
 
 from nidaa.missions.models import Mission, Session
-from nidaa.missions.services import MissionError
+from nidaa.missions.services.errors import MissionError
 
 # A spreadsheet is read whole; the reader refuses anything bigger anyway.
 MAX_FILE = 20 * 1024 * 1024

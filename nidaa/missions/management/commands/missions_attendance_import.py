@@ -10,7 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nidaa.missions.management.commands._common import read_file, refuse, row_errors, session
-from nidaa.missions.services import MissionError, import_attendance
+from nidaa.missions.services.attendance import import_attendance
+from nidaa.missions.services.errors import MissionError
 
 
 class Command(BaseCommand):

@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from nidaa.applications.models import Application
 from nidaa.calls.models import Call
 from nidaa.missions.management.commands._common import refuse
-from nidaa.missions.services import MissionError, create_mission
+from nidaa.missions.services.errors import MissionError
+from nidaa.missions.services.mission import create_mission
 
 
 class Command(BaseCommand):

@@ -13,7 +13,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nidaa.missions.management.commands._common import mission, read_file, refuse, row_errors
-from nidaa.missions.services import MissionError, import_participants
+from nidaa.missions.services.errors import MissionError
+from nidaa.missions.services.participants import import_participants
 from nidaa.sheets.participants import FIELDS
 
 

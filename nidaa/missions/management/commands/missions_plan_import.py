@@ -8,7 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nidaa.missions.management.commands._common import mission, read_file, refuse, row_errors
-from nidaa.missions.services import MissionError, import_plan
+from nidaa.missions.services.errors import MissionError
+from nidaa.missions.services.plan import import_plan
 
 
 class Command(BaseCommand):

@@ -1,0 +1,27 @@
+"""One key for comparing names and words (nidaa.folding), shared by the ToR
+reader's places and the spreadsheet reader's headers, values and names."""
+
+from nidaa.folding import word_key
+from nidaa.sheets.text import name_key
+from nidaa.tor.places import place_key
+
+
+def test_case_accents_and_punctuation_do_not_count():
+    assert word_key("Nom & Prénom :") == "nom prenom"
+    assert word_key("NOM_ET_PRENOM") == "nom et prenom"
+    assert word_key("ŒUVRE Straße") == "œuvre strasse"
+
+
+def test_arabic_spelling_vowel_marks_and_tatweel_do_not_count():
+    assert word_key("الرَّبـاط") == "الرباط"
+    assert word_key("جهة طنجة-تطوان-الحسيمة") == "جهه طنجه تطوان الحسيمه"
+    assert word_key("مؤسسة") == word_key("موسسه")
+
+
+def test_a_long_text_gets_the_key_a_short_one_would():
+    assert word_key("Salé, " * 100) == " ".join(["sale"] * 100)
+
+
+def test_the_places_and_the_names_use_the_same_key():
+    assert place_key("Salé - Témara") == word_key("Salé - Témara") == "sale temara"
+    assert name_key("Amina EL IDRISSI") == name_key("el idrissi, amina") == "amina el idrissi"
