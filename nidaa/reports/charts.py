@@ -82,7 +82,12 @@ def mission_charts(results: Results, *, language: str) -> list[Chart]:
             Chart(
                 title,
                 bar_chart(
-                    chart_id="chart-satisfaction", title=title, series=series, rows=rows, rtl=rtl, number=figure
+                    chart_id="chart-satisfaction",
+                    title=title,
+                    series=series,
+                    rows=rows,
+                    rtl=rtl,
+                    number=figure,
                 ),
                 bars(rows, number=figure),
                 legend(series),
