@@ -78,7 +78,9 @@ def _legend(series: Sequence[str], *, rtl: bool) -> tuple[list[str], float]:
         colour = PALETTE[index % len(PALETTE)]
         y = PAD + index * LINE
         if rtl:
-            parts.append(f'<rect x="{WIDTH - PAD - 14:.1f}" y="{y + 2:.1f}" width="14" height="14" fill="{colour}"/>')
+            parts.append(
+                f'<rect x="{WIDTH - PAD - 14:.1f}" y="{y + 2:.1f}" width="14" height="14" fill="{colour}"/>'
+            )
             parts.append(_text(WIDTH - PAD - 20, y + 14, _short(name), anchor="end"))
         else:
             parts.append(f'<rect x="{PAD:.1f}" y="{y + 2:.1f}" width="14" height="14" fill="{colour}"/>')
