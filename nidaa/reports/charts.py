@@ -42,7 +42,7 @@ def _pre_post(chart_id: str, title: str, groups: list[tuple[str, dict]], rtl: bo
     rows = [Row(label, (g["pre_mean"], g["post_mean"])) for label, g in groups]
     return Chart(
         title,
-        bar_chart(chart_id=chart_id, title=title, series=series, rows=rows, rtl=rtl),
+        bar_chart(chart_id=chart_id, title=title, series=series, rows=rows, rtl=rtl, number=figure),
         bars(rows, number=figure),
         legend(series),
     )
@@ -81,7 +81,14 @@ def mission_charts(results: Results, *, language: str) -> list[Chart]:
         charts.append(
             Chart(
                 title,
-                bar_chart(chart_id="chart-satisfaction", title=title, series=series, rows=rows, rtl=rtl),
+                bar_chart(
+                    chart_id="chart-satisfaction",
+                    title=title,
+                    series=series,
+                    rows=rows,
+                    rtl=rtl,
+                    number=figure,
+                ),
                 bars(rows, number=figure),
                 legend(series),
             )

@@ -16,8 +16,7 @@ from django.db.models import Max
 
 from nidaa.common.kept import keep
 from nidaa.common.kept import read as read_kept
-from nidaa.missions.models import Attendance, Mission, Module, ParticipantCategory, Session, Zone
-from nidaa.questionnaires.models import Choice, Kind, Question, Questionnaire
+from nidaa.missions.models import Attendance, Mission
 from nidaa.reports import document
 from nidaa.reports.models import Action, Narrative
 from nidaa.reports.results import cached_results, records_version
@@ -30,13 +29,13 @@ LAYOUT = "1"
 
 def report_version(mission: Mission) -> str:
     """A key that changes whenever a record the report prints changes: the
-    results' records version (responses, attendance, participants, sessions)
-    and what the report reads beside the tabulation, read whole where no
-    timestamp says it changed (the mission, call and organisation's row, the
-    plan's modules, zones, categories and sessions, the rating questions'
-    labels, the narrative's time, the action plan, and the attendance lists
-    when the report prints them). A dozen small queries; the 400 sessions'
-    rows are the largest."""
+    results' records version (responses, attendance, participants, and the
+    plan's modules, zones, categories and sessions and the rating questions'
+    labels: ``results.labels_shown``) and what the report reads beside the
+    tabulation, read whole where no timestamp says it changed (the mission,
+    call and organisation's row, the narrative's time, the action plan, and
+    the attendance lists when the report prints them). A dozen small queries;
+    the 400 sessions' rows are the largest."""
     parts: list[Any] = [records_version(mission)]
     parts.append(
         Mission.objects.filter(pk=mission.pk)
@@ -56,41 +55,6 @@ def report_version(mission: Mission) -> str:
             "call__objectives",
         )
         .get()
-    )
-    parts.append(
-        list(Module.objects.filter(mission=mission).values_list("pk", "title", "objectives", "position"))
-    )
-    parts.append(list(Zone.objects.filter(mission=mission).values_list("pk", "name", "position")))
-    parts.append(
-        list(
-            ParticipantCategory.objects.filter(organization_id=mission.organization_id).values_list(
-                "pk", "name"
-            )
-        )
-    )
-    parts.append(
-        list(
-            Session.objects.filter(mission=mission)
-            .order_by("pk")
-            .values_list("pk", "date", "start_time", "venue", "module_id", "zone_id")
-        )
-    )
-    parts.append(
-        list(Questionnaire.objects.filter(mission=mission, kind=Kind.FINAL).values_list("pk", "title"))
-    )
-    parts.append(
-        list(
-            Question.objects.filter(questionnaire__mission=mission, questionnaire__kind=Kind.FINAL)
-            .order_by("pk")
-            .values_list("pk", "name", "label", "type", "likert", "list_name", "position")
-        )
-    )
-    parts.append(
-        list(
-            Choice.objects.filter(questionnaire__mission=mission, questionnaire__kind=Kind.FINAL)
-            .order_by("pk")
-            .values_list("pk", "list_name", "name", "label", "position")
-        )
     )
     parts.append(Narrative.objects.filter(mission=mission).aggregate(t=Max("updated_at"))["t"])
     parts.append(

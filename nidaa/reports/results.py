@@ -10,11 +10,12 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, F, Max, Q, Sum
+from django.db.models.functions import Coalesce
 
 from nidaa.common.versioned import VersionedResults
-from nidaa.missions.models import Attendance, Mission, Participant, Session
-from nidaa.questionnaires.models import Answer, Choice, Kind, Question, QuestionType, Response
+from nidaa.missions.models import Attendance, Mission, Module, Participant, ParticipantCategory, Session, Zone
+from nidaa.questionnaires.models import Answer, Choice, Kind, Question, Questionnaire, QuestionType, Response
 from nidaa.tabulation import Person, ResponseRow, SessionRow, distribution, tabulate
 from nidaa.tabulation.tabulate import response_satisfaction
 
@@ -145,12 +146,57 @@ def compute_results(mission: Mission) -> Results:
     return Results(figures=figures, likert=likert)
 
 
+def labels_shown(mission: Mission) -> list[Any]:
+    """What the results name rather than count, read whole (none of it has a
+    time that says it changed): the modules, zones and categories the groups
+    are named by, the sessions (date, module, zone), the final questionnaires'
+    titles and their questions' and choices' labels (the rating charts). A
+    renamed choice or module is a new version: the cache never shows an old
+    name. Small tables, one query each; the sessions' rows are the largest."""
+    final = {"questionnaire__mission": mission, "questionnaire__kind": Kind.FINAL}
+    return [
+        list(
+            Module.objects.filter(mission=mission)
+            .order_by("pk")
+            .values_list("pk", "title", "objectives", "position")
+        ),
+        list(Zone.objects.filter(mission=mission).order_by("pk").values_list("pk", "name", "position")),
+        list(
+            ParticipantCategory.objects.filter(organization_id=mission.organization_id)
+            .order_by("pk")
+            .values_list("pk", "name")
+        ),
+        list(
+            Session.objects.filter(mission=mission)
+            .order_by("pk")
+            .values_list("pk", "date", "start_time", "venue", "module_id", "zone_id")
+        ),
+        list(
+            Questionnaire.objects.filter(mission=mission, kind=Kind.FINAL)
+            .order_by("pk")
+            .values_list("pk", "title")
+        ),
+        list(
+            Question.objects.filter(**final)
+            .order_by("pk")
+            .values_list("pk", "name", "label", "type", "likert", "list_name", "position")
+        ),
+        list(
+            Choice.objects.filter(**final)
+            .order_by("pk")
+            .values_list("pk", "list_name", "name", "label", "position")
+        ),
+    ]
+
+
 def records_version(mission: Mission) -> str:
     """A key that changes whenever a record the results read changes: the
     count, latest id, latest time and score sum of the responses (a corrected
     response replaces the old one, answers included: a new id and time; a
     rescored one changes the sum), the attendance's count and latest change,
-    the participants', the plan's."""
+    the participants' count and, as sums weighted by their ids, their zone,
+    category and sex (a corrected participant changes them), and the labels
+    the results show (``labels_shown``)."""
     parts: list[Any] = []
     parts += (
         Response.objects.filter(questionnaire__mission=mission)
@@ -162,8 +208,20 @@ def records_version(mission: Mission) -> str:
         .aggregate(n=Count("pk"), t=Max("recorded_at"))
         .values()
     )
-    parts += Participant.objects.filter(mission=mission).aggregate(n=Count("pk"), m=Max("pk")).values()
-    parts += Session.objects.filter(mission=mission).aggregate(n=Count("pk"), m=Max("pk")).values()
+    parts += (
+        Participant.objects.filter(mission=mission)
+        .aggregate(
+            n=Count("pk"),
+            m=Max("pk"),
+            zone=Sum(F("pk") * F("zone_id")),
+            category=Sum(F("pk") * Coalesce("category_id", 0)),
+            women=Sum("pk", filter=Q(sex="female")),
+            men=Sum("pk", filter=Q(sex="male")),
+            walk_in=Sum("pk", filter=Q(walk_in=True)),
+        )
+        .values()
+    )
+    parts += labels_shown(mission)
     text = "|".join(str(part) for part in parts)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 

@@ -22,11 +22,17 @@ from xml.sax.saxutils import escape, quoteattr
 # Fill colours readable on white, told apart without colour by their order and labels.
 PALETTE = ("#9a3412", "#1d4ed8", "#15803d", "#a16207", "#6d28d9", "#be123c", "#0f766e")
 FONT = "DejaVu Sans, Amiri, sans-serif"
-WIDTH = 640
-LABEL_WIDTH = 190
-BAR = 14
+# Drawn for a phone: 360 units wide, each group's name on its own line above
+# its bars, the legend one series a line. A page shows it at most this wide
+# and never shrinks it below ~330 px (a 360 px screen's content box), so text
+# of SIZE units is never under 12 px on screen.
+WIDTH = 360
+PAD = 8
+SIZE = 14
+LINE = 20  # a line of text
+BAR = 16
 GAP = 10
-TOP = 40
+FIGURE_ROOM = 52  # beside the longest bar: "100,0"
 
 
 @dataclass(frozen=True)
@@ -35,8 +41,8 @@ class Row:
     values: tuple[float | None, ...]
 
 
-def _short(label: str, limit: int = 28) -> str:
-    """A group's name as it fits beside the bars (the description keeps it whole)."""
+def _short(label: str, limit: int = 40) -> str:
+    """A group's name as it fits on its line (the description keeps it whole)."""
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
@@ -44,10 +50,11 @@ def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
-def _text(x: float, y: float, text: str, *, anchor: str, size: int = 11, bold: bool = False) -> str:
+def _text(x: float, y: float, text: str, *, anchor: str, bold: bool = False, fill: str = "") -> str:
     weight = ' font-weight="bold"' if bold else ""
+    colour = f' fill="{fill}"' if fill else ""
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}"{weight}>'
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{SIZE}" text-anchor="{anchor}"{weight}{colour}>'
         f"{escape(text)}</text>"
     )
 
@@ -63,20 +70,22 @@ def _frame(chart_id: str, title: str, desc: str, height: float, body: list[str])
     )
 
 
-def _legend(series: Sequence[str], *, rtl: bool) -> list[str]:
+def _legend(series: Sequence[str], *, rtl: bool) -> tuple[list[str], float]:
+    """One series a line (a rating scale's five labels never fit side by
+    side on a phone); returns the parts and the y where the plot starts."""
     parts = []
-    step = (WIDTH - 20) / max(len(series), 1)
     for index, name in enumerate(series):
         colour = PALETTE[index % len(PALETTE)]
+        y = PAD + index * LINE
         if rtl:
-            x = WIDTH - 10 - index * step
-            parts.append(f'<rect x="{x - 12:.1f}" y="12" width="12" height="12" fill="{colour}"/>')
-            parts.append(_text(x - 16, 22, name, anchor="end"))
+            parts.append(
+                f'<rect x="{WIDTH - PAD - 14:.1f}" y="{y + 2:.1f}" width="14" height="14" fill="{colour}"/>'
+            )
+            parts.append(_text(WIDTH - PAD - 20, y + 14, _short(name), anchor="end"))
         else:
-            x = 10 + index * step
-            parts.append(f'<rect x="{x:.1f}" y="12" width="12" height="12" fill="{colour}"/>')
-            parts.append(_text(x + 16, 22, name, anchor="start"))
-    return parts
+            parts.append(f'<rect x="{PAD:.1f}" y="{y + 2:.1f}" width="14" height="14" fill="{colour}"/>')
+            parts.append(_text(PAD + 20, y + 14, _short(name), anchor="start"))
+    return parts, PAD + len(series) * LINE + GAP
 
 
 def bar_chart(
@@ -87,40 +96,41 @@ def bar_chart(
     rows: Sequence[Row],
     rtl: bool = False,
     maximum: float = 100.0,
+    number: Callable[[float | None], str] = _number,
 ) -> str:
     """Grouped horizontal bars, one group per row (e.g. pre and post means
-    per module), values on a 0..``maximum`` scale (percentages by default)."""
-    plot = WIDTH - LABEL_WIDTH - 60
-    group = len(series) * BAR + GAP
-    height = TOP + group * len(rows) + 10
-    body = _legend(series, rtl=rtl)
+    per module), values on a 0..``maximum`` scale (percentages by default),
+    each group's name on the line above its bars, each figure written as
+    ``number`` writes it (the page's language)."""
+    plot = WIDTH - 2 * PAD - FIGURE_ROOM
+    body, top = _legend(series, rtl=rtl)
+    group = LINE + len(series) * (BAR + 2) + GAP
+    height = top + group * len(rows)
     lines = []
     for r, row in enumerate(rows):
-        y0 = TOP + r * group
-        label_y = y0 + len(series) * BAR / 2 + 4
+        y0 = top + r * group
         if rtl:
-            body.append(_text(WIDTH - 10, label_y, _short(row.label), anchor="end", bold=True))
+            body.append(_text(WIDTH - PAD, y0 + 14, _short(row.label), anchor="end", bold=True))
         else:
-            body.append(_text(10, label_y, _short(row.label), anchor="start", bold=True))
+            body.append(_text(PAD, y0 + 14, _short(row.label), anchor="start", bold=True))
         figures = []
         for s, value in enumerate(row.values):
-            y = y0 + s * BAR
+            y = y0 + LINE + s * (BAR + 2)
             length = 0.0 if value is None else max(0.0, min(value, maximum)) / maximum * plot
             colour = PALETTE[s % len(PALETTE)]
             if rtl:
-                right = WIDTH - LABEL_WIDTH
+                right = WIDTH - PAD
                 body.append(
                     f'<rect x="{right - length:.1f}" y="{y:.1f}" width="{length:.1f}" '
-                    f'height="{BAR - 2}" fill="{colour}"/>'
+                    f'height="{BAR}" fill="{colour}"/>'
                 )
-                body.append(_text(right - length - 4, y + BAR - 4, _number(value), anchor="end"))
+                body.append(_text(right - length - 4, y + BAR - 3, number(value), anchor="end"))
             else:
                 body.append(
-                    f'<rect x="{LABEL_WIDTH:.1f}" y="{y:.1f}" width="{length:.1f}" '
-                    f'height="{BAR - 2}" fill="{colour}"/>'
+                    f'<rect x="{PAD:.1f}" y="{y:.1f}" width="{length:.1f}" height="{BAR}" fill="{colour}"/>'
                 )
-                body.append(_text(LABEL_WIDTH + length + 4, y + BAR - 4, _number(value), anchor="start"))
-            figures.append(f"{series[s]} {_number(value)}")
+                body.append(_text(PAD + length + 4, y + BAR - 3, number(value), anchor="start"))
+            figures.append(f"{series[s]} {number(value)}")
         lines.append(f"{row.label}: {', '.join(figures)}")
     return _frame(chart_id, title, "; ".join(lines), height, body)
 
@@ -134,20 +144,23 @@ def stacked_chart(
     rtl: bool = False,
 ) -> str:
     """One bar per row split by counts (e.g. a Likert question's answers per
-    choice), each part as a share of the row's total, the count written in it."""
-    plot = WIDTH - LABEL_WIDTH - 20
-    height = TOP + (BAR + 2 * GAP) * len(rows) + 10
-    body = _legend(series, rtl=rtl)
+    choice), each part as a share of the row's total, the count written in it;
+    the row's name on the line above its bar."""
+    plot = WIDTH - 2 * PAD
+    body, top = _legend(series, rtl=rtl)
+    group = LINE + BAR + 4 + GAP
+    height = top + group * len(rows)
     lines = []
     for r, (label, counts) in enumerate(rows):
-        y = TOP + r * (BAR + 2 * GAP)
+        y0 = top + r * group
+        y = y0 + LINE
         total = sum(counts)
         if rtl:
-            body.append(_text(WIDTH - 10, y + BAR - 3, _short(label), anchor="end", bold=True))
-            edge = float(WIDTH - LABEL_WIDTH)
+            body.append(_text(WIDTH - PAD, y0 + 14, _short(label), anchor="end", bold=True))
+            edge = float(WIDTH - PAD)
         else:
-            body.append(_text(10, y + BAR - 3, _short(label), anchor="start", bold=True))
-            edge = float(LABEL_WIDTH)
+            body.append(_text(PAD, y0 + 14, _short(label), anchor="start", bold=True))
+            edge = float(PAD)
         for s, count in enumerate(counts):
             width = plot * count / total if total else 0.0
             x = edge - width if rtl else edge
@@ -155,11 +168,8 @@ def stacked_chart(
             body.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{BAR + 4}" fill="{colour}"/>'
             )
-            if count and width > 18:
-                body.append(
-                    f'<text x="{x + width / 2:.1f}" y="{y + BAR:.1f}" font-size="10" '
-                    f'text-anchor="middle" fill="#ffffff">{count}</text>'
-                )
+            if count and width > 10 * len(str(count)) + 8:
+                body.append(_text(x + width / 2, y + BAR - 1, str(count), anchor="middle", fill="#ffffff"))
             edge = x if rtl else edge + width
         lines.append(f"{label}: " + ", ".join(f"{series[s]} {c}" for s, c in enumerate(counts)))
     return _frame(chart_id, title, "; ".join(lines), height, body)

@@ -263,6 +263,8 @@ def test_the_committee_runs_the_interviews_in_the_pages(
     assert chair.post(url, {"action": "shortlist", "receipt": ["R1", "R2"]}).status_code == 302
     staff.refresh_from_db()
     assert staff.stage == Stage.INTERVIEW
+    # The time typed is Morocco's, said so in the reader's language (not "Africa/Casablanca").
+    assert '<label for="i-starts">Date et heure (heure du Maroc)</label>' in chair.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         chair.post(
             url,

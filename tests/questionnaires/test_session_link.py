@@ -197,3 +197,18 @@ def test_a_form_with_groups_keeps_the_group_condition(anon_client, plan, mission
     assert anon_client.post(url(opening), {**who, "q_elu": "oui"}).status_code == 400
     assert anon_client.post(url(opening), {**who, "q_elu": "non"}).status_code == 200
     assert PRE_TEST_SURVEY  # the default form stays untouched by this one
+
+
+def test_each_error_is_tied_to_its_question_for_screen_readers(anon_client, opening, plan):
+    answers = {"participant": plan["people"][0].pk, "q_q1": "oui", "q_age": "12", "q_satisf": "1"}
+    html = anon_client.post(url(opening), answers).content.decode()
+    # A choice question: its group is described by its error; a typed answer: the field itself.
+    assert '<fieldset class="question invalid" id="question-q2" aria-describedby="error-q2">' in html
+    assert '<p class="error" id="error-q2">Cette question est obligatoire.</p>' in html
+    assert (
+        'name="q_age" value="12" inputmode="numeric" dir="ltr" aria-invalid="true" aria-describedby="error-age">'
+        in html
+    )
+    assert '<p class="error" id="error-age">Entre 18 et 99 ans</p>' in html
+    # A question answered well is described by nothing and not marked invalid.
+    assert '<fieldset class="question" id="question-q1">' in html

@@ -64,7 +64,9 @@ def test_the_results_page_shows_the_figures_and_accessible_charts(example, owner
     assert "<td>35,8</td><td>58,3</td><td>22,5</td><td>66,7</td><td>70,0</td>" in html
     assert html.count('role="img"') == 7
     assert '<title id="chart-module-title">Score moyen avant et après, par module (%)</title>' in html
-    assert "M1 Budget participatif: Avant (pré-test) 35.0, Après (post-test) 58.8" in html
+    # Figures as the French page writes them, in the description and beside the bars.
+    assert "M1 Budget participatif: Avant (pré-test) 35,0, Après (post-test) 58,8" in html
+    assert '<figcaption dir="auto">Score moyen avant et après, par module (%)</figcaption>' in html
 
 
 @pytest.mark.django_db
@@ -75,7 +77,7 @@ def test_the_results_page_in_arabic_draws_right_to_left(example, owner):
     assert "الرضا العام" in html
     # Labels stand on the right edge, anchored at their end.
     assert (
-        '<text x="630.0" y="58.0" font-size="11" text-anchor="end" font-weight="bold">M1 Budget participatif'
+        '<text x="352.0" y="72.0" font-size="14" text-anchor="end" font-weight="bold">M1 Budget participatif'
         in html
     )
 
@@ -217,6 +219,7 @@ def test_the_results_page_reads_a_fixed_number_of_queries(example, owner, django
     client = client_for(owner)
     url = reverse("reports:results", args=[example["mission"].pk])
     client.get(url)  # fills the cache
-    # session, user, mission access (3), the records version (4 aggregates): the figures come from the cache.
-    with django_assert_max_num_queries(12):
+    # session, user, mission access (3), the records version (3 aggregates and the 7 small tables
+    # of the labels it shows): the figures come from the cache.
+    with django_assert_max_num_queries(18):
         assert client.get(url).status_code == 200
