@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 
 from nidaa.accounts.selectors import EDIT_ROLES, role_in
 from nidaa.calls import selectors
-from nidaa.calls.models import Call, DocumentLanguage, RequiredDocument, call_zone
+from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocument, call_zone
 from nidaa.calls.page_cache import PAGE_CACHE_TIMEOUTS, form_cache_key, results_cache_key
 from nidaa.calls.query import CallQuery, SearchForm
 from nidaa.calls.search import CataloguePage, catalogue_page, catalogue_version
@@ -94,14 +94,19 @@ def feed_links(query: CallQuery) -> dict[str, str]:
     return {"atom": f"{reverse('calls_atom')}?{tail}", "ics": f"{reverse('calls_ics')}?{tail}"}
 
 
-def _with_deadlines(page: CataloguePage, now: datetime) -> CataloguePage:
-    """Each row's deadline sentence in its call's time zone ("Deadline: 6 January
-    2025, 23:59", the ``date`` filter's text) and time left, as plain text the
-    template escapes: the format and the sentence are looked up once a page
-    rather than by a filter and a tag on every row."""
+def describe_rows(page: CataloguePage, now: datetime) -> CataloguePage:
+    """What each row of ``page`` prints, as plain text the template escapes:
+    its deadline in its call's time zone ("Deadline: 6 January 2025, 23:59",
+    the ``date`` filter's text), the time left of an open call, its state and
+    its type in the reader's language. The sentences, the format and the names
+    are looked up once a page rather than by a tag or filter on every row."""
     sentence = gettext("Deadline: %(deadline)s")
     layout = str(get_format("DATETIME_FORMAT"))
+    states = {True: gettext("Open"), False: gettext("Closed")}
+    types = {value: str(label) for value, label in CallType.choices}
     for row in page.calls:
+        row.state_label = states[row.is_open]
+        row.type_label = types.get(row.call_type, row.call_type)
         if row.deadline is not None:
             local = timezone.localtime(row.deadline, call_zone(row.timezone))
             row.deadline_text = sentence % {"deadline": dateformat.format(local, layout)}
@@ -117,7 +122,7 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
     version = catalogue_version(now)
     number = request.GET.get("page") or ""
     page = SimpleLazyObject(
-        lambda: _with_deadlines(catalogue_page(query, number, now=now, version=version), now)
+        lambda: describe_rows(catalogue_page(query, number, now=now, version=version), now)
     )
     return {
         "query": query,
