@@ -167,7 +167,6 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     role = role_in(request.user, call.organization)
     now = timezone.now()
     is_open = call.is_open_at(now)
-    revisions = SimpleLazyObject(lambda: selectors.revisions_shown(call=call))
     return render(
         request,
         "calls/detail.html",
@@ -188,12 +187,9 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             ),
             # What _revisions.html shows: not the snapshots (a copy of the call per edit).
             # The organisation reads every edit; applicants the changes that matter to them.
-            "revisions": revisions if role else [],
-            "changes": []
-            if role
-            else SimpleLazyObject(
-                lambda: selectors.changes_for_applicants(call=call, revisions=list(revisions))
-            ),
+            # (Applicants' changes are read without the authors.)
+            "revisions": SimpleLazyObject(lambda: selectors.revisions_shown(call=call)) if role else [],
+            "changes": [] if role else SimpleLazyObject(lambda: selectors.changes_for_applicants(call=call)),
             "required_documents": SimpleLazyObject(
                 lambda: [_required_document_label(code) for code in call.required_documents]
             ),
