@@ -288,7 +288,9 @@ def combine(rounds: list[dict[str, float]]) -> dict[str, float]:
     return combined
 
 
-def wait_until_up(base: str, limit: float = 30) -> None:
+def wait_until_up(base: str, limit: float = 120) -> None:
+    # Generous: on a shared machine under load, four workers importing Django
+    # and the first request's connection can take more than 30 s.
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         try:

@@ -30,15 +30,12 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.db.models import (
-    BooleanField,
-    Case,
     Count,
     F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    When,
     Window,
 )
 from django.db.models.functions import Mod, RowNumber
@@ -77,19 +74,9 @@ ANCHORS_TIMEOUT = 300  # seconds; also bounds how long a deleted call can shift 
 # A search's capped counts are cached as briefly: territory links and search
 # documents are rewritten without moving ``updated_at`` (the version).
 SEARCH_COUNTS_TIMEOUT = 120
-# The columns a row of the catalogue shows (templates/calls/list_results.html).
-ROW_FIELDS = (
-    "id",
-    "title",
-    "call_type",
-    "issuer",
-    "locations",
-    "deadline",
-    "timezone",
-    "status",
-    "sort_deadline",
-    "organization_id",
-)
+# The columns a row of the catalogue shows (templates/calls/list_results.html):
+# nothing more, each column is converted on every row of every page.
+ROW_FIELDS = ("id", "title", "call_type", "issuer", "locations", "deadline", "timezone")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
@@ -169,14 +156,14 @@ class CatalogueRow:
     locations: Any
     deadline: datetime | None
     timezone: str
-    status: str
-    sort_deadline: datetime
-    organization_id: int
     organization_name: str | None
     is_open: bool
-    # What the page prints of the deadline, in the reader's language (views.public: once per page).
+    # What the row prints in the reader's language, filled by the page's view
+    # (views.public.describe_rows: each sentence and name looked up once a page).
     deadline_text: str = ""
     time_left: str = ""
+    state_label: str = ""
+    type_label: str = ""
 
     @property
     def pk(self) -> int:
@@ -188,14 +175,12 @@ class CatalogueRow:
         return ", ".join(str(p) for p in self.locations) if isinstance(self.locations, list) else ""
 
     @property
-    def type_label(self) -> str:
-        try:
-            return str(CallType(self.call_type).label)
-        except ValueError:
-            return self.call_type
+    def issuer_name(self) -> str:
+        """The issuer as the document names it, else the organisation's name."""
+        return self.issuer or self.organization_name or ""
 
 
-# What a page reads of each call, in CatalogueRow's order ("is_open": open_q, annotated per page).
+# What a page reads of each call, in CatalogueRow's order ("is_open": the half's, see _page_rows).
 ROW_COLUMNS = (*ROW_FIELDS, "organization_name", "is_open")
 
 
@@ -229,12 +214,22 @@ def _order_column(ascending: bool) -> str:
     return "open_until" if ascending else "sort_deadline"
 
 
+def _half_q(now: datetime, ascending: bool) -> Q:
+    """The condition of the open half (ascending: ``open_q``) or of the closed
+    half (``closed_q``). Among public calls they are each other's negation
+    (``open_until`` is ``sort_deadline`` on a published call), so a row's half
+    says whether it is open."""
+    return open_q(now) if ascending else closed_q(now)
+
+
+def _half_order(ascending: bool) -> tuple[str, str]:
+    column = _order_column(ascending)
+    return (column, "-id") if ascending else (f"-{column}", "-id")
+
+
 def _half(calls: QuerySet[Call], now: datetime, ascending: bool) -> QuerySet[Call]:
     """The open half (ascending) or the closed half of ``calls``, in index order."""
-    column = _order_column(ascending)
-    if ascending:
-        return calls.filter(open_q(now)).order_by(column, "-id")
-    return calls.filter(closed_q(now)).order_by(f"-{column}", "-id")
+    return calls.filter(_half_q(now, ascending)).order_by(*_half_order(ascending))
 
 
 def _page_rows(
@@ -244,24 +239,29 @@ def _page_rows(
     anchor: tuple[datetime, int] | None,
     offset: int,
     limit: int,
-) -> QuerySet[Call, tuple[Any, ...]]:
+) -> list[tuple[Any, ...]]:
     """``limit`` rows of a half of ``calls`` from ``offset`` past ``anchor`` (or
     past its start), as ``ROW_COLUMNS`` tuples. With an anchor every
     ``ANCHOR_EVERY`` rows the offset stays under it: a plain OFFSET reads fewer
     than 100 index entries (a deep page once skipped them by id in a subquery,
-    which cost more below that)."""
-    calls = _half(calls, now, ascending)
+    which cost more below that).
+
+    The conditions go in one ``filter()`` (each call clones the query), and
+    ``is_open`` is the half's: the open half is cut by ``open_q``, the rule of
+    ``Call.is_open_at``, so no per-row CASE is computed for it."""
+    condition = _half_q(now, ascending)
     if anchor is not None:
         deadline, pk = anchor
         # The range bound lets the index start at the anchor; the exclusion settles ties.
         column = _order_column(ascending)
         bound = f"{column}__gte" if ascending else f"{column}__lte"
-        calls = calls.filter(**{bound: deadline}).exclude(**{column: deadline, "id__gt": pk})
-    # Open or not by open_q, the rule the halves are cut by (Call.is_open_at in Python).
-    calls = calls.annotate(
-        is_open=Case(When(open_q(now), then=True), default=False, output_field=BooleanField())
+        condition &= Q(**{bound: deadline}) & ~Q(**{column: deadline, "id__gt": pk})
+    rows = (
+        calls.filter(condition)
+        .order_by(*_half_order(ascending))
+        .values_list(*ROW_FIELDS, "organization_name")
     )
-    return calls.values_list(*ROW_COLUMNS)[offset : offset + limit]
+    return [(*row, ascending) for row in rows[offset : offset + limit]]
 
 
 @dataclass
@@ -296,18 +296,16 @@ class CataloguePage:
 
 
 def public_rows() -> QuerySet[Call]:
-    """Public calls with only what a row of the list shows: the long JSON lists
-    (objectives, tasks, profile, deliverables) and the texts stay in the
-    database. The organisation's name comes from a subquery per listed row, not
+    """Public calls with their organisation's name, which a page reads as
+    ``ROW_COLUMNS`` tuples (``_page_rows``: only what a row shows; the long
+    JSON lists and the texts stay in the database). The organisation's name comes from a subquery per listed row, not
     a join: a join lets the planner loop over organisations, probing the calls'
     indexes once per organisation (200 times at 100,000 calls)."""
     organization_name = (
         Organization.objects.filter(pk=OuterRef("organization_id")).order_by().values("name")[:1]
     )
-    return (
-        Call.objects.filter(status__in=PUBLIC_STATUSES)
-        .only(*ROW_FIELDS)
-        .annotate(organization_name=Subquery(organization_name))
+    return Call.objects.filter(status__in=PUBLIC_STATUSES).annotate(
+        organization_name=Subquery(organization_name)
     )
 
 

@@ -110,11 +110,18 @@ class PublicChange:
         return joined(str(label) for label in self.labels)
 
 
-def changes_for_applicants(*, call: Call, revisions: list[CallRevision]) -> list[PublicChange]:
+def changes_for_applicants(*, call: Call, revisions: list[CallRevision] | None = None) -> list[PublicChange]:
     """What the public page lists of ``revisions`` (``revisions_shown``, newest
-    first): the edits made once the call was public that touch a field that
-    matters to applicants (edits while a draft were never seen), named by
-    those fields only; and, first, its cancellation."""
+    first; when not given, the call's revisions are read with only what this
+    needs, no author): the edits made once the call was public that touch a
+    field that matters to applicants (edits while a draft were never seen),
+    named by those fields only; and, first, its cancellation."""
+    if revisions is None:
+        revisions = list(
+            CallRevision.objects.filter(call_id=call.pk)
+            .only("id", "number", "at", "status", "changed_fields")
+            .order_by("-number")
+        )
     changes = []
     if call.status == CallStatus.CANCELLED and call.cancelled_at is not None:
         changes.append(PublicChange(at=call.cancelled_at, labels=[], cancelled=True))

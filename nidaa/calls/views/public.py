@@ -19,8 +19,8 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 
 from nidaa.accounts.selectors import EDIT_ROLES, role_in
 from nidaa.calls import selectors
-from nidaa.calls.models import Call, DocumentLanguage, RequiredDocument, call_zone
-from nidaa.calls.page_cache import PAGE_CACHE_TIMEOUTS, form_cache_key, results_cache_key
+from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocument, call_zone
+from nidaa.calls.page_cache import PAGE_CACHE_TIMEOUTS, call_page_key, form_cache_key, results_cache_key
 from nidaa.calls.query import CallQuery, SearchForm
 from nidaa.calls.search import CataloguePage, catalogue_page, catalogue_version
 from nidaa.calls.templatetags.catalogue import time_left
@@ -94,14 +94,19 @@ def feed_links(query: CallQuery) -> dict[str, str]:
     return {"atom": f"{reverse('calls_atom')}?{tail}", "ics": f"{reverse('calls_ics')}?{tail}"}
 
 
-def _with_deadlines(page: CataloguePage, now: datetime) -> CataloguePage:
-    """Each row's deadline sentence in its call's time zone ("Deadline: 6 January
-    2025, 23:59", the ``date`` filter's text) and time left, as plain text the
-    template escapes: the format and the sentence are looked up once a page
-    rather than by a filter and a tag on every row."""
+def describe_rows(page: CataloguePage, now: datetime) -> CataloguePage:
+    """What each row of ``page`` prints, as plain text the template escapes:
+    its deadline in its call's time zone ("Deadline: 6 January 2025, 23:59",
+    the ``date`` filter's text), the time left of an open call, its state and
+    its type in the reader's language. The sentences, the format and the names
+    are looked up once a page rather than by a tag or filter on every row."""
     sentence = gettext("Deadline: %(deadline)s")
     layout = str(get_format("DATETIME_FORMAT"))
+    states = {True: gettext("Open"), False: gettext("Closed")}
+    types = {value: str(label) for value, label in CallType.choices}
     for row in page.calls:
+        row.state_label = states[row.is_open]
+        row.type_label = types.get(row.call_type, row.call_type)
         if row.deadline is not None:
             local = timezone.localtime(row.deadline, call_zone(row.timezone))
             row.deadline_text = sentence % {"deadline": dateformat.format(local, layout)}
@@ -117,7 +122,7 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
     version = catalogue_version(now)
     number = request.GET.get("page") or ""
     page = SimpleLazyObject(
-        lambda: _with_deadlines(catalogue_page(query, number, now=now, version=version), now)
+        lambda: describe_rows(catalogue_page(query, number, now=now, version=version), now)
     )
     return {
         "query": query,
@@ -145,6 +150,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def detail(request: HttpRequest, call_id: int) -> HttpResponse:
+    """A call's page. Its public parts (what anyone reading the call sees) are
+    fragments of the page cache under ``call_page_key`` and are read lazily,
+    so a hit costs the call and the reader's role; what depends on the reader
+    (the issuer's buttons and history, the applications link, the follow
+    button) is rendered on every request."""
     try:
         if request.user.is_authenticated:
             call = selectors.get_visible_call(
@@ -155,18 +165,8 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     except Call.DoesNotExist as error:
         raise Http404 from error
     role = role_in(request.user, call.organization)
-    revisions = selectors.revisions_shown(call=call)
     now = timezone.now()
     is_open = call.is_open_at(now)
-    deadline: dict[str, str] = {}
-    if call.deadline:
-        # What {% timezone %}, |date and |timeuntil would print, without the tags.
-        local = timezone.localtime(call.deadline, call_zone(call.timezone))
-        deadline = {
-            "deadline_iso": local.isoformat(),
-            "deadline_label": date_format(local, "DATETIME_FORMAT"),
-            "time_left": time_left(call.deadline, now) if is_open else "",
-        }
     return render(
         request,
         "calls/detail.html",
@@ -175,28 +175,51 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "role": role,
             "can_edit": role in EDIT_ROLES,
             "actions": _status_actions(call, role),
-            # Shown in brackets after the places, so read only when there are places.
-            "territory_names": places_in_brackets(call.locations, _territory_names(call))
-            if call.locations
-            else [],
-            # What _revisions.html shows: not the snapshots (a copy of the call per edit).
-            # The organisation reads every edit; applicants the changes that matter to them.
-            "revisions": revisions if role else [],
-            "changes": [] if role else selectors.changes_for_applicants(call=call, revisions=revisions),
-            "required_documents": [_required_document_label(code) for code in call.required_documents],
-            "language_names": [_language_name(code) for code in call.languages],
             "is_open": is_open,
             "now": now,
-            **deadline,
+            "call_key": call_page_key(call_id=call.pk, updated_at=call.updated_at, is_open=is_open, now=now),
+            "page_cache": PAGE_CACHE_TIMEOUTS,
+            # Read only when a fragment is rendered (a miss of its cache).
+            "deadline": SimpleLazyObject(lambda: _deadline_shown(call, now, is_open)),
+            # Shown in brackets after the places, so read only when there are places.
+            "territory_names": SimpleLazyObject(
+                lambda: places_in_brackets(call.locations, _territory_names(call)) if call.locations else []
+            ),
+            # What _revisions.html shows: not the snapshots (a copy of the call per edit).
+            # The organisation reads every edit; applicants the changes that matter to them.
+            # (Applicants' changes are read without the authors.)
+            "revisions": SimpleLazyObject(lambda: selectors.revisions_shown(call=call)) if role else [],
+            "changes": [] if role else SimpleLazyObject(lambda: selectors.changes_for_applicants(call=call)),
+            "required_documents": SimpleLazyObject(
+                lambda: [_required_document_label(code) for code in call.required_documents]
+            ),
+            "language_names": SimpleLazyObject(lambda: [_language_name(code) for code in call.languages]),
             # The organisation's calls as Atom/iCalendar, and this call's deadline.
-            "feeds": feed_links(CallQuery(issuer=call.organization.slug)),
-            "call_ics": f"{reverse('call_ics', args=[call.pk])}?lang={get_language() or ''}"
-            if call.deadline and call.is_public
-            else "",
+            "feeds": SimpleLazyObject(lambda: feed_links(CallQuery(issuer=call.organization.slug))),
+            "call_ics": SimpleLazyObject(
+                lambda: (
+                    f"{reverse('call_ics', args=[call.pk])}?lang={get_language() or ''}"
+                    if call.deadline and call.is_public
+                    else ""
+                )
+            ),
             # The follow button (alerts' template tag): for signed-in readers outside the issuer.
             "can_follow": role is None and request.user.is_authenticated,
         },
     )
+
+
+def _deadline_shown(call: Call, now: datetime, is_open: bool) -> dict[str, str]:
+    """What {% timezone %}, |date and |timeuntil would print of the call's
+    deadline (in the call's time zone), without the tags."""
+    if not call.deadline:
+        return {}
+    local = timezone.localtime(call.deadline, call_zone(call.timezone))
+    return {
+        "iso": local.isoformat(),
+        "label": date_format(local, "DATETIME_FORMAT"),
+        "time_left": time_left(call.deadline, now) if is_open else "",
+    }
 
 
 def _required_document_label(code: str) -> str:
