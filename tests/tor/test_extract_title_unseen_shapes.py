@@ -189,3 +189,8 @@ def test_a_broken_sentence_naming_a_post_is_not_a_title():
         "عن تأطير المتدربين.\n"
     )
     assert title_of(text) == "التسجيل في مباريات التكوين المهني 2027"
+
+
+@pytest.mark.parametrize("text", ["|||\n", "| |\n| | |\n", "||x|\nIntitulé\n"])
+def test_empty_table_cells_are_no_title(text):
+    assert title_of(text) is None

@@ -533,8 +533,8 @@ def _table_rows(doc: Doc, lines: list[tuple[int, str]]) -> list[tuple[str, str, 
     rows: list[tuple[str, str, Span]] = []
     for index, (start, line) in enumerate(lines[:_CUT_SCAN]):
         if line.startswith("|") and line.count("|") >= 3:
-            cells = line.strip("|").split("|")
-            key, value = cells[0].strip(), cells[1].strip()
+            cells = line.split("|")  # "", key, value, ... ("|||" too: empty cells)
+            key, value = cells[1].strip(), cells[2].strip()
             if key and value:
                 begin = start + line.index(value, line.index("|", 1))
                 rows.append((fold(key).rstrip(" :"), value, (begin, begin + len(value))))
@@ -780,7 +780,12 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     seen: set[str] = set()
     for rank, _, line, span in sorted(found, key=lambda c: (c[0], c[1])) + plain:
         title, span = finish_candidate(doc, line, span)
-        if not title or title in seen or len(title.split()) < 2:  # one word: a label, not a title
+        if (
+            not title
+            or title in seen
+            or len(title.split()) < 2  # one word: a label, not a title
+            or not any(c.isalpha() for c in title)  # bars, numbers, dots
+        ):
             continue
         index = max(0, bisect_right(starts, span[0]) - 1)
         features = _features(doc, lines, index, rank, title, span, counts)
