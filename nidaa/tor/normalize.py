@@ -26,6 +26,11 @@ _INVISIBLE = dict.fromkeys(
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# Arabic presentation forms (a letter's initial, medial, final or isolated
+# shape, and ligatures such as lam-alef), which PDF letterheads and old fonts
+# put in the text instead of the letters: written as the letters they stand
+# for (their compatibility decomposition), so every cue word matches them.
+_ARABIC_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 
 # A line that starts a list item: bullet characters, "1.", "1)", "a)", "i)", "IV.".
 BULLET = re.compile(
@@ -41,6 +46,7 @@ def normalize(text: str) -> str:
 
     NFC; ``\\r\\n`` and ``\\r`` become ``\\n``; NBSP and other Unicode spaces
     become a plain space; soft hyphens and other invisible characters go;
+    Arabic presentation forms become the letters they stand for;
     trailing spaces are stripped; three or more line breaks collapse to one
     blank line; leading and trailing blank lines go.
     """
@@ -49,12 +55,17 @@ def normalize(text: str) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x0c", "\n")
     text = text.translate(_INVISIBLE)
     text = _CONTROLS.sub("", text)
+    text = _ARABIC_PRESENTATION_FORMS.sub(_letters, text)
     text = _UNICODE_SPACES.sub(" ", text)
     # Per line, not the pattern "[ \t]+$": that one restarts at every space of
     # a long run that does not reach the line's end (quadratic).
     text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip("\n")
+
+
+def _letters(forms: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", forms.group())
 
 
 def is_list_item(line: str) -> bool:

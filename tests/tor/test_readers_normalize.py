@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from nidaa.tor.api import read_and_extract
 from nidaa.tor.normalize import is_page_number, normalize, reflow, strip_page_furniture
 
 
@@ -69,3 +72,36 @@ def test_lines_differing_by_digits_are_furniture_only_from_three_pages() -> None
         [header.replace("un", "1").replace("deux", "2").replace("trois", "3"), body] for header, body in three
     ]
     assert strip_page_furniture(three) == [["Texte un."], ["Texte deux."], ["Texte trois."]]
+
+
+def _presentation_forms(text: str) -> str:
+    """``text`` with each Arabic letter written in its isolated presentation
+    form, as some PDF letterheads and old fonts put them in the text."""
+    forms = {}
+    for code in range(0xFE70, 0xFEFF):
+        decomposition = unicodedata.decomposition(chr(code)).split()
+        if decomposition[:1] == ["<isolated>"] and len(decomposition) == 2:
+            forms.setdefault(chr(int(decomposition[1], 16)), chr(code))
+    return "".join(forms.get(char, char) for char in text)
+
+
+def test_arabic_presentation_forms_become_the_letters_they_stand_for() -> None:
+    plain = "تعلن جمعية الأمل عن مباراة لتوظيف منسق"
+    shaped = _presentation_forms(plain)
+    assert shaped != plain
+    assert normalize(shaped) == plain
+    # lam-alef, a ligature of two letters, and a final form inside a word
+    assert normalize("\ufefb\ufee3\ufe8e\ufee5") == "لامان"
+
+
+def test_a_notice_in_presentation_forms_reads_like_the_same_notice_in_letters() -> None:
+    notice = (
+        "إعلان عن مباراة لتوظيف منسق مشروع\n\n"
+        "تعلن جمعية الأمل للتنمية عن تنظيم مباراة لتوظيف منسق مشروع بإقليم تازة.\n"
+        "آخر أجل لإيداع الترشيحات هو 15 مارس 2027.\n"
+    )
+    _, plain = read_and_extract(notice.encode(), "notice.txt")
+    _, shaped = read_and_extract(_presentation_forms(notice).encode(), "notice.txt")
+    assert plain["deadline"] is not None
+    for field in ("title", "issuer", "deadline", "call_type", "locations"):
+        assert shaped[field] == plain[field], field
