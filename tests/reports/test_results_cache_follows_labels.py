@@ -5,8 +5,8 @@ page view, without waiting for another answer to change the key."""
 import pytest
 from django.urls import reverse
 
-from nidaa.missions import services as missions
 from nidaa.missions.models import Module, Zone
+from nidaa.missions.services import participants
 from nidaa.questionnaires.models import Kind, Questionnaire
 from nidaa.questionnaires.services import save_choice
 from nidaa.reports.results import cached_results, records_version
@@ -62,7 +62,7 @@ def test_a_participant_whose_sex_is_corrected_is_counted_again(example, owner):
     before = cached_results(mission).figures["by_sex"]
     assert (before["female"]["planned"], before["male"]["planned"]) == (3, 2)  # the walk-in is not planned
     omar = example["people"][2]
-    missions.update_participant(
+    participants.update_participant(
         participant=omar, actor=owner, zone=omar.zone, name_latin=omar.name_latin, name_arabic="",
         sex="female", category="Élus", organization_name="", commune="", phone="", email="",
         disability=False, consent=True,
