@@ -567,7 +567,10 @@ def rule_candidates(
     head_limit = max(1500, len(doc.text) // 4)
     lines: list[tuple[int, str]] = []
     offset = 0
-    for raw_line in doc.masked[:head_limit].split("\n"):
+    head = doc.masked[:head_limit]
+    if len(doc.masked) > head_limit and "\n" in head:
+        head = head[: head.rindex("\n")]  # the line the limit cuts is not a line of the head
+    for raw_line in head.split("\n"):
         if raw_line.strip():
             lead = len(raw_line) - len(raw_line.lstrip())
             lines.append((offset + lead, _without_site(raw_line.strip())))
@@ -803,6 +806,7 @@ def _could_be_title(line: str, folded: str) -> bool:
         and not line.startswith(("•", "*", "·", "[", "("))
         and "@" not in line
         and not (_LABEL_LINE.match(folded) and _URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
+        and not _PURPOSE.search(folded)  # "X's intervention aims to ...", "Le projet vise à ..."
         and not _BLANKS.search(line)  # a form's blank or a contents line: "Nom : ........", "Contexte .... 3"
     )
 
@@ -910,6 +914,39 @@ _SENTENCE_VERB = re.compile(
 )
 
 
+# A sentence that says what a project or an intervention is for: context, never the title
+# ("The project aims to ...", "Le programme vise à ...", "يهدف المشروع إلى ...").
+_PURPOSE = re.compile(
+    kw(
+        r"\baims? to\b",
+        r"\bseeks? to\b",
+        r"\bintends? to\b",
+        r"\bvisen?t? a\b",
+        r"a pour (?:objectif|but)",
+        r"يهدف",
+        r"تهدف",
+        r"يروم",
+        r"ترمي",
+    )
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TWO_ROLES = re.compile(r"\w\)?\s?/\s?\w")  # "Evaluator/Consultant", "Formateur / Consultant"
+_NEAR_ORG_WORDS = 8
+
+
+def _next_to_organisation(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line just before or after is an organisation's name (a short line that
+    starts like one): a job board prints the post right above or below who offers it."""
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(lines):
+            start, line = lines[k]
+            if len(line.split()) <= _NEAR_ORG_WORDS and _ORG_HEAD.match(
+                doc.folded[start : start + len(line)]
+            ):
+                return True
+    return False
+
+
 def _features(
     doc: Doc,
     lines: list[tuple[int, str]],
@@ -977,6 +1014,17 @@ def _features(
         "label_value": float(inside and bool(_LABEL_LINE.match(_BULLET.sub("", folded_line)))),
         "table_row": float("|" in line),
         "medium_cue": float(bool(medium)),
+        "purpose_sentence": float(bool(_PURPOSE.search(folded_line))),
+        "long_line": float(len(line.split()) > 25),  # cut out of a paragraph
+        "enumeration": float(";" in title or title.count(",") >= 2),  # a list of categories
+        "two_roles": float(n <= 8 and bool(_TWO_ROLES.search(title)) and not _URL_OR_DATE.search(title)),
+        "year_heading": float(
+            n <= 14
+            and bool(_YEAR.search(title))
+            and not _URL_OR_DATE.search(title)
+            and not line.endswith(".")
+        ),
+        "next_to_org": float(_next_to_organisation(doc, lines, index)),
     }
 
 
@@ -1009,6 +1057,7 @@ def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
         and not _LABEL_LINE.match(line)
         and not _URL_OR_DATE.search(line)
         and not EMAIL.search(folded)
+        and not _PURPOSE.search(folded)  # "The project aims to ...": the context, not a heading
         and (heading_checked or role_of(folded) is None)
         and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
     )
