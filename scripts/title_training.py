@@ -725,6 +725,8 @@ PLATFORM_LABELS = {
         ("Date limite de candidature", "{date} 23:59"),
         ("Durée de la mission", "Court terme"),
         ("Durée", "{n}0 jours"),
+        ("Expérience minimale", "{level}"),
+        ("Langues", "Français/Anglais"),
     ],
     "en": [
         ("Ref.", "{ref}"),
@@ -734,6 +736,8 @@ PLATFORM_LABELS = {
         ("Application deadline", "{date} 23:59"),
         ("Mission length", "Short term"),
         ("Duration", "{n}0 days"),
+        ("Minimum Experience", "{level}"),
+        ("Languages", "English/Arabic"),
     ],
     "ar": [
         ("المرجع", "{ref}"),
@@ -742,6 +746,8 @@ PLATFORM_LABELS = {
         ("مجالات الخبرة", "{domains}"),
         ("آخر أجل للترشيح", "{date}"),
         ("مدة المهمة", "{n}0 يوما"),
+        ("الخبرة الدنيا", "{level}"),
+        ("اللغات", "العربية/الفرنسية"),
     ],
 }
 DEPARTMENTS = {
@@ -777,6 +783,14 @@ EXPERT_POSTS = {
 }
 
 
+# a label's value with a slash that is not a post: a seniority, languages
+LEVELS = {
+    "fr": ["Junior/Confirmé", "Cadre/Encadrant", "Senior/Expert"],
+    "en": ["Manager/Supervisor", "Entry level/Junior", "Mid-level/Senior"],
+    "ar": ["مبتدئ/متوسط", "إطار/مشرف"],
+}
+
+
 def _post_name(r: random.Random, language: str) -> str:
     if r.random() < 0.5:
         a, b = r.choice(ROLE_PAIRS[language])
@@ -799,13 +813,16 @@ def _platform_page(r: random.Random, language: str, org: str) -> tuple[list[str]
         "domains": _domains(r, language),
         "date": f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2024, 2026)}",
         "n": r.randint(1, 9),
+        "level": r.choice(LEVELS[language]),
     }
+    labels = PLATFORM_LABELS[language][:]
+    r.shuffle(labels)
     lines: list[str] = []
-    for key, value in PLATFORM_LABELS[language]:
-        if r.random() < 0.85:
+    for key, value in labels:
+        if r.random() < 0.7:
             lines += [key, value.format(**values)]
     lines.append(DEPARTMENTS[language].format(a=r.choice(themes), b=r.choice(themes)))
-    where = r.choice(["before_org", "after_org", "after_place"])
+    where = r.choice(["before_org", "after_org", "after_place", "none"])  # none: the page lost it
     if where == "before_org":
         lines += [gold, org]
     elif where == "after_org":
@@ -860,7 +877,13 @@ def _form_page(r: random.Random, language: str, org: str) -> tuple[list[str], st
         "",
     ]
     lines += [fields[2], ""]
-    where = r.choice(["top", "org", "form", "none"])
+    if r.random() < 0.6:
+        key = {"fr": "Expérience minimale", "en": "Minimum Experience", "ar": "الخبرة الدنيا"}[language]
+        lines += [key, "", r.choice(LEVELS[language]), ""]
+    where = r.choice(["top", "org", "form", "none", "key"])
+    if where == "key":
+        key = {"fr": "Titre du poste : ", "en": "Job Title: ", "ar": "المنصب : "}[language]
+        lines += [key + gold, ""]
     if where == "top":
         lines = [gold, org, ""] + lines
     elif where == "org":
@@ -882,13 +905,19 @@ GRANT_HEADINGS = {
         "{place} {year} : Programme d'appui aux initiatives de {theme}",
         "Fonds {project} {year} pour la {theme}",
         "Prix {project} de la {theme} {year}",
+        "Atelier régional sur la {theme} du {day} {month} {year}",
     ],
     "en": [
         "{country} {year} {project} Exchange Alumni Leadership Seminar",
         "{year} {project} Small Grants for {theme}",
         "{project} Fund {year}: Community Initiatives on {theme}",
+        "Regional Forum on {theme}, {day} {month} {year}",
     ],
-    "ar": ["برنامج {project} {year} لدعم مبادرات {theme}", "صندوق {project} لسنة {year} في مجال {theme}"],
+    "ar": [
+        "برنامج {project} {year} لدعم مبادرات {theme}",
+        "صندوق {project} لسنة {year} في مجال {theme}",
+        "ملتقى جهوي حول {theme} يوم {day} {month} {year}",
+    ],
 }
 GRANT_ANNOUNCE = {
     "fr": "{org} a le plaisir d'annoncer un appel ouvert aux associations pour soumettre des propositions visant à organiser {n} ateliers sur la {theme} en {year}.",
@@ -901,7 +930,13 @@ def _grant_page(r: random.Random, language: str, org: str) -> tuple[list[str], s
     year = r.randint(2021, 2026)
     theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
     gold = r.choice(GRANT_HEADINGS[language]).format(
-        place="Maroc", country="Morocco", year=year, project=r.choice(PROJECTS), theme=theme
+        place="Maroc",
+        country="Morocco",
+        year=year,
+        project=r.choice(PROJECTS),
+        theme=theme,
+        day=r.randint(1, 28),
+        month=r.choice(MONTHS[language]),
     )
     deadline = {"fr": "Date limite : ", "en": "Deadline: ", "ar": "آخر أجل : "}[language] + _date(r, language)
     lines = [deadline]

@@ -534,6 +534,8 @@ def _table_rows(doc: Doc, lines: list[tuple[int, str]]) -> list[tuple[str, str, 
     for index, (start, line) in enumerate(lines[:_CUT_SCAN]):
         if line.startswith("|") and line.count("|") >= 3:
             cells = line.strip("|").split("|")
+            if len(cells) < 2:  # "|||x": bars, no row
+                continue
             key, value = cells[0].strip(), cells[1].strip()
             if key and value:
                 begin = start + line.index(value, line.index("|", 1))
@@ -760,6 +762,7 @@ def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
 
 PLAIN_LINE = 5  # the rank of a candidate no rule proposed
 PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
+NEAR_ORG_LINES = 30  # how far down a line beside an organisation's name is one
 
 
 def title_candidates(doc: Doc) -> list[Candidate]:
@@ -769,8 +772,11 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     proposed = {(c[3][0], c[2]) for c in found}
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
-        for index, (start, line) in enumerate(lines[:PLAIN_LINES])
-        if (start, line) not in proposed
+        for index, (start, line) in enumerate(lines[:NEAR_ORG_LINES])
+        # further down than the first lines, a short line beside the organisation's name: a
+        # recruitment platform prints its label rows first, then the post and who offers it
+        if (index < PLAIN_LINES or _next_to_organisation(doc, lines, index))
+        and (start, line) not in proposed
         and index not in cut
         and _could_be_title(line, doc.folded[start : start + len(line)])
     ]
@@ -783,7 +789,8 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     seen: set[str] = set()
     for rank, _, line, span in sorted(found, key=lambda c: (c[0], c[1])) + plain:
         title, span = finish_candidate(doc, line, span)
-        if not title or title in seen or len(title.split()) < 2:  # one word: a label, not a title
+        # one word: a label, not a title ("Evaluator/Consultant" names two roles: two words)
+        if not title or title in seen or len(title.replace("/", " ").split()) < 2:
             continue
         index = max(0, bisect_right(starts, span[0]) - 1)
         features = _features(doc, lines, index, rank, title, span, counts)
@@ -883,21 +890,25 @@ _NAV_WORDS = re.compile(
 )
 _SENTENCE_VERB = re.compile(
     kw(
-        r"est",
-        r"sont",
-        r"sera",
-        r"doit",
-        r"doivent",
-        r"is",
-        r"are",
-        r"will",
-        r"must",
-        r"has",
-        r"have",
-        r"we",
-        r"nous",
-        r"vous",
-        r"you",
+        r"\best\b",
+        r"\bsont\b",
+        r"\bsera\b",
+        r"\bdoit\b",
+        r"\bdoivent\b",
+        r"\bis\b",
+        r"\bare\b",
+        r"\bwill\b",
+        r"\bmust\b",
+        r"\bshould\b",
+        r"\bshall\b",
+        r"\bdevront\b",
+        r"\bpeuvent\b",
+        r"\bhas\b",
+        r"\bhave\b",
+        r"\bwe\b",
+        r"\bnous\b",
+        r"\bvous\b",
+        r"\byou\b",
         r"يجب",
         r"سيتم",
         r"يتعين",
@@ -930,8 +941,9 @@ _PURPOSE = re.compile(
     )
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_TWO_ROLES = re.compile(r"\w\)?\s?/\s?\w")  # "Evaluator/Consultant", "Formateur / Consultant"
+_TWO_ROLES = re.compile(r"\w\w\)?\s?/\s?\w\w")  # "Evaluator/Consultant", "Formateur / Consultant"
 _NEAR_ORG_WORDS = 8
+_PATH = re.compile(r"\s[>»›]\s")
 
 
 def _next_to_organisation(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
@@ -994,14 +1006,16 @@ def _features(
         "headline": float(heading is None and _headline(line, folded_line, heading_checked=True)),
         "section_heading": float(heading is not None),
         "ends_colon": float(line.endswith((":", "："))),
-        "ends_period": float(not cut and line.endswith((".", ";", ","))),
+        # a sentence's end (a key row's value, "Objet : Le présent marché est ... .", is the
+        # object the document names, sentence or not: neither this nor sentence_verb for it)
+        "ends_period": float(rank != 3 and not cut and line.endswith((".", ";", ","))),
         "dangling": float(bool(_DANGLING.search(folded[-12:]))),
         "blank_before": float(index == 0 or "\n\n" in doc.text[max(0, start - 2) : start]),
         "blank_after": float("\n\n" in doc.text[line_end : line_end + 2] or line_end >= len(doc.text)),
         "cut_from_line": float(cut or inside),
         "arabic": float(bool(title) and "\u0600" <= title[0] <= "\u06ff"),
         "issuer_verb": float(bool(_ISSUER_VERB_FOLDED.search(folded_line))),
-        "sentence_verb": float(bool(_SENTENCE_VERB.search(folded))),
+        "sentence_verb": float(rank != 3 and bool(_SENTENCE_VERB.search(folded))),
         "starts_lower": float(line[:1].islower()),
         "org_head": float(bool(_ORG_HEAD.match(folded))),
         "org_name": float(n <= 8 and not cue and bool(_ORG_HEAD.search(folded))),
@@ -1015,7 +1029,9 @@ def _features(
         "table_row": float("|" in line),
         "medium_cue": float(bool(medium)),
         "purpose_sentence": float(bool(_PURPOSE.search(folded_line))),
-        "long_line": float(len(line.split()) > 25),  # cut out of a paragraph
+        # a heading or a plain line cut out of a paragraph (a rule's key row or announced
+        # object is a value of its line, whatever the line's length)
+        "long_line": float(rank >= 4 and len(line.split()) > 25),
         "enumeration": float(";" in title or title.count(",") >= 2),  # a list of categories
         "two_roles": float(n <= 8 and bool(_TWO_ROLES.search(title)) and not _URL_OR_DATE.search(title)),
         "year_heading": float(
@@ -1025,6 +1041,7 @@ def _features(
             and not line.endswith(".")
         ),
         "next_to_org": float(_next_to_organisation(doc, lines, index)),
+        "path": float(bool(_PATH.search(title))),  # "Department X > Unit Y": where, not what
     }
 
 
