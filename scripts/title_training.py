@@ -421,11 +421,30 @@ def generate(r: random.Random) -> Call:
     elif r.random() < 0.2:
         title_lines = _split_two_lines(r, printed, language)
     layout = r.choice(
-        ["portal", "board", "document", "notice", "post", "aggregator", "transcript", "fields", "competition"]
+        [
+            "portal",
+            "board",
+            "document",
+            "notice",
+            "post",
+            "aggregator",
+            "transcript",
+            "fields",
+            "competition",
+            "platform",
+            "form",
+            "grant",
+        ]
     )
     lines: list[str] = []
     if layout == "competition" and language == "ar":
         lines, gold = _competition_page(r, org)
+    elif layout == "platform":
+        lines, gold = _platform_page(r, language, org)
+    elif layout == "form":
+        lines, gold = _form_page(r, language, org)
+    elif layout == "grant":
+        lines, gold = _grant_page(r, language, org)
     elif layout == "aggregator":
         lines = _aggregator_page(r, language, org, printed, title_lines)
     elif layout == "transcript":
@@ -691,6 +710,241 @@ def _competition_page(r: random.Random, org: str) -> tuple[list[str], str]:
     ]
     lines += r.sample(pool, r.randint(2, 4))
     lines += _labels(r, "ar")
+    return lines, gold
+
+
+# A recruitment platform's offer page: label lines, each value on the next line; the
+# categories (expertise domains, a department path) come before the post, which sits as a
+# short line next to the organisation's name, or after the place lines.
+PLATFORM_LABELS = {
+    "fr": [
+        ("Réf.", "{ref}"),
+        ("Type d'offre", "Experts"),
+        ("Type de contrat", "Contrat de prestation de services"),
+        ("Domaines d'expertises", "{domains}"),
+        ("Date limite de candidature", "{date} 23:59"),
+        ("Durée de la mission", "Court terme"),
+        ("Durée", "{n}0 jours"),
+        ("Expérience minimale", "{level}"),
+        ("Langues", "Français/Anglais"),
+    ],
+    "en": [
+        ("Ref.", "{ref}"),
+        ("Offer type", "Experts"),
+        ("Contract type", "Service contract"),
+        ("Areas of expertise", "{domains}"),
+        ("Application deadline", "{date} 23:59"),
+        ("Mission length", "Short term"),
+        ("Duration", "{n}0 days"),
+        ("Minimum Experience", "{level}"),
+        ("Languages", "English/Arabic"),
+    ],
+    "ar": [
+        ("المرجع", "{ref}"),
+        ("نوع العرض", "خبراء"),
+        ("نوع العقد", "عقد تقديم خدمات"),
+        ("مجالات الخبرة", "{domains}"),
+        ("آخر أجل للترشيح", "{date}"),
+        ("مدة المهمة", "{n}0 يوما"),
+        ("الخبرة الدنيا", "{level}"),
+        ("اللغات", "العربية/الفرنسية"),
+    ],
+}
+DEPARTMENTS = {
+    "fr": "Département {a} > Pôle {b}",
+    "en": "{a} Department > {b} Unit",
+    "ar": "قسم {a} > وحدة {b}",
+}
+ROLE_PAIRS = {
+    "fr": [
+        ("Formateur", "Consultant"),
+        ("Évaluateur externe", "Consultant"),
+        ("Expert", "Formateur"),
+        ("Chargé(e) de suivi", "Évaluateur(trice)"),
+        ("Consultant", "Facilitateur"),
+    ],
+    "en": [
+        ("External Evaluator", "Consultant"),
+        ("Trainer", "Facilitator"),
+        ("Researcher", "Consultant"),
+        ("Field Coordinator", "Trainer"),
+        ("Data Analyst", "Consultant"),
+    ],
+    "ar": [("مكون", "مستشار"), ("خبير", "مقيم خارجي"), ("منشط", "مكون"), ("باحث", "مستشار")],
+}
+EXPERT_POSTS = {
+    "fr": [
+        "Expert(e) en {theme}",
+        "Expert en formation de formateurs en {theme}",
+        "Consultant(e) en {theme}",
+    ],
+    "en": ["Expert in {theme}", "Trainer of trainers in {theme}", "Consultant on {theme}"],
+    "ar": ["خبير(ة) في {theme}", "مكون(ة) في مجال {theme}", "مستشار(ة) في {theme}"],
+}
+
+
+# a label's value with a slash that is not a post: a seniority, languages
+LEVELS = {
+    "fr": ["Junior/Confirmé", "Cadre/Encadrant", "Senior/Expert"],
+    "en": ["Manager/Supervisor", "Entry level/Junior", "Mid-level/Senior"],
+    "ar": ["مبتدئ/متوسط", "إطار/مشرف"],
+}
+
+
+def _post_name(r: random.Random, language: str) -> str:
+    if r.random() < 0.5:
+        a, b = r.choice(ROLE_PAIRS[language])
+        return f"{a}{r.choice(['/', ' / '])}{b}"
+    return _fill(r, r.choice(EXPERT_POSTS[language]), language)
+
+
+def _domains(r: random.Random, language: str) -> str:
+    themes = r.sample({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language], 4)
+    comma = "، " if language == "ar" else ", "
+    return f"{comma.join(themes[:2])} ; {comma.join(themes[2:])}"
+
+
+def _platform_page(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    """A recruitment platform's label/value lines, the categories before the post's name."""
+    gold = _post_name(r, language)
+    themes = {"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language]
+    values = {
+        "ref": f"{r.randint(2024, 2026)}/{''.join(r.sample('ABCDEFGHPRST', 6))}/{r.randint(1000, 99999)}",
+        "domains": _domains(r, language),
+        "date": f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2024, 2026)}",
+        "n": r.randint(1, 9),
+        "level": r.choice(LEVELS[language]),
+    }
+    labels = PLATFORM_LABELS[language][:]
+    r.shuffle(labels)
+    lines: list[str] = []
+    for key, value in labels:
+        if r.random() < 0.7:
+            lines += [key, value.format(**values)]
+    lines.append(DEPARTMENTS[language].format(a=r.choice(themes), b=r.choice(themes)))
+    where = r.choice(["before_org", "after_org", "after_place", "none"])  # none: the page lost it
+    if where == "before_org":
+        lines += [gold, org]
+    elif where == "after_org":
+        lines += [org, gold]
+    lines.append(
+        ["Mis en ligne le : ", "Posted on: ", "نشر في : "][["fr", "en", "ar"].index(language)]
+        + _date(r, language)
+    )
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    lines += (
+        ["المغرب", place] if language == "ar" else ["MAROC" if language == "fr" else "MOROCCO", place.upper()]
+    )
+    if where == "after_place":
+        lines.append(gold)
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines, gold
+
+
+# An application form's fields copied with the page, their values empty
+FORM_FIELDS = {
+    "fr": [
+        "Lettre de motivation requise ? :",
+        "Consignes de candidature :",
+        "Courriel de la personne de contact :",
+    ],
+    "en": ["Requires a Cover Letter?:", "Application Submissions Guideline:", "Contact Person Email:"],
+    "ar": ["هل تشترط رسالة تحفيز؟ :", "طريقة تقديم الطلبات :", "البريد الإلكتروني للمسؤول :"],
+}
+PURPOSE = {
+    "fr": "L'intervention de {org} vise à soutenir les associations dans trois zones - {a}, {b} et {c} - afin de renforcer la {theme} dans les communautés concernées.",
+    "en": "{org}'s intervention aims to support CSOs in three areas - {a}, {b}, and {c} - to strengthen {theme} in the respective communities.",
+    "ar": "يهدف تدخل {org} إلى دعم الجمعيات في ثلاث مناطق - {a} و{b} و{c} - من أجل تعزيز {theme} في الجماعات المعنية.",
+}
+
+
+def _form_page(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    """A job board's page whose text starts at its application form (labels with empty values);
+    the post's short name (two roles joined by a slash, or an expertise) next to the issuer's
+    name or under the form; the background's sentences say what the project aims to do."""
+    gold = _post_name(r, language)
+    fields = FORM_FIELDS[language]
+    lines = [fields[0], fields[1]]
+    lines += [
+        {
+            "fr": "  1. Les consultants intéressés doivent envoyer les documents suivants avant le "
+            + _date(r, "fr"),
+            "en": "  1. Interested consultants should submit the following documents not later than "
+            + _date(r, "en"),
+            "ar": "  1. على المستشارين المهتمين إرسال الوثائق التالية قبل " + _date(r, "ar"),
+        }[language],
+        "",
+    ]
+    lines += [fields[2], ""]
+    if r.random() < 0.6:
+        key = {"fr": "Expérience minimale", "en": "Minimum Experience", "ar": "الخبرة الدنيا"}[language]
+        lines += [key, "", r.choice(LEVELS[language]), ""]
+    where = r.choice(["top", "org", "form", "none", "key"])
+    if where == "key":
+        key = {"fr": "Titre du poste : ", "en": "Job Title: ", "ar": "المنصب : "}[language]
+        lines += [key + gold, ""]
+    if where == "top":
+        lines = [gold, org, ""] + lines
+    elif where == "org":
+        lines = [org, gold, ""] + lines
+    elif where == "form":
+        lines += [gold, ""]
+    lines += [r.choice(HEADINGS[language]), ""]
+    places = r.sample(PLACES_AR if language == "ar" else PLACES, 3)
+    theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
+    purpose = PURPOSE[language].format(org=org, a=places[0], b=places[1], c=places[2], theme=theme)
+    lines += _sentences(r, language, org) + ["", purpose, ""] + _sentences(r, language, org)
+    return lines, gold
+
+
+# A grants aggregator's page: the deadline, then the programme's name with its year as the
+# heading (or no heading at all), then the funder's announcement to organisations.
+GRANT_HEADINGS = {
+    "fr": [
+        "{place} {year} : Programme d'appui aux initiatives de {theme}",
+        "Fonds {project} {year} pour la {theme}",
+        "Prix {project} de la {theme} {year}",
+        "Atelier régional sur la {theme} du {day} {month} {year}",
+    ],
+    "en": [
+        "{country} {year} {project} Exchange Alumni Leadership Seminar",
+        "{year} {project} Small Grants for {theme}",
+        "{project} Fund {year}: Community Initiatives on {theme}",
+        "Regional Forum on {theme}, {day} {month} {year}",
+    ],
+    "ar": [
+        "برنامج {project} {year} لدعم مبادرات {theme}",
+        "صندوق {project} لسنة {year} في مجال {theme}",
+        "ملتقى جهوي حول {theme} يوم {day} {month} {year}",
+    ],
+}
+GRANT_ANNOUNCE = {
+    "fr": "{org} a le plaisir d'annoncer un appel ouvert aux associations pour soumettre des propositions visant à organiser {n} ateliers sur la {theme} en {year}.",
+    "en": "{org} is pleased to announce an open competition for organizations to submit applications to carry out {n} separate events on {theme} in {year}.",
+    "ar": "يسر {org} أن يعلن عن فتح باب الترشيح أمام الجمعيات لتقديم مقترحات لتنظيم {n} لقاءات حول {theme} خلال سنة {year}.",
+}
+
+
+def _grant_page(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    year = r.randint(2021, 2026)
+    theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
+    gold = r.choice(GRANT_HEADINGS[language]).format(
+        place="Maroc",
+        country="Morocco",
+        year=year,
+        project=r.choice(PROJECTS),
+        theme=theme,
+        day=r.randint(1, 28),
+        month=r.choice(MONTHS[language]),
+    )
+    deadline = {"fr": "Date limite : ", "en": "Deadline: ", "ar": "آخر أجل : "}[language] + _date(r, language)
+    lines = [deadline]
+    if r.random() < 0.8:
+        lines = [gold, deadline] if r.random() < 0.5 else [deadline, gold]
+    lines.append(GRANT_ANNOUNCE[language].format(org=org, n=r.randint(2, 6), theme=theme, year=year))
+    lines += _sentences(r, language, org)
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
     return lines, gold
 
 

@@ -567,7 +567,10 @@ def rule_candidates(
     head_limit = max(1500, len(doc.text) // 4)
     lines: list[tuple[int, str]] = []
     offset = 0
-    for raw_line in doc.masked[:head_limit].split("\n"):
+    head = doc.masked[:head_limit]
+    if len(doc.masked) > head_limit and "\n" in head:
+        head = head[: head.rindex("\n")]  # the line the limit cuts is not a line of the head
+    for raw_line in head.split("\n"):
         if raw_line.strip():
             lead = len(raw_line) - len(raw_line.lstrip())
             lines.append((offset + lead, _without_site(raw_line.strip())))
@@ -757,6 +760,7 @@ def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
 
 PLAIN_LINE = 5  # the rank of a candidate no rule proposed
 PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
+NEAR_ORG_LINES = 30  # how far down a line beside an organisation's name is one
 
 
 def title_candidates(doc: Doc) -> list[Candidate]:
@@ -766,8 +770,11 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     proposed = {(c[3][0], c[2]) for c in found}
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
-        for index, (start, line) in enumerate(lines[:PLAIN_LINES])
-        if (start, line) not in proposed
+        for index, (start, line) in enumerate(lines[:NEAR_ORG_LINES])
+        # further down than the first lines, a short line beside the organisation's name: a
+        # recruitment platform prints its label rows first, then the post and who offers it
+        if (index < PLAIN_LINES or _next_to_organisation(doc, lines, index))
+        and (start, line) not in proposed
         and index not in cut
         and _could_be_title(line, doc.folded[start : start + len(line)])
     ]
@@ -783,7 +790,8 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         if (
             not title
             or title in seen
-            or len(title.split()) < 2  # one word: a label, not a title
+            # one word: a label, not a title ("Evaluator/Consultant" names two roles: two words)
+            or len(title.replace("/", " ").split()) < 2
             or not any(c.isalpha() for c in title)  # bars, numbers, dots
         ):
             continue
@@ -808,6 +816,7 @@ def _could_be_title(line: str, folded: str) -> bool:
         and not line.startswith(("•", "*", "·", "[", "("))
         and "@" not in line
         and not (_LABEL_LINE.match(folded) and _URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
+        and not _PURPOSE.search(folded)  # "X's intervention aims to ...", "Le projet vise à ..."
         and not _BLANKS.search(line)  # a form's blank or a contents line: "Nom : ........", "Contexte .... 3"
     )
 
@@ -884,21 +893,25 @@ _NAV_WORDS = re.compile(
 )
 _SENTENCE_VERB = re.compile(
     kw(
-        r"est",
-        r"sont",
-        r"sera",
-        r"doit",
-        r"doivent",
-        r"is",
-        r"are",
-        r"will",
-        r"must",
-        r"has",
-        r"have",
-        r"we",
-        r"nous",
-        r"vous",
-        r"you",
+        r"\best\b",
+        r"\bsont\b",
+        r"\bsera\b",
+        r"\bdoit\b",
+        r"\bdoivent\b",
+        r"\bis\b",
+        r"\bare\b",
+        r"\bwill\b",
+        r"\bmust\b",
+        r"\bshould\b",
+        r"\bshall\b",
+        r"\bdevront\b",
+        r"\bpeuvent\b",
+        r"\bhas\b",
+        r"\bhave\b",
+        r"\bwe\b",
+        r"\bnous\b",
+        r"\bvous\b",
+        r"\byou\b",
         r"يجب",
         r"سيتم",
         r"يتعين",
@@ -913,6 +926,40 @@ _SENTENCE_VERB = re.compile(
         r"المرجو",
     )
 )
+
+
+# A sentence that says what a project or an intervention is for: context, never the title
+# ("The project aims to ...", "Le programme vise à ...", "يهدف المشروع إلى ...").
+_PURPOSE = re.compile(
+    kw(
+        r"\baims? to\b",
+        r"\bseeks? to\b",
+        r"\bintends? to\b",
+        r"\bvisen?t? a\b",
+        r"a pour (?:objectif|but)",
+        r"يهدف",
+        r"تهدف",
+        r"يروم",
+        r"ترمي",
+    )
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TWO_ROLES = re.compile(r"\w\w\)?\s?/\s?\w\w")  # "Evaluator/Consultant", "Formateur / Consultant"
+_NEAR_ORG_WORDS = 8
+_PATH = re.compile(r"\s[>»›]\s")
+
+
+def _next_to_organisation(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line just before or after is an organisation's name (a short line that
+    starts like one): a job board prints the post right above or below who offers it."""
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(lines):
+            start, line = lines[k]
+            if len(line.split()) <= _NEAR_ORG_WORDS and _ORG_HEAD.match(
+                doc.folded[start : start + len(line)]
+            ):
+                return True
+    return False
 
 
 def _features(
@@ -962,14 +1009,16 @@ def _features(
         "headline": float(heading is None and _headline(line, folded_line, heading_checked=True)),
         "section_heading": float(heading is not None),
         "ends_colon": float(line.endswith((":", "："))),
-        "ends_period": float(not cut and line.endswith((".", ";", ","))),
+        # a sentence's end (a key row's value, "Objet : Le présent marché est ... .", is the
+        # object the document names, sentence or not: neither this nor sentence_verb for it)
+        "ends_period": float(rank != 3 and not cut and line.endswith((".", ";", ","))),
         "dangling": float(bool(_DANGLING.search(folded[-12:]))),
         "blank_before": float(index == 0 or "\n\n" in doc.text[max(0, start - 2) : start]),
         "blank_after": float("\n\n" in doc.text[line_end : line_end + 2] or line_end >= len(doc.text)),
         "cut_from_line": float(cut or inside),
         "arabic": float(bool(title) and "\u0600" <= title[0] <= "\u06ff"),
         "issuer_verb": float(bool(_ISSUER_VERB_FOLDED.search(folded_line))),
-        "sentence_verb": float(bool(_SENTENCE_VERB.search(folded))),
+        "sentence_verb": float(rank != 3 and bool(_SENTENCE_VERB.search(folded))),
         "starts_lower": float(line[:1].islower()),
         "org_head": float(bool(_ORG_HEAD.match(folded))),
         "org_name": float(n <= 8 and not cue and bool(_ORG_HEAD.search(folded))),
@@ -982,6 +1031,20 @@ def _features(
         "label_value": float(inside and bool(_LABEL_LINE.match(_BULLET.sub("", folded_line)))),
         "table_row": float("|" in line),
         "medium_cue": float(bool(medium)),
+        "purpose_sentence": float(bool(_PURPOSE.search(folded_line))),
+        # a heading or a plain line cut out of a paragraph (a rule's key row or announced
+        # object is a value of its line, whatever the line's length)
+        "long_line": float(rank >= 4 and len(line.split()) > 25),
+        "enumeration": float(";" in title or title.count(",") >= 2),  # a list of categories
+        "two_roles": float(n <= 8 and bool(_TWO_ROLES.search(title)) and not _URL_OR_DATE.search(title)),
+        "year_heading": float(
+            n <= 14
+            and bool(_YEAR.search(title))
+            and not _URL_OR_DATE.search(title)
+            and not line.endswith(".")
+        ),
+        "next_to_org": float(_next_to_organisation(doc, lines, index)),
+        "path": float(bool(_PATH.search(title))),  # "Department X > Unit Y": where, not what
     }
 
 
@@ -1014,6 +1077,7 @@ def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
         and not _LABEL_LINE.match(line)
         and not _URL_OR_DATE.search(line)
         and not EMAIL.search(folded)
+        and not _PURPOSE.search(folded)  # "The project aims to ...": the context, not a heading
         and (heading_checked or role_of(folded) is None)
         and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
     )
