@@ -623,10 +623,10 @@ _TRAVEL = _re(
     "(?:"
     + kw(
         r"field (?:visits?|trips?|missions?) (?:to|in)",
-        r"(?:one |a |two |several |occasional |regular |frequent )?(?:trips?|travel(?:s|ling)?) to",
+        r"(?:trips?|travel(?:s|ling)?) to",
         r"missions? de terrain (?:a|au|en|dans)",
         r"visites? de terrain (?:a|au|en|dans)",
-        r"(?:des |de |avec )?deplacements? (?:a|au|vers|sur|dans)",
+        r"deplacements? (?:a|au|vers|sur|dans)",
         r"زيارات? ميدانية (?:إلى|الى|ل|ب)",
         r"تنقلات? (?:إلى|الى|نحو)",
     )
