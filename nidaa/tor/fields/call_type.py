@@ -1,4 +1,4 @@
-"""Who a call is addressed to, beyond its title: the title reader's type (``title.read_call_type``:
+"""Who a call is addressed to, beyond its title: the title reader's type (``read_type_from_title``:
 the title's words, then cues of the whole text) corrected where the document says better — a
 request addressed to bidders is for a firm even when its object is "a consultancy"; when the type
 only came from counting words, the type a job board's label states ("Type d'offre : Experts"),
@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 
 from nidaa.tor.fields.common import Doc, Span, kv_lines
-from nidaa.tor.fields.title import CALL_TO_BIDDERS, TYPE_WORDS
-from nidaa.tor.fields.title import read_call_type as read_type_from_title
+from nidaa.tor.fields.title import (
+    CALL_TO_BIDDERS,
+    CALL_TO_ORGANISATIONS,
+    MISSION_WORDS,
+    STAFF_CUES,
+    TYPE_WORDS,
+)
 from nidaa.tor.text import fold, kw
 
 # Below this confidence the title reader only counted type words over the text, or found none.
@@ -155,3 +160,42 @@ def read_call_type(doc: Doc) -> None:
     organisations = _ORGANISATIONS_APPLY.search(head)
     if organisations:
         doc.set("call_type", "other", [(organisations.start(), organisations.end())], 0.6)
+
+
+def read_type_from_title(doc: Doc) -> None:
+    """The type the title's words name, else cues of the whole text (organisations invited,
+    employment wording, a request to bidders), else the most counted type word."""
+    title = doc.fields.get("title") or ""
+    folded_title = fold(title)
+    title_span = doc.evidence.get("title", [])
+    staff_text = STAFF_CUES.search(doc.folded)
+    for kind, pattern in TYPE_WORDS:
+        if pattern.search(folded_title):
+            doc.set("call_type", kind, title_span, 0.85)
+            return
+    organisations = CALL_TO_ORGANISATIONS.search(doc.folded)
+    if organisations:
+        doc.set("call_type", "other", [(organisations.start(), organisations.end())], 0.6)
+        return
+    if staff_text:
+        doc.set("call_type", "staff", [(staff_text.start(), staff_text.end())], 0.75)
+        return
+    bidders = CALL_TO_BIDDERS.search(doc.folded)
+    if bidders:
+        doc.set("call_type", "firm", [(bidders.start(), bidders.end())], 0.55)
+        return
+    counts: dict[str, tuple[int, Span]] = {}
+    for kind, pattern in TYPE_WORDS:
+        hits = list(pattern.finditer(doc.folded))
+        if hits and kind != "staff":
+            counts[kind] = (len(hits), (hits[0].start(), hits[0].end()))
+    if counts:
+        weights = {"firm": 1.5, "trainer": 1.2, "expert": 1.0, "consultant": 1.0}
+        kind = max(counts, key=lambda k: counts[k][0] * weights.get(k, 1.0))
+        doc.set("call_type", kind, [counts[kind][1]], 0.55)
+        return
+    mission = MISSION_WORDS.search(doc.folded)
+    if mission:  # terms of reference for a mission, with no word for who does it: a consultant
+        doc.set("call_type", "consultant", [(mission.start(), mission.end())], 0.35)
+        return
+    doc.set("call_type", "other", [], 0.3)
