@@ -33,9 +33,14 @@ def implausible_reason(text: str) -> str | None:
     words = _WORD.findall(sample)
     if len(words) < MIN_WORDS:
         return None
-    single = sum(1 for letter in _LONE_LETTER.findall(sample) if letter not in _REAL_ONE_LETTER)
-    if single / len(words) > 0.3:
-        return "letter_spaced"
+    # Every lone letter is a one-letter word (but "l'" is a word and not a lone
+    # letter): when the one-letter words are few, so are the lone letters, and
+    # the slower pattern need not run.
+    one_letter = sum(1 for word in words if len(word) == 1 and word not in _REAL_ONE_LETTER)
+    if one_letter / len(words) > 0.3:
+        single = sum(1 for letter in _LONE_LETTER.findall(sample) if letter not in _REAL_ONE_LETTER)
+        if single / len(words) > 0.3:
+            return "letter_spaced"
     function = sum(1 for word in words if word in _FUNCTION_WORDS)
     if function / len(words) < 0.02:
         return "no_words"

@@ -14,11 +14,12 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import zipfile
 from pathlib import Path
 
 from nidaa.tor.document import Document, ReadError
 from nidaa.tor.formats import docx, eml, html, odt, pdf, sitejson, text
-from nidaa.tor.formats.zipsafe import zip_names
+from nidaa.tor.formats.zipsafe import open_zip
 from nidaa.tor.normalize import normalize
 from nidaa.tor.plausible import MESSAGES, implausible_reason
 
@@ -51,9 +52,14 @@ def detect_format(data: bytes, filename: str) -> str:
 
     Raises ``ReadError`` for what is recognisably something else.
     """
+    return _detect(data, filename)[0]
+
+
+def _detect(data: bytes, filename: str) -> tuple[str, zipfile.ZipFile | None]:
+    """The reader to use, and for a .docx or .odt its zip, already opened."""
     extension = Path(filename).suffix.lower()
     if b"%PDF-" in data[:1024]:
-        return "pdf"
+        return "pdf", None
     if data.startswith(OLE_MAGIC):
         raise _ole_error(data, extension)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
@@ -62,14 +68,14 @@ def detect_format(data: bytes, filename: str) -> str:
         if data.startswith(signature):
             raise ReadError("unsupported_type", f"unsupported file type: {what}")
     if extension in TEXT_KINDS:
-        return TEXT_KINDS[extension]
+        return TEXT_KINDS[extension], None
     if extension in {".docx", ".odt", ".pdf", ".docm", ".dotx"}:
         raise ReadError("corrupt", f"the file is not a valid {extension} (its content does not match)")
     if extension == ".doc":
         raise ReadError("corrupt", "the file is not a valid Word .doc file")
     head = data[:1024].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):
-        return "html"
+        return "html", None
     raise ReadError(
         "unsupported_type",
         f"unsupported file type: {extension or 'no extension'} "
@@ -94,14 +100,15 @@ def _ole_error(data: bytes, extension: str) -> ReadError:
     )
 
 
-def _zip_format(data: bytes, extension: str) -> str:
-    names = zip_names(data)
-    if names is None:
+def _zip_format(data: bytes, extension: str) -> tuple[str, zipfile.ZipFile]:
+    archive = open_zip(data)
+    if archive is None:
         raise ReadError("corrupt", f"the {extension or 'zip'} file is damaged (not a readable zip)")
+    names = set(archive.namelist())
     if any(name.startswith("word/") for name in names):
-        return "docx"
+        return "docx", archive
     if "content.xml" in names:
-        return "odt"
+        return "odt", archive
     if any(name.startswith("xl/") for name in names):
         raise ReadError("unsupported_type", "unsupported file type: Excel workbook")
     if any(name.startswith("ppt/") for name in names):
@@ -159,8 +166,8 @@ def _read(data: bytes, filename: str, max_bytes: int, depth: int) -> Document:
         raise ReadError("empty", "the file is empty")
     kind = "document"
     try:
-        kind = detect_format(data, filename)
-        document = _dispatch(kind, data, max_bytes, depth)
+        kind, archive = _detect(data, filename)
+        document = _dispatch(kind, data, max_bytes, depth, archive)
     except ReadError:
         raise
     except MemoryError as error:
@@ -179,13 +186,15 @@ def _read(data: bytes, filename: str, max_bytes: int, depth: int) -> Document:
     return document
 
 
-def _dispatch(kind: str, data: bytes, max_bytes: int, depth: int) -> Document:
+def _dispatch(
+    kind: str, data: bytes, max_bytes: int, depth: int, archive: zipfile.ZipFile | None = None
+) -> Document:
     if kind == "pdf":
         return pdf.read(data)
     if kind == "docx":
-        return docx.read(data)
+        return docx.read(data, archive)
     if kind == "odt":
-        return odt.read(data)
+        return odt.read(data, archive)
     if kind == "html":
         return html.read(data)
     if kind == "eml":

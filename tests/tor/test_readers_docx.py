@@ -141,3 +141,28 @@ def test_docx_style_numbering_with_another_namespace_prefix(tmp_path: Path) -> N
                 data = data.replace(b"xmlns:w=", b"xmlns:ww=")
             target.writestr(name, data)
     assert read_bytes(output.getvalue(), "list.docx").text == "1. Premier livrable\n2. Second livrable"
+
+
+def test_docx_style_numbering_comes_through_the_styles_a_style_is_based_on(tmp_path: Path) -> None:
+    # Only the styles the paragraphs name are looked up in styles.xml, then the
+    # styles they are based on: a custom style based on "List Number" numbers
+    # its paragraphs, one based on "Normal" does not, and a style based on the
+    # custom one goes on with the same list.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    deliverable = document.styles.add_style("Livrable", WD_STYLE_TYPE.PARAGRAPH)
+    deliverable.base_style = document.styles["List Number"]
+    plain = document.styles.add_style("Texte courant", WD_STYLE_TYPE.PARAGRAPH)
+    plain.base_style = document.styles["Normal"]
+    final = document.styles.add_style("Livrable final", WD_STYLE_TYPE.PARAGRAPH)
+    final.base_style = deliverable
+    document.add_paragraph("Rapport de démarrage", style="Livrable")
+    document.add_paragraph("Le rapport est remis en trois exemplaires.", style="Texte courant")
+    document.add_paragraph("Rapport d'étape", style="Livrable")
+    document.add_paragraph("Rapport final", style="Livrable final")
+    path = tmp_path / "livrables.docx"
+    document.save(str(path))
+    assert read_path(path).text == (
+        "1. Rapport de démarrage\nLe rapport est remis en trois exemplaires.\n2. Rapport d'étape\n3. Rapport final"
+    )

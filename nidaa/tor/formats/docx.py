@@ -11,6 +11,7 @@ text boxes and content controls that python-docx skips.
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -30,6 +31,9 @@ def _w(name: str) -> str:
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("sdt"), _w("sdtContent")
 T, TAB, BR, CR, TXBX = _w("t"), _w("tab"), _w("br"), _w("cr"), _w("txbxContent")
+NO_BREAK_HYPHEN, BREAKS = _w("noBreakHyphen"), (_w("br"), _w("cr"))
+P_PR, NUM_PR, P_STYLE, VAL = _w("pPr"), _w("numPr"), _w("pStyle"), _w("val")
+NUM_ID, ILVL = _w("numId"), _w("ilvl")
 SKIPPED = {_w("del"), _w("moveFrom"), _w("instrText"), _w("delInstrText"), _w("pPr"), _w("rPr")}
 SKIPPED |= {_w("footnoteReference"), _w("endnoteReference"), _w("commentReference")}
 ALTERNATE, FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Fallback"
@@ -43,7 +47,12 @@ class _Numbering:
 
     levels: dict[str, dict[int, tuple[str, str, int]]] = field(default_factory=dict)
     counters: dict[str, list[int]] = field(default_factory=dict)
-    style_num: dict[str, tuple[str, int]] = field(default_factory=dict)
+    styles: _StyleNumbering | None = None
+
+    def style_num(self, style_id: str) -> tuple[str, int] | None:
+        """The list (numId, level) a paragraph style carries, itself or
+        through the styles it is based on; None for a style without one."""
+        return self.styles.numbering_of(style_id) if self.styles is not None else None
 
     def label(self, num_id: str, ilvl: int) -> str:
         levels = self.levels.get(num_id)
@@ -66,7 +75,10 @@ class _Numbering:
             value = counters[level] if level < len(counters) else 1
             return _format_number(value, levels.get(level, ("decimal", "", 1))[0])
 
-        return re.sub(r"%(\d)", number, text).strip() + " "
+        return _LEVEL_PLACEHOLDER.sub(number, text).strip() + " "
+
+
+_LEVEL_PLACEHOLDER = re.compile(r"%(\d)")
 
 
 def _format_number(value: int, fmt: str) -> str:
@@ -96,6 +108,10 @@ def _attr(element: etree._Element | None, name: str) -> str | None:
     return None if element is None else element.get(_w(name))
 
 
+def _val(element: etree._Element | None) -> str | None:
+    return None if element is None else element.get(VAL)
+
+
 def _load_numbering(package: SafeZip) -> _Numbering:
     numbering = _Numbering()
     if "word/numbering.xml" in package.names:
@@ -116,63 +132,116 @@ def _load_numbering(package: SafeZip) -> _Numbering:
             ref = _attr(node.find(_w("abstractNumId")), "val") or ""
             numbering.levels[_attr(node, "numId") or ""] = abstract.get(ref, {})
     if "word/styles.xml" in package.names:
-        own, based_on = _style_numbering(package)
-        for style_id in own.keys() | based_on.keys():
-            seen, current = set(), style_id
-            while current and current not in own and current not in seen:
-                seen.add(current)
-                current = based_on.get(current, "")
-            if current in own and own[current][0]:
-                numbering.style_num[style_id] = (own[current][0] or "0", own[current][1] or 0)
+        numbering.styles = _StyleNumbering(package)
     return numbering
 
 
+_STYLE = b"<w:style "
+_STYLE_END = b"</w:style>"
 _STYLE_ID = re.compile(rb'w:styleId="([^"]*)"')
 _BASED_ON = re.compile(rb'<w:basedOn w:val="([^"]*)"')
 _NUM_ID = re.compile(rb'<w:numId w:val="([^"]*)"')
 _ILVL = re.compile(rb'<w:ilvl w:val="(\d+)"')
 
-StyleNumbering = tuple[dict[str, tuple[str | None, int | None]], dict[str, str]]
+# Per style id: its own list numbering (numId, level) when it has a w:numPr,
+# and the style it is based on; absent keys are styles without either.
+OwnNumbering = dict[str, tuple[str | None, int | None]]
 
 
-def _style_numbering(package: SafeZip) -> StyleNumbering:
-    """Which paragraph styles carry list numbering, and what each style is
-    based on. styles.xml is large (350 KB in Word's default template) and only
-    a few of its styles matter here, so Word's usual "w:" spelling is scanned
-    with regular expressions; any other spelling goes through the XML parser."""
-    data = package.read("word/styles.xml")
-    own: dict[str, tuple[str | None, int | None]] = {}
-    based_on: dict[str, str] = {}
-    if b"<w:style " in data and f'xmlns:w="{W}"'.encode() in data:
-        for piece in data.split(b"<w:style ")[1:]:  # bytes.split: far faster than a lazy regex
-            chunk = piece[: piece.find(b"</w:style>")]
-            id_match = _STYLE_ID.search(chunk)
-            if id_match is None:
-                continue
-            key = id_match.group(1).decode("utf-8", "replace")
-            parent_match = _BASED_ON.search(chunk)
-            if parent_match:
-                based_on[key] = parent_match.group(1).decode("utf-8", "replace")
-            if b"<w:numPr" in chunk:
-                num_id, ilvl = _NUM_ID.search(chunk), _ILVL.search(chunk)
-                own[key] = (
-                    num_id.group(1).decode() if num_id else None,
-                    int(ilvl.group(1)) if ilvl else None,
+class _StyleNumbering:
+    """Which paragraph styles carry list numbering, through the styles they
+    are based on. styles.xml is large (350 KB in Word's default template)
+    and a document uses a handful of its styles, so with Word's usual "w:"
+    spelling only the styles a paragraph names (and those they are based on)
+    are looked up, with byte searches; any other spelling goes through the
+    XML parser once for all styles."""
+
+    def __init__(self, package: SafeZip) -> None:
+        self.data = package.read("word/styles.xml")
+        self.fast = _STYLE in self.data and f'xmlns:w="{W}"'.encode() in self.data
+        self.own: OwnNumbering = {}
+        self.based_on: dict[str, str] = {}
+        self.looked_up: set[str] = set()
+        if not self.fast:
+            self._parse(package)
+        self.resolved: dict[str, tuple[str, int] | None] = {}
+
+    def _parse(self, package: SafeZip) -> None:
+        for style in package.xml("word/styles.xml").iterchildren(_w("style")):
+            style_id = _attr(style, "styleId") or ""
+            num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+            if num_pr is not None:
+                level = _attr(num_pr.find(_w("ilvl")), "val")
+                self.own[style_id] = (
+                    _attr(num_pr.find(_w("numId")), "val"),
+                    int(level) if level and level.isdigit() else None,
                 )
-        return own, based_on
-    for style in package.xml("word/styles.xml").iterchildren(_w("style")):
-        style_id = _attr(style, "styleId") or ""
-        num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
-        if num_pr is not None:
-            level = _attr(num_pr.find(_w("ilvl")), "val")
-            own[style_id] = (
-                _attr(num_pr.find(_w("numId")), "val"),
-                int(level) if level and level.isdigit() else None,
+            parent = _attr(style.find(_w("basedOn")), "val")
+            if parent:
+                self.based_on[style_id] = parent
+
+    def _look_up(self, style_id: str) -> None:
+        """Fill ``own`` and ``based_on`` for one style id, as a scan of every
+        <w:style> element in order would (a later duplicate overrides)."""
+        if not self.fast or style_id in self.looked_up:
+            return
+        self.looked_up.add(style_id)
+        data = self.data
+        needle = b'w:styleId="' + style_id.encode("utf-8") + b'"'
+        if "\ufffd" in style_id or _STYLE in needle:  # undecodable bytes, markup in a name: scan all
+            self._scan_all()
+            return
+        position = data.find(needle)
+        last_piece = -1
+        while position != -1:
+            start = data.rfind(_STYLE, 0, position)
+            if start != -1 and start > last_piece:
+                last_piece = start
+                end = data.find(_STYLE, start + len(_STYLE))
+                self._read_style(data[start + len(_STYLE) : end if end != -1 else len(data)], style_id)
+            position = data.find(needle, position + 1)
+
+    def _scan_all(self) -> None:
+        for piece in self.data.split(_STYLE)[1:]:
+            self._read_style(piece, None)
+        self.fast = False  # everything is known now
+
+    def _read_style(self, piece: bytes, wanted: str | None) -> None:
+        chunk = piece[: piece.find(_STYLE_END)]
+        id_match = _STYLE_ID.search(chunk)
+        if id_match is None:
+            return
+        key = id_match.group(1).decode("utf-8", "replace")
+        if wanted is not None and key != wanted:
+            return
+        parent_match = _BASED_ON.search(chunk)
+        if parent_match:
+            self.based_on[key] = parent_match.group(1).decode("utf-8", "replace")
+        if b"<w:numPr" in chunk:
+            num_id, ilvl = _NUM_ID.search(chunk), _ILVL.search(chunk)
+            self.own[key] = (
+                num_id.group(1).decode() if num_id else None,
+                int(ilvl.group(1)) if ilvl else None,
             )
-        parent = _attr(style.find(_w("basedOn")), "val")
-        if parent:
-            based_on[style_id] = parent
-    return own, based_on
+
+    def numbering_of(self, style_id: str) -> tuple[str, int] | None:
+        if style_id not in self.resolved:
+            self.resolved[style_id] = self._resolve(style_id)
+        return self.resolved[style_id]
+
+    def _resolve(self, style_id: str) -> tuple[str, int] | None:
+        self._look_up(style_id)
+        own, based_on = self.own, self.based_on
+        if style_id not in own and style_id not in based_on:
+            return None
+        seen, current = set(), style_id
+        while current and current not in own and current not in seen:
+            seen.add(current)
+            current = based_on.get(current, "")
+            self._look_up(current)
+        if current in own and own[current][0]:
+            return (own[current][0] or "0", own[current][1] or 0)
+        return None
 
 
 class _Reader:
@@ -217,9 +286,9 @@ class _Reader:
                 pieces.append(child.text or "")
             elif tag == TAB:
                 pieces.append("\t")
-            elif tag in (BR, CR):
+            elif tag in BREAKS:
                 pieces.append("\n")
-            elif tag == _w("noBreakHyphen"):
+            elif tag == NO_BREAK_HYPHEN:
                 pieces.append("-")
             elif tag == TXBX:
                 boxes.extend(line for line in self.blocks(child) if line.strip())
@@ -233,15 +302,16 @@ class _Reader:
                 self._runs(child, pieces, boxes)
 
     def _label(self, paragraph: etree._Element) -> str:
-        properties = paragraph.find(_w("pPr"))
+        properties = paragraph.find(P_PR)
         if properties is None:
             return ""
-        num_pr = properties.find(_w("numPr"))
-        style = _attr(properties.find(_w("pStyle")), "val")
-        num_id, ilvl = self.numbering.style_num.get(style or "", (None, 0))
+        num_pr = properties.find(NUM_PR)
+        style_element = properties.find(P_STYLE)
+        style = None if style_element is None else style_element.get(VAL)
+        num_id, ilvl = self.numbering.style_num(style or "") or (None, 0)
         if num_pr is not None:
-            num_id = _attr(num_pr.find(_w("numId")), "val") or num_id
-            level = _attr(num_pr.find(_w("ilvl")), "val")
+            num_id = _val(num_pr.find(NUM_ID)) or num_id
+            level = _val(num_pr.find(ILVL))
             ilvl = int(level) if level and level.isdigit() else ilvl
         return self.numbering.label(num_id, min(ilvl, 8)) if num_id else ""
 
@@ -279,9 +349,9 @@ def _main_part(package: SafeZip) -> str:
     return "word/document.xml"
 
 
-def read(data: bytes) -> Document:
-    """A .docx file's normalised text."""
-    package = SafeZip(data, ".docx")
+def read(data: bytes, archive: zipfile.ZipFile | None = None) -> Document:
+    """A .docx file's normalised text (``archive``: ``data`` already opened by the format check)."""
+    package = SafeZip(data, ".docx", archive)
     main = _main_part(package)
     if main not in package.names:
         raise ReadError("corrupt", "the .docx file has no document part")

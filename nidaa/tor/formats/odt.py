@@ -5,6 +5,8 @@ header first and footer last."""
 
 from __future__ import annotations
 
+import zipfile
+
 from lxml import etree
 
 from nidaa.tor.document import Document, ReadError
@@ -104,9 +106,9 @@ def _enclosing(element: etree._Element, tag: str) -> etree._Element | None:
     return parent
 
 
-def read(data: bytes) -> Document:
-    """An .odt file's normalised text."""
-    package = SafeZip(data, ".odt")
+def read(data: bytes, archive: zipfile.ZipFile | None = None) -> Document:
+    """An .odt file's normalised text (``archive``: ``data`` already opened by the format check)."""
+    package = SafeZip(data, ".odt", archive)
     if "content.xml" not in package.names:
         raise ReadError("corrupt", "the .odt file has no content part")
     reader = _Reader()

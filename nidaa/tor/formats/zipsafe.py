@@ -43,10 +43,12 @@ XML_PARSER = etree.XMLParser(
 class SafeZip:
     """A zip whose directory has passed the size checks."""
 
-    def __init__(self, data: bytes, kind: str) -> None:
+    def __init__(self, data: bytes, kind: str, archive: zipfile.ZipFile | None = None) -> None:
+        """``archive``: the same ``data`` already opened by :func:`open_zip`
+        (telling the format opened it), so its directory is not read twice."""
         self.kind = kind
         try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            self.zip = archive if archive is not None else zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except _ZIP_ERRORS as error:
             raise ReadError("corrupt", f"the {kind} file is damaged (not a readable zip)") from error
@@ -88,11 +90,17 @@ class SafeZip:
             raise ReadError("corrupt", f"the {self.kind} file is damaged ({name}: {error})") from error
 
 
-def zip_names(data: bytes) -> set[str] | None:
-    """The member names of a zip, or None when it is not a readable zip
-    (used to tell a .docx from an .odt or an .xlsx by content)."""
+def open_zip(data: bytes) -> zipfile.ZipFile | None:
+    """The zip opened (its directory read, nothing inflated), or None when it
+    is not a readable zip (used to tell a .docx from an .odt or an .xlsx by
+    content, then handed to :class:`SafeZip`)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return set(archive.namelist())
+        return zipfile.ZipFile(io.BytesIO(data))
     except _ZIP_ERRORS:
         return None
+
+
+def zip_names(data: bytes) -> set[str] | None:
+    """The member names of a zip, or None when it is not a readable zip."""
+    archive = open_zip(data)
+    return None if archive is None else set(archive.namelist())
