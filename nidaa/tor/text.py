@@ -48,12 +48,23 @@ _FOLD_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD_ONLY)) + 
 
 
 def mask(text: str) -> str:
-    masked = _MASK_CHARS.sub(lambda m: _MASK[ord(m.group())], text)
+    # The readers call fold() on many short strings: the checks below spare
+    # them the regex passes that would change nothing (same result).
+    if not text.isascii():
+        masked = _MASK_CHARS.sub(lambda m: _MASK[ord(m.group())], text)
+    elif "*" in text or "`" in text:
+        masked = text.replace("*", " ").replace("`", " ")  # the only ASCII in _MASK
+    else:
+        masked = text
+    if "#" not in masked:
+        return masked
     return _LEADING_HASHES.sub(lambda m: " " * len(m.group(0)), masked)
 
 
 def _fold_masked(masked: str) -> str:
     lowered = masked.lower()
+    if lowered.isascii() and "*" not in lowered and "`" not in lowered:
+        return lowered  # the fold table's other ASCII entries are A-Z, which lower() did
     if len(lowered) != len(masked):
         return masked.translate(_FOLD_TABLE)
     return _FOLD_CHARS.sub(lambda m: _FOLD_ONLY[ord(m.group())], lowered)
@@ -116,13 +127,15 @@ class Views:
         return cls(text, masked, _fold_masked(masked))
 
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u017f]")
+# What is not an Arabic (a Latin) letter, in runs: deleting the runs and
+# measuring what is left counts the letters without a string per letter.
+_NOT_ARABIC_LETTERS = re.compile(r"[^\u0621-\u064a\u0671-\u06d3]+")
+_NOT_LATIN_LETTERS = re.compile(r"[^A-Za-z\u00c0-\u017f]+")
 
 
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among Arabic and Latin letters."""
-    arabic = len(_ARABIC_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
+    arabic = len(_NOT_ARABIC_LETTERS.sub("", text))
+    latin = len(_NOT_LATIN_LETTERS.sub("", text))
     total = arabic + latin
     return arabic / total if total else 0.0

@@ -168,7 +168,6 @@ def read_type_from_title(doc: Doc) -> None:
     title = doc.fields.get("title") or ""
     folded_title = fold(title)
     title_span = doc.evidence.get("title", [])
-    staff_text = STAFF_CUES.search(doc.folded)
     for kind, pattern in TYPE_WORDS:
         if pattern.search(folded_title):
             doc.set("call_type", kind, title_span, 0.85)
@@ -177,6 +176,7 @@ def read_type_from_title(doc: Doc) -> None:
     if organisations:
         doc.set("call_type", "other", [(organisations.start(), organisations.end())], 0.6)
         return
+    staff_text = STAFF_CUES.search(doc.folded)  # a whole-text search: only when the title said nothing
     if staff_text:
         doc.set("call_type", "staff", [(staff_text.start(), staff_text.end())], 0.75)
         return

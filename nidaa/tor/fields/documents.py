@@ -314,15 +314,19 @@ def _dedupe_items(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     return out
 
 
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
 def _doc_labels(text_folded: str, *, item: bool) -> list[tuple[str, int, int]]:
     if item:
         # "Un CV détaillant leurs références": what follows the first piece only qualifies it
-        text_folded = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text_folded)
+        text_folded = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), text_folded)
         first = min((m.end() for _, p in DOC_CUES for m in [p.search(text_folded)] if m), default=None)
-        if first is not None:
-            cut = DOC_QUALIFIER.search(text_folded, first)
-            if cut:
-                text_folded = text_folded[: cut.start()]
+        if first is None:
+            return []  # no piece's words at all: the loop below would find none
+        cut = DOC_QUALIFIER.search(text_folded, first)
+        if cut:
+            text_folded = text_folded[: cut.start()]
     found = []
     taken: list[Span] = []
     for label, pattern in DOC_CUES:

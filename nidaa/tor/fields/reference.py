@@ -43,14 +43,27 @@ QUOTED_ACROSS_LINES = re.compile(
 )
 
 
+# What names a call before its number: "Appel d'offres n°", "RFP No.", "TDR #".
+_NUMBERED = (
+    r"appel d'offres?|avis|ao|consultation|marche|tenders?|rfp|rfq|call|appel|offres?|dossier|proposals?|bids?|"
+    r"quotations?|propositions?|vacancy|announcement|interet|candidatures?"
+)
+_NUMBER_SIGN = r"(?:n°|no\.|nº|n\.|num(?:ero)?\.?|#)"
+# Every alternative starts with a letter, not a group: the regex engine then
+# skips the positions no cue can start at instead of trying each group there
+# (a third less time over a text without a reference). "(?:a|b)x" is written
+# "ax|bx": the same matches, tried in the same order.
 REFERENCE_CUE = re.compile(
     kw(
         r"ref(?:erence)?s?\b\.?(?:\s+(?:de l'appel|de l'offre|du marche|de l'avis|of the call|number|no|de la mission|"
         r"de la consultation|du poste|de l'annonce|de l'ami|du tdr|des tdr|of the (?:assignment|consultancy|vacancy)))?",
         r"our ref",
-        r"(?:appel d'offres?|avis|ao|consultation|marche|tenders?|rfp|rfq|call|appel|offres?|dossier|proposals?|bids?|quotations?|propositions?|vacancy|announcement|interet|candidatures?)(?: [\w'’]{1,20}){0,4}?\s*(?:n°|no\.|nº|n\.|num(?:ero)?\.?|#)",
+        *(rf"{name}(?: [\w'’]{{1,20}}){{0,4}}?\s*{_NUMBER_SIGN}" for name in _NUMBERED.split("|")),
         r"numero de l'appel d'offres?",
-        r"(?:tdrs?|tor|termes de reference|terms of reference)\s*(?:n°|no\.|nº|#)",
+        *(
+            rf"{name}\s*(?:n°|no\.|nº|#)"
+            for name in ("tdrs?", "tor", "termes de reference", "terms of reference")
+        ),
         r"numero d'appel",
         r"المرجع",
         r"مرجع",
@@ -59,7 +72,7 @@ REFERENCE_CUE = re.compile(
         r"طلب (?:ال)?عروض(?: [\w]{1,12}){0,2}? رقم",
         r"إعلان(?: [\w]{1,12}){0,3}? رقم",
         # "بناء على قرار رئيس مجلس الجهة رقم E.1/5 2026": the decision opening a competition numbers it
-        r"(?:قرار|مقرر)(?: [\w]{1,12}){0,6}? رقم",
+        *(rf"{decision}(?: [\w]{{1,12}}){{0,6}}? رقم" for decision in ("قرار", "مقرر")),
     ),
 )
 
