@@ -101,11 +101,23 @@ _CELL_TAIL = re.compile(
 )
 
 
+# "Le Président de la Commune de X lance ...", "The Director of X invites ...": the one who signs
+# speaks for the organisation, which is the name.
+_OFFICER = re.compile(
+    r"\A(?:(?:Monsieur|Madame|M\.|Mme)\s+)?(?:l['’]|la\s+|le\s+|the\s+)?(?:Président|Présidente|Directeur|Directrice|"
+    r"Maire|Gouverneur|Wali|Doyen|Recteur|Director|President|Chair(?:man|person)?|Mayor|Dean|Rector)"
+    r"(?:\s+(?:g[ée]n[ée]ral(?:e)?|ex[ée]cuti(?:f|ve)|provincial(?:e)?|r[ée]gional(?:e)?|national(?:e)?|general|executive|country))*"
+    r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|of\s+the\s+|of\s+)(?=[A-ZÀ-Ý])",
+    re.I,
+)
+
+
 def _org_name(raw: str, *, cell: bool = False) -> str:
     name = tidy(raw.split("\n")[0])
     name = (_CELL_TAIL if cell else _ORG_TAIL).sub("", name)
     name = re.split(r"[,;:.](?:\s|\Z)", name)[0]
     name = re.sub(r"\A(?:l['’]|la |le |les |the |an |a )", "", name, flags=re.I).strip(" -–")
+    name = _OFFICER.sub("", name)
     return name[:1].upper() + name[1:] if name else name
 
 
@@ -189,16 +201,35 @@ _ISSUER_KEYS = re.compile(
 )
 
 
-_ISSUER_VERB = re.compile(
-    # a name starts at a word's start (inside a long run of capitals no position is tried twice)
-    r"(?<![^\W\d_])(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
-    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:(?:[ \t]+[A-Z][a-z]{2,20})?[ \t]+(?:country[ \t]+)?(?:office|bureau|team))?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
+# The verbs that say the organisation before them issues the call ("X recrute", "X is seeking").
+_VERBS = (
     r"(?:(?:is|are)[ \t]+(?:currently|now)[ \t]+(?:seeking|recruiting|hiring|looking|accepting|inviting|soliciting)|(?:est|sont)[ \t]+(?:actuellement[ \t]+)?à[ \t]+la[ \t]+recherche|has launched|recrute|recherche|cherche|sollicite|lance|a lancé|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|launche[sd]|se propose|souhaite (?:recruter|s'attacher|s'adjoindre|engager|confier|contracter|mobiliser|retenir|faire appel|lancer|bénéficier)|envisage|compte (?:recruter|engager|faire appel)|désire|voudrait|invitent|invite|organise(?:ra)? (?:un|le) concours|is hiring|is seeking|seeks|is looking|invites|is recruiting|is soliciting|solicits|is requesting|requests|would like|requires|is calling|calls for|is searching|wishes|intends|announces|annonce|organise un appel"
     r"|a besoin|needs|is in need of|publie|porte à la connaissance|fait appel|ouvre|procède|procédera|entend recruter"
     r"|prévoit de recruter|is opening|opens|is offering|has an opening|welcomes applications|is accepting|accepts applications"
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30},?\s+){0,4}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|institute|institut|charity|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
+# A word of the name: capitalised, or a small word between two capitalised ones, or the lowercase
+# adjectives and divisions of an administration's name ("Délégation provinciale de la Santé",
+# "Centre Régional d'Investissement de la région Souss-Massa").
+_VERB_NAME_WORD = (
+    r"(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en|&"
+    r"|provincial(?:e|es|s)?|r[ée]gional(?:e|es)?|national(?:e|es)?|pr[ée]fectoral(?:e|es)?|communal(?:e|es)?"
+    r"|territorial(?:e|es)?|g[ée]n[ée]ral(?:e|es)?|r[ée]gion|province|pr[ée]fecture|commune|ville)"
+)
+_ISSUER_VERB = re.compile(
+    # a name starts at a word's start (inside a long run of capitals no position is tried twice)
+    r"(?<![^\W\d_])(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+" + _VERB_NAME_WORD + r"){0,10}"
+    r"(?:[ \t]*(?P<acronym>\([A-Z][\w\-]{1,10}\)))?)"
+    # "X (ACR) Morocco is seeking": the country after the acronym is not the name
+    r"(?(acronym)(?:[ \t]+[A-ZÀ-Ý][a-zà-ÿ]{2,20})?)"
+    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:(?:[ \t]+[A-Z][a-z]{2,20})?[ \t]+(?:country[ \t]+)?(?:office|bureau|team))?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
+    + _VERBS
+)
+# Where a verb stands: the name pattern is tried only on the stretch of line before one (a name
+# is at most eleven words and a comma clause), not at every capital of the text.
+_VERB_AT = re.compile(r"(?<=[ \t,])" + _VERBS)
+_NAME_REACH = 600
 
 
 _KIND_BEFORE = re.compile(
@@ -340,6 +371,13 @@ _NOT_ORG = re.compile(
 )
 
 
+# A web address or a site's name ("Tanmia.ma", "www.emploi.ma", "jobs.example.com"): the job board or
+# portal that reposts a call ("Publié par : Tanmia.ma", "Posted by: jobs.ma"), never its issuer.
+_WEB_NAME = re.compile(
+    r"https?:|www\.|[\w\-]\.(?:com|ma|org|net|info|tn|fr|jo|lb|io|co|dz|eu|be|ch)(?![\w.])", re.I
+)
+
+
 # "UN Women", "ONG X": an acronym opening a name that is not all capitals is no article
 _SHOUTED_HEAD = re.compile(r"\A[A-Z]{2,}\s+(?=.*[a-zà-ÿ])")
 
@@ -408,10 +446,27 @@ def _letterhead(doc: Doc) -> Iterator[Found]:
         previous = line
 
 
+def _verb_matches(doc: Doc) -> Iterator[re.Match[str]]:
+    """The matches of ``_ISSUER_VERB`` in the text, left to right and not overlapping, as a scan of
+    the whole text finds them; only the stretches of line before a verb are scanned."""
+    text = doc.masked
+    done = 0  # the end of the last match: a scan goes on from there
+    for verb in _VERB_AT.finditer(text):
+        if verb.end() <= done:
+            continue
+        line_start = doc.line_bounds(verb.start())[0]
+        lo = max(done, line_start, verb.start() - _NAME_REACH)
+        for match in _ISSUER_VERB.finditer(text, lo, min(len(text), verb.end() + 300)):
+            if match.start() >= verb.end():
+                break
+            done = match.end()
+            yield match
+
+
 def _announced(doc: Doc) -> Iterator[Found]:
     """ "X recrute", "X is seeking", "X, avec le soutien de Y, lance": the name before the verb,
     unless a partner or funder cue introduces it."""
-    for match in _ISSUER_VERB.finditer(doc.masked):
+    for match in _verb_matches(doc):
         start = match.start("org")
         if after_partner_cue(doc.folded, start, doc.line_bounds(start)[0]):
             continue  # "avec le soutien de Y, lance": Y is a funder
@@ -540,7 +595,8 @@ def _implementer(doc: Doc) -> Iterator[Found]:
         tail = doc.masked[match.end() : match.end() + 100]
         tail = re.sub(r"\A(?:l['’´]|la |le |les |the )", lambda m: " " * len(m.group(0)), tail)
         org = re.match(
-            r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10})",
+            r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10}"
+            r"(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)",  # "implemented by the X Centre (XC)": the acronym with the name
             tail,
         )
         if org:
@@ -803,6 +859,7 @@ def read_issuer(doc: Doc) -> None:
                 or len(name) < 2
                 or len(name) > 90
                 or (_NOT_ORG.match(fold(name)) and not _SHOUTED_HEAD.match(name))
+                or _WEB_NAME.search(name)
             ):
                 continue
             if _ACRONYM.match(name):
