@@ -71,12 +71,29 @@ _NOT_NAME_START = {
 }
 
 
+def _before_acronym(doc: Doc, acronym: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (a name, then the acronym in parentheses or after a dash), as a scan of
+    the whole text finds them, trying the name only on the line before each place the acronym stands
+    (a name is at most thirteen words): not at every position of the text."""
+    text = doc.masked
+    done = 0
+    for seen in re.finditer(rf"(?:\([ \t]*|[–\-][ \t]*){re.escape(acronym)}", text):
+        if seen.end() <= done:
+            continue
+        lo = max(done, doc.line_bounds(seen.start())[0], seen.start() - 500)
+        for match in pattern.finditer(text, lo, min(len(text), seen.end() + 40)):
+            if match.start() >= seen.end():
+                break
+            done = match.end()
+            yield match
+
+
 def _expand_acronym(doc: Doc, acronym: str) -> str | None:
     """ "OMP" -> "Observatoire Marocain des Prisons (OMP)" when the text defines it."""
     pattern = re.compile(
         rf"((?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,12}})[ \t]*(?:\([ \t]*{re.escape(acronym)}[ \t]*\)|[–\-][ \t]*{re.escape(acronym)}\b)"
     )
-    for match in pattern.finditer(doc.masked):
+    for match in _before_acronym(doc, acronym, pattern):
         words = match.group(1).split()
         while words and (not words[0][:1].isupper() or words[0].lower() in _NOT_NAME_START):
             words.pop(0)
@@ -344,17 +361,20 @@ _ROLE_WORDS = re.compile(
         r"head of",
     )
 )
+_CONTACT_WORD = re.compile(kw(r"contact", r"للاتصال"))
 _PERSON = re.compile(r"\A(?:M\.|Mme|Mr|Ms|Mrs|Dr)?\s*[A-ZÀ-Ý][a-zà-ÿ\-]+\s+[A-ZÀ-Ý][\w\-]+\s*,?\Z")
 
 
 def _signed_contact(doc: Doc) -> tuple[str, Span] | None:
     """The organisation line of a contact block (name, role, organisation), if any."""
-    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", doc.masked[:4000])]
-    for index, (_, line) in enumerate(lines):
-        if not _CONTACT_HEAD.match(fold(line)):
+    if not _CONTACT_WORD.search(doc.folded, 0, 4000):
+        return None
+    lines = [(m.start(), m.end(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", doc.masked[:4000])]
+    for index, (head_start, head_end, _) in enumerate(lines):
+        if not _CONTACT_HEAD.match(doc.folded[head_start:head_end].strip()):
             continue
-        for start, value in lines[index + 1 : index + 5]:
-            folded = fold(value)
+        for start, end, value in lines[index + 1 : index + 5]:
+            folded = doc.folded[start:end].strip()
             if EMAIL.search(folded) or "@" in value or _PERSON.match(value) or _ROLE_WORDS.search(folded):
                 continue
             if 1 <= len(value.split()) <= 6 and value[:1].isupper() and not re.search(r"\d", value):
@@ -410,12 +430,12 @@ def _labelled(doc: Doc) -> Iterator[Found]:
         if _ISSUER_KEYS.match(key):
             yield value, span, 0.85, True
     lines = [
-        (m.start(), m.group(0).strip())
+        (m.start(), m.end(), m.group(0).strip())
         for m in re.finditer(r"[^\n]+", doc.masked[:4000])
         if m.group(0).strip()
     ]
-    for (_, line), (value_start, value) in zip(lines, lines[1:], strict=False):
-        label = fold(line).strip(" *#:：")
+    for (start, end, _), (value_start, _, value) in zip(lines, lines[1:], strict=False):
+        label = doc.folded[start:end].strip().strip(" *#:：")
         whole = _ISSUER_KEYS.match(label)
         if whole and whole.end() == len(label) and len(value.split()) <= 12 and not value.endswith(":"):
             lead = doc.masked.find(value, value_start)
