@@ -487,6 +487,8 @@ _PLACE_LABEL = _re(
         r"zones? d'intervention",
         r"regions? concernees?(?: par cette opportunite)?",
         r"places? of (?:work|performance|assignment)",
+        r"work\s*place",
+        r"sites? (?:de la mission|d'intervention|du projet)",
         r"مكان (?:العمل|التكوين|المهمة|التعيين|الاشتغال|التنفيذ)",
         r"مقر (?:العمل|التعيين|الاشتغال)",
         r"(?:ville|city|المدينة)(?=\s*[:：|])",
@@ -619,6 +621,11 @@ def _standalone_places(doc: Doc) -> list[tuple[str, Span]]:
 _NAMED_AREA = _re(
     r"\b(?:[Gg]ouvernorat|[Gg]overnorate|[Ww]ilaya|[Dd]élégation|[Rr]égion|[Rr]egion|[Pp]rovince)\s+(?:de\s+|d['’]|of\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
+)
+# A capitalised name then its division word, after "in": "in Mafraq governorate", "in the Akkar district".
+_NAMED_AREA_AFTER = _re(
+    r"\b(?:in)\s+(?:the\s+)?(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
+    r"\s+(?:[Gg]overnorate|[Dd]istrict|[Pp]rovince|[Rr]egion|[Ww]ilaya)\b"
 )
 MAX_LOCATIONS = 60  # a call names a few dozen places at most
 MAX_CUES = 200
@@ -1026,6 +1033,17 @@ def read_locations(doc: Doc) -> None:
             if len(names) >= 6:
                 break
         _drop_parents(doc, names, places, spans)
+    if names and not level:  # "المملكة المغربية / ... لجهة سوس ماسة / المديرية الإقليمية بتزنيت"
+        upper, issuing = _letterhead_levels(doc)
+        kept = [i for i, (a, _) in enumerate(spans) if not upper[0] <= a < upper[1]]
+        if issuing and len(kept) < len(names):
+            names[:], places[:], spans[:] = (
+                [names[i] for i in kept],
+                [places[i] for i in kept],
+                [spans[i] for i in kept],
+            )
+            for place, span in issuing:
+                add(doc.text[span[0] : span[1]], span, place)
     settle(0.65)  # an enumeration or a division named anywhere
     if not names:  # "تعلن جامعة ابن زهر بأكادير عن": the post is where the announcing body is
         for name, span, place in _announcer_place(doc):
@@ -1045,6 +1063,11 @@ def read_locations(doc: Doc) -> None:
             if len(names) >= 3:
                 break
             add(match.group("name"), match.span("name"))
+    if not names:  # "to train teachers in Irbid governorate"
+        for match in _NAMED_AREA_AFTER.finditer(doc.masked, 0, min(len(doc.masked), 20_000)):
+            if len(names) >= 3:
+                break
+            add(match.group("name"), match.span("name"))
     settle(0.5)  # the announcing body's place, a place in the tasks, a last resort: the issuer checks it
     doc.set("locations", names, spans, level[0] if names else 0.0)
     doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
@@ -1055,6 +1078,31 @@ _SITUATING = _re(
     + kw(r"province", r"prefecture", r"region", r"إقليم", r"عمالة", r"جهة", r"بإقليم", r"بجهة")
     + r")\W{0,6}(?:de |d'|du |des )?\Z"
 )
+
+
+_KINGDOM = _re(kw(r"\A[-–•·\s]*(?:royaume du maroc|kingdom of morocco|المملكة المغربية)[\s.]*\Z"))
+
+
+def _letterhead_levels(doc: Doc) -> tuple[Span, list[tuple[Place, Span]]]:
+    """An administration's letterhead ("Royaume du Maroc", the ministry, the region, the province, the
+    body that issues): the stretch of its upper levels, which only situate the issuing body, and the
+    places of its deepest line that names one (the issuing body's). ((0, 0), []) without one."""
+    lines = [m for m in _LINE.finditer(doc.folded, 0, min(len(doc.folded), 1500)) if m.group(0).strip()][:10]
+    for index, line in enumerate(lines):
+        if not _KINGDOM.match(line.group(0)):
+            continue
+        stack = []
+        for body in lines[index + 1 : index + 7]:
+            if len(body.group(0).split()) > 12 or re.search(r"\d", body.group(0)):
+                break
+            stack.append(body)
+        placed = [(body, _place_spans(doc, body.start(), body.end())) for body in stack]
+        placed = [(body, found) for body, found in placed if found]
+        if not placed:
+            return (0, 0), []
+        deepest, found = placed[-1]
+        return (line.start(), deepest.start()), found
+    return (0, 0), []
 
 
 def _drop_parents(doc: Doc, names: list[str], places: list[Place | None], spans: list[Span]) -> None:
