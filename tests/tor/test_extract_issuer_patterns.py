@@ -136,6 +136,38 @@ from nidaa.tor.extract import extract_fields
             "وزارة الشباب والثقافة",
         ),
         ("آخر أجل لإيداع الملفات 20 ماي 2026.\n\nرئيس جمعية الواحة للتنمية\n", "جمعية الواحة للتنمية"),
+        # an administration's name holds lowercase adjectives and divisions
+        (
+            "Avis\nLa Délégation provinciale de la Jeunesse de Tata recrute un formateur.",
+            "Délégation provinciale de la Jeunesse de Tata",
+        ),
+        (
+            "Le Centre Régional des Métiers de la région Draa Sud recrute un chargé de communication.",
+            "Centre Régional des Métiers de la région Draa Sud",
+        ),
+        # "&" inside a name
+        (
+            "Solidarité & Inclusion Sud recrute un(e) consultant(e) pour une formation.",
+            "Solidarité & Inclusion Sud",
+        ),
+        # the country after the acronym is the office, not the name
+        (
+            "The International Network for Rural Schools (INRS) Morocco is seeking a consultant.",
+            "International Network for Rural Schools (INRS)",
+        ),
+        # the one who signs speaks for the organisation
+        (
+            "Le Président de la Commune de Tazarine lance un appel d'offres pour la formation des élus.",
+            "Commune de Tazarine",
+        ),
+        # the implementer keeps its acronym
+        (
+            "The project is implemented by the Coastal Civic Centre (CCC) in partnership with local schools.",
+            "Coastal Civic Centre (CCC)",
+        ),
+        # the job board that reposts a call is not its issuer
+        ("Publié par : Tanmia.ma\nL'Association Anir recrute un consultant.", "Association Anir"),
+        ("Job: Trainer\nPosted by: jobs.example.ma\nEmployer: Fondation Amlal\n", "Fondation Amlal"),
     ],
 )
 def test_issuer_as_calls_name_it(text, issuer):

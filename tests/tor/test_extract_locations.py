@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from nidaa.tor.extract import extract_fields
+from nidaa.tor.fields import locations
 from nidaa.tor.places import Gazetteer, Place
+from nidaa.tor.text import fold
 
 
 @pytest.mark.parametrize(
@@ -101,3 +105,26 @@ def test_location_values_are_read_as_written(text, locations, codes):
     assert fields["location_codes"] == codes
     for name, span in zip(fields["locations"], fields["evidence"]["locations"], strict=True):
         assert text[span["start"] : span["end"]] == name
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stems"),
+    [
+        (locations._ENUM_CUE, locations._ENUM_STEMS),
+        (locations._REGION_WORDS, locations._REGION_STEMS),
+        (locations._TAKES_PLACE, locations._TAKES_PLACE_STEMS),
+    ],
+)
+def test_cues_found_near_their_stems_are_those_a_whole_scan_finds(pattern, stems):
+    """The cue patterns are tried only near their words: the matches must be a whole scan's."""
+    words = (
+        "the three pilot communes of de la province region of Tiznit ville de Fès gouvernorat du Kef "
+        "districts: Akkar, areas - Zahle بجماعتي أمزميز جهة سوس محافظات إربد villes de communes rurales de "
+        "la formation se déroulera à aura\nlieu will be held takes place sera réalisée seront menées "
+        "ستنظم الدورة سيتم إنجاز ستقام is to be delivered three areas - Beqaa بمدينة ورزازات , : deux communes : Agadir"
+    ).split(" ")
+    rng = random.Random(7)
+    for _ in range(400):
+        text = fold("  ".join(rng.choice(words) for _ in range(rng.randint(3, 40))))
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in locations._near_stems(pattern, stems, text, 0, len(text))] == whole

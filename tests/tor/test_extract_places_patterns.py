@@ -210,9 +210,29 @@ COMPETITIONS_AND_POSTS = [
 ]
 
 
+# An administration's letterhead: its upper levels (the region, the province) only situate the body that
+# issues, whose own line names the place; other labels and an area named before its division word.
+LETTERHEADS_AND_MORE_LABELS = [
+    (
+        "المملكة المغربية\nوزارة الداخلية\nعمالة إقليم الحوز\nجماعة أمزميز\n\nإعلان عن طلب عروض\n"
+        "يعلن رئيس الجماعة عن فتح باب الترشيح لانتقاء مكتب دراسات.\n",
+        ["أمزميز"],
+    ),
+    (
+        "ROYAUME DU MAROC\nMINISTERE DE L'INTERIEUR\nREGION DE L'ORIENTAL\nPROVINCE DE BERKANE\n\n"
+        "Avis d'appel d'offres\nObjet : formation des élus.\n",
+        ["BERKANE"],
+    ),
+    ("Job: Trainer\nEmployer: Fondation Amlal\nWorkplace: Casablanca\n", ["Casablanca"]),
+    ("Poste : formateur\nSite de la mission : Kasserine\n", ["Kasserine"]),
+    ("We are hiring a consultant to train teachers in Irbid governorate.\n", ["Irbid"]),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "locations"),
-    COMPETITIONS_AND_POSTS
+    LETTERHEADS_AND_MORE_LABELS
+    + COMPETITIONS_AND_POSTS
     + WORK_AND_SIGNATURES
     + ABROAD
     + TRIPS

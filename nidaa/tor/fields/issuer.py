@@ -71,12 +71,29 @@ _NOT_NAME_START = {
 }
 
 
+def _before_acronym(doc: Doc, acronym: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (a name, then the acronym in parentheses or after a dash), as a scan of
+    the whole text finds them, trying the name only on the line before each place the acronym stands
+    (a name is at most thirteen words): not at every position of the text."""
+    text = doc.masked
+    done = 0
+    for seen in re.finditer(rf"(?:\([ \t]*|[–\-][ \t]*){re.escape(acronym)}", text):
+        if seen.end() <= done:
+            continue
+        lo = max(done, doc.line_bounds(seen.start())[0], seen.start() - 500)
+        for match in pattern.finditer(text, lo, min(len(text), seen.end() + 40)):
+            if match.start() >= seen.end():
+                break
+            done = match.end()
+            yield match
+
+
 def _expand_acronym(doc: Doc, acronym: str) -> str | None:
     """ "OMP" -> "Observatoire Marocain des Prisons (OMP)" when the text defines it."""
     pattern = re.compile(
         rf"((?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,12}})[ \t]*(?:\([ \t]*{re.escape(acronym)}[ \t]*\)|[–\-][ \t]*{re.escape(acronym)}\b)"
     )
-    for match in pattern.finditer(doc.masked):
+    for match in _before_acronym(doc, acronym, pattern):
         words = match.group(1).split()
         while words and (not words[0][:1].isupper() or words[0].lower() in _NOT_NAME_START):
             words.pop(0)
@@ -101,11 +118,23 @@ _CELL_TAIL = re.compile(
 )
 
 
+# "Le Président de la Commune de X lance ...", "The Director of X invites ...": the one who signs
+# speaks for the organisation, which is the name.
+_OFFICER = re.compile(
+    r"\A(?:(?:Monsieur|Madame|M\.|Mme)\s+)?(?:l['’]|la\s+|le\s+|the\s+)?(?:Président|Présidente|Directeur|Directrice|"
+    r"Maire|Gouverneur|Wali|Doyen|Recteur|Director|President|Chair(?:man|person)?|Mayor|Dean|Rector)"
+    r"(?:\s+(?:g[ée]n[ée]ral(?:e)?|ex[ée]cuti(?:f|ve)|provincial(?:e)?|r[ée]gional(?:e)?|national(?:e)?|general|executive|country))*"
+    r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|of\s+the\s+|of\s+)(?=[A-ZÀ-Ý])",
+    re.I,
+)
+
+
 def _org_name(raw: str, *, cell: bool = False) -> str:
     name = tidy(raw.split("\n")[0])
     name = (_CELL_TAIL if cell else _ORG_TAIL).sub("", name)
     name = re.split(r"[,;:.](?:\s|\Z)", name)[0]
     name = re.sub(r"\A(?:l['’]|la |le |les |the |an |a )", "", name, flags=re.I).strip(" -–")
+    name = _OFFICER.sub("", name)
     return name[:1].upper() + name[1:] if name else name
 
 
@@ -189,16 +218,35 @@ _ISSUER_KEYS = re.compile(
 )
 
 
-_ISSUER_VERB = re.compile(
-    # a name starts at a word's start (inside a long run of capitals no position is tried twice)
-    r"(?<![^\W\d_])(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en)){0,10}(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)"
-    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:(?:[ \t]+[A-Z][a-z]{2,20})?[ \t]+(?:country[ \t]+)?(?:office|bureau|team))?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
+# The verbs that say the organisation before them issues the call ("X recrute", "X is seeking").
+_VERBS = (
     r"(?:(?:is|are)[ \t]+(?:currently|now)[ \t]+(?:seeking|recruiting|hiring|looking|accepting|inviting|soliciting)|(?:est|sont)[ \t]+(?:actuellement[ \t]+)?à[ \t]+la[ \t]+recherche|has launched|recrute|recherche|cherche|sollicite|lance|a lancé|informe|is implementing|is pleased to|est (?:heureux|heureuse|ravie?) de|a le plaisir|is inviting|is launching|launche[sd]|se propose|souhaite (?:recruter|s'attacher|s'adjoindre|engager|confier|contracter|mobiliser|retenir|faire appel|lancer|bénéficier)|envisage|compte (?:recruter|engager|faire appel)|désire|voudrait|invitent|invite|organise(?:ra)? (?:un|le) concours|is hiring|is seeking|seeks|is looking|invites|is recruiting|is soliciting|solicits|is requesting|requests|would like|requires|is calling|calls for|is searching|wishes|intends|announces|annonce|organise un appel"
     r"|a besoin|needs|is in need of|publie|porte à la connaissance|fait appel|ouvre|procède|procédera|entend recruter"
     r"|prévoit de recruter|is opening|opens|is offering|has an opening|welcomes applications|is accepting|accepts applications"
     r"|met en (?:œ|oe)uvre|implements"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30},?\s+){0,4}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|institute|institut|charity|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
+# A word of the name: capitalised, or a small word between two capitalised ones, or the lowercase
+# adjectives and divisions of an administration's name ("Délégation provinciale de la Santé",
+# "Centre Régional d'Investissement de la région Souss-Massa").
+_VERB_NAME_WORD = (
+    r"(?:(?:[dlDL]['’])?[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30}|de|des|du|d'|pour|et|of|the|for|and|la|le|les|aux|au|l'|in|en|&"
+    r"|provincial(?:e|es|s)?|r[ée]gional(?:e|es)?|national(?:e|es)?|pr[ée]fectoral(?:e|es)?|communal(?:e|es)?"
+    r"|territorial(?:e|es)?|g[ée]n[ée]ral(?:e|es)?|r[ée]gion|province|pr[ée]fecture|commune|ville)"
+)
+_ISSUER_VERB = re.compile(
+    # a name starts at a word's start (inside a long run of capitals no position is tried twice)
+    r"(?<![^\W\d_])(?P<org>(?:[A-ZÀ-Ý](?:[\w'’&\-]|\.(?=\w)){0,30})(?:[ \t]+" + _VERB_NAME_WORD + r"){0,10}"
+    r"(?:[ \t]*(?P<acronym>\([A-Z][\w\-]{1,10}\)))?)"
+    # "X (ACR) Morocco is seeking": the country after the acronym is not the name
+    r"(?(acronym)(?:[ \t]+[A-ZÀ-Ý][a-zà-ÿ]{2,20})?)"
+    r"(?:[ \t]*«[ \t]*[A-Z]{2,10}[ \t]*»)?(?:(?:[ \t]+[A-Z][a-z]{2,20})?[ \t]+(?:country[ \t]+)?(?:office|bureau|team))?(?:[ \t]*,[^,\n]{3,90},)?[ \t,]+(?:vous[ \t]+)?(?:actuellement[ \t]+)?"
+    + _VERBS
+)
+# Where a verb stands: the name pattern is tried only on the stretch of line before one (a name
+# is at most eleven words and a comma clause), not at every capital of the text.
+_VERB_AT = re.compile(r"(?<=[ \t,])" + _VERBS)
+_NAME_REACH = 600
 
 
 _KIND_BEFORE = re.compile(
@@ -313,17 +361,20 @@ _ROLE_WORDS = re.compile(
         r"head of",
     )
 )
+_CONTACT_WORD = re.compile(kw(r"contact", r"للاتصال"))
 _PERSON = re.compile(r"\A(?:M\.|Mme|Mr|Ms|Mrs|Dr)?\s*[A-ZÀ-Ý][a-zà-ÿ\-]+\s+[A-ZÀ-Ý][\w\-]+\s*,?\Z")
 
 
 def _signed_contact(doc: Doc) -> tuple[str, Span] | None:
     """The organisation line of a contact block (name, role, organisation), if any."""
-    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", doc.masked[:4000])]
-    for index, (_, line) in enumerate(lines):
-        if not _CONTACT_HEAD.match(fold(line)):
+    if not _CONTACT_WORD.search(doc.folded, 0, 4000):
+        return None
+    lines = [(m.start(), m.end(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", doc.masked[:4000])]
+    for index, (head_start, head_end, _) in enumerate(lines):
+        if not _CONTACT_HEAD.match(doc.folded[head_start:head_end].strip()):
             continue
-        for start, value in lines[index + 1 : index + 5]:
-            folded = fold(value)
+        for start, end, value in lines[index + 1 : index + 5]:
+            folded = doc.folded[start:end].strip()
             if EMAIL.search(folded) or "@" in value or _PERSON.match(value) or _ROLE_WORDS.search(folded):
                 continue
             if 1 <= len(value.split()) <= 6 and value[:1].isupper() and not re.search(r"\d", value):
@@ -337,6 +388,13 @@ _NOT_ORG = re.compile(
     kw(
         r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z|(?:role|poste|position|job|emploi|company|entreprise|organisme)\s*\Z)"
     )
+)
+
+
+# A web address or a site's name ("Tanmia.ma", "www.emploi.ma", "jobs.example.com"): the job board or
+# portal that reposts a call ("Publié par : Tanmia.ma", "Posted by: jobs.ma"), never its issuer.
+_WEB_NAME = re.compile(
+    r"https?:|www\.|[\w\-]\.(?:com|ma|org|net|info|tn|fr|jo|lb|io|co|dz|eu|be|ch)(?![\w.])", re.I
 )
 
 
@@ -372,12 +430,12 @@ def _labelled(doc: Doc) -> Iterator[Found]:
         if _ISSUER_KEYS.match(key):
             yield value, span, 0.85, True
     lines = [
-        (m.start(), m.group(0).strip())
+        (m.start(), m.end(), m.group(0).strip())
         for m in re.finditer(r"[^\n]+", doc.masked[:4000])
         if m.group(0).strip()
     ]
-    for (_, line), (value_start, value) in zip(lines, lines[1:], strict=False):
-        label = fold(line).strip(" *#:：")
+    for (start, end, _), (value_start, _, value) in zip(lines, lines[1:], strict=False):
+        label = doc.folded[start:end].strip().strip(" *#:：")
         whole = _ISSUER_KEYS.match(label)
         if whole and whole.end() == len(label) and len(value.split()) <= 12 and not value.endswith(":"):
             lead = doc.masked.find(value, value_start)
@@ -408,10 +466,27 @@ def _letterhead(doc: Doc) -> Iterator[Found]:
         previous = line
 
 
+def _verb_matches(doc: Doc) -> Iterator[re.Match[str]]:
+    """The matches of ``_ISSUER_VERB`` in the text, left to right and not overlapping, as a scan of
+    the whole text finds them; only the stretches of line before a verb are scanned."""
+    text = doc.masked
+    done = 0  # the end of the last match: a scan goes on from there
+    for verb in _VERB_AT.finditer(text):
+        if verb.end() <= done:
+            continue
+        line_start = doc.line_bounds(verb.start())[0]
+        lo = max(done, line_start, verb.start() - _NAME_REACH)
+        for match in _ISSUER_VERB.finditer(text, lo, min(len(text), verb.end() + 300)):
+            if match.start() >= verb.end():
+                break
+            done = match.end()
+            yield match
+
+
 def _announced(doc: Doc) -> Iterator[Found]:
     """ "X recrute", "X is seeking", "X, avec le soutien de Y, lance": the name before the verb,
     unless a partner or funder cue introduces it."""
-    for match in _ISSUER_VERB.finditer(doc.masked):
+    for match in _verb_matches(doc):
         start = match.start("org")
         if after_partner_cue(doc.folded, start, doc.line_bounds(start)[0]):
             continue  # "avec le soutien de Y, lance": Y is a funder
@@ -540,7 +615,8 @@ def _implementer(doc: Doc) -> Iterator[Found]:
         tail = doc.masked[match.end() : match.end() + 100]
         tail = re.sub(r"\A(?:l['’´]|la |le |les |the )", lambda m: " " * len(m.group(0)), tail)
         org = re.match(
-            r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10})",
+            r"\s*((?:[A-ZÀ-Ý][\w'’&\-]{0,30})(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&\-]{0,30}|de|des|du|pour|et|of|the|for)){0,10}"
+            r"(?:[ \t]*\([A-Z][\w\-]{1,10}\))?)",  # "implemented by the X Centre (XC)": the acronym with the name
             tail,
         )
         if org:
@@ -803,6 +879,7 @@ def read_issuer(doc: Doc) -> None:
                 or len(name) < 2
                 or len(name) > 90
                 or (_NOT_ORG.match(fold(name)) and not _SHOUTED_HEAD.match(name))
+                or _WEB_NAME.search(name)
             ):
                 continue
             if _ACRONYM.match(name):

@@ -4,6 +4,7 @@ of", "بجماعتي", "à X", linked to Morocco's territories by the gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from nidaa.tor.fields.common import Doc, Span
 from nidaa.tor.places import Place, place_key
@@ -183,6 +184,10 @@ _TAKES_PLACE = _re(
         r"سيتم إنجاز",
     )
 )
+_TAKES_PLACE_STEMS = re.compile(
+    r"deroul|lieu|tiendr|organi|place|held|sera|seront|fera|feront|conducted|delivered|implemented|carried|run|"
+    r"hosted|ستنظم|سينظم|ستجر|سيتم|ستنعقد|تقام|ستتم|ستعقد|ستنجز"
+)
 # Exams and interviews: a sentence about them names no place of the mission, wherever the word stands.
 _EXAM_WORDS = _re(
     kw(
@@ -222,6 +227,9 @@ _REGION_WORDS = _re(
     )
     + r")\s*"
 )
+_REGION_STEMS = re.compile(
+    r"region|province|commune|جهه|جهات|اقليم|اقاليم|ville|gouvernorat|wilaya|city|town|governorate|مدينه|ولايه|محافظه"
+)
 # The cues after which a name the gazetteer lacks is still a place (a city, a governorate abroad).
 _CITY_WORD = _re(
     r"(?<!\w)(?:"
@@ -239,6 +247,34 @@ _UNKNOWN_NAME = _re(
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?: [A-ZÀ-Ý][\w'’\-]{2,30})?"
     r"|(?!ب|ل|في\s)[\u0621-\u064a]{3,20}(?: (?!ب|ل|و|في\s|عن\s|من\s)[\u0621-\u064a]{3,20})?)(?![\w\u0600-\u06ff])"
 )
+
+
+def _near_stems(
+    pattern: re.Pattern[str], stems: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, the pattern tried only near its stems (every match of
+    it holds one of ``stems``, a plain list of words that the engine finds far faster than it tries the
+    whole pattern at each position). A word stretched with tatweel holds no stem as written: such a
+    text is scanned whole."""
+    if text.find("\u0640", start, end) != -1:
+        yield from pattern.finditer(text, start, end)
+        return
+    done = start
+    for stem in stems.finditer(text, start, end):
+        if stem.end() <= done:
+            continue
+        for match in pattern.finditer(
+            text, max(done, stem.start() - _STEM_BEFORE), min(end, stem.end() + _STEM_AFTER)
+        ):
+            if match.start() > stem.start():
+                break
+            done = match.end()
+            yield match
+
+
+# How far a match may start before its stem ("the three pilot communes") and end after it.
+_STEM_BEFORE = 80
+_STEM_AFTER = 200
 
 
 def _place_spans(doc: Doc, start: int, end: int) -> list[tuple[Place, Span]]:
@@ -278,6 +314,13 @@ _ENUM_CUE = _re(
 )
 
 
+# The words every cue above holds (folded), found by the engine's fast literal search.
+_ENUM_STEMS = re.compile(
+    r"commune|ville|localit|douar|province|prefecture|gouvernorat|wilaya|delegation|moughataa|departement|"
+    r"governorate|district|region|area|municipalit|cities|towns|zones|محافظ|ولاي|جماع|مدن|مدينت|اقاليم|اقليمي"
+)
+
+
 _ENUM_END = _re(
     r"[.;:()\n]|\s[\-–]\s|\s+ب?(?:إقليم|اقليم|جهة|عمالة)|\s+(?:province|région|region|préfecture) d|[,،]\s*(?:dans|in|au|de la|du|province|région|region|إقليم|اقليم|جهة|عمالة)\b|\s(?:dans|in|within|au sein)\s"
 )
@@ -311,7 +354,7 @@ def _enumerated(doc: Doc, start: int, end: int) -> list[tuple[str, Span, str | N
     """Names listed after "communes de", "provinces of", "بجماعتي" ... in one line,
     with the level the cue names (so "communes de Zagora" is the commune)."""
     out: list[tuple[str, Span, str | None]] = []
-    for cue in _ENUM_CUE.finditer(doc.folded, start, end):
+    for cue in _near_stems(_ENUM_CUE, _ENUM_STEMS, doc.folded, start, end):
         kind = _cue_kind(cue.group(0))
         # An enumeration is a few names: looking 300 characters ahead keeps a
         # line of a thousand cues linear (each cue used to rescan the rest of it).
@@ -444,6 +487,8 @@ _PLACE_LABEL = _re(
         r"zones? d'intervention",
         r"regions? concernees?(?: par cette opportunite)?",
         r"places? of (?:work|performance|assignment)",
+        r"work\s*place",
+        r"sites? (?:de la mission|d'intervention|du projet)",
         r"مكان (?:العمل|التكوين|المهمة|التعيين|الاشتغال|التنفيذ)",
         r"مقر (?:العمل|التعيين|الاشتغال)",
         r"(?:ville|city|المدينة)(?=\s*[:：|])",
@@ -539,6 +584,7 @@ _SEAT = _re(
 )
 
 
+_LINE = re.compile(r"[^\n]+")
 _CITY_COUNTRY = _re(
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?: [A-ZÀ-Ý][\w'’\-]{1,30}){0,2}),[ \t]*(?P<country>[^\W\d][^,\n]{2,20})"
 )
@@ -548,17 +594,20 @@ def _standalone_places(doc: Doc) -> list[tuple[str, Span]]:
     """A job platform's location printed alone near the top: "Tunis, Tunisie" on its own line,
     or a country line followed by its city ("MAROC" + "RABAT")."""
     out: list[tuple[str, Span]] = []
-    lines = [
-        (m.start(), m.group(0).strip())
-        for m in re.finditer(r"[^\n]+", doc.masked[:4000])
-        if m.group(0).strip()
-    ]
+    lines: list[tuple[int, str]] = []  # the first 41 non-blank lines: a line and the one after it
+    for m in _LINE.finditer(doc.masked, 0, min(len(doc.masked), 4000)):
+        if m.group(0).strip():
+            lines.append((m.start(), m.group(0).strip()))
+            if len(lines) > 40:
+                break
     for index, (start, line) in enumerate(lines[:40]):
         lead = doc.masked.find(line, start)
         pair = _CITY_COUNTRY.fullmatch(line)
-        if pair and _COUNTRIES.fullmatch(fold(pair.group("country")).strip()):
+        if pair and _COUNTRIES.fullmatch(
+            doc.folded[lead + pair.start("country") : lead + pair.end("country")].strip()
+        ):
             out.append((pair.group("name"), (lead, lead + len(pair.group("name")))))
-        elif _COUNTRIES.fullmatch(fold(line)) and index + 1 < len(lines):
+        elif _COUNTRIES.fullmatch(doc.folded[lead : lead + len(line)]) and index + 1 < len(lines):
             n_start, nxt = lines[index + 1]
             known = doc.gazetteer is not None and doc.gazetteer.lookup(nxt) is not None
             if len(nxt.split()) <= 3 and not re.search(r"[\d:@]", nxt) and (known or nxt.isupper()):
@@ -572,6 +621,11 @@ def _standalone_places(doc: Doc) -> list[tuple[str, Span]]:
 _NAMED_AREA = _re(
     r"\b(?:[Gg]ouvernorat|[Gg]overnorate|[Ww]ilaya|[Dd]élégation|[Rr]égion|[Rr]egion|[Pp]rovince)\s+(?:de\s+|d['’]|of\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
+)
+# A capitalised name then its division word, after "in": "in Mafraq governorate", "in the Akkar district".
+_NAMED_AREA_AFTER = _re(
+    r"\b(?:in)\s+(?:the\s+)?(?P<name>[A-ZÀ-Ý][\w'’\-]{2,30}(?:\s[A-ZÀ-Ý][\w'’\-]{2,30}){0,2})"
+    r"\s+(?:[Gg]overnorate|[Dd]istrict|[Pp]rovince|[Rr]egion|[Ww]ilaya)\b"
 )
 MAX_LOCATIONS = 60  # a call names a few dozen places at most
 MAX_CUES = 200
@@ -923,7 +977,7 @@ def read_locations(doc: Doc) -> None:
         for name, span in _travel_places(doc):
             add(name, span)
     if not names:
-        for match in _TAKES_PLACE.finditer(doc.folded):
+        for match in _near_stems(_TAKES_PLACE, _TAKES_PLACE_STEMS, doc.folded, 0, len(doc.folded)):
             line_start = doc.line_bounds(match.start())[0]
             if _NOT_MISSION_PLACE.search(
                 doc.folded, _near(line_start, match.start()), match.start()
@@ -961,7 +1015,9 @@ def read_locations(doc: Doc) -> None:
                 add(name, span, _lookup(doc, name, kind))
         _drop_parents(doc, names, places, spans)
     if not names:
-        for seen, match in enumerate(_REGION_WORDS.finditer(doc.folded)):
+        for seen, match in enumerate(
+            _near_stems(_REGION_WORDS, _REGION_STEMS, doc.folded, 0, len(doc.folded))
+        ):
             if seen >= MAX_CUES:
                 break  # a call situates its work in its first few mentions; a flood of cue words is noise
             line_start, line_end = doc.line_bounds(match.start())
@@ -977,6 +1033,17 @@ def read_locations(doc: Doc) -> None:
             if len(names) >= 6:
                 break
         _drop_parents(doc, names, places, spans)
+    if names and not level:  # "المملكة المغربية / ... لجهة سوس ماسة / المديرية الإقليمية بتزنيت"
+        upper, issuing = _letterhead_levels(doc)
+        kept = [i for i, (a, _) in enumerate(spans) if not upper[0] <= a < upper[1]]
+        if issuing and len(kept) < len(names):
+            names[:], places[:], spans[:] = (
+                [names[i] for i in kept],
+                [places[i] for i in kept],
+                [spans[i] for i in kept],
+            )
+            for place, span in issuing:
+                add(doc.text[span[0] : span[1]], span, place)
     settle(0.65)  # an enumeration or a division named anywhere
     if not names:  # "تعلن جامعة ابن زهر بأكادير عن": the post is where the announcing body is
         for name, span, place in _announcer_place(doc):
@@ -996,6 +1063,11 @@ def read_locations(doc: Doc) -> None:
             if len(names) >= 3:
                 break
             add(match.group("name"), match.span("name"))
+    if not names:  # "to train teachers in Irbid governorate"
+        for match in _NAMED_AREA_AFTER.finditer(doc.masked, 0, min(len(doc.masked), 20_000)):
+            if len(names) >= 3:
+                break
+            add(match.group("name"), match.span("name"))
     settle(0.5)  # the announcing body's place, a place in the tasks, a last resort: the issuer checks it
     doc.set("locations", names, spans, level[0] if names else 0.0)
     doc.set("location_codes", [p.code for p in places if p is not None], [], 0.8)
@@ -1006,6 +1078,31 @@ _SITUATING = _re(
     + kw(r"province", r"prefecture", r"region", r"إقليم", r"عمالة", r"جهة", r"بإقليم", r"بجهة")
     + r")\W{0,6}(?:de |d'|du |des )?\Z"
 )
+
+
+_KINGDOM = _re(kw(r"\A[-–•·\s]*(?:royaume du maroc|kingdom of morocco|المملكة المغربية)[\s.]*\Z"))
+
+
+def _letterhead_levels(doc: Doc) -> tuple[Span, list[tuple[Place, Span]]]:
+    """An administration's letterhead ("Royaume du Maroc", the ministry, the region, the province, the
+    body that issues): the stretch of its upper levels, which only situate the issuing body, and the
+    places of its deepest line that names one (the issuing body's). ((0, 0), []) without one."""
+    lines = [m for m in _LINE.finditer(doc.folded, 0, min(len(doc.folded), 1500)) if m.group(0).strip()][:10]
+    for index, line in enumerate(lines):
+        if not _KINGDOM.match(line.group(0)):
+            continue
+        stack = []
+        for body in lines[index + 1 : index + 7]:
+            if len(body.group(0).split()) > 12 or re.search(r"\d", body.group(0)):
+                break
+            stack.append(body)
+        placed = [(body, _place_spans(doc, body.start(), body.end())) for body in stack]
+        placed = [(body, found) for body, found in placed if found]
+        if not placed:
+            return (0, 0), []
+        deepest, found = placed[-1]
+        return (line.start(), deepest.start()), found
+    return (0, 0), []
 
 
 def _drop_parents(doc: Doc, names: list[str], places: list[Place | None], spans: list[Span]) -> None:

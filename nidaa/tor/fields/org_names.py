@@ -254,11 +254,19 @@ def spelled_out(masked: str, label: str, limit: int) -> tuple[str, int, int] | N
     label = label.lower().replace("-", "")
     if len(label) < 2:
         return None
-    for match in re.finditer(NAME, masked[:limit]):
-        name = re.sub(r"\A(?:The|La|Le|Les|L['’])\s*", "", match.group(0))
-        squashed = re.sub(r"[^a-z0-9]", "", fold(name))
-        if len(name.split()) >= 2 and (
-            initials(name).lower() == label or (len(label) >= 5 and squashed.startswith(label))
-        ):
+    for match in _NAME_RE.finditer(masked, 0, limit):
+        name = _LEADING_ARTICLE.sub("", match.group(0))
+        if " " not in name.strip() and "\t" not in name.strip():
+            continue  # one word: no name a domain spells out
+        if initials(name).lower() == label:
             return name, match.end() - len(name), match.end()
+        # the words run together: only a name whose first letter is the label's is folded
+        first = fold(name[:1])
+        if len(label) >= 5 and (first == label[0] or not ("a" <= first <= "z")):
+            if re.sub(r"[^a-z0-9]", "", fold(name)).startswith(label):
+                return name, match.end() - len(name), match.end()
     return None
+
+
+_NAME_RE = re.compile(NAME)
+_LEADING_ARTICLE = re.compile(r"\A(?:The|La|Le|Les|L['’])\s*")
