@@ -196,6 +196,7 @@ class Call:
     lines: list[str]
     title: str  # the gold title, as a reader should give it
     language: str
+    family: str = ""  # the page's layout ("portal", "transcript", ...): a group for cross-validation
 
 
 def _fill(r: random.Random, template: str, language: str) -> str:
@@ -437,7 +438,9 @@ def generate(r: random.Random) -> Call:
         ]
     )
     lines: list[str] = []
-    if layout == "competition" and language == "ar":
+    if layout == "competition" and language != "ar":
+        layout = "fields"
+    if layout == "competition":
         lines, gold = _competition_page(r, org)
     elif layout == "platform":
         lines, gold = _platform_page(r, language, org)
@@ -543,7 +546,7 @@ def generate(r: random.Random) -> Call:
         lines += _sentences(r, language, org)
     if r.random() < 0.3:  # as a Word or PDF rendering reads back: a paragraph a line, no blank between
         lines = [line for line in lines if line.strip()]
-    return Call(lines, gold, language)
+    return Call(lines, gold, language, layout)
 
 
 SITE_SUFFIXES = ["Tawjih", "NGO Jobs", "Portail Associatif", "Emploi Maroc", "Daleel", "Wadifa", "ONG Info"]
