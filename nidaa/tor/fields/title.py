@@ -185,7 +185,7 @@ _STRONG_TITLE = re.compile(
     kw(
         r"recrutement",
         r"recruitment",
-        r"recrute",
+        r"recrute(?:r|nt)?\b",  # not "Espace recruteur", a site's menu
         r"recruiting",
         r"hiring",
         r"selection d",
@@ -428,7 +428,9 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
         next_end = doc.line_bounds(next_start)[1]
         nxt = doc.masked[next_start:next_end].strip()
         folded = doc.folded[next_start:next_end].strip()
-        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 300 or role_of(folded) or EMAIL.search(folded):
+        # a line going on in lowercase is the title's end, not a section heading ("des activités ...")
+        heading = role_of(folded) is not None and not nxt[:1].islower()
+        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 300 or heading or EMAIL.search(folded):
             break
         body = nxt[2:] if nxt.startswith("- ") else nxt
         # capitals going on: after a link word ("... D'UNE" + "ASSISTANCE ..."), or onto a line
@@ -618,11 +620,10 @@ def rule_candidates(
         # heading line above it already does ("Chargé(e) de projets" + "X lance ...").
         if index and _headline(lines[0][1], doc.folded[lines[0][0] : lines[0][0] + len(lines[0][1])]):
             break
-        announced = None if line.endswith((":", "：")) else _ANNOUNCED_OBJECT.search(line)
+        announced = None if line.endswith((":", "：")) else _announced(line)
         if announced and start < 800:
-            value = announced.group("object").rstrip(" .")
-            begin = start + announced.start("object")
-            candidates.append((0, -2, value, (begin, begin + len(value))))
+            offset, value = announced
+            candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
             break
     for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
         crumbs = _BREADCRUMB.split(line)
@@ -717,6 +718,14 @@ def rule_candidates(
             and not _SENTENCE_VERB.search(folded)  # a sentence's broken line, not a post's name
         ):
             rank = 2
+        elif (
+            index < 40
+            and words <= 16
+            and (_ANY_TYPE_WORD.match(folded) or _JOB_WORDS.match(folded))
+            and _headline(line, folded)
+            and not _SENTENCE_VERB.search(folded)
+        ):  # a heading opening on the post ("Consultant(e) pour l'élaboration du plan ...")
+            rank = 2
         if rank is not None:
             candidates.append((rank, start, line, (start, start + len(line))))
     keyed = [
@@ -750,10 +759,10 @@ def rule_candidates(
 def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
     """A candidate line as a title: an announcement's object, continued over
     the next line when it goes on, its header words dropped."""
-    announced = _ANNOUNCED_OBJECT.search(line) if len(line.split()) > 12 else None
+    announced = _announced(line) if len(line.split()) > 12 else None
     if announced:  # "تعلن X عن تنظيم مباراة لتوظيف ...، ..." : the call's object, not the sentence
-        line = announced.group("object").rstrip(" .")
-        span = (span[0] + announced.start("object"), span[0] + announced.start("object") + len(line))
+        offset, line = announced
+        span = (span[0] + offset, span[0] + offset + len(line))
     line, span = _continued(doc, line, span)
     return _clean_title(line), span
 
@@ -1055,6 +1064,40 @@ _ANNOUNCED_OBJECT = re.compile(
     r"(?P<object>(?:مباراة|مباريات|مسابقة|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
     re.IGNORECASE,
 )
+# Whom a sentence says the issuer seeks, when no line names the call: "X recrute un(e) chargé(e) de
+# ...", "X is seeking a qualified consultant to ...", "تعلن X عن حاجتها إلى مكون(ة) في ...": the object
+# is the post and what it is for (it must name a post or a type of provider).
+_SOUGHT_OBJECT = re.compile(
+    r"(?:\b(?:recrute|recrutent|recherche|souhaite recruter|is seeking|seeks|is looking for|is recruiting|"
+    r"wishes to recruit|is hiring)\s+(?:un(?:\(e\)|[.·]e)?|une|des|a|an)\s+"
+    r"|(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:حاجتها|حاجته|رغبتها|رغبته)\s+(?:إلى|الى|في)\s+"
+    r"(?:(?:توظيف|التعاقد مع|انتقاء)\s+)?|(?:تبحث|يبحث)\s+عن\s+)"
+    r"(?P<object>[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
+    re.IGNORECASE,
+)
+
+
+def _announced(line: str) -> tuple[int, str] | None:
+    """The call's object an announcement sentence names, and where it starts in the line: what
+    is launched or announced ("X lance un appel à candidatures pour ..."), else whom the issuer
+    seeks when it names a post; a bare "appel à candidatures" names no object."""
+    found = _ANNOUNCED_OBJECT.search(line) or _SOUGHT_OBJECT.search(line)
+    if found is None:
+        return None
+    if found.re is _SOUGHT_OBJECT:
+        sought = fold(found.group("object"))
+        if not (
+            _ANY_TYPE_WORD.search(sought) or _JOB_WORDS.search(sought) or TYPE_WORDS[-1][1].search(sought)
+        ):
+            return None
+    value = found.group("object").rstrip(" .")
+    folded = _bare(fold(value))
+    cue = _STRONG_TITLE.search(folded) or _MEDIUM_TITLE.search(folded)
+    if cue and _is_generic_header(folded, cue):
+        return None
+    return found.start("object"), value
+
+
 _BREADCRUMB = re.compile(r"\s+[»›>/]\s+")
 _SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
 _URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\{|\}")
@@ -1083,7 +1126,9 @@ def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
     )
 
 
-_ISSUER_VERB_FOLDED = re.compile(kw(r"\blance\b", r"recrute", r"تعلن", r"يعلن", r"invites", r"is seeking"))
+_ISSUER_VERB_FOLDED = re.compile(
+    kw(r"\blance\b", r"\brecrute(?:nt)?\b", r"تعلن", r"يعلن", r"invites", r"is seeking")
+)
 
 
 # What a portal or a job board glues to the end of a title line: the date to apply by
@@ -1152,6 +1197,9 @@ def _strip_tail(title: str) -> str:
     return title
 
 
+_PROGRAMME = re.compile(kw(r"programme", r"program", r"projet", r"project", r"برنامج", r"مشروع"))
+
+
 def _site_suffix(suffix: str, head: str) -> bool:
     """Whether the words after a title's last dash name a site or an issuer rather than
     going on with the call's object ("Chargé(e) de projet - Tanmia" vs "Officer – Water")."""
@@ -1170,6 +1218,7 @@ def _site_suffix(suffix: str, head: str) -> bool:
         and not _ANY_TYPE_WORD.search(folded_suffix)
         and not _JOB_WORDS.search(folded_suffix)
         and not re.search(r"\d", suffix)
+        and not _PROGRAMME.match(folded_suffix)  # "... – Programme Oasis Vertes": what the post is for
         # a site or an acronym: capitalised words or letters only, no link word inside
         and all(w[:1].isupper() or w.isupper() or "." in w for w in words)
     )

@@ -1,0 +1,100 @@
+"""Titles of calls the reader was not written from (issue 16, fourth round), from patterns of
+job boards, notices and letters in French, English and Arabic; every call here is invented:
+whom a sentence says the issuer seeks when no line names the call, a heading opening on the
+post, a site's "recruiter" menu, a title going on in lowercase over a heading word, an
+announcement naming no object."""
+
+from __future__ import annotations
+
+import pytest
+
+from nidaa.tor.extract import extract_fields
+from nidaa.tor.fields.common import Doc
+from nidaa.tor.fields.title import title_candidates
+from nidaa.tor.sections import segment
+from nidaa.tor.text import Views
+
+
+def title_of(text: str) -> str | None:
+    return extract_fields(text)["title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # French: "X recrute un(e) ..."
+            "L'Association Tilelli pour la Montagne recrute un(e) animateur(trice) de terrain pour son "
+            "programme d'alphabétisation des femmes.\n\nMissions\n- Animer les séances\n",
+            "Animateur(trice) de terrain pour son programme d'alphabétisation des femmes",
+        ),
+        (  # English: "X is seeking a ..."
+            "Coastal Futures Trust is seeking a qualified consultant to review its child safeguarding "
+            "policy.\n\nScope of work\nThe consultant will ...\n",
+            "Qualified consultant to review its child safeguarding policy",
+        ),
+        (  # Arabic: "تعلن X عن حاجتها إلى ..."
+            "تعلن جمعية إشراق للتنمية عن حاجتها إلى منسق(ة) لمشروع دعم التعاونيات الفلاحية، وذلك بإقليم ميدلت.\n\n"
+            "شروط الترشيح\n- الإجازة على الأقل\n",
+            "منسق(ة) لمشروع دعم التعاونيات الفلاحية",
+        ),
+    ],
+)
+def test_the_post_a_sentence_says_is_sought_is_the_title(text, title):
+    assert title_of(text) == title
+
+
+def test_a_sought_object_naming_no_post_is_no_title():
+    text = (
+        "Le Réseau Amal recherche des financements pour son centre.\n\n"
+        "Appel à candidatures pour la sélection d'un auditeur financier\n\nContexte\n"
+    )
+    assert title_of(text) == "Appel à candidatures pour la sélection d'un auditeur financier"
+
+
+def test_a_site_menu_for_recruiters_is_no_title():
+    text = (
+        "Offres\nEspace recruteur\nConnexion\n\n"
+        "Responsable de la logistique – Programme Oasis Vertes\nFondation Idmaj Sud\n"
+        "Zagora\nDate limite : 12/05/2027\n\nL'organisation\nLa Fondation Idmaj Sud agit depuis 2004.\n"
+    )
+    assert title_of(text) == "Responsable de la logistique – Programme Oasis Vertes"
+
+
+def test_a_heading_opening_on_the_post_is_a_candidate_below_a_long_menu():
+    menu = "Accueil\nEmplois\nStages\nBénévolat\nFormations\nÉvénements\nActualités\nAnnuaire\n"
+    menu += "Ressources\nPartenaires\nÀ propos\nContact\nEspace candidat\nConnexion\n"
+    text = (
+        menu + "\nFormateur(trice) en techniques de vente pour les coopératives artisanales\n"
+        "Azilal\nCDD de 3 mois\n\nDescription\n"
+        "Dans le cadre de son programme, le réseau organise des formations pour ses membres.\n"
+    )
+    assert title_of(text) == "Formateur(trice) en techniques de vente pour les coopératives artisanales"
+
+
+def test_a_title_going_on_in_lowercase_is_joined_even_on_a_heading_word():
+    text = (
+        "Association Afak Sud\n\n"
+        "Avis de recrutement d'un(e) consultant(e) chargé(e) de la capitalisation\n"
+        "des activités du projet Jeunes en Action\n\nContexte\nLe projet ...\n"
+    )
+    assert title_of(text) == (
+        "Avis de recrutement d'un(e) consultant(e) chargé(e) de la capitalisation "
+        "des activités du projet Jeunes en Action"
+    )
+
+
+def test_an_announcement_naming_no_object_is_no_candidate():
+    text = (
+        "Appel à candidatures : Facilitateurs et facilitatrices de cercles de parole pour adolescents\n"
+        "Le Collectif Nour lance un appel à candidatures ...\n\nProfil recherché\n"
+    )
+    views = Views.of(text)
+    texts = [c.text for c in title_candidates(Doc(views, segment(views), None))]
+    assert "Appel à candidatures" not in texts
+    assert title_of(text) == "Facilitateurs et facilitatrices de cercles de parole pour adolescents"
+
+
+def test_a_programme_after_a_dash_is_kept_a_site_name_is_not():
+    head = "Chargé(e) de suivi des bénéficiaires – "
+    assert title_of(head + "Projet Mains Solidaires\n\nContexte\n") == head + "Projet Mains Solidaires"
+    assert title_of(head + "Emploi Solidaire\n\nContexte\n") == head.rstrip(" –")
