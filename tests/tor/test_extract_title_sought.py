@@ -98,3 +98,59 @@ def test_a_programme_after_a_dash_is_kept_a_site_name_is_not():
     head = "Chargé(e) de suivi des bénéficiaires – "
     assert title_of(head + "Projet Mains Solidaires\n\nContexte\n") == head + "Projet Mains Solidaires"
     assert title_of(head + "Emploi Solidaire\n\nContexte\n") == head.rstrip(" –")
+
+
+def test_an_announcement_under_a_letterhead_stack_names_the_call():
+    text = (
+        "المملكة المغربية\nجمعية الينابيع للتنمية القروية\n"
+        "تعلن جمعية الينابيع للتنمية القروية عن حاجتها إلى مكون(ة) في مجال تسيير التعاونيات، وذلك بإقليم تاونات.\n\n"
+        "شروط الترشيح\n- الإجازة\n"
+    )
+    assert title_of(text) == "مكون(ة) في مجال تسيير التعاونيات"
+
+
+def test_a_recruiting_sentence_below_the_heading_does_not_outrank_it():
+    text = (
+        "Accueil\nOffres\nEspace candidat\n\n"
+        "Consultant(e) pour la refonte du site web associatif\nAssociation Tafoukt Sud\nTiznit\n\n"
+        "Description de l'offre\n"
+        "L'Association Tafoukt Sud recrute un(e) consultant(e) pour l'accompagner dans la refonte de ses outils numériques.\n"
+    )
+    assert title_of(text) == "Consultant(e) pour la refonte du site web associatif"
+
+
+def test_a_posting_date_row_is_no_title_row():
+    text = (
+        "Atlas Youth Network\nPosted on: 3 March 2027\nContract type: Consultancy\n\n"
+        "Background\nThe network works with youth centres.\n"
+    )
+    views = Views.of(text)
+    # a "title key: value" row (rank 3) is not read from "Posted on" ("Poste" is a title key)
+    assert [c.text for c in title_candidates(Doc(views, segment(views), None)) if c.rank == 3] == []
+
+
+def test_an_arabic_post_of_animator_below_a_long_menu_is_a_candidate():
+    menu = "".join(
+        f"{item}\n"
+        for item in [
+            "الرئيسية",
+            "عروض الشغل",
+            "التداريب",
+            "التطوع",
+            "التكوينات",
+            "الأخبار",
+            "دليل الجمعيات",
+            "فضاء المشغلين",
+            "فضاء المترشحين",
+            "أضف عرضا",
+            "تسجيل الدخول",
+            "اتصل بنا",
+            "من نحن",
+            "الأسئلة",
+        ]
+    )
+    text = (
+        menu
+        + "\nمنشط(ة) تربوي(ة) بدار الشباب\nمدينة صفرو\nعقد محدد المدة\n\nوصف العرض\nتبحث الجمعية عن شخص متحمس.\n"
+    )
+    assert title_of(text) == "منشط(ة) تربوي(ة) بدار الشباب"

@@ -235,8 +235,9 @@ _MEDIUM_TITLE = re.compile(
 )
 
 
-_TITLE_KEYS = re.compile(
-    kw(
+_TITLE_KEYS = re.compile(  # a whole word: "Poste", not "Posted on"
+    r"(?:"
+    + kw(
         r"activite",
         r"intitule",
         r"titre de (?:la mission|l'activite|la consultation|l'appel|la prestation|du poste)",
@@ -250,6 +251,7 @@ _TITLE_KEYS = re.compile(
         r"المنصب",
         r"عنوان المهمة",
     )
+    + r")\b"
 )
 
 
@@ -275,6 +277,8 @@ _JOB_WORDS = re.compile(
         r"مسؤول",
         r"مساعد",
         r"محاسب",
+        r"منشط",
+        r"مكلف",
     )
 )
 
@@ -385,6 +389,7 @@ _HEADER_PREFIX = re.compile(
 )
 
 
+_OPENING_LINES = 5  # an announcement sentence under a letterhead stack still opens the text
 _OBJECT_ALONE = 6  # words after a call's heading words that name the call without them
 _CONTINUES = re.compile(
     r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
@@ -615,15 +620,17 @@ def rule_candidates(
             and not generic
         ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
-    for index, (start, line) in enumerate(lines[:3]):
-        # An announcement opening the text names the call's object, unless a
-        # heading line above it already does ("Chargé(e) de projets" + "X lance ...").
-        if index and _headline(lines[0][1], doc.folded[lines[0][0] : lines[0][0] + len(lines[0][1])]):
-            break
+    for start, line in lines[:_OPENING_LINES]:
+        # An announcement opening the text names the call's object, unless a heading line above
+        # it already does ("Chargé(e) de projets" + "X lance ..."); a letterhead stack above it
+        # ("المملكة المغربية" + "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call.
         announced = None if line.endswith((":", "：")) else _announced(line)
         if announced and start < 800:
             offset, value = announced
             candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
+            break
+        folded = doc.folded[start : start + len(line)]
+        if _headline(line, folded) and not _ORG_HEAD.match(folded):
             break
     for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
         crumbs = _BREADCRUMB.split(line)
@@ -704,10 +711,11 @@ def rule_candidates(
         if _REF_LINE.search(folded) and not strong:
             continue
         rank = None
-        if strong and strong.start() < 100 and words <= 25:
+        sentence = line.endswith(".") and bool(_ISSUER_VERB_FOLDED.search(folded))  # "X recrute un(e) ... ."
+        if strong and strong.start() < 100 and words <= 25 and not sentence:
             rank = 0
-        elif strong and strong.start() < 100:  # a long announcement sentence, not a title line
-            rank = 1
+        elif strong and strong.start() < 100:  # an announcement sentence, not a title line:
+            rank = 2 if sentence else 1  # a heading above it naming the post comes first
         elif (medium or strong) and words >= 4:
             rank = 1
         elif (
