@@ -154,3 +154,37 @@ def test_an_arabic_post_of_animator_below_a_long_menu_is_a_candidate():
         + "\nمنشط(ة) تربوي(ة) بدار الشباب\nمدينة صفرو\nعقد محدد المدة\n\nوصف العرض\nتبحث الجمعية عن شخص متحمس.\n"
     )
     assert title_of(text) == "منشط(ة) تربوي(ة) بدار الشباب"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # an Arabic tender's header going on with "لأجل"
+            "جماعة أولاد تايمة\nإعلان عن طلب عروض أثمان مفتوح رقم 07/2027\n"
+            "لأجل إنجاز دراسة حول تثمين النفايات المنزلية\n\nالسياق\n",
+            "إعلان عن طلب عروض أثمان مفتوح رقم 07/2027 لأجل إنجاز دراسة حول تثمين النفايات المنزلية",
+        ),
+        (  # "Title:" alone is a title key
+            "TERMS OF REFERENCE\nTitle: Review of the community radio network's editorial policy\n"
+            "Duration: 20 days\nLocation: Ouarzazate\n",
+            "Review of the community radio network's editorial policy",
+        ),
+        (  # "AVIS DE CONSULTATION" is a generic header: its object follows, behind its reference
+            "AVIS DE CONSULTATION\nN° 05/2027\nObjet : Conception d'un module de formation sur le compostage "
+            "pour les écoles de la province\n\nL'Association ...\n",
+            "Conception d'un module de formation sur le compostage pour les écoles de la province",
+        ),
+        (  # an e-mail's subject with no cue word names the call
+            "From: Salma Idrissi <s.idrissi@example.org>\nSubject: RFP – Mapping of women's cooperatives in Tata\n"
+            "Dear partners,\nPlease find attached the terms.\n",
+            "RFP – Mapping of women's cooperatives in Tata",
+        ),
+        (  # a breadcrumb with slashes is where the page sits, not what it offers
+            "Home / Opportunities / Consultancies\nMid-term Review of the Literacy for Rural Mothers Project\n"
+            "Published: 02/03/2027\n",
+            "Mid-term Review of the Literacy for Rural Mothers Project",
+        ),
+    ],
+)
+def test_headers_keys_subjects_and_paths(text, title):
+    assert title_of(text) == title

@@ -221,6 +221,7 @@ _MEDIUM_TITLE = re.compile(
         r"consultancy",
         r"consultance",
         r"consultation n",
+        r"avis de consultation",
         r"إعلان",
         r"طلب (?:عروض|ترشيحات|ترشيح|إبداء)",
         r"دعوة",
@@ -246,6 +247,10 @@ _TITLE_KEYS = re.compile(  # a whole word: "Poste", not "Posted on"
         r"position",
         r"job title",
         r"title of (?:the )?(?:assignment|position|consultancy)",
+        r"title\s*[:：]",  # "Title: ...", alone: not "Title of the project:"
+        r"titre\s*[:：]",
+        r"title\Z",
+        r"titre\Z",
         r"assignment",
         r"الموضوع",
         r"المنصب",
@@ -392,7 +397,7 @@ _HEADER_PREFIX = re.compile(
 _OPENING_LINES = 5  # an announcement sentence under a letterhead stack still opens the text
 _OBJECT_ALONE = 6  # words after a call's heading words that name the call without them
 _CONTINUES = re.compile(
-    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|لأجل|لفائدة|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
     r"(?i:relati(?:f|ve)|portant|concernant|pour|for|regarding|related to)\b)"
 )
 
@@ -711,12 +716,14 @@ def rule_candidates(
         if _REF_LINE.search(folded) and not strong:
             continue
         rank = None
+        # an e-mail's or a letter's subject near the top names the call ("Subject: RFP – ...")
+        subject = index < 10 and label is not None and _MAIL_SUBJECT.fullmatch(label.group(0).strip())
         sentence = line.endswith(".") and bool(_ISSUER_VERB_FOLDED.search(folded))  # "X recrute un(e) ... ."
         if strong and strong.start() < 100 and words <= 25 and not sentence:
             rank = 0
         elif strong and strong.start() < 100:  # an announcement sentence, not a title line:
             rank = 2 if sentence else 1  # a heading above it naming the post comes first
-        elif (medium or strong) and words >= 4:
+        elif (medium or strong or subject) and words >= 4:
             rank = 1
         elif (
             index < 40
@@ -1053,7 +1060,12 @@ def _features(
         # object is a value of its line, whatever the line's length)
         "long_line": float(rank >= 4 and len(line.split()) > 25),
         "enumeration": float(";" in title or title.count(",") >= 2),  # a list of categories
-        "two_roles": float(n <= 8 and bool(_TWO_ROLES.search(title)) and not _URL_OR_DATE.search(title)),
+        "two_roles": float(
+            n <= 8
+            and title.count("/") == 1
+            and bool(_TWO_ROLES.search(title))
+            and not _URL_OR_DATE.search(title)
+        ),
         "year_heading": float(
             n <= 14
             and bool(_YEAR.search(title))
@@ -1061,7 +1073,8 @@ def _features(
             and not line.endswith(".")
         ),
         "next_to_org": float(_next_to_organisation(doc, lines, index)),
-        "path": float(bool(_PATH.search(title))),  # "Department X > Unit Y": where, not what
+        # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
+        "path": float(bool(_PATH.search(title)) or len(_BREADCRUMB.split(title)) >= 3),
     }
 
 
@@ -1107,6 +1120,7 @@ def _announced(line: str) -> tuple[int, str] | None:
 
 
 _BREADCRUMB = re.compile(r"\s+[»›>/]\s+")
+_MAIL_SUBJECT = re.compile(kw(r"subject\s*[:：]", r"sujet\s*[:：]", r"objet\s*[:：]", r"الموضوع\s*[:：]"))
 _SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
 _URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\{|\}")
 _LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
