@@ -188,3 +188,37 @@ def test_an_arabic_post_of_animator_below_a_long_menu_is_a_candidate():
 )
 def test_headers_keys_subjects_and_paths(text, title):
     assert title_of(text) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # "عن إجراء مباراة ..."
+            "أعلنت المديرية الإقليمية للتعليم بأزيلال عن إجراء مباراة لتوظيف 4 محررين من الدرجة الثالثة، "
+            "يوم 9 يونيو 2027.\n\nشروط الترشيح\n- الجنسية المغربية\n",
+            "مباراة لتوظيف 4 محررين من الدرجة الثالثة",
+        ),
+        (  # "تعتزم X تنظيم مباراة ..." with no "عن"
+            "تعتزم الوكالة الجهوية لتنفيذ المشاريع بكلميم تنظيم مباراة لتوظيف مهندس دولة من الدرجة الأولى، "
+            "وذلك يوم 3 يوليوز 2027.\n\nشروط الترشيح\n- الجنسية المغربية\n",
+            "مباراة لتوظيف مهندس دولة من الدرجة الأولى",
+        ),
+        (  # a professional exam announced
+            "تعلن عمالة إقليم طاطا عن تنظيم امتحان الكفاءة المهنية للترقي إلى درجة تقني من الدرجة الثانية "
+            "برسم سنة 2027.\n\nشروط المشاركة\n- الأقدمية\n",
+            "امتحان الكفاءة المهنية للترقي إلى درجة تقني من الدرجة الثانية برسم سنة 2027",
+        ),
+        (  # what an invitation asks proposals for
+            "Oasis Futures Network invites qualified consultants to submit proposals for the final evaluation "
+            "of its date palm programme in Tata.\n\nEligibility\n- Registered firms\n",
+            "The final evaluation of its date palm programme in Tata",
+        ),
+        (  # an invitation for a position
+            "The Atlas Heritage Trust invites applications for the position of Finance and Grants Manager "
+            "based in Fes.\n\nEligibility\n- Five years of experience\n",
+            "Finance and Grants Manager based in Fes",
+        ),
+    ],
+)
+def test_announcements_and_invitations_name_their_object(text, title):
+    assert title_of(text) == title

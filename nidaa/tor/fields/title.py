@@ -1081,8 +1081,11 @@ def _features(
 # The object an announcement sentence opens: "تعلن X عن تنظيم مباراة لتوظيف ..." ,
 # "X lance un appel à candidatures pour ...", "X invites proposals for ...".
 _ANNOUNCED_OBJECT = re.compile(
-    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:تنظيم\s+)?|(?:تفتح|يفتح)\s[^.،\n]{2,60}?\s(?=باب)|تم\s+(?=فتح)|\b(?:lance|launches|announces|annonce)\s+(?:un|une|an|a)\s+(?=\w))"
-    r"(?P<object>(?:مباراة|مباريات|مسابقة|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
+    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:(?:تنظيم|إجراء)\s+)?"
+    # "تنظم X مباراة ..." , "تعتزم X تنظيم مباراة ...": the competition without "عن"
+    r"|(?<!\w)(?:تنظم|ينظم|ستنظم|سينظم|تعتزم|يعتزم)\s[^.،\n]{2,100}?\s(?:(?:تنظيم|إجراء)\s+)?(?=مباراة|مباريات|مسابقة|امتحان)"
+    r"|(?:تفتح|يفتح)\s[^.،\n]{2,60}?\s(?=باب)|تم\s+(?=فتح)|\b(?:lance|launches|announces|annonce)\s+(?:un|une|an|a)\s+(?=\w))"
+    r"(?P<object>(?:مباراة|مباريات|مسابقة|امتحان|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
     re.IGNORECASE,
 )
 # Whom a sentence says the issuer seeks, when no line names the call: "X recrute un(e) chargé(e) de
@@ -1098,11 +1101,20 @@ _SOUGHT_OBJECT = re.compile(
 )
 
 
+# What an invitation asks for: "X invites proposals for the final evaluation of ...", "X invites
+# applications for the position of Finance Manager ..."
+_INVITED_OBJECT = re.compile(
+    r"\binvites?\s[^.\n]{0,60}?\b(?:proposals|applications|bids|offers|quotations|expressions of interest)"
+    r"\s+(?:for|to)\s+(?:the (?:position|post|role) of\s+)?(?P<object>[^.;\n]{5,160}?)(?=[.;\n]|\Z)",
+    re.IGNORECASE,
+)
+
+
 def _announced(line: str) -> tuple[int, str] | None:
     """The call's object an announcement sentence names, and where it starts in the line: what
-    is launched or announced ("X lance un appel à candidatures pour ..."), else whom the issuer
-    seeks when it names a post; a bare "appel à candidatures" names no object."""
-    found = _ANNOUNCED_OBJECT.search(line) or _SOUGHT_OBJECT.search(line)
+    is launched or announced ("X lance un appel à candidatures pour ..."), what an invitation asks
+    proposals for, else whom the issuer seeks when it names a post; a bare "appel à candidatures" names no object."""
+    found = _ANNOUNCED_OBJECT.search(line) or _INVITED_OBJECT.search(line) or _SOUGHT_OBJECT.search(line)
     if found is None:
         return None
     if found.re is _SOUGHT_OBJECT:
