@@ -196,6 +196,7 @@ class Call:
     lines: list[str]
     title: str  # the gold title, as a reader should give it
     language: str
+    family: str = ""  # the page's layout ("portal", "transcript", ...): a group for cross-validation
 
 
 def _fill(r: random.Random, template: str, language: str) -> str:
@@ -434,10 +435,16 @@ def generate(r: random.Random) -> Call:
             "platform",
             "form",
             "grant",
+            "jobboard",
+            "letterhead",
+            "labelled",
+            "sought",
         ]
     )
     lines: list[str] = []
-    if layout == "competition" and language == "ar":
+    if layout == "competition" and language != "ar":
+        layout = "fields"
+    if layout == "competition":
         lines, gold = _competition_page(r, org)
     elif layout == "platform":
         lines, gold = _platform_page(r, language, org)
@@ -445,6 +452,14 @@ def generate(r: random.Random) -> Call:
         lines, gold = _form_page(r, language, org)
     elif layout == "grant":
         lines, gold = _grant_page(r, language, org)
+    elif layout == "jobboard":
+        lines, gold = _job_board(r, language, org)
+    elif layout == "letterhead":
+        lines = _letterhead_document(r, language, org, printed, title_lines)
+    elif layout == "labelled":
+        lines, gold = _labelled_page(r, language, org, printed)
+    elif layout == "sought":
+        lines, gold = _sought_notice(r, language, org)
     elif layout == "aggregator":
         lines = _aggregator_page(r, language, org, printed, title_lines)
     elif layout == "transcript":
@@ -543,7 +558,7 @@ def generate(r: random.Random) -> Call:
         lines += _sentences(r, language, org)
     if r.random() < 0.3:  # as a Word or PDF rendering reads back: a paragraph a line, no blank between
         lines = [line for line in lines if line.strip()]
-    return Call(lines, gold, language)
+    return Call(lines, gold, language, layout)
 
 
 SITE_SUFFIXES = ["Tawjih", "NGO Jobs", "Portail Associatif", "Emploi Maroc", "Daleel", "Wadifa", "ONG Info"]
@@ -944,6 +959,191 @@ def _grant_page(r: random.Random, language: str, org: str) -> tuple[list[str], s
         lines = [gold, deadline] if r.random() < 0.5 else [deadline, gold]
     lines.append(GRANT_ANNOUNCE[language].format(org=org, n=r.randint(2, 6), theme=theme, year=year))
     lines += _sentences(r, language, org)
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines, gold
+
+
+# A job board's offer page: a long menu (with the recruiters' and candidates' corners), the post's
+# heading, who offers it and where, how long ago it was posted, an "apply" button, then the
+# description, whose first sentence says again whom the issuer recruits.
+BOARD_MENU = {
+    "fr": [
+        "Accueil",
+        "Offres d'emploi",
+        "Stages",
+        "Bénévolat",
+        "Formations",
+        "Actualités",
+        "Annuaire",
+        "Espace recruteur",
+        "Espace candidat",
+        "Publier une offre",
+        "Connexion",
+        "Contact",
+    ],
+    "en": [
+        "Home",
+        "Jobs",
+        "Internships",
+        "Volunteering",
+        "Trainings",
+        "News",
+        "Directory",
+        "Employers",
+        "Job seekers",
+        "Post a job",
+        "Sign in",
+        "Contact",
+    ],
+    "ar": [
+        "الرئيسية",
+        "عروض الشغل",
+        "التداريب",
+        "التطوع",
+        "التكوينات",
+        "الأخبار",
+        "دليل الجمعيات",
+        "فضاء المشغلين",
+        "فضاء المترشحين",
+        "أضف عرضا",
+        "تسجيل الدخول",
+        "اتصل بنا",
+    ],
+}
+BOARD_FURNITURE = {
+    "fr": ["Publiée il y a {n} jours", "Postuler", "Description de l'offre", "Partager cette offre"],
+    "en": ["Posted {n} days ago", "Apply now", "Job description", "Share this job"],
+    "ar": ["نشر منذ {n} أيام", "قدم طلبك", "وصف العرض", "شارك هذا العرض"],
+}
+RECRUITS = {
+    "fr": "{org} recrute un(e) {post} pour {obj}.",
+    "en": "{org} is seeking a {post} to support {obj}.",
+    "ar": "تعلن {org} عن حاجتها إلى {post} من أجل {obj}.",
+}
+CONTRACTS = {
+    "fr": ["CDD", "Consultance", "Temps plein"],
+    "en": ["Full time", "Consultancy", "Fixed term"],
+    "ar": ["عقد محدد المدة", "استشارة", "دوام كامل"],
+}
+
+
+def _post_heading(r: random.Random, language: str) -> tuple[str, str]:
+    """(a post's heading, the post): the post alone, or the post and what it is for."""
+    post = (
+        r.choice(POSTS[language])
+        if r.random() < 0.5
+        else _fill(r, r.choice(EXPERT_POSTS[language]), language)
+    )
+    if r.random() < 0.5:
+        return post, post
+    obj = _fill(r, r.choice({"fr": OBJECTS_FR, "en": OBJECTS_EN, "ar": OBJECTS_AR}[language]), language)
+    link = {"fr": " pour ", "en": " for ", "ar": " من أجل "}[language]
+    return post + link + obj, post
+
+
+def _job_board(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    gold, post = _post_heading(r, language)
+    menu = BOARD_MENU[language]
+    lines = [r.choice(SITES[language])] + menu[: r.randint(4, len(menu))] + [""]
+    furniture = [f.format(n=r.randint(2, 9)) for f in BOARD_FURNITURE[language]]
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    lines += [gold, org] if r.random() < 0.7 else [gold]
+    lines += [place, r.choice(CONTRACTS[language])] + furniture[: r.randint(1, 4)] + [""]
+    obj = _fill(r, r.choice({"fr": OBJECTS_FR, "en": OBJECTS_EN, "ar": OBJECTS_AR}[language]), language)
+    link = {"fr": " pour ", "en": " for ", "ar": " من أجل "}[language]
+    if link in gold and r.random() < 0.6:  # the sentence says again what the heading says
+        obj = gold.split(link, 1)[1]
+    lines.append(
+        RECRUITS[language].format(
+            org=org, post=post[:1].lower() + post[1:] if language == "fr" else post, obj=obj
+        )
+    )
+    lines += _labels(r, language) + [""]
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines, gold
+
+
+# A PDF or Word document under its letterhead: the state's or the organisation's stack, an address,
+# telephone and web lines, a page header ("... Page 1 sur 9"), then the title, often in capitals
+# over two lines; the page header comes back on each page.
+LETTERHEADS = {
+    "fr": [
+        ["ROYAUME DU MAROC", "MINISTÈRE DE LA SOLIDARITÉ ET DE LA FAMILLE", "Direction régionale de {place}"],
+        ["ROYAUME DU MAROC", "Région de {place}", "Conseil Régional"],
+        ["{ORG}", "Siège : {n}, avenue Hassan II, {place}"],
+    ],
+    "en": [["{ORG}", "{n} Palm Street, {place}, Morocco"], ["{ORG}", "Morocco Country Office"]],
+    "ar": [
+        ["المملكة المغربية", "وزارة التضامن والأسرة", "المديرية الجهوية ب{place}"],
+        ["{org}", "المقر: {n} شارع الحسن الثاني، {place}"],
+    ],
+}
+CONTACT_LINES = {
+    "fr": ["Tél : 05 28 {n}0 {n}1 {n}2 – Fax : 05 28 {n}3 {n}4 {n}5", "www.{slug}.ma"],
+    "en": ["Tel: +212 5 37 {n}0 {n}1 {n}2", "www.{slug}.org"],
+    "ar": ["الهاتف: 05 28 {n}0 {n}1 {n}2", "www.{slug}.ma"],
+}
+PAGE_OF = {"fr": "Page {page} sur {n}", "en": "Page {page} of {n}", "ar": "الصفحة {page} من {n}"}
+
+
+def _letterhead_document(
+    r: random.Random, language: str, org: str, printed: str, title_lines: list[str]
+) -> list[str]:
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    n = r.randint(2, 9)
+    stack = r.choice(LETTERHEADS[language])
+    lines = [line.format(ORG=org.upper(), org=org, place=place, n=n) for line in stack]
+    slug = "".join(w[:3].lower() for w in org.split()[:3] if w.isascii()) or "org"
+    lines += [line.format(n=n, slug=slug) for line in CONTACT_LINES[language][: r.randint(0, 2)]]
+    header = f"{org} – {r.choice(['TDR', 'ToR', 'CPS'])} {r.randint(2024, 2027)}   {PAGE_OF[language]}"
+    if r.random() < 0.5:
+        lines.append(header.format(page=1, n=n + 6))
+    lines.append("")
+    if r.random() < 0.5:
+        lines.append(r.choice(HEADERS[language]).format(n=r.randint(1, 20)))
+    if r.random() < 0.5 and language != "ar":  # capitals over two lines
+        title_lines = [line.upper() for line in _split_two_lines(r, printed, language)]
+    lines += title_lines + [""]
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    lines += [header.format(page=2, n=n + 6), r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines
+
+
+# The title behind a label on its own line, at the top of a page or of a letter: "Objet : ...",
+# "Vacancy: ...", "Consultancy: ...", "Job title: ...", "الموضوع: ..."; the label is not the title.
+TITLE_LABELS = {
+    "fr": ["Objet", "Intitulé du poste", "Intitulé de la mission", "Poste", "Offre d'emploi"],
+    "en": ["Vacancy", "Job title", "Position", "Subject", "Job offer"],
+    "ar": ["الموضوع", "المنصب", "عنوان المهمة"],
+}
+
+
+def _labelled_page(r: random.Random, language: str, org: str, printed: str) -> tuple[list[str], str]:
+    gold = printed if r.random() < 0.6 else _post_heading(r, language)[0]
+    lines = [org] if r.random() < 0.5 else []
+    if r.random() < 0.5:
+        lines.append({"fr": "Rabat, le ", "en": "Rabat, ", "ar": "الرباط في "}[language] + _date(r, language))
+    lines.append(f"{r.choice(TITLE_LABELS[language])}{r.choice([' : ', ': '])}{gold}")
+    lines += _labels(r, language) + [""]
+    lines += _sentences(r, language, org)
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines, gold
+
+
+def _sought_notice(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    """A short notice with no title line: its first sentence says whom the issuer seeks, and
+    that post and what it is for is the title."""
+    post = r.choice(POSTS[language])
+    obj = _fill(r, r.choice({"fr": OBJECTS_FR, "en": OBJECTS_EN, "ar": OBJECTS_AR}[language]), language)
+    post = post[:1].lower() + post[1:] if language == "fr" else post
+    gold = RECRUITS[language].format(org="\0", post=post, obj=obj).split("\0", 1)[1]
+    sentence = RECRUITS[language].format(org=org, post=post, obj=obj)
+    for lead in ("recrute un(e) ", "is seeking a ", "عن حاجتها إلى "):
+        gold = gold.removeprefix(" " + lead)
+    gold = gold.rstrip(".")
+    gold = gold[:1].upper() + gold[1:]
+    lines = ["المملكة المغربية", org] if language == "ar" and r.random() < 0.5 else []
+    lines += [sentence] + _labels(r, language) + [""]
     lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
     return lines, gold
 

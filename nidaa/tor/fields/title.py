@@ -185,7 +185,7 @@ _STRONG_TITLE = re.compile(
     kw(
         r"recrutement",
         r"recruitment",
-        r"recrute",
+        r"recrute(?:r|nt)?\b",  # not "Espace recruteur", a site's menu
         r"recruiting",
         r"hiring",
         r"selection d",
@@ -221,6 +221,7 @@ _MEDIUM_TITLE = re.compile(
         r"consultancy",
         r"consultance",
         r"consultation n",
+        r"avis de consultation",
         r"إعلان",
         r"طلب (?:عروض|ترشيحات|ترشيح|إبداء)",
         r"دعوة",
@@ -235,8 +236,9 @@ _MEDIUM_TITLE = re.compile(
 )
 
 
-_TITLE_KEYS = re.compile(
-    kw(
+_TITLE_KEYS = re.compile(  # a whole word: "Poste", not "Posted on"
+    r"(?:"
+    + kw(
         r"activite",
         r"intitule",
         r"titre de (?:la mission|l'activite|la consultation|l'appel|la prestation|du poste)",
@@ -245,11 +247,16 @@ _TITLE_KEYS = re.compile(
         r"position",
         r"job title",
         r"title of (?:the )?(?:assignment|position|consultancy)",
+        r"title\s*[:：]",  # "Title: ...", alone: not "Title of the project:"
+        r"titre\s*[:：]",
+        r"title\Z",
+        r"titre\Z",
         r"assignment",
         r"الموضوع",
         r"المنصب",
         r"عنوان المهمة",
     )
+    + r")\b"
 )
 
 
@@ -275,6 +282,8 @@ _JOB_WORDS = re.compile(
         r"مسؤول",
         r"مساعد",
         r"محاسب",
+        r"منشط",
+        r"مكلف",
     )
 )
 
@@ -385,9 +394,10 @@ _HEADER_PREFIX = re.compile(
 )
 
 
+_OPENING_LINES = 5  # an announcement sentence under a letterhead stack still opens the text
 _OBJECT_ALONE = 6  # words after a call's heading words that name the call without them
 _CONTINUES = re.compile(
-    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|لأجل|لفائدة|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
     r"(?i:relati(?:f|ve)|portant|concernant|pour|for|regarding|related to)\b)"
 )
 
@@ -428,7 +438,9 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
         next_end = doc.line_bounds(next_start)[1]
         nxt = doc.masked[next_start:next_end].strip()
         folded = doc.folded[next_start:next_end].strip()
-        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 300 or role_of(folded) or EMAIL.search(folded):
+        # a line going on in lowercase is the title's end, not a section heading ("des activités ...")
+        heading = role_of(folded) is not None and not nxt[:1].islower()
+        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 300 or heading or EMAIL.search(folded):
             break
         body = nxt[2:] if nxt.startswith("- ") else nxt
         # capitals going on: after a link word ("... D'UNE" + "ASSISTANCE ..."), or onto a line
@@ -613,16 +625,17 @@ def rule_candidates(
             and not generic
         ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
-    for index, (start, line) in enumerate(lines[:3]):
-        # An announcement opening the text names the call's object, unless a
-        # heading line above it already does ("Chargé(e) de projets" + "X lance ...").
-        if index and _headline(lines[0][1], doc.folded[lines[0][0] : lines[0][0] + len(lines[0][1])]):
-            break
-        announced = None if line.endswith((":", "：")) else _ANNOUNCED_OBJECT.search(line)
+    for start, line in lines[:_OPENING_LINES]:
+        # An announcement opening the text names the call's object, unless a heading line above
+        # it already does ("Chargé(e) de projets" + "X lance ..."); a letterhead stack above it
+        # ("المملكة المغربية" + "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call.
+        announced = None if line.endswith((":", "：")) else _announced(line)
         if announced and start < 800:
-            value = announced.group("object").rstrip(" .")
-            begin = start + announced.start("object")
-            candidates.append((0, -2, value, (begin, begin + len(value))))
+            offset, value = announced
+            candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
+            break
+        folded = doc.folded[start : start + len(line)]
+        if _headline(line, folded) and not _ORG_HEAD.match(folded):
             break
     for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
         crumbs = _BREADCRUMB.split(line)
@@ -703,11 +716,14 @@ def rule_candidates(
         if _REF_LINE.search(folded) and not strong:
             continue
         rank = None
-        if strong and strong.start() < 100 and words <= 25:
+        # an e-mail's or a letter's subject near the top names the call ("Subject: RFP – ...")
+        subject = index < 10 and label is not None and _MAIL_SUBJECT.fullmatch(label.group(0).strip())
+        sentence = line.endswith(".") and bool(_ISSUER_VERB_FOLDED.search(folded))  # "X recrute un(e) ... ."
+        if strong and strong.start() < 100 and words <= 25 and not sentence:
             rank = 0
-        elif strong and strong.start() < 100:  # a long announcement sentence, not a title line
-            rank = 1
-        elif (medium or strong) and words >= 4:
+        elif strong and strong.start() < 100:  # an announcement sentence, not a title line:
+            rank = 2 if sentence else 1  # a heading above it naming the post comes first
+        elif (medium or strong or subject) and words >= 4:
             rank = 1
         elif (
             index < 40
@@ -716,6 +732,14 @@ def rule_candidates(
             and not line.endswith((".", ";", ","))
             and not _SENTENCE_VERB.search(folded)  # a sentence's broken line, not a post's name
         ):
+            rank = 2
+        elif (
+            index < 40
+            and words <= 16
+            and (_ANY_TYPE_WORD.match(folded) or _JOB_WORDS.match(folded))
+            and _headline(line, folded)
+            and not _SENTENCE_VERB.search(folded)
+        ):  # a heading opening on the post ("Consultant(e) pour l'élaboration du plan ...")
             rank = 2
         if rank is not None:
             candidates.append((rank, start, line, (start, start + len(line))))
@@ -750,10 +774,10 @@ def rule_candidates(
 def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
     """A candidate line as a title: an announcement's object, continued over
     the next line when it goes on, its header words dropped."""
-    announced = _ANNOUNCED_OBJECT.search(line) if len(line.split()) > 12 else None
+    announced = _announced(line) if len(line.split()) > 12 else None
     if announced:  # "تعلن X عن تنظيم مباراة لتوظيف ...، ..." : the call's object, not the sentence
-        line = announced.group("object").rstrip(" .")
-        span = (span[0] + announced.start("object"), span[0] + announced.start("object") + len(line))
+        offset, line = announced
+        span = (span[0] + offset, span[0] + offset + len(line))
     line, span = _continued(doc, line, span)
     return _clean_title(line), span
 
@@ -1036,7 +1060,12 @@ def _features(
         # object is a value of its line, whatever the line's length)
         "long_line": float(rank >= 4 and len(line.split()) > 25),
         "enumeration": float(";" in title or title.count(",") >= 2),  # a list of categories
-        "two_roles": float(n <= 8 and bool(_TWO_ROLES.search(title)) and not _URL_OR_DATE.search(title)),
+        "two_roles": float(
+            n <= 8
+            and title.count("/") == 1
+            and bool(_TWO_ROLES.search(title))
+            and not _URL_OR_DATE.search(title)
+        ),
         "year_heading": float(
             n <= 14
             and bool(_YEAR.search(title))
@@ -1044,18 +1073,66 @@ def _features(
             and not line.endswith(".")
         ),
         "next_to_org": float(_next_to_organisation(doc, lines, index)),
-        "path": float(bool(_PATH.search(title))),  # "Department X > Unit Y": where, not what
+        # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
+        "path": float(bool(_PATH.search(title)) or len(_BREADCRUMB.split(title)) >= 3),
     }
 
 
 # The object an announcement sentence opens: "تعلن X عن تنظيم مباراة لتوظيف ..." ,
 # "X lance un appel à candidatures pour ...", "X invites proposals for ...".
 _ANNOUNCED_OBJECT = re.compile(
-    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:تنظيم\s+)?|(?:تفتح|يفتح)\s[^.،\n]{2,60}?\s(?=باب)|تم\s+(?=فتح)|\b(?:lance|launches|announces|annonce)\s+(?:un|une|an|a)\s+(?=\w))"
-    r"(?P<object>(?:مباراة|مباريات|مسابقة|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
+    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:(?:تنظيم|إجراء)\s+)?"
+    # "تنظم X مباراة ..." , "تعتزم X تنظيم مباراة ...": the competition without "عن"
+    r"|(?<!\w)(?:تنظم|ينظم|ستنظم|سينظم|تعتزم|يعتزم)\s[^.،\n]{2,100}?\s(?:(?:تنظيم|إجراء)\s+)?(?=مباراة|مباريات|مسابقة|امتحان)"
+    r"|(?:تفتح|يفتح)\s[^.،\n]{2,60}?\s(?=باب)|تم\s+(?=فتح)|\b(?:lance|launches|announces|annonce)\s+(?:un|une|an|a)\s+(?=\w))"
+    r"(?P<object>(?:مباراة|مباريات|مسابقة|امتحان|فتح باب|باب|appel|call|avis|request)[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
     re.IGNORECASE,
 )
+# Whom a sentence says the issuer seeks, when no line names the call: "X recrute un(e) chargé(e) de
+# ...", "X is seeking a qualified consultant to ...", "تعلن X عن حاجتها إلى مكون(ة) في ...": the object
+# is the post and what it is for (it must name a post or a type of provider).
+_SOUGHT_OBJECT = re.compile(
+    r"(?:\b(?:recrute|recrutent|recherche|souhaite recruter|is seeking|seeks|is looking for|is recruiting|"
+    r"wishes to recruit|is hiring)\s+(?:un(?:\(e\)|[.·]e)?|une|des|a|an)\s+"
+    r"|(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:حاجتها|حاجته|رغبتها|رغبته)\s+(?:إلى|الى|في)\s+"
+    r"(?:(?:توظيف|التعاقد مع|انتقاء)\s+)?|(?:تبحث|يبحث)\s+عن\s+)"
+    r"(?P<object>[^.،;\n]{5,160}?)(?=[.،;\n]|\Z)",
+    re.IGNORECASE,
+)
+
+
+# What an invitation asks for: "X invites proposals for the final evaluation of ...", "X invites
+# applications for the position of Finance Manager ..."
+_INVITED_OBJECT = re.compile(
+    r"\binvites?\s[^.\n]{0,60}?\b(?:proposals|applications|bids|offers|quotations|expressions of interest)"
+    r"\s+(?:for|to)\s+(?:the (?:position|post|role) of\s+)?(?P<object>[^.;\n]{5,160}?)(?=[.;\n]|\Z)",
+    re.IGNORECASE,
+)
+
+
+def _announced(line: str) -> tuple[int, str] | None:
+    """The call's object an announcement sentence names, and where it starts in the line: what
+    is launched or announced ("X lance un appel à candidatures pour ..."), what an invitation asks
+    proposals for, else whom the issuer seeks when it names a post; a bare "appel à candidatures" names no object."""
+    found = _ANNOUNCED_OBJECT.search(line) or _INVITED_OBJECT.search(line) or _SOUGHT_OBJECT.search(line)
+    if found is None:
+        return None
+    if found.re is _SOUGHT_OBJECT:
+        sought = fold(found.group("object"))
+        if not (
+            _ANY_TYPE_WORD.search(sought) or _JOB_WORDS.search(sought) or TYPE_WORDS[-1][1].search(sought)
+        ):
+            return None
+    value = found.group("object").rstrip(" .")
+    folded = _bare(fold(value))
+    cue = _STRONG_TITLE.search(folded) or _MEDIUM_TITLE.search(folded)
+    if cue and _is_generic_header(folded, cue):
+        return None
+    return found.start("object"), value
+
+
 _BREADCRUMB = re.compile(r"\s+[»›>/]\s+")
+_MAIL_SUBJECT = re.compile(kw(r"subject\s*[:：]", r"sujet\s*[:：]", r"objet\s*[:：]", r"الموضوع\s*[:：]"))
 _SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
 _URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\{|\}")
 _LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
@@ -1083,7 +1160,9 @@ def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
     )
 
 
-_ISSUER_VERB_FOLDED = re.compile(kw(r"\blance\b", r"recrute", r"تعلن", r"يعلن", r"invites", r"is seeking"))
+_ISSUER_VERB_FOLDED = re.compile(
+    kw(r"\blance\b", r"\brecrute(?:nt)?\b", r"تعلن", r"يعلن", r"invites", r"is seeking")
+)
 
 
 # What a portal or a job board glues to the end of a title line: the date to apply by
@@ -1152,6 +1231,9 @@ def _strip_tail(title: str) -> str:
     return title
 
 
+_PROGRAMME = re.compile(kw(r"programme", r"program", r"projet", r"project", r"برنامج", r"مشروع"))
+
+
 def _site_suffix(suffix: str, head: str) -> bool:
     """Whether the words after a title's last dash name a site or an issuer rather than
     going on with the call's object ("Chargé(e) de projet - Tanmia" vs "Officer – Water")."""
@@ -1170,6 +1252,7 @@ def _site_suffix(suffix: str, head: str) -> bool:
         and not _ANY_TYPE_WORD.search(folded_suffix)
         and not _JOB_WORDS.search(folded_suffix)
         and not re.search(r"\d", suffix)
+        and not _PROGRAMME.match(folded_suffix)  # "... – Programme Oasis Vertes": what the post is for
         # a site or an acronym: capitalised words or letters only, no link word inside
         and all(w[:1].isupper() or w.isupper() or "." in w for w in words)
     )

@@ -71,11 +71,12 @@ CUE_RANKS = 2
 OVERRULE_MARGIN = 0.2
 
 
-def pick(candidates: list[Candidate]) -> Candidate | None:
+def pick(candidates: list[Candidate], scorer: Model | None = None) -> Candidate | None:
     """The title among the candidates: the rules' answer when it is a cue rule's and the
     model does not contradict it, else the most probable candidate (the earlier one on a
-    tie), if probable enough, else the strongest cue rule's answer if there is one."""
-    scorer = model()
+    tie), if probable enough, else the strongest cue rule's answer if there is one. ``scorer``
+    is the shipped model unless another is given (the training script's cross-validation)."""
+    scorer = scorer or model()
     best: Candidate | None = None
     for candidate in candidates:
         candidate.probability = scorer.probability(candidate.features)
