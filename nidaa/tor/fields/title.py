@@ -412,6 +412,10 @@ _CONTINUATION = re.compile(
 )
 
 
+def _has_email(text: str) -> bool:
+    return "@" in text and EMAIL.search(text) is not None  # the "@" first: most lines have none
+
+
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -440,7 +444,7 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
         folded = doc.folded[next_start:next_end].strip()
         # a line going on in lowercase is the title's end, not a section heading ("des activités ...")
         heading = role_of(folded) is not None and not nxt[:1].islower()
-        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 300 or heading or EMAIL.search(folded):
+        if not nxt or len(nxt) > 160 or len(line) + len(nxt) > 300 or heading or _has_email(folded):
             break
         body = nxt[2:] if nxt.startswith("- ") else nxt
         # capitals going on: after a link word ("... D'UNE" + "ASSISTANCE ..."), or onto a line
@@ -597,7 +601,7 @@ def rule_candidates(
             len(line) <= 220
             and "\t" not in line
             and " | " not in line
-            and not EMAIL.search(folded)
+            and not _has_email(folded)
             and (role_of(folded) is None or len(line.split()) > 6)
             and len(line.split()) >= 2
         )
@@ -671,7 +675,7 @@ def rule_candidates(
                     candidates.append((1, begin, value, (begin, begin + len(value))))
                 continue
         words = len(line.split())
-        if words < 2 or EMAIL.search(folded):
+        if words < 2 or _has_email(folded):
             continue
         bare = _bare(folded)
         strong = _STRONG_TITLE.search(bare)
@@ -751,7 +755,7 @@ def rule_candidates(
     keyed += _table_rows(doc, lines)
     for key, value, span in keyed:
         # "Title of the assignment: X" names the title outright (after recruitment wording)
-        if _EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2 and not EMAIL.search(value):
+        if _EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2 and not _has_email(value):
             candidates.append((0, -1, value, span))
             break
     for key, value, span in keyed:
@@ -1074,7 +1078,7 @@ def _features(
         ),
         "next_to_org": float(_next_to_organisation(doc, lines, index)),
         # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
-        "path": float(bool(_PATH.search(title)) or len(_BREADCRUMB.split(title)) >= 3),
+        "path": float(bool(_PATH.search(title)) or ("/" in title and len(_BREADCRUMB.split(title)) >= 3)),
     }
 
 
@@ -1153,7 +1157,7 @@ def _headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
         and not _BLANKS.search(line)
         and not _LABEL_LINE.match(line)
         and not _URL_OR_DATE.search(line)
-        and not EMAIL.search(folded)
+        and not _has_email(folded)
         and not _PURPOSE.search(folded)  # "The project aims to ...": the context, not a heading
         and (heading_checked or role_of(folded) is None)
         and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
