@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nidaa.tor.fields.common import Doc, Span, kv_lines
-from nidaa.tor.fields.title import (
+from nidaa.tor.fields.title_words import (
     CALL_TO_BIDDERS,
     CALL_TO_ORGANISATIONS,
     MISSION_WORDS,

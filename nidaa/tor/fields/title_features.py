@@ -1,0 +1,175 @@
+"""What the title ranker (``title_rank``) knows of a candidate: about forty yes/no features of
+its line (the rule that proposed it, position, length, casing, cue words, labels, dates, sentence
+verbs, navigation words, organisation heads, what surrounds it)."""
+
+from __future__ import annotations
+
+import re
+
+from nidaa.tor.fields.common import Doc, Span
+from nidaa.tor.fields.title_words import (
+    ANY_TYPE_WORD,
+    BREADCRUMB,
+    BULLET,
+    DANGLING,
+    ISSUER_VERB_FOLDED,
+    JOB_WORDS,
+    LABEL_LINE,
+    MEDIUM_TITLE,
+    ORG_HEAD,
+    PURPOSE,
+    SENTENCE_VERB,
+    STRONG_TITLE,
+    URL_OR_DATE,
+    headline,
+    is_generic_header,
+    unmarked,
+)
+from nidaa.tor.sections import role_of
+from nidaa.tor.text import fold, kw
+
+_NUMBERED = re.compile(r"\d{1,2}\s*[.)\-]\s")
+
+
+_NAV_WORDS = re.compile(
+    kw(
+        r"transcription",  # a document host's labels above the text
+        r"texte integral",
+        r"full text",
+        r"accueil",
+        r"home",
+        r"menu",
+        r"connexion",
+        r"login",
+        r"sign in",
+        r"s'inscrire",
+        r"register",
+        r"partager",
+        r"share",
+        r"imprimer",
+        r"print",
+        r"contactez",
+        r"newsletter",
+        r"cookies?",
+        r"publie le",
+        r"mis en ligne",
+        r"posted",
+        r"published",
+        r"الرئيسية",
+        r"تسجيل الدخول",
+        r"نشر في",
+        r"شارك",
+    )
+)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+_TWO_ROLES = re.compile(r"\w\w\)?\s?/\s?\w\w")  # "Evaluator/Consultant", "Formateur / Consultant"
+
+
+_NEAR_ORG_WORDS = 8
+
+
+_PATH = re.compile(r"\s[>»›]\s")
+
+
+def next_to_organisation(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line just before or after is an organisation's name (a short line that
+    starts like one): a job board prints the post right above or below who offers it."""
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(lines):
+            start, line = lines[k]
+            if len(line.split()) <= _NEAR_ORG_WORDS and ORG_HEAD.match(doc.folded[start : start + len(line)]):
+                return True
+    return False
+
+
+def candidate_features(
+    doc: Doc,
+    lines: list[tuple[int, str]],
+    index: int,
+    rank: int,
+    title: str,
+    span: Span,
+    counts: dict[str, int],
+) -> dict[str, float]:
+    """What the ranker knows of a candidate: the rule that proposed it, where its line
+    sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
+    one short line; features the model gave no weight were dropped to keep this cheap.
+
+    A title cut out of its line (the object of an announcement sentence) does not end as
+    the line does: the sentence's final period is not the title's."""
+    start, line = lines[index] if lines else (0, title)
+    folded_line = doc.folded[start : start + len(line)]
+    folded = unmarked(folded_line if title == line else fold(title))
+    n = len(title.split())
+    letters = sum(map(str.isalpha, title))
+    upper = sum(map(str.isupper, title)) / letters if letters else 0.0
+    line_end = start + len(line)
+    cut = span[1] < line_end - 1  # the title ends before its line does
+    inside = span[0] > start + 1  # and/or begins after its line's start
+    strong = STRONG_TITLE.search(folded)
+    medium = MEDIUM_TITLE.search(folded)
+    cue = strong or medium
+    heading = role_of(folded_line)
+    return {
+        f"rule_{rank}": 1.0,
+        "first_line": float(index == 0),
+        "top_3": float(index < 3),
+        "position": min(index, 30) / 30,
+        "words_1_3": float(n <= 3),
+        "words_4_8": float(4 <= n <= 8),
+        "words_9_16": float(9 <= n <= 16),
+        "words_17_25": float(17 <= n <= 25),
+        "capitals": float(upper > 0.7 and letters > 3),
+        "title_case": float(0.25 < upper <= 0.7),
+        "strong_cue": float(bool(strong)),
+        "job_word": float(bool(JOB_WORDS.search(folded))),
+        "type_word": float(bool(ANY_TYPE_WORD.search(folded))),
+        "generic_header": float(bool(cue and is_generic_header(folded, cue))),
+        "digits": float(sum(map(str.isdigit, title)) > 4),
+        "headline": float(heading is None and headline(line, folded_line, heading_checked=True)),
+        "section_heading": float(heading is not None),
+        "ends_colon": float(line.endswith((":", "："))),
+        # a sentence's end (a key row's value, "Objet : Le présent marché est ... .", is the
+        # object the document names, sentence or not: neither this nor sentence_verb for it)
+        "ends_period": float(rank != 3 and not cut and line.endswith((".", ";", ","))),
+        "dangling": float(bool(DANGLING.search(folded[-12:]))),
+        "blank_before": float(index == 0 or "\n\n" in doc.text[max(0, start - 2) : start]),
+        "blank_after": float("\n\n" in doc.text[line_end : line_end + 2] or line_end >= len(doc.text)),
+        "cut_from_line": float(cut or inside),
+        "arabic": float(bool(title) and "\u0600" <= title[0] <= "\u06ff"),
+        "issuer_verb": float(bool(ISSUER_VERB_FOLDED.search(folded_line))),
+        "sentence_verb": float(rank != 3 and bool(SENTENCE_VERB.search(folded))),
+        "starts_lower": float(line[:1].islower()),
+        "org_head": float(bool(ORG_HEAD.match(folded))),
+        "org_name": float(n <= 8 and not cue and bool(ORG_HEAD.search(folded))),
+        "navigation": float(n <= 8 and bool(_NAV_WORDS.search(folded_line))),
+        "repeated": float(counts.get(folded_line, 0) > 1),
+        "bullet": float(line.startswith(("•", "-", "*", "·"))),
+        "numbered": float(bool(_NUMBERED.match(line))),
+        "joined": float(len(title) > len(line) + 2),
+        # the value of a "label: value" row ("Poste : ...", "Organisation : Recrutement ...")
+        "label_value": float(inside and bool(LABEL_LINE.match(BULLET.sub("", folded_line)))),
+        "table_row": float("|" in line),
+        "medium_cue": float(bool(medium)),
+        "purpose_sentence": float(bool(PURPOSE.search(folded_line))),
+        # a heading or a plain line cut out of a paragraph (a rule's key row or announced
+        # object is a value of its line, whatever the line's length)
+        "long_line": float(rank >= 4 and len(line.split()) > 25),
+        "enumeration": float(";" in title or title.count(",") >= 2),  # a list of categories
+        "two_roles": float(
+            n <= 8
+            and title.count("/") == 1
+            and bool(_TWO_ROLES.search(title))
+            and not URL_OR_DATE.search(title)
+        ),
+        "year_heading": float(
+            n <= 14 and bool(_YEAR.search(title)) and not URL_OR_DATE.search(title) and not line.endswith(".")
+        ),
+        "next_to_org": float(next_to_organisation(doc, lines, index)),
+        # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
+        "path": float(bool(_PATH.search(title)) or ("/" in title and len(BREADCRUMB.split(title)) >= 3)),
+    }

@@ -1,0 +1,517 @@
+"""The words and shapes the title reader reads a line by: the call's type words (consultant,
+trainer, expert, staff, firm), the cue words of a call's title (recruitment, "appel à ...",
+"مباراة ..."), the keys of a title row ("Intitulé du poste", "Job title", "المنصب"), the posts'
+names, the organisations' heads, sentence verbs, labels, dates and addresses, and whether a
+line reads as a heading. Shared by the candidates (``title``), their features
+(``title_features``), the cleaning (``title_clean``) and the call type (``call_type``)."""
+
+from __future__ import annotations
+
+import re
+
+from nidaa.tor.fields.common import EMAIL
+from nidaa.tor.sections import role_of
+from nidaa.tor.text import kw
+
+STAFF_CUES = re.compile(
+    kw(
+        r"contrat de travail",
+        r"contrat a duree",
+        r"\bcdd\b",
+        r"\bcdi\b",
+        r"offres? d'emploi",
+        r"postes? vacants?",
+        r"package salarial",
+        r"salaire",
+        r"salary",
+        r"employment contract",
+        r"job offer",
+        r"vacancy",
+        r"full[-\s]time",
+        r"temps plein",
+        r"fixed[-\s]term",
+        r"benefits package",
+        r"عقد عمل",
+        r"منصب شغل",
+        r"الأجر الشهري",
+        r"راتب",
+        # a public competition (concours) recruits staff into a grade
+        r"مباراة",
+        r"مباريات",
+        r"مسابقة",
+        r"\bconcours\b",
+        r"السلم \d",
+    ),
+)
+
+
+# A call to organisations (grants, project proposals, partnerships): type "other",
+# whatever people it later mentions.
+CALL_TO_ORGANISATIONS = re.compile(
+    kw(
+        r"appels? a projets",
+        r"appels? a propositions",
+        r"call for (?:project )?proposals",
+        r"calls for (?:project )?proposals",
+        r"grants? (?:program|programme|opportunit|of up to)",
+        r"subventions?",
+        r"funding opportunit",
+        r"طلبات المشاريع",
+        r"طلب دعم",
+        r"صندوق الدعم",
+        r"الاستفادة من الدعم",
+    )
+)
+
+
+# A request addressed to bidders (tenders, RFPs): a firm answers it.
+CALL_TO_BIDDERS = re.compile(
+    kw(
+        r"request for proposals?",
+        r"\brfp\b",
+        r"appel d'offres",
+        r"offerors",
+        r"soumissionnaires?",
+        r"bidders?",
+        r"طلب عروض",
+    )
+)
+
+
+# Wording of terms of reference for a mission: someone is hired for it.
+MISSION_WORDS = re.compile(
+    kw(
+        r"termes de reference",
+        r"terms of reference",
+        r"\btdr\b",
+        r"\btor\b",
+        r"livrables",
+        r"deliverables",
+        r"prestations?",
+        r"la mission",
+        r"the assignment",
+        r"المهمة",
+    )
+)
+
+
+TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "firm",
+        re.compile(
+            kw(
+                r"bureaux? d'etudes?",
+                r"cabinets?",
+                r"\bfirms?\b",
+                r"consulting compan",
+                r"societes? (?:de conseil|d'etudes|d'expertise)",
+                r"entreprises? (?:de|specialisee)",
+                r"prestataires? de services",
+                r"مكتب (?:دراسات|الدراسات)",
+                r"مكاتب (?:دراسات|الدراسات)",
+                r"شركة",
+                r"bureaux? de (?:formation|conseil)",
+                r"organismes? de formation",
+            ),
+        ),
+    ),
+    (
+        "trainer",
+        re.compile(
+            kw(
+                r"formateur",
+                r"formatrice",
+                r"animat(?:eur|rice)(?:\(trice\)|\(rice\)|[·.\-]?(?:trice|rice))?s? (?:de|d'|des) (?:formations?|ateliers?|sessions?)",
+                r"formateurs",
+                r"trainers?",
+                r"facilitat(?:eur|rice)s? de formation",
+                r"مكون",
+                r"مكونين",
+                r"مكونة",
+                r"مدرب",
+                r"مؤطر",
+            ),
+        ),
+    ),
+    ("expert", re.compile(kw(r"\bexperte?s?\b", r"\bexpert\.e", r"خبير", r"خبيرة", r"خبراء"))),
+    (
+        "consultant",
+        re.compile(
+            kw(
+                r"consultant",
+                r"consultante",
+                r"consultancy",
+                r"consultation",
+                r"facilitat(?:or|eur|rice)s?",
+                r"استشاري",
+                r"مستشار",
+                r"خبرة استشارية",
+            ),
+        ),
+    ),
+    (
+        "staff",
+        re.compile(
+            kw(
+                r"officer",
+                r"manager",
+                r"coordinat(?:eur|rice|or)",
+                r"charge ?(?:\(e\)|[.·\-]?e)? de (?:programmes?|projets?|mission|suivi|communication|plaidoyer|partenariats?)",
+                r"assistant",
+                r"responsable",
+                r"comptable",
+                r"accountant",
+                r"directeur",
+                r"directrice",
+                r"director",
+                r"animat(?:eur|rice)",
+                r"\bpostes?\b",
+                r"\bpositions?\b",
+                r"\bcdd\b",
+                r"\bcdi\b",
+                r"منسق",
+                r"مساعد",
+                r"محاسب",
+                r"مسؤول",
+                r"منصب",
+                r"مناصب",
+                r"مباراة",
+                r"مباريات",
+                r"مسابقة",
+                r"لشغل",
+            ),
+        ),
+    ),
+]
+
+
+REF_LINE = re.compile(kw(r"numero", r"\bn°", r"\bnº", r"\bref\b", r"reference de", r"\bno\.? ?\d", r"رقم"))
+
+
+STRONG_TITLE = re.compile(
+    kw(
+        r"recrutement",
+        r"recruitment",
+        r"recrute(?:r|nt)?\b",  # not "Espace recruteur", a site's menu
+        r"recruiting",
+        r"hiring",
+        r"selection d",
+        r"vacancy",
+        r"job (?:offer|opening|title)",
+        r"offre d'emploi",
+        r"avis de recrutement",
+        r"توظيف",
+        r"انتقاء",
+        r"لانتقاء",
+        r"اختيار",
+        r"لاختيار",
+        r"التعاقد مع",
+    )
+)
+
+
+MEDIUM_TITLE = re.compile(
+    kw(
+        r"appel a (?:candidatures?|consultation|manifestation|propositions|projets|experts?|consultants?)",
+        r"appel d'offres?",
+        r"avis d'appel",
+        r"mission d'(?:expertise|appui|assistance|evaluation|accompagnement)",
+        r"assistance technique",
+        r"termes de reference",
+        r"call for (?:applications|proposals|expressions|consultants|tenders|trainers|experts|facilitators|candidates)",
+        r"appel a (?:formateurs?|formatrices?|facilitateurs?|facilitatrices?)",
+        r"request for (?:proposals?|quotations?|expressions?|applications?|tenders?|bids?)",
+        r"invitation to (?:bid|tender)",
+        r"expressions? of interest",
+        r"appel a manifestation",
+        r"terms of reference",
+        r"consultancy",
+        r"consultance",
+        r"consultation n",
+        r"avis de consultation",
+        r"إعلان",
+        r"طلب (?:عروض|ترشيحات|ترشيح|إبداء)",
+        r"دعوة",
+        r"دفتر التحملات",
+        r"الشروط المرجعية",
+        # a public competition names its posts: "Concours de recrutement de ...", "مباراة لتوظيف ..."
+        r"concours",
+        r"مباراة",
+        r"مباريات",
+        r"مسابقة",
+    )
+)
+
+
+TITLE_KEYS = re.compile(  # a whole word: "Poste", not "Posted on"
+    r"(?:"
+    + kw(
+        r"activite",
+        r"intitule",
+        r"titre de (?:la mission|l'activite|la consultation|l'appel|la prestation|du poste)",
+        r"objet",
+        r"poste",
+        r"position",
+        r"job title",
+        r"title of (?:the )?(?:assignment|position|consultancy)",
+        r"title\s*[:：]",  # "Title: ...", alone: not "Title of the project:"
+        r"titre\s*[:：]",
+        r"title\Z",
+        r"titre\Z",
+        r"assignment",
+        r"الموضوع",
+        r"المنصب",
+        r"عنوان المهمة",
+    )
+    + r")\b"
+)
+
+
+JOB_WORDS = re.compile(
+    kw(
+        r"officer",
+        r"manager",
+        r"coordinat",
+        r"charge\s*(?:\(e\)|\.?e)?\s+de",
+        r"assistant",
+        r"responsable",
+        r"comptable",
+        r"accountant",
+        r"advisor",
+        r"adviser",
+        r"conseill",
+        r"specialist",
+        r"chef de",
+        r"directeur",
+        r"director",
+        r"animat",
+        r"منسق",
+        r"مسؤول",
+        r"مساعد",
+        r"محاسب",
+        r"منشط",
+        r"مكلف",
+    )
+)
+
+
+EXPLICIT_TITLE_KEY = re.compile(
+    kw(
+        r"(?:titre|intitule|title|name) (?:de la |du |de l'|of the |of )?(?:mission|consultation|assignment|consultancy|poste|position|prestation|etude|study)",
+        r"(?:assignment|job|position|consultancy|activity) title",
+        r"titre de l'activite",
+        r"(?:marche |appel d'offres )?(?:relatif|relative|portant) (?:a|sur)",  # a tender's object
+        r"objet de (?:la consultation|l'appel|la mission)",
+        r"intitule\Z",
+        r"intitule (?:du poste|de la formation|de l'etude)",
+        r"poste\Z",
+        r"poste a pourvoir",
+        r"position\Z",
+        r"description of (?:the )?(?:assignment|consultancy|services)",
+        r"assignment\Z",
+        r"عنوان (?:المهمة|الاستشارة|المنصب)",
+        r"المنصب\Z",
+        r"موضوع (?:التكوين|الاستشارة|الدراسة|المهمة)\Z",
+    )
+)
+
+
+_GENERIC_WORDS = re.compile(
+    kw(
+        r"n°",
+        r"لتقديم",
+        r"تقديم",
+        r"عروض",
+        r"ترشيحات",
+        r"candidatures?",
+        r"applications?",
+        r"proposals?",
+        r"propositions?",
+        r"offres?",
+        r"no\.?",
+        r"nº",
+        r"numero",
+        r"ref\.?",
+        r"reference",
+        r"de",
+        r"d'",
+        r"du",
+        r"des",
+        r"for",
+        r"of",
+        r"the",
+        r"a",
+        r"an",
+        r"pour",
+        r"emploi",
+        r"شغل",
+        r"عن",
+        r"منصب",
+        r"مفتوح",
+        r"رقم",
+        # "appel d'offres ouvert sur offres de prix", "طلب عروض أثمان مفتوح"
+        r"طلب",
+        r"اثمان",
+        r"ouvert",
+        r"sur",
+        r"prix",
+        r"open",
+    )
+)
+
+
+DANGLING = re.compile(
+    r"(?:\b(?:de|du|des|d'une?|d`une?|d une?|d'|pour|la|le|les|l'|au|aux|a|et|en|of|the|for|and|to|in|on))\Z"
+)
+
+
+def has_email(text: str) -> bool:
+    return "@" in text and EMAIL.search(text) is not None  # the "@" first: most lines have none
+
+
+_ARABIC_MARKS = str.maketrans("", "", "\u0640" + "".join(map(chr, range(0x064B, 0x0653))))
+
+
+def unmarked(folded: str) -> str:
+    """A folded line without Arabic stretching and vowel marks ("مبــاراة لتوظيـف", "سُلَّم"), for
+    the cue words to match; offsets into it are not the document's."""
+    return folded.translate(_ARABIC_MARKS)
+
+
+def is_generic_header(folded: str, cue: re.Match[str]) -> bool:
+    rest = folded[: cue.start()] + " " + folded[cue.end() :]
+    rest = _REF_VALUE_ANY.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if not _GENERIC_WORDS.fullmatch(w)]
+    return len(words) <= 1
+
+
+BLANKS = re.compile(r"\.{4,}|…{2,}|_{4,}|(?:\. ){4,}")
+
+
+BULLET = re.compile(r"\A[ \t]*[-–•·▪*][ \t]+")
+
+
+_REF_VALUE_ANY = re.compile(r"\S*\d\S*")
+
+
+ANY_TYPE_WORD = re.compile("|".join(f"(?:{p.pattern})" for kind, p in TYPE_WORDS if kind != "staff"))
+
+
+ORG_HEAD = re.compile(
+    kw(
+        r"association",
+        r"fondation",
+        r"foundation",
+        r"reseau",
+        r"network",
+        r"federation",
+        r"union",
+        r"institut",
+        r"institute",
+        r"organisation",
+        r"organization",
+        r"ministere",
+        r"ministry",
+        r"agence",
+        r"agency",
+        r"royaume",
+        r"kingdom",
+        r"جمعية",
+        r"مؤسسة",
+        r"المملكة",
+        r"وزارة",
+        r"الوكالة",
+        r"جماعة",
+        r"المجلس",
+    )
+)
+
+
+SENTENCE_VERB = re.compile(
+    kw(
+        r"\best\b",
+        r"\bsont\b",
+        r"\bsera\b",
+        r"\bdoit\b",
+        r"\bdoivent\b",
+        r"\bis\b",
+        r"\bare\b",
+        r"\bwill\b",
+        r"\bmust\b",
+        r"\bshould\b",
+        r"\bshall\b",
+        r"\bdevront\b",
+        r"\bpeuvent\b",
+        r"\bhas\b",
+        r"\bhave\b",
+        r"\bwe\b",
+        r"\bnous\b",
+        r"\bvous\b",
+        r"\byou\b",
+        r"يجب",
+        r"سيتم",
+        r"يتعين",
+        r"يتم",
+        r"سيكون",
+        r"ستكون",
+        r"يكون",
+        r"يمكن",
+        r"يمكنك",
+        r"يهدف",
+        r"تهدف",
+        r"المرجو",
+    )
+)
+
+
+# A sentence that says what a project or an intervention is for: context, never the title
+# ("The project aims to ...", "Le programme vise à ...", "يهدف المشروع إلى ...").
+PURPOSE = re.compile(
+    kw(
+        r"\baims? to\b",
+        r"\bseeks? to\b",
+        r"\bintends? to\b",
+        r"\bvisen?t? a\b",
+        r"a pour (?:objectif|but)",
+        r"يهدف",
+        r"تهدف",
+        r"يروم",
+        r"ترمي",
+    )
+)
+
+
+BREADCRUMB = re.compile(r"\s+[»›>/]\s+")
+
+
+URL_OR_DATE = re.compile(r"https?://|www\.|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b|\{|\}")
+
+
+LABEL_LINE = re.compile(r"\A[^:：]{1,40}[:：]")
+
+
+def headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
+    """Whether a top line reads as a call's heading: a short phrase, not a
+    label, an address, a date line, a section heading or a sentence."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 20
+        and len(line) <= 200
+        and not line.endswith((":", "：", ",", ";"))
+        and not (line.endswith(".") and len(words) > 12)
+        and not line.startswith(("•", "-", "*", "[", "(", "|"))
+        and "\t" not in line
+        and " | " not in line  # a table row
+        and not BLANKS.search(line)
+        and not LABEL_LINE.match(line)
+        and not URL_OR_DATE.search(line)
+        and not has_email(folded)
+        and not PURPOSE.search(folded)  # "The project aims to ...": the context, not a heading
+        and (heading_checked or role_of(folded) is None)
+        and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
+    )
+
+
+ISSUER_VERB_FOLDED = re.compile(
+    kw(r"\blance\b", r"\brecrute(?:nt)?\b", r"تعلن", r"يعلن", r"invites", r"is seeking")
+)
