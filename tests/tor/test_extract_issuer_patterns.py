@@ -168,6 +168,22 @@ from nidaa.tor.extract import extract_fields
         # the job board that reposts a call is not its issuer
         ("Publié par : Tanmia.ma\nL'Association Anir recrute un consultant.", "Association Anir"),
         ("Job: Trainer\nPosted by: jobs.example.ma\nEmployer: Fondation Amlal\n", "Fondation Amlal"),
+        # a label alone on its line, its value on the next: the label is no name
+        (
+            "Consultancy\nOrganisation name\nFutures Lab Tafileh\nDeadline\n12 May 2026\n",
+            "Futures Lab Tafileh",
+        ),
+        # a table flattened with pipes
+        ("| الإدارة | وزارة الشباب والرياضة |\n| المنصب | متصرف |\n", "وزارة الشباب والرياضة"),
+        ("| Structure | Coopérative Tamount |\n| Poste | Formateur |\n", "Coopérative Tamount"),
+        ("| الجهة المنظمة / الشركة | وكالة تنمية الواحات |\n| المنصب | تقني |\n", "وكالة تنمية الواحات"),
+        ("الإدارة المشغلة\nالمكتب الوطني للسياحة\nالمنصب: تقني\n", "المكتب الوطني للسياحة"),
+        # a PDF transcript's hard line break inside the name
+        (
+            "Appel à candidatures\nDans le cadre de son projet « Jeunes citoyens », l'Association Horizons\n"
+            "Solidaires du Sud recrute un(e) formateur(trice) en plaidoyer.",
+            "Association Horizons Solidaires du Sud",
+        ),
     ],
 )
 def test_issuer_as_calls_name_it(text, issuer):

@@ -214,6 +214,8 @@ _ISSUER_KEYS = re.compile(
         r"صاحب المشروع",
         r"اسم (?:الجمعية|المنظمة|المؤسسة|الهيئة)",
         r"(?:الجمعية|المنظمة|المؤسسة|الإدارة|المشغل)\s*\Z",
+        r"(?:الإدارة|المؤسسة|الهيئة|الجهة) (?:المنظمة|المشغلة|المعنية|المتعاقدة)\s*\Z",
+        r"(?:الشركة|المشغل|المشغلة)\s*\Z",
     )
 )
 
@@ -424,11 +426,23 @@ def _cued(doc: Doc) -> Iterator[Found]:
         yield raw, (tail_start + offset, tail_start + offset + len(raw)), 0.85, labelled
 
 
+def _is_issuer_key(key: str) -> bool:
+    """Whether a folded label names the issuer, alone or among alternatives ("الإدارة / الشركة")."""
+    return any(_ISSUER_KEYS.fullmatch(part.strip(" *#:：")) for part in key.split("/"))
+
+
+# A row of a table flattened with pipes: "| Organisation | X |".
+_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[ \t]*(?P<key>[^|\n]{2,50}?)[ \t]*\|[ \t]*(?P<value>[^|\n]*[^|\s])")
+
+
 def _labelled(doc: Doc) -> Iterator[Found]:
     """ "Organisation : X" on one line, or a job board's label alone with its value on the next line."""
     for key, value, span in kv_lines(doc, max(2000, len(doc.text) // 3)):
         if _ISSUER_KEYS.match(key):
             yield value, span, 0.85, True
+    for row in _PIPE_ROW.finditer(doc.masked, 0, min(len(doc.masked), 4000)):  # "| الإدارة | وزارة ... |"
+        if _is_issuer_key(doc.folded[row.start("key") : row.end("key")]):
+            yield row.group("value"), row.span("value"), 0.85, True
     lines = [
         (m.start(), m.end(), m.group(0).strip())
         for m in re.finditer(r"[^\n]+", doc.masked[:4000])
@@ -436,8 +450,7 @@ def _labelled(doc: Doc) -> Iterator[Found]:
     ]
     for (start, end, _), (value_start, _, value) in zip(lines, lines[1:], strict=False):
         label = doc.folded[start:end].strip().strip(" *#:：")
-        whole = _ISSUER_KEYS.match(label)
-        if whole and whole.end() == len(label) and len(value.split()) <= 12 and not value.endswith(":"):
+        if _is_issuer_key(label) and len(value.split()) <= 12 and not value.endswith(":"):
             lead = doc.masked.find(value, value_start)
             yield value, (lead, lead + len(value)), 0.8, True
 
@@ -483,6 +496,30 @@ def _verb_matches(doc: Doc) -> Iterator[re.Match[str]]:
             yield match
 
 
+# The end of a hard-wrapped line that opens a name: an article or a kind word, then capitalised words.
+_WRAPPED_HEAD = re.compile(
+    r"(?:(?<=[\s'’])(?:l['’]|la |le |les |the |The |La |Le |L['’])|(?<![^\W\d_])(?=(?:Association|Fondation|Foundation|"
+    r"Réseau|Network|Union|Fédération|Coopérative|Collectif|Organisation|Organization|Institut|Institute|Centre|Center)\b))"
+    r"(?P<head>[A-ZÀ-Ý][\w'’&\-]{0,30}(?:[ \t]+" + _VERB_NAME_WORD + r"){0,6})[ \t]*\Z"
+)
+
+
+def _wrapped_head(doc: Doc, start: int) -> tuple[str, int] | None:
+    """A PDF transcript breaks lines inside sentences: when a name opens its line and the line before is
+    prose cut inside a name ("..., l'Association Horizons" / "Solidaires du Sud recrute ..."), the
+    name's first words and where they start."""
+    line_start = doc.line_bounds(start)[0]
+    if line_start == 0 or doc.masked[line_start:start].strip():
+        return None
+    prev_start, prev_end = doc.line_bounds(line_start - 1)
+    if prev_end - prev_start < 50:  # a short line stands alone (a title, a letterhead), it is not wrapped
+        return None
+    head = _WRAPPED_HEAD.search(doc.masked, max(prev_start, prev_end - 200), prev_end)
+    if head is None:
+        return None
+    return head.group("head").strip(), head.start("head")
+
+
 def _announced(doc: Doc) -> Iterator[Found]:
     """ "X recrute", "X is seeking", "X, avec le soutien de Y, lance": the name before the verb,
     unless a partner or funder cue introduces it."""
@@ -495,6 +532,16 @@ def _announced(doc: Doc) -> Iterator[Found]:
         kind = _KIND_BEFORE.search(doc.masked, max(0, start - 20), start)
         if kind:
             start = kind.start("kind")
+        wrapped = _wrapped_head(doc, start)
+        if wrapped is not None:  # "l'Association Horizons" / "Solidaires du Sud recrute": one name
+            head, start = wrapped
+            yield (
+                f"{head} {doc.masked[match.start('org') : match.end('org')]}",
+                (start, match.end("org")),
+                0.75,
+                False,
+            )
+            continue
         yield doc.masked[start : match.end("org")], (start, match.end("org")), 0.75, False
     for match in _ACRONYM_FIRST.finditer(doc.masked):
         if match.group("acronym").upper() == match.group("acronym"):
@@ -880,6 +927,7 @@ def read_issuer(doc: Doc) -> None:
                 or len(name) > 90
                 or (_NOT_ORG.match(fold(name)) and not _SHOUTED_HEAD.match(name))
                 or _WEB_NAME.search(name)
+                or _is_issuer_key(fold(name))  # a label ("Organisation name"), not its value
             ):
                 continue
             if _ACRONYM.match(name):
