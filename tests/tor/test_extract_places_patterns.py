@@ -226,6 +226,18 @@ LETTERHEADS_AND_MORE_LABELS = [
     ("Job: Trainer\nEmployer: Fondation Amlal\nWorkplace: Casablanca\n", ["Casablanca"]),
     ("Poste : formateur\nSite de la mission : Kasserine\n", ["Kasserine"]),
     ("We are hiring a consultant to train teachers in Irbid governorate.\n", ["Irbid"]),
+    # an office's name holds the place: the place, not the office
+    ("Recrutement d'un formateur\nLieu d'affectation : Délégation provinciale de Khouribga\n", ["Khouribga"]),
+    ("المنصب: تقني\nمقر العمل: المديرية الإقليمية بالحسيمة\n", ["الحسيمة"]),
+    # trips with an adjective between
+    (
+        "Le consultant sera basé à Rabat avec des déplacements fréquents à Errachidia et Midelt.\n",
+        ["Rabat", "Errachidia", "Midelt"],
+    ),
+    # a place inside the announcing organisation's name is not where the body sits
+    ("L'Association Tanger Solidarité recrute un consultant pour son plan stratégique.\n", []),
+    ("تعلن جمعية طنجة للتضامن عن حاجتها لمكون.\n", []),
+    ("يعلن رئيس جماعة أمزميز عن فتح باب الترشيح لانتقاء مكون.\n", ["أمزميز"]),
 ]
 
 
