@@ -213,6 +213,10 @@ def test_a_copy_of_the_cv_is_not_a_copied_address():
         # a funder alone is not the issuer
         "Ce projet est financé par la Fondation Lumière.\nRecrutement d'un formateur en gestion.",
         "بدعم من مؤسسة الخير للتنمية\nإعلان عن انتقاء مكون",
+        # the fund or programme a call falls under is not its issuer
+        "في إطار صندوق دعم المبادرات المحلية، تم فتح باب الترشيح.\nوعليه، تدعو الجماعة الجمعيات المحلية إلى إيداع ملفاتها.",
+        "Dans le cadre du Fonds d'Appui aux Initiatives Locales, un appel est ouvert aux associations.",
+        "As part of the Civic Voices Fund (CVF), applications are invited from local associations.",
     ],
 )
 def test_no_issuer_rather_than_a_partner(text):

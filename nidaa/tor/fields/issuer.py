@@ -763,12 +763,32 @@ def _domain(doc: Doc) -> Iterator[Found]:
     return _owners_domain(doc, spelled=False)
 
 
+# "dans le cadre du Fonds X", "في إطار صندوق X", "as part of the Y Programme": what the call falls under
+# (a fund, a programme), not who issues it.
+_FRAMEWORK_BEFORE = re.compile(
+    kw(
+        r"dans le cadre (?:de la|de l'|du|des|de|d')\s*",
+        r"(?:with)?in the framework of(?: the)?\s*",
+        r"as part of(?: the)?\s*",
+        r"في اطار\s*",
+        r"ضمن\s*",
+    )
+    + r"\Z"
+)
+
+
+def _under_a_framework(doc: Doc, start: int) -> bool:
+    return bool(_FRAMEWORK_BEFORE.search(doc.folded, max(0, start - 40), start))
+
+
 def _most_named(doc: Doc) -> Iterator[Found]:
     """Nothing says who issues the call: the organisation the text defines with its acronym and
     names most often, else the first one with a kind word ("l'Association X") no partner cue
     introduces."""
     limit = min(len(doc.text), 6000)
-    defined = list(defined_acronyms(doc.masked, doc.folded, limit))
+    defined = [
+        d for d in defined_acronyms(doc.masked, doc.folded, limit) if not _under_a_framework(doc, d[2])
+    ]
     if defined:
         counts = {
             acr: len(re.findall(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", doc.masked))
@@ -782,11 +802,14 @@ def _most_named(doc: Doc) -> Iterator[Found]:
             len(name.split()) >= 2
             and org_line(name)
             and not in_partner_clause(doc.folded, match.start(), doc.line_bounds(match.start())[0])
+            and not _under_a_framework(doc, match.start())
         ):
             yield name, (match.end() - len(name), match.end()), 0.3, True
             return
     for match in re.finditer(AR_NAME, doc.folded[:limit]):
-        if not in_partner_clause(doc.folded, match.start(), doc.line_bounds(match.start())[0]):
+        if not in_partner_clause(
+            doc.folded, match.start(), doc.line_bounds(match.start())[0]
+        ) and not _under_a_framework(doc, match.start()):
             name, span = arabic_name(doc.masked, match)
             yield name, span, 0.3, True
             return
