@@ -168,6 +168,15 @@ from nidaa.tor.extract import extract_fields
         # the job board that reposts a call is not its issuer
         ("Publié par : Tanmia.ma\nL'Association Anir recrute un consultant.", "Association Anir"),
         ("Job: Trainer\nPosted by: jobs.example.ma\nEmployer: Fondation Amlal\n", "Fondation Amlal"),
+        # more announcing verbs, on names without a kind word
+        ("Contexte\nTazrouk Solidarité vient de lancer un appel à candidatures.", "Tazrouk Solidarité"),
+        ("Avis\nAssafa Maroc a décidé de recruter un consultant.", "Assafa Maroc"),
+        ("Request for proposals\nHighland Water hereby invites qualified firms to apply.", "Highland Water"),
+        (
+            "RFP\nCoastal Resilience Partners is issuing this Request for Proposals.",
+            "Coastal Resilience Partners",
+        ),
+        ("Mercy Aid Jordan has decided to hire a consultant.", "Mercy Aid Jordan"),
         # a label alone on its line, its value on the next: the label is no name
         (
             "Consultancy\nOrganisation name\nFutures Lab Tafileh\nDeadline\n12 May 2026\n",

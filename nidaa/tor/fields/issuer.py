@@ -226,6 +226,8 @@ _VERBS = (
     r"|a besoin|needs|is in need of|publie|porte à la connaissance|fait appel|ouvre|procède|procédera|entend recruter"
     r"|prévoit de recruter|is opening|opens|is offering|has an opening|welcomes applications|is accepting|accepts applications"
     r"|met en (?:œ|oe)uvre|implements"
+    r"|vient de lancer|a décidé de (?:recruter|lancer|faire appel|engager)|has decided to (?:hire|recruit|engage|launch|contract)"
+    r"|is issuing|issues this|hereby invites|par la présente,? invite"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30},?\s+){0,4}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|institute|institut|charity|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
 # A word of the name: capitalised, or a small word between two capitalised ones, or the lowercase
