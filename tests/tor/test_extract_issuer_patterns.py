@@ -177,6 +177,12 @@ from nidaa.tor.extract import extract_fields
             "Coastal Resilience Partners",
         ),
         ("Mercy Aid Jordan has decided to hire a consultant.", "Mercy Aid Jordan"),
+        # a labelled value's place or country is not part of the name; a site's account is no organisation
+        ("Employer: Fondation Amlal – Casablanca\nJob: trainer\n", "Fondation Amlal"),
+        ("Recruteur : Association Ikhlass - Tétouan\n", "Association Ikhlass"),
+        ("Organisation : Association Tilila (Tunisie)\n", "Association Tilila"),
+        ("Organisation : Association Sud - Nord\n", "Association Sud - Nord"),
+        ("Posted by: Admin\nOrganization: Sahara Youth Council\n", "Sahara Youth Council"),
         # a label alone on its line, its value on the next: the label is no name
         (
             "Consultancy\nOrganisation name\nFutures Lab Tafileh\nDeadline\n12 May 2026\n",

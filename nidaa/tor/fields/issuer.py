@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from nidaa.tor.fields.common import EMAIL, PARTNER_CUES, Doc, Span, kv_lines
+from nidaa.tor.fields.locations import is_country
 from nidaa.tor.fields.org_names import (
     ACRONYM_TAIL,
     AR_NAME,
@@ -390,7 +391,9 @@ def _signed_contact(doc: Doc) -> tuple[str, Span] | None:
 
 _NOT_ORG = re.compile(
     kw(
-        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z|(?:role|poste|position|job|emploi|company|entreprise|organisme)\s*\Z)"
+        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z|(?:role|poste|position|job|emploi|company|entreprise|organisme)\s*\Z"
+        # who posted a page on a job board: a site's account, not an organisation
+        r"|(?:admin|administrat(?:or|eur)|editor|redaction|webmaster|moderat(?:or|eur)|staff|team|equipe)\s*\Z)"
     )
 )
 
@@ -437,11 +440,28 @@ def _is_issuer_key(key: str) -> bool:
 _PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[ \t]*(?P<key>[^|\n]{2,50}?)[ \t]*\|[ \t]*(?P<value>[^|\n]*[^|\s])")
 
 
+# A labelled value's tail that says where the organisation is: "X – Casablanca", "X - Maroc", "X (Tunisie)".
+_WHERE_TAIL = re.compile(
+    r"(?:\s[–—\-|]\s+(?P<dashed>[^–—\-|()]{2,40})|\s*\((?P<bracketed>[^()]{2,40})\))\s*\Z"
+)
+
+
+def _without_its_place(doc: Doc, value: str) -> str:
+    """ "Fondation X – Casablanca" -> "Fondation X": a labelled value's place or country is not its name."""
+    tail = _WHERE_TAIL.search(value)
+    if tail is None:
+        return value
+    where = (tail.group("dashed") or tail.group("bracketed")).strip()
+    known = doc.gazetteer is not None and doc.gazetteer.lookup(where) is not None
+    return value[: tail.start()] if known or is_country(where) else value
+
+
 def _labelled(doc: Doc) -> Iterator[Found]:
     """ "Organisation : X" on one line, or a job board's label alone with its value on the next line."""
     for key, value, span in kv_lines(doc, max(2000, len(doc.text) // 3)):
         if _ISSUER_KEYS.match(key):
-            yield value, span, 0.85, True
+            name = _without_its_place(doc, value)
+            yield name, (span[0], span[0] + len(name)), 0.85, True
     for row in _PIPE_ROW.finditer(doc.masked, 0, min(len(doc.masked), 4000)):  # "| الإدارة | وزارة ... |"
         if _is_issuer_key(doc.folded[row.start("key") : row.end("key")]):
             yield row.group("value"), row.span("value"), 0.85, True
