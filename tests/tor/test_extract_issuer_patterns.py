@@ -168,6 +168,37 @@ from nidaa.tor.extract import extract_fields
         # the job board that reposts a call is not its issuer
         ("Publié par : Tanmia.ma\nL'Association Anir recrute un consultant.", "Association Anir"),
         ("Job: Trainer\nPosted by: jobs.example.ma\nEmployer: Fondation Amlal\n", "Fondation Amlal"),
+        # more announcing verbs, on names without a kind word
+        ("Contexte\nTazrouk Solidarité vient de lancer un appel à candidatures.", "Tazrouk Solidarité"),
+        ("Avis\nAssafa Maroc a décidé de recruter un consultant.", "Assafa Maroc"),
+        ("Request for proposals\nHighland Water hereby invites qualified firms to apply.", "Highland Water"),
+        (
+            "RFP\nCoastal Resilience Partners is issuing this Request for Proposals.",
+            "Coastal Resilience Partners",
+        ),
+        ("Mercy Aid Jordan has decided to hire a consultant.", "Mercy Aid Jordan"),
+        # a labelled value's place or country is not part of the name; a site's account is no organisation
+        ("Employer: Fondation Amlal – Casablanca\nJob: trainer\n", "Fondation Amlal"),
+        ("Recruteur : Association Ikhlass - Tétouan\n", "Association Ikhlass"),
+        ("Organisation : Association Tilila (Tunisie)\n", "Association Tilila"),
+        ("Organisation : Association Sud - Nord\n", "Association Sud - Nord"),
+        ("Posted by: Admin\nOrganization: Sahara Youth Council\n", "Sahara Youth Council"),
+        # a label alone on its line, its value on the next: the label is no name
+        (
+            "Consultancy\nOrganisation name\nFutures Lab Tafileh\nDeadline\n12 May 2026\n",
+            "Futures Lab Tafileh",
+        ),
+        # a table flattened with pipes
+        ("| الإدارة | وزارة الشباب والرياضة |\n| المنصب | متصرف |\n", "وزارة الشباب والرياضة"),
+        ("| Structure | Coopérative Tamount |\n| Poste | Formateur |\n", "Coopérative Tamount"),
+        ("| الجهة المنظمة / الشركة | وكالة تنمية الواحات |\n| المنصب | تقني |\n", "وكالة تنمية الواحات"),
+        ("الإدارة المشغلة\nالمكتب الوطني للسياحة\nالمنصب: تقني\n", "المكتب الوطني للسياحة"),
+        # a PDF transcript's hard line break inside the name
+        (
+            "Appel à candidatures\nDans le cadre de son projet « Jeunes citoyens », l'Association Horizons\n"
+            "Solidaires du Sud recrute un(e) formateur(trice) en plaidoyer.",
+            "Association Horizons Solidaires du Sud",
+        ),
     ],
 )
 def test_issuer_as_calls_name_it(text, issuer):
@@ -197,6 +228,10 @@ def test_a_copy_of_the_cv_is_not_a_copied_address():
         # a funder alone is not the issuer
         "Ce projet est financé par la Fondation Lumière.\nRecrutement d'un formateur en gestion.",
         "بدعم من مؤسسة الخير للتنمية\nإعلان عن انتقاء مكون",
+        # the fund or programme a call falls under is not its issuer
+        "في إطار صندوق دعم المبادرات المحلية، تم فتح باب الترشيح.\nوعليه، تدعو الجماعة الجمعيات المحلية إلى إيداع ملفاتها.",
+        "Dans le cadre du Fonds d'Appui aux Initiatives Locales, un appel est ouvert aux associations.",
+        "As part of the Civic Voices Fund (CVF), applications are invited from local associations.",
     ],
 )
 def test_no_issuer_rather_than_a_partner(text):

@@ -226,6 +226,22 @@ LETTERHEADS_AND_MORE_LABELS = [
     ("Job: Trainer\nEmployer: Fondation Amlal\nWorkplace: Casablanca\n", ["Casablanca"]),
     ("Poste : formateur\nSite de la mission : Kasserine\n", ["Kasserine"]),
     ("We are hiring a consultant to train teachers in Irbid governorate.\n", ["Irbid"]),
+    # an office's name holds the place: the place, not the office
+    ("Recrutement d'un formateur\nLieu d'affectation : Délégation provinciale de Khouribga\n", ["Khouribga"]),
+    ("المنصب: تقني\nمقر العمل: المديرية الإقليمية بالحسيمة\n", ["الحسيمة"]),
+    # trips with an adjective between
+    (
+        "Le consultant sera basé à Rabat avec des déplacements fréquents à Errachidia et Midelt.\n",
+        ["Rabat", "Errachidia", "Midelt"],
+    ),
+    # the spellings Arabic notices use beside the official one
+    ("مقر العمل: تزنيت\n", ["تزنيت"]),
+    ("ستنظم الدورات التكوينية بإقليم فكيك.\n", ["فكيك"]),
+    ("نرحب بالأيادي البيضاء. ستنظم الدورات بمدينة البيضاء.\n", ["البيضاء"]),
+    # a place inside the announcing organisation's name is not where the body sits
+    ("L'Association Tanger Solidarité recrute un consultant pour son plan stratégique.\n", []),
+    ("تعلن جمعية طنجة للتضامن عن حاجتها لمكون.\n", []),
+    ("يعلن رئيس جماعة أمزميز عن فتح باب الترشيح لانتقاء مكون.\n", ["أمزميز"]),
 ]
 
 
@@ -269,6 +285,21 @@ def test_the_confidence_says_how_the_place_was_found(text, confidence):
 
 def test_a_place_abroad_has_no_territory_code():
     assert extract_fields("Location: Beirut, Lebanon\n")["location_codes"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("مقر العمل: تزنيت\n", "MA-TIZ"),
+        ("ستنظم الدورات بمدينة وارزازات.\n", "MA-OUA"),
+        ("ستنظم الدورات بإقليم فكيك.\n", "MA-FIG"),
+        ("ستنظم الدورات بمدينة الراشيدية.\n", "MA-ERR"),
+        ("ستنظم الدورات بمدينة الطنطان.\n", "MA-TNT"),
+        ("ستنظم الدورات بمدينة البيضاء.\n", "MA-CAS"),
+    ],
+)
+def test_arabic_spelling_variants_are_linked_to_their_territory(text, code):
+    assert extract_fields(text)["location_codes"] == [code]
 
 
 def test_a_moroccan_city_named_by_a_cue_word_is_linked_to_its_territory():

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from nidaa.tor.fields.common import EMAIL, PARTNER_CUES, Doc, Span, kv_lines
+from nidaa.tor.fields.locations import is_country
 from nidaa.tor.fields.org_names import (
     ACRONYM_TAIL,
     AR_NAME,
@@ -214,6 +215,8 @@ _ISSUER_KEYS = re.compile(
         r"صاحب المشروع",
         r"اسم (?:الجمعية|المنظمة|المؤسسة|الهيئة)",
         r"(?:الجمعية|المنظمة|المؤسسة|الإدارة|المشغل)\s*\Z",
+        r"(?:الإدارة|المؤسسة|الهيئة|الجهة) (?:المنظمة|المشغلة|المعنية|المتعاقدة)\s*\Z",
+        r"(?:الشركة|المشغل|المشغلة)\s*\Z",
     )
 )
 
@@ -224,6 +227,8 @@ _VERBS = (
     r"|a besoin|needs|is in need of|publie|porte à la connaissance|fait appel|ouvre|procède|procédera|entend recruter"
     r"|prévoit de recruter|is opening|opens|is offering|has an opening|welcomes applications|is accepting|accepts applications"
     r"|met en (?:œ|oe)uvre|implements"
+    r"|vient de lancer|a décidé de (?:recruter|lancer|faire appel|engager)|has decided to (?:hire|recruit|engage|launch|contract)"
+    r"|is issuing|issues this|hereby invites|par la présente,? invite"
     r"|(?:est|is)\s+(?:une?|an?)\s+(?:[\w\-]{1,30},?\s+){0,4}?(?:association|organisation|organization|ONG|NGO|fondation|foundation|non-profit|réseau|network|agence|agency|organisme|institution|institute|institut|charity|coopérative|cooperative|entreprise|company|plateforme|platform|collectif|collective|fédération|federation|union|consortium|think tank|observatoire|observatory))\b"
 )
 # A word of the name: capitalised, or a small word between two capitalised ones, or the lowercase
@@ -386,7 +391,9 @@ def _signed_contact(doc: Doc) -> tuple[str, Span] | None:
 
 _NOT_ORG = re.compile(
     kw(
-        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z|(?:role|poste|position|job|emploi|company|entreprise|organisme)\s*\Z)"
+        r"\A(?:(?:un|une|le|la|les|des|a|an|the|projet|programme|project|program|l'appel|la mission|appel|mission|offre|activite|consultant|nous|vous|us|our|notre|nos|we|نحن|المشروع|البرنامج)\b|(?:l')?(?:association|organisation|organization|ong|ngo|fondation|foundation|structure|reseau|network|cooperative|الجمعية|المنظمة|الشبكة|المؤسسة)\s*\Z|(?:role|poste|position|job|emploi|company|entreprise|organisme)\s*\Z"
+        # who posted a page on a job board: a site's account, not an organisation
+        r"|(?:admin|administrat(?:or|eur)|editor|redaction|webmaster|moderat(?:or|eur)|staff|team|equipe)\s*\Z)"
     )
 )
 
@@ -424,11 +431,40 @@ def _cued(doc: Doc) -> Iterator[Found]:
         yield raw, (tail_start + offset, tail_start + offset + len(raw)), 0.85, labelled
 
 
+def _is_issuer_key(key: str) -> bool:
+    """Whether a folded label names the issuer, alone or among alternatives ("الإدارة / الشركة")."""
+    return any(_ISSUER_KEYS.fullmatch(part.strip(" *#:：")) for part in key.split("/"))
+
+
+# A row of a table flattened with pipes: "| Organisation | X |".
+_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[ \t]*(?P<key>[^|\n]{2,50}?)[ \t]*\|[ \t]*(?P<value>[^|\n]*[^|\s])")
+
+
+# A labelled value's tail that says where the organisation is: "X – Casablanca", "X - Maroc", "X (Tunisie)".
+_WHERE_TAIL = re.compile(
+    r"(?:\s[–—\-|]\s+(?P<dashed>[^–—\-|()]{2,40})|\s*\((?P<bracketed>[^()]{2,40})\))\s*\Z"
+)
+
+
+def _without_its_place(doc: Doc, value: str) -> str:
+    """ "Fondation X – Casablanca" -> "Fondation X": a labelled value's place or country is not its name."""
+    tail = _WHERE_TAIL.search(value)
+    if tail is None:
+        return value
+    where = (tail.group("dashed") or tail.group("bracketed")).strip()
+    known = doc.gazetteer is not None and doc.gazetteer.lookup(where) is not None
+    return value[: tail.start()] if known or is_country(where) else value
+
+
 def _labelled(doc: Doc) -> Iterator[Found]:
     """ "Organisation : X" on one line, or a job board's label alone with its value on the next line."""
     for key, value, span in kv_lines(doc, max(2000, len(doc.text) // 3)):
         if _ISSUER_KEYS.match(key):
-            yield value, span, 0.85, True
+            name = _without_its_place(doc, value)
+            yield name, (span[0], span[0] + len(name)), 0.85, True
+    for row in _PIPE_ROW.finditer(doc.masked, 0, min(len(doc.masked), 4000)):  # "| الإدارة | وزارة ... |"
+        if _is_issuer_key(doc.folded[row.start("key") : row.end("key")]):
+            yield row.group("value"), row.span("value"), 0.85, True
     lines = [
         (m.start(), m.end(), m.group(0).strip())
         for m in re.finditer(r"[^\n]+", doc.masked[:4000])
@@ -436,8 +472,7 @@ def _labelled(doc: Doc) -> Iterator[Found]:
     ]
     for (start, end, _), (value_start, _, value) in zip(lines, lines[1:], strict=False):
         label = doc.folded[start:end].strip().strip(" *#:：")
-        whole = _ISSUER_KEYS.match(label)
-        if whole and whole.end() == len(label) and len(value.split()) <= 12 and not value.endswith(":"):
+        if _is_issuer_key(label) and len(value.split()) <= 12 and not value.endswith(":"):
             lead = doc.masked.find(value, value_start)
             yield value, (lead, lead + len(value)), 0.8, True
 
@@ -483,6 +518,30 @@ def _verb_matches(doc: Doc) -> Iterator[re.Match[str]]:
             yield match
 
 
+# The end of a hard-wrapped line that opens a name: an article or a kind word, then capitalised words.
+_WRAPPED_HEAD = re.compile(
+    r"(?:(?<=[\s'’])(?:l['’]|la |le |les |the |The |La |Le |L['’])|(?<![^\W\d_])(?=(?:Association|Fondation|Foundation|"
+    r"Réseau|Network|Union|Fédération|Coopérative|Collectif|Organisation|Organization|Institut|Institute|Centre|Center)\b))"
+    r"(?P<head>[A-ZÀ-Ý][\w'’&\-]{0,30}(?:[ \t]+" + _VERB_NAME_WORD + r"){0,6})[ \t]*\Z"
+)
+
+
+def _wrapped_head(doc: Doc, start: int) -> tuple[str, int] | None:
+    """A PDF transcript breaks lines inside sentences: when a name opens its line and the line before is
+    prose cut inside a name ("..., l'Association Horizons" / "Solidaires du Sud recrute ..."), the
+    name's first words and where they start."""
+    line_start = doc.line_bounds(start)[0]
+    if line_start == 0 or doc.masked[line_start:start].strip():
+        return None
+    prev_start, prev_end = doc.line_bounds(line_start - 1)
+    if prev_end - prev_start < 50:  # a short line stands alone (a title, a letterhead), it is not wrapped
+        return None
+    head = _WRAPPED_HEAD.search(doc.masked, max(prev_start, prev_end - 200), prev_end)
+    if head is None:
+        return None
+    return head.group("head").strip(), head.start("head")
+
+
 def _announced(doc: Doc) -> Iterator[Found]:
     """ "X recrute", "X is seeking", "X, avec le soutien de Y, lance": the name before the verb,
     unless a partner or funder cue introduces it."""
@@ -495,6 +554,16 @@ def _announced(doc: Doc) -> Iterator[Found]:
         kind = _KIND_BEFORE.search(doc.masked, max(0, start - 20), start)
         if kind:
             start = kind.start("kind")
+        wrapped = _wrapped_head(doc, start)
+        if wrapped is not None:  # "l'Association Horizons" / "Solidaires du Sud recrute": one name
+            head, start = wrapped
+            yield (
+                f"{head} {doc.masked[match.start('org') : match.end('org')]}",
+                (start, match.end("org")),
+                0.75,
+                False,
+            )
+            continue
         yield doc.masked[start : match.end("org")], (start, match.end("org")), 0.75, False
     for match in _ACRONYM_FIRST.finditer(doc.masked):
         if match.group("acronym").upper() == match.group("acronym"):
@@ -716,12 +785,32 @@ def _domain(doc: Doc) -> Iterator[Found]:
     return _owners_domain(doc, spelled=False)
 
 
+# "dans le cadre du Fonds X", "في إطار صندوق X", "as part of the Y Programme": what the call falls under
+# (a fund, a programme), not who issues it.
+_FRAMEWORK_BEFORE = re.compile(
+    kw(
+        r"dans le cadre (?:de la|de l'|du|des|de|d')\s*",
+        r"(?:with)?in the framework of(?: the)?\s*",
+        r"as part of(?: the)?\s*",
+        r"في اطار\s*",
+        r"ضمن\s*",
+    )
+    + r"\Z"
+)
+
+
+def _under_a_framework(doc: Doc, start: int) -> bool:
+    return bool(_FRAMEWORK_BEFORE.search(doc.folded, max(0, start - 40), start))
+
+
 def _most_named(doc: Doc) -> Iterator[Found]:
     """Nothing says who issues the call: the organisation the text defines with its acronym and
     names most often, else the first one with a kind word ("l'Association X") no partner cue
     introduces."""
     limit = min(len(doc.text), 6000)
-    defined = list(defined_acronyms(doc.masked, doc.folded, limit))
+    defined = [
+        d for d in defined_acronyms(doc.masked, doc.folded, limit) if not _under_a_framework(doc, d[2])
+    ]
     if defined:
         counts = {
             acr: len(re.findall(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", doc.masked))
@@ -735,11 +824,14 @@ def _most_named(doc: Doc) -> Iterator[Found]:
             len(name.split()) >= 2
             and org_line(name)
             and not in_partner_clause(doc.folded, match.start(), doc.line_bounds(match.start())[0])
+            and not _under_a_framework(doc, match.start())
         ):
             yield name, (match.end() - len(name), match.end()), 0.3, True
             return
     for match in re.finditer(AR_NAME, doc.folded[:limit]):
-        if not in_partner_clause(doc.folded, match.start(), doc.line_bounds(match.start())[0]):
+        if not in_partner_clause(
+            doc.folded, match.start(), doc.line_bounds(match.start())[0]
+        ) and not _under_a_framework(doc, match.start()):
             name, span = arabic_name(doc.masked, match)
             yield name, span, 0.3, True
             return
@@ -880,6 +972,7 @@ def read_issuer(doc: Doc) -> None:
                 or len(name) > 90
                 or (_NOT_ORG.match(fold(name)) and not _SHOUTED_HEAD.match(name))
                 or _WEB_NAME.search(name)
+                or _is_issuer_key(fold(name))  # a label ("Organisation name"), not its value
             ):
                 continue
             if _ACRONYM.match(name):

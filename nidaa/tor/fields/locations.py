@@ -459,6 +459,12 @@ def _written_places(doc: Doc, start: int, end: int) -> list[tuple[str, Span, str
         name = name.strip(" -–:")
         if not name or name.casefold() in _NOT_PLACE:
             continue
+        if _OFFICE_OF.match(fold(name)) and len(name.split()) >= 2:
+            # "المديرية الإقليمية بالحسيمة", "Direction régionale de Fès": the place its name holds
+            known = _place_spans(doc, found, found + len(name))
+            if known:
+                out.extend((doc.text[a:b], (a, b), place.kind) for place, (a, b) in known)
+                continue
         if not _NAME_LIKE.fullmatch(name):
             return []  # a sentence, not a list of names: leave it to the other rules
         out.append((name, (found, found + len(name)), item_kind))
@@ -552,8 +558,11 @@ def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
             value_start, value = value_start + colon + 1, value[colon + 1 :]
         for part in re.finditer(r"[^,;،؛()|/–\-]+", value):
             raw = part.group(0)
-            if _SEAT.match(fold(raw).strip()):  # "Siège de Transparency Maroc": an office, not a place name
-                start = value_start + part.start()
+            start = value_start + part.start()
+            # "Siège de X", "المديرية الإقليمية بالحسيمة": an office, not a place name; the place its name holds
+            if _SEAT.match(fold(raw).strip()) or (
+                _OFFICE_OF.match(fold(raw)) and _place_spans(doc, start, start + len(raw))
+            ):
                 out.extend(
                     (doc.text[a:b], (a, b)) for _, (a, b) in _place_spans(doc, start, start + len(raw))
                 )
@@ -573,6 +582,29 @@ def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
 
 
 # An organisation's seat or office written as the value of a work-place label: "Siège de X", "Bureau de X".
+# An office or a body where the post works ("Délégation provinciale de X", "المديرية الإقليمية بالحسيمة"):
+# the place is the one its name holds, not the office's name.
+_OFFICE_OF = _re(
+    r"\s*(?:(?:la |le |l'|les |the |au |a la |a l')?(?:delegation|direction|siege|bureau|office|antenne|agence|centre|"
+    r"service|departement|division|cellule|unite|coordination|representation|annexe|head ?office|branch|"
+    r"field office|sub-office)\b"
+    r"|(?:ال)?(?:"
+    + kw(
+        r"مديرية",
+        r"مندوبية",
+        r"إدارة",
+        r"مقر",
+        r"مكتب",
+        r"مصلحة",
+        r"قسم",
+        r"وكالة",
+        r"مركز",
+        r"عمالة",
+        r"ملحقة",
+        r"فرع",
+    )
+    + r")\S*\s)"
+)
 _SEAT = _re(
     kw(
         r"(?:au |le |the )?siege",
@@ -677,12 +709,13 @@ _TRAVEL = _re(
     "(?:"
     + kw(
         r"field (?:visits?|trips?|missions?) (?:to|in)",
-        r"(?:trips?|travel(?:s|ling)?) to",
+        # an adverb or an adjective between: "travel regularly to", "des déplacements fréquents à"
+        r"(?:trips?|travel(?:s|ling)?)(?: (?:frequently|regularly|occasionally|often))? to",
         r"missions? de terrain (?:a|au|en|dans)",
         r"visites? de terrain (?:a|au|en|dans)",
-        r"deplacements? (?:a|au|vers|sur|dans)",
+        r"deplacements?(?: (?:frequents?|reguliers?|ponctuels?|occasionnels?|periodiques?))? (?:a|au|vers|sur|dans)",
         r"زيارات? ميدانية (?:إلى|الى|ل|ب)",
-        r"تنقلات? (?:إلى|الى|نحو)",
+        r"تنقلات?(?: (?:متكررة|منتظمة|دورية))? (?:إلى|الى|نحو)",
     )
     + r")\s+(?:(?:la|le|les|l'|the)\s+)?(?:(?:ville|city|region|region|province|town)s? (?:de |d'|of )?)?"
 )
@@ -834,6 +867,32 @@ _RECRUITS = re.compile(
 _CITY_CUE_AR = _re("(?:" + kw(r"بمدينة", r"في مدينة") + r")\s*")
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w'’\-]*)[ \t]+\Z")
+_TERRITORY_WORD = _re(
+    kw(r"commune", r"province", r"prefecture", r"region", r"ville", r"municipalite", r"wilaya", r"city")
+)
+_ARABIC_WORD_BEFORE = re.compile(r"(\S+)\s+\Z")
+_ASSOCIATION_KIND_AR = _re(
+    r"(?:ال)?(?:"
+    + kw(r"جمعية", r"منظمة", r"مؤسسة", r"شبكة", r"نادي", r"تعاونية", r"فيدرالية", r"رابطة", r"اتحاد")
+    + r")"
+)
+
+
+def _in_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the place at ``start`` is a word of an organisation's name ("Association Tanger Solidarité",
+    "جمعية طنجة للتضامن") rather than the place that situates it ("Délégation de Settat", "جامعة ... بفاس",
+    "Commune Tinghir", "جماعة أمزميز": a territory's own name is its place)."""
+    before = doc.masked[max(0, start - 40) : start]
+    if "\u0600" <= doc.masked[start : start + 1] <= "\u06ff":
+        if doc.folded[start : start + 1] in ("ب", "ل"):  # glued: "بفاس", "للرشيدية"
+            return False
+        word = _ARABIC_WORD_BEFORE.search(before)
+        return word is not None and _ASSOCIATION_KIND_AR.fullmatch(fold(word.group(1))) is not None
+    word = _CAPITALISED_BEFORE.search(before)
+    return word is not None and not _TERRITORY_WORD.fullmatch(fold(word.group(1)))
+
+
 def _announcer_place(doc: Doc) -> list[tuple[str, Span, Place | None]]:
     limit = min(len(doc.folded), 5_000)
     subjects: list[tuple[int, int]] = []
@@ -848,7 +907,7 @@ def _announcer_place(doc: Doc) -> list[tuple[str, Span, Place | None]]:
         sentence = max(floor, doc.folded.rfind(". ", floor, match.start()) + 2)
         subjects.append((sentence, match.start()))
     for start, end in sorted(subjects):
-        found = _place_spans(doc, start, end)
+        found = [(place, span) for place, span in _place_spans(doc, start, end) if not _in_a_name(doc, *span)]
         if found:
             place, (a, b) = found[-1]  # "جامعة ... بفاس": the last place situates the body
             return [(doc.text[a:b], (a, b), place)]
@@ -969,6 +1028,11 @@ def read_locations(doc: Doc) -> None:
         if "\n" in match.group(0) and re.search(r"\t|\s\|", doc.masked[line_start:line_end]):
             continue  # a table's header cell ("Poste | Nombre | Lieu d'affectation"): the next row is no value
         tail = doc.masked[match.end() : match.end() + 60].split("\n")[0]
+        office = _OFFICE_OF.match(fold(tail)) and _place_spans(doc, match.end(), match.end() + len(tail))
+        if office:  # "Lieu d'affectation : Délégation provinciale de Khouribga": the place its name holds
+            for place, span in office:
+                add(doc.text[span[0] : span[1]], span, place)
+            continue
         based = _BASED_NAME.match(tail)
         if based:
             start = match.end() + based.start(1)

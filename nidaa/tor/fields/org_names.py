@@ -146,7 +146,7 @@ _STOP_AR = (
     r"الجمعيات|المترشحين|المترشحات|المرشحين|الراغبين|جميع|كافه|العموم|الاشخاص|الخبراء|المكاتب|الشركات|الهيئات|"
     r"حاملي|اخر|قبل|اجل|غايه|سنه|لسنه|اعلان|بلاغ|" + AR_VERBS + r")"
 )
-AR_NAME = rf"(?P<arname>(?P<art>ال)?(?P<kind>{KIND_AR})(?=\s)(?:\s+(?!{_STOP_AR}(?:\s|$))[^\s\d،,.:;()\[\]«»\"'؛]{{1,30}}){{1,8}})"
+AR_NAME = rf"(?P<arname>(?P<art>ال)?(?P<kind>{KIND_AR})(?=\s)(?:\s+(?!{_STOP_AR}(?:\s|$))[^\s\d،,.:;()\[\]«»\"'؛|]{{1,30}}){{1,8}})"
 
 
 # A name does not open with a preposition or a conjunction (an article is fine: "La Fondation X").
