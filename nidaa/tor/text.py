@@ -136,6 +136,8 @@ _NOT_LATIN_LETTERS = re.compile(r"[^A-Za-z\u00c0-\u017f]+")
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among Arabic and Latin letters."""
     arabic = len(_NOT_ARABIC_LETTERS.sub("", text))
+    if not arabic:
+        return 0.0  # a French or English text: no need to count its Latin letters
     latin = len(_NOT_LATIN_LETTERS.sub("", text))
     total = arabic + latin
     return arabic / total if total else 0.0
