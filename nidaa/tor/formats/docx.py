@@ -244,6 +244,13 @@ class _StyleNumbering:
         return None
 
 
+# What the run walker does with an element, by tag (w:t, the commonest, is tested first).
+_TEXT, _BOX, _CHOICE, _SKIP = "text", "box", "choice", "skip"
+_RUN_TEXT = {TAB: "\t", BR: "\n", CR: "\n", NO_BREAK_HYPHEN: "-"}
+_RUN_ACTIONS = {tag: _TEXT for tag in _RUN_TEXT} | {TXBX: _BOX, ALTERNATE: _CHOICE}
+_RUN_ACTIONS |= {tag: _SKIP for tag in SKIPPED}
+
+
 class _Reader:
     def __init__(self, numbering: _Numbering) -> None:
         self.numbering = numbering
@@ -284,22 +291,22 @@ class _Reader:
             tag = child.tag
             if tag == T:
                 pieces.append(child.text or "")
-            elif tag == TAB:
-                pieces.append("\t")
-            elif tag in BREAKS:
-                pieces.append("\n")
-            elif tag == NO_BREAK_HYPHEN:
-                pieces.append("-")
-            elif tag == TXBX:
+                continue
+            action = _RUN_ACTIONS.get(tag)
+            if action is None:
+                # w:r, w:hyperlink, w:ins, w:smartTag...: look inside (an empty
+                # element, such as w:proofErr or w:bookmarkStart, holds nothing)
+                if isinstance(tag, str) and len(child):
+                    self._runs(child, pieces, boxes)
+            elif action is _TEXT:
+                pieces.append(_RUN_TEXT[tag])
+            elif action is _BOX:
                 boxes.extend(line for line in self.blocks(child) if line.strip())
-            elif tag == ALTERNATE:
+            elif action is _CHOICE:
                 choice = next((c for c in child if c.tag != FALLBACK), None)
                 if choice is not None:
                     self._runs(choice, pieces, boxes)
-            elif tag in SKIPPED or not isinstance(tag, str):
-                continue
-            else:
-                self._runs(child, pieces, boxes)
+            # _SKIP: deleted text, field codes, properties, note references
 
     def _label(self, paragraph: etree._Element) -> str:
         properties = paragraph.find(P_PR)
