@@ -220,18 +220,22 @@ def _time_from(match: re.Match[str]) -> tuple[int, int] | None:
     return hour, minute
 
 
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d|[a-z]{3}-\d\d(?!\d)")  # a year, or "Aug-21" of a "01-Aug-21"
+# A year, or the "Aug-21" of a "01-Aug-21". Two patterns that start with a
+# digit or the hyphen, so the engine skips the letters (one pattern starting
+# with "[a-z]{3}" tried a match at every letter of the text).
+_YEAR_HINTS = (re.compile(r"(?:19|20)\d\d"), re.compile(r"-\d\d(?!\d)(?<=[a-z]{3}-\d\d)"))
 
 
 def _candidates(folded: str) -> list[re.Match[str]]:
     """Date matches, searched only on the lines that print a year (fast on long texts)."""
     matches: list[re.Match[str]] = []
     last = -1
-    for hint in _YEAR_HINT.finditer(folded):
-        if hint.start() < last:
+    hints = sorted(hint.start() for pattern in _YEAR_HINTS for hint in pattern.finditer(folded))
+    for hint in hints:
+        if hint < last:
             continue
-        start = folded.rfind("\n", 0, hint.start()) + 1
-        end = folded.find("\n", hint.end())
+        start = folded.rfind("\n", 0, hint) + 1
+        end = folded.find("\n", hint)
         last = len(folded) if end == -1 else end
         matches.extend(_DATE.finditer(folded, start, last))
     return matches

@@ -427,7 +427,10 @@ def _heading(views: Views, start: int, end: int) -> tuple[str | None, int, int |
     rest = folded_line[rest_offset:]
     rest_stripped = rest.strip(' \t*_«»"')
     # "Durée : 3 jours", "Titre du projet<TAB>X": heading words, then the value on the same line
-    split = _HEAD_SPLIT.search(rest)
+    # Only a split within the first 60 characters counts: the search stops
+    # there (a match starting by then ends by the 63rd) instead of scanning a
+    # long paragraph.
+    split = _HEAD_SPLIT.search(rest, 0, 63)
     if split and 0 < split.start() <= 60:
         head_part = rest[: split.start()]
         tail = rest[split.end() :]

@@ -88,6 +88,17 @@ def kw(*words: str) -> str:
     )
 
 
+def _unmark(text: str) -> str:
+    """``text.translate(_MARKUP_TABLE)`` as str.replace calls: a dict translate
+    looks up every character of a non-ASCII string, several times slower on
+    the short values tidy() takes (no character maps to another one mapped)."""
+    for char, replacement in _MARKUP_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
+_MARKUP_PAIRS = tuple((chr(code), value) for code, value in _MARKUP_TABLE.items())
 _SPACES = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\s\-–—•·▪●◦➢✓>:;,.()\[\]]+|[\s\-–—•·▪●◦:;,\[\]]+$")
 _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "'": "'", "‹": "›"}
@@ -99,7 +110,7 @@ def squash(text: str) -> str:
 
 def tidy(text: str) -> str:
     """A value as shown to people: no markup, no edge punctuation, single spaces."""
-    text = squash(text.translate(_MARKUP_TABLE).replace("#", " "))
+    text = squash(_unmark(text).replace("#", " "))
     text = _EDGE.sub("", text).strip()
     for _ in range(2):
         if len(text) >= 2 and text[0] in _QUOTE_PAIRS and text[-1] == _QUOTE_PAIRS[text[0]]:
@@ -136,6 +147,8 @@ _NOT_LATIN_LETTERS = re.compile(r"[^A-Za-z\u00c0-\u017f]+")
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among Arabic and Latin letters."""
     arabic = len(_NOT_ARABIC_LETTERS.sub("", text))
+    if not arabic:
+        return 0.0  # a French or English text: no need to count its Latin letters
     latin = len(_NOT_LATIN_LETTERS.sub("", text))
     total = arabic + latin
     return arabic / total if total else 0.0

@@ -166,3 +166,69 @@ def test_docx_style_numbering_comes_through_the_styles_a_style_is_based_on(tmp_p
     assert read_path(path).text == (
         "1. Rapport de démarrage\nLe rapport est remis en trois exemplaires.\n2. Rapport d'étape\n3. Rapport final"
     )
+
+
+def _with_styles(source: Path, edit) -> bytes:
+    """The .docx at ``source`` with its word/styles.xml passed through ``edit``."""
+    import io
+    import zipfile
+
+    output = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in original.namelist():
+            data = original.read(name)
+            target.writestr(name, edit(data) if name == "word/styles.xml" else data)
+    return output.getvalue()
+
+
+@pytest.fixture
+def numbered(tmp_path: Path) -> Path:
+    source = tmp_path / "list.docx"
+    document = docx.Document()
+    document.add_paragraph("Premier livrable", style="List Number")
+    document.add_paragraph("Second livrable", style="List Number")
+    document.save(str(source))
+    return source
+
+
+@pytest.mark.parametrize("boundary_offset", [-40, -5, 0, 3])
+def test_docx_list_style_found_far_into_styles_and_across_a_read_boundary(
+    numbered: Path, boundary_offset: int
+) -> None:
+    # styles.xml is inflated piece by piece (32 KB) only as far as the styles
+    # the paragraphs name: a style placed after 200 KB of others, its id
+    # straddling the boundary between two pieces, is still found.
+    needle = b'w:styleId="ListNumber"'
+
+    def pad(data: bytes) -> bytes:
+        first = data.index(b"<w:style ")
+        filler = b"".join(
+            b'<w:style w:type="character" w:styleId="Pad%d"><w:name w:val="Pad %d"/></w:style>' % (i, i)
+            for i in range(3000)
+        )
+        data = data[:first] + filler + data[first:]
+        # a comment before the filler moves the list style's id onto the boundary
+        at = data.index(needle)
+        boundary = (at // 32768 + 1) * 32768 + boundary_offset
+        comment = b"<!--" + b" " * (boundary - at - 7) + b"-->"
+        return data[:first] + comment + data[first:]
+
+    padded = _with_styles(numbered, pad)
+    import io
+    import zipfile
+
+    styles = zipfile.ZipFile(io.BytesIO(padded)).read("word/styles.xml")
+    assert len(styles) > 200_000
+    assert styles.index(needle) % 32768 in {(32768 + boundary_offset) % 32768}
+    assert read_bytes(padded, "list.docx").text == "1. Premier livrable\n2. Second livrable"
+
+
+def test_docx_first_of_two_styles_with_one_id_defines_it(numbered: Path) -> None:
+    # ECMA-376 17.7.4.17: when two styles share an id the first keeps it. A
+    # plain paragraph style declared first under the list style's id wins.
+    def shadow(data: bytes) -> bytes:
+        first = data.index(b"<w:style ")
+        plain = b'<w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="Plain"/></w:style>'
+        return data[:first] + plain + data[first:]
+
+    assert read_bytes(_with_styles(numbered, shadow), "list.docx").text == "Premier livrable\nSecond livrable"

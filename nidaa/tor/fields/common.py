@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -17,6 +17,20 @@ from nidaa.tor.text import Views, kw
 EMAIL = re.compile(
     r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,}",
 )
+
+
+def email_matches(folded: str) -> Iterator[re.Match[str]]:
+    """``EMAIL.finditer(folded)``, run only on the lines holding an "@": an
+    address never spans a line, and the pattern, which may start at any letter
+    or digit, costs more over a whole text than the lines that can hold one."""
+    at = folded.find("@")
+    while at != -1:
+        start = folded.rfind("\n", 0, at) + 1
+        end = folded.find("\n", at)
+        if end == -1:
+            end = len(folded)
+        yield from EMAIL.finditer(folded, start, end)
+        at = folded.find("@", end)
 
 
 DEFAULT_TIMEZONE = "Africa/Casablanca"

@@ -299,8 +299,10 @@ def _is_furniture(doc: Doc, text: str) -> bool:
     """Page numbers and banners repeated on every page of a PDF."""
     if _PAGE.match(text):
         return True
+    if len(text) >= 90:
+        return False  # a banner is short: no need to count a long item over the whole text
     at_line_start = doc.masked.count("\n" + text) + doc.masked.lstrip().startswith(text)
-    return len(text) < 90 and at_line_start > 1
+    return at_line_start > 1
 
 
 def _dedupe_items(items: list[tuple[str, Span]]) -> list[tuple[str, Span]]:

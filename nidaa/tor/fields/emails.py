@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nidaa.tor.fields.common import EMAIL, Doc, Span
+from nidaa.tor.fields.common import Doc, Span, email_matches
 from nidaa.tor.text import kw
 
 SUBMIT_CUES = re.compile(
@@ -113,7 +113,7 @@ _APPLICATION_NOUN = re.compile(
 def read_emails(doc: Doc) -> None:
     submission: dict[str, list[Span]] = {}
     contact: dict[str, list[Span]] = {}
-    for match in EMAIL.finditer(doc.folded):
+    for match in email_matches(doc.folded):
         address = match.group(0).rstrip(".-")
         start, end = match.start(), match.start() + len(address)
         line_start, line_end = doc.line_bounds(start)

@@ -109,10 +109,10 @@ def read_languages(doc: Doc) -> None:
     doc.set("languages", codes, spans, 0.8)
 
 
-_FR_WORDS = re.compile(r"\b(?:le|la|les|des|du|et|pour|une|dans|avec|est|sur)\b")
-
-
-_EN_WORDS = re.compile(r"\b(?:the|and|of|to|for|with|is|are|will|on|by)\b")
+_FR_WORDS = frozenset("le la les des du et pour une dans avec est sur".split())
+_EN_WORDS = frozenset("the and of to for with is are will on by".split())
+# Both lists' words in one pass over the text, then counted by language.
+_FR_EN_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_FR_WORDS | _EN_WORDS)) + r")\b")
 
 
 def read_document_language(doc: Doc) -> None:
@@ -123,8 +123,9 @@ def read_document_language(doc: Doc) -> None:
         language = "mixed"
     else:
         sample = doc.folded[:8000]
-        fr = len(_FR_WORDS.findall(sample))
-        en = len(_EN_WORDS.findall(sample))
+        words = _FR_EN_WORDS.findall(sample)
+        fr = sum(1 for word in words if word in _FR_WORDS)
+        en = len(words) - fr
         if fr and en and min(fr, en) / max(fr, en) > 0.6 and min(fr, en) > 30:
             language = "mixed"
         else:

@@ -401,7 +401,9 @@ _PARTICIPANT_WORD = re.compile(
         r"reunira",
         r"rassemblera",
         r"bringing together",
-        r"(?:with|avec|for|pour) \d+",
+        # not "(?:with|avec|for|pour) \d+": alternatives that start with a letter
+        # let the regex engine skip the positions no cue starts at
+        *(rf"{word} \d+" for word in ("with", "avec", "for", "pour")),
         r"بمشاركة",
         r"لفائدة",
     )

@@ -153,22 +153,42 @@ class _StyleNumbering:
     are based on. styles.xml is large (350 KB in Word's default template)
     and a document uses a handful of its styles, so with Word's usual "w:"
     spelling only the styles a paragraph names (and those they are based on)
-    are looked up, with byte searches; any other spelling goes through the
-    XML parser once for all styles."""
+    are looked up, with byte searches, and styles.xml is inflated only as far
+    as the last of them (Word's list styles come in its first 30 KB); any
+    other spelling goes through the XML parser once for all styles.
+
+    When two styles share an id, the first one defines it (ECMA-376 Part 1,
+    17.7.4.17: the first instance keeps the identifier)."""
 
     def __init__(self, package: SafeZip) -> None:
-        self.data = package.read("word/styles.xml")
-        self.fast = _STYLE in self.data and f'xmlns:w="{W}"'.encode() in self.data
+        self.chunks = package.stream("word/styles.xml")
+        self.data = bytearray()  # styles.xml as far as it has been inflated
         self.own: OwnNumbering = {}
         self.based_on: dict[str, str] = {}
+        self.defined: set[str] = set()  # ids whose first definition has been read
         self.looked_up: set[str] = set()
+        self.resolved: dict[str, tuple[str, int] | None] = {}
+        namespace = f'xmlns:w="{W}"'.encode()
+        while not (_STYLE in self.data and namespace in self.data) and self._more():
+            pass
+        self.fast = _STYLE in self.data and namespace in self.data
         if not self.fast:
             self._parse(package)
-        self.resolved: dict[str, tuple[str, int] | None] = {}
+
+    def _more(self) -> bool:
+        """Inflate the next piece of styles.xml; False at its end."""
+        data = next(self.chunks, None)
+        if data is None:
+            return False
+        self.data += data
+        return True
 
     def _parse(self, package: SafeZip) -> None:
         for style in package.xml("word/styles.xml").iterchildren(_w("style")):
             style_id = _attr(style, "styleId") or ""
+            if style_id in self.defined:
+                continue
+            self.defined.add(style_id)
             num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
             if num_pr is not None:
                 level = _attr(num_pr.find(_w("ilvl")), "val")
@@ -181,39 +201,60 @@ class _StyleNumbering:
                 self.based_on[style_id] = parent
 
     def _look_up(self, style_id: str) -> None:
-        """Fill ``own`` and ``based_on`` for one style id, as a scan of every
-        <w:style> element in order would (a later duplicate overrides)."""
+        """Fill ``own`` and ``based_on`` for one style id from the first
+        <w:style> element that has it, inflating more of styles.xml as needed."""
         if not self.fast or style_id in self.looked_up:
             return
         self.looked_up.add(style_id)
-        data = self.data
         needle = b'w:styleId="' + style_id.encode("utf-8") + b'"'
         if "\ufffd" in style_id or _STYLE in needle:  # undecodable bytes, markup in a name: scan all
             self._scan_all()
             return
-        position = data.find(needle)
-        last_piece = -1
-        while position != -1:
-            start = data.rfind(_STYLE, 0, position)
-            if start != -1 and start > last_piece:
-                last_piece = start
-                end = data.find(_STYLE, start + len(_STYLE))
-                self._read_style(data[start + len(_STYLE) : end if end != -1 else len(data)], style_id)
-            position = data.find(needle, position + 1)
+        position = 0
+        while True:
+            found = self.data.find(needle, position)
+            if found == -1:
+                position = max(0, len(self.data) - len(needle) + 1)  # a needle cut at the end
+                if not self._more():
+                    return
+                continue
+            start = self.data.rfind(_STYLE, 0, found)
+            if start != -1:
+                end = self._piece_end(start + len(_STYLE))
+                if self._read_style(bytes(self.data[start + len(_STYLE) : end]), style_id):
+                    return
+            position = found + 1
+
+    def _piece_end(self, start: int) -> int:
+        """Where the <w:style> element opened before ``start`` ends: at the
+        next one, or at the end of styles.xml."""
+        while True:
+            end = self.data.find(_STYLE, start)
+            if end != -1:
+                return end
+            if not self._more():
+                return len(self.data)
 
     def _scan_all(self) -> None:
-        for piece in self.data.split(_STYLE)[1:]:
+        while self._more():
+            pass
+        for piece in bytes(self.data).split(_STYLE)[1:]:
             self._read_style(piece, None)
         self.fast = False  # everything is known now
 
-    def _read_style(self, piece: bytes, wanted: str | None) -> None:
+    def _read_style(self, piece: bytes, wanted: str | None) -> bool:
+        """Record the style ``piece`` defines (unless its id was defined
+        before); False when it is not the ``wanted`` one."""
         chunk = piece[: piece.find(_STYLE_END)]
         id_match = _STYLE_ID.search(chunk)
         if id_match is None:
-            return
+            return False
         key = id_match.group(1).decode("utf-8", "replace")
         if wanted is not None and key != wanted:
-            return
+            return False
+        if key in self.defined:
+            return True
+        self.defined.add(key)
         parent_match = _BASED_ON.search(chunk)
         if parent_match:
             self.based_on[key] = parent_match.group(1).decode("utf-8", "replace")
@@ -223,6 +264,7 @@ class _StyleNumbering:
                 num_id.group(1).decode() if num_id else None,
                 int(ilvl.group(1)) if ilvl else None,
             )
+        return True
 
     def numbering_of(self, style_id: str) -> tuple[str, int] | None:
         if style_id not in self.resolved:
@@ -242,6 +284,13 @@ class _StyleNumbering:
         if current in own and own[current][0]:
             return (own[current][0] or "0", own[current][1] or 0)
         return None
+
+
+# What the run walker does with an element, by tag (w:t, the commonest, is tested first).
+_TEXT, _BOX, _CHOICE, _SKIP = "text", "box", "choice", "skip"
+_RUN_TEXT = {TAB: "\t", BR: "\n", CR: "\n", NO_BREAK_HYPHEN: "-"}
+_RUN_ACTIONS = {tag: _TEXT for tag in _RUN_TEXT} | {TXBX: _BOX, ALTERNATE: _CHOICE}
+_RUN_ACTIONS |= {tag: _SKIP for tag in SKIPPED}
 
 
 class _Reader:
@@ -284,22 +333,22 @@ class _Reader:
             tag = child.tag
             if tag == T:
                 pieces.append(child.text or "")
-            elif tag == TAB:
-                pieces.append("\t")
-            elif tag in BREAKS:
-                pieces.append("\n")
-            elif tag == NO_BREAK_HYPHEN:
-                pieces.append("-")
-            elif tag == TXBX:
+                continue
+            action = _RUN_ACTIONS.get(tag)
+            if action is None:
+                # w:r, w:hyperlink, w:ins, w:smartTag...: look inside (an empty
+                # element, such as w:proofErr or w:bookmarkStart, holds nothing)
+                if isinstance(tag, str) and len(child):
+                    self._runs(child, pieces, boxes)
+            elif action is _TEXT:
+                pieces.append(_RUN_TEXT[tag])
+            elif action is _BOX:
                 boxes.extend(line for line in self.blocks(child) if line.strip())
-            elif tag == ALTERNATE:
+            elif action is _CHOICE:
                 choice = next((c for c in child if c.tag != FALLBACK), None)
                 if choice is not None:
                     self._runs(choice, pieces, boxes)
-            elif tag in SKIPPED or not isinstance(tag, str):
-                continue
-            else:
-                self._runs(child, pieces, boxes)
+            # _SKIP: deleted text, field codes, properties, note references
 
     def _label(self, paragraph: etree._Element) -> str:
         properties = paragraph.find(P_PR)

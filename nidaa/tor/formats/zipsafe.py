@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -81,6 +82,35 @@ class SafeZip:
         if len(data) > MAX_MEMBER_UNCOMPRESSED:
             raise ReadError("unsafe", f"the {self.kind} file has a part that unpacks abnormally large")
         return data
+
+    def stream(self, name: str, size: int = 32 * 1024) -> Iterator[bytes]:
+        """A member's bytes in pieces of ``size``, with the checks of
+        :meth:`read`, for a caller that may stop before the end: a large part
+        is then neither inflated whole nor held at once (a fresh buffer of
+        hundreds of KB costs more in page faults than its inflating)."""
+        try:
+            member = self.zip.open(name)
+        except KeyError as error:
+            raise ReadError("corrupt", f"the {self.kind} file is missing its part {name}") from error
+        except _ZIP_ERRORS as error:
+            raise ReadError("corrupt", f"the {self.kind} file is damaged ({name}: {error})") from error
+        total = 0
+        with member:
+            while True:
+                try:
+                    data = member.read(size)
+                except _ZIP_ERRORS as error:
+                    raise ReadError(
+                        "corrupt", f"the {self.kind} file is damaged ({name}: {error})"
+                    ) from error
+                if not data:
+                    return
+                total += len(data)
+                if total > MAX_MEMBER_UNCOMPRESSED:
+                    raise ReadError(
+                        "unsafe", f"the {self.kind} file has a part that unpacks abnormally large"
+                    )
+                yield data
 
     def xml(self, name: str) -> etree._Element:
         """A member parsed as XML with the hardened parser."""
