@@ -23,7 +23,7 @@ from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocumen
 from nidaa.calls.page_cache import PAGE_CACHE_TIMEOUTS, call_page_key, form_cache_key, results_cache_key
 from nidaa.calls.query import CallQuery, SearchForm
 from nidaa.calls.search import CataloguePage, catalogue_page, catalogue_version
-from nidaa.calls.templatetags.catalogue import time_left
+from nidaa.calls.templatetags.catalogue import time_left, time_left_from
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.downloads import stored_file_response
 from nidaa.common.ratelimit import search_limited, too_many_requests
@@ -107,6 +107,7 @@ def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str
     sentence = gettext("Deadline: %(deadline)s")
     layout = str(get_format("DATETIME_FORMAT"))
     types = {value: str(label) for value, label in CallType.choices}
+    left_until = time_left_from(now)
     # A call's page is the catalogue's address + its id: one reverse a page.
     calls_url = reverse("calls:list")
     rows: dict[str, list[dict[str, str]]] = {"open": [], "closed": []}
@@ -115,7 +116,7 @@ def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str
         if row.deadline is not None:
             local = timezone.localtime(row.deadline, call_zone(row.timezone))
             deadline_text = sentence % {"deadline": dateformat.format(local, layout)}
-            left = time_left(row.deadline, now) if row.is_open else ""
+            left = left_until(row.deadline) if row.is_open else ""
         rows["open" if row.is_open else "closed"].append(
             {
                 "href": f"{calls_url}{row.id}/",
