@@ -144,10 +144,10 @@ def search_calls(query: CallQuery) -> QuerySet[Call]:
 
 @dataclass(slots=True)
 class CatalogueRow:
-    """One call as a row of the list (calls/list_results.html): a plain object
-    rather than a model instance, which would cost more to build than the query
-    that reads it. The fields are ``ROW_COLUMNS`` in order, then what the row
-    shows computed from them."""
+    """One call as a row of the list: a plain object rather than a model
+    instance, which would cost more to build than the query that reads it. The
+    fields are ``ROW_COLUMNS`` in order; what the row prints in the reader's
+    language is made from them by the page's view (views.public.describe_rows)."""
 
     id: int
     title: str
@@ -158,12 +158,6 @@ class CatalogueRow:
     timezone: str
     organization_name: str | None
     is_open: bool
-    # What the row prints in the reader's language, filled by the page's view
-    # (views.public.describe_rows: each sentence and name looked up once a page).
-    deadline_text: str = ""
-    time_left: str = ""
-    state_label: str = ""
-    type_label: str = ""
 
     @property
     def pk(self) -> int:

@@ -23,7 +23,7 @@ from nidaa.calls.models import Call, CallType, DocumentLanguage, RequiredDocumen
 from nidaa.calls.page_cache import PAGE_CACHE_TIMEOUTS, call_page_key, form_cache_key, results_cache_key
 from nidaa.calls.query import CallQuery, SearchForm
 from nidaa.calls.search import CataloguePage, catalogue_page, catalogue_version
-from nidaa.calls.templatetags.catalogue import time_left
+from nidaa.calls.templatetags.catalogue import time_left, time_left_from
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.downloads import stored_file_response
 from nidaa.common.ratelimit import search_limited, too_many_requests
@@ -94,24 +94,41 @@ def feed_links(query: CallQuery) -> dict[str, str]:
     return {"atom": f"{reverse('calls_atom')}?{tail}", "ics": f"{reverse('calls_ics')}?{tail}"}
 
 
-def describe_rows(page: CataloguePage, now: datetime) -> CataloguePage:
-    """What each row of ``page`` prints, as plain text the template escapes:
-    its deadline in its call's time zone ("Deadline: 6 January 2025, 23:59",
-    the ``date`` filter's text), the time left of an open call, its state and
-    its type in the reader's language. The sentences, the format and the names
-    are looked up once a page rather than by a tag or filter on every row."""
+def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str, str]]]:
+    """What each row of ``page`` prints, as plain text the template escapes,
+    the open rows and the closed rows apart (calls/list_results.html prints
+    each kind in its own loop, so no row tests its state): its link, title,
+    type in the reader's language, issuer, places, its deadline in its call's
+    time zone ("Deadline: 6 January 2025, 23:59", the ``date`` filter's text)
+    and the time left of an open call. A row is a dict, which the template
+    reads by key at the first try; the sentence, the format, the names and the
+    catalogue's address are looked up once a page rather than by a tag or
+    filter on every row."""
     sentence = gettext("Deadline: %(deadline)s")
     layout = str(get_format("DATETIME_FORMAT"))
-    states = {True: gettext("Open"), False: gettext("Closed")}
     types = {value: str(label) for value, label in CallType.choices}
+    left_until = time_left_from(now)
+    # A call's page is the catalogue's address + its id: one reverse a page.
+    calls_url = reverse("calls:list")
+    rows: dict[str, list[dict[str, str]]] = {"open": [], "closed": []}
     for row in page.calls:
-        row.state_label = states[row.is_open]
-        row.type_label = types.get(row.call_type, row.call_type)
+        deadline_text = left = ""
         if row.deadline is not None:
             local = timezone.localtime(row.deadline, call_zone(row.timezone))
-            row.deadline_text = sentence % {"deadline": dateformat.format(local, layout)}
-            row.time_left = time_left(row.deadline, now) if row.is_open else ""
-    return page
+            deadline_text = sentence % {"deadline": dateformat.format(local, layout)}
+            left = left_until(row.deadline) if row.is_open else ""
+        rows["open" if row.is_open else "closed"].append(
+            {
+                "href": f"{calls_url}{row.id}/",
+                "title": row.title,
+                "type_label": types.get(row.call_type, row.call_type),
+                "issuer_name": row.issuer_name,
+                "places": row.places,
+                "deadline_text": deadline_text,
+                "time_left": left,
+            }
+        )
+    return rows
 
 
 def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]:
@@ -121,15 +138,14 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
     now = timezone.now()
     version = catalogue_version(now)
     number = request.GET.get("page") or ""
-    page = SimpleLazyObject(
-        lambda: describe_rows(catalogue_page(query, number, now=now, version=version), now)
-    )
+    page = SimpleLazyObject(lambda: catalogue_page(query, number, now=now, version=version))
     return {
         "query": query,
         "feeds": feed_links(query),
         "querystring": query.to_querystring(),
         "page": page,
         "calls": SimpleLazyObject(lambda: cast(CataloguePage, page).calls),
+        "rows": SimpleLazyObject(lambda: describe_rows(cast(CataloguePage, page), now)),
         "now": now,
         "results_key": results_cache_key(version=version, query=query, page=number, now=now),
         "page_cache": PAGE_CACHE_TIMEOUTS,
