@@ -17,20 +17,30 @@ from nidaa.tor.fields.title_words import (
     STAFF_CUES,
     TYPE_WORDS,
 )
-from nidaa.tor.text import fold, kw
+from nidaa.tor.text import fold, kw, literal_first
+
+# The title reader's cue patterns as run over the whole text here: the same
+# matches, written so the regex engine skips ahead ("\\bcdd" as "c(?<!\\wc)dd").
+_STAFF_CUES = literal_first(STAFF_CUES)
+_CALL_TO_BIDDERS = literal_first(CALL_TO_BIDDERS)
+_MISSION_WORDS = literal_first(MISSION_WORDS)
+# The type words counted over the text (a staff post is not counted).
+_COUNTED_TYPE_WORDS = [(kind, literal_first(pattern)) for kind, pattern in TYPE_WORDS if kind != "staff"]
 
 # Below this confidence the title reader only counted type words over the text, or found none.
 COUNTED = 0.55
 
 # Procurement wording of a request addressed to bidders (its instructions, bids, securities).
-_BIDDING = re.compile(
-    CALL_TO_BIDDERS.pattern
-    + "|"
-    + kw(
-        r"instructions? (?:to|aux) (?:bidders|soumissionnaires)",
-        r"\bbids?\b",
-        r"performance security",
-        r"offres? des soumissionnaires",
+_BIDDING = literal_first(
+    re.compile(
+        CALL_TO_BIDDERS.pattern
+        + "|"
+        + kw(
+            r"instructions? (?:to|aux) (?:bidders|soumissionnaires)",
+            r"\bbids?\b",
+            r"performance security",
+            r"offres? des soumissionnaires",
+        )
     )
 )
 # ... unless it says an individual may answer.
@@ -176,25 +186,25 @@ def read_type_from_title(doc: Doc) -> None:
     if organisations:
         doc.set("call_type", "other", [(organisations.start(), organisations.end())], 0.6)
         return
-    staff_text = STAFF_CUES.search(doc.folded)  # a whole-text search: only when the title said nothing
+    staff_text = _STAFF_CUES.search(doc.folded)  # a whole-text search: only when the title said nothing
     if staff_text:
         doc.set("call_type", "staff", [(staff_text.start(), staff_text.end())], 0.75)
         return
-    bidders = CALL_TO_BIDDERS.search(doc.folded)
+    bidders = _CALL_TO_BIDDERS.search(doc.folded)
     if bidders:
         doc.set("call_type", "firm", [(bidders.start(), bidders.end())], 0.55)
         return
     counts: dict[str, tuple[int, Span]] = {}
-    for kind, pattern in TYPE_WORDS:
+    for kind, pattern in _COUNTED_TYPE_WORDS:
         hits = list(pattern.finditer(doc.folded))
-        if hits and kind != "staff":
+        if hits:
             counts[kind] = (len(hits), (hits[0].start(), hits[0].end()))
     if counts:
         weights = {"firm": 1.5, "trainer": 1.2, "expert": 1.0, "consultant": 1.0}
         kind = max(counts, key=lambda k: counts[k][0] * weights.get(k, 1.0))
         doc.set("call_type", kind, [counts[kind][1]], 0.55)
         return
-    mission = MISSION_WORDS.search(doc.folded)
+    mission = _MISSION_WORDS.search(doc.folded)
     if mission:  # terms of reference for a mission, with no word for who does it: a consultant
         doc.set("call_type", "consultant", [(mission.start(), mission.end())], 0.35)
         return
