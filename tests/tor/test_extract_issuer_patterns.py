@@ -4,10 +4,16 @@ the partners, funders and copied addresses that are not the issuer."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from nidaa.tor.api import read_and_extract
 from nidaa.tor.extract import extract_fields
+from nidaa.tor.fields import issuer
+from nidaa.tor.fields.common import Doc
+from nidaa.tor.sections import segment
+from nidaa.tor.text import Views
 
 
 @pytest.mark.parametrize(
@@ -244,3 +250,20 @@ def test_the_issuer_named_by_its_verb_wins_over_a_partner_defined_earlier():
         "Mountain Schools Association (MSA) is recruiting a trainer for its teachers."
     )
     assert extract_fields(text)["issuer"] == "Mountain Schools Association (MSA)"
+
+
+def test_names_before_verbs_are_those_a_whole_scan_finds():
+    """The name-and-verb pattern is tried only on the stretch of line before a verb: the matches must be
+    a whole scan's, in order, whatever the text."""
+    words = (
+        "Association Tilila recrute , l'Association Horizons Solidaires du Sud lance la Fondation X (FX) Maroc "
+        "is seeking The Atlas Trust invites de la région Souss provinciale & Inclusion recherche un consultant\n"
+        "Le Président de la Commune de Tazarine , avec le soutien de Y , lance est une association"
+    ).split(" ")
+    rng = random.Random(11)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 80)))
+        views = Views.of(text)
+        doc = Doc(views, segment(views), None)
+        whole = [m.span() for m in issuer._ISSUER_VERB.finditer(doc.masked)]
+        assert [m.span() for m in issuer._verb_matches(doc)] == whole
