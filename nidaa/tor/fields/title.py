@@ -565,11 +565,20 @@ _INVITED_OBJECT = re.compile(
 )
 
 
+_SOUGHT_HINTS = ("recru", "recherche", "seek", "looking", "hiring", "تبحث", "يبحث", "حاجت", "رغبت")
+
+
 def _announced(line: str) -> tuple[int, str] | None:
     """The call's object an announcement sentence names, and where it starts in the line: what
     is launched or announced ("X lance un appel à candidatures pour ..."), what an invitation asks
     proposals for, else whom the issuer seeks when it names a post; a bare "appel à candidatures" names no object."""
-    found = _ANNOUNCED_OBJECT.search(line) or _INVITED_OBJECT.search(line) or _SOUGHT_OBJECT.search(line)
+    found = _ANNOUNCED_OBJECT.search(line)
+    if found is None:  # the other forms only where their verb is (a substring test is cheaper)
+        low = line.lower()
+        if "invite" in low:
+            found = _INVITED_OBJECT.search(line)
+        if found is None and any(hint in low for hint in _SOUGHT_HINTS):
+            found = _SOUGHT_OBJECT.search(line)
     if found is None:
         return None
     if found.re is _SOUGHT_OBJECT:

@@ -385,7 +385,9 @@ _ACRONYM = re.compile(r"\([^()\s]{2,12}\)")
 
 def is_generic_header(folded: str, cue: re.Match[str]) -> bool:
     rest = folded[: cue.start()] + " " + folded[cue.end() :]
-    rest = _REF_VALUE_ANY.sub(" ", _ACRONYM.sub(" ", rest))  # "(REOI)", "(AMI)": the header's initials
+    if "(" in rest:  # "(REOI)", "(AMI)": the header's initials
+        rest = _ACRONYM.sub(" ", rest)
+    rest = _REF_VALUE_ANY.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if not _GENERIC_WORDS.fullmatch(w)]
     return len(words) <= 1
 
