@@ -222,3 +222,26 @@ def test_headers_keys_subjects_and_paths(text, title):
 )
 def test_announcements_and_invitations_name_their_object(text, title):
     assert title_of(text) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # a line ending on "recrute": the post is the next line
+            "RECRUTEMENT\nL'Association Ennakhil recrute\nUN(E) ANIMATEUR(TRICE) SOCIO-ÉDUCATIF(VE)\n"
+            "Basé(e) à Marrakech\n",
+            "UN(E) ANIMATEUR(TRICE) SOCIO-ÉDUCATIF(VE)",
+        ),
+        (  # the offer's reference before a dash is not the title
+            "Réf : TAF/RH/2027/11 – Assistant(e) de direction bilingue\nLieu : Kénitra\n\nMissions\n",
+            "Assistant(e) de direction bilingue",
+        ),
+        (  # "Request for Expression of Interest (REOI)" is a generic header: its object follows
+            "Request for Expression of Interest (REOI)\n"
+            "Consulting services for the design of a drip irrigation training kit\nCountry: Morocco\n",
+            "Consulting services for the design of a drip irrigation training kit",
+        ),
+    ],
+)
+def test_lead_in_verbs_references_and_interest_headers(text, title):
+    assert title_of(text) == title

@@ -58,6 +58,25 @@ _LEAD_IN = re.compile(
 )
 
 
+# A line ending on the verb whose object is the next line: "La Fondation X recrute" + "UN(E) ..."
+_RECRUITS_END = re.compile(
+    r"(?:"
+    + kw(
+        r"\brecrute(?:nt)?",
+        r"is hiring",
+        r"is recruiting",
+        r"is looking for",
+        r"is seeking",
+        r"\bseeks",
+        r"تبحث عن",
+        r"يبحث عن",
+        r"عن حاجتها إلى",
+        r"عن حاجته إلى",
+    )
+    + r")\s*[:：]?\Z"
+)
+# A line opening on a post's name or a provider's type ("Consultant(e) pour ...", "منشط(ة) ...")
+_POST_OPENING = re.compile(f"(?:{ANY_TYPE_WORD.pattern})|(?:{JOB_WORDS.pattern})")
 _OPENING_LINES = 5  # an announcement sentence under a letterhead stack still opens the text
 
 
@@ -325,8 +344,12 @@ def rule_candidates(
         medium = MEDIUM_TITLE.search(bare)
         cue = strong or medium
         if (
-            line.endswith((":", "："))
-            and _LEAD_IN.search(folded)
+            (
+                (line.endswith((":", "：")) and _LEAD_IN.search(folded))
+                or (
+                    words <= 10 and _RECRUITS_END.search(folded, max(0, len(folded) - 30))
+                )  # "La Fondation X recrute" + the post
+            )
             and index + 1 < len(lines)
             and usable(index + 1)
         ):
@@ -365,7 +388,9 @@ def rule_candidates(
         rank = None
         # an e-mail's or a letter's subject near the top names the call ("Subject: RFP – ...")
         subject = index < 10 and label is not None and _MAIL_SUBJECT.fullmatch(label.group(0).strip())
-        sentence = line.endswith(".") and bool(ISSUER_VERB_FOLDED.search(folded))  # "X recrute un(e) ... ."
+        sentence = (
+            strong is not None and line.endswith(".") and bool(ISSUER_VERB_FOLDED.search(folded))
+        )  # "X recrute un(e) ... ."
         if strong and strong.start() < 100 and words <= 25 and not sentence:
             rank = 0
         elif strong and strong.start() < 100:  # an announcement sentence, not a title line:
@@ -382,8 +407,8 @@ def rule_candidates(
             rank = 2
         elif (
             index < 40
-            and words <= 16
-            and (ANY_TYPE_WORD.match(folded) or JOB_WORDS.match(folded))
+            and words <= 20
+            and _POST_OPENING.match(folded)
             and headline(line, folded)
             and not SENTENCE_VERB.search(folded)
         ):  # a heading opening on the post ("Consultant(e) pour l'élaboration du plan ...")
@@ -540,11 +565,20 @@ _INVITED_OBJECT = re.compile(
 )
 
 
+_SOUGHT_HINTS = ("recru", "recherche", "seek", "looking", "hiring", "تبحث", "يبحث", "حاجت", "رغبت")
+
+
 def _announced(line: str) -> tuple[int, str] | None:
     """The call's object an announcement sentence names, and where it starts in the line: what
     is launched or announced ("X lance un appel à candidatures pour ..."), what an invitation asks
     proposals for, else whom the issuer seeks when it names a post; a bare "appel à candidatures" names no object."""
-    found = _ANNOUNCED_OBJECT.search(line) or _INVITED_OBJECT.search(line) or _SOUGHT_OBJECT.search(line)
+    found = _ANNOUNCED_OBJECT.search(line)
+    if found is None:  # the other forms only where their verb is (a substring test is cheaper)
+        low = line.lower()
+        if "invite" in low:
+            found = _INVITED_OBJECT.search(line)
+        if found is None and any(hint in low for hint in _SOUGHT_HINTS):
+            found = _SOUGHT_OBJECT.search(line)
     if found is None:
         return None
     if found.re is _SOUGHT_OBJECT:

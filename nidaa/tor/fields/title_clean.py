@@ -140,6 +140,13 @@ def _site_suffix(suffix: str, head: str) -> bool:
     )
 
 
+_LEADING_REFERENCE = re.compile(
+    r"\A(?:"
+    + kw(r"ref", r"reference", r"n°", r"no", r"المرجع", r"مرجع")
+    + r")\.?\s*[:：]?\s*\S*\d\S*\s+[-–—|]\s+(?=\S)"
+)
+
+
 def clean_title(line: str) -> str:
     """The title as stored: the line tidied, decorative Arabic stretching dropped, a label
     header ("Vacancy: ...", "Objet : ...") and what a page glued after the title removed.
@@ -148,6 +155,10 @@ def clean_title(line: str) -> str:
     title = tidy(line.replace("\u0640", ""))
     title = re.sub(r"\A\d{1,2}\s+(?=[A-Z])", "", title)  # "1 Intervention Officer" = one position
     folded = fold(title)  # same length as title: its offsets are the title's
+    reference = _LEADING_REFERENCE.match(folded)  # "Réf : ALF/HR/09 – Responsable ...": the post
+    if reference and len(title[reference.end() :].split()) >= 2:
+        title = title[reference.end() :]
+        folded = folded[reference.end() :]
     # "Objet : X", "Vacancy: X": a label, not the title; "Call for applications – X" keeps its
     # heading words unless X says it all (six words or more): short, X alone would miss them
     label = _LABEL_PREFIX.match(folded)

@@ -356,6 +356,8 @@ _GENERIC_WORDS = re.compile(
         r"sur",
         r"prix",
         r"open",
+        r"interest",  # "Request for Expression of Interest", "Appel à manifestation d'intérêt"
+        r"interet",
     )
 )
 
@@ -378,8 +380,13 @@ def unmarked(folded: str) -> str:
     return folded.translate(_ARABIC_MARKS)
 
 
+_ACRONYM = re.compile(r"\([^()\s]{2,12}\)")
+
+
 def is_generic_header(folded: str, cue: re.Match[str]) -> bool:
     rest = folded[: cue.start()] + " " + folded[cue.end() :]
+    if "(" in rest:  # "(REOI)", "(AMI)": the header's initials
+        rest = _ACRONYM.sub(" ", rest)
     rest = _REF_VALUE_ANY.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if not _GENERIC_WORDS.fullmatch(w)]
     return len(words) <= 1
