@@ -125,7 +125,7 @@ LAYOUTS = [
     ("Location: Zahle, Bekaa, Lebanon\n", ["Zahle", "Bekaa"]),
     # the announcing body's place, when nothing else says where
     ("Recrutement\nLa Délégation provinciale de Settat recrute un agent.\n", ["Settat"]),
-    ("Transparency Maroc recrute un(e) coordinateur(trice) de projet basé(e) à Rabat.\n", ["Rabat"]),
+    ("Réseau Intégrité Maroc recrute un(e) coordinateur(trice) de projet basé(e) à Rabat.\n", ["Rabat"]),
     ("تعلن المندوبية الإقليمية للشؤون الإسلامية بتطوان عن تنظيم مباراة\n", ["تطوان"]),
     (
         "إعلان عن مباراة لتوظيف أعوان\nالمنصب: متصرف من الدرجة الثالثة\nعدد المناصب: 5\n"
@@ -198,8 +198,8 @@ COMPETITIONS_AND_POSTS = [
     ),
     # a work-place label whose value is the organisation's seat: the seat's city
     (
-        "Transparency Maroc recrute un(e) coordinateur(trice) de projet\n"
-        "Lieu de travail : Siège de Transparency Maroc, Rabat\nType de contrat : CDD d'un an\n",
+        "Réseau Intégrité Maroc recrute un(e) coordinateur(trice) de projet\n"
+        "Lieu de travail : Siège de Réseau Intégrité Maroc, Rabat\nType de contrat : CDD d'un an\n",
         ["Rabat"],
     ),
     (

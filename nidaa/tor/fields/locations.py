@@ -983,7 +983,7 @@ def read_locations(doc: Doc) -> None:
                 labelled = _PLACE_LABEL.match(doc.folded, line.start, line.end)
                 if labelled is None or _EXAM_WORDS.search(doc.folded, line.start, line.end):
                     continue
-                # "Lieu de travail : Siège de Transparency Maroc, Rabat": the work is at the seat
+                # "Lieu de travail : Siège de Réseau Intégrité Maroc, Rabat": the work is at the seat
                 for seat_city, span in _place_spans(doc, labelled.start("value"), line.end):
                     add(doc.text[span[0] : span[1]], span, seat_city, stated=True)
                 continue
