@@ -44,6 +44,14 @@ from nidaa.tor.extract import extract_fields
             "Dossier de candidature\n• CV détaillé\n• Copie des diplômes\n• Des échantillons de travaux réalisés\n• Une attestation d'assurance\n",
             ["cv", "diplomas", "portfolio", "other:attestation assurance"],
         ),
+        (  # written as one word: "workplan", "timetable"
+            "Documents à fournir :\n- CV\n- un workplan détaillé\n- une offre financière\n",
+            ["cv", "timeline", "financial_offer"],
+        ),
+        (
+            "Required documents:\n- CV\n- a detailed timetable\n- financial offer\n",
+            ["cv", "timeline", "financial_offer"],
+        ),
     ],
 )
 def test_required_documents(text, documents):

@@ -124,9 +124,9 @@ DOC_CUES: list[tuple[str, re.Pattern[str]]] = [
                 r"calendrier",
                 r"planning (?:de travail|d'execution|d'intervention|previsionnel|detaille)",
                 r"plan de travail",
-                r"work ?plan",
+                r"work\s*plan",  # "work plan" and "workplan"
                 r"timeline",
-                r"time ?table",
+                r"time\s*table",  # "time table" and "timetable"
                 r"schedule",
                 r"الجدول الزمني",
                 r"جدول زمني",
