@@ -111,7 +111,25 @@ class QueryDate(forms.Field):
 INPUT_TEMPLATE = "calls/widgets/query_input.html"
 
 
-class ValuedInput(forms.TextInput):
+class LeanAttrs:
+    """A widget whose template prints its attributes from ``widget.pairs``:
+    (name, text) in the attributes' order, text ``None`` for a true boolean
+    attribute (``required``, ``disabled``: the name alone), false ones left
+    out, and its value as text. What attrs.html decides per attribute with two
+    tests and a filter on every page is decided here once per render."""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(name, value, attrs)  # type: ignore[misc]
+        widget = context["widget"]
+        widget["pairs"] = [
+            (key, None if item is True else str(item)) for key, item in widget["attrs"].items() if item is not False
+        ]
+        if widget["value"] is not None:
+            widget["value"] = str(widget["value"])
+        return context
+
+
+class ValuedInput(LeanAttrs, forms.TextInput):
     """A text input that always carries ``value=""``, even empty (Django's
     leaves the attribute out; the catalogue's pages always had it)."""
 
@@ -125,7 +143,7 @@ class SearchInput(ValuedInput):
     input_type = "search"
 
 
-class DayInput(forms.DateInput):
+class DayInput(LeanAttrs, forms.DateInput):
     """``<input type="date">`` with its ISO value (``value=""`` when empty)."""
 
     input_type = "date"
