@@ -122,7 +122,9 @@ class LeanAttrs:
         context: dict[str, Any] = super().get_context(name, value, attrs)  # type: ignore[misc]
         widget = context["widget"]
         widget["pairs"] = [
-            (key, None if item is True else str(item)) for key, item in widget["attrs"].items() if item is not False
+            (key, None if item is True else str(item))
+            for key, item in widget["attrs"].items()
+            if item is not False
         ]
         if widget["value"] is not None:
             widget["value"] = str(widget["value"])
