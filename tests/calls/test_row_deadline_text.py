@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import dateformat, timezone, translation
 from django.utils.formats import get_format
+from django.utils.timesince import timeuntil
 
 from nidaa.calls.models import call_zone
 from nidaa.calls.search import CataloguePage, CatalogueRow
+from nidaa.calls.templatetags.catalogue import time_left_from
 from nidaa.calls.views.public import day_and_time_layouts, describe_rows
 
 
@@ -74,3 +76,17 @@ def test_rows_print_the_whole_formats_text_whatever_their_day_and_zone(language)
     for item in printed:
         pk = int(item["href"].rstrip("/").rsplit("/", 1)[1])
         assert item["deadline_text"] == expected[pk]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_times_left_of_a_page_are_timeuntils_text_for_every_count(language):
+    # One time_left_from for a page makes each unit's text once per count: the
+    # texts must stay timeuntil's, plural by plural (Arabic has six forms).
+    now = datetime(2026, 3, 1, 10, 0, 30, tzinfo=UTC)
+    start = datetime(2026, 3, 1, 10, 1, tzinfo=UTC)
+    steps = [0, 1, 2, 3, 5, 11, 59, 60, 61, 100, 1439, 1440, 2 * 1440 + 7, 10 * 1440, 45 * 1440, 800 * 1440]
+    deadlines = [start + timedelta(minutes=m, seconds=15) for m in [*steps, *steps]]
+    with translation.override(language):
+        left = time_left_from(now)
+        sentence = translation.gettext("%(left)s left")
+        assert [left(d) for d in deadlines] == [sentence % {"left": timeuntil(d, start)} for d in deadlines]
