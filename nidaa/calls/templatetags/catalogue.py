@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import template
 from django.utils.timesince import TIME_STRINGS, timeuntil
@@ -42,7 +42,8 @@ def time_left_from(now: datetime) -> Callable[[datetime], str]:
     looked up once."""
     sentence = gettext("%(left)s left")
     start = next_minute(now)
-    units = {name: _UnitTexts(unit) for name, unit in TIME_STRINGS.items()}
+    # timesince only applies ``%`` to its time strings, as _UnitTexts does.
+    units = cast("dict[str, str]", {name: _UnitTexts(unit) for name, unit in TIME_STRINGS.items()})
     return lambda deadline: sentence % {"left": timeuntil(deadline, start, time_strings=units)}
 
 
