@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -51,7 +52,10 @@ class CallQuery:
         """The query a URL's parameters ask for (``SearchForm``'s reading)."""
         return SearchForm(params).query()
 
-    def to_params(self) -> dict[str, str]:
+    # A page asks a query for its parameters and its query string several times
+    # (emptiness, feeds, cache keys, links): each is worked out once per query.
+    @cached_property
+    def _params(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
@@ -59,20 +63,27 @@ class CallQuery:
                 out[self.PARAMS.get(f.name, f.name)] = value.isoformat() if isinstance(value, date) else value
         return out
 
-    def to_querystring(self) -> str:
+    @cached_property
+    def _querystring(self) -> str:
         qd = QueryDict(mutable=True)
-        qd.update(self.to_params())
+        qd.update(self._params)
         return qd.urlencode()
+
+    def to_params(self) -> dict[str, str]:
+        return dict(self._params)
+
+    def to_querystring(self) -> str:
+        return self._querystring
 
     @property
     def is_empty(self) -> bool:
-        return not self.to_params()
+        return not self._params
 
     @property
     def filters_set(self) -> bool:
         """Whether a filter of the form's disclosure is set (the words and the
         issuer are not among them): the disclosure is then shown open."""
-        return bool(self.to_params().keys() - {"q", "issuer"})
+        return bool(self._params.keys() - {"q", "issuer"})
 
 
 def clean_text(value: Any) -> str:
