@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -51,7 +52,10 @@ class CallQuery:
         """The query a URL's parameters ask for (``SearchForm``'s reading)."""
         return SearchForm(params).query()
 
-    def to_params(self) -> dict[str, str]:
+    # A page asks a query for its parameters and its query string several times
+    # (emptiness, feeds, cache keys, links): each is worked out once per query.
+    @cached_property
+    def _params(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
@@ -59,20 +63,27 @@ class CallQuery:
                 out[self.PARAMS.get(f.name, f.name)] = value.isoformat() if isinstance(value, date) else value
         return out
 
-    def to_querystring(self) -> str:
+    @cached_property
+    def _querystring(self) -> str:
         qd = QueryDict(mutable=True)
-        qd.update(self.to_params())
+        qd.update(self._params)
         return qd.urlencode()
+
+    def to_params(self) -> dict[str, str]:
+        return dict(self._params)
+
+    def to_querystring(self) -> str:
+        return self._querystring
 
     @property
     def is_empty(self) -> bool:
-        return not self.to_params()
+        return not self._params
 
     @property
     def filters_set(self) -> bool:
         """Whether a filter of the form's disclosure is set (the words and the
         issuer are not among them): the disclosure is then shown open."""
-        return bool(self.to_params().keys() - {"q", "issuer"})
+        return bool(self._params.keys() - {"q", "issuer"})
 
 
 def clean_text(value: Any) -> str:
@@ -111,7 +122,27 @@ class QueryDate(forms.Field):
 INPUT_TEMPLATE = "calls/widgets/query_input.html"
 
 
-class ValuedInput(forms.TextInput):
+class LeanAttrs:
+    """A widget whose template prints its attributes from ``widget.pairs``:
+    (name, text) in the attributes' order, text ``None`` for a true boolean
+    attribute (``required``, ``disabled``: the name alone), false ones left
+    out, and its value as text. What attrs.html decides per attribute with two
+    tests and a filter on every page is decided here once per render."""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(name, value, attrs)  # type: ignore[misc]
+        widget = context["widget"]
+        widget["pairs"] = [
+            (key, None if item is True else str(item))
+            for key, item in widget["attrs"].items()
+            if item is not False
+        ]
+        if widget["value"] is not None:
+            widget["value"] = str(widget["value"])
+        return context
+
+
+class ValuedInput(LeanAttrs, forms.TextInput):
     """A text input that always carries ``value=""``, even empty (Django's
     leaves the attribute out; the catalogue's pages always had it)."""
 
@@ -125,7 +156,7 @@ class SearchInput(ValuedInput):
     input_type = "search"
 
 
-class DayInput(forms.DateInput):
+class DayInput(LeanAttrs, forms.DateInput):
     """``<input type="date">`` with its ISO value (``value=""`` when empty)."""
 
     input_type = "date"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, cast
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
@@ -94,6 +94,30 @@ def feed_links(query: CallQuery) -> dict[str, str]:
     return {"atom": f"{reverse('calls_atom')}?{tail}", "ics": f"{reverse('calls_ics')}?{tail}"}
 
 
+# Django's format characters (django.utils.dateformat) that read only a day, and
+# those that read only a time of day (not its zone: e, O, T, Z, I, c, r, U are neither).
+_DAY_CHARACTERS = frozenset("bdDEFjlLmMnNoStwWyYz")
+_TIME_CHARACTERS = frozenset("aAfgGhHisuP")
+_FORMAT_CHARACTER = re.compile(r"([aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ])")
+
+
+def day_and_time_layouts(layout: str) -> tuple[str, str] | None:
+    """``layout`` as a day part then a time-of-day part ("j F Y, " and "H:i"
+    of "j F Y, H:i"), whose texts joined are the layout's text of a datetime;
+    ``None`` when it does not read so (a zone, a day after the time, an escape)."""
+    if "\\" in layout:
+        return None
+    pieces = _FORMAT_CHARACTER.split(layout)
+    characters = pieces[1::2]
+    split = next((i for i, c in enumerate(characters) if c in _TIME_CHARACTERS), len(characters))
+    if not all(c in _DAY_CHARACTERS for c in characters[:split]) or not all(
+        c in _TIME_CHARACTERS for c in characters[split:]
+    ):
+        return None
+    cut = 2 * split + 1  # the index of the first time character in ``pieces``
+    return "".join(pieces[:cut]), "".join(pieces[cut:])
+
+
 def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str, str]]]:
     """What each row of ``page`` prints, as plain text the template escapes,
     the open rows and the closed rows apart (calls/list_results.html prints
@@ -106,6 +130,9 @@ def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str
     filter on every row."""
     sentence = gettext("Deadline: %(deadline)s")
     layout = str(get_format("DATETIME_FORMAT"))
+    # The day's text once per day of the page: the rows of a page fall on few days.
+    layouts = day_and_time_layouts(layout)
+    days: dict[date, str] = {}
     types = {value: str(label) for value, label in CallType.choices}
     left_until = time_left_from(now)
     # A call's page is the catalogue's address + its id: one reverse a page.
@@ -115,7 +142,14 @@ def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str
         deadline_text = left = ""
         if row.deadline is not None:
             local = timezone.localtime(row.deadline, call_zone(row.timezone))
-            deadline_text = sentence % {"deadline": dateformat.format(local, layout)}
+            if layouts is None:
+                text = dateformat.format(local, layout)
+            else:
+                day = local.date()
+                if day not in days:
+                    days[day] = dateformat.format(day, layouts[0])
+                text = days[day] + dateformat.time_format(local.time(), layouts[1])
+            deadline_text = sentence % {"deadline": text}
             left = left_until(row.deadline) if row.is_open else ""
         rows["open" if row.is_open else "closed"].append(
             {
