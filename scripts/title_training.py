@@ -941,6 +941,40 @@ GRANT_ANNOUNCE = {
 }
 
 
+# What a call for proposals to organisations says below its heading: who may apply, how much
+# each grant is, what a proposal holds (a grant page recruits no consultant: the sentences of
+# ``_sentences`` would make its body read as a consultancy's).
+GRANT_SENTENCES = {
+    "fr": [
+        "Sont éligibles les associations légalement constituées depuis au moins deux ans.",
+        "Chaque projet retenu bénéficiera d'une subvention de {amount} dirhams au maximum.",
+        "La proposition comprendra une note de présentation du projet, un budget prévisionnel et un calendrier.",
+        "Les projets devront être réalisés dans un délai de {n} mois à compter de la signature de la convention.",
+        "Les dossiers incomplets ne seront pas examinés par le comité de sélection.",
+    ],
+    "en": [
+        "Eligible applicants are registered non-profit organisations with at least two years of activity.",
+        "Each selected project will receive a grant of up to {amount} MAD.",
+        "Proposals shall include a concept note, a detailed budget and a work plan.",
+        "Projects must be completed within {n} months of the signature of the grant agreement.",
+        "Incomplete applications will not be reviewed by the selection committee.",
+    ],
+    "ar": [
+        "يحق المشاركة للجمعيات المؤسسة بصفة قانونية منذ سنتين على الأقل.",
+        "يستفيد كل مشروع يتم انتقاؤه من منحة لا تتجاوز {amount} درهم.",
+        "يتضمن المقترح مذكرة تقديمية للمشروع وميزانية تقديرية وجدولا زمنيا.",
+        "يجب إنجاز المشاريع في أجل لا يتعدى {n} أشهر من تاريخ توقيع الاتفاقية.",
+        "لن تدرس لجنة الانتقاء الملفات غير المكتملة.",
+    ],
+}
+
+
+def _grant_sentences(r: random.Random, language: str) -> list[str]:
+    pool = GRANT_SENTENCES[language]
+    values = {"amount": r.choice(["50 000", "100 000", "150 000"]), "n": r.randint(3, 12)}
+    return [s.format(**values) for s in r.sample(pool, r.randint(1, 3))]
+
+
 def _grant_page(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
     year = r.randint(2021, 2026)
     theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
@@ -958,8 +992,13 @@ def _grant_page(r: random.Random, language: str, org: str) -> tuple[list[str], s
     if r.random() < 0.8:
         lines = [gold, deadline] if r.random() < 0.5 else [deadline, gold]
     lines.append(GRANT_ANNOUNCE[language].format(org=org, n=r.randint(2, 6), theme=theme, year=year))
-    lines += _sentences(r, language, org)
-    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    # the consultancy's sentences are still drawn (and set aside) so that every other page of the
+    # training set stays as it was: the families' figures before and after remain comparable
+    own = random.Random(f"{gold}|{org}|{len(_sentences(r, language, org))}")
+    lines += _grant_sentences(own, language)
+    heading = r.choice(HEADINGS[language])
+    _sentences(r, language, org)
+    lines += [heading] + _grant_sentences(own, language)
     return lines, gold
 
 
