@@ -315,3 +315,29 @@ def test_countries_are_recognised(name):
 @pytest.mark.parametrize("name", ["Tunis", "Nouakchott", "طنجة", "Beqaa"])
 def test_cities_are_not_countries(name):
     assert not is_country(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Lieu de la mission : Warzazat\n", "MA-OUA"),
+        ("Lieu : Goulmime\n", "MA-GUE"),
+        ("Lieu de travail : El Ayoun\n", "MA-LAA"),
+        ("Location: Tizinit, Morocco\n", "MA-TIZ"),
+        ("The workshops will take place in El Aaiun.\n", "MA-LAA"),
+        ("Lieu : Alhucemas\n", "MA-HOC"),
+        ("Duty station: Fez-Meknes region\n", "MA-03"),
+        ("La mission se déroulera à Marrakch.\n", "MA-MAR"),
+        ("Lieu : Casa\n", "MA-CAS"),
+        ("Les ateliers auront lieu dans la ville de Casa.\n", "MA-CAS-CASABLANCA"),
+    ],
+)
+def test_latin_transliterations_are_linked_to_their_territory(text, code):
+    """The French, English and Spanish spellings calls use for Morocco's provinces and big cities."""
+    assert extract_fields(text)["location_codes"] == [code]
+
+
+def test_casa_without_a_cue_is_a_word_not_casablanca():
+    """'Casa' is also a word ('Casa de la Cultura'): only a label or a cue word makes it Casablanca."""
+    fields = extract_fields("La Casa del Arte accueillera les participants.\nLieu de la mission : Rabat\n")
+    assert fields["location_codes"] == ["MA-RAB"]
