@@ -205,6 +205,12 @@ from nidaa.tor.text import Views
             "Solidaires du Sud recrute un(e) formateur(trice) en plaidoyer.",
             "Association Horizons Solidaires du Sud",
         ),
+        # an Arabic name followed by the city it sits in or its branch: not part of the name
+        ("أعلنت جمعية النور للتنمية بمراكش عن حاجتها إلى خبير.\n", "جمعية النور للتنمية"),
+        ("تعلن جمعية الأمل للتنمية فرع سلا عن فتح باب الترشيح لتوظيف منسق.\n", "جمعية الأمل للتنمية"),
+        ("تعلن جمعية الأمل للتنمية بمدينة طنجة عن حاجتها إلى خبير.\n", "جمعية الأمل للتنمية"),
+        # ... but a name's own word starting with "ب" stays
+        ("تعلن جمعية بسمة للتنمية عن فتح باب الترشيح لتوظيف منسق.\n", "جمعية بسمة للتنمية"),
     ],
 )
 def test_issuer_as_calls_name_it(text, issuer):

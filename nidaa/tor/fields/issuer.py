@@ -967,10 +967,42 @@ RULES = (
 )
 
 
+# "جمعية X فرع سلا": a branch's place after an Arabic name; "جمعية X بمراكش": the city it sits in.
+_AR_BRANCH = re.compile(r"\s+(?:ال)?فرع(?:\s+\S+){1,3}\Z")
+_AR_GLUED_PLACE = re.compile(r"\s+ب(?P<place>\S+(?:\s+\S+){0,2})\Z")
+
+
+def _without_arabic_place(doc: Doc, name: str) -> str:
+    """An Arabic organisation's name without the branch or the city written after it:
+    "جمعية النور للتنمية بمراكش" -> "جمعية النور للتنمية", "جمعية X فرع سلا" -> "جمعية X"."""
+    first = fold(name.split(" ", 1)[0])
+    if not ("\u0600" <= name[:1] <= "\u06ff") or first.removeprefix("ال") not in _AR_CIVIL_KINDS:
+        return name  # an administration's or a school's place is part of its name ("المدرسة ... بطنجة")
+    branch = _AR_BRANCH.search(name)
+    if branch and len(name[: branch.start()].split()) >= 2:
+        return name[: branch.start()]
+    glued = _AR_GLUED_PLACE.search(name)
+    if glued is None or doc.gazetteer is None or len(name[: glued.start()].split()) < 2:
+        return name
+    words = glued.group("place").split()
+    # "بمدينة مراكش", "بإقليم تزنيت": a cue word, then the place
+    place = " ".join(words[1:]) if len(words) > 1 and fold(words[0]) in _AR_PLACE_CUES else " ".join(words)
+    return name[: glued.start()] if doc.gazetteer.lookup(place) is not None else name
+
+
+_AR_PLACE_CUES = frozenset({"مدينه", "اقليم", "عماله", "جهه", "جماعه"})
+# Civil society's kind words (folded, without the article): their names do not hold their city.
+_AR_CIVIL_KINDS = frozenset(
+    {"جمعيه", "تعاونيه", "شبكه", "منظمه", "فيدراليه", "ائتلاف", "اتحاد", "نادي", "مؤسسه"}
+)
+
+
 def read_issuer(doc: Doc) -> None:
     for rule in RULES:
         for raw, span, confidence, cell in rule(doc):
-            name = _org_name(raw, cell=cell)
+            name = _without_arabic_place(doc, _org_name(raw, cell=cell))
+            if name and span[1] - span[0] > len(name):
+                span = (span[0], span[0] + len(name)) if doc.masked.startswith(name, span[0]) else span
             if (
                 not name
                 or len(name) < 2
