@@ -205,6 +205,20 @@ from nidaa.tor.text import Views
             "Solidaires du Sud recrute un(e) formateur(trice) en plaidoyer.",
             "Association Horizons Solidaires du Sud",
         ),
+        # a body named with its acronym, then the territory it serves: the body announces
+        (
+            "Le Programme Tamkine Jeunes (PTJ) de la Province de Tata lance un appel à candidatures.\n",
+            "Programme Tamkine Jeunes (PTJ)",
+        ),
+        (
+            "The Youth Skills Programme (YSP) of the Province of Tata is seeking a consultant.\n",
+            "Youth Skills Programme (YSP)",
+        ),
+        # a programme named with its acronym that recruits is the issuer
+        (
+            "Programme Régional pour l'Emploi des Jeunes (PREJ) recrute un consultant national.\n",
+            "Programme Régional pour l'Emploi des Jeunes (PREJ)",
+        ),
         # an Arabic name followed by the city it sits in or its branch: not part of the name
         ("أعلنت جمعية النور للتنمية بمراكش عن حاجتها إلى خبير.\n", "جمعية النور للتنمية"),
         ("تعلن جمعية الأمل للتنمية فرع سلا عن فتح باب الترشيح لتوظيف منسق.\n", "جمعية الأمل للتنمية"),
@@ -244,6 +258,7 @@ def test_a_copy_of_the_cv_is_not_a_copied_address():
         "في إطار صندوق دعم المبادرات المحلية، تم فتح باب الترشيح.\nوعليه، تدعو الجماعة الجمعيات المحلية إلى إيداع ملفاتها.",
         "Dans le cadre du Fonds d'Appui aux Initiatives Locales, un appel est ouvert aux associations.",
         "As part of the Civic Voices Fund (CVF), applications are invited from local associations.",
+        "Dans le cadre du Programme Tamkine Jeunes (PTJ), un consultant sera recruté pour une étude.",
     ],
 )
 def test_no_issuer_rather_than_a_partner(text):

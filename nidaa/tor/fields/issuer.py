@@ -542,6 +542,46 @@ def _wrapped_head(doc: Doc, start: int) -> tuple[str, int] | None:
     return head.group("head").strip(), head.start("head")
 
 
+# "Le Programme X (PX) de la Province de Tata lance": the body named with its acronym, then the
+# territory it serves; the territory is a qualifier, the body before the acronym announces.
+_ACRONYM_THEN_WHERE = re.compile(
+    r"\((?P<acronym>[A-Z][\w\-]{1,10})\)[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|of[ \t]+the|of|in)[ \t]*\Z"
+)
+_TERRITORY_HEAD = re.compile(
+    kw(
+        r"\A(?:province|prefecture|region|commune|wilaya|cercle|caidat|municipalite|ville|city|governorate|district)\b"
+    )
+)
+
+
+def _body_before_its_territory(doc: Doc, start: int, end: int) -> tuple[str, Span] | None:
+    """ "Programme X (PX)" when the name before a verb, ``start``..``end``, is a territory that
+    qualifies the acronym's body written just before it on the line."""
+    line_start = doc.line_bounds(start)[0]
+    tail = _ACRONYM_THEN_WHERE.search(doc.masked, max(line_start, start - 40), start)
+    if tail is None:
+        return None
+    where = doc.masked[start:end].strip()
+    known = doc.gazetteer is not None and doc.gazetteer.lookup(where) is not None
+    if not (known or _TERRITORY_HEAD.match(fold(where))):
+        return None
+    acronym = tail.group("acronym")
+    pattern = re.compile(
+        rf"((?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,12}})[ \t]*\({re.escape(acronym)}\)"
+    )
+    body = pattern.search(doc.masked, max(line_start, tail.start() - 200), tail.end("acronym") + 1)
+    if body is None:
+        return None
+    words = body.group(1).split()
+    while words and (not words[0][:1].isupper() or words[0].lower() in _NOT_NAME_START):
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    name = f"{' '.join(words)} ({acronym})"
+    begin = body.end(1) - len(" ".join(words)) if body.group(1).endswith(words[-1]) else body.start(1)
+    return name, (begin, body.end())
+
+
 def _announced(doc: Doc) -> Iterator[Found]:
     """ "X recrute", "X is seeking", "X, avec le soutien de Y, lance": the name before the verb,
     unless a partner or funder cue introduces it."""
@@ -549,6 +589,10 @@ def _announced(doc: Doc) -> Iterator[Found]:
         start = match.start("org")
         if after_partner_cue(doc.folded, start, doc.line_bounds(start)[0]):
             continue  # "avec le soutien de Y, lance": Y is a funder
+        body = _body_before_its_territory(doc, start, match.end("org"))
+        if body is not None:  # "Le Programme X (PX) de la Province de Tata lance"
+            yield body[0], body[1], 0.75, True
+            continue
         # "l'association Forum X lance ...": the lowercase kind word belongs to the name (looked
         # up behind the match: in the pattern it would be tried at every position of the text)
         kind = _KIND_BEFORE.search(doc.masked, max(0, start - 20), start)
@@ -997,6 +1041,11 @@ _AR_CIVIL_KINDS = frozenset(
 )
 
 
+# "Programme des Nations Unies pour le Développement (PNUD) recrute": a programme named with its
+# acronym that announces with a verb is a body; "dans le cadre du programme X" stays a framework.
+_NAMED_PROGRAMME = re.compile(r"\A(?:Programme|Program)\b[^()]{3,80}\([A-Z][\w\-]{1,10}\)\Z")
+
+
 def read_issuer(doc: Doc) -> None:
     for rule in RULES:
         for raw, span, confidence, cell in rule(doc):
@@ -1007,7 +1056,11 @@ def read_issuer(doc: Doc) -> None:
                 not name
                 or len(name) < 2
                 or len(name) > 90
-                or (_NOT_ORG.match(fold(name)) and not _SHOUTED_HEAD.match(name))
+                or (
+                    _NOT_ORG.match(fold(name))
+                    and not _SHOUTED_HEAD.match(name)
+                    and not (rule is _announced and _NAMED_PROGRAMME.match(name))
+                )
                 or _WEB_NAME.search(name)
                 or _is_issuer_key(fold(name))  # a label ("Organisation name"), not its value
             ):
