@@ -341,3 +341,24 @@ def test_casa_without_a_cue_is_a_word_not_casablanca():
     """'Casa' is also a word ('Casa de la Cultura'): only a label or a cue word makes it Casablanca."""
     fields = extract_fields("La Casa del Arte accueillera les participants.\nLieu de la mission : Rabat\n")
     assert fields["location_codes"] == ["MA-RAB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [
+        (
+            "Lieu : Casablanca (siège) et sites de terrain à Settat et Berrechid\n",
+            ["Casablanca", "Settat", "Berrechid"],
+        ),
+        (
+            "Lieu de la mission : Tunis (siège) et missions de terrain à Sfax et Gabès\n",
+            ["Tunis", "Sfax", "Gabès"],
+        ),
+        ("Location: Amman, with field visits to Irbid and Mafraq\n", ["Amman", "Irbid", "Mafraq"]),
+        # an exam's place in the list is not a place of the mission
+        ("Lieu : Rabat, avec des épreuves écrites organisées à Fès\n", ["Rabat"]),
+    ],
+)
+def test_each_place_of_a_labelled_list(text, locations):
+    """A place label's value listing places inside phrases gives each place, not only the first name."""
+    assert extract_fields(text)["locations"] == locations
