@@ -219,6 +219,21 @@ from nidaa.tor.text import Views
             "Programme Régional pour l'Emploi des Jeunes (PREJ) recrute un consultant national.\n",
             "Programme Régional pour l'Emploi des Jeunes (PREJ)",
         ),
+        # a forwarded notice: the organisation that sent it, not its domain's letters
+        (
+            "---------- Forwarded message ---------\nDe : Association Ait Bouguemez Tourisme <contact@abt.ma>\n"
+            "Date: lun. 3 mars 2025\nObjet: Appel à consultants\n\nBonjour,\nVeuillez trouver ci-joint les TdR.\n",
+            "Association Ait Bouguemez Tourisme",
+        ),
+        (
+            '---------- Message transféré ---------\nDe : "Fondation Nour Sud" <info@nour-sud.org>\nObjet : Appel\n',
+            "Fondation Nour Sud",
+        ),
+        # ... a person who forwards it is no organisation: the domain's owner is read instead
+        (
+            "-----Original Message-----\nFrom: Karim Alaoui <karim@abt.ma>\nSubject: TdR\n\nPlease find attached.\n",
+            "ABT",
+        ),
         # an Arabic name followed by the city it sits in or its branch: not part of the name
         ("أعلنت جمعية النور للتنمية بمراكش عن حاجتها إلى خبير.\n", "جمعية النور للتنمية"),
         ("تعلن جمعية الأمل للتنمية فرع سلا عن فتح باب الترشيح لتوظيف منسق.\n", "جمعية الأمل للتنمية"),

@@ -989,6 +989,37 @@ def _reference_acronym(doc: Doc) -> Iterator[Found]:
             return
 
 
+# A forwarded e-mail's header: "---------- Forwarded message ---------" / "De : X <a@b.ma>".
+_FORWARDED = re.compile(
+    kw(
+        r"forwarded message",
+        r"original message",
+        r"message transfere",
+        r"message d'origine",
+        r"debut du message reexpedie",
+        r"رساله معاد توجيهها",
+        r"الرساله الاصليه",
+    )
+)
+_SENDER = re.compile(
+    r"(?m)^[ \t>*]*(?:De|From|Von|من)[ \t]*[:：][ \t]*\"?(?P<name>[^<>\"\n@]{4,90}?)\"?[ \t]*<[^<>\s@]+@[^<>\s]+>"
+)
+
+
+def _forwarded_sender(doc: Doc) -> Iterator[Found]:
+    """The organisation that sent a forwarded notice, named in the forwarded header ("De : Association X
+    <contact@x.ma>"); a person's name there is no organisation."""
+    found = _FORWARDED.search(doc.folded, 0, min(len(doc.folded), 6000))
+    if found is None:
+        return
+    for match in _SENDER.finditer(doc.masked, found.end(), min(len(doc.masked), found.end() + 600)):
+        name = match.group("name").strip()
+        named = org_line(name)
+        if named:
+            yield named, (match.start("name"), match.start("name") + len(named)), 0.7, True
+        return  # the first sender after the header is the forwarded notice's
+
+
 # The rules, most telling first: the first name one of them finds that passes for an
 # organisation is the issuer.
 RULES = (
@@ -1001,6 +1032,7 @@ RULES = (
     _administration_head,
     _presented,
     _implementer,
+    _forwarded_sender,
     _signed,
     _domain_spelled,
     _domain,
