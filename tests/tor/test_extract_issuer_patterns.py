@@ -205,6 +205,41 @@ from nidaa.tor.text import Views
             "Solidaires du Sud recrute un(e) formateur(trice) en plaidoyer.",
             "Association Horizons Solidaires du Sud",
         ),
+        # a body named with its acronym, then the territory it serves: the body announces
+        (
+            "Le Programme Tamkine Jeunes (PTJ) de la Province de Tata lance un appel à candidatures.\n",
+            "Programme Tamkine Jeunes (PTJ)",
+        ),
+        (
+            "The Youth Skills Programme (YSP) of the Province of Tata is seeking a consultant.\n",
+            "Youth Skills Programme (YSP)",
+        ),
+        # a programme named with its acronym that recruits is the issuer
+        (
+            "Programme Régional pour l'Emploi des Jeunes (PREJ) recrute un consultant national.\n",
+            "Programme Régional pour l'Emploi des Jeunes (PREJ)",
+        ),
+        # a forwarded notice: the organisation that sent it, not its domain's letters
+        (
+            "---------- Forwarded message ---------\nDe : Association Ait Bouguemez Tourisme <contact@abt.ma>\n"
+            "Date: lun. 3 mars 2025\nObjet: Appel à consultants\n\nBonjour,\nVeuillez trouver ci-joint les TdR.\n",
+            "Association Ait Bouguemez Tourisme",
+        ),
+        (
+            '---------- Message transféré ---------\nDe : "Fondation Nour Sud" <info@nour-sud.org>\nObjet : Appel\n',
+            "Fondation Nour Sud",
+        ),
+        # ... a person who forwards it is no organisation: the domain's owner is read instead
+        (
+            "-----Original Message-----\nFrom: Karim Alaoui <karim@abt.ma>\nSubject: TdR\n\nPlease find attached.\n",
+            "ABT",
+        ),
+        # an Arabic name followed by the city it sits in or its branch: not part of the name
+        ("أعلنت جمعية النور للتنمية بمراكش عن حاجتها إلى خبير.\n", "جمعية النور للتنمية"),
+        ("تعلن جمعية الأمل للتنمية فرع سلا عن فتح باب الترشيح لتوظيف منسق.\n", "جمعية الأمل للتنمية"),
+        ("تعلن جمعية الأمل للتنمية بمدينة طنجة عن حاجتها إلى خبير.\n", "جمعية الأمل للتنمية"),
+        # ... but a name's own word starting with "ب" stays
+        ("تعلن جمعية بسمة للتنمية عن فتح باب الترشيح لتوظيف منسق.\n", "جمعية بسمة للتنمية"),
     ],
 )
 def test_issuer_as_calls_name_it(text, issuer):
@@ -238,6 +273,7 @@ def test_a_copy_of_the_cv_is_not_a_copied_address():
         "في إطار صندوق دعم المبادرات المحلية، تم فتح باب الترشيح.\nوعليه، تدعو الجماعة الجمعيات المحلية إلى إيداع ملفاتها.",
         "Dans le cadre du Fonds d'Appui aux Initiatives Locales, un appel est ouvert aux associations.",
         "As part of the Civic Voices Fund (CVF), applications are invited from local associations.",
+        "Dans le cadre du Programme Tamkine Jeunes (PTJ), un consultant sera recruté pour une étude.",
     ],
 )
 def test_no_issuer_rather_than_a_partner(text):

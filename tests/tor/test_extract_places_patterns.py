@@ -315,3 +315,50 @@ def test_countries_are_recognised(name):
 @pytest.mark.parametrize("name", ["Tunis", "Nouakchott", "طنجة", "Beqaa"])
 def test_cities_are_not_countries(name):
     assert not is_country(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Lieu de la mission : Warzazat\n", "MA-OUA"),
+        ("Lieu : Goulmime\n", "MA-GUE"),
+        ("Lieu de travail : El Ayoun\n", "MA-LAA"),
+        ("Location: Tizinit, Morocco\n", "MA-TIZ"),
+        ("The workshops will take place in El Aaiun.\n", "MA-LAA"),
+        ("Lieu : Alhucemas\n", "MA-HOC"),
+        ("Duty station: Fez-Meknes region\n", "MA-03"),
+        ("La mission se déroulera à Marrakch.\n", "MA-MAR"),
+        ("Lieu : Casa\n", "MA-CAS"),
+        ("Les ateliers auront lieu dans la ville de Casa.\n", "MA-CAS-CASABLANCA"),
+    ],
+)
+def test_latin_transliterations_are_linked_to_their_territory(text, code):
+    """The French, English and Spanish spellings calls use for Morocco's provinces and big cities."""
+    assert extract_fields(text)["location_codes"] == [code]
+
+
+def test_casa_without_a_cue_is_a_word_not_casablanca():
+    """'Casa' is also a word ('Casa de la Cultura'): only a label or a cue word makes it Casablanca."""
+    fields = extract_fields("La Casa del Arte accueillera les participants.\nLieu de la mission : Rabat\n")
+    assert fields["location_codes"] == ["MA-RAB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [
+        (
+            "Lieu : Casablanca (siège) et sites de terrain à Settat et Berrechid\n",
+            ["Casablanca", "Settat", "Berrechid"],
+        ),
+        (
+            "Lieu de la mission : Tunis (siège) et missions de terrain à Sfax et Gabès\n",
+            ["Tunis", "Sfax", "Gabès"],
+        ),
+        ("Location: Amman, with field visits to Irbid and Mafraq\n", ["Amman", "Irbid", "Mafraq"]),
+        # an exam's place in the list is not a place of the mission
+        ("Lieu : Rabat, avec des épreuves écrites organisées à Fès\n", ["Rabat"]),
+    ],
+)
+def test_each_place_of_a_labelled_list(text, locations):
+    """A place label's value listing places inside phrases gives each place, not only the first name."""
+    assert extract_fields(text)["locations"] == locations

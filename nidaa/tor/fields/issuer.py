@@ -542,6 +542,46 @@ def _wrapped_head(doc: Doc, start: int) -> tuple[str, int] | None:
     return head.group("head").strip(), head.start("head")
 
 
+# "Le Programme X (PX) de la Province de Tata lance": the body named with its acronym, then the
+# territory it serves; the territory is a qualifier, the body before the acronym announces.
+_ACRONYM_THEN_WHERE = re.compile(
+    r"\((?P<acronym>[A-Z][\w\-]{1,10})\)[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|of[ \t]+the|of|in)[ \t]*\Z"
+)
+_TERRITORY_HEAD = re.compile(
+    kw(
+        r"\A(?:province|prefecture|region|commune|wilaya|cercle|caidat|municipalite|ville|city|governorate|district)\b"
+    )
+)
+
+
+def _body_before_its_territory(doc: Doc, start: int, end: int) -> tuple[str, Span] | None:
+    """ "Programme X (PX)" when the name before a verb, ``start``..``end``, is a territory that
+    qualifies the acronym's body written just before it on the line."""
+    line_start = doc.line_bounds(start)[0]
+    tail = _ACRONYM_THEN_WHERE.search(doc.masked, max(line_start, start - 40), start)
+    if tail is None:
+        return None
+    where = doc.masked[start:end].strip()
+    known = doc.gazetteer is not None and doc.gazetteer.lookup(where) is not None
+    if not (known or _TERRITORY_HEAD.match(fold(where))):
+        return None
+    acronym = tail.group("acronym")
+    pattern = re.compile(
+        rf"((?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,12}})[ \t]*\({re.escape(acronym)}\)"
+    )
+    body = pattern.search(doc.masked, max(line_start, tail.start() - 200), tail.end("acronym") + 1)
+    if body is None:
+        return None
+    words = body.group(1).split()
+    while words and (not words[0][:1].isupper() or words[0].lower() in _NOT_NAME_START):
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    name = f"{' '.join(words)} ({acronym})"
+    begin = body.end(1) - len(" ".join(words)) if body.group(1).endswith(words[-1]) else body.start(1)
+    return name, (begin, body.end())
+
+
 def _announced(doc: Doc) -> Iterator[Found]:
     """ "X recrute", "X is seeking", "X, avec le soutien de Y, lance": the name before the verb,
     unless a partner or funder cue introduces it."""
@@ -549,6 +589,10 @@ def _announced(doc: Doc) -> Iterator[Found]:
         start = match.start("org")
         if after_partner_cue(doc.folded, start, doc.line_bounds(start)[0]):
             continue  # "avec le soutien de Y, lance": Y is a funder
+        body = _body_before_its_territory(doc, start, match.end("org"))
+        if body is not None:  # "Le Programme X (PX) de la Province de Tata lance"
+            yield body[0], body[1], 0.75, True
+            continue
         # "l'association Forum X lance ...": the lowercase kind word belongs to the name (looked
         # up behind the match: in the pattern it would be tried at every position of the text)
         kind = _KIND_BEFORE.search(doc.masked, max(0, start - 20), start)
@@ -945,6 +989,37 @@ def _reference_acronym(doc: Doc) -> Iterator[Found]:
             return
 
 
+# A forwarded e-mail's header: "---------- Forwarded message ---------" / "De : X <a@b.ma>".
+_FORWARDED = re.compile(
+    kw(
+        r"forwarded message",
+        r"original message",
+        r"message transfere",
+        r"message d'origine",
+        r"debut du message reexpedie",
+        r"رساله معاد توجيهها",
+        r"الرساله الاصليه",
+    )
+)
+_SENDER = re.compile(
+    r"(?m)^[ \t>*]*(?:De|From|Von|من)[ \t]*[:：][ \t]*\"?(?P<name>[^<>\"\n@]{4,90}?)\"?[ \t]*<[^<>\s@]+@[^<>\s]+>"
+)
+
+
+def _forwarded_sender(doc: Doc) -> Iterator[Found]:
+    """The organisation that sent a forwarded notice, named in the forwarded header ("De : Association X
+    <contact@x.ma>"); a person's name there is no organisation."""
+    found = _FORWARDED.search(doc.folded, 0, min(len(doc.folded), 6000))
+    if found is None:
+        return
+    for match in _SENDER.finditer(doc.masked, found.end(), min(len(doc.masked), found.end() + 600)):
+        name = match.group("name").strip()
+        named = org_line(name)
+        if named:
+            yield named, (match.start("name"), match.start("name") + len(named)), 0.7, True
+        return  # the first sender after the header is the forwarded notice's
+
+
 # The rules, most telling first: the first name one of them finds that passes for an
 # organisation is the issuer.
 RULES = (
@@ -957,6 +1032,7 @@ RULES = (
     _administration_head,
     _presented,
     _implementer,
+    _forwarded_sender,
     _signed,
     _domain_spelled,
     _domain,
@@ -967,15 +1043,56 @@ RULES = (
 )
 
 
+# "جمعية X فرع سلا": a branch's place after an Arabic name; "جمعية X بمراكش": the city it sits in.
+_AR_BRANCH = re.compile(r"\s+(?:ال)?فرع(?:\s+\S+){1,3}\Z")
+_AR_GLUED_PLACE = re.compile(r"\s+ب(?P<place>\S+(?:\s+\S+){0,2})\Z")
+
+
+def _without_arabic_place(doc: Doc, name: str) -> str:
+    """An Arabic organisation's name without the branch or the city written after it:
+    "جمعية النور للتنمية بمراكش" -> "جمعية النور للتنمية", "جمعية X فرع سلا" -> "جمعية X"."""
+    first = fold(name.split(" ", 1)[0])
+    if not ("\u0600" <= name[:1] <= "\u06ff") or first.removeprefix("ال") not in _AR_CIVIL_KINDS:
+        return name  # an administration's or a school's place is part of its name ("المدرسة ... بطنجة")
+    branch = _AR_BRANCH.search(name)
+    if branch and len(name[: branch.start()].split()) >= 2:
+        return name[: branch.start()]
+    glued = _AR_GLUED_PLACE.search(name)
+    if glued is None or doc.gazetteer is None or len(name[: glued.start()].split()) < 2:
+        return name
+    words = glued.group("place").split()
+    # "بمدينة مراكش", "بإقليم تزنيت": a cue word, then the place
+    place = " ".join(words[1:]) if len(words) > 1 and fold(words[0]) in _AR_PLACE_CUES else " ".join(words)
+    return name[: glued.start()] if doc.gazetteer.lookup(place) is not None else name
+
+
+_AR_PLACE_CUES = frozenset({"مدينه", "اقليم", "عماله", "جهه", "جماعه"})
+# Civil society's kind words (folded, without the article): their names do not hold their city.
+_AR_CIVIL_KINDS = frozenset(
+    {"جمعيه", "تعاونيه", "شبكه", "منظمه", "فيدراليه", "ائتلاف", "اتحاد", "نادي", "مؤسسه"}
+)
+
+
+# "Programme des Nations Unies pour le Développement (PNUD) recrute": a programme named with its
+# acronym that announces with a verb is a body; "dans le cadre du programme X" stays a framework.
+_NAMED_PROGRAMME = re.compile(r"\A(?:Programme|Program)\b[^()]{3,80}\([A-Z][\w\-]{1,10}\)\Z")
+
+
 def read_issuer(doc: Doc) -> None:
     for rule in RULES:
         for raw, span, confidence, cell in rule(doc):
-            name = _org_name(raw, cell=cell)
+            name = _without_arabic_place(doc, _org_name(raw, cell=cell))
+            if name and span[1] - span[0] > len(name):
+                span = (span[0], span[0] + len(name)) if doc.masked.startswith(name, span[0]) else span
             if (
                 not name
                 or len(name) < 2
                 or len(name) > 90
-                or (_NOT_ORG.match(fold(name)) and not _SHOUTED_HEAD.match(name))
+                or (
+                    _NOT_ORG.match(fold(name))
+                    and not _SHOUTED_HEAD.match(name)
+                    and not (rule is _announced and _NAMED_PROGRAMME.match(name))
+                )
                 or _WEB_NAME.search(name)
                 or _is_issuer_key(fold(name))  # a label ("Organisation name"), not its value
             ):

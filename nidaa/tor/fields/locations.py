@@ -569,7 +569,16 @@ def _labelled_places(doc: Doc) -> list[tuple[str, Span]]:
                 continue
             name = _PLACE_KIND_WORDS.sub("", fold(raw)).strip()
             words = raw.split()
-            if not name or _COUNTRIES.fullmatch(name) or not words or len(words) > 4:
+            if (
+                len(words) > 4
+            ):  # a phrase of the list ("et sites de terrain à Settat et Berrechid"): its places
+                if not _EXAM_WORDS.search(doc.folded, start, start + len(raw)):
+                    phrase = _place_spans(doc, start, start + len(raw))
+                    out.extend((doc.text[a:b], (a, b)) for _, (a, b) in phrase)
+                    if not phrase:
+                        out.extend(_places_after_in(doc, start, start + len(raw)))
+                continue
+            if not name or _COUNTRIES.fullmatch(name) or not words:
                 continue
             cleaned = " ".join(w for w in words if not _PLACE_KIND_WORDS.fullmatch(fold(w)))
             cleaned = re.sub(r"\A(?:and|et|و)\s+", "", cleaned).strip(" .")
