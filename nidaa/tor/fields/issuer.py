@@ -23,7 +23,7 @@ from nidaa.tor.fields.org_names import (
     org_line,
     spelled_out,
 )
-from nidaa.tor.text import arabic_share, fold, kw, tidy
+from nidaa.tor.text import ARABIC_SCRIPT, arabic_share, fold, kw, tidy
 
 WEBMAIL = {
     "gmail",
@@ -480,7 +480,7 @@ def _labelled(doc: Doc) -> Iterator[Found]:
 def _letterhead(doc: Doc) -> Iterator[Found]:
     """The organisation a letterhead's line names, among the first lines, unless a funder cue
     introduces it ("Financé par" / "l'Union européenne")."""
-    arabic_doc = _ARABIC_ANY.search(doc.text) is not None and arabic_share(doc.text) >= 0.5
+    arabic_doc = arabic_share(doc.text) >= 0.5
     heads = _head_lines(doc, 6)
     # an administration's stack of bodies ("Royaume du Maroc", "Ministère ...", "Commune ...")
     # is read whole, by _administration_head: its first body is not the issuer
@@ -666,12 +666,9 @@ _SIGNATORY_AR = re.compile(
 )
 
 
-_ARABIC_ANY = re.compile("[\u0600-\u06ff]")
-
-
 def _arabic(doc: Doc) -> Iterator[Found]:
     """Arabic notices: the announcing verb, the headline, the post "بـ" an administration."""
-    if _ARABIC_ANY.search(doc.folded, 0, 4000) is None:
+    if ARABIC_SCRIPT.search(doc.folded, 0, 4000) is None:
         return  # every pattern below reads Arabic words in the first 4,000 characters
     for pattern in (_AR_VERB, _AR_SUBJECT_FIRST):
         for match in pattern.finditer(doc.folded, 0, 4000):
