@@ -15,6 +15,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Which characters are Arabic, defined once for every app (one character
+# class each: a search is linear time whatever the text).
+# The Arabic block, U+0600-U+06FF: the letters as typed text holds them, with
+# the block's marks, digits and punctuation.
+ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
+# Every block of the script: the Arabic block, its supplement and extended-A
+# (U+0750-U+077F, U+08A0-U+08FF), and the presentation forms A and B
+# (U+FB50-U+FDFF, U+FE70-U+FEFF) that a PDF's or an old program's text may
+# hold instead of the letters.
+ARABIC_ALL_BLOCKS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
 _WORD = re.compile(r"\w+")

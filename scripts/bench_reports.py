@@ -2,7 +2,8 @@
 responses are in: the tabulation (``compute_results``, cold), the results
 page p95 (in-process through Django's test client, as ``bench-web
 --in-process`` serves, the tabulation cached under its records version; the
-first request, which fills the cache, is reported apart), and the final
+first request is reported apart: the import's task has tabulated into the
+cache, so it reads it rather than filling it), and the final
 report's PDF and DOCX for the 400-session mission, downloaded twice: the
 first download prints and keeps it, the second reads the kept file. Prints
 wall and CPU."""
@@ -40,7 +41,7 @@ def bench_reports(*, mission: Any, client: Any, requests: int, cpu_seconds: Call
     t, c = time.perf_counter(), cpu_seconds()
     first = client.get(url)
     assert first.status_code == 200, first.status_code
-    print(f"results page, first request (fills the cache): {(time.perf_counter() - t) * 1000:.0f} ms "
+    print(f"results page, first request (cache warmed by the import's task): {(time.perf_counter() - t) * 1000:.0f} ms "
           f"(CPU {(cpu_seconds() - c) * 1000:.0f} ms)")  # fmt: skip
     times, cpu_times = [], []
     for _ in range(requests):

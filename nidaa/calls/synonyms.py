@@ -15,13 +15,13 @@ import json
 import re
 from pathlib import Path
 
+from nidaa.folding import ARABIC_BLOCK
 from nidaa.tor.places import fold
 
 SYNONYMS_FILE = Path(__file__).resolve().parents[1] / "data" / "search-synonyms.json"
 
 # Arabic clitics written onto a word: "والتكوين", "للتكوين", "بالتكوين".
 _ARABIC_PREFIX = re.compile(r"^(?:و)?(?:لل|(?:ب|ل|ك|ف)?(?:ال)?)")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 # A document's words: what survives folding (letters and digits).
 _WORD = re.compile(r"\w+")
 
@@ -29,7 +29,7 @@ _WORD = re.compile(r"\w+")
 def _bare(word: str) -> str:
     """The word without Arabic clitics, if three letters or more remain (so
     "بحث" stays itself rather than becoming "حث")."""
-    if _ARABIC.match(word):
+    if ARABIC_BLOCK.match(word):
         bare = _ARABIC_PREFIX.sub("", word, count=1)
         return bare if len(bare) >= 3 else word
     return word
@@ -52,7 +52,7 @@ def vocabulary(path: Path = SYNONYMS_FILE) -> tuple[dict[str, int], tuple[str, .
                 if not folded:
                     continue
                 words[folded] = None
-                if _ARABIC.match(folded):
+                if ARABIC_BLOCK.match(folded):
                     bare = _bare(folded)
                     words[bare] = None
                     words["ال" + bare] = None

@@ -13,12 +13,13 @@ user typed can make the server call out or read its own files.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from fpdf import FPDF
+
+from nidaa.folding import ARABIC_ALL_BLOCKS
 
 # Debian's fonts (scripts/system-deps.sh): DejaVu Sans for Latin text, Amiri for
 # any text holding Arabic (its Latin glyphs carry the digits and names mixed in).
@@ -29,8 +30,6 @@ FONT_FILES = {
     ("arabic", "B"): "/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Bold.ttf",
 }
 POINT = 25.4 / 72  # millimetres
-# Arabic letters, presentation forms included: one character class, linear time.
-ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
@@ -55,7 +54,7 @@ def render_pdf(template: str, context: dict[str, Any], *, language: str) -> byte
 
 
 def has_arabic(text: str) -> bool:
-    return ARABIC.search(text) is not None
+    return ARABIC_ALL_BLOCKS.search(text) is not None
 
 
 class Canvas(FPDF):

@@ -23,8 +23,12 @@ class VersionedResults(Generic[T]):
         self.copies = copies
         self._copies: dict[str, T] = {}
 
+    def key(self, pk: int, version: str) -> str:
+        """Where ``get`` keeps the value in Django's cache."""
+        return f"{self.prefix}:{pk}:{version}"
+
     def get(self, pk: int, version: str, compute: Callable[[], T]) -> T:
-        key = f"{self.prefix}:{pk}:{version}"
+        key = self.key(pk, version)
         value = self._copies.get(key)
         if value is None:
             value = cache.get(key)

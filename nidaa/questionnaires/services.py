@@ -38,6 +38,7 @@ from nidaa.questionnaires.models import (
     Source,
     form_storage_name,
 )
+from nidaa.questionnaires.signals import responses_imported
 
 # An XLSForm is read (by pyxform) in a child process under this budget: a
 # form of 500 questions takes well under a second.
@@ -358,7 +359,8 @@ def import_responses(
     """Responses from a KoboToolbox export (.xlsx/.csv): one row per
     submission. Rows whose participant is not found are counted as unmatched
     and left out; with any row in error nothing is imported. A participant who
-    had answered has their response replaced (audited)."""
+    had answered has their response replaced (audited). Once the import is
+    committed, the apps above hear ``responses_imported``."""
     form = form_of(questionnaire)
     participants = list(
         Participant.objects.filter(mission_id=questionnaire.mission_id, erased=False).values_list(
@@ -374,6 +376,9 @@ def import_responses(
     zone_of = {pk: zone for pk, _c, _p, _n, _a, zone in participants}
     sessions = _session_by_zone(questionnaire)
     _store(questionnaire, form, report, zone_of, sessions, actor)
+    if report.imported:
+        mission_id = questionnaire.mission_id
+        transaction.on_commit(lambda: responses_imported.send(sender=Questionnaire, mission_id=mission_id))
     return report
 
 

@@ -13,3 +13,9 @@ class ReportsConfig(AppConfig):
         from nidaa.reports.ocds import contracts_for
 
         add_contract_source(contracts_for)
+        # The results are tabulated after an import of responses: questionnaires
+        # announces it, and imports nothing of reports.
+        from nidaa.questionnaires.signals import responses_imported
+        from nidaa.reports.tasks import queue_results
+
+        responses_imported.connect(queue_results, dispatch_uid="reports.queue_results")

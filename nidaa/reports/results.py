@@ -240,3 +240,18 @@ def cached_results(mission: Mission) -> Results:
         return results
 
     return _RESULTS.get(mission.pk, version, compute)
+
+
+def results_key(mission: Mission) -> str:
+    """The cache key the results page reads for the records as they are now."""
+    return _RESULTS.key(mission.pk, records_version(mission))
+
+
+def warm_results(*, mission_id: int) -> str | None:
+    """Tabulate the mission's results into the cache unless they are there
+    (the task queue's job after an import), so that the first view of the
+    results page reads them; returns their version (``None``: no such mission)."""
+    mission = Mission.objects.filter(pk=mission_id).first()
+    if mission is None:
+        return None
+    return cached_results(mission).version

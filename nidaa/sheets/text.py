@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from nidaa.folding import word_key
+from nidaa.folding import ARABIC_BLOCK, word_key
 
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
@@ -17,7 +16,7 @@ def name_key(name: str) -> str:
 
 
 def has_arabic(text: str) -> bool:
-    return bool(_ARABIC_LETTER.search(text))
+    return bool(ARABIC_BLOCK.search(text))
 
 
 def has_latin(text: str) -> bool:

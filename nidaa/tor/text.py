@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from nidaa.folding import ARABIC_BLOCK
+
 _MASK: dict[int, str] = {ord("*"): " ", ord("’"): "'", ord("‘"): "'", ord("`"): " ", ord("\u00a0"): " "}
 for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
     _MASK[ord(_d)] = str(_i)
@@ -192,9 +194,6 @@ class Views:
         return cls(text, masked, _fold_masked(masked))
 
 
-# Any character of the Arabic block: found at once in an Arabic text, and a
-# plain scan (no string built) in a French or English one.
-ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 # What is not an Arabic (a Latin) letter, in runs: deleting the runs and
 # measuring what is left counts the letters without a string per letter.
 _NOT_ARABIC_LETTERS = re.compile(r"[^\u0621-\u064a\u0671-\u06d3]+")
@@ -203,7 +202,9 @@ _NOT_LATIN_LETTERS = re.compile(r"[^A-Za-z\u00c0-\u017f]+")
 
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among Arabic and Latin letters."""
-    if ARABIC_SCRIPT.search(text) is None:
+    # Any character of the Arabic block: found at once in an Arabic text, and a
+    # plain scan (no string built) in a French or English one.
+    if ARABIC_BLOCK.search(text) is None:
         return 0.0  # no Arabic at all: nothing to count
     arabic = len(_NOT_ARABIC_LETTERS.sub("", text))
     if not arabic:

@@ -1,6 +1,7 @@
 """The catalogue's rows print their deadline with the language's
 DATETIME_FORMAT: a page formats each day once (views.public.describe_rows,
-day_and_time_layouts) and must print exactly what the whole format prints."""
+common.dates.day_and_time_layouts) and must print exactly what the whole
+format prints."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -12,26 +13,7 @@ from django.utils.timesince import timeuntil
 from nidaa.calls.models import call_zone
 from nidaa.calls.search import CataloguePage, CatalogueRow
 from nidaa.calls.templatetags.catalogue import time_left_from
-from nidaa.calls.views.public import day_and_time_layouts, describe_rows
-
-
-@pytest.mark.parametrize(
-    ("layout", "expected"),
-    [
-        ("j F Y, H:i", ("j F Y, ", "H:i")),
-        ("j F Y\u060c H:i", ("j F Y\u060c ", "H:i")),
-        ("d/m/Y H:i", ("d/m/Y ", "H:i")),
-        ("N j, Y, P", ("N j, Y, ", "P")),
-        ("Y-m-d", ("Y-m-d", "")),
-        # A time before the day, a zone, an escape, a full ISO stamp: formatted whole.
-        ("H:i j F", None),
-        ("j F Y, H:i T", None),
-        ("\\a j F", None),
-        ("c", None),
-    ],
-)
-def test_a_layout_splits_into_its_day_and_its_time_of_day_only_when_it_reads_so(layout, expected):
-    assert day_and_time_layouts(layout) == expected
+from nidaa.calls.views.public import describe_rows
 
 
 def _row(pk: int, deadline: datetime, zone: str, *, is_open: bool) -> CatalogueRow:

@@ -8,6 +8,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from nidaa.calls.models import CallStatus
+from nidaa.common.dates import day_and_time_layouts
 from tests.factories import CallFactory
 
 # 15 January 2025 at 23:59 in Casablanca (UTC+1 then).
@@ -38,3 +39,22 @@ def test_the_catalogue_writes_an_arabic_deadline_with_the_arabic_comma(client):
     page = client.get("/ar/", {"state": ""}).content.decode()
     assert "15 يناير 2099، 23:59" in page
     assert "15 يناير 2099, 23:59" not in page
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        ("j F Y, H:i", ("j F Y, ", "H:i")),
+        ("j F Y\u060c H:i", ("j F Y\u060c ", "H:i")),
+        ("d/m/Y H:i", ("d/m/Y ", "H:i")),
+        ("N j, Y, P", ("N j, Y, ", "P")),
+        ("Y-m-d", ("Y-m-d", "")),
+        # A time before the day, a zone, an escape, a full ISO stamp: formatted whole.
+        ("H:i j F", None),
+        ("j F Y, H:i T", None),
+        ("\\a j F", None),
+        ("c", None),
+    ],
+)
+def test_a_layout_splits_into_its_day_and_its_time_of_day_only_when_it_reads_so(layout, expected):
+    assert day_and_time_layouts(layout) == expected

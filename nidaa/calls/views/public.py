@@ -25,6 +25,7 @@ from nidaa.calls.query import CallQuery, SearchForm
 from nidaa.calls.search import CataloguePage, catalogue_page, catalogue_version
 from nidaa.calls.templatetags.catalogue import time_left, time_left_from
 from nidaa.calls.workflow import CALL_WORKFLOW
+from nidaa.common.dates import day_and_time_layouts
 from nidaa.common.downloads import stored_file_response
 from nidaa.common.ratelimit import search_limited, too_many_requests
 from nidaa.directory.models import Territory
@@ -92,30 +93,6 @@ def feed_links(query: CallQuery) -> dict[str, str]:
     params["lang"] = get_language() or ""
     tail = params.urlencode()
     return {"atom": f"{reverse('calls_atom')}?{tail}", "ics": f"{reverse('calls_ics')}?{tail}"}
-
-
-# Django's format characters (django.utils.dateformat) that read only a day, and
-# those that read only a time of day (not its zone: e, O, T, Z, I, c, r, U are neither).
-_DAY_CHARACTERS = frozenset("bdDEFjlLmMnNoStwWyYz")
-_TIME_CHARACTERS = frozenset("aAfgGhHisuP")
-_FORMAT_CHARACTER = re.compile(r"([aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ])")
-
-
-def day_and_time_layouts(layout: str) -> tuple[str, str] | None:
-    """``layout`` as a day part then a time-of-day part ("j F Y, " and "H:i"
-    of "j F Y, H:i"), whose texts joined are the layout's text of a datetime;
-    ``None`` when it does not read so (a zone, a day after the time, an escape)."""
-    if "\\" in layout:
-        return None
-    pieces = _FORMAT_CHARACTER.split(layout)
-    characters = pieces[1::2]
-    split = next((i for i, c in enumerate(characters) if c in _TIME_CHARACTERS), len(characters))
-    if not all(c in _DAY_CHARACTERS for c in characters[:split]) or not all(
-        c in _TIME_CHARACTERS for c in characters[split:]
-    ):
-        return None
-    cut = 2 * split + 1  # the index of the first time character in ``pieces``
-    return "".join(pieces[:cut]), "".join(pieces[cut:])
 
 
 def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str, str]]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import IO
 
@@ -10,7 +9,7 @@ from django.db import transaction
 
 from nidaa.accounts.models import User
 from nidaa.common.workflow import write_audit
-from nidaa.folding import word_key
+from nidaa.folding import ARABIC_BLOCK, word_key
 from nidaa.missions.models import Attendance, AttendanceScan, Mission, Participant, Session, scan_storage_name
 from nidaa.missions.services.errors import MissionError
 from nidaa.missions.services.files import SCAN_TYPES, store_upload
@@ -68,7 +67,7 @@ def add_walk_in(
     except ValueError as error:
         raise MissionError("phone", phone) from error
     Mission.objects.select_for_update().filter(pk=session.mission_id).first()
-    arabic = bool(re.search("[\u0600-\u06ff]", name))
+    arabic = bool(ARABIC_BLOCK.search(name))
     categories = categories_by_name(session.mission, {category} if category else set())
     participant = Participant.objects.create(
         mission_id=session.mission_id, zone_id=session.zone_id, code=f"P{next_code_number(session.mission):05d}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nidaa.folding import ARABIC_BLOCK
 from nidaa.tor.fields.common import EMAIL, PARTNER_CUES, Doc, Span, kv_lines
 from nidaa.tor.fields.locations import is_country
 from nidaa.tor.fields.org_names import (
@@ -23,7 +24,7 @@ from nidaa.tor.fields.org_names import (
     org_line,
     spelled_out,
 )
-from nidaa.tor.text import ARABIC_SCRIPT, arabic_share, fold, kw, tidy
+from nidaa.tor.text import arabic_share, fold, kw, tidy
 
 WEBMAIL = {
     "gmail",
@@ -668,7 +669,7 @@ _SIGNATORY_AR = re.compile(
 
 def _arabic(doc: Doc) -> Iterator[Found]:
     """Arabic notices: the announcing verb, the headline, the post "بـ" an administration."""
-    if ARABIC_SCRIPT.search(doc.folded, 0, 4000) is None:
+    if ARABIC_BLOCK.search(doc.folded, 0, 4000) is None:
         return  # every pattern below reads Arabic words in the first 4,000 characters
     for pattern in (_AR_VERB, _AR_SUBJECT_FIRST):
         for match in pattern.finditer(doc.folded, 0, 4000):

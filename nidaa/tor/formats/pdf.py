@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from nidaa.folding import ARABIC_BLOCK
 from nidaa.tor.document import Document, ReadError
 from nidaa.tor.normalize import furniture_indices, is_list_item, normalize, reflow
-from nidaa.tor.text import ARABIC_SCRIPT
 
 MAX_PAGES = 500
 LOOSE_EM = 1.2  # a loose character box's height, in em
@@ -80,7 +80,7 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
             height = max((max(box[3] for box in boxes) - min(box[1] for box in boxes)) / LOOSE_EM, 1.0)
             bottom, top = middle - height / 2, middle + height / 2
             line = text[first : last + 1]
-            rtl = bool(ARABIC_SCRIPT.search(line))
+            rtl = bool(ARABIC_BLOCK.search(line))
             if rtl:
                 line = _logical_order(textpage, line, first)
             spaces = list(_SPACE_RUN.finditer(line))
@@ -153,7 +153,7 @@ def _logical_order(textpage: pdfium.PdfTextPage, line: str, first: int) -> str:
         for index in range(first + token.start(), first + token.end()):
             box = textpage.get_charbox(index, loose=True)
             centres.append((box[0] + box[2]) / 2)
-        arabic = bool(ARABIC_SCRIPT.search(token.group(0)))
+        arabic = bool(ARABIC_BLOCK.search(token.group(0)))
         if arabic and centres[0] > centres[-1]:
             continue  # already in reading order
         order = sorted(range(len(centres)), key=lambda k: -centres[k] if arabic else centres[k])  # stable

@@ -3,7 +3,6 @@ calls imported from the fictional ToRs in ``nidaa/demo/tors/``. Idempotent."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from nidaa.calls.models import DEFAULT_TIMEZONE, Call, CallStatus
 from nidaa.calls.services import close_call, import_tor, update_call
 from nidaa.demo.applications import load_demo_applications
 from nidaa.evaluation.demo import load_demo_evaluations, load_demo_interviews
+from nidaa.folding import ARABIC_BLOCK
 from nidaa.missions.demo import load_demo_mission
 from nidaa.questionnaires.demo import load_demo_questionnaires
 from nidaa.reports.demo import load_demo_reports
@@ -33,7 +33,6 @@ DEADLINE_OFFSETS = (14, -12, 30, 21, -30, 40, 10, -5)
 FRENCH_MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 # The month names used in Morocco.
 ARABIC_MONTHS = "يناير فبراير مارس أبريل ماي يونيو يوليوز غشت شتنبر أكتوبر نونبر دجنبر".split()
-ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 
 
 def is_arabic(text: str) -> bool:
@@ -41,7 +40,7 @@ def is_arabic(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False
-    return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters) > 0.5
+    return sum(1 for c in letters if ARABIC_BLOCK.match(c)) / len(letters) > 0.5
 
 
 def deadline_phrase(day: date, *, arabic: bool) -> str:
