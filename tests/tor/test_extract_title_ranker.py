@@ -106,6 +106,22 @@ def test_a_strongest_cue_answer_is_kept_when_nothing_is_probable(monkeypatch):
     assert title_rank.pick([cut_off, plain]) is None
 
 
+def test_when_nothing_is_probable_a_likelier_candidate_beats_the_strongest_cue_answer(monkeypatch):
+    # the strongest cue rule says the page has a title; among the unlikely candidates the
+    # model prefers a heading to the rule's sentence: the heading is the title
+    heading = {"rule_4": 1.0, "headline": 1.0}
+    unsure = title_rank.Model(("headline",), (2.0,), -6.0, {"headline": 2.0})
+    monkeypatch.setattr(title_rank, "model", lambda: unsure)
+    span = (0, 10)
+    ruled = title_rank.Candidate(
+        0, "Les dossiers incomplets ne seront pas examinés", span, {"rule_0": 1.0, "rules_choice": 1.0}
+    )
+    programme = title_rank.Candidate(4, "Programme Ajyal 2026 de soutien aux initiatives", span, heading)
+    assert title_rank.pick([ruled, programme]) is programme
+    assert programme.probability < title_rank.MIN_PROBABILITY  # nothing probable enough
+    assert title_rank.pick([ruled]) is ruled
+
+
 @pytest.mark.parametrize(
     ("text", "issuer"),
     [

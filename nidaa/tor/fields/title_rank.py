@@ -74,7 +74,8 @@ OVERRULE_MARGIN = 0.2
 def pick(candidates: list[Candidate], scorer: Model | None = None) -> Candidate | None:
     """The title among the candidates: the rules' answer when it is a cue rule's and the
     model does not contradict it, else the most probable candidate (the earlier one on a
-    tie), if probable enough, else the strongest cue rule's answer if there is one. ``scorer``
+    tie), if probable enough; else, when the strongest cue rule found a title, the more
+    probable of its answer and the model's best. ``scorer``
     is the shipped model unless another is given (the training script's cross-validation)."""
     scorer = scorer or model()
     best: Candidate | None = None
@@ -95,8 +96,10 @@ def pick(candidates: list[Candidate], scorer: Model | None = None) -> Candidate 
     if best is not None and best.probability >= MIN_PROBABILITY:
         return best
     # Nothing is probable enough, but a strongest cue rule found a complete title (an
-    # announcement's object, a "Recrutement de ..." line): a title the model has not seen
-    # in that shape is still the title, and the review page shows how unsure it is.
+    # announcement's object, a "Recrutement de ..." line): the page has a title, in a shape
+    # the model has not seen, and the review page shows how unsure it is. It is the rule's
+    # answer unless the model finds another candidate more likely (a grant programme's
+    # heading over a rule's sentence about the selection committee).
     if ruled is not None and ruled.rank == 0 and not ruled.features.get("dangling"):
-        return ruled
+        return best if best is not None and best.probability > ruled.probability else ruled
     return None
