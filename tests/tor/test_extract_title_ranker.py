@@ -217,3 +217,15 @@ def test_title_shapes_of_notices(text, title, call_type):
 )
 def test_time_and_zone_in_words_before_the_date(text, deadline):
     assert extract_fields(text)["deadline"] == deadline
+
+
+def test_the_rules_choice_says_which_rule_gave_it():
+    # the model learns how far each rule's first answer is trusted: only the rules' choice
+    # carries its rule, the other candidates carry none
+    found = _candidates("Accueil\n\nRecrutement d'un formateur en gestion associative\n\nLieu : Fès\n")
+    first = found[0]
+    assert first.features["rules_choice"] == 1.0
+    assert first.features[f"rules_choice_{first.rank}"] == 1.0
+    assert [
+        name for c in found[1:] for name, value in c.features.items() if name.startswith("rules_choice") and value
+    ] == []
