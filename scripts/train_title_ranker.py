@@ -139,7 +139,11 @@ def real_examples(corpus: Path) -> dict[str, object]:
         page = _page(path.read_text(encoding="utf-8"), gold, "real")
         out.append(
             [
-                {"rank": c.rank, "right": int(hit), "features": {k: v for k, v in sorted(c.features.items()) if v}}
+                {
+                    "rank": c.rank,
+                    "right": int(hit),
+                    "features": {k: v for k, v in sorted(c.features.items()) if v},
+                }
                 for c, hit in zip(page.candidates, page.hits, strict=True)
             ]
         )

@@ -227,5 +227,8 @@ def test_the_rules_choice_says_which_rule_gave_it():
     assert first.features["rules_choice"] == 1.0
     assert first.features[f"rules_choice_{first.rank}"] == 1.0
     assert [
-        name for c in found[1:] for name, value in c.features.items() if name.startswith("rules_choice") and value
+        name
+        for c in found[1:]
+        for name, value in c.features.items()
+        if name.startswith("rules_choice") and value
     ] == []
