@@ -232,3 +232,34 @@ def test_the_rules_choice_says_which_rule_gave_it():
         for name, value in c.features.items()
         if name.startswith("rules_choice") and value
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "تسجيل الدخول » مباريات التوظيف\n\nطلب عروض مفتوح من أجل تقييم مشروع الماء للجميع\n\n"
+            "آخر أجل : 12 يونيو 2026\n",
+            "طلب عروض مفتوح من أجل تقييم مشروع الماء للجميع",
+        ),
+        (
+            "الرئيسية » مباريات التوظيف\n\nطلب عروض من أجل إنجاز دراسة حول التشغيل الذاتي\n\n"
+            "آخر أجل : 12 يونيو 2026\n",
+            "طلب عروض من أجل إنجاز دراسة حول التشغيل الذاتي",
+        ),
+        (
+            "Sign in » Recruitment notices\n\nCall for proposals for the evaluation of the Wifaq project\n\n"
+            "Deadline: 12 June 2026\n",
+            "Call for proposals for the evaluation of the Wifaq project",
+        ),
+        (
+            "Connexion » Offres de recrutement\n\nAppel à candidatures pour l'évaluation du projet Wifaq\n\n"
+            "Date limite : 12/06/2026\n",
+            "Appel à candidatures pour l'évaluation du projet Wifaq",
+        ),
+    ],
+)
+def test_a_menu_or_breadcrumb_with_recruitment_words_is_not_the_rules_answer_that_stands(text, title):
+    # a cue rule's first answer stands unless the model contradicts it; a site's path with
+    # "recruitment" in it is where the call sits, not what it is
+    assert extract_fields(text)["title"] == title

@@ -91,6 +91,9 @@ def pick(candidates: list[Candidate], scorer: Model | None = None) -> Candidate 
         and best is not None
         and best.probability - ruled.probability < OVERRULE_MARGIN
         and not ruled.features.get("dangling")  # "Recrutement d'un" cut off: not an answer
+        # a site's menu or breadcrumb ("Accueil » Offres d'emploi"): where, not what
+        and not ruled.features.get("path")
+        and not ruled.features.get("navigation")
     ):
         return ruled
     if best is not None and best.probability >= MIN_PROBABILITY:
