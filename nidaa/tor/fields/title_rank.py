@@ -4,7 +4,8 @@ The rules (``title.rule_candidates``) propose lines and say how sure they are; e
 near the top is a candidate too. Each candidate is described by a few dozen yes/no features
 (its rule rank, position, length, casing, cue words, what surrounds it) and the model, trained
 by ``scripts/train_title_ranker.py`` on data the project ships (the fictional calls of
-``tests/tor/dev`` and synthetic pages written by ``scripts/title_training.py``), gives each a
+``tests/tor/dev``, synthetic pages written by ``scripts/title_training.py`` and the real calls'
+candidates as feature vectors, ``scripts/data/title_examples_real.json``), gives each a
 probability of being the title. The weights are plain JSON (``title_model.json``) read once
 and scored in plain Python: no scikit-learn at run time, same answer on every machine.
 """
