@@ -106,6 +106,22 @@ def test_a_strongest_cue_answer_is_kept_when_nothing_is_probable(monkeypatch):
     assert title_rank.pick([cut_off, plain]) is None
 
 
+def test_when_nothing_is_probable_a_likelier_candidate_beats_the_strongest_cue_answer(monkeypatch):
+    # the strongest cue rule says the page has a title; among the unlikely candidates the
+    # model prefers a heading to the rule's sentence: the heading is the title
+    heading = {"rule_4": 1.0, "headline": 1.0}
+    unsure = title_rank.Model(("headline",), (2.0,), -6.0, {"headline": 2.0})
+    monkeypatch.setattr(title_rank, "model", lambda: unsure)
+    span = (0, 10)
+    ruled = title_rank.Candidate(
+        0, "Les dossiers incomplets ne seront pas examinés", span, {"rule_0": 1.0, "rules_choice": 1.0}
+    )
+    programme = title_rank.Candidate(4, "Programme Ajyal 2026 de soutien aux initiatives", span, heading)
+    assert title_rank.pick([ruled, programme]) is programme
+    assert programme.probability < title_rank.MIN_PROBABILITY  # nothing probable enough
+    assert title_rank.pick([ruled]) is ruled
+
+
 @pytest.mark.parametrize(
     ("text", "issuer"),
     [
@@ -201,3 +217,49 @@ def test_title_shapes_of_notices(text, title, call_type):
 )
 def test_time_and_zone_in_words_before_the_date(text, deadline):
     assert extract_fields(text)["deadline"] == deadline
+
+
+def test_the_rules_choice_says_which_rule_gave_it():
+    # the model learns how far each rule's first answer is trusted: only the rules' choice
+    # carries its rule, the other candidates carry none
+    found = _candidates("Accueil\n\nRecrutement d'un formateur en gestion associative\n\nLieu : Fès\n")
+    first = found[0]
+    assert first.features["rules_choice"] == 1.0
+    assert first.features[f"rules_choice_{first.rank}"] == 1.0
+    assert [
+        name
+        for c in found[1:]
+        for name, value in c.features.items()
+        if name.startswith("rules_choice") and value
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "تسجيل الدخول » مباريات التوظيف\n\nطلب عروض مفتوح من أجل تقييم مشروع الماء للجميع\n\n"
+            "آخر أجل : 12 يونيو 2026\n",
+            "طلب عروض مفتوح من أجل تقييم مشروع الماء للجميع",
+        ),
+        (
+            "الرئيسية » مباريات التوظيف\n\nطلب عروض من أجل إنجاز دراسة حول التشغيل الذاتي\n\n"
+            "آخر أجل : 12 يونيو 2026\n",
+            "طلب عروض من أجل إنجاز دراسة حول التشغيل الذاتي",
+        ),
+        (
+            "Sign in » Recruitment notices\n\nCall for proposals for the evaluation of the Wifaq project\n\n"
+            "Deadline: 12 June 2026\n",
+            "Call for proposals for the evaluation of the Wifaq project",
+        ),
+        (
+            "Connexion » Offres de recrutement\n\nAppel à candidatures pour l'évaluation du projet Wifaq\n\n"
+            "Date limite : 12/06/2026\n",
+            "Appel à candidatures pour l'évaluation du projet Wifaq",
+        ),
+    ],
+)
+def test_a_menu_or_breadcrumb_with_recruitment_words_is_not_the_rules_answer_that_stands(text, title):
+    # a cue rule's first answer stands unless the model contradicts it; a site's path with
+    # "recruitment" in it is where the call sits, not what it is
+    assert extract_fields(text)["title"] == title

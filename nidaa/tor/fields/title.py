@@ -498,6 +498,8 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         index = max(0, bisect_right(starts, span[0]) - 1)
         features = candidate_features(doc, lines, index, rank, title, span, counts)
         features["rules_choice"] = float(not seen)  # what the rules alone would answer
+        # and which rule gave it: how far the rules' answer is trusted depends on the rule
+        features[f"rules_choice_{rank}"] = float(not seen)
         seen.add(title)
         choices.append(Candidate(rank=rank, text=title, span=span, features=features))
     return choices

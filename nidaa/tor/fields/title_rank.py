@@ -4,7 +4,8 @@ The rules (``title.rule_candidates``) propose lines and say how sure they are; e
 near the top is a candidate too. Each candidate is described by a few dozen yes/no features
 (its rule rank, position, length, casing, cue words, what surrounds it) and the model, trained
 by ``scripts/train_title_ranker.py`` on data the project ships (the fictional calls of
-``tests/tor/dev`` and synthetic pages written by ``scripts/title_training.py``), gives each a
+``tests/tor/dev``, synthetic pages written by ``scripts/title_training.py`` and the real calls'
+candidates as feature vectors, ``scripts/data/title_examples_real.json``), gives each a
 probability of being the title. The weights are plain JSON (``title_model.json``) read once
 and scored in plain Python: no scikit-learn at run time, same answer on every machine.
 """
@@ -74,7 +75,8 @@ OVERRULE_MARGIN = 0.2
 def pick(candidates: list[Candidate], scorer: Model | None = None) -> Candidate | None:
     """The title among the candidates: the rules' answer when it is a cue rule's and the
     model does not contradict it, else the most probable candidate (the earlier one on a
-    tie), if probable enough, else the strongest cue rule's answer if there is one. ``scorer``
+    tie), if probable enough; else, when the strongest cue rule found a title, the more
+    probable of its answer and the model's best. ``scorer``
     is the shipped model unless another is given (the training script's cross-validation)."""
     scorer = scorer or model()
     best: Candidate | None = None
@@ -90,13 +92,18 @@ def pick(candidates: list[Candidate], scorer: Model | None = None) -> Candidate 
         and best is not None
         and best.probability - ruled.probability < OVERRULE_MARGIN
         and not ruled.features.get("dangling")  # "Recrutement d'un" cut off: not an answer
+        # a site's menu or breadcrumb ("Accueil » Offres d'emploi"): where, not what
+        and not ruled.features.get("path")
+        and not ruled.features.get("navigation")
     ):
         return ruled
     if best is not None and best.probability >= MIN_PROBABILITY:
         return best
     # Nothing is probable enough, but a strongest cue rule found a complete title (an
-    # announcement's object, a "Recrutement de ..." line): a title the model has not seen
-    # in that shape is still the title, and the review page shows how unsure it is.
+    # announcement's object, a "Recrutement de ..." line): the page has a title, in a shape
+    # the model has not seen, and the review page shows how unsure it is. It is the rule's
+    # answer unless the model finds another candidate more likely (a grant programme's
+    # heading over a rule's sentence about the selection committee).
     if ruled is not None and ruled.rank == 0 and not ruled.features.get("dangling"):
-        return ruled
+        return best if best is not None and best.probability > ruled.probability else ruled
     return None
