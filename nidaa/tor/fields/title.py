@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from nidaa.tor.fields.common import Doc, Span, kv_lines
 from nidaa.tor.fields.title_clean import clean_title
-from nidaa.tor.fields.title_features import candidate_features, next_to_organisation
+from nidaa.tor.fields.title_features import candidate_features, next_to_organisation, repeat_key
 from nidaa.tor.fields.title_rank import Candidate, pick
 from nidaa.tor.fields.title_words import (
     ANY_TYPE_WORD,
@@ -187,6 +187,13 @@ def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
     for j, text in enumerate(joined):
         pair = f"{text} {joined[j + 1]}" if j + 1 < len(joined) else text
         by_first.setdefault(text.partition(" ")[0], []).extend(((j, 0, text), (j, len(text), pair)))
+        start, line = lines[j]
+        label = LABEL_LINE.match(doc.folded[start : start + len(line)])
+        if label:  # the copy of a letter's "Objet : Sélection d'un ..." is of the label's value
+            value = " ".join(re.findall(r"\w+", doc.folded[start + label.end() : start + len(line)]))
+            pair = f"{value} {joined[j + 1]}" if j + 1 < len(joined) else value
+            entries = ((j, 0, value), (j, len(value), pair))
+            by_first.setdefault(value.partition(" ")[0], []).extend(entries)
     cut = set()
     for i, words in enumerate(joined[:_COPY_LINES]):
         tokens = words.split()
@@ -220,8 +227,37 @@ def _table_rows(doc: Doc, lines: list[tuple[int, str]]) -> list[tuple[str, str, 
             key = doc.folded[start : start + len(line)].rstrip(" :：")
             if EXPLICIT_TITLE_KEY.fullmatch(key) or TITLE_KEYS.fullmatch(key):
                 n_start, value = lines[index + 1]
-                rows.append((key, value, (n_start, n_start + len(value))))
+                value, end = _arabic_value_lines(doc, lines, index + 1)
+                rows.append((key, value, (n_start, end)))
     return rows
+
+
+_ARABIC_VALUE_LINES = 3
+
+
+def _arabic_value_lines(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int]:
+    """A lone key's Arabic value broken over the next lines, as a PDF prints it ("موضوع الصفقة:"
+    + "إنجاز دراسة تشخيصية حول" + "الاقتصاد الاجتماعي بإقليم ..."): Arabic has no capitals for
+    ``_continued`` to follow, so the lines right below that read as the same phrase (short, no
+    label, no figure, no sentence's end) go with it. Returns the value and where it ends."""
+    start, value = lines[first]
+    end = start + len(value)
+    if not "\u0600" <= value[:1] <= "\u06ff":
+        return value, end
+    for k in range(first + 1, min(first + _ARABIC_VALUE_LINES, len(lines))):
+        n_start, line = lines[k]
+        if (
+            doc.text.count("\n", end, n_start) != 1
+            or not "\u0600" <= line[:1] <= "\u06ff"
+            or len(line.split()) > 10
+            or line.endswith((".", ":", "：", "،", "؛"))
+            or LABEL_LINE.match(line)
+            or re.search(r"\d", line)
+            or role_of(doc.folded[n_start : n_start + len(line)]) is not None
+        ):
+            break
+        value, end = f"{value} {line}", n_start + len(line)
+    return value, end
 
 
 def _without_site(line: str) -> str:
@@ -463,6 +499,9 @@ PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
 NEAR_ORG_LINES = 30  # how far down a line beside an organisation's name is one
 
 
+_PROSE_WORDS = 20  # a longer line is a paragraph: the body has begun
+
+
 def title_candidates(doc: Doc) -> list[Candidate]:
     """Every candidate title with its features: the rules' proposals, then the
     plain lines near the top that no rule proposed."""
@@ -473,16 +512,23 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         for index, (start, line) in enumerate(lines[:NEAR_ORG_LINES])
         # further down than the first lines, a short line beside the organisation's name: a
         # recruitment platform prints its label rows first, then the post and who offers it
-        if (index < PLAIN_LINES or next_to_organisation(doc, lines, index))
+        if (
+            index < PLAIN_LINES
+            or next_to_organisation(doc, lines, index)
+            or _beside_labels(doc, lines, index)
+        )
         and (start, line) not in proposed
         and index not in cut
         and _could_be_title(line, doc.folded[start : start + len(line)])
     ]
     starts = [start for start, _ in lines]
     counts: dict[str, int] = {}
-    for start, line in lines:
-        key = doc.folded[start : start + len(line)]
+    prose_from = len(lines)
+    for index, (start, line) in enumerate(lines):
+        key = repeat_key(doc.folded[start : start + len(line)])
         counts[key] = counts.get(key, 0) + 1
+        if prose_from == len(lines) and len(line.split()) > _PROSE_WORDS:
+            prose_from = index
     choices: list[Candidate] = []
     seen: set[str] = set()
     for rank, _, line, span in sorted(found, key=lambda c: (c[0], c[1])) + plain:
@@ -496,11 +542,26 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         ):
             continue
         index = max(0, bisect_right(starts, span[0]) - 1)
-        features = candidate_features(doc, lines, index, rank, title, span, counts)
+        features = candidate_features(doc, lines, index, rank, title, span, counts, prose_from=prose_from)
         features["rules_choice"] = float(not seen)  # what the rules alone would answer
         seen.add(title)
         choices.append(Candidate(rank=rank, text=title, span=span, features=features))
     return choices
+
+
+def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether a line that is no label has label rows right above or below it: a directory's
+    page, a grants site or a recruitment platform prints the call's heading with its details
+    ("Deadline: ...", "Type de contrat : ...") under or over it, after a long profile or menu."""
+    start, line = lines[index]
+    if LABEL_LINE.match(doc.folded[start : start + len(line)]):
+        return False
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(lines):
+            k_start, k_line = lines[k]
+            if LABEL_LINE.match(doc.folded[k_start : k_start + len(k_line)]) and not k_line.endswith((":", "：")):
+                return True
+    return False
 
 
 def _could_be_title(line: str, folded: str) -> bool:

@@ -66,13 +66,25 @@ _NAV_WORDS = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-_TWO_ROLES = re.compile(r"\w\w\)?\s?/\s?\w\w")  # "Evaluator/Consultant", "Formateur / Consultant"
+# "Evaluator/Consultant", "Formateur / Consultant"; letters, not a number ("Tender No. 36/2024")
+_TWO_ROLES = re.compile(r"[^\W\d_]{2}\)?\s?/\s?[^\W\d_]{2}")
 
 
 _NEAR_ORG_WORDS = 8
 
 
 _PATH = re.compile(r"\s[>»›]\s")
+
+
+# "Page 3 sur 25", "Page 3 of 25", "الصفحة 3 من 25": a page header's counter
+_PAGE_COUNTER = re.compile(r"\b(?:page|p\.)\s*\d{1,3}\s*(?:sur|of|/|من)\s*\d{1,3}\b|الصفحة\s*\d{1,3}")
+_FIGURES = re.compile(r"\d+")
+
+
+def repeat_key(folded_line: str) -> str:
+    """What a repeated line is recognised by: a page header comes back on each page with another
+    page number ("CPS – AOO n° 12/2024   Page 1 sur 30", then "... Page 2 sur 30")."""
+    return _FIGURES.sub("#", _PAGE_COUNTER.sub(" ", folded_line)).strip(" -–|#")
 
 
 def next_to_organisation(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
@@ -94,10 +106,13 @@ def candidate_features(
     title: str,
     span: Span,
     counts: dict[str, int],
+    *,
+    prose_from: int,
 ) -> dict[str, float]:
     """What the ranker knows of a candidate: the rule that proposed it, where its line
     sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
     one short line; features the model gave no weight were dropped to keep this cheap.
+    ``prose_from`` is the index of the head's first paragraph-long line.
 
     A title cut out of its line (the object of an announcement sentence) does not end as
     the line does: the sentence's final period is not the title's."""
@@ -147,7 +162,10 @@ def candidate_features(
         "org_head": float(bool(ORG_HEAD.match(folded))),
         "org_name": float(n <= 8 and not cue and bool(ORG_HEAD.search(folded))),
         "navigation": float(n <= 8 and bool(_NAV_WORDS.search(folded_line))),
-        "repeated": float(counts.get(folded_line, 0) > 1),
+        "repeated": float(counts.get(repeat_key(folded_line), 0) > 1),
+        "page_counter": float(bool(_PAGE_COUNTER.search(folded_line))),
+        # below the first paragraph: another offer listed after the text, not this call's title
+        "after_prose": float(index > prose_from),
         "bullet": float(line.startswith(("•", "-", "*", "·"))),
         "numbered": float(bool(_NUMBERED.match(line))),
         "joined": float(len(title) > len(line) + 2),

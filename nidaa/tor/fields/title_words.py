@@ -302,6 +302,10 @@ EXPLICIT_TITLE_KEY = re.compile(
         r"titre de l'activite",
         r"(?:marche |appel d'offres )?(?:relatif|relative|portant) (?:a|sur)",  # a tender's object
         r"objet de (?:la consultation|l'appel|la mission)",
+        # a tender's object: "Objet du marché", "موضوع الصفقة", "Subject of the tender"
+        r"objet du marche",
+        r"(?:object|subject) of the (?:tender|contract|bid)",
+        r"موضوع (?:الصفقة|طلب العروض)",
         r"intitule\Z",
         r"intitule (?:du poste|de la formation|de l'etude)",
         r"poste\Z",
