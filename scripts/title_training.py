@@ -1317,7 +1317,7 @@ def _upper_lines(r: random.Random, text: str, language: str) -> list[str]:
     if len(words) < 8 or r.random() < 0.3:
         return [text]
     parts = r.choice([2, 3]) if len(words) >= 12 else 2
-    cuts = sorted(r.sample(range(3, len(words) - 2), parts - 1))
+    cuts = sorted(r.sample(range(3, len(words) - 2, 2), parts - 1))  # two words a line at least
     bounds = [0, *cuts, len(words)]
     return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
@@ -1740,6 +1740,18 @@ def _recruitment_platform(r: random.Random, language: str, org: str) -> tuple[li
         "date2": _date(r, language),
     }
     labels = [g.format(**values) for g in r.sample(RECRUIT_LABELS[language], r.randint(3, 6))]
+    if r.random() < 0.5:  # a seniority with a slash ("Manager/Supervisor"): a value, not the post
+        key = {"fr": "Niveau de poste", "en": "Career level", "ar": "المستوى"}[language]
+        labels.insert(r.randint(0, len(labels)), f"{key} : {r.choice(LEVELS[language])}")
+    if r.random() < 0.3:  # where the post sits in the organisation: a path, not the post
+        themes = {"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language]
+        labels.append(DEPARTMENTS[language].format(a=r.choice(themes), b=r.choice(themes)))
+    if r.random() < 0.4:  # the label/value table flattened: each key over its value
+        labels = [
+            part.strip()
+            for label in labels
+            for part in (label.split(" : ", 1) if " : " in label else label.split(": ", 1))
+        ]
     lines = [r.choice(SITES[language])] + r.sample(NAV[language], r.randint(2, 4)) + [""]
     where = r.choice(["top", "after_ref", "key", "after_labels", "glued"])
     printed = gold

@@ -227,37 +227,69 @@ def _table_rows(doc: Doc, lines: list[tuple[int, str]]) -> list[tuple[str, str, 
             key = doc.folded[start : start + len(line)].rstrip(" :：")
             if EXPLICIT_TITLE_KEY.fullmatch(key) or TITLE_KEYS.fullmatch(key):
                 n_start, value = lines[index + 1]
-                value, end = _arabic_value_lines(doc, lines, index + 1)
+                value, end = _value_lines(doc, lines, index + 1)
                 rows.append((key, value, (n_start, end)))
     return rows
 
 
-_ARABIC_VALUE_LINES = 3
+_VALUE_LINES = 3
 
 
-def _arabic_value_lines(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int]:
-    """A lone key's Arabic value broken over the next lines, as a PDF prints it ("موضوع الصفقة:"
-    + "إنجاز دراسة تشخيصية حول" + "الاقتصاد الاجتماعي بإقليم ..."): Arabic has no capitals for
-    ``_continued`` to follow, so the lines right below that read as the same phrase (short, no
-    label, no figure, no sentence's end) go with it. Returns the value and where it ends."""
+def _same_phrase(doc: Doc, end: int, n_start: int, line: str, value: str) -> bool:
+    """Whether the line right below a title's line (starting at ``n_start``, the title's line ending
+    at ``end``) goes on with it in a script ``_continued`` cannot follow: Arabic, which has no
+    capitals, or capitals under capitals broken anywhere ("CONSULTANCY SERVICES FOR A BASELINE" +
+    "STUDY ON CHILD PROTECTION"). A short line, no label, no figure, no sentence's end."""
+    arabic = "\u0600" <= value[:1] <= "\u06ff"
+    return (
+        doc.text.count("\n", end, n_start) == 1
+        and (
+            ("\u0600" <= line[:1] <= "\u06ff") if arabic else (_capitals(value) and _capitals(line))
+        )
+        and 2 <= len(line.split()) <= 10
+        and not line.endswith((".", ":", "：", "،", "؛", ","))
+        and not LABEL_LINE.match(line)
+        and not re.search(r"\d", line)
+        and not ORG_HEAD.match(doc.folded[n_start : n_start + len(line)])
+        and role_of(doc.folded[n_start : n_start + len(line)]) is None
+    )
+
+
+def _value_lines(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int]:
+    """A lone key's value broken over the next lines, as a PDF prints it ("موضوع الصفقة:" +
+    "إنجاز دراسة تشخيصية حول" + "الاقتصاد الاجتماعي بإقليم ..."; "Objet du marché" + a title in
+    capitals over three lines): the lines right below that go on with it. Returns the value and
+    where it ends."""
     start, value = lines[first]
     end = start + len(value)
-    if not "\u0600" <= value[:1] <= "\u06ff":
-        return value, end
-    for k in range(first + 1, min(first + _ARABIC_VALUE_LINES, len(lines))):
+    for k in range(first + 1, min(first + _VALUE_LINES, len(lines))):
         n_start, line = lines[k]
-        if (
-            doc.text.count("\n", end, n_start) != 1
-            or not "\u0600" <= line[:1] <= "\u06ff"
-            or len(line.split()) > 10
-            or line.endswith((".", ":", "：", "،", "؛"))
-            or LABEL_LINE.match(line)
-            or re.search(r"\d", line)
-            or role_of(doc.folded[n_start : n_start + len(line)]) is not None
-        ):
+        if not _same_phrase(doc, end, n_start, line, value):
             break
         value, end = f"{value} {line}", n_start + len(line)
     return value, end
+
+
+def _capitals_block(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int] | None:
+    """A cover's title in capitals over two or three lines broken anywhere: the lines joined, when
+    the first is a heading and no letterhead ("ROYAUME DU MAROC" + "MINISTÈRE ..." is a stack of
+    names, not a title); None when the line has no capitals line going on below it."""
+    start, line = lines[first]
+    folded = doc.folded[start : start + len(line)]
+    if (
+        not _capitals(line)
+        or len(line.split()) < 3
+        or ORG_HEAD.match(folded)
+        or re.search(r"\d", line)
+        or not headline(line, folded)
+    ):
+        return None
+    if first > 0:
+        p_start, previous = lines[first - 1]
+        if _same_phrase(doc, p_start + len(previous), start, line, previous):
+            return None  # the block's second line: the block is proposed from its first
+    value, end = _value_lines(doc, lines, first)
+    return (value, end) if end > start + len(line) else None
 
 
 def _without_site(line: str) -> str:
@@ -470,6 +502,11 @@ def rule_candidates(
         ) >= 2:
             candidates.append((3, span[0], value, span))
             break
+    for index in range(min(len(lines), NEAR_ORG_LINES)):
+        block = None if index in cut else _capitals_block(doc, lines, index)
+        if block:  # a cover's title in capitals broken over lines with no link word at the break
+            value, end = block
+            candidates.append((4, lines[index][0], value, (lines[index][0], end)))
     for index, (start, line) in enumerate(lines[:12]):  # no cue anywhere: a heading-like line at the top
         if index in cut:
             continue

@@ -77,14 +77,17 @@ _PATH = re.compile(r"\s[>»›]\s")
 
 
 # "Page 3 sur 25", "Page 3 of 25", "الصفحة 3 من 25": a page header's counter
-_PAGE_COUNTER = re.compile(r"\b(?:page|p\.)\s*\d{1,3}\s*(?:sur|of|/|من)\s*\d{1,3}\b|الصفحة\s*\d{1,3}")
+# (on the folded line: "الصفحه")
+_PAGE_COUNTER = re.compile(
+    r"\b(?:page|p\.)\s*\d{1,3}\s*(?:(?:sur|of|/)\s*\d{1,3}\b)?|الصفح[ةه]\s*\d{1,3}(?:\s*من\s*\d{1,3})?"
+)
 _FIGURES = re.compile(r"\d+")
 
 
 def repeat_key(folded_line: str) -> str:
     """What a repeated line is recognised by: a page header comes back on each page with another
     page number ("CPS – AOO n° 12/2024   Page 1 sur 30", then "... Page 2 sur 30")."""
-    return _FIGURES.sub("#", _PAGE_COUNTER.sub(" ", folded_line)).strip(" -–|#")
+    return " ".join(_FIGURES.sub("#", _PAGE_COUNTER.sub(" ", folded_line)).split()).strip(" -–|#")
 
 
 def next_to_organisation(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:

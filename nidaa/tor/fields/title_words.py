@@ -163,7 +163,7 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"accountant",
                 r"directeur",
                 r"directrice",
-                r"director",
+                r"director(?!y|ies)",  # not a "Directory" of organisations
                 r"animat(?:eur|rice)",
                 r"\bpostes?\b",
                 r"\bpositions?\b",
@@ -283,7 +283,7 @@ JOB_WORDS = re.compile(
         r"specialist",
         r"chef de",
         r"directeur",
-        r"director",
+        r"director(?!y|ies)",  # not a "Directory" of organisations
         r"animat",
         r"منسق",
         r"مسؤول",
