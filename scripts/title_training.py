@@ -1769,7 +1769,7 @@ def _recruitment_platform(r: random.Random, language: str, org: str) -> tuple[li
     elif where == "after_labels":
         lines += [org] + labels + ["", printed]
     else:
-        lines += [f"{printed} {r.choice(['-', '–', '|'])} {r.choice(CONTRACTS[language])} {r.choice(['-', '–'])} {place}", org] + labels
+        lines += [f"{printed} {r.choice(['-', '–'])} {r.choice(CONTRACTS[language])} {r.choice(['-', '–'])} {place}", org] + labels
     lines += [""]
     if r.random() < 0.5:
         lines.append({"fr": "Postuler à cette offre", "en": "Apply for this job", "ar": "قدم ترشيحك"}[language])

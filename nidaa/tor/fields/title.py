@@ -537,6 +537,7 @@ NEAR_ORG_LINES = 30  # how far down a line beside an organisation's name is one
 
 
 _PROSE_WORDS = 20  # a longer line is a paragraph: the body has begun
+_SENTENCE_WORDS = 10  # and so has a longer sentence
 
 
 def title_candidates(doc: Doc) -> list[Candidate]:
@@ -564,11 +565,16 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     for index, (start, line) in enumerate(lines):
         key = repeat_key(doc.folded[start : start + len(line)])
         counts[key] = counts.get(key, 0) + 1
-        if prose_from == len(lines) and len(line.split()) > _PROSE_WORDS:
+        words = len(line.split())
+        if prose_from == len(lines) and (words > _PROSE_WORDS or (words > _SENTENCE_WORDS and line.endswith("."))):
             prose_from = index
     choices: list[Candidate] = []
     seen: set[str] = set()
-    for rank, _, line, span in sorted(found, key=lambda c: (c[0], c[1])) + plain:
+    # a rule's find below the first paragraph (another offer a site lists after the text) comes
+    # after those above it, whatever its rank: the rules' first choice is a line above the body
+    # where the first paragraph ends
+    body = lines[prose_from][0] + len(lines[prose_from][1]) if prose_from < len(lines) else len(doc.text)
+    for rank, _, line, span in sorted(found, key=lambda c: (c[3][0] > body, c[0], c[1])) + plain:
         title, span = finish_candidate(doc, line, span)
         if (
             not title

@@ -362,6 +362,10 @@ _GENERIC_WORDS = re.compile(
         r"open",
         r"interest",  # "Request for Expression of Interest", "Appel à manifestation d'intérêt"
         r"interet",
+        # a jobs site's menu: "مباريات التوظيف" (the cue leaves the article of "التوظيف" behind)
+        r"مباريات",
+        r"مباراة",
+        r"ال",
     )
 )
 
