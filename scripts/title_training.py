@@ -1345,7 +1345,8 @@ def _tender_document(r: random.Random, language: str) -> tuple[list[str], str]:
         lines += [page_header + "   " + PAGE_OF[language].format(page=1, n=r.randint(12, 40)), ""]
     kind = r.choice(TENDER_KINDS[language])
     key = r.choice(OBJECT_KEYS[language])
-    where = r.choice(["key_line", "key_above", "after_number", "cover", "number_relative"])
+    # "sentence": only Article 1's sentence names the object
+    where = r.choice(["key_line", "key_above", "after_number", "cover", "number_relative", "sentence"])
     link = {"fr": ["relatif à", "ayant pour objet", "pour"], "en": ["for"], "ar": ["من أجل", "لأجل"]}[language]
     body = gold[:1].lower() + gold[1:] if language != "ar" else gold
     if where == "cover":
@@ -1354,7 +1355,6 @@ def _tender_document(r: random.Random, language: str) -> tuple[list[str], str]:
     if where == "number_relative":
         joined = f"{number} {r.choice(link)} {body}"
         lines += _upper_lines(r, joined, language) if r.random() < 0.5 else [joined]
-        gold = joined if r.random() < 0.5 else gold  # either reads as the object; both are right
     else:
         lines.append(number)
         if r.random() < 0.5:
@@ -1883,8 +1883,8 @@ def calls(count: int, seed: int = 16) -> list[Call]:
     their own (so that adding them left the first pages as they were)."""
     r = random.Random(seed)
     first = [generate(r) for _ in range(count)]
-    more = random.Random(f"{seed}-more")
-    return first + [generate_more(more) for _ in range(round(count * MORE_SHARE))]
+    # a stream a page: a change to one family's pages leaves the other pages as they were
+    return first + [generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))]
 
 
 def main() -> None:

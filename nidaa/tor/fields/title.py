@@ -428,8 +428,12 @@ def rule_candidates(
             following = index + 1
             while (  # "AVIS DE RECRUTEMENT" + "Réf. : ATDL/RH/03" + the post
                 following < min(index + 3, len(lines) - 1)
-                and REF_LINE.search(
-                    doc.folded[lines[following][0] : lines[following][0] + len(lines[following][1])]
+                and (
+                    REF_LINE.search(
+                        doc.folded[lines[following][0] : lines[following][0] + len(lines[following][1])]
+                    )
+                    # "APPEL D'OFFRES OUVERT N° 7/2027" + "(Séance publique)" + the object
+                    or (lines[following][1].startswith("(") and lines[following][1].endswith(")"))
                 )
                 and len(lines[following][1].split()) <= 5
             ):
@@ -459,12 +463,16 @@ def rule_candidates(
         sentence = (
             strong is not None and line.endswith(".") and bool(ISSUER_VERB_FOLDED.search(folded))
         )  # "X recrute un(e) ... ."
+        long_sentence = line.endswith(".") and words > 12
         if strong and strong.start() < 100 and words <= 25 and not sentence:
             rank = 0
         elif strong and strong.start() < 100:  # an announcement sentence, not a title line:
             rank = 2 if sentence else 1  # a heading above it naming the post comes first
         elif (medium or strong or subject) and words >= 4:
-            rank = 1
+            # a sentence that only mentions a call ("Marché passé par appel d'offres ouvert ...",
+            # "X is seeking applications for ...") is no cue rule's find: the ranker weighs it
+            # as it would a plain line
+            rank = 1 if strong or subject or not long_sentence else PLAIN_LINE
         elif (
             index < 40
             and words <= 8
@@ -482,7 +490,15 @@ def rule_candidates(
         ):  # a heading opening on the post ("Consultant(e) pour l'élaboration du plan ...")
             rank = 2
         if rank is not None:
-            candidates.append((rank, start, line, (start, start + len(line))))
+            block = _capitals_block(doc, lines, index)  # "CONSULTANCY SERVICES FOR A" + "BASELINE ..."
+            value, end = block if block else (line, start + len(line))
+            candidates.append((rank, start, value, (start, end)))
+    for start, line in lines:  # a tender's sentence naming its object: "Le présent marché a pour objet ..."
+        found = _tender_object(line)
+        if found:
+            offset, value = found
+            candidates.append((1, start + offset, value, (start + offset, start + offset + len(value))))
+            break
     keyed = [
         (BULLET.sub("", key), value, span)
         for key, value, span in kv_lines(doc, head_limit)
@@ -510,7 +526,8 @@ def rule_candidates(
     for index, (start, line) in enumerate(lines[:12]):  # no cue anywhere: a heading-like line at the top
         if index in cut:
             continue
-        if headline(line, doc.folded[start : start + len(line)]):
+        folded = doc.folded[start : start + len(line)]
+        if headline(line, folded) and not ORG_HEAD.match(folded):  # not a letterhead's name
             candidates.append((4, start, line, (start, start + len(line))))
             break
     return lines, candidates, cut
@@ -534,6 +551,9 @@ PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
 
 
 NEAR_ORG_LINES = 30  # how far down a line beside an organisation's name is one
+
+
+_PATH = re.compile(r"\s[>»›]\s")
 
 
 _PROSE_WORDS = 20  # a longer line is a paragraph: the body has begun
@@ -597,8 +617,8 @@ def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
     page, a grants site or a recruitment platform prints the call's heading with its details
     ("Deadline: ...", "Type de contrat : ...") under or over it, after a long profile or menu."""
     start, line = lines[index]
-    if LABEL_LINE.match(doc.folded[start : start + len(line)]):
-        return False
+    if LABEL_LINE.match(doc.folded[start : start + len(line)]) or _PATH.search(line):
+        return False  # a label itself, or where the post sits ("Département X > Pôle Y")
     for k in (index - 1, index + 1):
         if 0 <= k < len(lines):
             k_start, k_line = lines[k]
@@ -663,7 +683,8 @@ _SOUGHT_OBJECT = re.compile(
 # What an invitation asks for: "X invites proposals for the final evaluation of ...", "X invites
 # applications for the position of Finance Manager ..."
 _INVITED_OBJECT = re.compile(
-    r"\binvites?\s[^.\n]{0,60}?\b(?:proposals|applications|bids|offers|quotations|expressions of interest)"
+    r"\b(?:invites?\s[^.\n]{0,60}?|(?:is\s+)?(?:seeking|seeks|welcomes|requests)\s+)"
+    r"\b(?:proposals|applications|bids|offers|quotations|expressions of interest)"
     r"\s+(?:for|to)\s+(?:the (?:position|post|role) of\s+)?(?P<object>[^.;\n]{5,160}?)(?=[.;\n]|\Z)",
     re.IGNORECASE,
 )
@@ -679,7 +700,7 @@ def _announced(line: str) -> tuple[int, str] | None:
     found = _ANNOUNCED_OBJECT.search(line)
     if found is None:  # the other forms only where their verb is (a substring test is cheaper)
         low = line.lower()
-        if "invite" in low:
+        if "invite" in low or "seek" in low or "welcome" in low or "request" in low:
             found = _INVITED_OBJECT.search(line)
         if found is None and any(hint in low for hint in _SOUGHT_HINTS):
             found = _SOUGHT_OBJECT.search(line)
@@ -701,3 +722,32 @@ _MAIL_SUBJECT = re.compile(kw(r"subject\s*[:：]", r"sujet\s*[:：]", r"objet\s*
 
 
 _SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
+
+
+# What a tender's document says it is for: "Le présent marché a pour objet la formation de ...",
+# "... l'appel d'offres ayant pour objet : ...", "The purpose of this tender is the provision of
+# ...", "تهدف هذه الصفقة إلى ..."; the object ends with the sentence, or where the contract's words
+# begin ("pour le compte de ...", ", conformément ...").
+_TENDER_OBJECT = re.compile(
+    r"(?:\b(?:a|ayant|avoir)\s+pour\s+objet\s*:?\s*"
+    r"|\b(?:purpose|object|subject)\s+of\s+(?:this|the\s+present)\s+(?:tender|contract|request|invitation)\s+is\s+(?:to\s+)?"
+    r"|(?:تهدف|يهدف)\s+(?:هذه\s+الصفقة|هذا\s+الكناش|طلب\s+العروض\s+هذا)\s+إلى\s+"
+    r"|موضوع\s+هذه\s+الصفقة\s+هو\s+)"
+    r"(?P<object>[^.;؛\n]{10,200}?)"
+    r"(?=[.;؛\n]|\s+pour\s+le\s+compte\b|\s+for\s+the\s+benefit\b|,\s*(?:conform|selon|tel|in\s+accordance)|،\s*وذلك|\Z)",
+    re.IGNORECASE,
+)
+_TENDER_HINTS = ("pour objet", "purpose of", "object of", "subject of", "تهدف", "يهدف", "موضوع هذه")
+
+
+def _tender_object(line: str) -> tuple[int, str] | None:
+    """The object a tender's sentence names, and where it starts in the line (None if the line
+    names none: the substring test first, most lines have no such words)."""
+    low = line.lower()
+    if not any(hint in low for hint in _TENDER_HINTS):
+        return None
+    found = _TENDER_OBJECT.search(line)
+    if found is None:
+        return None
+    value = found.group("object").strip(" :")
+    return found.start("object") + (len(found.group("object")) - len(found.group("object").lstrip(" :"))), value
