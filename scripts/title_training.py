@@ -1249,7 +1249,7 @@ TENDER_NUMBERS = {
         "APPEL D'OFFRES OUVERT N° {n}/{year}",
         "Appel d'offres ouvert sur offres de prix n° {n}/{year}/{code}",
         "AOO N° {n}/{code}/{year}",
-        "CONSULTATION ARCHITECTURALE N° {n}/{year}",
+        "CONSULTATION N° {n}/{year}",
         "Bon de commande n° {n}/{year}",
     ],
     "en": ["Tender No. {n}/{year}", "RFQ No. {code}/{n}/{year}", "Tender Ref: {code}-{year}-{n}"],

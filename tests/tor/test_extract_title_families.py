@@ -156,3 +156,71 @@ def test_a_jobs_sites_competitions_menu_is_a_generic_header():
     cue = STRONG_TITLE.search(folded) or MEDIUM_TITLE.search(folded)
     assert cue is not None
     assert is_generic_header(folded, cue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "obj"),
+    [
+        (
+            "Le présent marché a pour objet la formation des animatrices des foyers féminins de la "
+            "province pour le compte de la Province d'Azrou-Sud, conformément au bordereau des prix.",
+            "la formation des animatrices des foyers féminins de la province",
+        ),
+        (
+            "Le présent règlement concerne l'appel d'offres ouvert ayant pour objet : "
+            "l'élaboration d'un atlas des sources du Haut-Ziz.",
+            "l'élaboration d'un atlas des sources du Haut-Ziz",
+        ),
+        (
+            "The purpose of this tender is the design of a literacy course for rural women "
+            "for the benefit of the Ministry.",
+            "the design of a literacy course for rural women",
+        ),
+        (
+            "تهدف هذه الصفقة إلى تكوين منشطات دور الطالبة بالإقليم، وذلك وفق مقتضيات هذا الكناش.",
+            "تكوين منشطات دور الطالبة بالإقليم",
+        ),
+    ],
+)
+def test_a_tenders_sentence_naming_its_object_gives_the_object_as_a_candidate(sentence, obj):
+    text = (
+        "CAHIER DES PRESCRIPTIONS SPÉCIALES\n\nAPPEL D'OFFRES OUVERT N° 11/2027\n\n"
+        f"Article 1 : Objet du marché\n{sentence}\n"
+    )
+    assert any(c.lower() == obj.lower() for c in candidates(text))
+
+
+def test_a_sentence_on_a_project_aims_is_no_tender_object():
+    text = "Contexte\nLe projet a pour objectif de renforcer les coopératives de la vallée du Draa.\n"
+    assert not any(c.startswith("de renforcer") for c in candidates(text))
+
+
+def test_the_object_after_a_tenders_number_and_its_session_line_is_the_rules_find():
+    text = (
+        "ROYAUME DU MAROC\nCOMMUNE D'AÏT OURIR-NORD\n\nAPPEL D'OFFRES OUVERT N° 02/2027\n(Séance publique)\n"
+        "ANIMATION D'ATELIERS DE LECTURE\nDANS LES BIBLIOTHÈQUES RURALES\n\n"
+        "Marché passé par appel d'offres ouvert sur offres de prix, en application du décret relatif "
+        "aux marchés publics.\n"
+    )
+    assert rules_choice(text) == "ANIMATION D'ATELIERS DE LECTURE DANS LES BIBLIOTHÈQUES RURALES"
+    assert title_of(text) == "ANIMATION D'ATELIERS DE LECTURE DANS LES BIBLIOTHÈQUES RURALES"
+
+
+def test_a_sentence_only_mentioning_a_tender_is_not_a_cue_rules_find():
+    text = (
+        "APPEL D'OFFRES OUVERT N° 02/2027\n\n"
+        "Marché passé par appel d'offres ouvert sur offres de prix, en application du décret relatif "
+        "aux marchés publics.\n"
+    )
+    assert rules_choice(text) != (
+        "Marché passé par appel d'offres ouvert sur offres de prix, en application du décret relatif "
+        "aux marchés publics"
+    )
+
+
+def test_seeking_applications_for_names_what_is_sought():
+    text = (
+        "Atlas Riverside Trust is seeking applications for the evaluation of its school gardens programme.\n"
+        "Deadline: 4 June 2027\n"
+    )
+    assert "The evaluation of its school gardens programme" in candidates(text)

@@ -446,14 +446,16 @@ def rule_candidates(
                     TITLE_KEYS.match(n_label.group(0)) or EXPLICIT_TITLE_KEY.match(n_label.group(0))
                 ):
                     continue  # "TERMES DE REFERENCE" + "1. Titre du projet : ...": a detail, not the call
-                if not ISSUER_VERB_FOLDED.search(n_folded):
+                # a sentence under the header ("Marché passé par appel d'offres ...") is no title
+                n_sentence = n_line.endswith(".") and len(n_line.split()) > 12
+                if not ISSUER_VERB_FOLDED.search(n_folded) and not n_sentence:
                     if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
                         joined = f"{line} {n_line}"
                         candidates.append((0 if strong else 1, start, joined, (start, n_start + len(n_line))))
-                    else:
-                        candidates.append(
-                            (0 if strong else 1, start, n_line, (n_start, n_start + len(n_line)))
-                        )
+                    else:  # the next line, with the rest of its capitals block if it is one
+                        block = _capitals_block(doc, lines, following)
+                        n_value, n_end = block if block else (n_line, n_start + len(n_line))
+                        candidates.append((0 if strong else 1, start, n_value, (n_start, n_end)))
             continue
         if REF_LINE.search(folded) and not strong:
             continue
