@@ -1219,7 +1219,13 @@ TENDER_OBJECTS = {
 TENDER_HEADS = {
     "fr": [
         ["ROYAUME DU MAROC", "MINISTÈRE DE L'INTÉRIEUR", "PROVINCE DE {PLACE}", "SECRÉTARIAT GÉNÉRAL"],
-        ["ROYAUME DU MAROC", "المملكة المغربية", "Ministère de l'Intérieur", "Province de {place}", "Division du Budget et des Marchés"],
+        [
+            "ROYAUME DU MAROC",
+            "المملكة المغربية",
+            "Ministère de l'Intérieur",
+            "Province de {place}",
+            "Division du Budget et des Marchés",
+        ],
         ["ROYAUME DU MAROC", "RÉGION DE {PLACE}", "AGENCE RÉGIONALE D'EXÉCUTION DES PROJETS"],
         ["RÉPUBLIQUE TUNISIENNE", "Ministère des Affaires Sociales", "Gouvernorat de {place}"],
         ["ROYAUME DU MAROC", "COMMUNE DE {PLACE}", "Direction des Services"],
@@ -1229,7 +1235,13 @@ TENDER_HEADS = {
         ["REPUBLIC OF LEBANON", "Ministry of Social Affairs", "Procurement Unit"],
     ],
     "ar": [
-        ["المملكة المغربية", "وزارة الداخلية", "عمالة إقليم {place}", "الكتابة العامة", "قسم الميزانية والصفقات"],
+        [
+            "المملكة المغربية",
+            "وزارة الداخلية",
+            "عمالة إقليم {place}",
+            "الكتابة العامة",
+            "قسم الميزانية والصفقات",
+        ],
         ["المملكة المغربية", "جهة {place}", "الوكالة الجهوية لتنفيذ المشاريع"],
     ],
 }
@@ -1298,7 +1310,11 @@ TENDER_ARTICLES = {
         "Article 4 : Délai d'exécution",
         "Article 5 : Cautionnement provisoire",
     ],
-    "en": ["Section 1: Instructions to Bidders", "Section 2: Scope of Services", "Section 3: Evaluation Criteria"],
+    "en": [
+        "Section 1: Instructions to Bidders",
+        "Section 2: Scope of Services",
+        "Section 3: Evaluation Criteria",
+    ],
     "ar": ["المادة 1 : موضوع الصفقة", "المادة 2 : مكونات الخدمات", "المادة 3 : الوثائق المكونة للصفقة"],
 }
 CONTENTS = {"fr": ["SOMMAIRE", "Table des matières"], "en": ["CONTENTS"], "ar": ["الفهرس"]}
@@ -1336,9 +1352,11 @@ def _tender_document(r: random.Random, language: str) -> tuple[list[str], str]:
         n=r.randint(1, 60), year=year, code="".join(r.sample("ABCDGPRST", 2))
     )
     stack = [line.format(place=place, PLACE=place.upper()) for line in r.choice(TENDER_HEADS[language])]
-    owner = {"fr": f"Province de {place}", "en": "Ministry of Social Development", "ar": f"عمالة إقليم {place}"}[
-        language
-    ]
+    owner = {
+        "fr": f"Province de {place}",
+        "en": "Ministry of Social Development",
+        "ar": f"عمالة إقليم {place}",
+    }[language]
     page_header = f"{r.choice(['CPS', 'RC', 'DAO'])} – {number}{r.choice(['', f' – {owner}'])}"
     lines = stack + [""]
     if r.random() < 0.4:
@@ -1347,7 +1365,9 @@ def _tender_document(r: random.Random, language: str) -> tuple[list[str], str]:
     key = r.choice(OBJECT_KEYS[language])
     # "sentence": only Article 1's sentence names the object
     where = r.choice(["key_line", "key_above", "after_number", "cover", "number_relative", "sentence"])
-    link = {"fr": ["relatif à", "ayant pour objet", "pour"], "en": ["for"], "ar": ["من أجل", "لأجل"]}[language]
+    link = {"fr": ["relatif à", "ayant pour objet", "pour"], "en": ["for"], "ar": ["من أجل", "لأجل"]}[
+        language
+    ]
     body = gold[:1].lower() + gold[1:] if language != "ar" else gold
     if where == "cover":
         lines += _upper_lines(r, gold, language) + [""]
@@ -1373,7 +1393,7 @@ def _tender_document(r: random.Random, language: str) -> tuple[list[str], str]:
     if r.random() < 0.6:
         articles = TENDER_ARTICLES[language]
         lines += [r.choice(CONTENTS[language])] + [
-            f"{a} {r.choice(['.', '…'])* r.randint(10, 40)} {i + 3}" for i, a in enumerate(articles)
+            f"{a} {r.choice(['.', '…']) * r.randint(10, 40)} {i + 3}" for i, a in enumerate(articles)
         ]
         lines.append("")
     lines += [page_header, TENDER_ARTICLES[language][0]]
@@ -1482,7 +1502,12 @@ def _arabic_board(r: random.Random) -> tuple[list[str], str]:
         r.randint(3, 6),
     )
     if r.random() < 0.4:
-        lines += ["", "مباريات ذات صلة", f"مباراة لتوظيف {r.choice(AR_BOARD_GRADES)}", "توظيف أساتذة التعليم الأولي"]
+        lines += [
+            "",
+            "مباريات ذات صلة",
+            f"مباراة لتوظيف {r.choice(AR_BOARD_GRADES)}",
+            "توظيف أساتذة التعليم الأولي",
+        ]
     return lines, gold
 
 
@@ -1535,7 +1560,13 @@ DIRECTORY_CALL = {
         "Ville : {place}",
         "Type de contrat : Consultance",
     ],
-    "en": ["Deadline: {date}", "Type: {kind}", "Country: Lebanon", "City: {place}", "Type of Contract: Consultancy"],
+    "en": [
+        "Deadline: {date}",
+        "Type: {kind}",
+        "Country: Lebanon",
+        "City: {place}",
+        "Type of Contract: Consultancy",
+    ],
     "ar": ["آخر أجل : {date}", "النوع : {kind}", "البلد : المغرب", "المدينة : {place}"],
 }
 CALL_KINDS = {
@@ -1584,7 +1615,11 @@ def _directory_page(r: random.Random, language: str, org: str, printed: str) -> 
     lines += [""] + _sentences(r, language, org)
     lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
     if r.random() < 0.4:
-        other = {"fr": "Autres appels de l'association", "en": "Other calls from this organization", "ar": "فرص أخرى للجمعية"}
+        other = {
+            "fr": "Autres appels de l'association",
+            "en": "Other calls from this organization",
+            "ar": "فرص أخرى للجمعية",
+        }
         lines += ["", other[language], _post_heading(r, language)[0]]
     return lines, gold
 
@@ -1592,8 +1627,18 @@ def _directory_page(r: random.Random, language: str, org: str, printed: str) -> 
 # A grants aggregator's post: the site, the call's heading (a funder's programme), the donor,
 # the amount, who is eligible, in label lines before or after it; the funder's invitation.
 DONORS = {
-    "fr": ["Union européenne", "Agence Française de Développement", "Fondation Drosos", "Ambassade de Suisse"],
-    "en": ["European Union", "U.S. Embassy", "Drosos Foundation", "Swiss Agency for Development and Cooperation"],
+    "fr": [
+        "Union européenne",
+        "Agence Française de Développement",
+        "Fondation Drosos",
+        "Ambassade de Suisse",
+    ],
+    "en": [
+        "European Union",
+        "U.S. Embassy",
+        "Drosos Foundation",
+        "Swiss Agency for Development and Cooperation",
+    ],
     "ar": ["الاتحاد الأوروبي", "الوكالة الفرنسية للتنمية", "سفارة سويسرا", "مؤسسة دروسوس"],
 }
 GRANT_TITLES = {
@@ -1657,13 +1702,27 @@ def _grant_aggregator(r: random.Random, language: str, org: str) -> tuple[list[s
     theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
     donor = r.choice(DONORS[language])
     year = r.randint(2021, 2026)
-    gold = r.choice(GRANT_TITLES[language]).format(donor=donor, theme=theme, year=year, project=r.choice(PROJECTS))
-    values = {"donor": donor, "amount": r.choice(["25,000", "50 000", "100,000", "200 000"]), "date": _date(r, language)}
+    gold = r.choice(GRANT_TITLES[language]).format(
+        donor=donor, theme=theme, year=year, project=r.choice(PROJECTS)
+    )
+    values = {
+        "donor": donor,
+        "amount": r.choice(["25,000", "50 000", "100,000", "200 000"]),
+        "date": _date(r, language),
+    }
     labels = [g.format(**values) for g in r.sample(GRANT_LABELS[language], r.randint(3, 5))]
     site = r.choice(["Grants Hub", "Opportunités de financement", "Funding Watch", "منح وفرص"])
     lines = [site] + r.sample(NAV[language], r.randint(2, 4))
     if r.random() < 0.4:
-        lines.append(" » ".join([NAV[language][0], r.choice(["Grants", "Financements", "منح"]), r.choice(["Morocco", "Maroc", "المغرب"])]))
+        lines.append(
+            " » ".join(
+                [
+                    NAV[language][0],
+                    r.choice(["Grants", "Financements", "منح"]),
+                    r.choice(["Morocco", "Maroc", "المغرب"]),
+                ]
+            )
+        )
     head = gold
     glue = r.choice(["plain", "plain", "site", "upper", "split"])
     if glue == "site":
@@ -1684,7 +1743,14 @@ def _grant_aggregator(r: random.Random, language: str, org: str) -> tuple[list[s
     lines += [r.choice(ELIGIBILITY[language])] + _grant_sentences(r, language)
     if r.random() < 0.4:
         lines += ["", r.choice(["Related grants", "Voir aussi", "فرص مشابهة"])]
-        lines += [r.choice(GRANT_TITLES[language]).format(donor=r.choice(DONORS[language]), theme=r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language]), year=year - 1, project=r.choice(PROJECTS))]
+        lines += [
+            r.choice(GRANT_TITLES[language]).format(
+                donor=r.choice(DONORS[language]),
+                theme=r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language]),
+                year=year - 1,
+                project=r.choice(PROJECTS),
+            )
+        ]
     return lines, gold
 
 
@@ -1762,17 +1828,26 @@ def _recruitment_platform(r: random.Random, language: str, org: str) -> tuple[li
     if where == "top":
         lines += [printed, org] + labels
     elif where == "after_ref":
-        ref = labels[0] if labels[0].startswith(("Réf", "Ref", "المرجع")) else RECRUIT_LABELS[language][0].format(**values)
+        ref = (
+            labels[0]
+            if labels[0].startswith(("Réf", "Ref", "المرجع"))
+            else RECRUIT_LABELS[language][0].format(**values)
+        )
         lines += [ref, printed, org] + [x for x in labels if x != ref]
     elif where == "key":
         lines += [org] + labels[:2] + [f"{r.choice(RECRUIT_KEYS[language])} : {printed}"] + labels[2:]
     elif where == "after_labels":
         lines += [org] + labels + ["", printed]
     else:
-        lines += [f"{printed} {r.choice(['-', '–'])} {r.choice(CONTRACTS[language])} {r.choice(['-', '–'])} {place}", org] + labels
+        lines += [
+            f"{printed} {r.choice(['-', '–'])} {r.choice(CONTRACTS[language])} {r.choice(['-', '–'])} {place}",
+            org,
+        ] + labels
     lines += [""]
     if r.random() < 0.5:
-        lines.append({"fr": "Postuler à cette offre", "en": "Apply for this job", "ar": "قدم ترشيحك"}[language])
+        lines.append(
+            {"fr": "Postuler à cette offre", "en": "Apply for this job", "ar": "قدم ترشيحك"}[language]
+        )
     lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
     lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
     return lines, gold
@@ -1822,26 +1897,57 @@ INVITATION_BODY = {
 
 def _invitation_letter(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
     obj = _fill(r, r.choice({"fr": OBJECTS_FR, "en": OBJECTS_EN, "ar": OBJECTS_AR}[language]), language)
-    gold = r.choice(INVITATION_OBJECTS[language]).format(obj=obj, level=r.choice(["junior", "senior", "individuel"]))
+    gold = r.choice(INVITATION_OBJECTS[language]).format(
+        obj=obj, level=r.choice(["junior", "senior", "individuel"])
+    )
     stack = [s.format(ORG=org.upper(), org=org) for s in r.choice(INVITATION_HEADS[language])]
     lines: list[str] = []
     if r.random() < 0.4:  # a document host's cut copy of the title, then its furniture
         lines += [_cut_copy(r, gold), "", r.choice(["Transcription", "Texte intégral", "Full text"]), ""]
     lines += stack
     city = r.choice(["Rabat", "Casablanca", "Amman"] if language != "ar" else ["الرباط", "الدار البيضاء"])
-    dated = {"fr": f"{city}, le {_date(r, 'fr')}", "en": f"{city}, {_date(r, 'en')}", "ar": f"{city} في {_date(r, 'ar')}"}[language]
-    ref = {"fr": "Réf. : ", "en": "Ref: ", "ar": "المرجع : "}[language] + f"{''.join(r.sample('ACDMPRS', 3))}/{r.randint(10, 999)}/{r.randint(2016, 2026)}"
+    dated = {
+        "fr": f"{city}, le {_date(r, 'fr')}",
+        "en": f"{city}, {_date(r, 'en')}",
+        "ar": f"{city} في {_date(r, 'ar')}",
+    }[language]
+    ref = {"fr": "Réf. : ", "en": "Ref: ", "ar": "المرجع : "}[
+        language
+    ] + f"{''.join(r.sample('ACDMPRS', 3))}/{r.randint(10, 999)}/{r.randint(2016, 2026)}"
     lines += r.sample([dated, ref], 2) + [""]
     if r.random() < 0.7:
-        lines.append(r.choice({"fr": ["LETTRE D'INVITATION", "Lettre d'invitation"], "en": ["LETTER OF INVITATION", "Letter of Invitation"], "ar": ["رسالة دعوة"]}[language]))
-    lines.append({"fr": "À : Mesdames et Messieurs les Consultants", "en": "To: Shortlisted Consultants", "ar": "إلى السادة المستشارين"}[language])
-    label = {"fr": ["Objet", "OBJET", "Objet de la consultation"], "en": ["Subject", "SUBJECT", "Re"], "ar": ["الموضوع"]}[language]
+        lines.append(
+            r.choice(
+                {
+                    "fr": ["LETTRE D'INVITATION", "Lettre d'invitation"],
+                    "en": ["LETTER OF INVITATION", "Letter of Invitation"],
+                    "ar": ["رسالة دعوة"],
+                }[language]
+            )
+        )
+    lines.append(
+        {
+            "fr": "À : Mesdames et Messieurs les Consultants",
+            "en": "To: Shortlisted Consultants",
+            "ar": "إلى السادة المستشارين",
+        }[language]
+    )
+    label = {
+        "fr": ["Objet", "OBJET", "Objet de la consultation"],
+        "en": ["Subject", "SUBJECT", "Re"],
+        "ar": ["الموضوع"],
+    }[language]
     shown = gold.upper() if r.random() < 0.2 and language != "ar" else gold
     parts = _split_two_lines(r, shown, language) if r.random() < 0.4 else [shown]
     lines.append(f"{r.choice(label)}{r.choice([' : ', ': ', ' :'])}{parts[0]}")
     lines += parts[1:]
     if r.random() < 0.5:
-        lines.append({"fr": "Réf. : AMI n° ", "en": "Ref: REOI No. ", "ar": "المرجع : طلب إبداء الاهتمام رقم "}[language] + f"{r.randint(1, 30)}/{r.randint(2016, 2026)}")
+        lines.append(
+            {"fr": "Réf. : AMI n° ", "en": "Ref: REOI No. ", "ar": "المرجع : طلب إبداء الاهتمام رقم "}[
+                language
+            ]
+            + f"{r.randint(1, 30)}/{r.randint(2016, 2026)}"
+        )
     lines.append("")
     lines += INVITATION_BODY[language]
     lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
@@ -1877,14 +1983,15 @@ def generate_more(r: random.Random) -> Call:
 MORE_SHARE = 0.4  # pages of the added families, for each page of the others
 
 
-
 def calls(count: int, seed: int = 16) -> list[Call]:
     """``count`` pages of the first families, then the added families' pages from a stream of
     their own (so that adding them left the first pages as they were)."""
     r = random.Random(seed)
     first = [generate(r) for _ in range(count)]
     # a stream a page: a change to one family's pages leaves the other pages as they were
-    return first + [generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))]
+    return first + [
+        generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))
+    ]
 
 
 def main() -> None:

@@ -49,9 +49,7 @@ TENDER = (
 def test_a_tenders_object_in_capitals_broken_anywhere_is_one_title(key):
     obj = "FORMATION DES CADRES DES COMMUNES\nRURALES EN GESTION BUDGÉTAIRE PARTICIPATIVE"
     text = TENDER.format(key=key, object=obj)
-    assert title_of(text) == (
-        "FORMATION DES CADRES DES COMMUNES RURALES EN GESTION BUDGÉTAIRE PARTICIPATIVE"
-    )
+    assert title_of(text) == ("FORMATION DES CADRES DES COMMUNES RURALES EN GESTION BUDGÉTAIRE PARTICIPATIVE")
 
 
 def test_a_cover_title_in_capitals_over_three_lines_is_one_candidate_and_the_letterhead_is_not():
@@ -147,7 +145,9 @@ def test_a_page_header_is_recognised_as_repeated_whatever_its_page_counter():
 
 
 def test_a_page_header_with_its_counter_is_not_the_title():
-    text = TENDER.format(key="Objet du marché :", object="Formation des cadres communaux en gestion budgétaire")
+    text = TENDER.format(
+        key="Objet du marché :", object="Formation des cadres communaux en gestion budgétaire"
+    )
     assert title_of(text) == "Formation des cadres communaux en gestion budgétaire"
 
 

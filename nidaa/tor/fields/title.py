@@ -243,9 +243,7 @@ def _same_phrase(doc: Doc, end: int, n_start: int, line: str, value: str) -> boo
     arabic = "\u0600" <= value[:1] <= "\u06ff"
     return (
         doc.text.count("\n", end, n_start) == 1
-        and (
-            ("\u0600" <= line[:1] <= "\u06ff") if arabic else (_capitals(value) and _capitals(line))
-        )
+        and (("\u0600" <= line[:1] <= "\u06ff") if arabic else (_capitals(value) and _capitals(line)))
         and 2 <= len(line.split()) <= 10
         and not line.endswith((".", ":", "：", "،", "؛", ","))
         and not LABEL_LINE.match(line)
@@ -588,7 +586,9 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         key = repeat_key(doc.folded[start : start + len(line)])
         counts[key] = counts.get(key, 0) + 1
         words = len(line.split())
-        if prose_from == len(lines) and (words > _PROSE_WORDS or (words > _SENTENCE_WORDS and line.endswith("."))):
+        if prose_from == len(lines) and (
+            words > _PROSE_WORDS or (words > _SENTENCE_WORDS and line.endswith("."))
+        ):
             prose_from = index
     choices: list[Candidate] = []
     seen: set[str] = set()
@@ -624,7 +624,9 @@ def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
     for k in (index - 1, index + 1):
         if 0 <= k < len(lines):
             k_start, k_line = lines[k]
-            if LABEL_LINE.match(doc.folded[k_start : k_start + len(k_line)]) and not k_line.endswith((":", "：")):
+            if LABEL_LINE.match(doc.folded[k_start : k_start + len(k_line)]) and not k_line.endswith(
+                (":", "：")
+            ):
                 return True
     return False
 
@@ -752,4 +754,6 @@ def _tender_object(line: str) -> tuple[int, str] | None:
     if found is None:
         return None
     value = found.group("object").strip(" :")
-    return found.start("object") + (len(found.group("object")) - len(found.group("object").lstrip(" :"))), value
+    return found.start("object") + (
+        len(found.group("object")) - len(found.group("object").lstrip(" :"))
+    ), value
