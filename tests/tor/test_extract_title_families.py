@@ -224,3 +224,22 @@ def test_seeking_applications_for_names_what_is_sought():
         "Deadline: 4 June 2027\n"
     )
     assert "The evaluation of its school gardens programme" in candidates(text)
+
+
+@pytest.mark.parametrize("title", ["مباراة لتوظيف 3 تقنيين", "مباريات لتوظيف المهندسين"])
+def test_a_competition_naming_its_posts_is_no_generic_header(title):
+    folded = unmarked(fold(title))
+    cue = STRONG_TITLE.search(folded) or MEDIUM_TITLE.search(folded)
+    assert cue is not None
+    assert not is_generic_header(folded, cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "جمعية الواحة تعلن عن فتح باب الترشيح أمام الجمعيات لتقديم مشاريع في مجال البيئة.",
+        "يسر مركز الواحة أن يعلن عن فتح باب الترشيح أمام الجمعيات لتقديم مشاريع في مجال البيئة.",
+    ],
+)
+def test_an_arabic_announcement_with_its_subject_before_the_verb_names_its_object(sentence):
+    assert "فتح باب الترشيح أمام الجمعيات لتقديم مشاريع في مجال البيئة" in candidates(sentence + "\n")

@@ -662,7 +662,8 @@ def read_title(doc: Doc) -> None:
 # The object an announcement sentence opens: "تعلن X عن تنظيم مباراة لتوظيف ..." ,
 # "X lance un appel à candidatures pour ...", "X invites proposals for ...".
 _ANNOUNCED_OBJECT = re.compile(
-    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:(?:تنظيم|إجراء)\s+)?"
+    # the subject after the verb or before it ("جماعة X تعلن عن ...", "يسر X أن يعلن عن ...")
+    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)(?:\s[^.\n]{2,160}?)?\sعن\s+(?:(?:تنظيم|إجراء)\s+)?"
     # "تنظم X مباراة ..." , "تعتزم X تنظيم مباراة ...": the competition without "عن"
     r"|(?<!\w)(?:تنظم|ينظم|ستنظم|سينظم|تعتزم|يعتزم)\s[^.،\n]{2,100}?\s(?:(?:تنظيم|إجراء)\s+)?(?=مباراة|مباريات|مسابقة|امتحان)"
     r"|(?:تفتح|يفتح)\s[^.،\n]{2,60}?\s(?=باب)|تم\s+(?=فتح)|\b(?:lance|launches|announces|annonce)\s+(?:un|une|an|a)\s+(?=\w))"

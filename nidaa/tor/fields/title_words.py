@@ -362,9 +362,7 @@ _GENERIC_WORDS = re.compile(
         r"open",
         r"interest",  # "Request for Expression of Interest", "Appel à manifestation d'intérêt"
         r"interet",
-        # a jobs site's menu: "مباريات التوظيف" (the cue leaves the article of "التوظيف" behind)
-        r"مباريات",
-        r"مباراة",
+        # the article a cue leaves behind ("مباريات التوظيف", a jobs site's menu: one word left)
         r"ال",
     )
 )
