@@ -1806,7 +1806,7 @@ def _recruitment_platform(r: random.Random, language: str, org: str) -> tuple[li
         "date2": _date(r, language),
     }
     labels = [g.format(**values) for g in r.sample(RECRUIT_LABELS[language], r.randint(3, 6))]
-    if r.random() < 0.5:  # a seniority with a slash ("Manager/Supervisor"): a value, not the post
+    if r.random() < 0.8:  # a seniority with a slash ("Manager/Supervisor"): a value, not the post
         key = {"fr": "Niveau de poste", "en": "Career level", "ar": "المستوى"}[language]
         labels.insert(r.randint(0, len(labels)), f"{key} : {r.choice(LEVELS[language])}")
     if r.random() < 0.3:  # where the post sits in the organisation: a path, not the post

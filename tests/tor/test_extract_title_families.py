@@ -243,3 +243,42 @@ def test_a_competition_naming_its_posts_is_no_generic_header(title):
 )
 def test_an_arabic_announcement_with_its_subject_before_the_verb_names_its_object(sentence):
     assert "فتح باب الترشيح أمام الجمعيات لتقديم مشاريع في مجال البيئة" in candidates(sentence + "\n")
+
+
+def test_a_line_with_a_page_counter_is_never_a_plain_candidate():
+    text = TENDER.format(
+        key="Objet du marché :", object="Formation des cadres communaux en gestion budgétaire"
+    )
+    assert not any("Page 1 sur 28" in c for c in candidates(text))
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "CAHIER DES PRESCRIPTIONS SPÉCIALES",
+        "Règlement de consultation",
+        "DOSSIER D'APPEL D'OFFRES",
+        "كناش التحملات الخاصة",
+    ],
+)
+def test_a_tender_documents_kind_is_a_generic_header(kind):
+    folded = unmarked(fold(kind))
+    cue = STRONG_TITLE.search(folded) or MEDIUM_TITLE.search(folded)
+    assert cue is not None
+    assert is_generic_header(folded, cue)
+
+
+def test_a_seniority_under_its_key_is_not_the_post_named_by_its_row():
+    text = (
+        "Carrières Solidaires\nAccueil\nOffres\n\n"
+        "Association Tighmert pour les Oasis\nTitre du poste : Chargé(e) de suivi des jardins scolaires\n"
+        "Type de contrat\nCDD\nNiveau de poste\nCadre/Encadrant\nLieu de travail\nGoulmima\n\n"
+        "Postuler à cette offre\n"
+    )
+    assert title_of(text) == "Chargé(e) de suivi des jardins scolaires"
+
+
+def test_a_line_beside_a_posting_date_only_is_no_heading_beside_labels():
+    lines = [f"Rubrique {i}" for i in range(14)]
+    text = "\n".join(lines) + "\nAFRIQUE DU NORD/MOYEN-ORIENT\nMis en ligne le : 19/12/2027\nMAROC\n"
+    assert "AFRIQUE DU NORD/MOYEN-ORIENT" not in candidates(text)

@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from nidaa.tor.fields.common import Doc, Span, kv_lines
 from nidaa.tor.fields.title_clean import clean_title
-from nidaa.tor.fields.title_features import candidate_features, next_to_organisation, repeat_key
+from nidaa.tor.fields.title_features import PAGE_COUNTER, candidate_features, next_to_organisation, repeat_key
 from nidaa.tor.fields.title_rank import Candidate, pick
 from nidaa.tor.fields.title_words import (
     ANY_TYPE_WORD,
@@ -624,8 +624,12 @@ def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
     for k in (index - 1, index + 1):
         if 0 <= k < len(lines):
             k_start, k_line = lines[k]
-            if LABEL_LINE.match(doc.folded[k_start : k_start + len(k_line)]) and not k_line.endswith(
-                (":", "：")
+            if (
+                LABEL_LINE.match(doc.folded[k_start : k_start + len(k_line)])
+                and not k_line.endswith((":", "："))
+                and not URL_OR_DATE.search(
+                    k_line
+                )  # "Mis en ligne le : 19/12/2025": the page's, not the call's
             ):
                 return True
     return False
@@ -646,6 +650,7 @@ def _could_be_title(line: str, folded: str) -> bool:
         and not (LABEL_LINE.match(folded) and URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
         and not PURPOSE.search(folded)  # "X's intervention aims to ...", "Le projet vise à ..."
         and not BLANKS.search(line)  # a form's blank or a contents line: "Nom : ........", "Contexte .... 3"
+        and not PAGE_COUNTER.search(folded)  # a page header: "CPS – AOO n° 7/2027   Page 1 sur 28"
     )
 
 

@@ -233,6 +233,14 @@ MEDIUM_TITLE = re.compile(
         r"طلب (?:عروض|ترشيحات|ترشيح|إبداء)",
         r"دعوة",
         r"دفتر التحملات",
+        # a tender's document by its kind: a header over the object, never the title itself
+        r"cahier (?:des|de) (?:prescriptions speciales|charges|clauses (?:administratives|techniques) particulieres)",
+        r"cahier special des charges",
+        r"reglement de (?:la )?consultation",
+        r"dossier d'appel d'offres",
+        r"(?:tender|bidding) documents?",
+        r"كناش التحملات",
+        r"نظام الاستشارة",
         r"الشروط المرجعية",
         # a public competition names its posts: "Concours de recrutement de ...", "مباراة لتوظيف ..."
         r"concours",
