@@ -282,3 +282,11 @@ def test_a_line_beside_a_posting_date_only_is_no_heading_beside_labels():
     lines = [f"Rubrique {i}" for i in range(14)]
     text = "\n".join(lines) + "\nAFRIQUE DU NORD/MOYEN-ORIENT\nMis en ligne le : 19/12/2027\nMAROC\n"
     assert "AFRIQUE DU NORD/MOYEN-ORIENT" not in candidates(text)
+
+
+def test_a_generic_item_of_a_sites_menu_does_not_propose_the_next_item():
+    text = (
+        "بوابة الفرص\nالرئيسية\nمباريات التوظيف\nعروض الشغل\nأخبار\n\n"
+        "برنامج المنح الصغرى 2027 لفائدة جمعيات الشباب\nآخر أجل : 12/05/2027\n"
+    )
+    assert rules_choice(text) != "عروض الشغل"

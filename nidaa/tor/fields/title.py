@@ -436,7 +436,7 @@ def rule_candidates(
                 and len(lines[following][1].split()) <= 5
             ):
                 following += 1
-            if following < len(lines) and usable(following):
+            if following < len(lines) and usable(following) and not _menu(lines, index, following):
                 n_start, n_line = lines[following]
                 n_folded = doc.folded[n_start : n_start + len(n_line)]
                 n_label = LABEL_LINE.match(_NUMBERING.sub("", n_folded))
@@ -612,6 +612,16 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         seen.add(title)
         choices.append(Candidate(rank=rank, text=title, span=span, features=features))
     return choices
+
+
+_MENU_WORDS = 2
+
+
+def _menu(lines: list[tuple[int, str]], header: int, following: int) -> bool:
+    """Whether a generic header and the line after it are items of a site's menu ("مباريات التوظيف"
+    + "عروض الشغل" + "أخبار"): short lines around short lines, not a header over a title."""
+    around = [lines[k][1] for k in (header - 1, header, following, following + 1) if 0 <= k < len(lines)]
+    return len(around) == 4 and all(len(line.split()) <= _MENU_WORDS for line in around)
 
 
 def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:

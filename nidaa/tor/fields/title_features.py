@@ -186,7 +186,7 @@ def candidate_features(
         "page_counter": float(bool(PAGE_COUNTER.search(folded_line))),
         # below the first paragraph: another offer listed after the text, not this call's title
         # (an object cut out of a sentence is judged by its sentence, not by the lines above it)
-        "after_prose": float(index > prose_from and not (cut or inside)),
+        "after_prose": float(index > prose_from and not ((cut or inside) and len(line.split()) > 12)),
         "bullet": float(line.startswith(("•", "-", "*", "·"))),
         "numbered": float(bool(_NUMBERED.match(line))),
         "joined": float(len(title) > len(line) + 2),
