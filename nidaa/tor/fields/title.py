@@ -226,7 +226,7 @@ def _table_rows(doc: Doc, lines: list[tuple[int, str]]) -> list[tuple[str, str, 
         elif len(line.split()) <= 5 and index + 1 < len(lines):
             key = doc.folded[start : start + len(line)].rstrip(" :：")
             if EXPLICIT_TITLE_KEY.fullmatch(key) or TITLE_KEYS.fullmatch(key):
-                n_start, value = lines[index + 1]
+                n_start = lines[index + 1][0]
                 value, end = _value_lines(doc, lines, index + 1)
                 rows.append((key, value, (n_start, end)))
     return rows
@@ -593,8 +593,8 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     choices: list[Candidate] = []
     seen: set[str] = set()
     # a rule's find below the first paragraph (another offer a site lists after the text) comes
-    # after those above it, whatever its rank: the rules' first choice is a line above the body
-    # where the first paragraph ends
+    # after those above it, whatever its rank: the rules' first choice is a line above the body;
+    # ``body`` is where the first paragraph ends
     body = lines[prose_from][0] + len(lines[prose_from][1]) if prose_from < len(lines) else len(doc.text)
     for rank, _, line, span in sorted(found, key=lambda c: (c[3][0] > body, c[0], c[1])) + plain:
         title, span = finish_candidate(doc, line, span)
@@ -634,12 +634,11 @@ def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
     for k in (index - 1, index + 1):
         if 0 <= k < len(lines):
             k_start, k_line = lines[k]
+            # a label with its value; a date's ("Mis en ligne le : 19/12/2025") is the page's, not the call's
             if (
                 LABEL_LINE.match(doc.folded[k_start : k_start + len(k_line)])
                 and not k_line.endswith((":", "："))
-                and not URL_OR_DATE.search(
-                    k_line
-                )  # "Mis en ligne le : 19/12/2025": the page's, not the call's
+                and not URL_OR_DATE.search(k_line)
             ):
                 return True
     return False
@@ -769,7 +768,5 @@ def _tender_object(line: str) -> tuple[int, str] | None:
     found = _TENDER_OBJECT.search(line)
     if found is None:
         return None
-    value = found.group("object").strip(" :")
-    return found.start("object") + (
-        len(found.group("object")) - len(found.group("object").lstrip(" :"))
-    ), value
+    raw = found.group("object")
+    return found.start("object") + len(raw) - len(raw.lstrip(" :")), raw.strip(" :")
