@@ -1382,7 +1382,12 @@ def _tender_document(r: random.Random, language: str) -> tuple[list[str], str]:
     lines.append("")
     if where == "key_line":
         printed = gold.upper() if r.random() < 0.4 and language != "ar" else gold
-        lines.append(f"{key}{r.choice([' : ', ': ', ' :'])}{printed}")
+        separator = r.choice([" : ", ": ", " :"])
+        if r.random() < 0.4:  # the object goes on over the next lines, broken anywhere
+            parts = _upper_lines(r, printed, language) if printed != gold or language == "ar" else [printed]
+            lines += [f"{key}{separator}{parts[0]}"] + parts[1:]
+        else:
+            lines.append(f"{key}{separator}{printed}")
     elif where == "key_above":
         lines += [f"{key}{r.choice([' :', ':', ''])}"] + _upper_lines(r, gold, language)
     elif where == "after_number":

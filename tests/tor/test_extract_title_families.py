@@ -290,3 +290,21 @@ def test_a_generic_item_of_a_sites_menu_does_not_propose_the_next_item():
         "برنامج المنح الصغرى 2027 لفائدة جمعيات الشباب\nآخر أجل : 12/05/2027\n"
     )
     assert rules_choice(text) != "عروض الشغل"
+
+
+def test_an_object_row_going_on_in_capitals_over_the_next_line_is_one_title():
+    text = (
+        "ROYAUME DU MAROC\nPROVINCE D'AZROU-SUD\n\nAPPEL D'OFFRES OUVERT N° 07/2027\n\n"
+        "OBJET : FORMATION DES CADRES DES COMMUNES\nRURALES EN GESTION BUDGÉTAIRE PARTICIPATIVE\n\n"
+        "Marché passé par appel d'offres ouvert sur offres de prix, en application du décret relatif "
+        "aux marchés publics.\n"
+    )
+    assert title_of(text) == "FORMATION DES CADRES DES COMMUNES RURALES EN GESTION BUDGÉTAIRE PARTICIPATIVE"
+
+
+def test_an_arabic_subject_row_going_on_over_the_next_line_is_one_candidate():
+    text = (
+        "المملكة المغربية\n\nالموضوع : تنظيم دورات تكوينية لفائدة أطر\nالجمعيات النسوية بالجماعات القروية\n\n"
+        "صفقة مبرمة عن طريق طلب عروض مفتوح طبقا لمقتضيات المرسوم المتعلق بالصفقات العمومية.\n"
+    )
+    assert "تنظيم دورات تكوينية لفائدة أطر الجمعيات النسوية بالجماعات القروية" in candidates(text)

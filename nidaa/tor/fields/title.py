@@ -268,6 +268,20 @@ def _value_lines(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[st
     return value, end
 
 
+def _row_going_on(doc: Doc, lines: list[tuple[int, str]], value: str, span: Span) -> tuple[str, Span]:
+    """A key row's value going on over the next lines in capitals or in Arabic ("OBJET : FORMATION
+    DES CADRES DES COMMUNES" + "RURALES EN GESTION BUDGÉTAIRE"), as ``_value_lines`` reads a lone
+    key's value."""
+    end = span[1]
+    k = bisect_right([start for start, _ in lines], end)
+    for k in range(k, min(k + _VALUE_LINES - 1, len(lines))):
+        n_start, line = lines[k]
+        if not _same_phrase(doc, end, n_start, line, value):
+            break
+        value, end = f"{value} {line}", n_start + len(line)
+    return value, (span[0], end)
+
+
 def _capitals_block(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int] | None:
     """A cover's title in capitals over two or three lines broken anywhere: the lines joined, when
     the first is a heading and no letterhead ("ROYAUME DU MAROC" + "MINISTÈRE ..." is a stack of
@@ -452,7 +466,13 @@ def rule_candidates(
                         candidates.append((0 if strong else 1, start, joined, (start, n_start + len(n_line))))
                     else:  # the next line, with the rest of its capitals block if it is one
                         block = _capitals_block(doc, lines, following)
-                        n_value, n_end = block if block else (n_line, n_start + len(n_line))
+                        n_value, (_, n_end) = (
+                            (block[0], (n_start, block[1]))
+                            if block
+                            else _row_going_on(doc, lines, n_line, (n_start, n_start + len(n_line)))
+                            if n_label  # "OBJET : FORMATION DES CADRES" + "RURALES EN ..."
+                            else (n_line, (n_start, n_start + len(n_line)))
+                        )
                         candidates.append((0 if strong else 1, start, n_value, (n_start, n_end)))
             continue
         if REF_LINE.search(folded) and not strong:
@@ -491,7 +511,13 @@ def rule_candidates(
             rank = 2
         if rank is not None:
             block = _capitals_block(doc, lines, index)  # "CONSULTANCY SERVICES FOR A" + "BASELINE ..."
-            value, end = block if block else (line, start + len(line))
+            value, (_, end) = (
+                (block[0], (start, block[1]))
+                if block
+                else _row_going_on(doc, lines, line, (start, start + len(line)))
+                if label  # "الموضوع : تنظيم دورات تكوينية لفائدة أطر" + "الجمعيات ..."
+                else (line, (start, start + len(line)))
+            )
             candidates.append((rank, start, value, (start, end)))
     for start, line in lines:  # a tender's sentence naming its object: "Le présent marché a pour objet ..."
         found = _tender_object(line)
@@ -508,6 +534,7 @@ def rule_candidates(
     for key, value, span in keyed:
         # "Title of the assignment: X" names the title outright (after recruitment wording)
         if EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2 and not has_email(value):
+            value, span = _row_going_on(doc, lines, value, span)
             candidates.append((0, -1, value, span))
             break
     for key, value, span in keyed:
@@ -516,6 +543,7 @@ def rule_candidates(
         if (TITLE_KEYS.match(key) or EXPLICIT_TITLE_KEY.match(_NUMBERING.sub("", key))) and len(
             value.split()
         ) >= 2:
+            value, span = _row_going_on(doc, lines, value, span)
             candidates.append((3, span[0], value, span))
             break
     for index in range(min(len(lines), NEAR_ORG_LINES)):
