@@ -1465,7 +1465,11 @@ def _arabic_board(r: random.Random) -> tuple[list[str], str]:
     lines = [r.choice(AR_BOARD_SITES)] + r.sample(NAV["ar"], r.randint(2, 5)) + [""]
     if r.random() < 0.4:
         lines.append(" » ".join(["الرئيسية", r.choice(["مباريات التوظيف", "مباريات عمومية"]), gold]))
-    lines += [heading]
+    head_lines = [heading]
+    at = heading.rfind(" ب")
+    if at > 0 and r.random() < 0.25:  # the heading wrapped before its "ب…" (at whom)
+        head_lines = [heading[:at], heading[at + 1 :]]
+    lines += head_lines
     if r.random() < 0.6:
         lines.append(f"نشر في {_date(r, 'ar')}{r.choice(['', ' بواسطة الإدارة', ' - آخر تحديث'])}")
     lines.append("")

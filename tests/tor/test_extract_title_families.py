@@ -308,3 +308,17 @@ def test_an_arabic_subject_row_going_on_over_the_next_line_is_one_candidate():
         "صفقة مبرمة عن طريق طلب عروض مفتوح طبقا لمقتضيات المرسوم المتعلق بالصفقات العمومية.\n"
     )
     assert "تنظيم دورات تكوينية لفائدة أطر الجمعيات النسوية بالجماعات القروية" in candidates(text)
+
+
+def test_an_arabic_heading_wrapped_before_its_preposition_is_one_title():
+    text = (
+        "الرئيسية\nمباريات\n\nمباراة لتوظيف 30 متصرفا من الدرجة الثانية\nبالوكالة الوطنية لتدبير المياه\n\n"
+        "نشر في 12/03/2027\nآخر أجل : 01/04/2027\n"
+    )
+    assert title_of(text) == "مباراة لتوظيف 30 متصرفا من الدرجة الثانية بالوكالة الوطنية لتدبير المياه"
+
+
+def test_an_arabic_place_line_under_a_post_does_not_join_it():
+    text = "منشط(ة) تربوي(ة) بدار الشباب\nمدينة صفرو\nعقد محدد المدة\n\nوصف العرض\n"
+    assert "منشط(ة) تربوي(ة) بدار الشباب" in candidates(text)
+    assert not any("صفرو" in c and "منشط" in c for c in candidates(text))

@@ -93,6 +93,14 @@ _CONTINUATION = re.compile(
 )
 
 
+# An Arabic line that cannot open a heading: it starts on a preposition or "and" fused to the
+# article ("بالوكالة الوطنية ...", "للتنمية ...", "والأطر ...") or names where ("بإقليم ...",
+# "بجماعة ..."): the title on the line above goes on with it.
+_ARABIC_GOES_ON = re.compile(
+    r"(?:بال|لل|وال|لفائدة\s|لدى\s|ب(?:مدينة|جهة|إقليم|اقليم|جماعة|عمالة|ولاية|وزارة|مؤسسة|مدرسة)\s)"
+)
+
+
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -130,7 +138,9 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
             not dangling and _CONTINUATION.match(folded) and doc.text.count("\n", end, next_start) == 1
         )
         capitals = (dangling or link_next) and _capitals(line) and _capitals(body) and len(body.split()) <= 14
-        arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and _CONTINUATION.match(folded)
+        arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and bool(
+            _CONTINUATION.match(folded) or _ARABIC_GOES_ON.match(nxt)
+        )
         if capitals:
             nxt = body
         elif (
