@@ -283,8 +283,8 @@ def _row_going_on(doc: Doc, lines: list[tuple[int, str]], value: str, span: Span
     DES CADRES DES COMMUNES" + "RURALES EN GESTION BUDGÉTAIRE"), as ``_value_lines`` reads a lone
     key's value."""
     end = span[1]
-    k = bisect_right([start for start, _ in lines], end)
-    for k in range(k, min(k + _VALUE_LINES - 1, len(lines))):
+    below = bisect_right([start for start, _ in lines], end)  # the first line after the value
+    for k in range(below, min(below + _VALUE_LINES - 1, len(lines))):
         n_start, line = lines[k]
         if not _same_phrase(doc, end, n_start, line, value):
             break
