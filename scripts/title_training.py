@@ -1187,9 +1187,820 @@ def _sought_notice(r: random.Random, language: str, org: str) -> tuple[list[str]
     return lines, gold
 
 
+# ----- Families added for issue 16 (calls of kinds the ranker had not seen): public tenders'
+# documents, Arabic job boards, NGO-directory pages, grant aggregators, recruitment platforms and
+# letters of invitation read from a PDF. They are drawn from their own random stream (see
+# ``calls``) so the pages of the families above stay as they were.
+
+# A tender's object, as "Objet du marché" gives it (the gold title): what is bought.
+TENDER_OBJECTS = {
+    "fr": [
+        "Organisation de sessions de formation au profit des élus et des cadres des communes de la province de {place}",
+        "Réalisation d'une étude diagnostique sur la {theme} dans la province de {place}",
+        "Assistance technique pour l'élaboration du plan d'action communal de {place}",
+        "Animation d'ateliers de renforcement des capacités des associations en {theme}",
+        "Élaboration d'un guide de procédures en matière de {theme}",
+        "Formation du personnel de la délégation de {place} en {theme}",
+        "Accompagnement des coopératives féminines de la province de {place}",
+    ],
+    "en": [
+        "Provision of training services on {theme} for municipal staff in {place}",
+        "Consultancy services for a baseline study on {theme}",
+        "Design and delivery of a capacity-building programme on {theme}",
+        "Technical assistance to the Ministry of Social Development on {theme}",
+    ],
+    "ar": [
+        "تنظيم دورات تكوينية لفائدة المنتخبين والأطر الجماعية بإقليم {place}",
+        "إنجاز دراسة تشخيصية حول {theme} بإقليم {place}",
+        "المساعدة التقنية لإعداد برنامج عمل جماعة {place}",
+        "تأطير ورشات لتقوية قدرات الجمعيات في مجال {theme}",
+    ],
+}
+TENDER_HEADS = {
+    "fr": [
+        ["ROYAUME DU MAROC", "MINISTÈRE DE L'INTÉRIEUR", "PROVINCE DE {PLACE}", "SECRÉTARIAT GÉNÉRAL"],
+        [
+            "ROYAUME DU MAROC",
+            "المملكة المغربية",
+            "Ministère de l'Intérieur",
+            "Province de {place}",
+            "Division du Budget et des Marchés",
+        ],
+        ["ROYAUME DU MAROC", "RÉGION DE {PLACE}", "AGENCE RÉGIONALE D'EXÉCUTION DES PROJETS"],
+        ["RÉPUBLIQUE TUNISIENNE", "Ministère des Affaires Sociales", "Gouvernorat de {place}"],
+        ["ROYAUME DU MAROC", "COMMUNE DE {PLACE}", "Direction des Services"],
+    ],
+    "en": [
+        ["HASHEMITE KINGDOM OF JORDAN", "Ministry of Social Development", "Procurement Department"],
+        ["REPUBLIC OF LEBANON", "Ministry of Social Affairs", "Procurement Unit"],
+    ],
+    "ar": [
+        [
+            "المملكة المغربية",
+            "وزارة الداخلية",
+            "عمالة إقليم {place}",
+            "الكتابة العامة",
+            "قسم الميزانية والصفقات",
+        ],
+        ["المملكة المغربية", "جهة {place}", "الوكالة الجهوية لتنفيذ المشاريع"],
+    ],
+}
+TENDER_KINDS = {
+    "fr": [
+        "CAHIER DES PRESCRIPTIONS SPÉCIALES",
+        "CAHIER DES PRESCRIPTIONS SPECIALES (CPS)",
+        "RÈGLEMENT DE CONSULTATION",
+        "DOSSIER D'APPEL D'OFFRES",
+        "Cahier des Clauses Administratives Particulières",
+    ],
+    "en": ["TENDER DOCUMENTS", "INVITATION TO BID", "REQUEST FOR QUOTATIONS"],
+    "ar": ["كناش التحملات الخاصة", "نظام الاستشارة", "ملف طلب العروض"],
+}
+TENDER_NUMBERS = {
+    "fr": [
+        "APPEL D'OFFRES OUVERT N° {n}/{year}",
+        "Appel d'offres ouvert sur offres de prix n° {n}/{year}/{code}",
+        "AOO N° {n}/{code}/{year}",
+        "CONSULTATION N° {n}/{year}",
+        "Bon de commande n° {n}/{year}",
+    ],
+    "en": ["Tender No. {n}/{year}", "RFQ No. {code}/{n}/{year}", "Tender Ref: {code}-{year}-{n}"],
+    "ar": ["طلب عروض مفتوح رقم {n}/{year}", "طلب عروض أثمان مفتوح رقم {n}/{code}/{year}"],
+}
+OBJECT_KEYS = {
+    "fr": ["OBJET", "Objet", "Objet du marché", "OBJET DU MARCHE", "Objet de l'appel d'offres"],
+    "en": ["Subject", "Object of the tender", "SUBJECT"],
+    "ar": ["موضوع الصفقة", "الموضوع", "موضوع طلب العروض"],
+}
+TENDER_LEGAL = {
+    "fr": "Marché passé par appel d'offres ouvert sur offres de prix, en application de l'alinéa 2 du paragraphe 1 de l'article 19 et de l'article 20 du décret n° 2-12-349 du 8 joumada I 1434 (20 mars 2013) relatif aux marchés publics.",
+    "en": "This tender is conducted under the Government Procurement By-law No. 8 of 2022 and its instructions.",
+    "ar": "صفقة مبرمة عن طريق طلب عروض مفتوح طبقا لمقتضيات المادة 19 من المرسوم رقم 2.12.349 الصادر في 8 جمادى الأولى 1434 (20 مارس 2013) المتعلق بالصفقات العمومية.",
+}
+TENDER_PARTIES = {
+    "fr": [
+        "ENTRE :",
+        "La {owner}, représentée par Monsieur le Gouverneur, désignée ci-après par « le maître d'ouvrage »",
+        "D'une part,",
+        "ET :",
+        "M. ……………………………………… agissant au nom et pour le compte de ……………………………",
+        "Inscrit au registre de commerce de ………… sous le n° ………………",
+        "D'autre part,",
+    ],
+    "en": [
+        "BETWEEN:",
+        "The {owner}, hereinafter called “the Employer”",
+        "AND:",
+        "Mr/Ms ______________________ acting on behalf of ______________________",
+    ],
+    "ar": [
+        "بين :",
+        "{owner} ممثلة في شخص السيد العامل، والمشار إليها بعده بصاحب المشروع",
+        "من جهة،",
+        "و :",
+        "السيد …………………………… بصفته ……………………………",
+        "من جهة أخرى،",
+    ],
+}
+TENDER_ARTICLES = {
+    "fr": [
+        "Article 1 : Objet du marché",
+        "Article 2 : Consistance des prestations",
+        "Article 3 : Pièces constitutives du marché",
+        "Article 4 : Délai d'exécution",
+        "Article 5 : Cautionnement provisoire",
+    ],
+    "en": [
+        "Section 1: Instructions to Bidders",
+        "Section 2: Scope of Services",
+        "Section 3: Evaluation Criteria",
+    ],
+    "ar": ["المادة 1 : موضوع الصفقة", "المادة 2 : مكونات الخدمات", "المادة 3 : الوثائق المكونة للصفقة"],
+}
+CONTENTS = {"fr": ["SOMMAIRE", "Table des matières"], "en": ["CONTENTS"], "ar": ["الفهرس"]}
+# Article 1's sentence restates the object among the contract's words (a sentence, not the title)
+OBJECT_SENTENCE = {
+    "fr": "Le présent marché a pour objet {obj} pour le compte de la {owner}, conformément aux prescriptions du présent cahier, au bordereau des prix et au détail estimatif ci-annexés.",
+    "en": "The purpose of this tender is the {obj} for the {owner}, in accordance with the terms of reference, the bill of quantities and the general conditions of contract attached hereto.",
+    "ar": "تهدف هذه الصفقة إلى {obj} لفائدة {owner}، وذلك وفق مقتضيات هذا الكناش وجدول الأثمان والتفصيل التقديري المرفقين به والنصوص التنظيمية الجاري بها العمل.",
+}
+
+
+def _upper_lines(r: random.Random, text: str, language: str) -> list[str]:
+    """A cover's title in capitals, over one to three lines cut between words."""
+    text = text.upper() if language != "ar" else text
+    words = text.split()
+    if len(words) < 8 or r.random() < 0.3:
+        return [text]
+    parts = r.choice([2, 3]) if len(words) >= 12 else 2
+    cuts = sorted(r.sample(range(3, len(words) - 2, 2), parts - 1))  # two words a line at least
+    bounds = [0, *cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _tender_document(r: random.Random, language: str) -> tuple[list[str], str]:
+    """A public tender's document (CPS, règlement de consultation) read from a PDF: the state's
+    letterhead (perhaps in both scripts), the document's kind, the tender's number, its object
+    (the title: behind "Objet :", on the lines after it, after the number, or alone in
+    capitals), the legal basis, the parties with blank fields, a table of contents with dotted
+    leaders, page headers repeated, "Article 1 : Objet du marché"."""
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
+    gold = r.choice(TENDER_OBJECTS[language]).format(place=place, theme=theme)
+    year = r.randint(2016, 2026)
+    number = r.choice(TENDER_NUMBERS[language]).format(
+        n=r.randint(1, 60), year=year, code="".join(r.sample("ABCDGPRST", 2))
+    )
+    stack = [line.format(place=place, PLACE=place.upper()) for line in r.choice(TENDER_HEADS[language])]
+    owner = {
+        "fr": f"Province de {place}",
+        "en": "Ministry of Social Development",
+        "ar": f"عمالة إقليم {place}",
+    }[language]
+    page_header = f"{r.choice(['CPS', 'RC', 'DAO'])} – {number}{r.choice(['', f' – {owner}'])}"
+    lines = stack + [""]
+    if r.random() < 0.4:
+        lines += [page_header + "   " + PAGE_OF[language].format(page=1, n=r.randint(12, 40)), ""]
+    kind = r.choice(TENDER_KINDS[language])
+    key = r.choice(OBJECT_KEYS[language])
+    # "sentence": only Article 1's sentence names the object
+    where = r.choice(["key_line", "key_above", "after_number", "cover", "number_relative", "sentence"])
+    link = {"fr": ["relatif à", "ayant pour objet", "pour"], "en": ["for"], "ar": ["من أجل", "لأجل"]}[
+        language
+    ]
+    body = gold[:1].lower() + gold[1:] if language != "ar" else gold
+    if where == "cover":
+        lines += _upper_lines(r, gold, language) + [""]
+    lines += [kind, ""] if r.random() < 0.8 else []
+    if where == "number_relative":
+        joined = f"{number} {r.choice(link)} {body}"
+        lines += _upper_lines(r, joined, language) if r.random() < 0.5 else [joined]
+    else:
+        lines.append(number)
+        if r.random() < 0.5:
+            lines.append({"fr": "(Séance publique)", "en": "(Open tender)", "ar": "(جلسة عمومية)"}[language])
+    lines.append("")
+    if where == "key_line":
+        printed = gold.upper() if r.random() < 0.4 and language != "ar" else gold
+        separator = r.choice([" : ", ": ", " :"])
+        if r.random() < 0.4:  # the object goes on over the next lines, broken anywhere
+            parts = _upper_lines(r, printed, language) if printed != gold or language == "ar" else [printed]
+            lines += [f"{key}{separator}{parts[0]}"] + parts[1:]
+        else:
+            lines.append(f"{key}{separator}{printed}")
+    elif where == "key_above":
+        lines += [f"{key}{r.choice([' :', ':', ''])}"] + _upper_lines(r, gold, language)
+    elif where == "after_number":
+        lines += _upper_lines(r, gold, language)
+    lines += ["", TENDER_LEGAL[language], ""]
+    if r.random() < 0.7:
+        lines += [p.format(owner=owner) for p in TENDER_PARTIES[language]] + [""]
+    if r.random() < 0.6:
+        articles = TENDER_ARTICLES[language]
+        lines += [r.choice(CONTENTS[language])] + [
+            f"{a} {r.choice(['.', '…']) * r.randint(10, 40)} {i + 3}" for i, a in enumerate(articles)
+        ]
+        lines.append("")
+    lines += [page_header, TENDER_ARTICLES[language][0]]
+    lines.append(OBJECT_SENTENCE[language].format(obj=body, owner=owner))
+    lines += [TENDER_ARTICLES[language][1], page_header]
+    return lines, gold
+
+
+# An Arabic jobs site's copy of a public competition: the heading (stretched with tatweel,
+# the deadline or the site glued to it, perhaps the number of posts first), a key/value
+# table flattened into pipes, "key : value" lines or a key over its value, the notice.
+AR_BOARD_GRADES = [
+    "متصرفين من الدرجة الثانية",
+    "تقنيين من الدرجة الثالثة",
+    "مهندسين من الدرجة الأولى",
+    "محررين من الدرجة الثالثة",
+    "مساعدين إداريين",
+    "أطر في عدة تخصصات",
+    "ممرضين مجازين من الدرجة الأولى",
+]
+AR_BOARD_ORGS = [
+    "وزارة التضامن والإدماج الاجتماعي والأسرة",
+    "جماعة {place}",
+    "المجلس الإقليمي ل{place}",
+    "الوكالة الحضرية ل{place}",
+    "المكتب الوطني للاستشارة الفلاحية",
+    "مؤسسة التعاون الوطني",
+]
+AR_BOARD_SITES = ["وظيفة بريس", "منصة التشغيل", "بوابة المباريات", "Alwadifa Club", "Concours Maroc"]
+
+
+def _stretch(r: random.Random, text: str) -> str:
+    """Tatweel in a few words, as Arabic jobs sites print their headings ("مبـــاراة")."""
+    words = text.split()
+    for i in r.sample(range(len(words)), min(len(words), r.randint(1, 3))):
+        word = words[i]
+        if len(word) >= 4 and all("\u0621" <= c <= "\u064a" for c in word):
+            k = r.randint(1, len(word) - 2)
+            if word[k - 1] not in "اأإآدذرزوؤءة":
+                words[i] = word[:k] + "ـ" * r.randint(1, 4) + word[k:]
+    return " ".join(words)
+
+
+def _arabic_board(r: random.Random) -> tuple[list[str], str]:
+    place = r.choice(PLACES_AR)
+    org = r.choice(AR_BOARD_ORGS).format(place=place)
+    count = r.choice([2, 3, 5, 12, 30, 45, 138])
+    grade = r.choice(AR_BOARD_GRADES)
+    shapes = [
+        f"مباراة لتوظيف {count} {grade} ب{org}",
+        f"إعلان عن مباراة لتوظيف {count} {grade}",
+        f"{org}: مباراة توظيف {count} {grade}",
+        f"توظيف {count} {grade} ب{org}",
+        f"فتح باب الترشيح لشغل منصب رئيس مصلحة ب{org}",
+        f"إعلان عن تنظيم مباراة لتوظيف {grade} لفائدة {org}",
+    ]
+    gold = r.choice(shapes)
+    heading = _stretch(r, gold) if r.random() < 0.5 else gold
+    glue = r.choice(["deadline", "site", "count", "plain", "plain"])
+    if glue == "deadline":
+        heading += f" {r.choice(DEADLINE_TAILS['ar']).format(date=_date(r, 'ar'))}"
+    elif glue == "site":
+        heading += f" {r.choice(['-', '|', '–'])} {r.choice(AR_BOARD_SITES)}"
+    lines = [r.choice(AR_BOARD_SITES)] + r.sample(NAV["ar"], r.randint(2, 5)) + [""]
+    if r.random() < 0.4:
+        lines.append(" » ".join(["الرئيسية", r.choice(["مباريات التوظيف", "مباريات عمومية"]), gold]))
+    head_lines = [heading]
+    at = heading.rfind(" ب")
+    if at > 0 and r.random() < 0.25:  # the heading wrapped before its "ب…" (at whom)
+        head_lines = [heading[:at], heading[at + 1 :]]
+    lines += head_lines
+    if r.random() < 0.6:
+        lines.append(f"نشر في {_date(r, 'ar')}{r.choice(['', ' بواسطة الإدارة', ' - آخر تحديث'])}")
+    lines.append("")
+    rows = [
+        ("الجهة المنظمة", org),
+        ("عدد المناصب", str(count)),
+        ("الدرجة", grade),
+        ("آخر أجل", _date(r, "ar")),
+        ("تاريخ المباراة", _date(r, "ar")),
+        ("السلم", str(r.choice([8, 9, 10, 11]))),
+        ("المدينة", place),
+    ]
+    rows = r.sample(rows, r.randint(3, len(rows)))
+    table = r.choice(["pipes", "cells", "colon", "two_lines"])
+    for key, value in rows:
+        if table == "pipes":
+            lines.append(f"{key} | {value}")
+        elif table == "cells":
+            lines.append(f"| {key} | {value} |")
+        elif table == "colon":
+            lines.append(f"{key} : {value}")
+        else:
+            lines += [key, value]
+    lines.append("")
+    notice = gold.split(": ", 1)[-1].removeprefix("إعلان عن ").removeprefix("تنظيم ")
+    verb = "" if notice.startswith("فتح") else "تنظيم "
+    lines.append(_stretch(r, f"تعلن {org} عن {verb}{notice}، وذلك يوم {_date(r, 'ar')}."))
+    lines += r.sample(
+        [
+            "شروط الترشيح :",
+            "- أن يكون المترشح من جنسية مغربية؛",
+            "- أن يكون بالغا من العمر 18 سنة على الأقل؛",
+            "ملف الترشيح :",
+            "- طلب خطي موقع من طرف المترشح؛",
+            "- نسخة من الشهادة المطلوبة؛",
+            "يتعين على المترشحين إيداع ترشيحاتهم عبر البوابة الإلكترونية.",
+            "للمزيد من المعلومات حمل الإعلان أسفله",
+        ],
+        r.randint(3, 6),
+    )
+    if r.random() < 0.4:
+        lines += [
+            "",
+            "مباريات ذات صلة",
+            f"مباراة لتوظيف {r.choice(AR_BOARD_GRADES)}",
+            "توظيف أساتذة التعليم الأولي",
+        ]
+    return lines, gold
+
+
+# An NGO directory's page: the organisation's profile block first (name, type, founding year,
+# sectors, address, telephone, website), then the call with its own labels; other calls of the
+# same organisation may follow.
+DIRECTORY_SITES = {
+    "fr": ["Annuaire de la société civile", "Réseau des Associations", "Portail Jamaiyat"],
+    "en": ["Civil Society Directory", "NGO Network Portal", "CSO Hub"],
+    "ar": ["دليل المجتمع المدني", "شبكة الجمعيات"],
+}
+DIRECTORY_PROFILE = {
+    "fr": [
+        "Type : Association locale",
+        "Année de création : {year}",
+        "Domaines d'intervention : {themes}",
+        "Adresse : {n}, rue Ibn Khaldoun, {place}",
+        "Téléphone : +212 5 22 {n}{n} {n}0 {n}1",
+        "Site web : www.{slug}.org",
+        "Membre depuis {year}",
+    ],
+    "en": [
+        "Type: Local NGO",
+        "Founded: {year}",
+        "Sectors: {themes}",
+        "Address: {n} Hamra Street, {place}",
+        "Phone: +961 1 {n}{n}{n} {n}0{n}",
+        "Website: www.{slug}.org",
+        "Member since {year}",
+    ],
+    "ar": [
+        "النوع : جمعية محلية",
+        "سنة التأسيس : {year}",
+        "مجالات التدخل : {themes}",
+        "العنوان : {n} شارع ابن خلدون، {place}",
+        "الهاتف : 05 22 {n}{n} {n}0 {n}1",
+        "الموقع : www.{slug}.org",
+    ],
+}
+DIRECTORY_TABS = {
+    "fr": ["Profil", "Actualités", "Opportunités", "Appels", "Contacter l'association"],
+    "en": ["Profile", "News", "Jobs", "Calls", "Contact the organization"],
+    "ar": ["الملف", "الأخبار", "الفرص", "اتصل بالجمعية"],
+}
+DIRECTORY_CALL = {
+    "fr": [
+        "Date limite : {date}",
+        "Type : {kind}",
+        "Pays : Maroc",
+        "Ville : {place}",
+        "Type de contrat : Consultance",
+    ],
+    "en": [
+        "Deadline: {date}",
+        "Type: {kind}",
+        "Country: Lebanon",
+        "City: {place}",
+        "Type of Contract: Consultancy",
+    ],
+    "ar": ["آخر أجل : {date}", "النوع : {kind}", "البلد : المغرب", "المدينة : {place}"],
+}
+CALL_KINDS = {
+    "fr": ["Appel à consultation", "Offre d'emploi", "Appel à propositions"],
+    "en": ["Call for consultancy", "Job", "Call for proposals"],
+    "ar": ["طلب استشارة", "عرض شغل", "طلب مشاريع"],
+}
+
+
+def _directory_page(r: random.Random, language: str, org: str, printed: str) -> tuple[list[str], str]:
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    themes = r.sample({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language], 3)
+    gold = printed if r.random() < 0.6 else _post_heading(r, language)[0]
+    values = {
+        "year": r.randint(1995, 2018),
+        "themes": ("، " if language == "ar" else ", ").join(themes),
+        "n": r.randint(2, 9),
+        "place": place,
+        "slug": "".join(w[:3].lower() for w in org.split()[:3] if w.isascii()) or "jam",
+        "date": _date(r, language),
+        "kind": r.choice(CALL_KINDS[language]),
+    }
+    site = r.choice(DIRECTORY_SITES[language])
+    lines = [site] + r.sample(NAV[language], r.randint(1, 4))
+    if r.random() < 0.5:
+        lines.append(" > ".join([NAV[language][0], site, org]))
+    lines += ["", org]
+    if r.random() < 0.5:
+        acronym = "".join(w[0] for w in org.split() if w[:1].isupper())
+        lines.append(acronym if len(acronym) >= 2 else org.split()[0])
+    profile = [p.format(**values) for p in DIRECTORY_PROFILE[language]]
+    lines += r.sample(profile, r.randint(3, len(profile)))
+    lines += r.sample(DIRECTORY_TABS[language], r.randint(2, 4)) + [""]
+    where = r.choice(["heading", "heading", "kind_above", "glued", "after_labels"])
+    call = [c.format(**values) for c in r.sample(DIRECTORY_CALL[language], r.randint(2, 4))]
+    if where == "kind_above":
+        lines += [values["kind"], gold]
+    elif where == "glued":
+        lines.append(f"{gold} {r.choice(['-', '–', '|'])} {org}")
+    if where == "after_labels":
+        lines += call + ["", gold]
+    else:
+        if where == "heading":
+            lines += [gold.upper()] if r.random() < 0.2 and language != "ar" else [gold]
+        lines += call
+    lines += [""] + _sentences(r, language, org)
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    if r.random() < 0.4:
+        other = {
+            "fr": "Autres appels de l'association",
+            "en": "Other calls from this organization",
+            "ar": "فرص أخرى للجمعية",
+        }
+        lines += ["", other[language], _post_heading(r, language)[0]]
+    return lines, gold
+
+
+# A grants aggregator's post: the site, the call's heading (a funder's programme), the donor,
+# the amount, who is eligible, in label lines before or after it; the funder's invitation.
+DONORS = {
+    "fr": [
+        "Union européenne",
+        "Agence Française de Développement",
+        "Fondation Drosos",
+        "Ambassade de Suisse",
+    ],
+    "en": [
+        "European Union",
+        "U.S. Embassy",
+        "Drosos Foundation",
+        "Swiss Agency for Development and Cooperation",
+    ],
+    "ar": ["الاتحاد الأوروبي", "الوكالة الفرنسية للتنمية", "سفارة سويسرا", "مؤسسة دروسوس"],
+}
+GRANT_TITLES = {
+    "fr": [
+        "Appel à propositions {year} : soutien aux initiatives locales de {theme}",
+        "Appel à projets « {project} » {year}",
+        "{donor} : appel à projets pour la {theme} au Maroc",
+        "Programme de petites subventions {year} pour les associations de jeunes",
+    ],
+    "en": [
+        "{donor} Call for Proposals: {theme} in Morocco and Tunisia",
+        "{year} Small Grants Programme for Youth-led Organisations",
+        "Request for Applications: {project} Community Fund {year}",
+        "Funding Opportunity: Civil Society Initiatives on {theme}",
+    ],
+    "ar": [
+        "طلب مشاريع {year} لدعم مبادرات {theme}",
+        "{donor} : دعوة لتقديم مقترحات مشاريع في مجال {theme}",
+        "برنامج المنح الصغرى {year} لفائدة جمعيات الشباب",
+    ],
+}
+GRANT_LABELS = {
+    "fr": [
+        "Bailleur : {donor}",
+        "Montant : jusqu'à {amount} EUR",
+        "Date limite : {date}",
+        "Pays éligibles : Maroc, Tunisie, Jordanie, Liban",
+        "Bénéficiaires : associations, coopératives",
+        "Type : Subvention",
+    ],
+    "en": [
+        "Donor: {donor}",
+        "Grant amount: up to USD {amount}",
+        "Funding amount: USD {amount}",
+        "Deadline: {date}",
+        "Eligible countries: Morocco, Tunisia, Jordan, Lebanon",
+        "Eligibility: NGOs, CSOs, community-based organisations",
+        "Grant type: Project grant",
+    ],
+    "ar": [
+        "الجهة المانحة : {donor}",
+        "قيمة المنحة : إلى غاية {amount} درهم",
+        "آخر أجل : {date}",
+        "الدول المؤهلة : المغرب، تونس، الأردن، لبنان",
+        "الفئات المستهدفة : الجمعيات والتعاونيات",
+    ],
+}
+GRANT_INVITE = {
+    "fr": "{donor} invite les organisations de la société civile à soumettre des propositions de projets visant à renforcer la {theme}.",
+    "en": "The {donor} invites civil society organisations to submit proposals for projects that strengthen {theme}.",
+    "ar": "يدعو {donor} منظمات المجتمع المدني إلى تقديم مقترحات مشاريع تهدف إلى تعزيز {theme}.",
+}
+ELIGIBILITY = {
+    "fr": ["Critères d'éligibilité", "Qui peut postuler ?", "Comment postuler ?"],
+    "en": ["Eligibility Criteria", "Who can apply?", "How to apply"],
+    "ar": ["شروط الأهلية", "من يمكنه الترشح؟", "كيفية الترشح"],
+}
+
+
+def _grant_aggregator(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    theme = r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language])
+    donor = r.choice(DONORS[language])
+    year = r.randint(2021, 2026)
+    gold = r.choice(GRANT_TITLES[language]).format(
+        donor=donor, theme=theme, year=year, project=r.choice(PROJECTS)
+    )
+    values = {
+        "donor": donor,
+        "amount": r.choice(["25,000", "50 000", "100,000", "200 000"]),
+        "date": _date(r, language),
+    }
+    labels = [g.format(**values) for g in r.sample(GRANT_LABELS[language], r.randint(3, 5))]
+    site = r.choice(["Grants Hub", "Opportunités de financement", "Funding Watch", "منح وفرص"])
+    lines = [site] + r.sample(NAV[language], r.randint(2, 4))
+    if r.random() < 0.4:
+        lines.append(
+            " » ".join(
+                [
+                    NAV[language][0],
+                    r.choice(["Grants", "Financements", "منح"]),
+                    r.choice(["Morocco", "Maroc", "المغرب"]),
+                ]
+            )
+        )
+    head = gold
+    glue = r.choice(["plain", "plain", "site", "upper", "split"])
+    if glue == "site":
+        head = [f"{gold} {r.choice(['-', '|', '–'])} {site}"]
+    elif glue == "upper" and language != "ar":
+        head = [gold.upper()]
+    elif glue == "split":
+        head = _split_two_lines(r, gold, language)
+    else:
+        head = [gold]
+    lines.append("")
+    if r.random() < 0.5:
+        lines += head + [_date(r, language)] + labels
+    else:
+        lines += labels + [""] + head
+    lines += ["", GRANT_INVITE[language].format(donor=donor, theme=theme)]
+    lines += _grant_sentences(r, language)
+    lines += [r.choice(ELIGIBILITY[language])] + _grant_sentences(r, language)
+    if r.random() < 0.4:
+        lines += ["", r.choice(["Related grants", "Voir aussi", "فرص مشابهة"])]
+        lines += [
+            r.choice(GRANT_TITLES[language]).format(
+                donor=r.choice(DONORS[language]),
+                theme=r.choice({"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language]),
+                year=year - 1,
+                project=r.choice(PROJECTS),
+            )
+        ]
+    return lines, gold
+
+
+# A recruitment platform's offer: a reference, the post (perhaps with "(H/F)" or the contract
+# glued to it, or behind "Intitulé du poste :"), who offers it, label lines ("Type de contrat :
+# CDD", "Réf. : ..."), an "apply" button, the description.
+RECRUIT_LABELS = {
+    "fr": [
+        "Réf. : {ref}",
+        "Type de contrat : {contract}",
+        "Lieu de travail : {place}",
+        "Date de publication : {date}",
+        "Date limite de candidature : {date2}",
+        "Niveau d'expérience : 3 à 5 ans",
+        "Niveau d'études : Bac+5",
+        "Secteur d'activité : ONG / Associatif",
+        "Nombre de postes : 1",
+    ],
+    "en": [
+        "Ref.: {ref}",
+        "Contract type: {contract}",
+        "Location: {place}",
+        "Date posted: {date}",
+        "Closing date: {date2}",
+        "Experience: 3-5 years",
+        "Education: Master's degree",
+        "Industry: Non-profit",
+    ],
+    "ar": [
+        "المرجع : {ref}",
+        "نوع العقد : {contract}",
+        "مكان العمل : {place}",
+        "تاريخ النشر : {date}",
+        "آخر أجل للترشيح : {date2}",
+        "عدد المناصب : 1",
+    ],
+}
+RECRUIT_KEYS = {
+    "fr": ["Intitulé du poste", "Poste", "Titre du poste", "Poste à pourvoir"],
+    "en": ["Job Title", "Position", "Job title"],
+    "ar": ["المنصب", "عنوان المنصب"],
+}
+
+
+def _recruitment_platform(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    gold, _ = _post_heading(r, language)
+    values = {
+        "ref": f"{r.choice(['', 'OFF-', 'RH/'])}{r.randint(2024, 2026)}/{r.randint(10, 999)}",
+        "contract": r.choice(CONTRACTS[language]),
+        "place": place,
+        "date": _date(r, language),
+        "date2": _date(r, language),
+    }
+    labels = [g.format(**values) for g in r.sample(RECRUIT_LABELS[language], r.randint(3, 6))]
+    if r.random() < 0.8:  # a seniority with a slash ("Manager/Supervisor"): a value, not the post
+        key = {"fr": "Niveau de poste", "en": "Career level", "ar": "المستوى"}[language]
+        labels.insert(r.randint(0, len(labels)), f"{key} : {r.choice(LEVELS[language])}")
+    if r.random() < 0.3:  # where the post sits in the organisation: a path, not the post
+        themes = {"fr": THEMES_FR, "en": THEMES_EN, "ar": THEMES_AR}[language]
+        labels.append(DEPARTMENTS[language].format(a=r.choice(themes), b=r.choice(themes)))
+    if r.random() < 0.4:  # the label/value table flattened: each key over its value
+        labels = [
+            part.strip()
+            for label in labels
+            for part in (label.split(" : ", 1) if " : " in label else label.split(": ", 1))
+        ]
+    lines = [r.choice(SITES[language])] + r.sample(NAV[language], r.randint(2, 4)) + [""]
+    where = r.choice(["top", "after_ref", "key", "after_labels", "glued"])
+    printed = gold
+    if r.random() < 0.3 and language != "ar":
+        printed = f"{gold} {r.choice(['(H/F)', '(F/H)', 'H/F', '(M/F)'])}"
+    if r.random() < 0.2 and language != "ar":
+        printed = printed.upper()
+    if where == "top":
+        lines += [printed, org] + labels
+    elif where == "after_ref":
+        ref = (
+            labels[0]
+            if labels[0].startswith(("Réf", "Ref", "المرجع"))
+            else RECRUIT_LABELS[language][0].format(**values)
+        )
+        lines += [ref, printed, org] + [x for x in labels if x != ref]
+    elif where == "key":
+        lines += [org] + labels[:2] + [f"{r.choice(RECRUIT_KEYS[language])} : {printed}"] + labels[2:]
+    elif where == "after_labels":
+        lines += [org] + labels + ["", printed]
+    else:
+        lines += [
+            f"{printed} {r.choice(['-', '–'])} {r.choice(CONTRACTS[language])} {r.choice(['-', '–'])} {place}",
+            org,
+        ] + labels
+    lines += [""]
+    if r.random() < 0.5:
+        lines.append(
+            {"fr": "Postuler à cette offre", "en": "Apply for this job", "ar": "قدم ترشيحك"}[language]
+        )
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines, gold
+
+
+# A letter of invitation (a selection of consultants) as a PDF transcript reads it back: the
+# letterhead, the place and date, a reference, "Lettre d'invitation", to whom, "Objet : ..."
+# (the title, perhaps over two lines), the salutation, numbered paragraphs.
+INVITATION_HEADS = {
+    "fr": [
+        ["ROYAUME DU MAROC", "Agence du Partenariat pour le Progrès"],
+        ["ROYAUME DU MAROC", "Ministère de l'Économie et des Finances", "Direction du Budget"],
+        ["{ORG}"],
+    ],
+    "en": [["{ORG}"], ["HASHEMITE KINGDOM OF JORDAN", "Ministry of Planning and International Cooperation"]],
+    "ar": [["المملكة المغربية", "وزارة الاقتصاد والمالية"], ["{org}"]],
+}
+INVITATION_OBJECTS = {
+    "fr": [
+        "Sélection d'un consultant {level} pour {obj}",
+        "Recrutement d'un bureau d'études pour {obj}",
+        "Sélection d'un cabinet pour {obj}",
+    ],
+    "en": ["Selection of an individual consultant for {obj}", "Selection of a consulting firm for {obj}"],
+    "ar": ["انتقاء مستشار من أجل {obj}", "انتقاء مكتب دراسات من أجل {obj}"],
+}
+INVITATION_BODY = {
+    "fr": [
+        "Madame, Monsieur,",
+        "1. Le Gouvernement du Royaume du Maroc a reçu un don et a l'intention d'utiliser une partie de ce don pour effectuer les paiements au titre du contrat pour lequel la présente lettre d'invitation est émise.",
+        "2. L'Agence invite par la présente lettre les consultants présélectionnés à soumettre leurs propositions techniques et financières.",
+        "3. La présente lettre d'invitation a été adressée aux consultants figurant sur la liste restreinte.",
+    ],
+    "en": [
+        "Dear Sir/Madam,",
+        "1. The Government has received financing and intends to apply part of the proceeds towards payments under the contract for which this Letter of Invitation is issued.",
+        "2. The Client now invites proposals to provide the following consulting services.",
+        "3. This Letter of Invitation has been addressed to the shortlisted consultants.",
+    ],
+    "ar": [
+        "سلام تام بوجود مولانا الإمام،",
+        "وبعد، يشرفني أن أدعوكم إلى تقديم عروضكم التقنية والمالية.",
+        "1. حصلت الحكومة على تمويل وتعتزم استعمال جزء منه لأداء المبالغ المستحقة برسم هذا العقد.",
+    ],
+}
+
+
+def _invitation_letter(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    obj = _fill(r, r.choice({"fr": OBJECTS_FR, "en": OBJECTS_EN, "ar": OBJECTS_AR}[language]), language)
+    gold = r.choice(INVITATION_OBJECTS[language]).format(
+        obj=obj, level=r.choice(["junior", "senior", "individuel"])
+    )
+    stack = [s.format(ORG=org.upper(), org=org) for s in r.choice(INVITATION_HEADS[language])]
+    lines: list[str] = []
+    if r.random() < 0.4:  # a document host's cut copy of the title, then its furniture
+        lines += [_cut_copy(r, gold), "", r.choice(["Transcription", "Texte intégral", "Full text"]), ""]
+    lines += stack
+    city = r.choice(["Rabat", "Casablanca", "Amman"] if language != "ar" else ["الرباط", "الدار البيضاء"])
+    dated = {
+        "fr": f"{city}, le {_date(r, 'fr')}",
+        "en": f"{city}, {_date(r, 'en')}",
+        "ar": f"{city} في {_date(r, 'ar')}",
+    }[language]
+    ref = {"fr": "Réf. : ", "en": "Ref: ", "ar": "المرجع : "}[
+        language
+    ] + f"{''.join(r.sample('ACDMPRS', 3))}/{r.randint(10, 999)}/{r.randint(2016, 2026)}"
+    lines += r.sample([dated, ref], 2) + [""]
+    if r.random() < 0.7:
+        lines.append(
+            r.choice(
+                {
+                    "fr": ["LETTRE D'INVITATION", "Lettre d'invitation"],
+                    "en": ["LETTER OF INVITATION", "Letter of Invitation"],
+                    "ar": ["رسالة دعوة"],
+                }[language]
+            )
+        )
+    lines.append(
+        {
+            "fr": "À : Mesdames et Messieurs les Consultants",
+            "en": "To: Shortlisted Consultants",
+            "ar": "إلى السادة المستشارين",
+        }[language]
+    )
+    label = {
+        "fr": ["Objet", "OBJET", "Objet de la consultation"],
+        "en": ["Subject", "SUBJECT", "Re"],
+        "ar": ["الموضوع"],
+    }[language]
+    shown = gold.upper() if r.random() < 0.2 and language != "ar" else gold
+    parts = _split_two_lines(r, shown, language) if r.random() < 0.4 else [shown]
+    lines.append(f"{r.choice(label)}{r.choice([' : ', ': ', ' :'])}{parts[0]}")
+    lines += parts[1:]
+    if r.random() < 0.5:
+        lines.append(
+            {"fr": "Réf. : AMI n° ", "en": "Ref: REOI No. ", "ar": "المرجع : طلب إبداء الاهتمام رقم "}[
+                language
+            ]
+            + f"{r.randint(1, 30)}/{r.randint(2016, 2026)}"
+        )
+    lines.append("")
+    lines += INVITATION_BODY[language]
+    lines += [r.choice(HEADINGS[language])] + _sentences(r, language, org)
+    return lines, gold
+
+
+NEW_FAMILIES = ["tender", "arboard", "directory", "grantagg", "recruit", "invitation"]
+
+
+def generate_more(r: random.Random) -> Call:
+    """A page of one of the families added for issue 16."""
+    family = r.choice(NEW_FAMILIES)
+    language = "ar" if family == "arboard" else r.choices(["fr", "en", "ar"], weights=[5, 3, 2])[0]
+    org = r.choice({"fr": ORG_FR, "en": ORG_EN, "ar": ORG_AR}[language])
+    printed, _ = _title(r, language)
+    if family == "tender":
+        lines, gold = _tender_document(r, language)
+    elif family == "arboard":
+        lines, gold = _arabic_board(r)
+    elif family == "directory":
+        lines, gold = _directory_page(r, language, org, printed)
+    elif family == "grantagg":
+        lines, gold = _grant_aggregator(r, language, org)
+    elif family == "recruit":
+        lines, gold = _recruitment_platform(r, language, org)
+    else:
+        lines, gold = _invitation_letter(r, language, org)
+    if r.random() < 0.3:  # as a Word or PDF rendering reads back: a paragraph a line, no blank between
+        lines = [line for line in lines if line.strip()]
+    return Call(lines, gold, language, family)
+
+
+MORE_SHARE = 0.4  # pages of the added families, for each page of the others
+
+
 def calls(count: int, seed: int = 16) -> list[Call]:
+    """``count`` pages of the first families, then the added families' pages from a stream of
+    their own (so that adding them left the first pages as they were)."""
     r = random.Random(seed)
-    return [generate(r) for _ in range(count)]
+    first = [generate(r) for _ in range(count)]
+    # a stream a page: a change to one family's pages leaves the other pages as they were
+    return first + [
+        generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))
+    ]
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from nidaa.tor.fields.common import Doc, Span, kv_lines
 from nidaa.tor.fields.title_clean import clean_title
-from nidaa.tor.fields.title_features import candidate_features, next_to_organisation
+from nidaa.tor.fields.title_features import PAGE_COUNTER, candidate_features, next_to_organisation, repeat_key
 from nidaa.tor.fields.title_rank import Candidate, pick
 from nidaa.tor.fields.title_words import (
     ANY_TYPE_WORD,
@@ -93,6 +93,14 @@ _CONTINUATION = re.compile(
 )
 
 
+# An Arabic line that cannot open a heading: it starts on a preposition or "and" fused to the
+# article ("بالوكالة الوطنية ...", "للتنمية ...", "والأطر ...") or names where ("بإقليم ...",
+# "بجماعة ..."): the title on the line above goes on with it.
+_ARABIC_GOES_ON = re.compile(
+    r"(?:بال|لل|وال|لفائدة\s|لدى\s|ب(?:مدينة|جهة|إقليم|اقليم|جماعة|عمالة|ولاية|وزارة|مؤسسة|مدرسة)\s)"
+)
+
+
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -130,7 +138,9 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
             not dangling and _CONTINUATION.match(folded) and doc.text.count("\n", end, next_start) == 1
         )
         capitals = (dangling or link_next) and _capitals(line) and _capitals(body) and len(body.split()) <= 14
-        arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and _CONTINUATION.match(folded)
+        arabic_link = "\u0600" <= nxt[0] <= "\u06ff" and bool(
+            _CONTINUATION.match(folded) or _ARABIC_GOES_ON.match(nxt)
+        )
         if capitals:
             nxt = body
         elif (
@@ -187,6 +197,13 @@ def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
     for j, text in enumerate(joined):
         pair = f"{text} {joined[j + 1]}" if j + 1 < len(joined) else text
         by_first.setdefault(text.partition(" ")[0], []).extend(((j, 0, text), (j, len(text), pair)))
+        start, line = lines[j]
+        label = LABEL_LINE.match(doc.folded[start : start + len(line)])
+        if label:  # the copy of a letter's "Objet : Sélection d'un ..." is of the label's value
+            value = " ".join(re.findall(r"\w+", doc.folded[start + label.end() : start + len(line)]))
+            pair = f"{value} {joined[j + 1]}" if j + 1 < len(joined) else value
+            entries = ((j, 0, value), (j, len(value), pair))
+            by_first.setdefault(value.partition(" ")[0], []).extend(entries)
     cut = set()
     for i, words in enumerate(joined[:_COPY_LINES]):
         tokens = words.split()
@@ -219,9 +236,82 @@ def _table_rows(doc: Doc, lines: list[tuple[int, str]]) -> list[tuple[str, str, 
         elif len(line.split()) <= 5 and index + 1 < len(lines):
             key = doc.folded[start : start + len(line)].rstrip(" :：")
             if EXPLICIT_TITLE_KEY.fullmatch(key) or TITLE_KEYS.fullmatch(key):
-                n_start, value = lines[index + 1]
-                rows.append((key, value, (n_start, n_start + len(value))))
+                n_start = lines[index + 1][0]
+                value, end = _value_lines(doc, lines, index + 1)
+                rows.append((key, value, (n_start, end)))
     return rows
+
+
+_VALUE_LINES = 3
+
+
+def _same_phrase(doc: Doc, end: int, n_start: int, line: str, value: str) -> bool:
+    """Whether the line right below a title's line (starting at ``n_start``, the title's line ending
+    at ``end``) goes on with it in a script ``_continued`` cannot follow: Arabic, which has no
+    capitals, or capitals under capitals broken anywhere ("CONSULTANCY SERVICES FOR A BASELINE" +
+    "STUDY ON CHILD PROTECTION"). A short line, no label, no figure, no sentence's end."""
+    arabic = "\u0600" <= value[:1] <= "\u06ff"
+    return (
+        doc.text.count("\n", end, n_start) == 1
+        and (("\u0600" <= line[:1] <= "\u06ff") if arabic else (_capitals(value) and _capitals(line)))
+        and 2 <= len(line.split()) <= 10
+        and not line.endswith((".", ":", "：", "،", "؛", ","))
+        and not LABEL_LINE.match(line)
+        and not re.search(r"\d", line)
+        and not ORG_HEAD.match(doc.folded[n_start : n_start + len(line)])
+        and role_of(doc.folded[n_start : n_start + len(line)]) is None
+    )
+
+
+def _value_lines(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int]:
+    """A lone key's value broken over the next lines, as a PDF prints it ("موضوع الصفقة:" +
+    "إنجاز دراسة تشخيصية حول" + "الاقتصاد الاجتماعي بإقليم ..."; "Objet du marché" + a title in
+    capitals over three lines): the lines right below that go on with it. Returns the value and
+    where it ends."""
+    start, value = lines[first]
+    end = start + len(value)
+    for k in range(first + 1, min(first + _VALUE_LINES, len(lines))):
+        n_start, line = lines[k]
+        if not _same_phrase(doc, end, n_start, line, value):
+            break
+        value, end = f"{value} {line}", n_start + len(line)
+    return value, end
+
+
+def _row_going_on(doc: Doc, lines: list[tuple[int, str]], value: str, span: Span) -> tuple[str, Span]:
+    """A key row's value going on over the next lines in capitals or in Arabic ("OBJET : FORMATION
+    DES CADRES DES COMMUNES" + "RURALES EN GESTION BUDGÉTAIRE"), as ``_value_lines`` reads a lone
+    key's value."""
+    end = span[1]
+    below = bisect_right([start for start, _ in lines], end)  # the first line after the value
+    for k in range(below, min(below + _VALUE_LINES - 1, len(lines))):
+        n_start, line = lines[k]
+        if not _same_phrase(doc, end, n_start, line, value):
+            break
+        value, end = f"{value} {line}", n_start + len(line)
+    return value, (span[0], end)
+
+
+def _capitals_block(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int] | None:
+    """A cover's title in capitals over two or three lines broken anywhere: the lines joined, when
+    the first is a heading and no letterhead ("ROYAUME DU MAROC" + "MINISTÈRE ..." is a stack of
+    names, not a title); None when the line has no capitals line going on below it."""
+    start, line = lines[first]
+    folded = doc.folded[start : start + len(line)]
+    if (
+        not _capitals(line)
+        or len(line.split()) < 3
+        or ORG_HEAD.match(folded)
+        or re.search(r"\d", line)
+        or not headline(line, folded)
+    ):
+        return None
+    if first > 0:
+        p_start, previous = lines[first - 1]
+        if _same_phrase(doc, p_start + len(previous), start, line, previous):
+            return None  # the block's second line: the block is proposed from its first
+    value, end = _value_lines(doc, lines, first)
+    return (value, end) if end > start + len(line) else None
 
 
 def _without_site(line: str) -> str:
@@ -360,13 +450,17 @@ def rule_candidates(
             following = index + 1
             while (  # "AVIS DE RECRUTEMENT" + "Réf. : ATDL/RH/03" + the post
                 following < min(index + 3, len(lines) - 1)
-                and REF_LINE.search(
-                    doc.folded[lines[following][0] : lines[following][0] + len(lines[following][1])]
+                and (
+                    REF_LINE.search(
+                        doc.folded[lines[following][0] : lines[following][0] + len(lines[following][1])]
+                    )
+                    # "APPEL D'OFFRES OUVERT N° 7/2027" + "(Séance publique)" + the object
+                    or (lines[following][1].startswith("(") and lines[following][1].endswith(")"))
                 )
                 and len(lines[following][1].split()) <= 5
             ):
                 following += 1
-            if following < len(lines) and usable(following):
+            if following < len(lines) and usable(following) and not _menu(lines, index, following):
                 n_start, n_line = lines[following]
                 n_folded = doc.folded[n_start : n_start + len(n_line)]
                 n_label = LABEL_LINE.match(_NUMBERING.sub("", n_folded))
@@ -374,14 +468,22 @@ def rule_candidates(
                     TITLE_KEYS.match(n_label.group(0)) or EXPLICIT_TITLE_KEY.match(n_label.group(0))
                 ):
                     continue  # "TERMES DE REFERENCE" + "1. Titre du projet : ...": a detail, not the call
-                if not ISSUER_VERB_FOLDED.search(n_folded):
+                # a sentence under the header ("Marché passé par appel d'offres ...") is no title
+                n_sentence = n_line.endswith(".") and len(n_line.split()) > 12
+                if not ISSUER_VERB_FOLDED.search(n_folded) and not n_sentence:
                     if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
                         joined = f"{line} {n_line}"
                         candidates.append((0 if strong else 1, start, joined, (start, n_start + len(n_line))))
-                    else:
-                        candidates.append(
-                            (0 if strong else 1, start, n_line, (n_start, n_start + len(n_line)))
+                    else:  # the next line, with the rest of its capitals block if it is one
+                        block = _capitals_block(doc, lines, following)
+                        n_value, (_, n_end) = (
+                            (block[0], (n_start, block[1]))
+                            if block
+                            else _row_going_on(doc, lines, n_line, (n_start, n_start + len(n_line)))
+                            if n_label  # "OBJET : FORMATION DES CADRES" + "RURALES EN ..."
+                            else (n_line, (n_start, n_start + len(n_line)))
                         )
+                        candidates.append((0 if strong else 1, start, n_value, (n_start, n_end)))
             continue
         if REF_LINE.search(folded) and not strong:
             continue
@@ -391,12 +493,16 @@ def rule_candidates(
         sentence = (
             strong is not None and line.endswith(".") and bool(ISSUER_VERB_FOLDED.search(folded))
         )  # "X recrute un(e) ... ."
+        long_sentence = line.endswith(".") and words > 12
         if strong and strong.start() < 100 and words <= 25 and not sentence:
             rank = 0
         elif strong and strong.start() < 100:  # an announcement sentence, not a title line:
             rank = 2 if sentence else 1  # a heading above it naming the post comes first
         elif (medium or strong or subject) and words >= 4:
-            rank = 1
+            # a sentence that only mentions a call ("Marché passé par appel d'offres ouvert ...",
+            # "X is seeking applications for ...") is no cue rule's find: the ranker weighs it
+            # as it would a plain line
+            rank = 1 if strong or subject or not long_sentence else PLAIN_LINE
         elif (
             index < 40
             and words <= 8
@@ -414,7 +520,21 @@ def rule_candidates(
         ):  # a heading opening on the post ("Consultant(e) pour l'élaboration du plan ...")
             rank = 2
         if rank is not None:
-            candidates.append((rank, start, line, (start, start + len(line))))
+            block = _capitals_block(doc, lines, index)  # "CONSULTANCY SERVICES FOR A" + "BASELINE ..."
+            value, (_, end) = (
+                (block[0], (start, block[1]))
+                if block
+                else _row_going_on(doc, lines, line, (start, start + len(line)))
+                if label  # "الموضوع : تنظيم دورات تكوينية لفائدة أطر" + "الجمعيات ..."
+                else (line, (start, start + len(line)))
+            )
+            candidates.append((rank, start, value, (start, end)))
+    for start, line in lines:  # a tender's sentence naming its object: "Le présent marché a pour objet ..."
+        found = _tender_object(line)
+        if found:
+            offset, value = found
+            candidates.append((1, start + offset, value, (start + offset, start + offset + len(value))))
+            break
     keyed = [
         (BULLET.sub("", key), value, span)
         for key, value, span in kv_lines(doc, head_limit)
@@ -424,6 +544,7 @@ def rule_candidates(
     for key, value, span in keyed:
         # "Title of the assignment: X" names the title outright (after recruitment wording)
         if EXPLICIT_TITLE_KEY.match(key) and len(value.split()) >= 2 and not has_email(value):
+            value, span = _row_going_on(doc, lines, value, span)
             candidates.append((0, -1, value, span))
             break
     for key, value, span in keyed:
@@ -432,12 +553,19 @@ def rule_candidates(
         if (TITLE_KEYS.match(key) or EXPLICIT_TITLE_KEY.match(_NUMBERING.sub("", key))) and len(
             value.split()
         ) >= 2:
+            value, span = _row_going_on(doc, lines, value, span)
             candidates.append((3, span[0], value, span))
             break
+    for index in range(min(len(lines), NEAR_ORG_LINES)):
+        block = None if index in cut else _capitals_block(doc, lines, index)
+        if block:  # a cover's title in capitals broken over lines with no link word at the break
+            value, end = block
+            candidates.append((4, lines[index][0], value, (lines[index][0], end)))
     for index, (start, line) in enumerate(lines[:12]):  # no cue anywhere: a heading-like line at the top
         if index in cut:
             continue
-        if headline(line, doc.folded[start : start + len(line)]):
+        folded = doc.folded[start : start + len(line)]
+        if headline(line, folded) and not ORG_HEAD.match(folded):  # not a letterhead's name
             candidates.append((4, start, line, (start, start + len(line))))
             break
     return lines, candidates, cut
@@ -463,6 +591,13 @@ PLAIN_LINES = 12  # how many of the head's lines are candidates on their own
 NEAR_ORG_LINES = 30  # how far down a line beside an organisation's name is one
 
 
+_PATH = re.compile(r"\s[>»›]\s")
+
+
+_PROSE_WORDS = 20  # a longer line is a paragraph: the body has begun
+_SENTENCE_WORDS = 10  # and so has a longer sentence
+
+
 def title_candidates(doc: Doc) -> list[Candidate]:
     """Every candidate title with its features: the rules' proposals, then the
     plain lines near the top that no rule proposed."""
@@ -473,19 +608,33 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         for index, (start, line) in enumerate(lines[:NEAR_ORG_LINES])
         # further down than the first lines, a short line beside the organisation's name: a
         # recruitment platform prints its label rows first, then the post and who offers it
-        if (index < PLAIN_LINES or next_to_organisation(doc, lines, index))
+        if (
+            index < PLAIN_LINES
+            or next_to_organisation(doc, lines, index)
+            or _beside_labels(doc, lines, index)
+        )
         and (start, line) not in proposed
         and index not in cut
         and _could_be_title(line, doc.folded[start : start + len(line)])
     ]
     starts = [start for start, _ in lines]
     counts: dict[str, int] = {}
-    for start, line in lines:
-        key = doc.folded[start : start + len(line)]
+    prose_from = len(lines)
+    for index, (start, line) in enumerate(lines):
+        key = repeat_key(doc.folded[start : start + len(line)])
         counts[key] = counts.get(key, 0) + 1
+        words = len(line.split())
+        if prose_from == len(lines) and (
+            words > _PROSE_WORDS or (words > _SENTENCE_WORDS and line.endswith("."))
+        ):
+            prose_from = index
     choices: list[Candidate] = []
     seen: set[str] = set()
-    for rank, _, line, span in sorted(found, key=lambda c: (c[0], c[1])) + plain:
+    # a rule's find below the first paragraph (another offer a site lists after the text) comes
+    # after those above it, whatever its rank: the rules' first choice is a line above the body;
+    # ``body`` is where the first paragraph ends
+    body = lines[prose_from][0] + len(lines[prose_from][1]) if prose_from < len(lines) else len(doc.text)
+    for rank, _, line, span in sorted(found, key=lambda c: (c[3][0] > body, c[0], c[1])) + plain:
         title, span = finish_candidate(doc, line, span)
         if (
             not title
@@ -496,13 +645,43 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         ):
             continue
         index = max(0, bisect_right(starts, span[0]) - 1)
-        features = candidate_features(doc, lines, index, rank, title, span, counts)
+        features = candidate_features(doc, lines, index, rank, title, span, counts, prose_from=prose_from)
         features["rules_choice"] = float(not seen)  # what the rules alone would answer
         # and which rule gave it: how far the rules' answer is trusted depends on the rule
         features[f"rules_choice_{rank}"] = float(not seen)
         seen.add(title)
         choices.append(Candidate(rank=rank, text=title, span=span, features=features))
     return choices
+
+
+_MENU_WORDS = 2
+
+
+def _menu(lines: list[tuple[int, str]], header: int, following: int) -> bool:
+    """Whether a generic header and the line after it are items of a site's menu ("مباريات التوظيف"
+    + "عروض الشغل" + "أخبار"): short lines around short lines, not a header over a title."""
+    around = [lines[k][1] for k in (header - 1, header, following, following + 1) if 0 <= k < len(lines)]
+    return len(around) == 4 and all(len(line.split()) <= _MENU_WORDS for line in around)
+
+
+def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether a line that is no label has label rows right above or below it: a directory's
+    page, a grants site or a recruitment platform prints the call's heading with its details
+    ("Deadline: ...", "Type de contrat : ...") under or over it, after a long profile or menu."""
+    start, line = lines[index]
+    if LABEL_LINE.match(doc.folded[start : start + len(line)]) or _PATH.search(line):
+        return False  # a label itself, or where the post sits ("Département X > Pôle Y")
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(lines):
+            k_start, k_line = lines[k]
+            # a label with its value; a date's ("Mis en ligne le : 19/12/2025") is the page's, not the call's
+            if (
+                LABEL_LINE.match(doc.folded[k_start : k_start + len(k_line)])
+                and not k_line.endswith((":", "："))
+                and not URL_OR_DATE.search(k_line)
+            ):
+                return True
+    return False
 
 
 def _could_be_title(line: str, folded: str) -> bool:
@@ -520,6 +699,7 @@ def _could_be_title(line: str, folded: str) -> bool:
         and not (LABEL_LINE.match(folded) and URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
         and not PURPOSE.search(folded)  # "X's intervention aims to ...", "Le projet vise à ..."
         and not BLANKS.search(line)  # a form's blank or a contents line: "Nom : ........", "Contexte .... 3"
+        and not PAGE_COUNTER.search(folded)  # a page header: "CPS – AOO n° 7/2027   Page 1 sur 28"
     )
 
 
@@ -536,7 +716,8 @@ def read_title(doc: Doc) -> None:
 # The object an announcement sentence opens: "تعلن X عن تنظيم مباراة لتوظيف ..." ,
 # "X lance un appel à candidatures pour ...", "X invites proposals for ...".
 _ANNOUNCED_OBJECT = re.compile(
-    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)\s[^.\n]{2,160}?\sعن\s+(?:(?:تنظيم|إجراء)\s+)?"
+    # the subject after the verb or before it ("جماعة X تعلن عن ...", "يسر X أن يعلن عن ...")
+    r"(?:(?:تعلن|يعلن|أعلنت|أعلن)(?:\s[^.\n]{2,160}?)?\sعن\s+(?:(?:تنظيم|إجراء)\s+)?"
     # "تنظم X مباراة ..." , "تعتزم X تنظيم مباراة ...": the competition without "عن"
     r"|(?<!\w)(?:تنظم|ينظم|ستنظم|سينظم|تعتزم|يعتزم)\s[^.،\n]{2,100}?\s(?:(?:تنظيم|إجراء)\s+)?(?=مباراة|مباريات|مسابقة|امتحان)"
     r"|(?:تفتح|يفتح)\s[^.،\n]{2,60}?\s(?=باب)|تم\s+(?=فتح)|\b(?:lance|launches|announces|annonce)\s+(?:un|une|an|a)\s+(?=\w))"
@@ -561,7 +742,8 @@ _SOUGHT_OBJECT = re.compile(
 # What an invitation asks for: "X invites proposals for the final evaluation of ...", "X invites
 # applications for the position of Finance Manager ..."
 _INVITED_OBJECT = re.compile(
-    r"\binvites?\s[^.\n]{0,60}?\b(?:proposals|applications|bids|offers|quotations|expressions of interest)"
+    r"\b(?:invites?\s[^.\n]{0,60}?|(?:is\s+)?(?:seeking|seeks|welcomes|requests)\s+)"
+    r"\b(?:proposals|applications|bids|offers|quotations|expressions of interest)"
     r"\s+(?:for|to)\s+(?:the (?:position|post|role) of\s+)?(?P<object>[^.;\n]{5,160}?)(?=[.;\n]|\Z)",
     re.IGNORECASE,
 )
@@ -577,7 +759,7 @@ def _announced(line: str) -> tuple[int, str] | None:
     found = _ANNOUNCED_OBJECT.search(line)
     if found is None:  # the other forms only where their verb is (a substring test is cheaper)
         low = line.lower()
-        if "invite" in low:
+        if "invite" in low or "seek" in low or "welcome" in low or "request" in low:
             found = _INVITED_OBJECT.search(line)
         if found is None and any(hint in low for hint in _SOUGHT_HINTS):
             found = _SOUGHT_OBJECT.search(line)
@@ -599,3 +781,32 @@ _MAIL_SUBJECT = re.compile(kw(r"subject\s*[:：]", r"sujet\s*[:：]", r"objet\s*
 
 
 _SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))
+
+
+# What a tender's document says it is for: "Le présent marché a pour objet la formation de ...",
+# "... l'appel d'offres ayant pour objet : ...", "The purpose of this tender is the provision of
+# ...", "تهدف هذه الصفقة إلى ..."; the object ends with the sentence, or where the contract's words
+# begin ("pour le compte de ...", ", conformément ...").
+_TENDER_OBJECT = re.compile(
+    r"(?:\b(?:a|ayant|avoir)\s+pour\s+objet\s*:?\s*"
+    r"|\b(?:purpose|object|subject)\s+of\s+(?:this|the\s+present)\s+(?:tender|contract|request|invitation)\s+is\s+(?:to\s+)?"
+    r"|(?:تهدف|يهدف)\s+(?:هذه\s+الصفقة|هذا\s+الكناش|طلب\s+العروض\s+هذا)\s+إلى\s+"
+    r"|موضوع\s+هذه\s+الصفقة\s+هو\s+)"
+    r"(?P<object>[^.;؛\n]{10,200}?)"
+    r"(?=[.;؛\n]|\s+pour\s+le\s+compte\b|\s+for\s+the\s+benefit\b|,\s*(?:conform|selon|tel|in\s+accordance)|،\s*وذلك|\Z)",
+    re.IGNORECASE,
+)
+_TENDER_HINTS = ("pour objet", "purpose of", "object of", "subject of", "تهدف", "يهدف", "موضوع هذه")
+
+
+def _tender_object(line: str) -> tuple[int, str] | None:
+    """The object a tender's sentence names, and where it starts in the line (None if the line
+    names none: the substring test first, most lines have no such words)."""
+    low = line.lower()
+    if not any(hint in low for hint in _TENDER_HINTS):
+        return None
+    found = _TENDER_OBJECT.search(line)
+    if found is None:
+        return None
+    raw = found.group("object")
+    return found.start("object") + len(raw) - len(raw.lstrip(" :")), raw.strip(" :")

@@ -66,13 +66,45 @@ _NAV_WORDS = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-_TWO_ROLES = re.compile(r"\w\w\)?\s?/\s?\w\w")  # "Evaluator/Consultant", "Formateur / Consultant"
+# "Evaluator/Consultant", "Formateur / Consultant"; letters, not a number ("Tender No. 36/2024")
+_TWO_ROLES = re.compile(r"[^\W\d_]{2}\)?\s?/\s?[^\W\d_]{2}")
 
 
 _NEAR_ORG_WORDS = 8
 
 
 _PATH = re.compile(r"\s[>»›]\s")
+
+
+# "Page 3 sur 25", "Page 3 of 25", "الصفحة 3 من 25": a page header's counter
+# (on the folded line: "الصفحه")
+PAGE_COUNTER = re.compile(
+    r"\b(?:page|p\.)\s*\d{1,3}\s*(?:(?:sur|of|/)\s*\d{1,3}\b)?|الصفح[ةه]\s*\d{1,3}(?:\s*من\s*\d{1,3})?"
+)
+_FIGURES = re.compile(r"\d+")
+
+
+def repeat_key(folded_line: str) -> str:
+    """What a repeated line is recognised by: a page header comes back on each page with another
+    page number ("CPS – AOO n° 12/2024   Page 1 sur 30", then "... Page 2 sur 30")."""
+    return " ".join(_FIGURES.sub("#", PAGE_COUNTER.sub(" ", folded_line)).split()).strip(" -–|#")
+
+
+def _under_key(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line above is a key with no colon: a short capitalised phrase with no figure
+    or punctuation, right above (or one blank line above), as a table flattened key over value
+    prints it ("Type de contrat" + "CDD", "Minimum Experience" + "Manager/Supervisor")."""
+    if index < 1:
+        return False
+    k_start, key = lines[index - 1]
+    start = lines[index][0]
+    return (
+        len(key.split()) <= 3
+        and key[:1].isupper()
+        and not any(c.isdigit() or c in ":：.,;|()" for c in key)
+        and doc.text.count("\n", k_start + len(key), start) <= 2
+        and not ORG_HEAD.search(doc.folded[k_start : k_start + len(key)])  # who offers the post
+    )
 
 
 def next_to_organisation(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
@@ -94,10 +126,13 @@ def candidate_features(
     title: str,
     span: Span,
     counts: dict[str, int],
+    *,
+    prose_from: int,
 ) -> dict[str, float]:
     """What the ranker knows of a candidate: the rule that proposed it, where its line
     sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
     one short line; features the model gave no weight were dropped to keep this cheap.
+    ``prose_from`` is the index of the head's first paragraph-long line.
 
     A title cut out of its line (the object of an announcement sentence) does not end as
     the line does: the sentence's final period is not the title's."""
@@ -147,7 +182,11 @@ def candidate_features(
         "org_head": float(bool(ORG_HEAD.match(folded))),
         "org_name": float(n <= 8 and not cue and bool(ORG_HEAD.search(folded))),
         "navigation": float(n <= 8 and bool(_NAV_WORDS.search(folded_line))),
-        "repeated": float(counts.get(folded_line, 0) > 1),
+        "repeated": float(counts.get(repeat_key(folded_line), 0) > 1),
+        "page_counter": float(bool(PAGE_COUNTER.search(folded_line))),
+        # below the first paragraph: another offer listed after the text, not this call's title
+        # (an object cut out of a sentence is judged by its sentence, not by the lines above it)
+        "after_prose": float(index > prose_from and not ((cut or inside) and len(line.split()) > 12)),
         "bullet": float(line.startswith(("•", "-", "*", "·"))),
         "numbered": float(bool(_NUMBERED.match(line))),
         "joined": float(len(title) > len(line) + 2),
@@ -170,6 +209,8 @@ def candidate_features(
             n <= 14 and bool(_YEAR.search(title)) and not URL_OR_DATE.search(title) and not line.endswith(".")
         ),
         "next_to_org": float(next_to_organisation(doc, lines, index)),
+        # a short value under its key, a flattened table's row ("Minimum Experience" + "Manager/Supervisor")
+        "under_key": float(n <= 4 and _under_key(doc, lines, index)),
         # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
         "path": float(bool(_PATH.search(title)) or ("/" in title and len(BREADCRUMB.split(title)) >= 3)),
     }

@@ -163,7 +163,7 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                 r"accountant",
                 r"directeur",
                 r"directrice",
-                r"director",
+                r"director(?!y|ies)",  # not a "Directory" of organisations
                 r"animat(?:eur|rice)",
                 r"\bpostes?\b",
                 r"\bpositions?\b",
@@ -233,6 +233,14 @@ MEDIUM_TITLE = re.compile(
         r"طلب (?:عروض|ترشيحات|ترشيح|إبداء)",
         r"دعوة",
         r"دفتر التحملات",
+        # a tender's document by its kind: a header over the object, never the title itself
+        r"cahier (?:des|de) (?:prescriptions speciales|charges|clauses (?:administratives|techniques) particulieres)",
+        r"cahier special des charges",
+        r"reglement de (?:la )?consultation",
+        r"dossier d'appel d'offres",
+        r"(?:tender|bidding) documents?",
+        r"كناش التحملات",
+        r"نظام الاستشارة",
         r"الشروط المرجعية",
         # a public competition names its posts: "Concours de recrutement de ...", "مباراة لتوظيف ..."
         r"concours",
@@ -283,7 +291,7 @@ JOB_WORDS = re.compile(
         r"specialist",
         r"chef de",
         r"directeur",
-        r"director",
+        r"director(?!y|ies)",  # not a "Directory" of organisations
         r"animat",
         r"منسق",
         r"مسؤول",
@@ -302,6 +310,10 @@ EXPLICIT_TITLE_KEY = re.compile(
         r"titre de l'activite",
         r"(?:marche |appel d'offres )?(?:relatif|relative|portant) (?:a|sur)",  # a tender's object
         r"objet de (?:la consultation|l'appel|la mission)",
+        # a tender's object: "Objet du marché", "موضوع الصفقة", "Subject of the tender"
+        r"objet du marche",
+        r"(?:object|subject) of the (?:tender|contract|bid)",
+        r"موضوع (?:الصفقة|طلب العروض)",
         r"intitule\Z",
         r"intitule (?:du poste|de la formation|de l'etude)",
         r"poste\Z",
@@ -358,6 +370,8 @@ _GENERIC_WORDS = re.compile(
         r"open",
         r"interest",  # "Request for Expression of Interest", "Appel à manifestation d'intérêt"
         r"interet",
+        # the article a cue leaves behind ("مباريات التوظيف", a jobs site's menu: one word left)
+        r"ال",
     )
 )
 
@@ -423,6 +437,11 @@ ORG_HEAD = re.compile(
         r"agency",
         r"royaume",
         r"kingdom",
+        r"republique",
+        r"republic",
+        r"collecti(?:f|ve)",
+        r"alliance",
+        r"coalition",
         r"جمعية",
         r"مؤسسة",
         r"المملكة",
