@@ -54,6 +54,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from title_training import calls  # noqa: E402
 
 from nidaa.tor.fields.common import Doc  # noqa: E402
+from nidaa.tor.readers import read_bytes  # noqa: E402
 from nidaa.tor.fields.title import title_candidates  # noqa: E402
 from nidaa.tor.fields.title_rank import MODEL_PATH, Candidate, Model, pick  # noqa: E402
 from nidaa.tor.sections import segment  # noqa: E402
@@ -119,7 +120,9 @@ class Page:
 
 
 def _page(text: str, gold: str, family: str) -> Page:
-    views = Views.of(text)
+    # read as the reader reads a pasted or uploaded text at run time (normalised:
+    # tatweel, presentation forms, spaces; a saved WordPress answer as its HTML)
+    views = Views.of(read_bytes(text.encode("utf-8"), "call.txt").text)
     candidates = title_candidates(Doc(views, segment(views), None))
     return Page(family, candidates, [title_match(gold, c.text) for c in candidates])
 
