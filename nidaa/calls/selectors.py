@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from nidaa.accounts.models import Organization, Reader, User
@@ -49,6 +49,53 @@ def get_public_call(*, call_id: int) -> Call:
         .filter(PAGE_VISIBLE)
         .defer(*INTERNAL_FIELDS)
         .get(pk=call_id)
+    )
+
+
+@dataclass(frozen=True)
+class CallPage:
+    """What a call's page reads of the database, in one query (``get_call_page``)."""
+
+    call: Call
+    # (name_fr, name_ar) of each linked territory, in Territory's order (kind, name_fr).
+    territories: list[tuple[str, str]]
+    # Whether the call has revisions made once it was public: without any, an
+    # applicant's "changes since publication" are known without reading them.
+    revised_in_public: bool
+
+
+def get_call_page(*, user: Reader, call_id: int) -> CallPage:
+    """The call as its page shows it to ``user`` (``get_visible_call``'s scope,
+    without ``INTERNAL_FIELDS``), its territories' names and whether it has
+    public revisions, in one query: one row per territory (the call's columns
+    repeated; a call names a few places), the revisions an ``EXISTS`` on their
+    call's index. The call page's public parts then need no other query unless
+    the call was edited once public. Raises ``Call.DoesNotExist``."""
+    if not 0 < call_id <= MAX_ID:
+        raise Call.DoesNotExist
+    visible = PAGE_VISIBLE
+    if isinstance(user, User):
+        visible |= Q(organization__in=organizations_for(user))
+    public_revisions = CallRevision.objects.filter(call_id=OuterRef("pk")).exclude(status=CallStatus.DRAFT)
+    rows = list(
+        Call.objects.select_related("organization")
+        .filter(visible, pk=call_id)
+        .defer(*INTERNAL_FIELDS)
+        .annotate(
+            territory_name_fr=F("territories__name_fr"),
+            territory_name_ar=F("territories__name_ar"),
+            revised_in_public=Exists(public_revisions),
+        )
+        .order_by("territories__kind", "territories__name_fr")
+    )
+    if not rows:
+        raise Call.DoesNotExist
+    return CallPage(
+        call=rows[0],
+        territories=[
+            (row.territory_name_fr, row.territory_name_ar) for row in rows if row.territory_name_fr is not None
+        ],
+        revised_in_public=rows[0].revised_in_public,
     )
 
 
