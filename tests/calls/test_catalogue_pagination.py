@@ -51,7 +51,7 @@ def expected_order():
     return [c.pk for c in calls]
 
 
-@pytest.mark.parametrize("anchor_every", [500, 7])
+@pytest.mark.parametrize("anchor_every", [500, 7, 5, 3])
 def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_every):
     monkeypatch.setattr(search, "ANCHOR_EVERY", anchor_every)
     make_catalogue()
@@ -60,6 +60,27 @@ def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_eve
     assert (first.count, first.num_pages) == (39, 8)
     for number in range(1, first.num_pages + 1):
         seen += [c.pk for c in catalogue_page(CallQuery(), number, per_page=5).calls]
+    assert seen == expected_order()
+
+
+def test_each_page_of_the_list_starts_at_an_anchor_and_reads_only_its_rows(monkeypatch):
+    """Anchors on the catalogue's page grid: the closed half's are shifted by
+    the open half's size (17 open calls, pages of 5: its first anchor is its
+    4th row), so no page skips rows with an OFFSET, page 4 (2 open rows, 3
+    closed) included."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(search, "ANCHOR_EVERY", 5)
+    make_catalogue()
+    catalogue_page(CallQuery(), 1, per_page=5)  # the anchors, cached
+    seen = []
+    for number in range(1, 9):
+        with CaptureQueriesContext(connection) as queries:
+            seen += [c.pk for c in catalogue_page(CallQuery(), number, per_page=5).calls]
+        rows_sql = [q["sql"] for q in queries.captured_queries if "organization_name" in q["sql"]]
+        assert len(rows_sql) == (2 if number == 4 else 1), number
+        assert not any("OFFSET" in sql for sql in rows_sql), number
     assert seen == expected_order()
 
 
