@@ -93,7 +93,9 @@ def get_call_page(*, user: Reader, call_id: int) -> CallPage:
     return CallPage(
         call=rows[0],
         territories=[
-            (row.territory_name_fr, row.territory_name_ar) for row in rows if row.territory_name_fr is not None
+            (row.territory_name_fr, row.territory_name_ar)
+            for row in rows
+            if row.territory_name_fr is not None
         ],
         revised_in_public=rows[0].revised_in_public,
     )

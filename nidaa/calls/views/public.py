@@ -206,7 +206,11 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "deadline": SimpleLazyObject(lambda: _deadline_shown(call, now, is_open)),
             # Shown in brackets after the places, so read only when there are places.
             "territory_names": SimpleLazyObject(
-                lambda: places_in_brackets(call.locations, _territory_names(shown.territories)) if call.locations else []
+                lambda: (
+                    places_in_brackets(call.locations, _territory_names(shown.territories))
+                    if call.locations
+                    else []
+                )
             ),
             # What _revisions.html shows: not the snapshots (a copy of the call per edit).
             # The organisation reads every edit; applicants the changes that matter to them.
