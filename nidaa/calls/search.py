@@ -253,13 +253,20 @@ def _page_rows(
     The conditions go in one ``filter()`` (each call clones the query), and
     ``is_open`` is the half's: the open half is cut by ``open_q``, the rule of
     ``Call.is_open_at``, so no per-row CASE is computed for it."""
-    condition = _half_q(now, ascending)
-    if anchor is not None:
+    if anchor is None:
+        condition = _half_q(now, ascending)
+    else:
         deadline, pk = anchor
         # The range bound lets the index start at the anchor; the exclusion settles ties.
         column = _order_column(ascending)
         bound = f"{column}__gte" if ascending else f"{column}__lte"
-        condition &= Q(**{bound: deadline}) & ~Q(**{column: deadline, "id__gt": pk})
+        condition = Q(**{bound: deadline}) & ~Q(**{column: deadline, "id__gt": pk})
+        # Past an anchor on its half's side of ``now`` the bound implies the half:
+        # open_until >= deadline > now is open; sort_deadline <= deadline <= now
+        # is closed (open is published with sort_deadline > now). A closed call
+        # whose deadline is still ahead (closed early) keeps the half's condition.
+        if (deadline <= now) if ascending else (deadline > now):
+            condition &= _half_q(now, ascending)
     rows = (
         calls.filter(condition)
         .order_by(*_half_order(ascending))

@@ -84,6 +84,33 @@ def test_each_page_of_the_list_starts_at_an_anchor_and_reads_only_its_rows(monke
     assert seen == expected_order()
 
 
+def test_pages_past_an_anchor_closed_early_leave_out_the_open_calls(monkeypatch):
+    """A call closed before its deadline sits in the closed half with a key
+    later than the open calls': past an anchor on it the range bound does not
+    imply the closed half, whose condition is kept; past an anchor already due
+    it does."""
+    monkeypatch.setattr(search, "ANCHOR_EVERY", 2)
+    now = timezone.now()
+    for n in range(3):
+        CallFactory(title=f"open {n}", status=CallStatus.PUBLISHED, deadline=now + timedelta(days=2 * n + 1))
+    # Deadlines 10, 8, 6, 4 and 2 days ahead: between the open calls'.
+    for n in range(5):
+        CallFactory(
+            title=f"closed early {n}", status=CallStatus.CLOSED, deadline=now + timedelta(days=10 - 2 * n)
+        )
+    for n in range(3):
+        CallFactory(title=f"awarded {n}", status=CallStatus.AWARDED, deadline=now - timedelta(days=n + 1))
+    pages = [[c.title for c in catalogue_page(CallQuery(), n, per_page=2).calls] for n in range(1, 7)]
+    assert pages == [
+        ["open 0", "open 1"],
+        ["open 2", "closed early 0"],
+        ["closed early 1", "closed early 2"],
+        ["closed early 3", "closed early 4"],
+        ["awarded 0", "awarded 1"],
+        ["awarded 2"],
+    ]
+
+
 def test_search_pages_return_every_match_once():
     make_catalogue()
     for call in CallFactory._meta.model.objects.all():
