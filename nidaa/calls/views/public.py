@@ -60,7 +60,7 @@ def _language_name(code: str) -> str:
 
 def _territory_names(territories: Iterable[tuple[str, str]]) -> list[str]:
     """The names of the call's territories ((name_fr, name_ar) pairs, from
-    ``selectors.get_call_page``) in the reader's language (``Territory.name``)."""
+    ``selectors.call_places``) in the reader's language (``Territory.name``)."""
     return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in territories]
 
 
@@ -182,11 +182,16 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     (the issuer's buttons and history, the applications link, the follow
     button) is rendered on every request."""
     try:
-        # The call, its territories' names and whether it changed once public: one query.
-        shown = selectors.get_call_page(user=request.user, call_id=call_id)
+        if request.user.is_authenticated:
+            call = selectors.get_visible_call(
+                user=request.user, call_id=call_id, defer=selectors.INTERNAL_FIELDS
+            )
+        else:
+            call = selectors.get_public_call(call_id=call_id)
     except Call.DoesNotExist as error:
         raise Http404 from error
-    call = shown.call
+    # Its territories' names and whether it changed once public: one query, on a miss only.
+    places = SimpleLazyObject(lambda: selectors.call_places(call_id=call.pk))
     role = role_in(request.user, call.organization)
     now = timezone.now()
     is_open = call.is_open_at(now)
@@ -207,7 +212,9 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             # Shown in brackets after the places, so read only when there are places.
             "territory_names": SimpleLazyObject(
                 lambda: (
-                    places_in_brackets(call.locations, _territory_names(shown.territories))
+                    places_in_brackets(
+                        call.locations, _territory_names(cast(selectors.CallPlaces, places).territories)
+                    )
                     if call.locations
                     else []
                 )
@@ -220,7 +227,7 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             if role
             else SimpleLazyObject(
                 lambda: selectors.changes_for_applicants(
-                    call=call, revisions=None if shown.revised_in_public else []
+                    call=call, revisions=None if cast(selectors.CallPlaces, places).revised_in_public else []
                 )
             ),
             "required_documents": SimpleLazyObject(
