@@ -67,9 +67,12 @@ PER_PAGE = 20
 # Counting every match of a common word costs as much as ranking them: past
 # this many, a search says "more than" and offers no deeper pages.
 COUNT_LIMIT = 1000
-# Rows between two cached page anchors of the unfiltered list: a deep page
-# reads at most this many index entries past its anchor.
-ANCHOR_EVERY = 100
+# Rows between two cached page anchors of the unfiltered list. The anchors sit
+# on the catalogue's page grid (the closed half's are shifted by the open half's
+# size), so a page of PER_PAGE rows starts at an anchor and reads only its own
+# rows: no OFFSET, whose skipped rows PostgreSQL reads and runs the
+# organisation-name subquery for.
+ANCHOR_EVERY = PER_PAGE
 ANCHORS_TIMEOUT = 300  # seconds; also bounds how long a deleted call can shift pages
 # A search's capped counts are cached as briefly: territory links and search
 # documents are rewritten without moving ``updated_at`` (the version).
@@ -185,19 +188,26 @@ class Segment:
     and page anchors ((deadline, id) of every ``ANCHOR_EVERY``-th row).
 
     ``calls`` is the (filtered) catalogue; the half's condition and order are
-    added only when a page reads from it."""
+    added only when a page reads from it. ``first_anchor`` is the position in
+    the half of ``anchors[0]`` (under ``ANCHOR_EVERY``: the anchors are on the
+    catalogue's grid, see ``_catalogue_entry``)."""
 
     calls: QuerySet[Call]
     now: datetime
     ascending: bool
     count: int
     anchors: Anchors = field(default_factory=lambda: Anchors(b""))
+    first_anchor: int = 0
 
     def rows(self, offset: int, limit: int) -> list[CatalogueRow]:
-        index = min(offset // ANCHOR_EVERY, len(self.anchors) - 1)
-        # Anchor 0 is the half's first row: starting there changes nothing.
-        anchor = self.anchors[index] if index > 0 else None
-        offset -= max(index, 0) * ANCHOR_EVERY
+        anchor = None
+        if self.anchors and offset >= self.first_anchor:
+            index = min((offset - self.first_anchor) // ANCHOR_EVERY, len(self.anchors) - 1)
+            position = self.first_anchor + index * ANCHOR_EVERY
+            # The half's first row as an anchor changes nothing: the plain half is read.
+            if position > 0:
+                anchor = self.anchors[index]
+                offset -= position
         rows = _page_rows(self.calls, self.now, self.ascending, anchor, offset, limit)
         return [CatalogueRow(*row) for row in rows]
 
@@ -243,13 +253,20 @@ def _page_rows(
     The conditions go in one ``filter()`` (each call clones the query), and
     ``is_open`` is the half's: the open half is cut by ``open_q``, the rule of
     ``Call.is_open_at``, so no per-row CASE is computed for it."""
-    condition = _half_q(now, ascending)
-    if anchor is not None:
+    if anchor is None:
+        condition = _half_q(now, ascending)
+    else:
         deadline, pk = anchor
         # The range bound lets the index start at the anchor; the exclusion settles ties.
         column = _order_column(ascending)
         bound = f"{column}__gte" if ascending else f"{column}__lte"
-        condition &= Q(**{bound: deadline}) & ~Q(**{column: deadline, "id__gt": pk})
+        condition = Q(**{bound: deadline}) & ~Q(**{column: deadline, "id__gt": pk})
+        # Past an anchor on its half's side of ``now`` the bound implies the half:
+        # open_until >= deadline > now is open; sort_deadline <= deadline <= now
+        # is closed (open is published with sort_deadline > now). A closed call
+        # whose deadline is still ahead (closed early) keeps the half's condition.
+        if (deadline <= now) if ascending else (deadline > now):
+            condition &= _half_q(now, ascending)
     rows = (
         calls.filter(condition)
         .order_by(*_half_order(ascending))
@@ -375,21 +392,24 @@ class Anchors:
 _MICROSECOND = timedelta(microseconds=1)
 
 
-def _anchors(calls: QuerySet[Call], ascending: bool) -> tuple[int, Anchors]:
-    """The half's size and every ANCHOR_EVERY-th (deadline, id), in one query (a
-    window function numbers the rows in index order)."""
+def _anchors(calls: QuerySet[Call], ascending: bool, first: int = 0) -> tuple[int, Anchors]:
+    """The half's size and the (deadline, id) of every ANCHOR_EVERY-th row from
+    its ``first`` (0-based, under ANCHOR_EVERY), in one query (a window function
+    numbers the rows in index order)."""
     column = _order_column(ascending)
     order = [F(column).asc() if ascending else F(column).desc(), F("id").desc()]
     rows = (
         calls.order_by()
         .annotate(rn=Window(RowNumber(), order_by=order), total=Window(Count("id")))
-        .annotate(bucket=Mod(F("rn") - 1, ANCHOR_EVERY))
-        .filter(bucket=0)
+        # Row ``first`` (rn = first + 1) and every ANCHOR_EVERY-th after it (never
+        # negative); and the first row, which carries the size of a half shorter than ``first``.
+        .annotate(bucket=Mod(F("rn") - 1 + (ANCHOR_EVERY - first), ANCHOR_EVERY))
+        .filter(Q(bucket=0) | Q(rn=1))
         .order_by("rn")
-        .values_list(column, "id", "total")
+        .values_list(column, "id", "total", "bucket")
     )
-    anchors = [(d, pk) for d, pk, _ in rows]
-    total = rows[0][2] if anchors else 0
+    anchors = [(d, pk) for d, pk, _, bucket in rows if bucket == 0]
+    total = rows[0][2] if rows else 0
     return total, Anchors.pack(anchors)
 
 
@@ -397,18 +417,26 @@ def _catalogue_entry(now: datetime, version: str) -> tuple[float, tuple[int, Anc
     """(computed at, (size, anchors) of the open half, of the closed half), from
     the cache under the catalogue's version, else computed; never used more
     than ``ANCHORS_TIMEOUT`` after computing (a deleted call does not move the
-    version)."""
-    key = f"nidaa:catalogue:{ANCHOR_EVERY}:{version}"
+    version). The anchors are on the catalogue's grid: the open half's from its
+    first row, the closed half's from its ``_closed_first_anchor``-th."""
+    key = f"nidaa:catalogue:grid:{ANCHOR_EVERY}:{version}"
     entry = cache.get(key)
     if entry is None or entry[0] <= time_module.time() - ANCHORS_TIMEOUT:
         public = Call.objects.filter(status__in=PUBLIC_STATUSES)
+        open_half = _anchors(public.filter(open_q(now)), True)
         entry = (
             time_module.time(),
-            _anchors(public.filter(open_q(now)), True),
-            _anchors(public.filter(closed_q(now)), False),
+            open_half,
+            _anchors(public.filter(closed_q(now)), False, _closed_first_anchor(open_half[0])),
         )
         cache.set(key, entry, ANCHORS_TIMEOUT)
     return entry
+
+
+def _closed_first_anchor(open_count: int) -> int:
+    """Where the closed half's first anchor is in it: the first of its rows at
+    a multiple of ANCHOR_EVERY in the whole catalogue (the open half first)."""
+    return -open_count % ANCHOR_EVERY
 
 
 def _unfiltered_segments(now: datetime, version: str) -> tuple[Segment, Segment]:
@@ -416,7 +444,7 @@ def _unfiltered_segments(now: datetime, version: str) -> tuple[Segment, Segment]
     rows = public_rows()
     return (
         Segment(rows, now, True, open_count, open_anchors),
-        Segment(rows, now, False, closed_count, closed_anchors),
+        Segment(rows, now, False, closed_count, closed_anchors, _closed_first_anchor(open_count)),
     )
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from nidaa.accounts.models import Organization, Reader, User
@@ -50,6 +51,55 @@ def get_public_call(*, call_id: int) -> Call:
         .defer(*INTERNAL_FIELDS)
         .get(pk=call_id)
     )
+
+
+class CallPlaces(NamedTuple):
+    """What a call's page reads besides the call, in one query (``call_places``)."""
+
+    # (name_fr, name_ar) of each linked territory, in Territory's order (kind, name_fr).
+    territories: list[tuple[str, str]]
+    # Whether the call has revisions made once it was public: without any, an
+    # applicant's "changes since publication" are known without reading them.
+    revised_in_public: bool
+
+
+def _public_revisions_sql() -> str:
+    """Whether the outer call has a revision made once public (its status when
+    edited not a draft): an ``EXISTS`` on the revisions' call index, written from
+    the models' table and column names."""
+    revisions = CallRevision._meta.db_table
+    call = CallRevision._meta.get_field("call").column
+    status = CallRevision._meta.get_field("status").column
+    return (
+        f'EXISTS (SELECT 1 FROM "{revisions}" "r" WHERE "r"."{call}" = '  # noqa: S608 (names from the models' meta)
+        f'"{Call._meta.db_table}"."{Call._meta.pk.column}" AND "r"."{status}" <> %s)'
+    )
+
+
+def call_places(*, call_id: int) -> CallPlaces:
+    """The call's territories' names and whether it has public revisions, in
+    one query (the call's row joined to its territories, one row per territory,
+    the revisions an ``EXISTS``): the two things the call page's public parts
+    read besides the call, only when they are rendered (a miss of the page
+    cache). The ``EXISTS`` is ``RawSQL`` (like the catalogue's organisation
+    name): an ``Exists(...)`` subquery costs more to build and compile than this
+    query does to run."""
+    rows = (
+        Call.objects.filter(pk=call_id)
+        .annotate(
+            revised_in_public=RawSQL(  # noqa: S611 (constant SQL, the status bound)
+                _public_revisions_sql(), [CallStatus.DRAFT], output_field=BooleanField()
+            )
+        )
+        .order_by("territories__kind", "territories__name_fr")
+        .values_list("territories__name_fr", "territories__name_ar", "revised_in_public")
+    )
+    territories, revised = [], False
+    for name_fr, name_ar, revised_in_public in rows:
+        revised = bool(revised_in_public)
+        if name_fr is not None:
+            territories.append((name_fr, name_ar))
+    return CallPlaces(territories=territories, revised_in_public=revised)
 
 
 def revisions_shown(*, call: Call) -> list[CallRevision]:

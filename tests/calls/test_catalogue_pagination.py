@@ -51,7 +51,7 @@ def expected_order():
     return [c.pk for c in calls]
 
 
-@pytest.mark.parametrize("anchor_every", [500, 7])
+@pytest.mark.parametrize("anchor_every", [500, 7, 5, 3])
 def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_every):
     monkeypatch.setattr(search, "ANCHOR_EVERY", anchor_every)
     make_catalogue()
@@ -61,6 +61,54 @@ def test_pages_return_every_call_once_in_catalogue_order(monkeypatch, anchor_eve
     for number in range(1, first.num_pages + 1):
         seen += [c.pk for c in catalogue_page(CallQuery(), number, per_page=5).calls]
     assert seen == expected_order()
+
+
+def test_each_page_of_the_list_starts_at_an_anchor_and_reads_only_its_rows(monkeypatch):
+    """Anchors on the catalogue's page grid: the closed half's are shifted by
+    the open half's size (17 open calls, pages of 5: its first anchor is its
+    4th row), so no page skips rows with an OFFSET, page 4 (2 open rows, 3
+    closed) included."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(search, "ANCHOR_EVERY", 5)
+    make_catalogue()
+    catalogue_page(CallQuery(), 1, per_page=5)  # the anchors, cached
+    seen = []
+    for number in range(1, 9):
+        with CaptureQueriesContext(connection) as queries:
+            seen += [c.pk for c in catalogue_page(CallQuery(), number, per_page=5).calls]
+        rows_sql = [q["sql"] for q in queries.captured_queries if "organization_name" in q["sql"]]
+        assert len(rows_sql) == (2 if number == 4 else 1), number
+        assert not any("OFFSET" in sql for sql in rows_sql), number
+    assert seen == expected_order()
+
+
+def test_pages_past_an_anchor_closed_early_leave_out_the_open_calls(monkeypatch):
+    """A call closed before its deadline sits in the closed half with a key
+    later than the open calls': past an anchor on it the range bound does not
+    imply the closed half, whose condition is kept; past an anchor already due
+    it does."""
+    monkeypatch.setattr(search, "ANCHOR_EVERY", 2)
+    now = timezone.now()
+    for n in range(3):
+        CallFactory(title=f"open {n}", status=CallStatus.PUBLISHED, deadline=now + timedelta(days=2 * n + 1))
+    # Deadlines 10, 8, 6, 4 and 2 days ahead: between the open calls'.
+    for n in range(5):
+        CallFactory(
+            title=f"closed early {n}", status=CallStatus.CLOSED, deadline=now + timedelta(days=10 - 2 * n)
+        )
+    for n in range(3):
+        CallFactory(title=f"awarded {n}", status=CallStatus.AWARDED, deadline=now - timedelta(days=n + 1))
+    pages = [[c.title for c in catalogue_page(CallQuery(), n, per_page=2).calls] for n in range(1, 7)]
+    assert pages == [
+        ["open 0", "open 1"],
+        ["open 2", "closed early 0"],
+        ["closed early 1", "closed early 2"],
+        ["closed early 3", "closed early 4"],
+        ["awarded 0", "awarded 1"],
+        ["awarded 2"],
+    ]
 
 
 def test_search_pages_return_every_match_once():

@@ -81,3 +81,43 @@ def test_the_call_page_names_its_territories_in_the_readers_language(client):
     assert "Tafraout (Tafraout)" not in client.get(f"/fr/calls/{call.pk}/").content.decode()
     assert '<dd dir="auto">Tafraout</dd>' in client.get(f"/fr/calls/{call.pk}/").content.decode()
     assert "(تافراوت)" in client.get(f"/ar/calls/{call.pk}/").content.decode()
+
+
+def test_a_call_page_miss_reads_the_call_then_its_territories_and_changes_in_one_query(
+    anon_client, django_assert_num_queries
+):
+    from tests.factories import TerritoryFactory
+
+    call = CallFactory(
+        status=CallStatus.PUBLISHED,
+        deadline=timezone.now() + timedelta(days=3),
+        locations=["Anti-Atlas", "Province de Tiznit"],
+    )
+    call.territories.add(
+        TerritoryFactory(code="T-TIZ", kind="province", name_fr="Tiznit", name_ar="تيزنيت"),
+        TerritoryFactory(code="T-TAF", kind="commune", name_fr="Tafraout", name_ar="تافراوت"),
+        TerritoryFactory(code="T-AMM", kind="commune", name_fr="Ammelne", name_ar="أملن"),
+    )
+    # An edit while still a draft is no change an applicant reads of.
+    CallRevision.objects.create(call=call, number=1, status=CallStatus.DRAFT, changed_fields=["title"])
+    with django_assert_num_queries(2):
+        content = anon_client.get(f"/fr/calls/{call.pk}/").content.decode()
+    # Territory's order (kind, then name); Tiznit is already written in the places.
+    assert '<span class="muted">(Ammelne, Tafraout)</span>' in content
+    assert "Pas de modification depuis sa publication." in content
+    assert selectors.call_places(call_id=call.pk) == selectors.CallPlaces(
+        territories=[("Ammelne", "أملن"), ("Tafraout", "تافراوت"), ("Tiznit", "تيزنيت")],
+        revised_in_public=False,
+    )
+
+
+def test_a_call_changed_once_public_reads_its_changes_too(anon_client, django_assert_num_queries):
+    call = CallFactory(status=CallStatus.PUBLISHED, deadline=timezone.now() + timedelta(days=3))
+    update_call(call=call, actor=None, changes={"deadline": timezone.now() + timedelta(days=9)})
+    assert selectors.call_places(call_id=call.pk) == selectors.CallPlaces(
+        territories=[], revised_in_public=True
+    )
+    # The call, its places and the revisions' flag, the revisions.
+    with django_assert_num_queries(3):
+        content = anon_client.get(f"/en/calls/{call.pk}/").content.decode()
+    assert ": changed deadline</li>" in content

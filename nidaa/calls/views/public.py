@@ -58,11 +58,10 @@ def _language_name(code: str) -> str:
     return str(DocumentLanguage(code).label) if code in DocumentLanguage.values else code
 
 
-def _territory_names(call: Call) -> list[str]:
-    """The names of the call's territories in the reader's language
-    (``Territory.name``), in Territory's order, in one query."""
-    rows = Territory.objects.filter(calls__pk=call.pk).values_list("name_fr", "name_ar")
-    return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in rows]
+def _territory_names(territories: Iterable[tuple[str, str]]) -> list[str]:
+    """The names of the call's territories ((name_fr, name_ar) pairs, from
+    ``selectors.call_places``) in the reader's language (``Territory.name``)."""
+    return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in territories]
 
 
 def places_in_brackets(locations: Iterable[str], names: Iterable[str]) -> list[str]:
@@ -191,6 +190,8 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             call = selectors.get_public_call(call_id=call_id)
     except Call.DoesNotExist as error:
         raise Http404 from error
+    # Its territories' names and whether it changed once public: one query, on a miss only.
+    places = SimpleLazyObject(lambda: selectors.call_places(call_id=call.pk))
     role = role_in(request.user, call.organization)
     now = timezone.now()
     is_open = call.is_open_at(now)
@@ -210,13 +211,25 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "deadline": SimpleLazyObject(lambda: _deadline_shown(call, now, is_open)),
             # Shown in brackets after the places, so read only when there are places.
             "territory_names": SimpleLazyObject(
-                lambda: places_in_brackets(call.locations, _territory_names(call)) if call.locations else []
+                lambda: (
+                    places_in_brackets(
+                        call.locations, _territory_names(cast(selectors.CallPlaces, places).territories)
+                    )
+                    if call.locations
+                    else []
+                )
             ),
             # What _revisions.html shows: not the snapshots (a copy of the call per edit).
             # The organisation reads every edit; applicants the changes that matter to them.
             # (Applicants' changes are read without the authors.)
             "revisions": SimpleLazyObject(lambda: selectors.revisions_shown(call=call)) if role else [],
-            "changes": [] if role else SimpleLazyObject(lambda: selectors.changes_for_applicants(call=call)),
+            "changes": []
+            if role
+            else SimpleLazyObject(
+                lambda: selectors.changes_for_applicants(
+                    call=call, revisions=None if cast(selectors.CallPlaces, places).revised_in_public else []
+                )
+            ),
             "required_documents": SimpleLazyObject(
                 lambda: [_required_document_label(code) for code in call.required_documents]
             ),
