@@ -122,6 +122,35 @@ def test_when_nothing_is_probable_a_likelier_candidate_beats_the_strongest_cue_a
     assert title_rank.pick([ruled]) is ruled
 
 
+def _fixed(weights: dict[str, float]) -> title_rank.Model:
+    return title_rank.Model(tuple(weights), tuple(weights.values()), 0.0, dict(weights))
+
+
+def test_a_generic_header_gives_way_to_a_line_of_its_rule_that_says_more(monkeypatch):
+    # a tender's notice: "Appel d'offres ouvert n° 12/2024" (the kind of call, the rules' first
+    # choice) over its object; about as probable, the object is the title, a much less
+    # probable one is not
+    span = (0, 10)
+    header = title_rank.Candidate(
+        1, "Appel d'offres ouvert n° 12/2024", span, {"rules_choice": 1.0, "generic_header": 1.0}
+    )
+    obj = title_rank.Candidate(
+        1, "Formation des élus de la commune en gestion budgétaire", span, {"object": 1.0}
+    )
+    # probabilities 0.60 (header) and 0.55 (object): 0.05 apart
+    monkeypatch.setattr(title_rank, "model", lambda: _fixed({"generic_header": 0.405465, "object": 0.200671}))
+    assert title_rank.pick([header, obj]) is obj
+    # 0.60 and 0.45: the model finds the header likelier, it stays
+    monkeypatch.setattr(
+        title_rank, "model", lambda: _fixed({"generic_header": 0.405465, "object": -0.200671})
+    )
+    assert title_rank.pick([header, obj]) is header
+    # a plain line (a weaker rule) does not displace the header, however probable
+    plain = title_rank.Candidate(5, "Commune de Tiznit", span, {"object": 1.0})
+    monkeypatch.setattr(title_rank, "model", lambda: _fixed({"generic_header": 0.405465, "object": 0.200671}))
+    assert title_rank.pick([header, plain]) is header
+
+
 @pytest.mark.parametrize(
     ("text", "issuer"),
     [
