@@ -122,6 +122,20 @@ def test_when_nothing_is_probable_a_likelier_candidate_beats_the_strongest_cue_a
     assert title_rank.pick([ruled]) is ruled
 
 
+def test_a_heading_over_the_date_it_was_posted_is_marked():
+    # a grants site: menus, the call's heading over its posting date, then its label rows
+    text = (
+        "Opportunités\nConnexion\n\nSubventions pour les radios associatives du Souss\n"
+        "3 février 2026\nDate limite : 30 avril 2026\nMontant : 50 000 MAD\n\n"
+        "Le fonds invite les radios associatives à soumettre un projet de programmes locaux.\n"
+    )
+    below = {c.text: c.features["date_below"] for c in _candidates(text)}
+    assert below["Subventions pour les radios associatives du Souss"] == 1.0
+    # a label row over another is no heading over a date, nor is a line with a paragraph below
+    assert below.get("Date limite : 30 avril 2026", 0.0) == 0.0
+    assert all(v == 0.0 for t, v in below.items() if t != "Subventions pour les radios associatives du Souss")
+
+
 def _fixed(weights: dict[str, float]) -> title_rank.Model:
     return title_rank.Model(tuple(weights), tuple(weights.values()), 0.0, dict(weights))
 
