@@ -165,6 +165,17 @@ def test_a_generic_header_gives_way_to_a_line_of_its_rule_that_says_more(monkeyp
     assert title_rank.pick([header, plain]) is header
 
 
+def test_a_cue_rules_answer_stands_unless_the_model_finds_another_line_clearly_likelier(monkeypatch):
+    # a cue rule's object at 0.50; a label's value at 0.55 does not overrule it, at 0.65 it does
+    span = (0, 10)
+    ruled = title_rank.Candidate(0, "Recrutement d'un formateur en gestion", span, {"rules_choice": 1.0})
+    value = title_rank.Candidate(5, "Organisation : Association Tifawin", span, {"value": 1.0})
+    monkeypatch.setattr(title_rank, "model", lambda: _fixed({"rules_choice": 0.0, "value": 0.200671}))
+    assert title_rank.pick([ruled, value]) is ruled
+    monkeypatch.setattr(title_rank, "model", lambda: _fixed({"rules_choice": 0.0, "value": 0.619039}))
+    assert title_rank.pick([ruled, value]) is value
+
+
 @pytest.mark.parametrize(
     ("text", "issuer"),
     [
