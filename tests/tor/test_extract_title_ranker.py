@@ -122,6 +122,60 @@ def test_when_nothing_is_probable_a_likelier_candidate_beats_the_strongest_cue_a
     assert title_rank.pick([ruled]) is ruled
 
 
+def test_a_heading_over_the_date_it_was_posted_is_marked():
+    # a grants site: menus, the call's heading over its posting date, then its label rows
+    text = (
+        "Opportunités\nConnexion\n\nSubventions pour les radios associatives du Souss\n"
+        "3 février 2026\nDate limite : 30 avril 2026\nMontant : 50 000 MAD\n\n"
+        "Le fonds invite les radios associatives à soumettre un projet de programmes locaux.\n"
+    )
+    below = {c.text: c.features["date_below"] for c in _candidates(text)}
+    assert below["Subventions pour les radios associatives du Souss"] == 1.0
+    # a label row over another is no heading over a date, nor is a line with a paragraph below
+    assert below.get("Date limite : 30 avril 2026", 0.0) == 0.0
+    assert all(v == 0.0 for t, v in below.items() if t != "Subventions pour les radios associatives du Souss")
+
+
+def _fixed(weights: dict[str, float]) -> title_rank.Model:
+    return title_rank.Model(tuple(weights), tuple(weights.values()), 0.0, dict(weights))
+
+
+def test_a_generic_header_gives_way_to_a_line_of_its_rule_that_says_more(monkeypatch):
+    # a tender's notice: "Appel d'offres ouvert n° 12/2024" (the kind of call, the rules' first
+    # choice) over its object; about as probable, the object is the title, a much less
+    # probable one is not
+    span = (0, 10)
+    header = title_rank.Candidate(
+        1, "Appel d'offres ouvert n° 12/2024", span, {"rules_choice": 1.0, "generic_header": 1.0}
+    )
+    obj = title_rank.Candidate(
+        1, "Formation des élus de la commune en gestion budgétaire", span, {"object": 1.0}
+    )
+    # probabilities 0.60 (header) and 0.55 (object): 0.05 apart
+    monkeypatch.setattr(title_rank, "model", lambda: _fixed({"generic_header": 0.405465, "object": 0.200671}))
+    assert title_rank.pick([header, obj]) is obj
+    # 0.60 and 0.45: the model finds the header likelier, it stays
+    monkeypatch.setattr(
+        title_rank, "model", lambda: _fixed({"generic_header": 0.405465, "object": -0.200671})
+    )
+    assert title_rank.pick([header, obj]) is header
+    # a plain line (a weaker rule) does not displace the header, however probable
+    plain = title_rank.Candidate(5, "Commune de Tiznit", span, {"object": 1.0})
+    monkeypatch.setattr(title_rank, "model", lambda: _fixed({"generic_header": 0.405465, "object": 0.200671}))
+    assert title_rank.pick([header, plain]) is header
+
+
+def test_a_cue_rules_answer_stands_unless_the_model_finds_another_line_clearly_likelier(monkeypatch):
+    # a cue rule's object at 0.50; a label's value at 0.55 does not overrule it, at 0.65 it does
+    span = (0, 10)
+    ruled = title_rank.Candidate(0, "Recrutement d'un formateur en gestion", span, {"rules_choice": 1.0})
+    value = title_rank.Candidate(5, "Organisation : Association Tifawin", span, {"value": 1.0})
+    monkeypatch.setattr(title_rank, "model", lambda: _fixed({"rules_choice": 0.0, "value": 0.200671}))
+    assert title_rank.pick([ruled, value]) is ruled
+    monkeypatch.setattr(title_rank, "model", lambda: _fixed({"rules_choice": 0.0, "value": 0.619039}))
+    assert title_rank.pick([ruled, value]) is value
+
+
 @pytest.mark.parametrize(
     ("text", "issuer"),
     [

@@ -118,6 +118,27 @@ def next_to_organisation(doc: Doc, lines: list[tuple[int, str]], index: int) -> 
     return False
 
 
+_DATE_LINE_WORDS = 4
+
+
+def date_below(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether a line that is no label has a short date line right below it (at most one blank
+    line between: "14 June 2024", "07/12/2025"): a grants site, a directory or a job board prints
+    the call's heading over the date it was posted, whatever the site's menus above."""
+    if index + 1 >= len(lines):
+        return False
+    start, line = lines[index]
+    if LABEL_LINE.match(doc.folded[start : start + len(line)]):
+        return False
+    n_start, following = lines[index + 1]
+    return (
+        doc.text.count("\n", start + len(line), n_start) <= 2
+        and len(following.split()) <= _DATE_LINE_WORDS
+        and not LABEL_LINE.match(doc.folded[n_start : n_start + len(following)])
+        and bool(_YEAR.search(following) or URL_OR_DATE.search(following))
+    )
+
+
 def candidate_features(
     doc: Doc,
     lines: list[tuple[int, str]],
@@ -209,6 +230,7 @@ def candidate_features(
             n <= 14 and bool(_YEAR.search(title)) and not URL_OR_DATE.search(title) and not line.endswith(".")
         ),
         "next_to_org": float(next_to_organisation(doc, lines, index)),
+        "date_below": float(bool(lines) and date_below(doc, lines, index)),
         # a short value under its key, a flattened table's row ("Minimum Experience" + "Manager/Supervisor")
         "under_key": float(n <= 4 and _under_key(doc, lines, index)),
         # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
