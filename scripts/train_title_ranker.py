@@ -54,9 +54,9 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from title_training import calls  # noqa: E402
 
 from nidaa.tor.fields.common import Doc  # noqa: E402
-from nidaa.tor.readers import read_bytes  # noqa: E402
 from nidaa.tor.fields.title import title_candidates  # noqa: E402
 from nidaa.tor.fields.title_rank import MODEL_PATH, Candidate, Model, pick  # noqa: E402
+from nidaa.tor.readers import read_bytes  # noqa: E402
 from nidaa.tor.sections import segment  # noqa: E402
 from nidaa.tor.text import Views  # noqa: E402
 
