@@ -12,7 +12,13 @@ from bisect import bisect_right
 
 from nidaa.tor.fields.common import Doc, Span, kv_lines
 from nidaa.tor.fields.title_clean import clean_title
-from nidaa.tor.fields.title_features import PAGE_COUNTER, candidate_features, next_to_organisation, repeat_key
+from nidaa.tor.fields.title_features import (
+    PAGE_COUNTER,
+    candidate_features,
+    next_to_organisation,
+    repeat_key,
+    under_key,
+)
 from nidaa.tor.fields.title_rank import Candidate, pick
 from nidaa.tor.fields.title_words import (
     ANY_TYPE_WORD,
@@ -314,6 +320,34 @@ def _capitals_block(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple
     return (value, end) if end > start + len(line) else None
 
 
+_ROLE_WORDS = 4  # words of one role in a line of roles joined by slashes
+
+
+def _roles(line: str, folded: str) -> bool:
+    """Whether a short line is a post named as two or three roles joined by slashes, one of them
+    a post's or a provider's word ("Expert/Formateur", "External Evaluator / Consultant"): a
+    recruitment platform prints the post so among its label rows, further down than the first
+    lines. A seniority or languages ("Junior/Confirmé", "Français/Anglais") name no post; a label,
+    a figure or a sentence's end is no post's name either."""
+    parts = folded.split("/")
+    return (
+        2 <= len(parts) <= 3
+        and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
+        and not re.search(r"\d", line)
+        and not line.endswith((".", ":", "：", ";", ","))
+        and not LABEL_LINE.match(folded)
+        and all(1 <= len(part.split()) <= _ROLE_WORDS for part in parts)
+        and any(_POST_OPENING.match(part.strip()) for part in parts)
+    )
+
+
+def _keyed_value(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether a line is the value of the key row above it ("Minimum Experience" +
+    "Manager/Supervisor"): a seniority, not the post. A short line in capitals above is no key
+    but a place ("MOROCCO" + "CHEFCHAOUEN" + the post's name)."""
+    return under_key(doc, lines, index) and not lines[index - 1][1].isupper()
+
+
 def _without_site(line: str) -> str:
     """A heading line less the site's name a portal prints after a bar ("Title | Site"),
     so the title is not taken for a table row; a row of cells stays as it is."""
@@ -427,7 +461,11 @@ def rule_candidates(
                     candidates.append((1, begin, value, (begin, begin + len(value))))
                 continue
         words = len(line.split())
-        if words < 2 or has_email(folded):
+        if has_email(folded):
+            continue
+        if words < 2:  # a label's one word, but "Expert/Formateur" names a post as two roles
+            if index < 40 and _roles(line, folded) and not _keyed_value(doc, lines, index):
+                candidates.append((2, start, line, (start, start + len(line))))
             continue
         bare = unmarked(folded)
         strong = STRONG_TITLE.search(bare)
@@ -518,6 +556,12 @@ def rule_candidates(
             and headline(line, folded)
             and not SENTENCE_VERB.search(folded)
         ):  # a heading opening on the post ("Consultant(e) pour l'élaboration du plan ...")
+            rank = 2
+        elif (
+            index < 40
+            and _roles(line, folded)  # "External Evaluator/Consultant", "مكون / مستشار"
+            and not _keyed_value(doc, lines, index)
+        ):
             rank = 2
         if rank is not None:
             block = _capitals_block(doc, lines, index)  # "CONSULTANCY SERVICES FOR A" + "BASELINE ..."
