@@ -101,3 +101,35 @@ def test_a_grant_pages_meeting_heading_is_the_title_with_its_date():
         "Eligible applicants are registered non-profit organisations.\n"
     )
     assert title_of(text) == "Regional Forum on Water Governance, 19 November 2027"
+
+
+@pytest.mark.parametrize(
+    ("issuer", "sentence", "title"),
+    [
+        (
+            "Green Valley Trust",
+            "Green Valley Trust is seeking applications for a Field Researcher for a survey of women's "
+            "cooperatives in Tata.",
+            "A Field Researcher for a survey of women's cooperatives in Tata",
+        ),
+        (
+            "Sahel Vert Maroc",
+            "Sahel Vert Maroc recrute un(e) formateur(trice) en budgétisation participative pour les "
+            "élus communaux de la province.",
+            "Formateur(trice) en budgétisation participative pour les élus communaux de la province",
+        ),
+    ],
+)
+def test_an_issuers_name_the_announcement_below_opens_with_does_not_hide_its_object(issuer, sentence, title):
+    text = f"{issuer}\n{sentence}\nLocation: Tata, Morocco\nDeadline: 12/05/2027\n\nContext\n"
+    assert ranked(text)[title] == 0
+    assert title_of(text) == title
+
+
+def test_a_heading_above_an_announcement_still_names_the_call_before_it():
+    text = (
+        "Field Researcher\n"
+        "Green Valley Trust is seeking applications for a survey of women's cooperatives in Tata.\n"
+        "Deadline: 12/05/2027\n"
+    )
+    assert "A survey of women's cooperatives in Tata" not in ranked(text)

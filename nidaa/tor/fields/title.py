@@ -415,17 +415,20 @@ def rule_candidates(
             and not generic
         ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
-    for start, line in lines[:_OPENING_LINES]:
+    for k, (start, line) in enumerate(lines[:_OPENING_LINES]):
         # An announcement opening the text names the call's object, unless a heading line above
         # it already does ("Chargé(e) de projets" + "X lance ..."); a letterhead stack above it
-        # ("المملكة المغربية" + "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call.
+        # ("المملكة المغربية" + "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call, nor does
+        # the issuer's name the sentence below opens with ("Green Valley Trust" + "Green Valley
+        # Trust is seeking applications for ...").
         announced = None if line.endswith((":", "：")) else _announced(line)
         if announced and start < 800:
             offset, value = announced
             candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
             break
         folded = doc.folded[start : start + len(line)]
-        if headline(line, folded) and not ORG_HEAD.match(folded):
+        named_below = k + 1 < len(lines) and lines[k + 1][1].startswith(f"{line} ")
+        if headline(line, folded) and not ORG_HEAD.match(folded) and not named_below:
             break
     for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
         crumbs = BREADCRUMB.split(line)
