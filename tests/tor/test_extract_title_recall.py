@@ -133,3 +133,31 @@ def test_a_heading_above_an_announcement_still_names_the_call_before_it():
         "Deadline: 12/05/2027\n"
     )
     assert "A survey of women's cooperatives in Tata" not in ranked(text)
+
+
+def test_an_arabic_announcements_subject_after_its_verb_does_not_hide_its_object():
+    text = (
+        "المملكة المغربية\n"
+        "شبكة الواحات للتنمية\n"
+        "تعلن شبكة الواحات للتنمية عن حاجتها إلى مكون(ة) في مجال التخطيط التشاركي لفائدة المنتخبين.\n"
+        "آخر أجل : 12/05/2027\n"
+    )
+    assert ranked(text)["مكون(ة) في مجال التخطيط التشاركي لفائدة المنتخبين"] == 0
+
+
+def test_the_organisation_after_a_headings_bar_is_dropped_and_the_post_is_the_title():
+    text = (
+        "Portail Associatif\nAccueil > Portail Associatif > Association Atlas pour la Solidarité\n\n"
+        "Association Atlas pour la Solidarité\nSite web : www.example.org\nAnnée de création : 2011\n"
+        "Adresse : 3, rue Allal Ben Abdellah, Taza\nTéléphone : +212 5 35 00 00 00\n"
+        "Domaines d'intervention : jeunesse, gouvernance locale\nAppels\nOpportunités\nProfil\n\n"
+        "Formateur(trice) en gestion de projets associatifs | Association Atlas pour la Solidarité\n"
+        "Type de contrat : Consultance\n\nContexte\n"
+    )
+    assert ranked(text)["Formateur(trice) en gestion de projets associatifs"] in (2, 5)
+    assert title_of(text) == "Formateur(trice) en gestion de projets associatifs"
+
+
+def test_a_long_phrase_after_a_bar_that_names_no_organisation_is_kept_out():
+    text = "Appui aux coopératives | Programme régional de gouvernance des oasis du Sud\n\nContexte\n"
+    assert "Appui aux coopératives" not in ranked(text)

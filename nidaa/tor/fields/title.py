@@ -83,6 +83,7 @@ _RECRUITS_END = re.compile(
 )
 # A line opening on a post's name or a provider's type ("Consultant(e) pour ...", "منشط(ة) ...")
 _POST_OPENING = re.compile(f"(?:{ANY_TYPE_WORD.pattern})|(?:{JOB_WORDS.pattern})")
+_VERB_CHARS = 16  # how far into an announcement its subject may start: after a verb ("تعلن", "Nous, ...")
 _OPENING_LINES = 5  # an announcement sentence under a letterhead stack still opens the text
 
 
@@ -348,13 +349,18 @@ def _keyed_value(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
     return under_key(doc, lines, index) and not lines[index - 1][1].isupper()
 
 
+_ORG_WORDS = 8  # an organisation's name after a bar is a short phrase
+
+
 def _without_site(line: str) -> str:
     """A heading line less the site's name a portal prints after a bar ("Title | Site"),
     so the title is not taken for a table row; a row of cells stays as it is."""
     if line.count(" | ") != 1 or line.startswith("|"):
         return line
     left, right = line.split(" | ")
-    if len(right.split()) <= 3 and len(left.split()) >= 3 and not re.search(r"\d", right):
+    # the site's short name, or the organisation offering the post ("... | Association Nour Al Amal")
+    site = len(right.split()) <= 3 or (len(right.split()) <= _ORG_WORDS and ORG_HEAD.match(fold(right)))
+    if site and len(left.split()) >= 3 and not re.search(r"\d", right):
         return left.rstrip()
     return line
 
@@ -427,7 +433,11 @@ def rule_candidates(
             candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
             break
         folded = doc.folded[start : start + len(line)]
-        named_below = k + 1 < len(lines) and lines[k + 1][1].startswith(f"{line} ")
+        # the sentence's subject, before its verb or right after it ("تعلن X عن حاجتها إلى ...")
+        named_below = k + 1 < len(lines) and (
+            lines[k + 1][1].startswith(f"{line} ")
+            or f" {line} " in lines[k + 1][1][: len(line) + _VERB_CHARS]
+        )
         if headline(line, folded) and not ORG_HEAD.match(folded) and not named_below:
             break
     for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
