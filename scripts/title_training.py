@@ -398,6 +398,13 @@ ANNOUNCE = {
 }
 
 
+def _in_sentence(title: str) -> str:
+    """A title as a sentence goes on with it: its first letter in lowercase, unless its first
+    word is an acronym ("MEAL Officer", not "mEAL Officer")."""
+    first = title.split(" ", 1)[0]
+    return title if first[:2].isupper() else title[:1].lower() + title[1:]
+
+
 def _split_two_lines(r: random.Random, line: str, language: str) -> list[str]:
     """A title printed over two lines: the second starts on a link word."""
     words = line.split()
@@ -549,10 +556,7 @@ def generate(r: random.Random) -> Call:
         else:
             obj = gold
             lines.append(
-                ANNOUNCE[language].format(
-                    org=org, rest=obj[:1].lower() + obj[1:] if language != "ar" else obj
-                )
-                + "."
+                ANNOUNCE[language].format(org=org, rest=_in_sentence(obj) if language != "ar" else obj) + "."
             )
         lines += _labels(r, language) + [""]
         lines += _sentences(r, language, org)
@@ -1368,7 +1372,7 @@ def _tender_document(r: random.Random, language: str) -> tuple[list[str], str]:
     link = {"fr": ["relatif à", "ayant pour objet", "pour"], "en": ["for"], "ar": ["من أجل", "لأجل"]}[
         language
     ]
-    body = gold[:1].lower() + gold[1:] if language != "ar" else gold
+    body = _in_sentence(gold) if language != "ar" else gold
     if where == "cover":
         lines += _upper_lines(r, gold, language) + [""]
     lines += [kind, ""] if r.random() < 0.8 else []

@@ -12,7 +12,13 @@ from bisect import bisect_right
 
 from nidaa.tor.fields.common import Doc, Span, kv_lines
 from nidaa.tor.fields.title_clean import clean_title
-from nidaa.tor.fields.title_features import PAGE_COUNTER, candidate_features, next_to_organisation, repeat_key
+from nidaa.tor.fields.title_features import (
+    PAGE_COUNTER,
+    candidate_features,
+    next_to_organisation,
+    repeat_key,
+    under_key,
+)
 from nidaa.tor.fields.title_rank import Candidate, pick
 from nidaa.tor.fields.title_words import (
     ANY_TYPE_WORD,
@@ -77,6 +83,7 @@ _RECRUITS_END = re.compile(
 )
 # A line opening on a post's name or a provider's type ("Consultant(e) pour ...", "منشط(ة) ...")
 _POST_OPENING = re.compile(f"(?:{ANY_TYPE_WORD.pattern})|(?:{JOB_WORDS.pattern})")
+_VERB_CHARS = 16  # how far into an announcement its subject may start: after a verb ("تعلن", "Nous, ...")
 _OPENING_LINES = 5  # an announcement sentence under a letterhead stack still opens the text
 
 
@@ -314,13 +321,46 @@ def _capitals_block(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple
     return (value, end) if end > start + len(line) else None
 
 
+_ROLE_WORDS = 4  # words of one role in a line of roles joined by slashes
+
+
+def _roles(line: str, folded: str) -> bool:
+    """Whether a short line is a post named as two or three roles joined by slashes, one of them
+    a post's or a provider's word ("Expert/Formateur", "External Evaluator / Consultant"): a
+    recruitment platform prints the post so among its label rows, further down than the first
+    lines. A seniority or languages ("Junior/Confirmé", "Français/Anglais") name no post; a label,
+    a figure or a sentence's end is no post's name either."""
+    parts = folded.split("/")
+    return (
+        2 <= len(parts) <= 3
+        and (line[:1].isupper() or "\u0600" <= line[:1] <= "\u06ff")
+        and not re.search(r"\d", line)
+        and not line.endswith((".", ":", "：", ";", ","))
+        and not LABEL_LINE.match(folded)
+        and all(1 <= len(part.split()) <= _ROLE_WORDS for part in parts)
+        and any(_POST_OPENING.match(part.strip()) for part in parts)
+    )
+
+
+def _keyed_value(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether a line is the value of the key row above it ("Minimum Experience" +
+    "Manager/Supervisor"): a seniority, not the post. A short line in capitals above is no key
+    but a place ("MOROCCO" + "CHEFCHAOUEN" + the post's name)."""
+    return under_key(doc, lines, index) and not lines[index - 1][1].isupper()
+
+
+_ORG_WORDS = 8  # an organisation's name after a bar is a short phrase
+
+
 def _without_site(line: str) -> str:
     """A heading line less the site's name a portal prints after a bar ("Title | Site"),
     so the title is not taken for a table row; a row of cells stays as it is."""
     if line.count(" | ") != 1 or line.startswith("|"):
         return line
     left, right = line.split(" | ")
-    if len(right.split()) <= 3 and len(left.split()) >= 3 and not re.search(r"\d", right):
+    # the site's short name, or the organisation offering the post ("... | Association Nour Al Amal")
+    site = len(right.split()) <= 3 or (len(right.split()) <= _ORG_WORDS and ORG_HEAD.match(fold(right)))
+    if site and len(left.split()) >= 3 and not re.search(r"\d", right):
         return left.rstrip()
     return line
 
@@ -381,17 +421,24 @@ def rule_candidates(
             and not generic
         ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
-    for start, line in lines[:_OPENING_LINES]:
+    for k, (start, line) in enumerate(lines[:_OPENING_LINES]):
         # An announcement opening the text names the call's object, unless a heading line above
         # it already does ("Chargé(e) de projets" + "X lance ..."); a letterhead stack above it
-        # ("المملكة المغربية" + "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call.
+        # ("المملكة المغربية" + "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call, nor does
+        # the issuer's name the sentence below opens with ("Green Valley Trust" + "Green Valley
+        # Trust is seeking applications for ...").
         announced = None if line.endswith((":", "：")) else _announced(line)
         if announced and start < 800:
             offset, value = announced
             candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
             break
         folded = doc.folded[start : start + len(line)]
-        if headline(line, folded) and not ORG_HEAD.match(folded):
+        # the sentence's subject, before its verb or right after it ("تعلن X عن حاجتها إلى ...")
+        named_below = k + 1 < len(lines) and (
+            lines[k + 1][1].startswith(f"{line} ")
+            or f" {line} " in lines[k + 1][1][: len(line) + _VERB_CHARS]
+        )
+        if headline(line, folded) and not ORG_HEAD.match(folded) and not named_below:
             break
     for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
         crumbs = BREADCRUMB.split(line)
@@ -427,7 +474,11 @@ def rule_candidates(
                     candidates.append((1, begin, value, (begin, begin + len(value))))
                 continue
         words = len(line.split())
-        if words < 2 or has_email(folded):
+        if has_email(folded):
+            continue
+        if words < 2:  # a label's one word, but "Expert/Formateur" names a post as two roles
+            if index < 40 and _roles(line, folded) and not _keyed_value(doc, lines, index):
+                candidates.append((2, start, line, (start, start + len(line))))
             continue
         bare = unmarked(folded)
         strong = STRONG_TITLE.search(bare)
@@ -518,6 +569,12 @@ def rule_candidates(
             and headline(line, folded)
             and not SENTENCE_VERB.search(folded)
         ):  # a heading opening on the post ("Consultant(e) pour l'élaboration du plan ...")
+            rank = 2
+        elif (
+            index < 40
+            and _roles(line, folded)  # "External Evaluator/Consultant", "مكون / مستشار"
+            and not _keyed_value(doc, lines, index)
+        ):
             rank = 2
         if rank is not None:
             block = _capitals_block(doc, lines, index)  # "CONSULTANCY SERVICES FOR A" + "BASELINE ..."

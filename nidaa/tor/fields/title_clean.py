@@ -81,6 +81,29 @@ _TRAILING_SUFFIX = re.compile(r"\s+[-–—|]\s*(?P<suffix>[^-–—|\n]{2,40})\
 _SEPARATOR_TAIL = re.compile(r"\s*[-–—|,:(]\s*\Z")
 
 
+# A title naming a meeting in its first words: a date after a comma is the meeting's, not the page's
+_EVENT_WORDS = 3
+_EVENT = re.compile(
+    r"\b(?:"
+    + kw(
+        r"forum",
+        r"atelier",
+        r"workshop",
+        r"seminar",
+        r"seminaire",
+        r"conference",
+        r"colloque",
+        r"rencontre",
+        r"summit",
+        r"ملتقى",
+        r"ندوة",
+        r"ورشة",
+        r"مؤتمر",
+    )
+    + r")"
+)
+
+
 _TAIL = 100  # characters at the end of a title where glued pieces are looked for
 
 
@@ -98,7 +121,11 @@ def _strip_tail(title: str) -> str:
         if cut is None and digits:
             dates = [d for d in find_dates(tail, folded=folded) if d.end >= len(tail.rstrip(" .)"))]
             head = title[: base + dates[-1].start] if dates else ""
-            if len(head.split()) >= 4 and _SEPARATOR_TAIL.search(head):
+            separator = _SEPARATOR_TAIL.search(head)
+            opening = " ".join(fold(head).split()[:_EVENT_WORDS])
+            if separator and separator.group().strip() == "," and _EVENT.search(opening):
+                break  # "Regional Forum on X, 19 November 2025": a meeting's date is part of its name
+            if len(head.split()) >= 4 and separator:
                 title = _SEPARATOR_TAIL.sub(
                     "", head
                 ).rstrip()  # "... - 12/03/2024"; "Atelier du 12 mars 2026" stays

@@ -90,7 +90,7 @@ def repeat_key(folded_line: str) -> str:
     return " ".join(_FIGURES.sub("#", PAGE_COUNTER.sub(" ", folded_line)).split()).strip(" -–|#")
 
 
-def _under_key(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+def under_key(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
     """Whether the line above is a key with no colon: a short capitalised phrase with no figure
     or punctuation, right above (or one blank line above), as a table flattened key over value
     prints it ("Type de contrat" + "CDD", "Minimum Experience" + "Manager/Supervisor")."""
@@ -232,7 +232,7 @@ def candidate_features(
         "next_to_org": float(next_to_organisation(doc, lines, index)),
         "date_below": float(bool(lines) and date_below(doc, lines, index)),
         # a short value under its key, a flattened table's row ("Minimum Experience" + "Manager/Supervisor")
-        "under_key": float(n <= 4 and _under_key(doc, lines, index)),
+        "under_key": float(n <= 4 and under_key(doc, lines, index)),
         # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
         "path": float(bool(_PATH.search(title)) or ("/" in title and len(BREADCRUMB.split(title)) >= 3)),
     }
