@@ -92,3 +92,12 @@ def test_a_key_that_names_no_post_gives_no_one_word_candidate() -> None:
 )
 def test_one_word_post(word: str, post: bool) -> None:
     assert one_word_post(word) is post
+
+
+def test_a_post_key_line_with_a_one_word_post_is_no_rule_candidate() -> None:
+    # the key rows propose "Comptable (F/H)"; the label's whole line is only a plain line (rank 5)
+    text = "Portail Emploi\nCollectif Atlas\nPoste à pourvoir : Comptable (F/H)\nLieu : Rabat\nType de contrat : CDD\n"
+    views = Views.of(text)
+    ranks = {c.text: c.rank for c in title_candidates(Doc(views, segment(views), None))}
+    assert ranks["Poste à pourvoir : Comptable (F/H)"] == 5
+    assert title_of(text) == "Comptable (F/H)"

@@ -179,6 +179,9 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
     return line, (span[0], end)
 
 
+_GENDER_MARK = re.compile(r"\s\(?[HFM]/[HFM]\)?\s*\Z")  # "Comptable (F/H)", "Driver M/F"
+
+
 _NUMBERING = re.compile(r"\A(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)\-]\s*")  # "1. Intitulé de la mission"
 
 
@@ -565,6 +568,8 @@ def rule_candidates(
             and words <= 8
             and JOB_WORDS.search(folded)
             and not line.endswith((".", ";", ","))
+            # "Poste : Comptable (F/H)": the key rows propose the post, not the label's line
+            and not (label and one_word_post(_GENDER_MARK.sub("", line[label_end:])))
             and not SENTENCE_VERB.search(folded)  # a sentence's broken line, not a post's name
         ):
             rank = 2
