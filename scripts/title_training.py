@@ -1090,12 +1090,27 @@ def _job_board(r: random.Random, language: str, org: str) -> tuple[list[str], st
     lines = [r.choice(SITES[language])] + menu[: r.randint(4, len(menu))] + [""]
     furniture = [f.format(n=r.randint(2, 9)) for f in BOARD_FURNITURE[language]]
     place = r.choice(PLACES_AR if language == "ar" else PLACES)
-    lines += [gold, org] if r.random() < 0.7 else [gold]
-    lines += [place, r.choice(CONTRACTS[language])] + furniture[: r.randint(1, 4)] + [""]
+    # a post in one word (its own stream: the other pages stay as they were), over its label rows
+    own = random.Random(f"one-word|{gold}|{org}|{place}")
+    one_word = own.random() < ONE_WORD_SHARE
+    heading = gold  # the stream below reads the heading drawn first, one word or not
+    if one_word:
+        gold = post = own.choice(ONE_WORD_POSTS[language])
+    with_org = r.random() < 0.7
+    contract = r.choice(CONTRACTS[language])
+    if one_word:
+        keys = {"fr": ("Lieu", "Contrat"), "en": ("Location", "Contract"), "ar": ("المكان", "العقد")}[
+            language
+        ]
+        lines += [org, "", gold] if with_org else [gold]
+        lines += [f"{keys[0]} : {place}", f"{keys[1]} : {contract}"] + furniture[: r.randint(1, 4)] + [""]
+    else:
+        lines += [gold, org] if with_org else [gold]
+        lines += [place, contract] + furniture[: r.randint(1, 4)] + [""]
     obj = _fill(r, r.choice({"fr": OBJECTS_FR, "en": OBJECTS_EN, "ar": OBJECTS_AR}[language]), language)
     link = {"fr": " pour ", "en": " for ", "ar": " من أجل "}[language]
-    if link in gold and r.random() < 0.6:  # the sentence says again what the heading says
-        obj = gold.split(link, 1)[1]
+    if link in heading and r.random() < 0.6:  # the sentence says again what the heading says
+        obj = heading.split(link, 1)[1]
     lines.append(
         RECRUITS[language].format(
             org=org, post=post[:1].lower() + post[1:] if language == "fr" else post, obj=obj
@@ -1808,9 +1823,31 @@ RECRUIT_KEYS = {
 }
 
 
+# Posts a notice names in one word ("Comptable", "سائق"): under a post key or as the heading of
+# the post's label rows
+ONE_WORD_POSTS = {
+    "fr": [
+        "Comptable",
+        "Chauffeur",
+        "Animateur(trice)",
+        "Coordinateur/trice",
+        "Infirmier(ère)",
+        "Formateur(trice)",
+    ],
+    "en": ["Accountant", "Driver", "Nurse", "Cashier", "Translator"],
+    "ar": ["محاسب(ة)", "سائق", "ممرض(ة)", "منشط(ة)", "مترجم(ة)"],
+}
+ONE_WORD_SHARE = 0.15
+
+
 def _recruitment_platform(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
     place = r.choice(PLACES_AR if language == "ar" else PLACES)
     gold, _ = _post_heading(r, language)
+    # a post in one word drawn from its own stream, so the pages without one stay as they were
+    own = random.Random(f"one-word|{gold}|{org}|{place}")
+    one_word = own.random() < ONE_WORD_SHARE
+    if one_word:
+        gold = own.choice(ONE_WORD_POSTS[language])
     values = {
         "ref": f"{r.choice(['', 'OFF-', 'RH/'])}{r.randint(2024, 2026)}/{r.randint(10, 999)}",
         "contract": r.choice(CONTRACTS[language]),
@@ -1833,6 +1870,8 @@ def _recruitment_platform(r: random.Random, language: str, org: str) -> tuple[li
         ]
     lines = [r.choice(SITES[language])] + r.sample(NAV[language], r.randint(2, 4)) + [""]
     where = r.choice(["top", "after_ref", "key", "after_labels", "glued"])
+    if one_word:  # a post key's value, or the heading right above the label rows
+        where = "key" if where in ("key", "glued", "after_labels") else "one_word_top"
     printed = gold
     if r.random() < 0.3 and language != "ar":
         printed = f"{gold} {r.choice(['(H/F)', '(F/H)', 'H/F', '(M/F)'])}"
@@ -1840,6 +1879,8 @@ def _recruitment_platform(r: random.Random, language: str, org: str) -> tuple[li
         printed = printed.upper()
     if where == "top":
         lines += [printed, org] + labels
+    elif where == "one_word_top":
+        lines += [org, "", printed] + labels
     elif where == "after_ref":
         ref = (
             labels[0]

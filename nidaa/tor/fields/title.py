@@ -32,6 +32,7 @@ from nidaa.tor.fields.title_words import (
     LABEL_LINE,
     MEDIUM_TITLE,
     ORG_HEAD,
+    POST_KEY,
     PURPOSE,
     REF_LINE,
     SENTENCE_VERB,
@@ -42,6 +43,7 @@ from nidaa.tor.fields.title_words import (
     has_email,
     headline,
     is_generic_header,
+    one_word_post,
     unmarked,
 )
 from nidaa.tor.sections import role_of
@@ -175,6 +177,9 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
             break
         line, end = f"{line.rstrip(' :')} {nxt}", next_start + len(doc.masked[next_start:next_end].rstrip())
     return line, (span[0], end)
+
+
+_GENDER_MARK = re.compile(r"\s\(?[HFM]/[HFM]\)?\s*\Z")  # "Comptable (F/H)", "Driver M/F"
 
 
 _NUMBERING = re.compile(r"\A(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)\-]\s*")  # "1. Intitulé de la mission"
@@ -395,7 +400,8 @@ def rule_candidates(
             and " | " not in line
             and not has_email(folded)
             and (role_of(folded) is None or len(line.split()) > 6)
-            and len(line.split()) >= 2
+            # "La Fondation X recrute" + "Comptable": a post named in one word
+            and (len(line.split()) >= 2 or one_word_post(line))
         )
 
     if lines and 0 not in cut:  # a job board's heading naming the post ("Chargé(e) de projets") is the title
@@ -479,6 +485,9 @@ def rule_candidates(
         if words < 2:  # a label's one word, but "Expert/Formateur" names a post as two roles
             if index < 40 and _roles(line, folded) and not _keyed_value(doc, lines, index):
                 candidates.append((2, start, line, (start, start + len(line))))
+            elif index < 40 and one_word_post(line) and _above_labels(doc, lines, index):
+                # a post's one word as the heading of its label rows ("Chauffeur" + "Lieu : ...")
+                candidates.append((2, start, line, (start, start + len(line))))
             continue
         bare = unmarked(folded)
         strong = STRONG_TITLE.search(bare)
@@ -559,6 +568,8 @@ def rule_candidates(
             and words <= 8
             and JOB_WORDS.search(folded)
             and not line.endswith((".", ";", ","))
+            # "Poste : Comptable (F/H)": the key rows propose the post, not the label's line
+            and not (label and one_word_post(_GENDER_MARK.sub("", line[label_end:])))
             and not SENTENCE_VERB.search(folded)  # a sentence's broken line, not a post's name
         ):
             rank = 2
@@ -612,6 +623,11 @@ def rule_candidates(
         ) >= 2:
             value, span = _row_going_on(doc, lines, value, span)
             candidates.append((3, span[0], value, span))
+            break
+    for key, value, span in keyed:
+        # a post named in one word as a post key's value ("Poste : Comptable", "الوظيفة : سائق")
+        if POST_KEY.match(_NUMBERING.sub("", key)) and one_word_post(value):
+            candidates.append((3, span[0], value.strip(), (span[0], span[0] + len(value.strip()))))
             break
     for index in range(min(len(lines), NEAR_ORG_LINES)):
         block = None if index in cut else _capitals_block(doc, lines, index)
@@ -696,8 +712,9 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         if (
             not title
             or title in seen
-            # one word: a label, not a title ("Evaluator/Consultant" names two roles: two words)
-            or len(title.replace("/", " ").split()) < 2
+            # one word: a label, not a title ("Evaluator/Consultant" names two roles: two words),
+            # unless a rule found a post named in one word where a post is named ("Poste : Comptable")
+            or (len(title.replace("/", " ").split()) < 2 and not (rank < PLAIN_LINE and one_word_post(title)))
             or not any(c.isalpha() for c in title)  # bars, numbers, dots
         ):
             continue
@@ -739,6 +756,19 @@ def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
             ):
                 return True
     return False
+
+
+def _above_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line right below is a label row with its value ("Lieu : Rabat"): the line is
+    the heading of the post's details, as a job board prints a post named in one word."""
+    if index + 1 >= len(lines):
+        return False
+    k_start, k_line = lines[index + 1]
+    return (
+        bool(LABEL_LINE.match(doc.folded[k_start : k_start + len(k_line)]))
+        and not k_line.endswith((":", "："))
+        and doc.text.count("\n", lines[index][0], k_start) <= 2
+    )
 
 
 def _could_be_title(line: str, folded: str) -> bool:

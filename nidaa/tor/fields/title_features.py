@@ -23,6 +23,7 @@ from nidaa.tor.fields.title_words import (
     URL_OR_DATE,
     headline,
     is_generic_header,
+    one_word_post,
     unmarked,
 )
 from nidaa.tor.sections import role_of
@@ -229,6 +230,8 @@ def candidate_features(
         "year_heading": float(
             n <= 14 and bool(_YEAR.search(title)) and not URL_OR_DATE.search(title) and not line.endswith(".")
         ),
+        # a post named in one word where a post is named ("Poste : Comptable", "Chauffeur" + its label rows)
+        "one_word_post": float(n == 1 and one_word_post(title)),
         "next_to_org": float(next_to_organisation(doc, lines, index)),
         "date_below": float(bool(lines) and date_below(doc, lines, index)),
         # a short value under its key, a flattened table's row ("Minimum Experience" + "Manager/Supervisor")

@@ -11,7 +11,7 @@ import re
 
 from nidaa.tor.fields.common import EMAIL
 from nidaa.tor.sections import role_of
-from nidaa.tor.text import kw
+from nidaa.tor.text import fold, kw
 
 STAFF_CUES = re.compile(
     kw(
@@ -541,3 +541,107 @@ def headline(line: str, folded: str, *, heading_checked: bool = False) -> bool:
 ISSUER_VERB_FOLDED = re.compile(
     kw(r"\blance\b", r"\brecrute(?:nt)?\b", r"تعلن", r"يعلن", r"invites", r"is seeking")
 )
+
+
+# A post named in one word ("Comptable", "Chauffeur", "Animateur(trice)", "Coordinateur/trice",
+# "محاسب(ة)", "سائق", "Accountant"): the word a job notice names the post with, once folded; a
+# feminine ending in brackets or after a slash or a dot may follow it.
+ONE_WORD_POST = re.compile(
+    r"(?:"
+    + kw(
+        r"comptable",
+        r"accountant",
+        r"chauffeur",
+        r"driver",
+        r"animat(?:eur|rice)",
+        r"coordinat(?:eur|rice|or)",
+        r"format(?:eur|rice)",
+        r"facilitat(?:eur|rice|or)",
+        r"educat(?:eur|rice)",
+        r"infirmi(?:er|ere)",
+        r"nurse",
+        r"secretaire",
+        r"secretary",
+        r"caissi(?:er|ere)",
+        r"cashier",
+        r"gardien(?:ne)?",
+        r"cuisini(?:er|ere)",
+        r"cook",
+        r"technicien(?:ne)?",
+        r"technician",
+        r"ingenieur(?:e)?",
+        r"engineer",
+        r"psychologue",
+        r"psychologist",
+        r"mediat(?:eur|rice)",
+        r"consultant(?:e)?",
+        r"expert(?:e)?",
+        r"trainer",
+        r"assistant(?:e)?",
+        r"logisticien(?:ne)?",
+        r"receptionniste",
+        r"receptionist",
+        r"auditeur",
+        r"auditor",
+        r"juriste",
+        r"traducteur",
+        r"translator",
+        r"interprete",
+        r"interpreter",
+        r"magasinier",
+        r"storekeeper",
+        r"enseignant(?:e)?",
+        r"teacher",
+        r"محاسب",
+        r"سائق",
+        r"ممرض",
+        r"منشط",
+        r"منسق",
+        r"مكون",
+        r"مربي",
+        r"مساعد",
+        r"كاتب",
+        r"حارس",
+        r"طباخ",
+        r"تقني",
+        r"مهندس",
+        r"خبير",
+        r"مستشار",
+        r"مترجم",
+        r"أخصائي",
+        r"مدرب",
+        r"وسيط",
+    )
+    + r")(?:\((?:e|ة|ه|trice|rice|ne|ere)\)|/(?:trice|rice|e|ة|ه)|[.·](?:e|trice)|ة|ه)?\Z"
+)
+
+
+# A key whose value names the post: "Poste :", "Intitulé du poste :", "Job title:", "Position:",
+# "المنصب :", "الوظيفة :", "المهمة :"
+POST_KEY = re.compile(
+    r"\A(?:"
+    + kw(
+        r"poste(?: a pourvoir)?",
+        r"intitule du poste",
+        r"titre du poste",
+        r"fonction",
+        r"emploi",
+        r"job title",
+        r"job",
+        r"position(?: title)?",
+        r"post",
+        r"role",
+        r"المنصب",
+        r"الوظيفة",
+        r"المهمة",
+        r"المنصب المطلوب",
+        r"عنوان المنصب",
+    )
+    + r")\s*[:：]?\Z"
+)
+
+
+def one_word_post(line: str) -> bool:
+    """Whether a line is a post named in one word ("Comptable", "Animateur(trice)", "محاسب(ة)")."""
+    line = line.strip()
+    return len(line) <= 30 and len(line.split()) == 1 and bool(ONE_WORD_POST.match(fold(line)))
