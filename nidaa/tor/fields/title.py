@@ -14,6 +14,7 @@ from nidaa.tor.fields.common import Doc, Span, kv_lines
 from nidaa.tor.fields.title_clean import clean_title
 from nidaa.tor.fields.title_features import (
     PAGE_COUNTER,
+    above_opening_section,
     candidate_features,
     next_to_organisation,
     repeat_key,
@@ -85,6 +86,8 @@ _RECRUITS_END = re.compile(
 )
 # A line opening on a post's name or a provider's type ("Consultant(e) pour ...", "منشط(ة) ...")
 _POST_OPENING = re.compile(f"(?:{ANY_TYPE_WORD.pattern})|(?:{JOB_WORDS.pattern})")
+_HEADER_BLOCK_LINES = 12  # how far down a header block's last line is looked for
+_HEADER_BLOCK_WORDS = 16
 _VERB_CHARS = 16  # how far into an announcement its subject may start: after a verb ("تعلن", "Nous, ...")
 _OPENING_LINES = 5  # an announcement sentence under a letterhead stack still opens the text
 
@@ -106,8 +109,19 @@ _CONTINUATION = re.compile(
 # article ("بالوكالة الوطنية ...", "للتنمية ...", "والأطر ...") or names where ("بإقليم ...",
 # "بجماعة ..."): the title on the line above goes on with it.
 _ARABIC_GOES_ON = re.compile(
-    r"(?:بال|لل|وال|لفائدة\s|لدى\s|ب(?:مدينة|جهة|إقليم|اقليم|جماعة|عمالة|ولاية|وزارة|مؤسسة|مدرسة)\s)"
+    r"(?:بال|لل|وال|لفائدة\s|لدى\s|ب(?:مدينة|جهة|إقليم|اقليم|جماعة|عمالة|ولاية|وزارة|مؤسسة|مدرسة)\s"
+    # the object after a notice's number: "طلب عروض أثمان مفتوح رقم 3/2026" + "يتعلق بإنجاز ...",
+    # "طلب إبداء الاهتمام" + "لانتقاء مكتب دراسات ...", "... مقترحات مشاريع" + "برسم سنة 2026"
+    r"|(?:ال)?(?:يتعلق|تتعلق|متعلق|خاص|خاصة)\s?ب|ل(?:انتقاء|اختيار|إنجاز|انجاز|تنظيم|توظيف)\s|برسم\s)"
 )
+
+
+def _generic_cue(folded: str) -> bool:
+    """Whether a line is a call's generic header ("Appel d'offres ouvert N° 7/2027", "طلب إبداء
+    الاهتمام رقم 4/2026")."""
+    bare = unmarked(folded)
+    cue = STRONG_TITLE.search(bare) or MEDIUM_TITLE.search(bare)
+    return cue is not None and is_generic_header(bare, cue)
 
 
 def _capitals(text: str) -> bool:
@@ -520,6 +534,13 @@ def rule_candidates(
                 and len(lines[following][1].split()) <= 5
             ):
                 following += 1
+            # "إعلان للعموم" + "طلب إبداء الاهتمام رقم 4/2026" + "لانتقاء ...": the numbered line is a
+            # header of its own, which proposes its object; this one names nothing
+            if any(
+                _generic_cue(doc.folded[lines[k][0] : lines[k][0] + len(lines[k][1])])
+                for k in range(index + 1, following)
+            ):
+                continue
             if following < len(lines) and usable(following) and not _menu(lines, index, following):
                 n_start, n_line = lines[following]
                 n_folded = doc.folded[n_start : n_start + len(n_line)]
@@ -533,7 +554,12 @@ def rule_candidates(
                 if not ISSUER_VERB_FOLDED.search(n_folded) and not n_sentence:
                     if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
                         joined = f"{line} {n_line}"
-                        candidates.append((0 if strong else 1, start, joined, (start, n_start + len(n_line))))
+                        # "طلب إبداء الاهتمام رقم 4/2026" + "لانتقاء مكتب دراسات ...": the object's own
+                        # strong cue ranks the joined title as it would rank the object's line alone
+                        n_strong = STRONG_TITLE.search(unmarked(n_folded))
+                        candidates.append(
+                            (0 if strong or n_strong else 1, start, joined, (start, n_start + len(n_line)))
+                        )
                     else:  # the next line, with the rest of its capitals block if it is one
                         block = _capitals_block(doc, lines, following)
                         n_value, (_, n_end) = (
@@ -634,6 +660,21 @@ def rule_candidates(
         if block:  # a cover's title in capitals broken over lines with no link word at the break
             value, end = block
             candidates.append((4, lines[index][0], value, (lines[index][0], end)))
+    for index, (start, line) in enumerate(lines[:_HEADER_BLOCK_LINES]):
+        # a header block's last line, right before the section that opens the text ("Contexte",
+        # "Description", "الإطار العام"): a programme's page names its call there, with no cue word
+        folded = doc.folded[start : start + len(line)]
+        if (
+            index not in cut
+            and 2 <= len(line.split()) <= _HEADER_BLOCK_WORDS
+            and above_opening_section(doc, lines, index)
+            and _could_be_title(line, folded)
+            and not ORG_HEAD.match(folded)
+            and not LABEL_LINE.match(folded)
+            and not URL_OR_DATE.search(line)
+        ):
+            candidates.append((4, -1, line, (start, start + len(line))))
+            break
     for index, (start, line) in enumerate(lines[:12]):  # no cue anywhere: a heading-like line at the top
         if index in cut:
             continue

@@ -140,6 +140,29 @@ def date_below(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
     )
 
 
+# A section that opens a call's text: its context or its description ("Contexte", "Présentation",
+# "Description", "الإطار العام", "نبذة عن ..."), numbered or not ("1. Contexte", "أولا: تقديم")
+_OPENING_SECTION = re.compile(kw(r"description\b", r"descriptif", r"الوصف", r"وصف "))
+_HEADING_NUMBER = re.compile(r"\A(?:\d{1,2}|[ivx]{1,4})\s*[.)\-–:]\s*|\A(?:اولا|اول)\s*[:：\-–]\s*")
+_OPENING_WORDS = 5
+
+
+def above_opening_section(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line right below (at most one blank line between) is the heading of the
+    section that opens the call's text, and this line is no heading itself: a programme's page or
+    a notice ends its header block (site, organisation, dates, kind) on the call's name."""
+    if index + 1 >= len(lines):
+        return False
+    start, line = lines[index]
+    n_start, following = lines[index + 1]
+    if len(following.split()) > _OPENING_WORDS or doc.text.count("\n", start + len(line), n_start) > 2:
+        return False
+    if role_of(doc.folded[start : start + len(line)]) is not None:
+        return False
+    bare = _HEADING_NUMBER.sub("", doc.folded[n_start : n_start + len(following)].strip(" \t-–•·:#"))
+    return role_of(bare) == "context" or bool(_OPENING_SECTION.match(bare))
+
+
 def candidate_features(
     doc: Doc,
     lines: list[tuple[int, str]],
@@ -234,6 +257,8 @@ def candidate_features(
         "one_word_post": float(n == 1 and one_word_post(title)),
         "next_to_org": float(next_to_organisation(doc, lines, index)),
         "date_below": float(bool(lines) and date_below(doc, lines, index)),
+        # the header block's last line, right before "Contexte" / "Description" / "الإطار العام"
+        "above_opening": float(bool(lines) and above_opening_section(doc, lines, index)),
         # a short value under its key, a flattened table's row ("Minimum Experience" + "Manager/Supervisor")
         "under_key": float(n <= 4 and under_key(doc, lines, index)),
         # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what

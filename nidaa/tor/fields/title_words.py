@@ -370,6 +370,8 @@ _GENERIC_WORDS = re.compile(
         r"open",
         r"interest",  # "Request for Expression of Interest", "Appel à manifestation d'intérêt"
         r"interet",
+        r"ابداء",  # "طلب إبداء الاهتمام رقم ...": an expression of interest's header
+        r"الاهتمام",
         # the article a cue leaves behind ("مباريات التوظيف", a jobs site's menu: one word left)
         r"ال",
     )

@@ -1,0 +1,114 @@
+"""Titles of French and Arabic notices (issue 16, ninth round): an association's or a local
+government's call under its letterhead lines, the object over two lines after a notice's number
+("طلب إبداء الاهتمام رقم …" + "لانتقاء …", "طلب عروض أثمان مفتوح رقم …" + "يتعلق ب…"), and a
+programme's page whose title is the last line of its header block, right before "Contexte",
+"Description" or "الإطار العام". Every call here is invented; none is taken from a real one."""
+
+from __future__ import annotations
+
+import pytest
+
+from nidaa.tor.extract import extract_fields
+from nidaa.tor.fields.common import Doc
+from nidaa.tor.fields.title import title_candidates
+from nidaa.tor.fields.title_features import above_opening_section
+from nidaa.tor.sections import segment
+from nidaa.tor.text import Views
+
+
+def title_of(text: str) -> str | None:
+    return extract_fields(text)["title"]
+
+
+def candidates(text: str) -> list[str]:
+    views = Views.of(text)
+    return [c.text for c in title_candidates(Doc(views, segment(views), None))]
+
+
+def rules_choice(text: str) -> str | None:
+    views = Views.of(text)
+    found = title_candidates(Doc(views, segment(views), None))
+    return next((c.text for c in found if c.features.get("rules_choice")), None)
+
+
+AR_LETTERHEAD = "المملكة المغربية\nوزارة الفلاحة والتنمية القروية\nجهة الواحات الكبرى\nجماعة تيغمرت\n\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "tail"),
+    [
+        ("إعلان عن طلب إبداء الاهتمام رقم 09/2027", "لانتقاء مكتب دراسات من أجل إعداد تصميم تهيئة الواحة"),
+        ("طلب إبداء الاهتمام رقم 09/2027", "لاختيار جمعيات شريكة لتنشيط فضاءات القراءة بالقرى"),
+        ("إعلان عن طلب عروض أثمان مفتوح رقم 09/2027", "يتعلق بتهيئة مسلك قروي يربط دوار أيت حمو بالطريق الإقليمية"),
+    ],
+)
+def test_an_arabic_notices_number_and_its_object_on_the_next_line_are_one_title(header, tail):
+    text = (
+        AR_LETTERHEAD + "إعلان للعموم\n" + header + "\n" + tail + "\n\n"
+        "الإطار العام\nتعمل الجماعة على تحسين ولوج الساكنة إلى الخدمات الأساسية بتعاون مع شركائها.\n"
+    )
+    assert title_of(text) == f"{header} {tail}"
+
+
+def test_an_arabic_call_for_proposals_goes_on_over_its_year_line():
+    text = (
+        AR_LETTERHEAD + "بلاغ\nدعوة لتقديم مقترحات مشاريع الجمعيات\nبرسم سنة 2027\n"
+        "حرر بتيغمرت في 4 فبراير 2027\n\n"
+        "أولا: تقديم\nتخصص الجماعة غلافا ماليا لدعم المشاريع الثقافية والرياضية للجمعيات المحلية.\n"
+    )
+    assert title_of(text) == "دعوة لتقديم مقترحات مشاريع الجمعيات برسم سنة 2027"
+
+
+def test_a_french_notice_under_a_letterhead_gives_its_object_in_capitals_over_two_lines():
+    text = (
+        "ROYAUME DU MAROC\nMinistère de la Transition Rurale\nDirection Provinciale de Tinghir\n"
+        "Réf. : 112/DP/2027\n\n"
+        "Avis d'appel à manifestation d'intérêt n° 05/2027\n\n"
+        "RESTAURATION DES KHETTARAS ET GESTION\nPARTAGÉE DE L'EAU D'IRRIGATION\n\n"
+        "1. Contexte\nLa direction accompagne les usagers de l'eau agricole de la vallée depuis 2019.\n"
+        "2. Éligibilité\nLes associations d'usagers déclarées peuvent soumettre une proposition.\n"
+    )
+    assert title_of(text) == "RESTAURATION DES KHETTARAS ET GESTION PARTAGÉE DE L'EAU D'IRRIGATION"
+
+
+@pytest.mark.parametrize(
+    ("top", "name", "heading"),
+    [
+        (
+            "Collectif Tafilalet Solidaire\nSubventions\nOuarzazate, 3 mars 2027\n",
+            "Bourses de mobilité pour les artisanes du tapis",
+            "Description",
+        ),
+        (
+            "Portail des initiatives locales\nOpportunités\nClôture : 30/04/2027\n\n",
+            "Caravane des savoir-faire oasiens",
+            "Contexte et justification",
+        ),
+        (
+            "شبكة جمعيات الواحات\nفرص الدعم\nنشر في 12 مارس 2027\n",
+            "صندوق تثمين منتوجات الواحة",
+            "الإطار العام",
+        ),
+    ],
+)
+def test_a_header_blocks_last_line_before_the_opening_section_is_the_title(top, name, heading):
+    text = (
+        top + name + "\n" + heading + "\n"
+        "L'appel soutient des projets portés par des associations locales pendant douze mois.\n"
+        "Les dossiers sont reçus par voie électronique jusqu'à la date de clôture.\n"
+    )
+    assert rules_choice(text) == name
+    assert title_of(text) == name
+
+
+def test_a_line_above_a_section_that_does_not_open_the_text_is_no_header_blocks_title():
+    text = "Association Oued Dadès\nAtelier de tissage\nÉligibilité\nLes coopératives peuvent postuler.\n"
+    views = Views.of(text)
+    lines = [(0, "Association Oued Dadès"), (23, "Atelier de tissage"), (42, "Éligibilité")]
+    assert views.text[23:41] == "Atelier de tissage"
+    assert above_opening_section(Doc(views, segment(views), None), lines, 1) is False
+    text = text.replace("Éligibilité", "Présentation")
+    views = Views.of(text)
+    lines = [(0, "Association Oued Dadès"), (23, "Atelier de tissage"), (42, "Présentation")]
+    assert above_opening_section(Doc(views, segment(views), None), lines, 1) is True
+    assert "Atelier de tissage" in candidates(text)
