@@ -2089,7 +2089,11 @@ FR_NOTICE_HEADERS = [
     "AVIS",
     "Communiqué",
 ]
-FR_NOTICE_LEADS = ["Appel à projets pour", "Appel à manifestation d'intérêt pour", "Appel à propositions pour"]
+FR_NOTICE_LEADS = [
+    "Appel à projets pour",
+    "Appel à manifestation d'intérêt pour",
+    "Appel à propositions pour",
+]
 FR_NOTICE_SECTIONS = [
     ["1. Contexte", "2. Objet de l'appel", "3. Éligibilité"],
     ["I. CONTEXTE ET JUSTIFICATION", "II. OBJECTIFS", "III. CONDITIONS DE PARTICIPATION"],
@@ -2142,7 +2146,14 @@ HEADERBLOCK_TITLES = {
     ],
 }
 HEADERBLOCK_TOP = {
-    "fr": ["Appels à projets", "Opportunités", "Subventions", "Publié le {date}", "{place}, {date}", "Clôture : {date}"],
+    "fr": [
+        "Appels à projets",
+        "Opportunités",
+        "Subventions",
+        "Publié le {date}",
+        "{place}, {date}",
+        "Clôture : {date}",
+    ],
     "ar": ["طلبات المشاريع", "فرص الدعم", "منح", "نشر في {date}", "{place} في {date}", "آخر أجل: {date}"],
 }
 
@@ -2164,7 +2175,9 @@ def _notice_text(r: random.Random, template: str, language: str) -> str:
 def _notice_letterhead(r: random.Random, language: str, org: str) -> list[str]:
     """A state's letterhead lines from the kingdom down to the unit, or an association's name and seat."""
     if r.random() < 0.35:
-        seat = {"fr": "Siège : {n}, rue Al Massira, {place}", "ar": "المقر: {n} شارع المسيرة، {place}"}[language]
+        seat = {"fr": "Siège : {n}, rue Al Massira, {place}", "ar": "المقر: {n} شارع المسيرة، {place}"}[
+            language
+        ]
         lines = [org] + ([_notice_text(r, seat, language)] if r.random() < 0.6 else [])
         if r.random() < 0.4:
             lines.append({"fr": "Projet « {project} »", "ar": "مشروع {project}"}[language])
@@ -2225,7 +2238,9 @@ def _french_notice(r: random.Random, org: str) -> tuple[list[str], str]:
 
 def _arabic_notice(r: random.Random, org: str) -> tuple[list[str], str]:
     lines = _notice_letterhead(r, "ar", org)
-    dated = _notice_text(r, r.choice(["حرر ب{place} في {date}", "{place} في {date}", "رقم: {n}/{year}"]), "ar")
+    dated = _notice_text(
+        r, r.choice(["حرر ب{place} في {date}", "{place} في {date}", "رقم: {n}/{year}"]), "ar"
+    )
     if r.random() < 0.4:
         lines.append(dated)
     lines.append("")
@@ -2240,7 +2255,9 @@ def _arabic_notice(r: random.Random, org: str) -> tuple[list[str], str]:
     elif shape == 1:  # a call for project proposals, its field on the next line
         head = r.choice(["دعوة لتقديم مقترحات مشاريع", "إعلان عن طلب مشاريع", "دعوة لتقديم طلبات الدعم"])
         tail = _notice_text(
-            r, r.choice(["في مجال {theme}", "لفائدة الجمعيات العاملة في مجال {theme}", "برسم سنة {year}"]), "ar"
+            r,
+            r.choice(["في مجال {theme}", "لفائدة الجمعيات العاملة في مجال {theme}", "برسم سنة {year}"]),
+            "ar",
         )
     elif shape == 2:  # an expression of interest
         head = f"{r.choice(['طلب إبداء الاهتمام', 'إعلان عن طلب إبداء الاهتمام'])} رقم {n}"
@@ -2251,7 +2268,9 @@ def _arabic_notice(r: random.Random, org: str) -> tuple[list[str], str]:
     gold = f"{head} {tail}"
     lines += [head, tail] if r.random() < 0.65 else [gold]
     if r.random() < 0.4:
-        lines.append(dated if not lines.count(dated) else _notice_text(r, "آخر أجل لإيداع الملفات: {date}", "ar"))
+        lines.append(
+            dated if not lines.count(dated) else _notice_text(r, "آخر أجل لإيداع الملفات: {date}", "ar")
+        )
     lines += _notice_body(r, "ar", org)
     return lines, gold
 
@@ -2330,7 +2349,9 @@ def calls(count: int, seed: int = 16) -> list[Call]:
     first = [generate(r) for _ in range(count)]
     # a stream a page: a change to one family's pages leaves the other pages as they were
     more = [generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))]
-    notices = [generate_notice(random.Random(f"{seed}-notice-{i}")) for i in range(round(count * NOTICE_SHARE))]
+    notices = [
+        generate_notice(random.Random(f"{seed}-notice-{i}")) for i in range(round(count * NOTICE_SHARE))
+    ]
     return first + more + notices
 
 
