@@ -2253,10 +2253,21 @@ def _arabic_notice(r: random.Random, org: str) -> tuple[list[str], str]:
         head = f"{r.choice(['إعلان عن طلب عروض أثمان مفتوح', 'طلب عروض أثمان مفتوح', 'إعلان عن طلب عروض مفتوح'])} رقم {n}"
         tail = f"{r.choice(['يتعلق ب', 'خاص ب', 'من أجل '])}{obj}"
     elif shape == 1:  # a call for project proposals, its field on the next line
-        head = r.choice(["دعوة لتقديم مقترحات مشاريع", "إعلان عن طلب مشاريع", "دعوة لتقديم طلبات الدعم"])
+        head = r.choice(
+            [
+                "دعوة لتقديم مقترحات مشاريع",
+                "إعلان عن طلب مشاريع",
+                "دعوة لتقديم طلبات الدعم",
+                "دعوة لتقديم مقترحات",
+            ]
+        )
         tail = _notice_text(
             r,
-            r.choice(["في مجال {theme}", "لفائدة الجمعيات العاملة في مجال {theme}", "برسم سنة {year}"]),
+            r.choice(
+                ["في مجال {theme}", "لفائدة الجمعيات العاملة في مجال {theme}", "برسم سنة {year}"]
+                if head != "دعوة لتقديم مقترحات"
+                else ["مشاريع الجمعيات في مجال {theme}", "مشاريع التعاونيات ب{place}"]
+            ),
             "ar",
         )
     elif shape == 2:  # an expression of interest

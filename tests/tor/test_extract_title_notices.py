@@ -115,3 +115,12 @@ def test_a_line_above_a_section_that_does_not_open_the_text_is_no_header_blocks_
     lines = [(0, "Association Oued Dadès"), (23, "Atelier de tissage"), (42, "Présentation")]
     assert above_opening_section(Doc(views, segment(views), None), lines, 1) is True
     assert "Atelier de tissage" in candidates(text)
+
+
+def test_an_arabic_headers_last_noun_takes_its_complement_from_the_next_line():
+    text = (
+        "جمعية النخيل للتنمية المستدامة\nمشروع واحات خضراء\n\n"
+        "دعوة لتقديم مقترحات\nمشاريع الجمعيات الشبابية في مجال تدوير النفايات\n\n"
+        "الإطار العام\nتطلق الجمعية هذه الدعوة في إطار مشروع يمتد على سنتين.\n"
+    )
+    assert title_of(text) == "دعوة لتقديم مقترحات مشاريع الجمعيات الشبابية في مجال تدوير النفايات"

@@ -98,6 +98,11 @@ _CONTINUES = re.compile(
 )
 
 
+# An Arabic header ending on a noun whose complement is on the next line ("دعوة لتقديم مقترحات" +
+# "مشاريع ...", "إعلان عن تلقي طلبات" + "دعم الجمعيات ...")
+_AWAITS_COMPLEMENT = re.compile(r"(?:مقترحات|طلبات|ملفات)\s*\Z")
+
+
 _CONTINUATION = re.compile(
     kw(
         r"(?:pour|de|du|des|d'|en|au|aux|charge|chargee|dans|sur|a|for|of|to|in|on|the|and|et|لـ|ل|من أجل|في|حول|بخصوص)\b"
@@ -552,7 +557,11 @@ def rule_candidates(
                 # a sentence under the header ("Marché passé par appel d'offres ...") is no title
                 n_sentence = n_line.endswith(".") and len(n_line.split()) > 12
                 if not ISSUER_VERB_FOLDED.search(n_folded) and not n_sentence:
-                    if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
+                    if _CONTINUES.match(n_line) or (
+                        # "دعوة لتقديم مقترحات" + "مشاريع الجمعيات ...": the header's last noun awaits
+                        # its complement, which the next line begins with
+                        _AWAITS_COMPLEMENT.search(bare) and "\u0600" <= n_line[:1] <= "\u06ff" and not n_label
+                    ):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
                         joined = f"{line} {n_line}"
                         # "طلب إبداء الاهتمام رقم 4/2026" + "لانتقاء مكتب دراسات ...": the object's own
                         # strong cue ranks the joined title as it would rank the object's line alone
