@@ -2244,11 +2244,11 @@ def _arabic_notice(r: random.Random, org: str) -> tuple[list[str], str]:
     if r.random() < 0.4:
         lines.append(dated)
     lines.append("")
-    if r.random() < 0.6:
+    shape = r.randrange(6)
+    if r.random() < 0.6 and shape != 4:
         lines.append(r.choice(AR_NOTICE_HEADERS))
     obj = _notice_text(r, r.choice(NOTICE_OBJECTS["ar"]), "ar")
     n = _notice_text(r, "{n}/{year}", "ar")
-    shape = r.randrange(4)
     if shape == 0:  # a tender's number, then its object going on after "يتعلق ب" / "خاص ب"
         head = f"{r.choice(['إعلان عن طلب عروض أثمان مفتوح', 'طلب عروض أثمان مفتوح', 'إعلان عن طلب عروض مفتوح'])} رقم {n}"
         tail = f"{r.choice(['يتعلق ب', 'خاص ب', 'من أجل '])}{obj}"
@@ -2273,9 +2273,14 @@ def _arabic_notice(r: random.Random, org: str) -> tuple[list[str], str]:
     elif shape == 2:  # an expression of interest
         head = f"{r.choice(['طلب إبداء الاهتمام', 'إعلان عن طلب إبداء الاهتمام'])} رقم {n}"
         tail = f"{r.choice(['لانتقاء مكتب دراسات من أجل ', 'لاختيار جمعيات شريكة من أجل '])}{obj}"
-    else:  # "إعلان عن ..." and its object
+    elif shape == 3:  # "إعلان عن ..." and its object
         head = r.choice(["إعلان عن فتح باب الترشيح", "إعلان عن انطلاق عملية انتقاء المشاريع"])
         tail = r.choice([f"للجمعيات الراغبة في {obj}", _notice_text(r, "في مجال {theme}", "ar")])
+    elif shape == 4:  # "إعلان" alone, the announced object on the next line
+        head, tail = "إعلان", f"عن {obj}"
+    else:  # a line ending on a preposition, the object going on below
+        head = r.choice(["طلب عروض من أجل", "دعوة لتقديم عروض حول", "إعلان عن طلب مشاريع في"])
+        tail = obj if not head.endswith("في") else _notice_text(r, "مجال {theme}", "ar")
     gold = f"{head} {tail}"
     lines += [head, tail] if r.random() < 0.65 else [gold]
     if r.random() < 0.4:
@@ -2294,7 +2299,11 @@ def _header_block(r: random.Random, language: str, org: str) -> tuple[list[str],
     if r.random() < 0.3:
         lines.append("")
     gold = _notice_text(r, r.choice(HEADERBLOCK_TITLES[language]), language)
-    lines.append(gold)
+    if language == "ar" and " في " in gold and r.random() < 0.3:  # over two lines, the first ending on "في"
+        first, rest = gold.split(" في ", 1)
+        lines += [f"{first} في", rest]
+    else:
+        lines += _split_two_lines(r, gold, language) if r.random() < 0.3 else [gold]
     if r.random() < 0.3:
         lines.append("")
     lines.append(r.choice(HEADERBLOCK_HEADINGS[language]))

@@ -124,3 +124,44 @@ def test_an_arabic_headers_last_noun_takes_its_complement_from_the_next_line():
         "الإطار العام\nتطلق الجمعية هذه الدعوة في إطار مشروع يمتد على سنتين.\n"
     )
     assert title_of(text) == "دعوة لتقديم مقترحات مشاريع الجمعيات الشبابية في مجال تدوير النفايات"
+
+
+def test_a_one_word_arabic_header_and_the_announced_object_below_are_one_title():
+    text = (
+        "المملكة المغربية\nوزارة الشباب والرياضة\nالمديرية الإقليمية بميدلت\n"
+        "إعلان\nعن تنظيم دورة تكوينية لفائدة مؤطري المخيمات الصيفية\n"
+        "حرر بميدلت في 10 ماي 2027\n"
+        "السياق\nتنظم المديرية هذه الدورة في إطار البرنامج الوطني للتخييم.\n"
+    )
+    assert title_of(text) == "إعلان عن تنظيم دورة تكوينية لفائدة مؤطري المخيمات الصيفية"
+    # the dated line right above the opening section is no header block's title
+    assert rules_choice(text) != "حرر بميدلت في 10 ماي 2027"
+    assert "حرر بميدلت في 10 ماي 2027" in candidates(text)
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ("طلب عروض من أجل إنجاز دراسة حول", "واقع التعاونيات النسائية بإقليم ميدلت"),
+        ("دعوة لتقديم عروض حول", "تنظيم قوافل للتوعية بترشيد استهلاك الماء"),
+    ],
+)
+def test_an_arabic_title_ending_on_a_preposition_goes_on_over_the_next_line(head, tail):
+    text = (
+        "جمعية أصدقاء الواحة\n"
+        + head
+        + "\n"
+        + tail
+        + "\nالإطار العام\nتعمل الجمعية منذ 2012 على دعم التعاونيات.\n"
+    )
+    assert title_of(text) == f"{head} {tail}"
+
+
+def test_a_header_blocks_title_over_two_lines_is_read_from_its_first_line():
+    text = (
+        "جمعية أصدقاء الواحة\nفرص الدعم\n"
+        "إنجاز دراسة ميدانية حول\nواقع التعاونيات النسائية بإقليم ميدلت\n"
+        "الإطار العام\nتعمل الجمعية منذ 2012 على دعم التعاونيات.\n"
+    )
+    assert rules_choice(text) == "إنجاز دراسة ميدانية حول واقع التعاونيات النسائية بإقليم ميدلت"
+    assert title_of(text) == "إنجاز دراسة ميدانية حول واقع التعاونيات النسائية بإقليم ميدلت"

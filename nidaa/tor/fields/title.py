@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from nidaa.tor.dates import find_dates
 from nidaa.tor.fields.common import Doc, Span, kv_lines
 from nidaa.tor.fields.title_clean import clean_title
 from nidaa.tor.fields.title_features import (
@@ -93,9 +94,14 @@ _OPENING_LINES = 5  # an announcement sentence under a letterhead stack still op
 
 
 _CONTINUES = re.compile(
-    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|لأجل|لفائدة|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|لأجل|لفائدة|من أجل|حول|بخصوص|قصد|عن\s|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
     r"(?i:relati(?:f|ve)|portant|concernant|pour|for|regarding|related to)\b)"
 )
+
+
+# An Arabic line ending on a preposition or a link ("... إنجاز دراسة حول" + "واقع التعاونيات ..."): the
+# title goes on over the next line, as a French one ending on "de" or "pour"
+_ARABIC_DANGLING = re.compile(r"(?<!\S)(?:حول|في|من|عن|على|إلى|الى|لفائدة|أجل|اجل|بين|مع|قصد|بخصوص|بشأن)\Z")
 
 
 # An Arabic header ending on a noun whose complement is on the next line ("دعوة لتقديم مقترحات" +
@@ -117,7 +123,9 @@ _ARABIC_GOES_ON = re.compile(
     r"(?:بال|لل|وال|لفائدة\s|لدى\s|ب(?:مدينة|جهة|إقليم|اقليم|جماعة|عمالة|ولاية|وزارة|مؤسسة|مدرسة)\s"
     # the object after a notice's number: "طلب عروض أثمان مفتوح رقم 3/2026" + "يتعلق بإنجاز ...",
     # "طلب إبداء الاهتمام" + "لانتقاء مكتب دراسات ...", "... مقترحات مشاريع" + "برسم سنة 2026"
-    r"|(?:ال)?(?:يتعلق|تتعلق|متعلق|خاص|خاصة)\s?ب|ل(?:انتقاء|اختيار|إنجاز|انجاز|تنظيم|توظيف)\s|برسم\s)"
+    r"|(?:ال)?(?:يتعلق|تتعلق|متعلق|خاص|خاصة)\s?ب|ل(?:انتقاء|اختيار|إنجاز|انجاز|تنظيم|توظيف)\s|برسم\s"
+    # "إعلان" + "عن تنظيم دورة تكوينية ...": the announced object on the next line
+    r"|عن\s)"
 )
 
 
@@ -127,6 +135,12 @@ def _generic_cue(folded: str) -> bool:
     bare = unmarked(folded)
     cue = STRONG_TITLE.search(bare) or MEDIUM_TITLE.search(bare)
     return cue is not None and is_generic_header(bare, cue)
+
+
+def _dangling(line: str) -> bool:
+    """Whether a line ends on a link word, so that the title goes on below ("... pour l'élaboration
+    de", "... إنجاز دراسة حول")."""
+    return bool(DANGLING.search(fold(line).rstrip(" :")) or _ARABIC_DANGLING.search(line.rstrip(" :")))
 
 
 def _capitals(text: str) -> bool:
@@ -142,7 +156,7 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
     for step in range(5):
         # A line ending on a link word ("... pour l'élaboration de") goes on, even over
         # the blank lines a web page or a PDF transcript put in the middle of the title.
-        dangling = bool(DANGLING.search(fold(line).rstrip(" :")))
+        dangling = _dangling(line)
         next_start = end
         while (
             next_start < len(doc.text)
@@ -557,10 +571,21 @@ def rule_candidates(
                 # a sentence under the header ("Marché passé par appel d'offres ...") is no title
                 n_sentence = n_line.endswith(".") and len(n_line.split()) > 12
                 if not ISSUER_VERB_FOLDED.search(n_folded) and not n_sentence:
-                    if _CONTINUES.match(n_line) or (
-                        # "دعوة لتقديم مقترحات" + "مشاريع الجمعيات ...": the header's last noun awaits
-                        # its complement, which the next line begins with
-                        _AWAITS_COMPLEMENT.search(bare) and "\u0600" <= n_line[:1] <= "\u06ff" and not n_label
+                    if (
+                        _CONTINUES.match(n_line)
+                        # "دعوة لتقديم عروض حول" + "تنظيم قوافل ...", "APPEL D'OFFRES POUR" + "LA FOURNITURE ...":
+                        # the header ends on a link word
+                        or DANGLING.search(bare.rstrip(" :"))
+                        or _ARABIC_DANGLING.search(line.rstrip(" :"))
+                        # "CONSULTANCY FOR A MAPPING" + "OF YOUTH-LED ...": capitals going on with a link word
+                        or (_capitals(line) and _capitals(n_line) and _CONTINUATION.match(n_folded))
+                        or (
+                            # "دعوة لتقديم مقترحات" + "مشاريع الجمعيات ...": the header's last noun awaits
+                            # its complement, which the next line begins with
+                            _AWAITS_COMPLEMENT.search(bare)
+                            and "\u0600" <= n_line[:1] <= "\u06ff"
+                            and not n_label
+                        )
                     ):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
                         joined = f"{line} {n_line}"
                         # "طلب إبداء الاهتمام رقم 4/2026" + "لانتقاء مكتب دراسات ...": the object's own
@@ -681,7 +706,11 @@ def rule_candidates(
             and not ORG_HEAD.match(folded)
             and not LABEL_LINE.match(folded)
             and not URL_OR_DATE.search(line)
+            and not find_dates(line, folded=folded)  # "حرر بميدلت في 10 ماي 2027", "Tinghir, le 5 avril 2027"
         ):
+            # the title's first line when the line above ends on a link word ("... دراسة حول" + "واقع ...")
+            if index > 0 and index - 1 not in cut and _dangling(lines[index - 1][1]):
+                start, line = lines[index - 1]
             candidates.append((4, -1, line, (start, start + len(line))))
             break
     for index, (start, line) in enumerate(lines[:12]):  # no cue anywhere: a heading-like line at the top
