@@ -2158,6 +2158,65 @@ HEADERBLOCK_TOP = {
 }
 
 
+HEADERBLOCK_DETAILS = {
+    "fr": [
+        "Date limite : {date}",
+        "Montant : {amount} dirhams",
+        "Zone : province de {place}",
+        "Bénéficiaires : associations",
+    ],
+    "ar": ["آخر أجل : {date}", "المبلغ : {amount} درهم", "المنطقة : إقليم {place}", "المستفيدون : الجمعيات"],
+}
+# A tender notice whose one sentence names the call whose bids are opened (the title: its object, what
+# the call buys, as a tender's "Objet du marché" gives it)
+OPENING_NOTICE = {
+    "fr": (
+        "Le {date} à {hour} heures, il sera procédé, dans la salle des réunions de la commune de {place}, "
+        "à l'ouverture des plis relatifs à l'{call} pour : {obj}."
+    ),
+    "ar": (
+        "يعلن رئيس جماعة {place} أنه سيتم يوم {date} على الساعة {hour} صباحا بمقر الجماعة فتح الأظرفة "
+        "المتعلقة ب{call} {link}{obj}."
+    ),
+}
+OPENING_CALLS = {
+    "fr": ["appel d'offres ouvert sur offres de prix n° {n}", "appel d'offres ouvert n° {n}/{code}"],
+    "ar": ["طلب العروض المفتوح رقم {n}", "طلب عروض أثمان مفتوح رقم {n}"],
+}
+OPENING_AFTER = {
+    "fr": "Le dossier d'appel d'offres peut être retiré au service des marchés de la commune.",
+    "ar": "يمكن سحب ملف طلب العروض من مصلحة الصفقات بالجماعة.",
+}
+
+
+def _opening_notice(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    """A tender notice: the letterhead, its header, one sentence naming the call opened."""
+    lines = _notice_letterhead(r, language, org) + [""]
+    lines.append(
+        r.choice(
+            ["AVIS D'APPEL D'OFFRES OUVERT", "Avis d'appel d'offres ouvert sur offres de prix", "AVIS"]
+            if language == "fr"
+            else ["إعلان عن طلب عروض مفتوح", "إعلان عن طلب عروض أثمان", "إعلان"]
+        )
+    )
+    n = _notice_text(r, "{n}/{year}", language)
+    call = r.choice(OPENING_CALLS[language]).format(n=n, code=r.choice(["CT", "DP", "BM"]))
+    obj = _notice_text(r, r.choice(TENDER_OBJECTS[language]), language)
+    link = r.choice(["الخاص ب", "المتعلق ب", "من أجل "])
+    sentence = OPENING_NOTICE[language].format(
+        date=_date(r, language),
+        hour=r.choice(["10", "11"] if language == "fr" else ["العاشرة", "الحادية عشرة"]),
+        place=r.choice(PLACES_AR if language == "ar" else PLACES),
+        call=call,
+        link=link,
+        obj=obj,
+    )
+    gold = obj  # what the call buys, as a tender's "Objet du marché" gives it
+    lines += [sentence, OPENING_AFTER[language]]
+    lines += _notice_body(r, language, org)[: r.randint(0, 4)]
+    return lines, gold
+
+
 def _notice_text(r: random.Random, template: str, language: str) -> str:
     place = r.choice(PLACES_AR if language == "ar" else PLACES)
     return template.format(
@@ -2304,6 +2363,10 @@ def _header_block(r: random.Random, language: str, org: str) -> tuple[list[str],
         lines += [f"{first} في", rest]
     else:
         lines += _split_two_lines(r, gold, language) if r.random() < 0.3 else [gold]
+    if r.random() < 0.3:  # the call's details between its name and its first section
+        lines += [
+            _notice_text(r, t, language) for t in r.sample(HEADERBLOCK_DETAILS[language], r.randint(1, 2))
+        ]
     if r.random() < 0.3:
         lines.append("")
     lines.append(r.choice(HEADERBLOCK_HEADINGS[language]))
@@ -2314,7 +2377,7 @@ def _header_block(r: random.Random, language: str, org: str) -> tuple[list[str],
 
 
 NOTICE_FAMILIES = ["frnotice", "arnotice", "headerblock"]
-NOTICE_SHARE = 0.15  # pages of these families, for each page of the first ones
+NOTICE_SHARE = 0.1  # pages of these families, for each page of the first ones (0.15: the shipped model read a fictional call worse)
 
 
 def generate_notice(r: random.Random) -> Call:
@@ -2322,7 +2385,9 @@ def generate_notice(r: random.Random) -> Call:
     family = r.choice(NOTICE_FAMILIES)
     language = {"frnotice": "fr", "arnotice": "ar"}.get(family) or r.choice(["fr", "ar"])
     org = r.choice({"fr": ORG_FR, "ar": ORG_AR}[language])
-    if family == "frnotice":
+    if family in ("frnotice", "arnotice") and r.random() < 0.2:
+        lines, gold = _opening_notice(r, language, org)
+    elif family == "frnotice":
         lines, gold = _french_notice(r, org)
     elif family == "arnotice":
         lines, gold = _arabic_notice(r, org)

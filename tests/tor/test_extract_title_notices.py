@@ -165,3 +165,53 @@ def test_a_header_blocks_title_over_two_lines_is_read_from_its_first_line():
     )
     assert rules_choice(text) == "إنجاز دراسة ميدانية حول واقع التعاونيات النسائية بإقليم ميدلت"
     assert title_of(text) == "إنجاز دراسة ميدانية حول واقع التعاونيات النسائية بإقليم ميدلت"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "ROYAUME DU MAROC\nProvince de Tinghir\nCommune de Taghzout\n\nAVIS D'APPEL D'OFFRES OUVERT\n"
+            "Le 12 mai 2027 à 10 heures, il sera procédé dans la salle de réunions de la commune à l'ouverture "
+            "des plis relatifs à l'appel d'offres ouvert sur offres de prix n° 04/2027 pour : la fourniture de "
+            "matériel informatique au profit de la bibliothèque communale.\n"
+            "Le dossier d'appel d'offres peut être retiré au service des marchés.\n",
+            "La fourniture de matériel informatique au profit de la bibliothèque communale",
+        ),
+        (
+            "المملكة المغربية\nوزارة الداخلية\nجماعة الخنك\nإعلان عن طلب عروض مفتوح\n"
+            "يعلن رئيس جماعة الخنك أنه سيتم يوم 14 أبريل 2027 على الساعة العاشرة صباحا بمكتب الرئيس فتح "
+            "الأظرفة المتعلقة بطلب العروض المفتوح رقم 2/2027 الخاص بتهيئة ساحة عمومية بمركز الجماعة.\n"
+            "يمكن سحب ملف طلب العروض من مصلحة الصفقات بالجماعة.\n",
+            "تهيئة ساحة عمومية بمركز الجماعة",
+        ),
+    ],
+)
+def test_a_tender_notices_sentence_gives_what_the_call_it_opens_buys(text, title):
+    assert title_of(text) == title
+
+
+def test_a_header_blocks_title_may_have_its_details_below_it():
+    text = (
+        "Réseau Oasis Solidaires\nAppels à projets\nFonds de soutien aux radios associatives\n"
+        "Date limite : 30 avril 2027\nMontant : 80 000 dirhams\n"
+        "Description\nLe fonds soutient les radios associatives des oasis dans la production de programmes.\n"
+    )
+    assert rules_choice(text) == "Fonds de soutien aux radios associatives"
+    assert title_of(text) == "Fonds de soutien aux radios associatives"
+
+
+def test_a_french_title_in_capitals_ending_on_dans_goes_on_over_the_next_line():
+    text = (
+        "Fondation Tighmert\nAVIS\nAMÉNAGEMENT DE POTAGERS SCOLAIRES DANS\nLES DOUARS DE LA VALLÉE DU ZIZ\n\n"
+        "1- Présentation du programme\nLa fondation accompagne les écoles rurales depuis 2016.\n"
+    )
+    assert title_of(text) == "AMÉNAGEMENT DE POTAGERS SCOLAIRES DANS LES DOUARS DE LA VALLÉE DU ZIZ"
+
+
+def test_an_arabic_generic_header_goes_on_over_a_line_opening_on_fi():
+    text = (
+        "جمعية الأمل للتنمية\nبلاغ صحفي\nإعلان عن طلب مشاريع\nفي مجال التربية على المواطنة\n"
+        "آخر أجل لإيداع الملفات: 8 يوليوز 2027\n\nالإطار العام\nيندرج هذا البرنامج في إطار استراتيجية الجمعية.\n"
+    )
+    assert title_of(text) == "إعلان عن طلب مشاريع في مجال التربية على المواطنة"

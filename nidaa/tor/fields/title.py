@@ -46,6 +46,7 @@ from nidaa.tor.fields.title_words import (
     headline,
     is_generic_header,
     one_word_post,
+    opened_call,
     unmarked,
 )
 from nidaa.tor.sections import role_of
@@ -94,7 +95,7 @@ _OPENING_LINES = 5  # an announcement sentence under a letterhead stack still op
 
 
 _CONTINUES = re.compile(
-    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|لأجل|لفائدة|من أجل|حول|بخصوص|قصد|عن\s|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|لأجل|لفائدة|من أجل|حول|بخصوص|قصد|عن\s|في\s|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
     r"(?i:relati(?:f|ve)|portant|concernant|pour|for|regarding|related to)\b)"
 )
 
@@ -657,6 +658,12 @@ def rule_candidates(
                 else (line, (start, start + len(line)))
             )
             candidates.append((rank, start, value, (start, end)))
+    for start, line in lines[: _OPENING_LINES + 4]:  # a tender notice's sentence naming the call it opens
+        found = opened_call(line)
+        if found:
+            offset, value = found
+            candidates.append((1, start + offset, value, (start + offset, start + offset + len(value))))
+            break
     for start, line in lines:  # a tender's sentence naming its object: "Le présent marché a pour objet ..."
         found = _tender_object(line)
         if found:

@@ -379,7 +379,8 @@ _GENERIC_WORDS = re.compile(
 
 
 DANGLING = re.compile(
-    r"(?:\b(?:de|du|des|d'une?|d`une?|d une?|d'|pour|la|le|les|l'|au|aux|a|et|en|of|the|for|and|to|in|on))\Z"
+    r"(?:\b(?:de|du|des|d'une?|d`une?|d une?|d'|pour|la|le|les|l'|au|aux|a|et|en|dans|sur|avec|par|entre|aupres|"
+    r"of|the|for|and|to|in|on))\Z"
 )
 
 
@@ -647,3 +648,31 @@ def one_word_post(line: str) -> bool:
     """Whether a line is a post named in one word ("Comptable", "Animateur(trice)", "محاسب(ة)")."""
     line = line.strip()
     return len(line) <= 30 and len(line.split()) == 1 and bool(ONE_WORD_POST.match(fold(line)))
+
+
+# A tender notice's one sentence names what the call whose bids are opened buys: "... فتح الأظرفة
+# المتعلقة بطلب العروض المفتوح رقم 2/2027 الخاص بتهيئة ساحة عمومية ...", "... à l'ouverture des plis
+# relatifs à l'appel d'offres ouvert n° 5/2027 pour : la fourniture de ...": the object, as a tender's
+# "Objet du marché" gives it. Each gap is bounded: linear.
+_OPENED_CALL = re.compile(
+    r"(?:(?:الأظرفة|الاظرفة|العروض)\s+(?:المتعلقة|الخاصة)\s+بطلب\s+(?:ال)?عروض[^.\n؛]{0,60}?رقم\s*[^\s.،]{1,20}\s+"
+    r"(?:(?:ال)?(?:خاص|خاصة|متعلق|متعلقة)\s?ب|يتعلق\s?ب|من\s+أجل\s+)"
+    r"(?P<ar>[^.\n؛]{5,200}?)(?=[.؛\n]|،\s*وذلك|\Z)"
+    r"|\bplis\s+(?:relatifs?|concernant)\s+(?:à\s+|a\s+)?(?:l'|l’)(?:appel\s+d['’]offres|consultation)"
+    r"[^.\n;]{0,80}?\bn[°o]\s*[^\s,;]{1,20}[^.\n;]{0,40}?"
+    r"\b(?:pour|relatif\s+à|relative\s+à|concernant|ayant\s+pour\s+objet)\s*:?\s*"
+    r"(?P<fr>[^.\n;]{5,200}?)(?=[.;\n]|\Z))",
+    re.IGNORECASE,
+)
+_OPENED_HINTS = ("الأظرفة", "الاظرفة", "العروض المتعلقة", "plis")
+
+
+def opened_call(line: str) -> tuple[int, str] | None:
+    """The call a notice's sentence opens the bids of, and where it starts in the line."""
+    if not any(hint in line for hint in _OPENED_HINTS):
+        return None
+    found = _OPENED_CALL.search(line)
+    if found is None:
+        return None
+    group = "ar" if found.group("ar") else "fr"
+    return found.start(group), found.group(group).strip()
