@@ -12,6 +12,7 @@ from nidaa.tor.extract import extract_fields
 from nidaa.tor.fields.common import Doc
 from nidaa.tor.fields.title import title_candidates
 from nidaa.tor.fields.title_features import above_opening_section
+from nidaa.tor.fields.title_words import opened_call
 from nidaa.tor.sections import segment
 from nidaa.tor.text import Views
 
@@ -215,3 +216,17 @@ def test_an_arabic_generic_header_goes_on_over_a_line_opening_on_fi():
         "آخر أجل لإيداع الملفات: 8 يوليوز 2027\n\nالإطار العام\nيندرج هذا البرنامج في إطار استراتيجية الجمعية.\n"
     )
     assert title_of(text) == "إعلان عن طلب مشاريع في مجال التربية على المواطنة"
+
+
+def test_a_tender_notices_sentence_is_read_up_to_a_sentences_length_and_its_first_number():
+    sentence = (
+        "Il sera procédé à l'ouverture des plis relatifs à l'appel d'offres ouvert n° 04/2027 pour : "
+        "la fourniture de bancs publics."
+    )
+    start = sentence.index("la fourniture")
+    assert opened_call(sentence) == (start, "la fourniture de bancs publics")
+    assert opened_call(sentence[:-1] + " " + "x" * 1000 + ".") is None  # a paragraph run together
+    # the call's number and its link word are the first ones: a run of them is read once, not tried
+    # in every combination
+    hostile = "plis relatifs à l'appel d'offres " + "n° 1 n° 2 pour pour " * 45
+    assert opened_call(hostile) is None

@@ -653,23 +653,27 @@ def one_word_post(line: str) -> bool:
 # A tender notice's one sentence names what the call whose bids are opened buys: "... فتح الأظرفة
 # المتعلقة بطلب العروض المفتوح رقم 2/2027 الخاص بتهيئة ساحة عمومية ...", "... à l'ouverture des plis
 # relatifs à l'appel d'offres ouvert n° 5/2027 pour : la fourniture de ...": the object, as a tender's
-# "Objet du marché" gives it. Each gap is bounded: linear.
+# "Objet du marché" gives it. Linear: each gap is bounded, the call's number and the link word are
+# the first ones found (atomic groups), the object ends at the first stop (possessive).
 _OPENED_CALL = re.compile(
-    r"(?:(?:الأظرفة|الاظرفة|العروض)\s+(?:المتعلقة|الخاصة)\s+بطلب\s+(?:ال)?عروض[^.\n؛]{0,60}?رقم\s*[^\s.،]{1,20}\s+"
-    r"(?:(?:ال)?(?:خاص|خاصة|متعلق|متعلقة)\s?ب|يتعلق\s?ب|من\s+أجل\s+)"
-    r"(?P<ar>[^.\n؛]{5,200}?)(?=[.؛\n]|،\s*وذلك|\Z)"
+    r"(?:(?:الأظرفة|الاظرفة|العروض)\s+(?:المتعلقة|الخاصة)\s+بطلب\s+(?:ال)?عروض"
+    r"(?>[^.\n؛]{0,60}?رقم\s*[^\s.،]{1,20}+)\s+"
+    r"(?>(?:ال)?(?:خاص|خاصة|متعلق|متعلقة)\s?ب|يتعلق\s?ب|من\s+أجل\s+)"
+    r"(?P<ar>[^.\n؛،]{5,200}+)(?=[.؛،\n]|\Z)"
     r"|\bplis\s+(?:relatifs?|concernant)\s+(?:à\s+|a\s+)?(?:l'|l’)(?:appel\s+d['’]offres|consultation)"
-    r"[^.\n;]{0,80}?\bn[°o]\s*[^\s,;]{1,20}[^.\n;]{0,40}?"
-    r"\b(?:pour|relatif\s+à|relative\s+à|concernant|ayant\s+pour\s+objet)\s*:?\s*"
-    r"(?P<fr>[^.\n;]{5,200}?)(?=[.;\n]|\Z))",
+    r"(?>[^.\n;]{0,80}?\bn[°o]\s*[^\s,;]{1,20}+)"
+    r"(?>[^.\n;]{0,40}?\b(?:pour|relatif\s+à|relative\s+à|concernant|ayant\s+pour\s+objet))\s*:?\s*"
+    r"(?P<fr>[^.\n;]{5,200}+)(?=[.;\n]|\Z))",
     re.IGNORECASE,
 )
 _OPENED_HINTS = ("الأظرفة", "الاظرفة", "العروض المتعلقة", "plis")
+_OPENED_LINE = 1000  # a notice's sentence; a longer line is a paragraph run together
 
 
 def opened_call(line: str) -> tuple[int, str] | None:
-    """The call a notice's sentence opens the bids of, and where it starts in the line."""
-    if not any(hint in line for hint in _OPENED_HINTS):
+    """The object a tender notice's sentence says the call opened buys, and where it starts in the
+    line (None if the line names none: the substring test first, most lines have no such words)."""
+    if len(line) > _OPENED_LINE or not any(hint in line for hint in _OPENED_HINTS):
         return None
     found = _OPENED_CALL.search(line)
     if found is None:
