@@ -230,3 +230,13 @@ def test_a_tender_notices_sentence_is_read_up_to_a_sentences_length_and_its_firs
     # in every combination
     hostile = "plis relatifs à l'appel d'offres " + "n° 1 n° 2 pour pour " * 45
     assert opened_call(hostile) is None
+
+
+def test_an_arabic_heading_ending_on_the_post_it_opens_goes_on_with_the_post():
+    text = (
+        "المملكة المغربية\nالمندوبية الجهوية للصناعة التقليدية\nفتح باب الترشيح لشغل منصب\n"
+        "رئيس مصلحة التكوين المهني بالرشيدية\n"
+        "يعلن المندوب الجهوي عن فتح باب الترشيح لشغل منصب رئيس مصلحة التكوين المهني بالرشيدية.\n"
+        "شروط الترشيح\n"
+    )
+    assert title_of(text) == "فتح باب الترشيح لشغل منصب رئيس مصلحة التكوين المهني بالرشيدية"

@@ -102,7 +102,11 @@ _CONTINUES = re.compile(
 
 # An Arabic line ending on a preposition or a link ("... إنجاز دراسة حول" + "واقع التعاونيات ..."): the
 # title goes on over the next line, as a French one ending on "de" or "pour"
-_ARABIC_DANGLING = re.compile(r"(?<!\S)(?:حول|في|من|عن|على|إلى|الى|لفائدة|أجل|اجل|بين|مع|قصد|بخصوص|بشأن)\Z")
+_ARABIC_DANGLING = re.compile(
+    r"(?<!\S)(?:حول|في|من|عن|على|إلى|الى|لفائدة|أجل|اجل|بين|مع|قصد|بخصوص|بشأن"
+    # or on the post it opens ("فتح باب الترشيح لشغل منصب" + "رئيس مصلحة ...")
+    r"|لشغل|منصب|مناصب|لتوظيف|لانتقاء)\Z"
+)
 
 
 # An Arabic header ending on a noun whose complement is on the next line ("دعوة لتقديم مقترحات" +
