@@ -2008,6 +2008,396 @@ def _invitation_letter(r: random.Random, language: str, org: str) -> tuple[list[
     return lines, gold
 
 
+# ----- Ninth round (issue 16): French and Arabic notices of associations, programmes and local
+# governments, from their own random stream (``NOTICE_FAMILIES``; kept apart from the families
+# above so other rounds' families merge beside them). Invented text throughout.
+# "frnotice": a French call under a letterhead block (ROYAUME DU MAROC / Ministère ... / Direction
+# ..., or an association's name and seat), a reference or a "Fait à" date line, a generic header
+# ("Avis d'appel à manifestation d'intérêt", "Appel à projets"), the object behind "Objet :" or in
+# capitals over two or three lines, then numbered sections. "arnotice": an Arabic notice under its
+# letterhead lines (المملكة المغربية / وزارة ... / جهة ... / جماعة ...), "إعلان" or "بلاغ", the
+# object ("طلب عروض أثمان مفتوح رقم ... يتعلق ب...", "دعوة لتقديم مقترحات مشاريع ...", "طلب إبداء
+# الاهتمام ...") often over two lines, a "حرر ب..." line. "headerblock": a programme's page whose
+# title is the last line of its header block, with no cue word, right before "Description",
+# "Contexte" or "الإطار العام".
+
+NOTICE_MINISTRIES = {
+    "fr": [
+        "Ministère de la Jeunesse et des Sports",
+        "Ministère de l'Agriculture et du Développement Rural",
+        "Ministère de l'Éducation Nationale",
+        "Ministère de la Santé et de l'Action Sociale",
+        "Ministère de l'Équipement et de l'Eau",
+    ],
+    "ar": [
+        "وزارة الداخلية",
+        "وزارة الشباب والرياضة",
+        "وزارة الفلاحة والتنمية القروية",
+        "وزارة التربية الوطنية",
+        "وزارة الصحة والعمل الاجتماعي",
+    ],
+}
+NOTICE_UNITS = {
+    "fr": [
+        "Direction Provinciale de {place}",
+        "Direction Régionale de {place}",
+        "Délégation Provinciale de {place}",
+        "Commune de {place}",
+        "Province de {place}",
+        "Secrétariat Général",
+    ],
+    "ar": [
+        "جهة {region}",
+        "عمالة إقليم {place}",
+        "إقليم {place}",
+        "جماعة {place}",
+        "المديرية الإقليمية ب{place}",
+        "الكتابة العامة",
+        "مصلحة الشؤون الاجتماعية",
+    ],
+}
+NOTICE_REGIONS = ["سوس ماسة", "الشرق", "درعة تافيلالت", "فاس مكناس", "بني ملال خنيفرة", "كلميم واد نون"]
+NOTICE_OBJECTS = {
+    "fr": [
+        "l'accompagnement des associations de {place} dans le montage de projets",
+        "le soutien aux initiatives locales en matière de {theme}",
+        "l'aménagement de jardins pédagogiques dans les écoles rurales de {place}",
+        "l'élaboration d'une cartographie des acteurs de la {theme}",
+        "le renforcement des capacités des coopératives féminines en {theme}",
+        "la réalisation d'un diagnostic participatif du territoire de {place}",
+        "la sélection d'associations partenaires pour la {theme}",
+        "l'organisation de caravanes de sensibilisation à la {theme}",
+    ],
+    "ar": [
+        "إنجاز دراسة تقنية لتهيئة المسالك القروية بجماعة {place}",
+        "تنظيم قوافل تحسيسية في مجال {theme}",
+        "مواكبة الجمعيات المحلية في إعداد المشاريع",
+        "تهيئة فضاءات تربوية بالمدارس القروية بإقليم {place}",
+        "إعداد خريطة الفاعلين في مجال {theme}",
+        "تقوية قدرات التعاونيات النسائية في مجال {theme}",
+        "اقتناء معدات لفائدة دور الشباب بإقليم {place}",
+    ],
+}
+FR_NOTICE_HEADERS = [
+    "Avis d'appel à manifestation d'intérêt",
+    "AVIS D'APPEL À MANIFESTATION D'INTÉRÊT N° {n}/{year}",
+    "Appel à manifestation d'intérêt n° {n}/{year}",
+    "Appel à projets",
+    "APPEL À PROJETS {year}",
+    "Appel à propositions",
+    "Avis de consultation n° {n}/{year}",
+    "AVIS",
+    "Communiqué",
+]
+FR_NOTICE_LEADS = [
+    "Appel à projets pour",
+    "Appel à manifestation d'intérêt pour",
+    "Appel à propositions pour",
+]
+FR_NOTICE_SECTIONS = [
+    ["1. Contexte", "2. Objet de l'appel", "3. Éligibilité"],
+    ["I. CONTEXTE ET JUSTIFICATION", "II. OBJECTIFS", "III. CONDITIONS DE PARTICIPATION"],
+    ["Article 1 : Objet", "Article 2 : Bénéficiaires", "Article 3 : Dossier de candidature"],
+    ["Préambule", "Objectifs de l'appel", "Modalités de dépôt"],
+    ["1- Présentation du programme", "2- Actions éligibles", "3- Calendrier"],
+]
+FR_NOTICE_BODY = [
+    "L'appel s'adresse aux associations légalement constituées depuis au moins deux ans et ayant leur siège dans la province de {place}.",
+    "Le montant de la contribution ne peut dépasser {amount} dirhams par projet, soit 80 % du coût total.",
+    "Les dossiers doivent être déposés au bureau d'ordre contre accusé de réception ou envoyés par voie électronique.",
+    "Le programme s'inscrit dans la stratégie régionale de {theme} adoptée par le conseil en 2024.",
+    "Une séance d'information sera organisée au profit des porteurs de projets le {date}.",
+    "Les propositions retenues feront l'objet d'une convention de partenariat d'une durée de douze mois.",
+]
+AR_NOTICE_HEADERS = ["إعلان", "بلاغ", "إعلان للعموم", "بلاغ صحفي"]
+AR_NOTICE_SECTIONS = [
+    ["الإطار العام", "أهداف البرنامج", "شروط المشاركة"],
+    ["أولا: تقديم", "ثانيا: الفئات المستهدفة", "ثالثا: ملف الترشيح"],
+    ["السياق", "المجالات المعنية", "كيفية إيداع الملفات"],
+    ["المادة 1: الموضوع", "المادة 2: المستفيدون", "المادة 3: ملف الترشيح"],
+]
+AR_NOTICE_BODY = [
+    "يمكن للجمعيات المؤسسة بصفة قانونية منذ سنتين على الأقل والتي يوجد مقرها ب{place} المشاركة في هذا البرنامج.",
+    "لا يمكن أن تتجاوز مساهمة الجماعة مبلغ {amount} درهم عن كل مشروع.",
+    "تودع الملفات بمكتب الضبط مقابل وصل أو ترسل عبر البريد الإلكتروني.",
+    "يندرج هذا البرنامج في إطار الاستراتيجية الجهوية في مجال {theme}.",
+    "سيتم فتح الأظرفة في جلسة عمومية بمقر الجماعة يوم {date}.",
+    "ستخضع المشاريع المقبولة لاتفاقية شراكة مدتها اثنا عشر شهرا.",
+]
+HEADERBLOCK_HEADINGS = {
+    "fr": ["Description", "Contexte", "Présentation", "DESCRIPTION", "Contexte et justification", "À propos"],
+    "ar": ["الإطار العام", "تقديم", "الوصف", "السياق العام", "نبذة عن البرنامج"],
+}
+HEADERBLOCK_TITLES = {
+    "fr": [
+        "Fonds d'appui aux initiatives des jeunes de {place}",
+        "Programme {project} – édition {year}",
+        "Soutien aux projets de {theme} portés par les femmes",
+        "Prix régional de l'innovation sociale en {theme}",
+        "Accompagnement des coopératives de {place}",
+        "Résidences d'artistes dans les maisons de jeunes de {place}",
+    ],
+    "ar": [
+        "صندوق دعم مبادرات الشباب ب{place}",
+        "برنامج {project} – دورة {year}",
+        "دعم مشاريع النساء في مجال {theme}",
+        "الجائزة الجهوية للابتكار الاجتماعي في مجال {theme}",
+        "مواكبة التعاونيات بإقليم {place}",
+    ],
+}
+HEADERBLOCK_TOP = {
+    "fr": [
+        "Appels à projets",
+        "Opportunités",
+        "Subventions",
+        "Publié le {date}",
+        "{place}, {date}",
+        "Clôture : {date}",
+    ],
+    "ar": ["طلبات المشاريع", "فرص الدعم", "منح", "نشر في {date}", "{place} في {date}", "آخر أجل: {date}"],
+}
+
+
+HEADERBLOCK_DETAILS = {
+    "fr": [
+        "Date limite : {date}",
+        "Montant : {amount} dirhams",
+        "Zone : province de {place}",
+        "Bénéficiaires : associations",
+    ],
+    "ar": ["آخر أجل : {date}", "المبلغ : {amount} درهم", "المنطقة : إقليم {place}", "المستفيدون : الجمعيات"],
+}
+# A tender notice whose one sentence names the call whose bids are opened (the title: its object, what
+# the call buys, as a tender's "Objet du marché" gives it)
+OPENING_NOTICE = {
+    "fr": (
+        "Le {date} à {hour} heures, il sera procédé, dans la salle des réunions de la commune de {place}, "
+        "à l'ouverture des plis relatifs à l'{call} pour : {obj}."
+    ),
+    "ar": (
+        "يعلن رئيس جماعة {place} أنه سيتم يوم {date} على الساعة {hour} صباحا بمقر الجماعة فتح الأظرفة "
+        "المتعلقة ب{call} {link}{obj}."
+    ),
+}
+OPENING_CALLS = {
+    "fr": ["appel d'offres ouvert sur offres de prix n° {n}", "appel d'offres ouvert n° {n}/{code}"],
+    "ar": ["طلب العروض المفتوح رقم {n}", "طلب عروض أثمان مفتوح رقم {n}"],
+}
+OPENING_AFTER = {
+    "fr": "Le dossier d'appel d'offres peut être retiré au service des marchés de la commune.",
+    "ar": "يمكن سحب ملف طلب العروض من مصلحة الصفقات بالجماعة.",
+}
+
+
+def _opening_notice(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    """A tender notice: the letterhead, its header, one sentence naming the call opened."""
+    lines = _notice_letterhead(r, language, org) + [""]
+    lines.append(
+        r.choice(
+            ["AVIS D'APPEL D'OFFRES OUVERT", "Avis d'appel d'offres ouvert sur offres de prix", "AVIS"]
+            if language == "fr"
+            else ["إعلان عن طلب عروض مفتوح", "إعلان عن طلب عروض أثمان", "إعلان"]
+        )
+    )
+    n = _notice_text(r, "{n}/{year}", language)
+    call = r.choice(OPENING_CALLS[language]).format(n=n, code=r.choice(["CT", "DP", "BM"]))
+    obj = _notice_text(r, r.choice(TENDER_OBJECTS[language]), language)
+    link = r.choice(["الخاص ب", "المتعلق ب", "من أجل "])
+    sentence = OPENING_NOTICE[language].format(
+        date=_date(r, language),
+        hour=r.choice(["10", "11"] if language == "fr" else ["العاشرة", "الحادية عشرة"]),
+        place=r.choice(PLACES_AR if language == "ar" else PLACES),
+        call=call,
+        link=link,
+        obj=obj,
+    )
+    gold = obj  # what the call buys, as a tender's "Objet du marché" gives it
+    lines += [sentence, OPENING_AFTER[language]]
+    lines += _notice_body(r, language, org)[: r.randint(0, 4)]
+    return lines, gold
+
+
+def _notice_text(r: random.Random, template: str, language: str) -> str:
+    place = r.choice(PLACES_AR if language == "ar" else PLACES)
+    return template.format(
+        place=place,
+        theme=r.choice(THEMES_AR if language == "ar" else THEMES_FR),
+        project=r.choice(PROJECTS),
+        year=r.choice([2025, 2026, 2027]),
+        n=r.randint(1, 30),
+        amount=r.choice(["50 000", "120 000", "200 000"]),
+        date=_date(r, language),
+        region=r.choice(NOTICE_REGIONS),
+    )
+
+
+def _notice_letterhead(r: random.Random, language: str, org: str) -> list[str]:
+    """A state's letterhead lines from the kingdom down to the unit, or an association's name and seat."""
+    if r.random() < 0.35:
+        seat = {"fr": "Siège : {n}, rue Al Massira, {place}", "ar": "المقر: {n} شارع المسيرة، {place}"}[
+            language
+        ]
+        lines = [org] + ([_notice_text(r, seat, language)] if r.random() < 0.6 else [])
+        if r.random() < 0.4:
+            lines.append({"fr": "Projet « {project} »", "ar": "مشروع {project}"}[language])
+        return [_notice_text(r, line, language) for line in lines]
+    kingdom = {"fr": "ROYAUME DU MAROC", "ar": "المملكة المغربية"}[language]
+    units = r.sample(NOTICE_UNITS[language], r.randint(1, 3))
+    lines = [kingdom] + ([r.choice(NOTICE_MINISTRIES[language])] if r.random() < 0.7 else []) + units
+    lines = [_notice_text(r, line, language) for line in lines]
+    if language == "fr" and r.random() < 0.4:
+        lines = [line.upper() for line in lines]
+    return lines
+
+
+def _notice_body(r: random.Random, language: str, org: str) -> list[str]:
+    sections = r.choice(FR_NOTICE_SECTIONS if language == "fr" else AR_NOTICE_SECTIONS)
+    body = FR_NOTICE_BODY if language == "fr" else AR_NOTICE_BODY
+    lines: list[str] = []
+    for heading in sections[: r.randint(2, 3)]:
+        lines += ["", heading]
+        lines += [_notice_text(r, s, language) for s in r.sample(body, r.randint(1, 2))]
+        if r.random() < 0.3:
+            lines += _sentences(r, language, org)[:1]
+    return lines
+
+
+def _french_notice(r: random.Random, org: str) -> tuple[list[str], str]:
+    lines = _notice_letterhead(r, "fr", org) if r.random() < 0.85 else []
+    if r.random() < 0.5:
+        lines.append(
+            _notice_text(r, r.choice(["Réf. : {n}/DP/{year}", "N° {n}/{year}", "{place}, le {date}"]), "fr")
+        )
+    lines.append("")
+    obj = _notice_text(r, r.choice(NOTICE_OBJECTS["fr"]), "fr")
+    shape = r.random()
+    if shape < 0.3:  # a generic header, then "Objet :" and the object, perhaps going on below
+        if r.random() < 0.7:
+            lines.append(_notice_text(r, r.choice(FR_NOTICE_HEADERS), "fr"))
+        gold = r.choice([_noun(obj), f"{r.choice(FR_NOTICE_LEADS)} {obj}"])
+        head, *rest = _split_two_lines(r, gold, "fr") if r.random() < 0.5 else [gold]
+        lines += [f"{r.choice(['Objet', 'OBJET', 'Objet de l’appel'])} : {head}", *rest]
+    elif shape < 0.6:  # a generic header over the object in capitals, cut anywhere
+        lines.append(_notice_text(r, r.choice(FR_NOTICE_HEADERS), "fr"))
+        if r.random() < 0.4:
+            lines.append("")
+        gold = _noun(obj)
+        lines += _upper_lines(r, gold, "fr") if r.random() < 0.7 else [gold]
+    else:  # the call's own words and its object, on one line or two
+        gold = f"{r.choice(FR_NOTICE_LEADS)} {obj}"
+        printed = gold.upper() if r.random() < 0.3 else gold
+        lines += _split_two_lines(r, printed, "fr") if r.random() < 0.6 else [printed]
+    if r.random() < 0.3:
+        lines.append(_notice_text(r, "Date limite de dépôt des dossiers : {date}", "fr"))
+    lines += _notice_body(r, "fr", org)
+    if r.random() < 0.4:
+        lines += ["", _notice_text(r, r.choice(["Fait à {place}, le {date}", "{place}, le {date}"]), "fr")]
+    return lines, gold
+
+
+def _arabic_notice(r: random.Random, org: str) -> tuple[list[str], str]:
+    lines = _notice_letterhead(r, "ar", org)
+    dated = _notice_text(
+        r, r.choice(["حرر ب{place} في {date}", "{place} في {date}", "رقم: {n}/{year}"]), "ar"
+    )
+    if r.random() < 0.4:
+        lines.append(dated)
+    lines.append("")
+    shape = r.randrange(6)
+    if r.random() < 0.6 and shape != 4:
+        lines.append(r.choice(AR_NOTICE_HEADERS))
+    obj = _notice_text(r, r.choice(NOTICE_OBJECTS["ar"]), "ar")
+    n = _notice_text(r, "{n}/{year}", "ar")
+    if shape == 0:  # a tender's number, then its object going on after "يتعلق ب" / "خاص ب"
+        head = f"{r.choice(['إعلان عن طلب عروض أثمان مفتوح', 'طلب عروض أثمان مفتوح', 'إعلان عن طلب عروض مفتوح'])} رقم {n}"
+        tail = f"{r.choice(['يتعلق ب', 'خاص ب', 'من أجل '])}{obj}"
+    elif shape == 1:  # a call for project proposals, its field on the next line
+        head = r.choice(
+            [
+                "دعوة لتقديم مقترحات مشاريع",
+                "إعلان عن طلب مشاريع",
+                "دعوة لتقديم طلبات الدعم",
+                "دعوة لتقديم مقترحات",
+            ]
+        )
+        tail = _notice_text(
+            r,
+            r.choice(
+                ["في مجال {theme}", "لفائدة الجمعيات العاملة في مجال {theme}", "برسم سنة {year}"]
+                if head != "دعوة لتقديم مقترحات"
+                else ["مشاريع الجمعيات في مجال {theme}", "مشاريع التعاونيات ب{place}"]
+            ),
+            "ar",
+        )
+    elif shape == 2:  # an expression of interest
+        head = f"{r.choice(['طلب إبداء الاهتمام', 'إعلان عن طلب إبداء الاهتمام'])} رقم {n}"
+        tail = f"{r.choice(['لانتقاء مكتب دراسات من أجل ', 'لاختيار جمعيات شريكة من أجل '])}{obj}"
+    elif shape == 3:  # "إعلان عن ..." and its object
+        head = r.choice(["إعلان عن فتح باب الترشيح", "إعلان عن انطلاق عملية انتقاء المشاريع"])
+        tail = r.choice([f"للجمعيات الراغبة في {obj}", _notice_text(r, "في مجال {theme}", "ar")])
+    elif shape == 4:  # "إعلان" alone, the announced object on the next line
+        head, tail = "إعلان", f"عن {obj}"
+    else:  # a line ending on a preposition, the object going on below
+        head = r.choice(["طلب عروض من أجل", "دعوة لتقديم عروض حول", "إعلان عن طلب مشاريع في"])
+        tail = obj if not head.endswith("في") else _notice_text(r, "مجال {theme}", "ar")
+    gold = f"{head} {tail}"
+    lines += [head, tail] if r.random() < 0.65 else [gold]
+    if r.random() < 0.4:
+        lines.append(
+            dated if not lines.count(dated) else _notice_text(r, "آخر أجل لإيداع الملفات: {date}", "ar")
+        )
+    lines += _notice_body(r, "ar", org)
+    return lines, gold
+
+
+def _header_block(r: random.Random, language: str, org: str) -> tuple[list[str], str]:
+    """A programme's page: short lines (the site's or the organisation's name, a kind, a date),
+    then the call's name as the block's last line, right before its first section."""
+    lines = [org] if r.random() < 0.6 else [r.choice(SITES[language])]
+    lines += [_notice_text(r, t, language) for t in r.sample(HEADERBLOCK_TOP[language], r.randint(1, 3))]
+    if r.random() < 0.3:
+        lines.append("")
+    gold = _notice_text(r, r.choice(HEADERBLOCK_TITLES[language]), language)
+    if language == "ar" and " في " in gold and r.random() < 0.3:  # over two lines, the first ending on "في"
+        first, rest = gold.split(" في ", 1)
+        lines += [f"{first} في", rest]
+    else:
+        lines += _split_two_lines(r, gold, language) if r.random() < 0.3 else [gold]
+    if r.random() < 0.3:  # the call's details between its name and its first section
+        lines += [
+            _notice_text(r, t, language) for t in r.sample(HEADERBLOCK_DETAILS[language], r.randint(1, 2))
+        ]
+    if r.random() < 0.3:
+        lines.append("")
+    lines.append(r.choice(HEADERBLOCK_HEADINGS[language]))
+    body = FR_NOTICE_BODY if language == "fr" else AR_NOTICE_BODY
+    lines += [_notice_text(r, s, language) for s in r.sample(body, 2)]
+    lines += _notice_body(r, language, org)
+    return lines, gold
+
+
+NOTICE_FAMILIES = ["frnotice", "arnotice", "headerblock"]
+NOTICE_SHARE = 0.1  # pages of these families, for each page of the first ones (0.15: the shipped model read a fictional call worse)
+
+
+def generate_notice(r: random.Random) -> Call:
+    """A page of the ninth round's French and Arabic families."""
+    family = r.choice(NOTICE_FAMILIES)
+    language = {"frnotice": "fr", "arnotice": "ar"}.get(family) or r.choice(["fr", "ar"])
+    org = r.choice({"fr": ORG_FR, "ar": ORG_AR}[language])
+    if family in ("frnotice", "arnotice") and r.random() < 0.2:
+        lines, gold = _opening_notice(r, language, org)
+    elif family == "frnotice":
+        lines, gold = _french_notice(r, org)
+    elif family == "arnotice":
+        lines, gold = _arabic_notice(r, org)
+    else:
+        lines, gold = _header_block(r, language, org)
+    if r.random() < 0.3:  # as a Word or PDF rendering reads back: a paragraph a line, no blank between
+        lines = [line for line in lines if line.strip()]
+    return Call(lines, gold, language, family)
+
+
 NEW_FAMILIES = ["tender", "arboard", "directory", "grantagg", "recruit", "invitation"]
 
 
@@ -2043,9 +2433,11 @@ def calls(count: int, seed: int = 16) -> list[Call]:
     r = random.Random(seed)
     first = [generate(r) for _ in range(count)]
     # a stream a page: a change to one family's pages leaves the other pages as they were
-    return first + [
-        generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))
+    more = [generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))]
+    notices = [
+        generate_notice(random.Random(f"{seed}-notice-{i}")) for i in range(round(count * NOTICE_SHARE))
     ]
+    return first + more + notices
 
 
 def main() -> None:

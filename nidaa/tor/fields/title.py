@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from nidaa.tor.dates import find_dates
 from nidaa.tor.fields.common import Doc, Span, kv_lines
 from nidaa.tor.fields.title_clean import clean_title
 from nidaa.tor.fields.title_features import (
     PAGE_COUNTER,
+    above_opening_section,
     candidate_features,
     next_to_organisation,
     repeat_key,
@@ -44,6 +46,7 @@ from nidaa.tor.fields.title_words import (
     headline,
     is_generic_header,
     one_word_post,
+    opened_call,
     unmarked,
 )
 from nidaa.tor.sections import role_of
@@ -85,14 +88,30 @@ _RECRUITS_END = re.compile(
 )
 # A line opening on a post's name or a provider's type ("Consultant(e) pour ...", "منشط(ة) ...")
 _POST_OPENING = re.compile(f"(?:{ANY_TYPE_WORD.pattern})|(?:{JOB_WORDS.pattern})")
+_HEADER_BLOCK_LINES = 12  # how far down a header block's last line is looked for
+_HEADER_BLOCK_WORDS = 16
 _VERB_CHARS = 16  # how far into an announcement its subject may start: after a verb ("تعلن", "Nous, ...")
 _OPENING_LINES = 5  # an announcement sentence under a letterhead stack still opens the text
 
 
 _CONTINUES = re.compile(
-    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|لأجل|لفائدة|من أجل|حول|بخصوص|قصد|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
+    r"(?:[a-zà-ÿ]|لإ|لـ|ل(?=ا)|لأجل|لفائدة|من أجل|حول|بخصوص|قصد|عن\s|في\s|(?:ال)?خاصة? ب|يتعلق ب|المتعلقة? ب|"
     r"(?i:relati(?:f|ve)|portant|concernant|pour|for|regarding|related to)\b)"
 )
+
+
+# An Arabic line ending on a preposition or a link ("... إنجاز دراسة حول" + "واقع التعاونيات ..."): the
+# title goes on over the next line, as a French one ending on "de" or "pour"
+_ARABIC_DANGLING = re.compile(
+    r"(?<!\S)(?:حول|في|من|عن|على|إلى|الى|لفائدة|أجل|اجل|بين|مع|قصد|بخصوص|بشأن"
+    # or on the post it opens ("فتح باب الترشيح لشغل منصب" + "رئيس مصلحة ...")
+    r"|لشغل|منصب|مناصب|لتوظيف|لانتقاء)\Z"
+)
+
+
+# An Arabic header ending on a noun whose complement is on the next line ("دعوة لتقديم مقترحات" +
+# "مشاريع ...", "إعلان عن تلقي طلبات" + "دعم الجمعيات ...")
+_AWAITS_COMPLEMENT = re.compile(r"(?:مقترحات|طلبات|ملفات)\s*\Z")
 
 
 _CONTINUATION = re.compile(
@@ -106,8 +125,27 @@ _CONTINUATION = re.compile(
 # article ("بالوكالة الوطنية ...", "للتنمية ...", "والأطر ...") or names where ("بإقليم ...",
 # "بجماعة ..."): the title on the line above goes on with it.
 _ARABIC_GOES_ON = re.compile(
-    r"(?:بال|لل|وال|لفائدة\s|لدى\s|ب(?:مدينة|جهة|إقليم|اقليم|جماعة|عمالة|ولاية|وزارة|مؤسسة|مدرسة)\s)"
+    r"(?:بال|لل|وال|لفائدة\s|لدى\s|ب(?:مدينة|جهة|إقليم|اقليم|جماعة|عمالة|ولاية|وزارة|مؤسسة|مدرسة)\s"
+    # the object after a notice's number: "طلب عروض أثمان مفتوح رقم 3/2026" + "يتعلق بإنجاز ...",
+    # "طلب إبداء الاهتمام" + "لانتقاء مكتب دراسات ...", "... مقترحات مشاريع" + "برسم سنة 2026"
+    r"|(?:ال)?(?:يتعلق|تتعلق|متعلق|خاص|خاصة)\s?ب|ل(?:انتقاء|اختيار|إنجاز|انجاز|تنظيم|توظيف)\s|برسم\s"
+    # "إعلان" + "عن تنظيم دورة تكوينية ...": the announced object on the next line
+    r"|عن\s)"
 )
+
+
+def _generic_cue(folded: str) -> bool:
+    """Whether a line is a call's generic header ("Appel d'offres ouvert N° 7/2027", "طلب إبداء
+    الاهتمام رقم 4/2026")."""
+    bare = unmarked(folded)
+    cue = STRONG_TITLE.search(bare) or MEDIUM_TITLE.search(bare)
+    return cue is not None and is_generic_header(bare, cue)
+
+
+def _dangling(line: str) -> bool:
+    """Whether a line ends on a link word, so that the title goes on below ("... pour l'élaboration
+    de", "... إنجاز دراسة حول")."""
+    return bool(DANGLING.search(fold(line).rstrip(" :")) or _ARABIC_DANGLING.search(line.rstrip(" :")))
 
 
 def _capitals(text: str) -> bool:
@@ -123,7 +161,7 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
     for step in range(5):
         # A line ending on a link word ("... pour l'élaboration de") goes on, even over
         # the blank lines a web page or a PDF transcript put in the middle of the title.
-        dangling = bool(DANGLING.search(fold(line).rstrip(" :")))
+        dangling = _dangling(line)
         next_start = end
         while (
             next_start < len(doc.text)
@@ -520,6 +558,13 @@ def rule_candidates(
                 and len(lines[following][1].split()) <= 5
             ):
                 following += 1
+            # "إعلان للعموم" + "طلب إبداء الاهتمام رقم 4/2026" + "لانتقاء ...": the numbered line is a
+            # header of its own, which proposes its object; this one names nothing
+            if any(
+                _generic_cue(doc.folded[lines[k][0] : lines[k][0] + len(lines[k][1])])
+                for k in range(index + 1, following)
+            ):
+                continue
             if following < len(lines) and usable(following) and not _menu(lines, index, following):
                 n_start, n_line = lines[following]
                 n_folded = doc.folded[n_start : n_start + len(n_line)]
@@ -531,9 +576,29 @@ def rule_candidates(
                 # a sentence under the header ("Marché passé par appel d'offres ...") is no title
                 n_sentence = n_line.endswith(".") and len(n_line.split()) > 12
                 if not ISSUER_VERB_FOLDED.search(n_folded) and not n_sentence:
-                    if _CONTINUES.match(n_line):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
+                    if (
+                        _CONTINUES.match(n_line)
+                        # "دعوة لتقديم عروض حول" + "تنظيم قوافل ...", "APPEL D'OFFRES POUR" + "LA FOURNITURE ...":
+                        # the header ends on a link word
+                        or DANGLING.search(bare.rstrip(" :"))
+                        or _ARABIC_DANGLING.search(line.rstrip(" :"))
+                        # "CONSULTANCY FOR A MAPPING" + "OF YOUTH-LED ...": capitals going on with a link word
+                        or (_capitals(line) and _capitals(n_line) and _CONTINUATION.match(n_folded))
+                        or (
+                            # "دعوة لتقديم مقترحات" + "مشاريع الجمعيات ...": the header's last noun awaits
+                            # its complement, which the next line begins with
+                            _AWAITS_COMPLEMENT.search(bare)
+                            and "\u0600" <= n_line[:1] <= "\u06ff"
+                            and not n_label
+                        )
+                    ):  # "Appel d'offres N° 3/2025" + "pour la réalisation de ..."
                         joined = f"{line} {n_line}"
-                        candidates.append((0 if strong else 1, start, joined, (start, n_start + len(n_line))))
+                        # "طلب إبداء الاهتمام رقم 4/2026" + "لانتقاء مكتب دراسات ...": the object's own
+                        # strong cue ranks the joined title as it would rank the object's line alone
+                        n_strong = STRONG_TITLE.search(unmarked(n_folded))
+                        candidates.append(
+                            (0 if strong or n_strong else 1, start, joined, (start, n_start + len(n_line)))
+                        )
                     else:  # the next line, with the rest of its capitals block if it is one
                         block = _capitals_block(doc, lines, following)
                         n_value, (_, n_end) = (
@@ -597,6 +662,12 @@ def rule_candidates(
                 else (line, (start, start + len(line)))
             )
             candidates.append((rank, start, value, (start, end)))
+    for start, line in lines[: _OPENING_LINES + 4]:  # a tender notice's sentence naming the call it opens
+        found = opened_call(line)
+        if found:
+            offset, value = found
+            candidates.append((1, start + offset, value, (start + offset, start + offset + len(value))))
+            break
     for start, line in lines:  # a tender's sentence naming its object: "Le présent marché a pour objet ..."
         found = _tender_object(line)
         if found:
@@ -634,6 +705,25 @@ def rule_candidates(
         if block:  # a cover's title in capitals broken over lines with no link word at the break
             value, end = block
             candidates.append((4, lines[index][0], value, (lines[index][0], end)))
+    for index, (start, line) in enumerate(lines[:_HEADER_BLOCK_LINES]):
+        # a header block's last line, right before the section that opens the text ("Contexte",
+        # "Description", "الإطار العام"): a programme's page names its call there, with no cue word
+        folded = doc.folded[start : start + len(line)]
+        if (
+            index not in cut
+            and 2 <= len(line.split()) <= _HEADER_BLOCK_WORDS
+            and above_opening_section(doc, lines, index)
+            and _could_be_title(line, folded)
+            and not ORG_HEAD.match(folded)
+            and not LABEL_LINE.match(folded)
+            and not URL_OR_DATE.search(line)
+            and not find_dates(line, folded=folded)  # "حرر بميدلت في 10 ماي 2027", "Tinghir, le 5 avril 2027"
+        ):
+            # the title's first line when the line above ends on a link word ("... دراسة حول" + "واقع ...")
+            if index > 0 and index - 1 not in cut and _dangling(lines[index - 1][1]):
+                start, line = lines[index - 1]
+            candidates.append((4, -1, line, (start, start + len(line))))
+            break
     for index, (start, line) in enumerate(lines[:12]):  # no cue anywhere: a heading-like line at the top
         if index in cut:
             continue

@@ -24,6 +24,7 @@ from nidaa.tor.fields.title_words import (
     headline,
     is_generic_header,
     one_word_post,
+    opened_call,
     unmarked,
 )
 from nidaa.tor.sections import role_of
@@ -140,6 +141,38 @@ def date_below(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
     )
 
 
+# A section that opens a call's text: its context or its description ("Contexte", "Présentation",
+# "Description", "الإطار العام", "نبذة عن ..."), numbered or not ("1. Contexte", "أولا: تقديم")
+_OPENING_SECTION = re.compile(kw(r"description\b", r"descriptif", r"الوصف", r"وصف "))
+_HEADING_NUMBER = re.compile(r"\A(?:\d{1,2}|[ivx]{1,4})\s*[.)\-–:]\s*|\A(?:اولا|اول)\s*[:：\-–]\s*")
+_OPENING_WORDS = 5
+_DETAIL_ROWS = 3  # label rows between a header block's title and its opening section
+
+
+def above_opening_section(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line right below (at most one blank line between) is the heading of the
+    section that opens the call's text, and this line is no heading itself: a programme's page or
+    a notice ends its header block (site, organisation, dates, kind) on the call's name."""
+    start, line = lines[index]
+    if role_of(doc.folded[start : start + len(line)]) is not None:
+        return False
+    end = start + len(line)
+    # the call's details may sit between ("Date limite : 30 avril 2027", "Montant : 80 000 dirhams")
+    for k in range(index + 1, min(index + 2 + _DETAIL_ROWS, len(lines))):
+        n_start, following = lines[k]
+        if doc.text.count("\n", end, n_start) > 2:
+            return False
+        folded = doc.folded[n_start : n_start + len(following)]
+        if LABEL_LINE.match(folded) and not following.endswith((":", "：")) and len(following.split()) > 2:
+            end = n_start + len(following)
+            continue
+        if len(following.split()) > _OPENING_WORDS:
+            return False
+        bare = _HEADING_NUMBER.sub("", folded.strip(" \t-–•·:#"))
+        return role_of(bare) == "context" or bool(_OPENING_SECTION.match(bare))
+    return False
+
+
 def candidate_features(
     doc: Doc,
     lines: list[tuple[int, str]],
@@ -234,6 +267,11 @@ def candidate_features(
         "one_word_post": float(n == 1 and one_word_post(title)),
         "next_to_org": float(next_to_organisation(doc, lines, index)),
         "date_below": float(bool(lines) and date_below(doc, lines, index)),
+        # what a tender notice's sentence says the call opened buys ("... فتح الأظرفة المتعلقة بطلب
+        # العروض ... رقم ... الخاص ب...", "... l'ouverture des plis relatifs à l'appel d'offres ... pour : ...")
+        "opened_call": float(rank == 1 and (cut or inside) and opened_call(line) is not None),
+        # the header block's last line, right before "Contexte" / "Description" / "الإطار العام"
+        "above_opening": float(bool(lines) and above_opening_section(doc, lines, index)),
         # a short value under its key, a flattened table's row ("Minimum Experience" + "Manager/Supervisor")
         "under_key": float(n <= 4 and under_key(doc, lines, index)),
         # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what

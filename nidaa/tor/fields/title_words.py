@@ -370,6 +370,8 @@ _GENERIC_WORDS = re.compile(
         r"open",
         r"interest",  # "Request for Expression of Interest", "Appel à manifestation d'intérêt"
         r"interet",
+        r"ابداء",  # "طلب إبداء الاهتمام رقم ...": an expression of interest's header
+        r"الاهتمام",
         # the article a cue leaves behind ("مباريات التوظيف", a jobs site's menu: one word left)
         r"ال",
     )
@@ -377,7 +379,8 @@ _GENERIC_WORDS = re.compile(
 
 
 DANGLING = re.compile(
-    r"(?:\b(?:de|du|des|d'une?|d`une?|d une?|d'|pour|la|le|les|l'|au|aux|a|et|en|of|the|for|and|to|in|on))\Z"
+    r"(?:\b(?:de|du|des|d'une?|d`une?|d une?|d'|pour|la|le|les|l'|au|aux|a|et|en|dans|sur|avec|par|entre|aupres|"
+    r"of|the|for|and|to|in|on))\Z"
 )
 
 
@@ -645,3 +648,35 @@ def one_word_post(line: str) -> bool:
     """Whether a line is a post named in one word ("Comptable", "Animateur(trice)", "محاسب(ة)")."""
     line = line.strip()
     return len(line) <= 30 and len(line.split()) == 1 and bool(ONE_WORD_POST.match(fold(line)))
+
+
+# A tender notice's one sentence names what the call whose bids are opened buys: "... فتح الأظرفة
+# المتعلقة بطلب العروض المفتوح رقم 2/2027 الخاص بتهيئة ساحة عمومية ...", "... à l'ouverture des plis
+# relatifs à l'appel d'offres ouvert n° 5/2027 pour : la fourniture de ...": the object, as a tender's
+# "Objet du marché" gives it. Linear: each gap is bounded, the call's number and the link word are
+# the first ones found (atomic groups), the object ends at the first stop (possessive).
+_OPENED_CALL = re.compile(
+    r"(?:(?:الأظرفة|الاظرفة|العروض)\s+(?:المتعلقة|الخاصة)\s+بطلب\s+(?:ال)?عروض"
+    r"(?>[^.\n؛]{0,60}?رقم\s*[^\s.،]{1,20}+)\s+"
+    r"(?>(?:ال)?(?:خاص|خاصة|متعلق|متعلقة)\s?ب|يتعلق\s?ب|من\s+أجل\s+)"
+    r"(?P<ar>[^.\n؛،]{5,200}+)(?=[.؛،\n]|\Z)"
+    r"|\bplis\s+(?:relatifs?|concernant)\s+(?:à\s+|a\s+)?(?:l'|l’)(?:appel\s+d['’]offres|consultation)"
+    r"(?>[^.\n;]{0,80}?\bn[°o]\s*[^\s,;]{1,20}+)"
+    r"(?>[^.\n;]{0,40}?\b(?:pour|relatif\s+à|relative\s+à|concernant|ayant\s+pour\s+objet))\s*:?\s*"
+    r"(?P<fr>[^.\n;]{5,200}+)(?=[.;\n]|\Z))",
+    re.IGNORECASE,
+)
+_OPENED_HINTS = ("الأظرفة", "الاظرفة", "العروض المتعلقة", "plis")
+_OPENED_LINE = 1000  # a notice's sentence; a longer line is a paragraph run together
+
+
+def opened_call(line: str) -> tuple[int, str] | None:
+    """The object a tender notice's sentence says the call opened buys, and where it starts in the
+    line (None if the line names none: the substring test first, most lines have no such words)."""
+    if len(line) > _OPENED_LINE or not any(hint in line for hint in _OPENED_HINTS):
+        return None
+    found = _OPENED_CALL.search(line)
+    if found is None:
+        return None
+    group = "ar" if found.group("ar") else "fr"
+    return found.start(group), found.group(group).strip()
