@@ -2043,9 +2043,10 @@ def calls(count: int, seed: int = 16) -> list[Call]:
     r = random.Random(seed)
     first = [generate(r) for _ in range(count)]
     # a stream a page: a change to one family's pages leaves the other pages as they were
-    return first + [
-        generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))
-    ]
+    more = [generate_more(random.Random(f"{seed}-more-{i}")) for i in range(round(count * MORE_SHARE))]
+    from title_training_en import english_calls  # English families of the ninth round (imports this module)
+
+    return first + more + english_calls(count, seed)
 
 
 def main() -> None:

@@ -11,9 +11,12 @@ from nidaa.tor.fields.title_words import ANY_TYPE_WORD, JOB_WORDS, MEDIUM_TITLE,
 from nidaa.tor.text import fold, kw, tidy
 
 _LABEL_PREFIX = re.compile(
-    r"\A(?:"
+    r"\A(?:(?:"
     + kw(r"vacancy", r"job offer", r"job opening", r"offre d'emploi", r"objet", r"subject")
-    + r")\s*[:\-–—]\s*(?=\S)"
+    + r")\s*[:\-–—]|(?:"
+    # a letter's "Re: ..." and an English "Object: ..." (with a colon: "Re-evaluation" stays)
+    + kw(r"re", r"object")
+    + r")\s*[:：])\s*(?=\S)"
 )
 
 
