@@ -233,3 +233,19 @@ def test_a_funders_name_ending_on_its_kind_is_no_heading_like_top_line():
     )
     assert ranks(text)["Juniper Community Fund"] == 5
     assert ranks(text)["Seed Grants for Women-led Cooperatives"] == 4
+
+
+def test_a_breadcrumb_under_a_header_is_not_proposed_as_its_next_line():
+    text = (
+        "Civic Directory\n\nCALL FOR APPLICATIONS\nHome > Directory > Lantern House for Children\n\n"
+        "Lantern House for Children\nType: Local NGO\n\n"
+        "Vacancy: Child Protection Officer\nLocation: Irbid\n"
+    )
+    assert "Home > Directory > Lantern House for Children" not in candidates(text)
+
+
+@pytest.mark.parametrize("key", ["Position", "Post", "Poste"])
+def test_a_post_keys_label_is_not_part_of_the_title(key):
+    text = f"Saltmarsh Aid Federation\nJob offer\n{key}: Accountant\nLocation: Amman\nContract: 12 months\n"
+    assert f"{key}: Accountant" not in candidates(text)
+    assert title_of(text) == "Accountant"

@@ -439,6 +439,7 @@ def rule_candidates(
             and "\t" not in line
             and " | " not in line
             and not has_email(folded)
+            and not _breadcrumb(line)
             and (role_of(folded) is None or len(line.split()) > 6)
             # "La Fondation X recrute" + "Comptable": a post named in one word
             and (len(line.split()) >= 2 or one_word_post(line))
