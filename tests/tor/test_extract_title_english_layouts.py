@@ -249,3 +249,9 @@ def test_a_post_keys_label_is_not_part_of_the_title(key):
     text = f"Saltmarsh Aid Federation\nJob offer\n{key}: Accountant\nLocation: Amman\nContract: 12 months\n"
     assert f"{key}: Accountant" not in candidates(text)
     assert title_of(text) == "Accountant"
+
+
+def test_a_header_in_capitals_opens_no_block_with_the_title_below_it():
+    text = GRANTS.format(head="CALL FOR PROPOSALS\nSUPPORT TO WOMEN'S COOPERATIVES\nWORKING ON ARGAN OIL")
+    assert "CALL FOR PROPOSALS SUPPORT TO WOMEN'S COOPERATIVES WORKING ON ARGAN OIL" not in candidates(text)
+    assert title_of(text) == "SUPPORT TO WOMEN'S COOPERATIVES WORKING ON ARGAN OIL"

@@ -356,9 +356,13 @@ def _capitals_block(
         or not headline(line, folded)
     ):
         return None
+    if _call_header(unmarked(folded)):
+        return None  # "CALL FOR PROPOSALS" over the title in capitals: the header opens no block
     if first > 0:
         p_start, previous = lines[first - 1]
-        if _same_phrase(doc, p_start + len(previous), start, line, previous):
+        if _same_phrase(doc, p_start + len(previous), start, line, previous) and not _call_header(
+            unmarked(doc.folded[p_start : p_start + len(previous)])
+        ):
             return None  # the block's second line: the block is proposed from its first
     value, end = _value_lines(doc, lines, first)
     return (value, end) if end > start + len(line) else None
