@@ -2437,7 +2437,9 @@ def calls(count: int, seed: int = 16) -> list[Call]:
     notices = [
         generate_notice(random.Random(f"{seed}-notice-{i}")) for i in range(round(count * NOTICE_SHARE))
     ]
-    return first + more + notices
+    from title_training_en import english_calls  # English families of the ninth round (imports this module)
+
+    return first + more + notices + english_calls(count, seed)
 
 
 def main() -> None:

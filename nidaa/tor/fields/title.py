@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 from nidaa.tor.dates import find_dates
 from nidaa.tor.fields.common import Doc, Span, kv_lines
+from nidaa.tor.fields.org_names import org_line
 from nidaa.tor.fields.title_clean import clean_title
 from nidaa.tor.fields.title_features import (
     PAGE_COUNTER,
@@ -148,9 +149,30 @@ def _dangling(line: str) -> bool:
     return bool(DANGLING.search(fold(line).rstrip(" :")) or _ARABIC_DANGLING.search(line.rstrip(" :")))
 
 
+def _without_employer(line: str) -> str:
+    """A jobs site's "Post at Organisation" heading less the organisation ("Project Manager at
+    Green Valley Trust", "Consultant at the X Agency (XA)" stays: "the" is no name's start)."""
+    left, _, right = line.partition(" at ")
+    folded_right = fold(right)
+    if (
+        len(left.split()) <= _CUT_WORDS
+        and (JOB_WORDS.search(fold(left)) or ANY_TYPE_WORD.search(fold(left)))
+        and right[:1].isupper()
+        and len(right.split()) <= _ORG_WORDS
+        and not re.search(r"\d", right)
+        and (ORG_HEAD.search(folded_right) or re.search(r"\([A-Z]{2,10}\)\Z", right))
+    ):
+        return left.rstrip()
+    return line
+
+
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+# a site's menu item that ends on a link word ("Log in" + the breadcrumb below): no title going on
+_MENU_ITEM = re.compile(r"(?:log|sign|check|opt) ?in")
 
 
 def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
@@ -161,7 +183,7 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
     for step in range(5):
         # A line ending on a link word ("... pour l'élaboration de") goes on, even over
         # the blank lines a web page or a PDF transcript put in the middle of the title.
-        dangling = _dangling(line)
+        dangling = _dangling(line) and not _MENU_ITEM.fullmatch(fold(line))
         next_start = end
         while (
             next_start < len(doc.text)
@@ -310,7 +332,21 @@ def _same_phrase(doc: Doc, end: int, n_start: int, line: str, value: str) -> boo
         and not re.search(r"\d", line)
         and not ORG_HEAD.match(doc.folded[n_start : n_start + len(line)])
         and role_of(doc.folded[n_start : n_start + len(line)]) is None
+        # "HORIZON RELIEF INTERNATIONAL" + "REQUEST FOR PROPOSALS": a call's header opens a block
+        and not _call_header(unmarked(doc.folded[n_start : n_start + len(line)]))
     )
+
+
+def _call_header(bare: str) -> bool:
+    """Whether a line is a call's generic header ("REQUEST FOR PROPOSALS", "TOR", "إعلان")."""
+    cue = STRONG_TITLE.search(bare) or MEDIUM_TITLE.search(bare)
+    return (cue is not None and is_generic_header(bare, cue)) or _ABBREVIATED_HEADER.fullmatch(
+        bare
+    ) is not None
+
+
+# a header written as its initials alone on its line: "TOR", "ToR", "TDR" (terms of reference)
+_ABBREVIATED_HEADER = re.compile(r"\s*(?:tors?|tdrs?)\s*")
 
 
 def _value_lines(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int]:
@@ -342,7 +378,9 @@ def _row_going_on(doc: Doc, lines: list[tuple[int, str]], value: str, span: Span
     return value, (span[0], end)
 
 
-def _capitals_block(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple[str, int] | None:
+def _capitals_block(
+    doc: Doc, lines: list[tuple[int, str]], first: int, *, min_words: int = 3
+) -> tuple[str, int] | None:
     """A cover's title in capitals over two or three lines broken anywhere: the lines joined, when
     the first is a heading and no letterhead ("ROYAUME DU MAROC" + "MINISTÈRE ..." is a stack of
     names, not a title); None when the line has no capitals line going on below it."""
@@ -350,15 +388,19 @@ def _capitals_block(doc: Doc, lines: list[tuple[int, str]], first: int) -> tuple
     folded = doc.folded[start : start + len(line)]
     if (
         not _capitals(line)
-        or len(line.split()) < 3
+        or len(line.split()) < min_words
         or ORG_HEAD.match(folded)
         or re.search(r"\d", line)
         or not headline(line, folded)
     ):
         return None
+    if _call_header(unmarked(folded)):
+        return None  # "CALL FOR PROPOSALS" over the title in capitals: the header opens no block
     if first > 0:
         p_start, previous = lines[first - 1]
-        if _same_phrase(doc, p_start + len(previous), start, line, previous):
+        if _same_phrase(doc, p_start + len(previous), start, line, previous) and not _call_header(
+            unmarked(doc.folded[p_start : p_start + len(previous)])
+        ):
             return None  # the block's second line: the block is proposed from its first
     value, end = _value_lines(doc, lines, first)
     return (value, end) if end > start + len(line) else None
@@ -398,6 +440,8 @@ _ORG_WORDS = 8  # an organisation's name after a bar is a short phrase
 def _without_site(line: str) -> str:
     """A heading line less the site's name a portal prints after a bar ("Title | Site"),
     so the title is not taken for a table row; a row of cells stays as it is."""
+    if " at " in line and " | " not in line:
+        return _without_employer(line)
     if line.count(" | ") != 1 or line.startswith("|"):
         return line
     left, right = line.split(" | ")
@@ -437,6 +481,7 @@ def rule_candidates(
             and "\t" not in line
             and " | " not in line
             and not has_email(folded)
+            and not _breadcrumb(line)
             and (role_of(folded) is None or len(line.split()) > 6)
             # "La Fondation X recrute" + "Comptable": a post named in one word
             and (len(line.split()) >= 2 or one_word_post(line))
@@ -484,15 +529,33 @@ def rule_candidates(
         )
         if headline(line, folded) and not ORG_HEAD.match(folded) and not named_below:
             break
-    for start, line in lines[:15]:  # a portal's breadcrumb ends with the page's title
+    for k, (start, line) in enumerate(lines[:15]):  # a portal's breadcrumb ends with the page's title
         crumbs = BREADCRUMB.split(line)
-        if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 3 and not URL_OR_DATE.search(crumbs[-1]):
+        last = crumbs[-1].strip()
+        shortened = last.endswith(("...", "…"))  # the site's shortened copy of the title
+        if len(crumbs) >= 3 and shortened and len(last.rstrip(".… ").split()) >= 2:
+            # the heading that the shortened crumb begins ("Home » Jobs » National Consultant for
+            # the design of a ..." + "National Consultant for the design of a training programme")
+            prefix = last.rstrip(".… ")
+            below = next(
+                (n for n in lines[k + 1 : k + 3] if n[1].startswith(prefix) and n[1] != prefix), None
+            )
+            if below:
+                candidates.append((1, below[0], below[1], (below[0], below[0] + len(below[1]))))
+                break
+        if (
+            len(crumbs) >= 3
+            # "Home › Jobs › Shelter Coordinator": a post in two words is a crumb worth taking
+            and (len(last.split()) >= 3 or (len(last.split()) == 2 and JOB_WORDS.search(fold(last))))
+            and not URL_OR_DATE.search(crumbs[-1])
+            and not shortened
+        ):
             value = crumbs[-1].strip()
             begin = start + len(line) - len(crumbs[-1]) + (len(crumbs[-1]) - len(crumbs[-1].lstrip()))
             candidates.append((1, start, value, (begin, begin + len(value))))
             break
     for index, (start, line) in enumerate(lines):
-        if len(line) > 220 or "\t" in line or " | " in line or index in cut:
+        if len(line) > 220 or "\t" in line or " | " in line or index in cut or _breadcrumb(line):
             continue
         folded = doc.folded[start : start + len(line)]
         bullet = BULLET.match(folded)  # "- Intitulé : ...": the label after the bullet
@@ -520,7 +583,8 @@ def rule_candidates(
         words = len(line.split())
         if has_email(folded):
             continue
-        if words < 2:  # a label's one word, but "Expert/Formateur" names a post as two roles
+        if words < 2 and not _ABBREVIATED_HEADER.fullmatch(folded):
+            # a label's one word, but "Expert/Formateur" names a post as two roles
             if index < 40 and _roles(line, folded) and not _keyed_value(doc, lines, index):
                 candidates.append((2, start, line, (start, start + len(line))))
             elif index < 40 and one_word_post(line) and _above_labels(doc, lines, index):
@@ -544,7 +608,7 @@ def rule_candidates(
             n_start, n_line = lines[index + 1]
             candidates.append((0, start, n_line, (n_start, n_start + len(n_line))))
             continue
-        if cue and is_generic_header(bare, cue):
+        if (cue and is_generic_header(bare, cue)) or _ABBREVIATED_HEADER.fullmatch(bare):
             following = index + 1
             while (  # "AVIS DE RECRUTEMENT" + "Réf. : ATDL/RH/03" + the post
                 following < min(index + 3, len(lines) - 1)
@@ -600,7 +664,8 @@ def rule_candidates(
                             (0 if strong or n_strong else 1, start, joined, (start, n_start + len(n_line)))
                         )
                     else:  # the next line, with the rest of its capitals block if it is one
-                        block = _capitals_block(doc, lines, following)
+                        # under a header, the title's first line may be two words ("PROMOTING DIGITAL")
+                        block = _capitals_block(doc, lines, following, min_words=2)
                         n_value, (_, n_end) = (
                             (block[0], (n_start, block[1]))
                             if block
@@ -728,7 +793,8 @@ def rule_candidates(
         if index in cut:
             continue
         folded = doc.folded[start : start + len(line)]
-        if headline(line, folded) and not ORG_HEAD.match(folded):  # not a letterhead's name
+        # not a letterhead's name: "Fondation X", "Cedar Fund for Civil Society" (a kind word ends it)
+        if headline(line, folded) and not ORG_HEAD.match(folded) and org_line(line) is None:
             candidates.append((4, start, line, (start, start + len(line))))
             break
     return lines, candidates, cut
@@ -755,6 +821,13 @@ NEAR_ORG_LINES = 30  # how far down a line beside an organisation's name is one
 
 
 _PATH = re.compile(r"\s[>»›]\s")
+
+
+def _breadcrumb(line: str) -> bool:
+    """Whether a line is a site's breadcrumb ("Home › Jobs › Jordan › Post", "Accueil / Emploi /
+    Offres / Post"): never a title as a whole, the breadcrumb rule proposes its last crumb;
+    roles joined by slashes ("Evaluator / Consultant") are no breadcrumb."""
+    return len(_PATH.split(line)) >= 3 or len(BREADCRUMB.split(line)) >= 4
 
 
 _PROSE_WORDS = 20  # a longer line is a paragraph: the body has begun
@@ -791,6 +864,18 @@ def title_candidates(doc: Doc) -> list[Candidate]:
             words > _PROSE_WORDS or (words > _SENTENCE_WORDS and line.endswith("."))
         ):
             prose_from = index
+    # a site's list of other offers after the text ("Related jobs", "Offres similaires") holds
+    # other calls' titles: none is this call's
+    related = next(
+        (
+            start
+            for start, line in lines[prose_from + 1 :]
+            if _RELATED.fullmatch(doc.folded[start : start + len(line)].rstrip(" :："))
+        ),
+        len(doc.text),
+    )
+    found = [c for c in found if c[3][0] < related]
+    plain = [c for c in plain if c[3][0] < related]
     choices: list[Candidate] = []
     seen: set[str] = set()
     # a rule's find below the first paragraph (another offer a site lists after the text) comes
@@ -816,6 +901,21 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         seen.add(title)
         choices.append(Candidate(rank=rank, text=title, span=span, features=features))
     return choices
+
+
+_RELATED = re.compile(
+    kw(
+        r"(?:related|similar|other|more|latest) (?:jobs?|offers?|vacancies|opportunities|grants|calls|posts|positions|tenders)(?: like this)?",
+        r"see also",
+        r"you (?:may|might) also (?:like|be interested in)",
+        r"offres (?:d'emploi )?similaires",
+        r"(?:autres|dernieres) offres",
+        r"voir aussi",
+        r"a lire aussi",
+        r"(?:عروض|فرص|وظائف|مباريات) (?:مشابهة|اخرى)",
+        r"اقرا ايضا",
+    )
+)
 
 
 _MENU_WORDS = 2
@@ -873,6 +973,7 @@ def _could_be_title(line: str, folded: str) -> bool:
         and not line.endswith((":", "："))  # a label or a heading announcing what follows
         and not line.startswith(("•", "*", "·", "[", "("))
         and "@" not in line
+        and not _breadcrumb(line)  # the rules propose its last crumb
         and not (LABEL_LINE.match(folded) and URL_OR_DATE.search(line))  # "Publié le : 02/03/2026"
         and not PURPOSE.search(folded)  # "X's intervention aims to ...", "Le projet vise à ..."
         and not BLANKS.search(line)  # a form's blank or a contents line: "Nom : ........", "Contexte .... 3"
@@ -954,7 +1055,16 @@ def _announced(line: str) -> tuple[int, str] | None:
     return found.start("object"), value
 
 
-_MAIL_SUBJECT = re.compile(kw(r"subject\s*[:：]", r"sujet\s*[:：]", r"objet\s*[:：]", r"الموضوع\s*[:：]"))
+_MAIL_SUBJECT = re.compile(
+    kw(
+        r"subject\s*[:：]",
+        r"sujet\s*[:：]",
+        r"objet\s*[:：]",
+        r"الموضوع\s*[:：]",
+        r"re\s*[:：]",  # a letter's "Re: ..." and an English "Object: ..."
+        r"object\s*[:：]",
+    )
+)
 
 
 _SUBJECT_LABEL = re.compile(kw(r"subject", r"sujet", r"re", r"fwd?", r"tr"))

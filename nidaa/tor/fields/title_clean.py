@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 
 from nidaa.tor.dates import find_dates
-from nidaa.tor.fields.title_words import ANY_TYPE_WORD, JOB_WORDS, MEDIUM_TITLE, STRONG_TITLE
+from nidaa.tor.fields.title_words import ANY_TYPE_WORD, JOB_WORDS, MEDIUM_TITLE, STRONG_TITLE, one_word_post
 from nidaa.tor.text import fold, kw, tidy
 
 _LABEL_PREFIX = re.compile(
-    r"\A(?:"
+    r"\A(?:(?:"
     + kw(r"vacancy", r"job offer", r"job opening", r"offre d'emploi", r"objet", r"subject")
-    + r")\s*[:\-–—]\s*(?=\S)"
+    + r")\s*[:\-–—]|(?:"
+    # a letter's "Re: ..." and an English "Object: ..." (with a colon: "Re-evaluation" stays)
+    + kw(r"re", r"object", r"poste", r"post", r"position")  # "Poste : Comptable" is the post
+    + r")\s*[:：])\s*(?=\S)"
 )
 
 
@@ -191,7 +194,8 @@ def clean_title(line: str) -> str:
     label = _LABEL_PREFIX.match(folded)
     header = label or _HEADER_PREFIX.match(folded)
     rest = title[header.end() :] if header else ""
-    if header and len(rest.split()) >= (2 if label else _OBJECT_ALONE):
+    # a post named in one word after its label ("Poste : Comptable") is the post too
+    if header and (len(rest.split()) >= (2 if label else _OBJECT_ALONE) or (label and one_word_post(rest))):
         title = tidy(rest)
     title = tidy(_strip_tail(title))
     return title[:1].upper() + title[1:] if title else title

@@ -185,7 +185,20 @@ TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-REF_LINE = re.compile(kw(r"numero", r"\bn°", r"\bnº", r"\bref\b", r"reference de", r"\bno\.? ?\d", r"رقم"))
+REF_LINE = re.compile(
+    kw(
+        r"numero",
+        r"\bn°",
+        r"\bnº",
+        r"\bref\b",
+        r"reference de",
+        r"\bno\.? ?\d",
+        r"رقم",
+        # "RFP No.: ABC/2026/014", "Reference No.: ...", "Tender Reference: ...": a number's label
+        r"\bno\.?\s*[:：]",
+        r"\A(?:rfp |itb |reoi |tender |bid |vacancy |job )?reference(?: no\.?| number)?\s*[:：]",
+    )
+)
 
 
 STRONG_TITLE = re.compile(
@@ -194,7 +207,7 @@ STRONG_TITLE = re.compile(
         r"recruitment",
         r"recrute(?:r|nt)?\b",  # not "Espace recruteur", a site's menu
         r"recruiting",
-        r"hiring",
+        r"hiring(?! (?:organi[sz]ation|agency|entity|unit|office|manager))",  # not who hires
         r"selection d",
         r"vacancy",
         r"job (?:offer|opening|title)",
@@ -219,6 +232,12 @@ MEDIUM_TITLE = re.compile(
         r"assistance technique",
         r"termes de reference",
         r"call for (?:applications|proposals|expressions|consultants|tenders|trainers|experts|facilitators|candidates)",
+        # a call for grants to organisations: "Call for Grant Applications", "Notice of Funding
+        # Opportunity", "Request for Applications (RFA)", "Annual Program Statement"
+        r"call for (?:grant|project|concept) (?:applications|proposals|notes)",
+        r"notice of funding opportunity",
+        r"funding opportunity",
+        r"annual program(?:me)? statement",
         r"appel a (?:formateurs?|formatrices?|facilitateurs?|facilitatrices?)",
         r"request for (?:proposals?|quotations?|expressions?|applications?|tenders?|bids?)",
         r"invitation to (?:bid|tender)",
@@ -266,6 +285,7 @@ TITLE_KEYS = re.compile(  # a whole word: "Poste", not "Posted on"
         r"titre\s*[:：]",
         r"title\Z",
         r"titre\Z",
+        r"object\Z",  # "Object: Audit of ...", an English letter's subject
         r"assignment",
         r"الموضوع",
         r"المنصب",
@@ -307,6 +327,9 @@ EXPLICIT_TITLE_KEY = re.compile(
     kw(
         r"(?:titre|intitule|title|name) (?:de la |du |de l'|of the |of )?(?:mission|consultation|assignment|consultancy|poste|position|prestation|etude|study)",
         r"(?:assignment|job|position|consultancy|activity) title",
+        # "Funding Opportunity Title:", "Vacancy Title", "Post Title", "RFP Title:"
+        r"(?:funding )?opportunity title",
+        r"(?:vacancy|post|rfp|solicitation|tender) title",
         r"titre de l'activite",
         r"(?:marche |appel d'offres )?(?:relatif|relative|portant) (?:a|sur)",  # a tender's object
         r"objet de (?:la consultation|l'appel|la mission)",
@@ -445,6 +468,9 @@ ORG_HEAD = re.compile(
         r"collecti(?:f|ve)",
         r"alliance",
         r"coalition",
+        r"embassy",  # a funder's letterhead: "Embassy of X in Rabat"
+        r"ambassade",
+        r"سفارة",
         r"جمعية",
         r"مؤسسة",
         r"المملكة",
