@@ -288,7 +288,9 @@ class SearchForm(forms.Form):
         reader's language. It depends only on those two: it is kept in the
         default cache (a select of provinces has ~75 options), under the key
         the templates' ``{% cache %}`` gave it."""
-        key = make_template_fragment_key(f"catalogue_select_{name}", [get_language(), self.cleaned_data[name]])
+        key = make_template_fragment_key(
+            f"catalogue_select_{name}", [get_language(), self.cleaned_data[name]]
+        )
         return cast(SafeString, cache.get_or_set(key, lambda: str(self[name]), SELECT_TIMEOUT))
 
     def query(self) -> CallQuery:

@@ -40,7 +40,8 @@ def django_escaped(value: Any) -> Any:
     with ``html.escape`` (what ``django.utils.html.escape`` does)."""
     if hasattr(value, "__html__"):
         return value
-    return Markup(html.escape(str(value)))
+    # Text escaped by html.escape, so markup.
+    return Markup(html.escape(str(value)))  # noqa: S704
 
 
 def url(name: str, *args: Any) -> str:
@@ -52,8 +53,13 @@ def environment(**options: Any) -> Environment:
     """The Jinja2 environment of ``settings.TEMPLATES``' Jinja2 backend."""
     # A name a fragment does not get is a mistake to see, not an empty string.
     options["undefined"] = StrictUndefined
+    options.pop("autoescape", None)  # always on, as the backend's default
     env = Environment(
-        extensions=["jinja2.ext.i18n"], finalize=django_escaped, keep_trailing_newline=True, **options
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        finalize=django_escaped,
+        keep_trailing_newline=True,
+        **options,
     )
     env.install_gettext_translations(translation, newstyle=False)  # type: ignore[attr-defined]
     # What the fragments use of Django's tags and filters, as functions.
@@ -74,7 +80,8 @@ def render_fragment(template_name: str, context: dict[str, Any]) -> Markup:
     """A Jinja2 template rendered with ``context`` (autoescaped as it renders),
     as markup that a Django template prints as it is: Django's own form
     renderers hand a widget's template output back the same way."""
-    return Markup(engines["jinja2"].get_template(template_name).render(context))
+    # An autoescaping template's output, so markup.
+    return Markup(engines["jinja2"].get_template(template_name).render(context))  # noqa: S704
 
 
 class FragmentRenderer(BaseRenderer):

@@ -236,7 +236,11 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "feeds": feeds,
             # Called by the template inside its {% cache %}: rendered on a miss only.
             "fields": lambda: call_fields_fragment(
-                call, now=now, is_open=is_open, places=cast(selectors.CallPlaces, places), feeds=feeds
+                call,
+                now=now,
+                is_open=is_open,
+                places=cast(selectors.CallPlaces, places),
+                feeds=cast(dict[str, str], feeds),
             ),
             # The follow button (alerts' template tag): for signed-in readers outside the issuer.
             "can_follow": role is None and request.user.is_authenticated,
