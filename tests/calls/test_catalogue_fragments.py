@@ -6,6 +6,7 @@ a filter's select is kept in the default cache by language and value."""
 import pytest
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
+from django.utils import timezone
 
 from nidaa.calls.models import CallStatus
 from tests.factories import CallFactory, OrganizationFactory
@@ -58,3 +59,16 @@ def test_a_filters_select_is_kept_in_the_default_cache_by_language_and_value(cli
     assert select.startswith('<select name="type" id="f-type"><option value="">')
     assert '<option value="trainer" selected>' in select
     assert cache.get(make_template_fragment_key("catalogue_select_type", ["ar", "trainer"])) is None
+
+
+def test_a_cancelled_calls_reason_keeps_its_lines_escaped_as_django_escapes_it(client):
+    call = CallFactory(
+        status=CallStatus.CANCELLED,
+        published_at=timezone.now(),
+        cancellation_reason="Le bailleur s'est retiré.\nÀ suivre <b>",
+    )
+    content = client.get(f"/fr/calls/{call.pk}/").content.decode()
+    assert (
+        '<span dir="auto" class="cancellation-reason">Le bailleur s&#x27;est retiré.<br>À suivre &lt;b&gt;</span>'
+        in content
+    )

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.html import escape
 from jinja2.exceptions import UndefinedError
 
-HOSTILE = "l'eau \"douce\" <b>&"
+HOSTILE = 'l\'eau "douce" <b>&'
 
 
 def jinja(code: str, **context: object) -> str:
@@ -22,6 +22,12 @@ def django(code: str, **context: object) -> str:
 def test_a_value_is_escaped_as_django_escapes_it():
     assert jinja("{{ v }}", v=HOSTILE) == "l&#x27;eau &quot;douce&quot; &lt;b&gt;&amp;"
     assert django("{{ v }}", v=HOSTILE) == "l&#x27;eau &quot;douce&quot; &lt;b&gt;&amp;"
+
+
+def test_a_value_without_quotes_is_escaped_as_django_escapes_it():
+    assert jinja("{{ v }}", v="<b>&</b>") == "&lt;b&gt;&amp;&lt;/b&gt;"
+    assert django("{{ v }}", v="<b>&</b>") == "&lt;b&gt;&amp;&lt;/b&gt;"
+    assert jinja("{{ v }}", v=20) == "20"
 
 
 def test_markup_is_printed_as_it_is():

@@ -234,7 +234,8 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             ),
             # The organisation's calls as Atom/iCalendar (the page's head and its fields).
             "feeds": feeds,
-            # Called by the template inside its {% cache %}: rendered on a miss only.
+            # Called by the template inside its {% cache %}s: rendered on a miss only.
+            "top": lambda: render_fragment("calls/call_top.html", {"call": call}),
             "fields": lambda: call_fields_fragment(
                 call,
                 now=now,
