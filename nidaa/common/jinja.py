@@ -37,7 +37,9 @@ from nidaa.common.zones import zone_label
 def django_escaped(value: Any) -> Any:
     """What ``{{ value }}`` prints, as Django's ``conditional_escape`` would:
     markup (anything with ``__html__``) as it is, anything else as text escaped
-    with ``html.escape`` (what ``django.utils.html.escape`` does)."""
+    as ``django.utils.html.escape`` does (``html.escape``). The environment's
+    ``finalize``: what it returns is then escaped by markupsafe, which leaves
+    markup alone and writes ``&``, ``<``, ``>`` as Django does."""
     if hasattr(value, "__html__"):
         return value
     text = str(value)
