@@ -6,9 +6,11 @@ a filter's select is kept in the default cache by language and value."""
 import pytest
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
-from django.utils import timezone
+from django.template import engines
+from django.utils import timezone, translation
 
 from nidaa.calls.models import CallStatus
+from nidaa.calls.search import CataloguePage
 from tests.factories import CallFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,22 @@ def test_a_cancelled_calls_reason_keeps_its_lines_escaped_as_django_escapes_it(c
         '<span dir="auto" class="cancellation-reason">Le bailleur s&#x27;est retiré.<br>À suivre &lt;b&gt;</span>'
         in content
     )
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+@pytest.mark.parametrize(
+    ("number", "count", "capped"), [(1, 45, False), (2, 45, False), (3, 45, False), (2, 1000, True)]
+)
+def test_the_catalogues_pages_are_the_dashboards_pagination_markup(language, number, count, capped):
+    # The Jinja2 results print the markup of templates/calls/_pagination.html, which
+    # the dashboard and the triage inbox include: the two stay the same.
+    page = CataloguePage(calls=[None], number=number, count=count, capped=capped)
+    context = {"page": page, "querystring": "q=eau&type=trainer", "rows": {"open": [], "closed": []}}
+    with translation.override(language):
+        results = engines["jinja2"].get_template("calls/results.html").render(context)
+        pagination = engines["django"].get_template("calls/_pagination.html").render(context)
+    nav = results[
+        results.index("</ul>\n") + len("</ul>\n") : results.index("\n\n", results.index("</ul>\n") + 7) + 1
+    ]
+    assert nav.startswith('\n<nav class="pagination"')
+    assert pagination.startswith(nav)
