@@ -132,6 +132,16 @@ TEMPLATES = [
             ],
         },
     },
+    # The catalogue's hot fragments (a page of results, the search form's inputs,
+    # a call's public fields) are Jinja2 templates in the apps' jinja2/ folders,
+    # printed inside the Django pages (nidaa/common/jinja.py): a variable costs
+    # compiled Python there rather than a walk through Django's template nodes.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "nidaa.common.jinja.environment"},
+    },
 ]
 
 DATABASES = {

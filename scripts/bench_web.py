@@ -9,7 +9,9 @@
 3. Measures each URL with wrk (16 connections, bounded time), in rounds (every
    URL once per round, so a burst of outside load hits all of them), and
    prints requests/s, the median p50 and p95 of the rounds and the ratio of
-   p95 to the floor's p95, with the machine's load average before and after.
+   p95 to the floor's p95 (the medians' ratio, and "paired": each round's p95
+   over that round's floor p95, the median of the rounds), with the machine's
+   load average before and after.
 
 Every URL is measured twice: with the page cache off (``NIDAA_PAGE_CACHE=0``:
 every page a miss, rendered from the database) and on (a hit: the rendered
@@ -288,6 +290,15 @@ def combine(rounds: list[dict[str, float]]) -> dict[str, float]:
     return combined
 
 
+def paired_ratio(rounds: list[dict[str, float]], floor_rounds: list[dict[str, float]]) -> float:
+    """A URL's p95 over the floor's p95 of the same round, the median over the
+    rounds: the floor's own p95 drifts (2x between runs on a shared VM), and a
+    round's pair moves with it, so the ratio says what the page costs, not what
+    the neighbours did while it was measured."""
+    ratios = sorted(r["p95"] / (f["p95"] or 1) for r, f in zip(rounds, floor_rounds, strict=True))
+    return ratios[len(ratios) // 2]
+
+
 def wait_until_up(base: str, limit: float = 120) -> None:
     # Generous: on a shared machine under load, four workers importing Django
     # and the first request's connection can take more than 30 s.
@@ -415,20 +426,26 @@ def serve_and_measure(
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    return [(label, combine(rounds[label])) for label, _path in urls]
+    floor_rounds = rounds[urls[0][0]]
+    return [
+        (label, {**combine(rounds[label]), "p95_paired": paired_ratio(rounds[label], floor_rounds)})
+        for label, _path in urls
+    ]
 
 
 def print_table(title: str, results: list[tuple[str, dict[str, float]]], floor_p95: float) -> None:
     print(f"\n{title}\n")
+    # "paired": each round's p95 over the floor's p95 of that round, the median of
+    # the rounds (paired_ratio); "p95/floor" divides the medians.
     print(
-        f"| {'URL':<34} | {'req/s':>7} | {'p50 ms':>7} | {'p95 ms':>7} | {'p95/floor':>9} | "
+        f"| {'URL':<34} | {'req/s':>7} | {'p50 ms':>7} | {'p95 ms':>7} | {'p95/floor':>9} | {'paired':>7} | "
         f"{'CPU ms/req':>10} | errors |"
     )
-    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 11}|{'-' * 12}|--------|")
+    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 11}|{'-' * 9}|{'-' * 12}|--------|")
     for label, r in results:
         print(
             f"| {label:<34} | {r['rps']:>7.0f} | {r['p50']:>7.1f} | {r['p95']:>7.1f} | "
-            f"{r['p95'] / floor_p95:>8.2f}x | {r['cpu_ms']:>10.2f} | {r['errors']:>6} |"
+            f"{r['p95'] / floor_p95:>8.2f}x | {r['p95_paired']:>6.2f}x | {r['cpu_ms']:>10.2f} | {r['errors']:>6} |"
         )
 
 

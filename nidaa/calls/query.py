@@ -19,13 +19,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.http import QueryDict
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy
 
 from nidaa.calls.models import CallType, DocumentLanguage
+from nidaa.common.jinja import FragmentRenderer
 from nidaa.common.text import one_line, strip_bidi_controls
 from nidaa.tor.places import default_gazetteer
 
@@ -117,9 +121,13 @@ class QueryDate(forms.Field):
         return self.to_python(data)
 
 
-# Django's input templates include input.html, which includes attrs.html: the
+# The search form and its widgets are Jinja2 templates (calls/jinja2/calls/):
+# Django's input templates include input.html, which includes attrs.html; the
 # same markup in one template spares two includes per input on every page.
 INPUT_TEMPLATE = "calls/widgets/query_input.html"
+# How long a filter's select stays in the default cache (it depends only on the
+# language and its value).
+SELECT_TIMEOUT = 600
 
 
 class LeanAttrs:
@@ -154,6 +162,12 @@ class ValuedInput(LeanAttrs, forms.TextInput):
 
 class SearchInput(ValuedInput):
     input_type = "search"
+
+
+class HiddenText(ValuedInput):
+    """``<input type="hidden">`` (the issuer), in the form's Jinja2 input template."""
+
+    input_type = "hidden"
 
 
 class DayInput(LeanAttrs, forms.DateInput):
@@ -251,12 +265,33 @@ class SearchForm(forms.Form):
     funder = QueryText(required=False, widget=_text("f-funder"))
     deadline_after = QueryDate(required=False, widget=DayInput("f-after"))
     deadline_before = QueryDate(required=False, widget=DayInput("f-before"))
-    issuer = QueryText(required=False, widget=forms.HiddenInput)
+    issuer = QueryText(required=False, widget=HiddenText)
 
-    def __init__(self, data: QueryDict | dict[str, Any] | None = None) -> None:
+    # Rendered ({{ search_form }}) by its Jinja2 template, its widgets by theirs.
+    template_name = "calls/search_form.html"
+    default_renderer = FragmentRenderer
+
+    def __init__(self, data: QueryDict | dict[str, Any] | None = None, *, action: str = "") -> None:
         # No automatic ids: the visible fields carry their own (the labels' for=),
         # the hidden issuer none.
         super().__init__(data, auto_id=False)
+        self.action = action  # where the form is sent: the page's own path
+
+    def get_context(self) -> dict[str, Any]:
+        # What calls/search_form.html prints: the fields by name, the query they
+        # ask for, the page's path (not Django's lists of fields and errors:
+        # the fields refuse nothing).
+        return {"form": self, "query": self.query(), "action": self.action}
+
+    def cached_select(self, name: str) -> SafeString:
+        """The select of the filter ``name``, filled with its value, in the
+        reader's language. It depends only on those two: it is kept in the
+        default cache (a select of provinces has ~75 options), under the key
+        the templates' ``{% cache %}`` gave it."""
+        key = make_template_fragment_key(
+            f"catalogue_select_{name}", [get_language(), self.cleaned_data[name]]
+        )
+        return cast(SafeString, cache.get_or_set(key, lambda: str(self[name]), SELECT_TIMEOUT))
 
     def query(self) -> CallQuery:
         """What the form's data ask for. The fields refuse nothing, so the form

@@ -16,6 +16,7 @@ from django.utils import dateformat, timezone
 from django.utils.formats import date_format, get_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext, gettext_lazy
+from markupsafe import Markup
 
 from nidaa.accounts.selectors import EDIT_ROLES, role_in
 from nidaa.calls import selectors
@@ -27,6 +28,7 @@ from nidaa.calls.templatetags.catalogue import time_left, time_left_from
 from nidaa.calls.workflow import CALL_WORKFLOW
 from nidaa.common.dates import day_and_time_layouts
 from nidaa.common.downloads import stored_file_response
+from nidaa.common.jinja import render_fragment
 from nidaa.common.ratelimit import search_limited, too_many_requests
 from nidaa.directory.models import Territory
 from nidaa.tor.text import fold
@@ -141,6 +143,16 @@ def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str
     return rows
 
 
+def results_fragment(page: CataloguePage, *, query: CallQuery, now: datetime) -> Markup:
+    """A page of results as calls/list_results.html prints it: its count, its
+    rows (``describe_rows``) and its pages, rendered by the Jinja2 template
+    calls/results.html."""
+    return render_fragment(
+        "calls/results.html",
+        {"page": page, "rows": describe_rows(page, now), "querystring": query.to_querystring()},
+    )
+
+
 def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]:
     """What the list's templates need. The page of results is read only if the
     results fragment is rendered: on a hit of its cache (``results_key``) a
@@ -155,7 +167,8 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
         "querystring": query.to_querystring(),
         "page": page,
         "calls": SimpleLazyObject(lambda: cast(CataloguePage, page).calls),
-        "rows": SimpleLazyObject(lambda: describe_rows(cast(CataloguePage, page), now)),
+        # Called by the template inside its {% cache %}: rendered on a miss only.
+        "results": lambda: results_fragment(cast(CataloguePage, page), query=query, now=now),
         "now": now,
         "results_key": results_cache_key(version=version, query=query, page=number, now=now),
         "page_cache": PAGE_CACHE_TIMEOUTS,
@@ -165,7 +178,7 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
 def home(request: HttpRequest) -> HttpResponse:
     """The catalogue: open calls first by nearest deadline, then closed ones,
     narrowed by the search and filters in the URL."""
-    form = SearchForm(request.GET)
+    form = SearchForm(request.GET, action=request.path)
     query = form.query()
     if not query.is_empty and search_limited(request):
         return too_many_requests(request)
@@ -195,6 +208,7 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     role = role_in(request.user, call.organization)
     now = timezone.now()
     is_open = call.is_open_at(now)
+    feeds = SimpleLazyObject(lambda: feed_links(CallQuery(issuer=call.organization.slug)))
     return render(
         request,
         "calls/detail.html",
@@ -207,21 +221,9 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
             "now": now,
             "call_key": call_page_key(call_id=call.pk, updated_at=call.updated_at, is_open=is_open, now=now),
             "page_cache": PAGE_CACHE_TIMEOUTS,
-            # Read only when a fragment is rendered (a miss of its cache).
-            "deadline": SimpleLazyObject(lambda: _deadline_shown(call, now, is_open)),
-            # Shown in brackets after the places, so read only when there are places.
-            "territory_names": SimpleLazyObject(
-                lambda: (
-                    places_in_brackets(
-                        call.locations, _territory_names(cast(selectors.CallPlaces, places).territories)
-                    )
-                    if call.locations
-                    else []
-                )
-            ),
-            # What _revisions.html shows: not the snapshots (a copy of the call per edit).
-            # The organisation reads every edit; applicants the changes that matter to them.
-            # (Applicants' changes are read without the authors.)
+            # What _changes.html shows: the changes that matter to applicants (read without
+            # the authors). The organisation reads every edit (_revisions.html). Neither
+            # reads the snapshots (a copy of the call per edit).
             "revisions": SimpleLazyObject(lambda: selectors.revisions_shown(call=call)) if role else [],
             "changes": []
             if role
@@ -230,21 +232,46 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
                     call=call, revisions=None if cast(selectors.CallPlaces, places).revised_in_public else []
                 )
             ),
-            "required_documents": SimpleLazyObject(
-                lambda: [_required_document_label(code) for code in call.required_documents]
-            ),
-            "language_names": SimpleLazyObject(lambda: [_language_name(code) for code in call.languages]),
-            # The organisation's calls as Atom/iCalendar, and this call's deadline.
-            "feeds": SimpleLazyObject(lambda: feed_links(CallQuery(issuer=call.organization.slug))),
-            "call_ics": SimpleLazyObject(
-                lambda: (
-                    f"{reverse('call_ics', args=[call.pk])}?lang={get_language() or ''}"
-                    if call.deadline and call.is_public
-                    else ""
-                )
+            # The organisation's calls as Atom/iCalendar (the page's head and its fields).
+            "feeds": feeds,
+            # Called by the template inside its {% cache %}s: rendered on a miss only.
+            "top": lambda: render_fragment("calls/call_top.html", {"call": call}),
+            "fields": lambda: call_fields_fragment(
+                call,
+                now=now,
+                is_open=is_open,
+                places=cast(selectors.CallPlaces, places),
+                feeds=cast(dict[str, str], feeds),
             ),
             # The follow button (alerts' template tag): for signed-in readers outside the issuer.
             "can_follow": role is None and request.user.is_authenticated,
+        },
+    )
+
+
+def call_fields_fragment(
+    call: Call, *, now: datetime, is_open: bool, places: selectors.CallPlaces, feeds: dict[str, str]
+) -> Markup:
+    """The public fields of a call's page (issuer, deadline, how to apply,
+    places, lists, feeds, the document), rendered by the Jinja2 template
+    calls/call_fields.html."""
+    return render_fragment(
+        "calls/call_fields.html",
+        {
+            "call": call,
+            "is_open": is_open,
+            "deadline": _deadline_shown(call, now, is_open),
+            # Shown in brackets after the places, so read only when there are places.
+            "territory_names": places_in_brackets(call.locations, _territory_names(places.territories))
+            if call.locations
+            else [],
+            "required_documents": [_required_document_label(code) for code in call.required_documents],
+            "language_names": [_language_name(code) for code in call.languages],
+            "feeds": feeds,
+            # This call's deadline in a calendar.
+            "call_ics": f"{reverse('call_ics', args=[call.pk])}?lang={get_language() or ''}"
+            if call.deadline and call.is_public
+            else "",
         },
     )
 
