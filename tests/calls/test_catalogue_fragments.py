@@ -17,6 +17,8 @@ from tests.factories import CallFactory, OrganizationFactory
 pytestmark = pytest.mark.django_db
 
 TITLE = 'Recrutement d\'un "formateur" <senior>'
+# How a Django page prints the shared pages' links.
+PAGINATION = '{% load fragments %}{% fragment "common/pagination.html" page=page querystring=querystring %}'
 ESCAPED_TITLE = "Recrutement d&#x27;un &quot;formateur&quot; &lt;senior&gt;"
 
 
@@ -88,9 +90,7 @@ def test_the_catalogues_pages_are_the_django_pages_pagination(language, number, 
     context = {"page": page, "querystring": "q=eau&type=trainer", "rows": {"open": [], "closed": []}}
     with translation.override(language):
         results = engines["jinja2"].get_template("calls/results.html").render(context)
-        pagination = engines["django"].from_string(
-            '{% load fragments %}{% fragment "common/pagination.html" page=page querystring=querystring %}'
-        ).render(context)
+        pagination = engines["django"].from_string(PAGINATION).render(context)
     nav = results[
         results.index("</ul>\n") + len("</ul>\n") : results.index("\n\n", results.index("</ul>\n") + 7) + 1
     ]
@@ -104,9 +104,9 @@ def test_a_django_page_prints_its_number_and_count_and_links_keep_the_query():
     rendered = {}
     for language in ("fr", "ar"):
         with translation.override(language):
-            rendered[language] = engines["django"].from_string(
-                '{% load fragments %}{% fragment "common/pagination.html" page=page querystring=querystring %}'
-            ).render({"page": page, "querystring": "state=open"})
+            rendered[language] = (
+                engines["django"].from_string(PAGINATION).render({"page": page, "querystring": "state=open"})
+            )
     assert rendered["fr"] == (
         "\n"
         '<nav class="pagination" aria-label="Pagination">\n'
