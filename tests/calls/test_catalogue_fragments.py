@@ -6,6 +6,7 @@ a filter's select is kept in the default cache by language and value."""
 import pytest
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
+from django.core.paginator import Paginator
 from django.template import engines
 from django.utils import timezone, translation
 
@@ -16,6 +17,8 @@ from tests.factories import CallFactory, OrganizationFactory
 pytestmark = pytest.mark.django_db
 
 TITLE = 'Recrutement d\'un "formateur" <senior>'
+# How a Django page prints the shared pages' links.
+PAGINATION = '{% load fragments %}{% fragment "common/pagination.html" page=page querystring=querystring %}'
 ESCAPED_TITLE = "Recrutement d&#x27;un &quot;formateur&quot; &lt;senior&gt;"
 
 
@@ -80,16 +83,43 @@ def test_a_cancelled_calls_reason_keeps_its_lines_escaped_as_django_escapes_it(c
 @pytest.mark.parametrize(
     ("number", "count", "capped"), [(1, 45, False), (2, 45, False), (3, 45, False), (2, 1000, True)]
 )
-def test_the_catalogues_pages_are_the_dashboards_pagination_markup(language, number, count, capped):
-    # The Jinja2 results print the markup of templates/calls/_pagination.html, which
-    # the dashboard and the triage inbox include: the two stay the same.
+def test_the_catalogues_pages_are_the_django_pages_pagination(language, number, count, capped):
+    # One template (common/pagination.html) for the catalogue's results and, through
+    # {% fragment %}, the Django pages (the dashboard, the triage inbox).
     page = CataloguePage(calls=[None], number=number, count=count, capped=capped)
     context = {"page": page, "querystring": "q=eau&type=trainer", "rows": {"open": [], "closed": []}}
     with translation.override(language):
         results = engines["jinja2"].get_template("calls/results.html").render(context)
-        pagination = engines["django"].get_template("calls/_pagination.html").render(context)
+        pagination = engines["django"].from_string(PAGINATION).render(context)
     nav = results[
         results.index("</ul>\n") + len("</ul>\n") : results.index("\n\n", results.index("</ul>\n") + 7) + 1
     ]
     assert nav.startswith('\n<nav class="pagination"')
     assert pagination.startswith(nav)
+
+
+def test_a_django_page_prints_its_number_and_count_and_links_keep_the_query():
+    # A Django Page (the dashboard's, the triage inbox's) has its count on its paginator.
+    page = Paginator(list(range(45)), 20).page(2)
+    rendered = {}
+    for language in ("fr", "ar"):
+        with translation.override(language):
+            rendered[language] = (
+                engines["django"].from_string(PAGINATION).render({"page": page, "querystring": "state=open"})
+            )
+    assert rendered["fr"] == (
+        "\n"
+        '<nav class="pagination" aria-label="Pagination">\n'
+        '  <a href="?state=open&amp;page=1" rel="prev">Précédent</a>\n'
+        '  <span aria-current="page">Page 2 sur 3</span>\n'
+        '  <a href="?state=open&amp;page=3" rel="next">Suivant</a>\n'
+        "</nav>\n\n"
+    )
+    assert rendered["ar"] == (
+        "\n"
+        '<nav class="pagination" aria-label="ترقيم الصفحات">\n'
+        '  <a href="?state=open&amp;page=1" rel="prev">السابق</a>\n'
+        '  <span aria-current="page">الصفحة 2 من 3</span>\n'
+        '  <a href="?state=open&amp;page=3" rel="next">التالي</a>\n'
+        "</nav>\n\n"
+    )
