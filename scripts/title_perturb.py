@@ -48,7 +48,10 @@ CRUMBS = {
     "ar": ["الرئيسية » عروض العمل » التفاصيل", "الرئيسية > مباريات التوظيف", "الرئيسية / إعلانات"],
 }
 SHARE = {
-    "fr": [["Partager", "Facebook", "Twitter", "LinkedIn"], ["Partager sur :", "WhatsApp", "E-mail", "Imprimer"]],
+    "fr": [
+        ["Partager", "Facebook", "Twitter", "LinkedIn"],
+        ["Partager sur :", "WhatsApp", "E-mail", "Imprimer"],
+    ],
     "en": [["Share", "Facebook", "Twitter", "LinkedIn"], ["Share this:", "WhatsApp", "Email", "Print"]],
     "ar": [["شارك", "فيسبوك", "تويتر", "لينكدإن"], ["مشاركة:", "واتساب", "البريد الإلكتروني", "طباعة"]],
 }
@@ -151,7 +154,7 @@ def title_split(text: str, span: Span, rng: random.Random) -> str | None:
 
 
 def labels_moved(text: str, span: Span, rng: random.Random) -> str | None:
-    """"Key : value" rows cut on two lines, or a key alone joined with the value below it
+    """ "Key : value" rows cut on two lines, or a key alone joined with the value below it
     (whichever the call has more of); the title's own line is left as it is."""
     lines = text.split("\n")
     title_lines = set(range(text.count("\n", 0, span[0]), text.count("\n", 0, span[1]) + 1))

@@ -53,4 +53,6 @@ def test_the_menu_item_after_a_generic_header_among_menu_items_is_no_title():
         "تعلن جمعية النخيل عن فتح باب الترشيح لشغل منصب رئيس مصلحة الشؤون الإدارية، وذلك يوم 20/05/2027.\n"
     )
     assert "اتصل بنا" not in candidates(text)[:1]
-    assert extract_fields(text)["title"] == "فتح باب الترشيح لشغل منصب رئيس مصلحة الشؤون الإدارية بجمعية النخيل"
+    assert (
+        extract_fields(text)["title"] == "فتح باب الترشيح لشغل منصب رئيس مصلحة الشؤون الإدارية بجمعية النخيل"
+    )

@@ -936,12 +936,24 @@ _MENU_WORDS = 2
 def _menu(lines: list[tuple[int, str]], header: int, following: int) -> bool:
     """Whether a generic header and the line after it are items of a site's menu ("مباريات التوظيف"
     + "عروض الشغل" + "أخبار"): short lines around short lines, not a header over a title."""
+
     def short(k: int) -> bool:
         return 0 <= k < len(lines) and len(lines[k][1].split()) <= _MENU_WORDS
 
     # four short lines in a row, the header and its next line among them (a menu's last items:
     # "عروض الشغل" + "مباريات التوظيف" + "اتصل بنا" over the post)
-    return short(header) and short(following) and any(short(a) and short(b) for a, b in ((header - 2, header - 1), (header - 1, following + 1), (following + 1, following + 2)))
+    return (
+        short(header)
+        and short(following)
+        and any(
+            short(a) and short(b)
+            for a, b in (
+                (header - 2, header - 1),
+                (header - 1, following + 1),
+                (following + 1, following + 2),
+            )
+        )
+    )
 
 
 def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
