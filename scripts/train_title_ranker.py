@@ -30,6 +30,10 @@ of training pages (a synthetic layout, the fictional calls, the real calls) how 
 trained without that family picks its titles (leave one family out). ``--loo`` writes
 nothing: for each real call, how the ranker trained on everything shipped but that call
 picks its title (leave one out), the development figure for calls nobody tuned it to.
+``--perturbed`` writes nothing: the developed real calls laid out another way
+(``title_perturb``: blank lines, a site's menu above, page headers, the title in capitals or cut
+in two, label rows, the letterhead moved), and for each change how many copies still have their
+title among the candidates and how many the shipped model reads right (needs the corpus).
 
 scikit-learn is needed here only, not at run time.
 """
@@ -51,6 +55,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_tor import HOLD_OUT_EVERY  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
+from title_perturb import PERTURBATIONS, perturbed  # noqa: E402
 from title_training import calls  # noqa: E402
 
 from nidaa.tor.fields.common import Doc  # noqa: E402
@@ -316,6 +321,32 @@ def leave_one_out(data: list[Page], **options: float) -> int:
     return right
 
 
+def robustness(corpus: Path) -> None:
+    """For each layout change of ``title_perturb``, over the developed real calls whose title is
+    among the candidates: the copies it applies to, those whose title is still a candidate, and
+    those the shipped model picks right. Writes nothing; the copies' text is never stored."""
+    counts = {name: [0, 0, 0] for name in PERTURBATIONS}
+    for call, path in enumerate(developed_part(corpus)):
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["title"]
+        raw = path.read_text(encoding="utf-8")
+        page = _page(raw, gold, "real") if gold else None
+        right = [c for c, hit in zip(page.candidates, page.hits, strict=True) if hit] if page else []
+        if not right:
+            continue
+        title = next((c for c in right if c.features.get("rules_choice")), right[0])
+        text = read_bytes(raw.encode("utf-8"), "call.txt").text  # what the spans point into
+        for name, changed in perturbed(text, title.span, call=call):
+            copy = _page(changed, gold, "real")
+            figures = counts[name]
+            figures[0] += 1
+            figures[1] += any(copy.hits)
+            chosen = pick(copy.candidates)
+            figures[2] += chosen is not None and copy.hits[copy.candidates.index(chosen)]
+    print(f"{'change':<18} {'copies':>6} {'reachable':>9} {'right':>6}")
+    for name, (n, reachable, right_picks) in counts.items():
+        print(f"{name:<18} {n:>6} {reachable:>9} {right_picks:>6}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=1000)
@@ -323,6 +354,9 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the stored model is stale")
     parser.add_argument("--cv", action="store_true", help="leave-one-family-out figures; writes nothing")
     parser.add_argument("--loo", action="store_true", help="leave-one-out on the real calls; writes nothing")
+    parser.add_argument(
+        "--perturbed", action="store_true", help="the real calls laid out another way; writes nothing"
+    )
     parser.add_argument(
         "--export-real", action="store_true", help=f"write {REAL_PATH.name} from the corpus's developed part"
     )
@@ -333,6 +367,12 @@ def main() -> int:
             return 2
         REAL_PATH.parent.mkdir(exist_ok=True)
         REAL_PATH.write_text(_dump(real_examples(args.corpus)), encoding="utf-8")
+        return 0
+    if args.perturbed:
+        if not developed_part(args.corpus):
+            print(f"no corpus at {args.corpus}", file=sys.stderr)
+            return 2
+        robustness(args.corpus)
         return 0
     if args.cv or args.loo:
         data = pages(examples(args.synthetic)) + real_pages()

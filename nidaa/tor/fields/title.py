@@ -794,7 +794,12 @@ def rule_candidates(
             continue
         folded = doc.folded[start : start + len(line)]
         # not a letterhead's name: "Fondation X", "Cedar Fund for Civil Society" (a kind word ends it)
-        if headline(line, folded) and not ORG_HEAD.match(folded) and org_line(line) is None:
+        if (
+            headline(line, folded)
+            and not ORG_HEAD.match(folded)
+            and org_line(line) is None
+            and not _breadcrumb(line)  # a site's path: where the page is, not what it says
+        ):
             candidates.append((4, start, line, (start, start + len(line))))
             break
     return lines, candidates, cut
@@ -821,13 +826,20 @@ NEAR_ORG_LINES = 30  # how far down a line beside an organisation's name is one
 
 
 _PATH = re.compile(r"\s[>»›]\s")
+_CRUMB_WORDS = 3
 
 
 def _breadcrumb(line: str) -> bool:
     """Whether a line is a site's breadcrumb ("Home › Jobs › Jordan › Post", "Accueil / Emploi /
     Offres / Post"): never a title as a whole, the breadcrumb rule proposes its last crumb;
     roles joined by slashes ("Evaluator / Consultant") are no breadcrumb."""
-    return len(_PATH.split(line)) >= 3 or len(BREADCRUMB.split(line)) >= 4
+    crumbs = _PATH.split(line)
+    return (
+        len(crumbs) >= 3
+        or len(BREADCRUMB.split(line)) >= 4
+        # "مباريات التوظيف » اتصل بنا", "Emplois › Accueil": two short crumbs are a path too
+        or (len(crumbs) == 2 and all(1 <= len(crumb.split()) <= _CRUMB_WORDS for crumb in crumbs))
+    )
 
 
 _PROSE_WORDS = 20  # a longer line is a paragraph: the body has begun
@@ -924,8 +936,24 @@ _MENU_WORDS = 2
 def _menu(lines: list[tuple[int, str]], header: int, following: int) -> bool:
     """Whether a generic header and the line after it are items of a site's menu ("مباريات التوظيف"
     + "عروض الشغل" + "أخبار"): short lines around short lines, not a header over a title."""
-    around = [lines[k][1] for k in (header - 1, header, following, following + 1) if 0 <= k < len(lines)]
-    return len(around) == 4 and all(len(line.split()) <= _MENU_WORDS for line in around)
+
+    def short(k: int) -> bool:
+        return 0 <= k < len(lines) and len(lines[k][1].split()) <= _MENU_WORDS
+
+    # four short lines in a row, the header and its next line among them (a menu's last items:
+    # "عروض الشغل" + "مباريات التوظيف" + "اتصل بنا" over the post)
+    return (
+        short(header)
+        and short(following)
+        and any(
+            short(a) and short(b)
+            for a, b in (
+                (header - 2, header - 1),
+                (header - 1, following + 1),
+                (following + 1, following + 2),
+            )
+        )
+    )
 
 
 def _beside_labels(doc: Doc, lines: list[tuple[int, str]], index: int) -> bool:
