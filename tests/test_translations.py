@@ -57,3 +57,28 @@ def test_catalogues_hold_every_marked_string(tmp_path):
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale" / "fr" / "LC_MESSAGES" / "django.po"))}
     committed = {e.msgid for e in catalogue("fr") if not e.obsolete}
     assert sorted(fresh - committed) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_jinja2_fragments_strings_are_translated(lang):
+    # makemessages reads .html files as Django templates: the Jinja2 fragments' _("...")
+    # and {% trans %} strings are read here by Jinja2's own extractor.
+    from django.template import engines
+
+    env = engines["jinja2"].env
+    entries = {e.msgid: e for e in catalogue(lang) if not e.obsolete}
+    missing = []
+    found = 0
+    for path in sorted(NIDAA.glob("**/jinja2/**/*.html")):
+        for _line, _function, message in env.extract_translations(path.read_text(encoding="utf-8")):
+            singular, plural = (message[0], message[1]) if isinstance(message, tuple) else (message, None)
+            entry = entries.get(singular)
+            found += 1
+            if (
+                entry is None
+                or not entry.translated()
+                or (plural is not None and entry.msgid_plural != plural)
+            ):
+                missing.append(f"{path.name}: {singular}")
+    assert found > 40  # the fragments were read
+    assert missing == []
