@@ -36,7 +36,9 @@ def layout_menu(*, signed_in: bool, is_member: bool) -> Markup:
     key = make_template_fragment_key("nidaa_layout_menu", [get_language(), reader])
     menu = cache.get(key)
     if menu is None:
-        menu = str(render_fragment("common/layout_menu.html", {"signed_in": signed_in, "is_member": is_member}))
+        menu = str(
+            render_fragment("common/layout_menu.html", {"signed_in": signed_in, "is_member": is_member})
+        )
         cache.set(key, menu, MENU_TIMEOUT)
     # Rendered by an autoescaping template (here or by an earlier page), so markup.
     return Markup(menu)  # noqa: S704
