@@ -48,8 +48,10 @@ def layout_menu(*, signed_in: bool, is_member: bool) -> Markup:
 def layout_header(context: template.Context) -> Markup:
     user = context.get("user")
     signed_in = bool(user is not None and user.is_authenticated)
-    # accounts' context processor: a callable, asked only for a signed-in reader.
-    is_member = signed_in and bool(context.get("is_member", bool)())
+    # accounts' context processor: a callable (as {% if is_member %} called it),
+    # asked only for a signed-in reader.
+    member = context.get("is_member", False)
+    is_member = signed_in and bool(member() if callable(member) else member)
     values: dict[str, Any] = {
         "menu": layout_menu(signed_in=signed_in, is_member=is_member),
         "signed_in": signed_in,
