@@ -31,6 +31,7 @@ from django.utils import translation
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
+from nidaa.common.languages import language_links
 from nidaa.common.zones import zone_label
 
 
@@ -70,7 +71,7 @@ def environment(**options: Any) -> Environment:
     )
     env.install_gettext_translations(translation, newstyle=False)  # type: ignore[attr-defined]
     # What the fragments use of Django's tags and filters, as functions.
-    env.globals["url"] = url
+    env.globals.update({"url": url, "language_links": language_links})
     env.filters.update(
         {
             # For a value put in a {% trans %} sentence, which markupsafe would escape its own way.

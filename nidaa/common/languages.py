@@ -1,28 +1,24 @@
-"""``{% language_links as links %}``: the page in each interface language, as
-plain links (the same path under another language prefix), for the base
-layout's language switch. A link needs no form, so the layout carries no CSRF
-token and its header can be cached."""
+"""The page in each interface language, as plain links (the same path under
+another language prefix), for the layout's language switch (the Jinja2 global
+``language_links``, printed by common/layout_header.html). A link needs no
+form, so a visitor's page carries no CSRF token."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django import template
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import get_script_prefix
 from django.utils.translation import get_language, get_language_info
 
-register = template.Library()
 
-
-@register.simple_tag(takes_context=True)
-def language_links(context: template.Context) -> list[dict[str, Any]]:
+def language_links(request: HttpRequest | None) -> list[dict[str, Any]]:
     """Per language of ``settings.LANGUAGES``: its code, its name in itself,
     the current page's address in it (query string kept) and whether it is
     the page's language. The site's paths are not translated, so swapping the
     prefix is the translation; a page outside the prefixes links to each
     language's home."""
-    request = context.get("request")
     current = get_language() or settings.LANGUAGE_CODE
     path = request.get_full_path_info() if request is not None else "/"
     prefix = f"/{current}/"
