@@ -7,21 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from nidaa.tor.extract import extract_fields
 from nidaa.tor.fields.common import Doc
 from nidaa.tor.fields.title import title_candidates
 from nidaa.tor.fields.title_words import EXPLICIT_TITLE_KEY, MEDIUM_TITLE, STRONG_TITLE, is_generic_header
 from nidaa.tor.sections import segment
 from nidaa.tor.text import Views, fold
-
-
-def title_of(text: str) -> str | None:
-    return extract_fields(text)["title"]
-
-
-def candidates(text: str) -> list[str]:
-    views = Views.of(text)
-    return [c.text for c in title_candidates(Doc(views, segment(views), None))]
+from tests.tor.titles import candidates, title_of
 
 
 def ranks(text: str) -> dict[str, int]:

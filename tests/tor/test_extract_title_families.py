@@ -8,29 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from nidaa.tor.extract import extract_fields
-from nidaa.tor.fields.common import Doc
-from nidaa.tor.fields.title import title_candidates
 from nidaa.tor.fields.title_features import repeat_key
 from nidaa.tor.fields.title_words import JOB_WORDS, MEDIUM_TITLE, STRONG_TITLE, is_generic_header, unmarked
-from nidaa.tor.sections import segment
-from nidaa.tor.text import Views, fold
-
-
-def title_of(text: str) -> str | None:
-    return extract_fields(text)["title"]
-
-
-def candidates(text: str) -> list[str]:
-    views = Views.of(text)
-    return [c.text for c in title_candidates(Doc(views, segment(views), None))]
-
-
-def rules_choice(text: str) -> str | None:
-    views = Views.of(text)
-    found = title_candidates(Doc(views, segment(views), None))
-    return next((c.text for c in found if c.features.get("rules_choice")), None)
-
+from nidaa.tor.text import fold
+from tests.tor.titles import candidates, rules_choice, title_of
 
 TENDER = (
     "ROYAUME DU MAROC\nMINISTÈRE DE L'INTÉRIEUR\nPROVINCE D'AZROU-SUD\nSECRÉTARIAT GÉNÉRAL\n\n"

@@ -8,29 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from nidaa.tor.extract import extract_fields
 from nidaa.tor.fields.common import Doc
-from nidaa.tor.fields.title import title_candidates
 from nidaa.tor.fields.title_features import above_opening_section
 from nidaa.tor.fields.title_words import opened_call
 from nidaa.tor.sections import segment
 from nidaa.tor.text import Views
-
-
-def title_of(text: str) -> str | None:
-    return extract_fields(text)["title"]
-
-
-def candidates(text: str) -> list[str]:
-    views = Views.of(text)
-    return [c.text for c in title_candidates(Doc(views, segment(views), None))]
-
-
-def rules_choice(text: str) -> str | None:
-    views = Views.of(text)
-    found = title_candidates(Doc(views, segment(views), None))
-    return next((c.text for c in found if c.features.get("rules_choice")), None)
-
+from tests.tor.titles import candidates, rules_choice, title_of
 
 AR_LETTERHEAD = "المملكة المغربية\nوزارة الفلاحة والتنمية القروية\nجهة الواحات الكبرى\nجماعة تيغمرت\n\n"
 

@@ -9,21 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from nidaa.tor.extract import extract_fields
-from nidaa.tor.fields.common import Doc
-from nidaa.tor.fields.title import title_candidates
-from nidaa.tor.sections import segment
-from nidaa.tor.text import Views
-
-
-def title_of(text: str) -> str | None:
-    return extract_fields(text)["title"]
-
-
-def candidates(text: str) -> list[str]:
-    views = Views.of(text)
-    return [c.text for c in title_candidates(Doc(views, segment(views), None))]
-
+from tests.tor.titles import candidates, title_of
 
 PLATFORM = {
     "fr": (

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from nidaa.tor.extract import extract_fields
 from nidaa.tor.fields.common import Doc
 from nidaa.tor.fields.title import title_candidates
 from nidaa.tor.sections import segment
 from nidaa.tor.text import Views
-
-
-def title_of(text: str) -> str | None:
-    return extract_fields(text)["title"]
+from tests.tor.titles import title_of
 
 
 @pytest.mark.parametrize(

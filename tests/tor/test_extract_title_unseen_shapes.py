@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from nidaa.tor.extract import extract_fields
-
-
-def title_of(text: str) -> str | None:
-    return extract_fields(text)["title"]
+from tests.tor.titles import title_of
 
 
 @pytest.mark.parametrize(
