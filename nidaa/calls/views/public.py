@@ -98,8 +98,8 @@ def feed_links(query: CallQuery) -> dict[str, str]:
 
 def describe_rows(page: CataloguePage, now: datetime) -> dict[str, list[dict[str, str]]]:
     """What each row of ``page`` prints, as plain text the template escapes,
-    the open rows and the closed rows apart (calls/list_results.html prints
-    each kind in its own loop, so no row tests its state): its link, title,
+    the open rows and the closed rows apart (calls/results.html prints the
+    open ones first, each with its time left): its link, title,
     type in the reader's language, issuer, places, its deadline in its call's
     time zone ("Deadline: 6 January 2025, 23:59", the ``date`` filter's text)
     and the time left of an open call. A row is a dict, which the template
