@@ -378,6 +378,23 @@ def _row_going_on(doc: Doc, lines: list[tuple[int, str]], value: str, span: Span
     return value, (span[0], end)
 
 
+def _line_title(
+    doc: Doc, lines: list[tuple[int, str]], index: int, *, keyed: bool, min_words: int = 3
+) -> tuple[str, int]:
+    """The title a line gives and where it ends: its capitals block when it opens one ("CONSULTANCY
+    SERVICES FOR A" + "BASELINE ..."), a key row's value going on below ("OBJET : FORMATION DES
+    CADRES" + "RURALES EN ...", "الموضوع : تنظيم دورات تكوينية لفائدة أطر" + "الجمعيات ..."), else
+    the line itself."""
+    start, line = lines[index]
+    block = _capitals_block(doc, lines, index, min_words=min_words)
+    if block:
+        return block
+    if keyed:
+        value, (_, end) = _row_going_on(doc, lines, line, (start, start + len(line)))
+        return value, end
+    return line, start + len(line)
+
+
 def _capitals_block(
     doc: Doc, lines: list[tuple[int, str]], first: int, *, min_words: int = 3
 ) -> tuple[str, int] | None:
@@ -665,14 +682,7 @@ def rule_candidates(
                         )
                     else:  # the next line, with the rest of its capitals block if it is one
                         # under a header, the title's first line may be two words ("PROMOTING DIGITAL")
-                        block = _capitals_block(doc, lines, following, min_words=2)
-                        n_value, (_, n_end) = (
-                            (block[0], (n_start, block[1]))
-                            if block
-                            else _row_going_on(doc, lines, n_line, (n_start, n_start + len(n_line)))
-                            if n_label  # "OBJET : FORMATION DES CADRES" + "RURALES EN ..."
-                            else (n_line, (n_start, n_start + len(n_line)))
-                        )
+                        n_value, n_end = _line_title(doc, lines, following, keyed=bool(n_label), min_words=2)
                         candidates.append((0 if strong else 1, start, n_value, (n_start, n_end)))
             continue
         if REF_LINE.search(folded) and not strong:
@@ -718,14 +728,7 @@ def rule_candidates(
         ):
             rank = 2
         if rank is not None:
-            block = _capitals_block(doc, lines, index)  # "CONSULTANCY SERVICES FOR A" + "BASELINE ..."
-            value, (_, end) = (
-                (block[0], (start, block[1]))
-                if block
-                else _row_going_on(doc, lines, line, (start, start + len(line)))
-                if label  # "الموضوع : تنظيم دورات تكوينية لفائدة أطر" + "الجمعيات ..."
-                else (line, (start, start + len(line)))
-            )
+            value, end = _line_title(doc, lines, index, keyed=bool(label))
             candidates.append((rank, start, value, (start, end)))
     for start, line in lines[: _OPENING_LINES + 4]:  # a tender notice's sentence naming the call it opens
         found = opened_call(line)
