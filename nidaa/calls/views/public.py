@@ -165,11 +165,10 @@ def _catalogue_context(request: HttpRequest, query: CallQuery) -> dict[str, Any]
         "query": query,
         "feeds": feed_links(query),
         "querystring": query.to_querystring(),
-        "page": page,
+        # The page's calls (read only when asked for).
         "calls": SimpleLazyObject(lambda: cast(CataloguePage, page).calls),
         # Called by the template inside its {% cache %}: rendered on a miss only.
         "results": lambda: results_fragment(cast(CataloguePage, page), query=query, now=now),
-        "now": now,
         "results_key": results_cache_key(version=version, query=query, page=number, now=now),
         "page_cache": PAGE_CACHE_TIMEOUTS,
     }
