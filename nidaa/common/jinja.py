@@ -32,7 +32,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from nidaa.common.languages import language_links
-from nidaa.common.zones import zone_label
+from nidaa.common.templatetags.zones import zone_label
 
 
 def django_escaped(value: Any) -> Any:
@@ -78,7 +78,7 @@ def environment(**options: Any) -> Environment:
             "escaped": django_escaped,
             "floatformat": floatformat,
             "linebreaksbr": linebreaksbr,
-            "zone_label": lambda name: zone_label(str(name or "")),
+            "zone_label": zone_label,  # the Django templates' filter
         }
     )
     return env
