@@ -4,12 +4,13 @@ like a missing one (``Call.DoesNotExist``)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import Expression, RawSQL
 from django.utils import timezone
 
 from nidaa.accounts.models import Organization, Reader, User
@@ -17,6 +18,7 @@ from nidaa.accounts.selectors import organizations_for
 from nidaa.calls.models import DOCUMENT_FIELDS, PAGE_VISIBLE, PUBLIC_STATUSES, Call, CallRevision, CallStatus
 from nidaa.common.lists import joined
 from nidaa.common.models import AuditEntry
+from nidaa.directory.models import Territory
 
 
 def get_call_for_user(*, user: Reader, call_id: int, roles: frozenset[str] | None = None) -> Call:
@@ -40,27 +42,60 @@ MAX_ID = 2**63 - 1
 
 def get_public_call(*, call_id: int) -> Call:
     """The call if it is public (published, closed, awarded), with its
-    organisation and without ``INTERNAL_FIELDS`` (read on first use): what
-    ``get_visible_call`` gives a visitor outside the issuing organisation.
-    Raises ``Call.DoesNotExist``."""
+    organisation and what its page reads besides (``with_places``), without
+    ``INTERNAL_FIELDS`` (read on first use): what ``get_visible_call`` gives
+    a visitor outside the issuing organisation. Raises ``Call.DoesNotExist``."""
     if not 0 < call_id <= MAX_ID:
         raise Call.DoesNotExist
-    return (
-        Call.objects.select_related("organization")
-        .filter(PAGE_VISIBLE)
-        .defer(*INTERNAL_FIELDS)
-        .get(pk=call_id)
-    )
+    return with_places(
+        Call.objects.select_related("organization").filter(PAGE_VISIBLE).defer(*INTERNAL_FIELDS)
+    ).get(pk=call_id)
 
 
 class CallPlaces(NamedTuple):
-    """What a call's page reads besides the call, in one query (``call_places``)."""
+    """What a call's page reads besides the call (``with_places``, ``places_of``)."""
 
     # (name_fr, name_ar) of each linked territory, in Territory's order (kind, name_fr).
     territories: list[tuple[str, str]]
     # Whether the call has revisions made once it was public: without any, an
     # applicant's "changes since publication" are known without reading them.
     revised_in_public: bool
+
+
+class _TerritoryPairs(Expression):
+    """The outer call's territories as JSON text, ``[[name_fr, name_ar], ...]``
+    in Territory's order (kind, name_fr), written from the models' table and
+    column names: PostgreSQL orders inside its aggregate, SQLite (no ``ORDER
+    BY`` in an aggregate before 3.44) aggregates an ordered subquery, which it
+    never flattens into an aggregate (so the order holds). No territory: NULL
+    in PostgreSQL, ``[]`` in SQLite."""
+
+    output_field = TextField()
+
+    @staticmethod
+    def _parts() -> tuple[str, str, str, str]:
+        """The columns name_fr, name_ar and kind of the territories ("t"), and
+        their FROM … WHERE linked to the outer call."""
+        links = Call.territories.through._meta
+        territory = Territory._meta
+        fr = f'"t"."{territory.get_field("name_fr").column}"'
+        ar = f'"t"."{territory.get_field("name_ar").column}"'
+        kind = f'"t"."{territory.get_field("kind").column}"'
+        source = (
+            f'FROM "{territory.db_table}" "t" INNER JOIN "{links.db_table}" "l" '
+            f'ON "l"."{links.get_field("territory").column}" = "t"."{territory.pk.column}" '
+            f'WHERE "l"."{links.get_field("call").column}" = "{Call._meta.db_table}"."{Call._meta.pk.column}"'
+        )
+        return fr, ar, kind, source
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        fr, ar, kind, source = self._parts()
+        return f"(SELECT json_agg(json_build_array({fr}, {ar}) ORDER BY {kind}, {fr})::text {source})", []
+
+    def as_sqlite(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        fr, ar, kind, source = self._parts()
+        ordered = f'SELECT {fr} AS "fr", {ar} AS "ar" {source} ORDER BY {kind}, {fr}'  # noqa: S608 (names from the models' meta)
+        return f'(SELECT json_group_array(json_array("fr", "ar")) FROM ({ordered}))', []  # noqa: S608
 
 
 def _public_revisions_sql() -> str:
@@ -76,30 +111,29 @@ def _public_revisions_sql() -> str:
     )
 
 
-def call_places(*, call_id: int) -> CallPlaces:
-    """The call's territories' names and whether it has public revisions, in
-    one query (the call's row joined to its territories, one row per territory,
-    the revisions an ``EXISTS``): the two things the call page's public parts
-    read besides the call, only when they are rendered (a miss of the page
-    cache). The ``EXISTS`` is ``RawSQL`` (like the catalogue's organisation
-    name): an ``Exists(...)`` subquery costs more to build and compile than this
-    query does to run."""
-    rows = (
-        Call.objects.filter(pk=call_id)
-        .annotate(
-            revised_in_public=RawSQL(  # noqa: S611 (constant SQL, the status bound)
-                _public_revisions_sql(), [CallStatus.DRAFT], output_field=BooleanField()
-            )
-        )
-        .order_by("territories__kind", "territories__name_fr")
-        .values_list("territories__name_fr", "territories__name_ar", "revised_in_public")
+def with_places(calls: QuerySet[Call]) -> QuerySet[Call]:
+    """``calls`` with what a call's page reads besides the call, in the same
+    query (``places_of`` reads it): its territories' names (JSON text) and
+    whether it has revisions made once public (an ``EXISTS`` on the revisions'
+    call index). Both are ``RawSQL``-like (like the catalogue's organisation
+    name): an ``Exists(...)`` or aggregate subquery costs more to build and
+    compile than these do to run, and a second query costs the page a round
+    trip on every miss of its cache."""
+    return calls.annotate(
+        territory_pairs=_TerritoryPairs(),
+        revised_in_public=RawSQL(  # noqa: S611 (constant SQL, the status bound)
+            _public_revisions_sql(), [CallStatus.DRAFT], output_field=BooleanField()
+        ),
     )
-    territories, revised = [], False
-    for name_fr, name_ar, revised_in_public in rows:
-        revised = bool(revised_in_public)
-        if name_fr is not None:
-            territories.append((name_fr, name_ar))
-    return CallPlaces(territories=territories, revised_in_public=revised)
+
+
+def places_of(call: Call) -> CallPlaces:
+    """What ``with_places`` read of ``call``."""
+    pairs = json.loads(call.territory_pairs or "[]")  # type: ignore[attr-defined]
+    return CallPlaces(
+        territories=[(name_fr, name_ar) for name_fr, name_ar in pairs],
+        revised_in_public=bool(call.revised_in_public),  # type: ignore[attr-defined]
+    )
 
 
 def revisions_shown(*, call: Call) -> list[CallRevision]:
@@ -189,14 +223,18 @@ def changes_for_applicants(*, call: Call, revisions: list[CallRevision] | None =
     return changes
 
 
-def get_visible_call(*, user: Reader, call_id: int, defer: tuple[str, ...] = ()) -> Call:
+def get_visible_call(
+    *, user: Reader, call_id: int, defer: tuple[str, ...] = (), places: bool = False
+) -> Call:
     """The call if it is public (published, closed, awarded) or the user belongs
-    to its organisation, without the ``defer`` columns (read on first use).
+    to its organisation, without the ``defer`` columns (read on first use), and
+    with what its page reads besides when ``places`` (``with_places``).
     Raises ``Call.DoesNotExist``."""
     visible = PAGE_VISIBLE
     if isinstance(user, User):
         visible |= Q(organization__in=organizations_for(user))
-    return Call.objects.select_related("organization").filter(visible).defer(*defer).get(pk=call_id)
+    calls = Call.objects.select_related("organization").filter(visible).defer(*defer)
+    return (with_places(calls) if places else calls).get(pk=call_id)
 
 
 def open_q(now: datetime) -> Q:

@@ -83,7 +83,7 @@ def test_the_call_page_names_its_territories_in_the_readers_language(client):
     assert "(تافراوت)" in client.get(f"/ar/calls/{call.pk}/").content.decode()
 
 
-def test_a_call_page_miss_reads_the_call_then_its_territories_and_changes_in_one_query(
+def test_a_call_page_miss_reads_the_call_its_territories_and_changes_in_one_query(
     anon_client, django_assert_num_queries
 ):
     from tests.factories import TerritoryFactory
@@ -100,12 +100,12 @@ def test_a_call_page_miss_reads_the_call_then_its_territories_and_changes_in_one
     )
     # An edit while still a draft is no change an applicant reads of.
     CallRevision.objects.create(call=call, number=1, status=CallStatus.DRAFT, changed_fields=["title"])
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         content = anon_client.get(f"/fr/calls/{call.pk}/").content.decode()
     # Territory's order (kind, then name); Tiznit is already written in the places.
     assert '<span class="muted">(Ammelne, Tafraout)</span>' in content
     assert "Pas de modification depuis sa publication." in content
-    assert selectors.call_places(call_id=call.pk) == selectors.CallPlaces(
+    assert selectors.places_of(selectors.get_public_call(call_id=call.pk)) == selectors.CallPlaces(
         territories=[("Ammelne", "أملن"), ("Tafraout", "تافراوت"), ("Tiznit", "تيزنيت")],
         revised_in_public=False,
     )
@@ -114,10 +114,44 @@ def test_a_call_page_miss_reads_the_call_then_its_territories_and_changes_in_one
 def test_a_call_changed_once_public_reads_its_changes_too(anon_client, django_assert_num_queries):
     call = CallFactory(status=CallStatus.PUBLISHED, deadline=timezone.now() + timedelta(days=3))
     update_call(call=call, actor=None, changes={"deadline": timezone.now() + timedelta(days=9)})
-    assert selectors.call_places(call_id=call.pk) == selectors.CallPlaces(
+    assert selectors.places_of(selectors.get_public_call(call_id=call.pk)) == selectors.CallPlaces(
         territories=[], revised_in_public=True
     )
-    # The call, its places and the revisions' flag, the revisions.
-    with django_assert_num_queries(3):
+    # The call with its places and the revisions' flag, then the revisions.
+    with django_assert_num_queries(2):
         content = anon_client.get(f"/en/calls/{call.pk}/").content.decode()
     assert ": changed deadline</li>" in content
+
+
+@pytest.mark.parametrize(
+    ("reader", "lang", "shown"),
+    [
+        ("member_client", "fr", '<span class="muted">(Ammelne, Tafraout)</span>'),
+        ("outsider_client", "fr", '<span class="muted">(Ammelne, Tafraout)</span>'),
+        ("anon_client", "ar", '<span class="muted">(أملن, تافراوت)</span>'),
+    ],
+)
+def test_every_reader_of_a_call_page_gets_its_territories_read_with_the_call(
+    request, org, reader, lang, shown
+):
+    from tests.factories import TerritoryFactory
+
+    call = CallFactory(organization=org, status=CallStatus.PUBLISHED, locations=["Anti-Atlas"])
+    call.territories.add(
+        TerritoryFactory(code="T-TAF", kind="commune", name_fr="Tafraout", name_ar="تافراوت"),
+        TerritoryFactory(code="T-AMM", kind="commune", name_fr="Ammelne", name_ar="أملن"),
+    )
+    assert shown in request.getfixturevalue(reader).get(f"/{lang}/calls/{call.pk}/").content.decode()
+
+
+def test_a_draft_is_read_with_its_places_by_its_organisation_only(member, outsider):
+    from tests.factories import TerritoryFactory
+
+    call = CallFactory(organization=member.memberships.get().organization, status=CallStatus.DRAFT)
+    call.territories.add(TerritoryFactory(code="T-TIZ", kind="province", name_fr="Tiznit", name_ar="تيزنيت"))
+    read = selectors.get_visible_call(user=member, call_id=call.pk, places=True)
+    assert selectors.places_of(read) == selectors.CallPlaces(
+        territories=[("Tiznit", "تيزنيت")], revised_in_public=False
+    )
+    with pytest.raises(Call.DoesNotExist):
+        selectors.get_visible_call(user=outsider, call_id=call.pk, places=True)

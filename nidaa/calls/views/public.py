@@ -62,7 +62,7 @@ def _language_name(code: str) -> str:
 
 def _territory_names(territories: Iterable[tuple[str, str]]) -> list[str]:
     """The names of the call's territories ((name_fr, name_ar) pairs, from
-    ``selectors.call_places``) in the reader's language (``Territory.name``)."""
+    ``selectors.places_of``) in the reader's language (``Territory.name``)."""
     return [Territory(name_fr=name_fr, name_ar=name_ar).name for name_fr, name_ar in territories]
 
 
@@ -196,14 +196,15 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     try:
         if request.user.is_authenticated:
             call = selectors.get_visible_call(
-                user=request.user, call_id=call_id, defer=selectors.INTERNAL_FIELDS
+                user=request.user, call_id=call_id, defer=selectors.INTERNAL_FIELDS, places=True
             )
         else:
             call = selectors.get_public_call(call_id=call_id)
     except Call.DoesNotExist as error:
         raise Http404 from error
-    # Its territories' names and whether it changed once public: one query, on a miss only.
-    places = SimpleLazyObject(lambda: selectors.call_places(call_id=call.pk))
+    # Its territories' names and whether it changed once public: read with the
+    # call (no second query on a miss of the page cache), decoded on a miss only.
+    places = SimpleLazyObject(lambda: selectors.places_of(call))
     role = role_in(request.user, call.organization)
     now = timezone.now()
     is_open = call.is_open_at(now)
