@@ -32,6 +32,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from nidaa.common.languages import language_links
+from nidaa.common.lists import joined
 from nidaa.common.templatetags.zones import zone_label
 
 
@@ -77,6 +78,8 @@ def environment(**options: Any) -> Environment:
             # For a value put in a {% trans %} sentence, which markupsafe would escape its own way.
             "escaped": django_escaped,
             "floatformat": floatformat,
+            # Names in the reader's language, as it writes a list ("a، b" in Arabic).
+            "joined": joined,
             "linebreaksbr": linebreaksbr,
             "zone_label": zone_label,  # the Django templates' filter
         }

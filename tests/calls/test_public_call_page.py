@@ -128,7 +128,7 @@ def test_a_call_changed_once_public_reads_its_changes_too(anon_client, django_as
     [
         ("member_client", "fr", '<span class="muted">(Ammelne, Tafraout)</span>'),
         ("outsider_client", "fr", '<span class="muted">(Ammelne, Tafraout)</span>'),
-        ("anon_client", "ar", '<span class="muted">(أملن, تافراوت)</span>'),
+        ("anon_client", "ar", '<span class="muted">(أملن، تافراوت)</span>'),
     ],
 )
 def test_every_reader_of_a_call_page_gets_its_territories_read_with_the_call(
@@ -155,3 +155,11 @@ def test_a_draft_is_read_with_its_places_by_its_organisation_only(member, outsid
     )
     with pytest.raises(Call.DoesNotExist):
         selectors.get_visible_call(user=outsider, call_id=call.pk, places=True)
+
+
+def test_the_working_languages_are_a_list_as_the_readers_language_writes_it(anon_client):
+    call = CallFactory(status=CallStatus.PUBLISHED, languages=["fr", "ar"])
+    fr = anon_client.get(f"/fr/calls/{call.pk}/").content.decode()
+    ar = anon_client.get(f"/ar/calls/{call.pk}/").content.decode()
+    assert "<dt>Langues de travail</dt><dd>Français, Arabe</dd>" in fr
+    assert "<dd>الفرنسية، العربية</dd>" in ar
