@@ -219,6 +219,9 @@ def test_opened_call_lists_applications_with_flags_and_counts(opened, owner, ami
     assert reverse("applications:call_zip", args=[opened.pk]).removeprefix("/fr") in page
     assert reverse("applications:call_xlsx", args=[opened.pk]).removeprefix("/fr") in page
     assert f"{reverse('applications:issuer_application', args=[mailed.application_id])[3:]}" in page
+    # In Arabic, the names are a list as Arabic writes it.
+    arabic = client_for(owner).get("/ar" + reverse("applications:call_applications", args=[opened.pk])[3:])
+    assert "الوثائق الناقصة: رسالة التحفيز، المذكرة المنهجية" in arabic.content.decode()
 
 
 def test_application_page_shows_identity_every_version_and_the_audit(opened, owner, amina, karim):
