@@ -1,0 +1,132 @@
+"""Where a candidate sits in the stack of short lines that opens a page (issue 16, the weak
+families of unseen calls): what the title ranker learns from the lines around a heading-like
+line, beside ``title_features.candidate_features`` (kept apart from the position and blank-line
+features so each is read on its own).
+
+A page often opens on heading-like lines that are not the call's title: a site's name over its
+menu ("Emploi Société Civile" + "Menu" + "Accueil"), a funder's name over its programme's and the
+programme's over the call's ("CEDAR FUND FOR CIVIL SOCIETY" + "Small Grants Programme 2026" +
+"Community action for ..."). The call's own heading is the last of such a stack, right above its
+details (a posting date, label rows, the text)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from nidaa.tor.fields.common import Doc, Span
+from nidaa.tor.fields.title_words import (
+    ANY_TYPE_WORD,
+    JOB_WORDS,
+    LABEL_LINE,
+    MEDIUM_TITLE,
+    ORG_HEAD,
+    STRONG_TITLE,
+    headline,
+)
+from nidaa.tor.text import kw
+
+# The kind of an organisation, anywhere in its name ("Cedar Fund for Civil Society", "Public
+# Affairs Section, Embassy of X", "المركز المغربي للمواطنة"): a line of a few words naming one of
+# these and no post, call or figure names who publishes, funds or hosts the call.
+ORG_KIND = re.compile(
+    kw(
+        r"\bfund\b",
+        r"\bfonds\b",
+        r"\bfoundation\b",
+        r"\bfondation\b",
+        r"\bassociation\b",
+        r"\bnetwork\b",
+        r"\breseau\b",
+        r"\bagency\b",
+        r"\bagence\b",
+        r"\bembassy\b",
+        r"\bambassade\b",
+        r"\bsection\b",
+        r"\bministry\b",
+        r"\bministere\b",
+        r"\binstitute\b",
+        r"\binstitut\b",
+        r"\bcouncil\b",
+        r"\bconseil\b",
+        r"\bcentre\b",
+        r"\bcenter\b",
+        r"\binternational\b",
+        r"\balliance\b",
+        r"\bcoalition\b",
+        r"\bfederation\b",
+        r"\boffice\b",
+        r"\bunion\b",
+        r"\bجمعية",
+        r"\bمؤسسة",
+        r"\bوزارة",
+        r"\bالوكالة",
+        r"\bالمركز",
+        r"\bالمجلس",
+        r"\bالمكتب",
+        r"\bشبكة",
+        r"\bصندوق",
+        r"\bسفارة",
+        r"\bالهيئة",
+    )
+)
+_ORG_WORDS = 8
+_MENU_WORDS = 2
+_BLANK_LINES = 2  # newlines between two lines with at most one blank line between them
+
+
+def _next_line(doc: Doc, lines: list[tuple[int, str]], end: int) -> tuple[int, str] | None:
+    """The line after a candidate that ends at ``end``, when at most one blank line is between."""
+    k = bisect_left(lines, (end, ""))
+    while k < len(lines) and lines[k][0] < end:
+        k += 1
+    if k >= len(lines) or doc.text.count("\n", end, lines[k][0]) > _BLANK_LINES:
+        return None
+    return lines[k]
+
+
+def _cue(folded: str) -> bool:
+    return bool(
+        STRONG_TITLE.search(folded)
+        or MEDIUM_TITLE.search(folded)
+        or JOB_WORDS.search(folded)
+        or ANY_TYPE_WORD.search(folded)
+    )
+
+
+def organisation_only(folded: str) -> bool:
+    """Whether a short line names an organisation and nothing else: a kind of organisation, no
+    post, call or type of work, no figure ("Mediterranean Foundation for Local Action")."""
+    return (
+        len(folded.split()) <= _ORG_WORDS
+        and not any(c.isdigit() for c in folded)
+        and not LABEL_LINE.match(folded)
+        and bool(ORG_KIND.search(folded) or ORG_HEAD.match(folded))
+        and not _cue(folded)
+    )
+
+
+def stack_features(doc: Doc, lines: list[tuple[int, str]], index: int, span: Span) -> dict[str, float]:
+    """The candidate's place in the page's opening stack of heading-like lines:
+    ``organisation_only`` (its line names an organisation and nothing else) and ``over_heading``
+    (right below it, at most one blank line between, is another heading-like line that names no
+    organisation: a funder over its programme, a programme over its call)."""
+    if not lines:
+        return {}
+    start, line = lines[index]
+    folded = doc.folded[start : start + len(line)]
+    following = _next_line(doc, lines, span[1])
+    over = False
+    if following is not None:
+        n_start, n_line = following
+        n_folded = doc.folded[n_start : n_start + len(n_line)]
+        over = (
+            headline(n_line, n_folded)
+            and len(n_line.split()) >= 2
+            and not organisation_only(n_folded)
+            and not ORG_HEAD.match(n_folded)
+        )
+    return {
+        "organisation_only": float(organisation_only(folded)),
+        "over_heading": float(over),
+    }
