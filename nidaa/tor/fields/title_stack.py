@@ -17,6 +17,7 @@ from bisect import bisect_left
 from nidaa.tor.fields.common import Doc, Span
 from nidaa.tor.fields.title_words import (
     ANY_TYPE_WORD,
+    DANGLING,
     JOB_WORDS,
     LABEL_LINE,
     MEDIUM_TITLE,
@@ -57,6 +58,11 @@ ORG_KIND = re.compile(
         r"\bfederation\b",
         r"\boffice\b",
         r"\bunion\b",
+        r"\bkingdom\b",
+        r"\broyaume\b",
+        r"\brepublic\b",
+        r"\brepublique\b",
+        r"\bالمملكة",
         r"\bجمعية",
         r"\bمؤسسة",
         r"\bوزارة",
@@ -106,6 +112,26 @@ def organisation_only(folded: str) -> bool:
     )
 
 
+_NAMED_VALUE_WORDS = 4
+_NAME_WORDS = 3
+
+
+def _heading_like(line: str, folded: str) -> bool:
+    """A heading-like line of two words or more, or a short name and a heading after its colon
+    ("Ajyal: Grants for local initiatives on ..."), no figure in it (a label's value is not)."""
+    if headline(line, folded):
+        return len(line.split()) >= 2
+    label = LABEL_LINE.match(folded)
+    if label is None or len(label.group(0).split()) > _NAME_WORDS:
+        return False
+    value = line[label.end() :].strip()
+    return (
+        len(value.split()) >= _NAMED_VALUE_WORDS
+        and not any(c.isdigit() for c in value)
+        and headline(value, folded[label.end() :].strip())
+    )
+
+
 def stack_features(doc: Doc, lines: list[tuple[int, str]], index: int, span: Span) -> dict[str, float]:
     """The candidate's place in the page's opening stack of heading-like lines:
     ``organisation_only`` (its line names an organisation and nothing else) and ``over_heading``
@@ -121,12 +147,35 @@ def stack_features(doc: Doc, lines: list[tuple[int, str]], index: int, span: Spa
         n_start, n_line = following
         n_folded = doc.folded[n_start : n_start + len(n_line)]
         over = (
-            headline(n_line, n_folded)
-            and len(n_line.split()) >= 2
+            _heading_like(n_line, n_folded)
             and not organisation_only(n_folded)
             and not ORG_HEAD.match(n_folded)
+            and not DANGLING.search(folded[-12:])  # "... pour" + the rest of its own title
         )
     return {
         "organisation_only": float(organisation_only(folded)),
         "over_heading": float(over),
+        "over_menu": float(over_menu(doc, lines, index, span)),
     }
+
+
+_MENU_LINES = 3
+
+
+def over_menu(doc: Doc, lines: list[tuple[int, str]], index: int, span: Span) -> bool:
+    """Whether at least two of the three lines right below are a menu's items (one or two words,
+    no label, no figure): a site's name over its menu ("Emploi Société Civile" + "Menu" +
+    "Accueil" + "Offres d'emploi"), not a call's heading."""
+    k = index
+    while k < len(lines) and lines[k][0] < span[1]:
+        k += 1
+    items = 0
+    for n_start, n_line in lines[k : k + _MENU_LINES]:
+        if doc.text.count("\n", span[1], n_start) > _BLANK_LINES * _MENU_LINES:
+            break
+        items += (
+            len(n_line.split()) <= _MENU_WORDS
+            and not any(c.isdigit() for c in n_line)
+            and not n_line.endswith((":", "："))
+        )
+    return items >= 2
