@@ -132,6 +132,13 @@ def _heading_like(line: str, folded: str) -> bool:
     )
 
 
+def issuer_label(label: str) -> bool:
+    """Whether what a line prints before its colon is an organisation's name of two words or
+    more ("الوكالة الحضرية لتيزنيت:", "Agence X de développement :"), not a key ("Organisation :")."""
+    name = label.rstrip(" :：")
+    return len(name.split()) >= 2 and organisation_only(name)
+
+
 def stack_features(doc: Doc, lines: list[tuple[int, str]], index: int, span: Span) -> dict[str, float]:
     """The candidate's place in the page's opening stack of heading-like lines:
     ``organisation_only`` (its line names an organisation and nothing else) and ``over_heading``
