@@ -278,5 +278,5 @@ def candidate_features(
         # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
         "path": float(bool(_PATH.search(title)) or ("/" in title and len(BREADCRUMB.split(title)) >= 3)),
         # the page's opening stack: an organisation's name, a line over another heading (title_stack)
-        **stack_features(doc, lines, index, span),
+        **stack_features(doc, lines, index, title, span),
     }

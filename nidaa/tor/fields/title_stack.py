@@ -25,7 +25,7 @@ from nidaa.tor.fields.title_words import (
     STRONG_TITLE,
     headline,
 )
-from nidaa.tor.text import kw
+from nidaa.tor.text import fold, kw
 
 # The kind of an organisation, anywhere in its name ("Cedar Fund for Civil Society", "Public
 # Affairs Section, Embassy of X", "المركز المغربي للمواطنة"): a line of a few words naming one of
@@ -139,7 +139,9 @@ def issuer_label(label: str) -> bool:
     return len(name.split()) >= 2 and organisation_only(name)
 
 
-def stack_features(doc: Doc, lines: list[tuple[int, str]], index: int, span: Span) -> dict[str, float]:
+def stack_features(
+    doc: Doc, lines: list[tuple[int, str]], index: int, title: str, span: Span
+) -> dict[str, float]:
     """The candidate's place in the page's opening stack of heading-like lines:
     ``organisation_only`` (its line names an organisation and nothing else) and ``over_heading``
     (right below it, at most one blank line between, is another heading-like line that names no
@@ -148,6 +150,8 @@ def stack_features(doc: Doc, lines: list[tuple[int, str]], index: int, span: Spa
         return {}
     start, line = lines[index]
     folded = doc.folded[start : start + len(line)]
+    # a crumb or a value cut out of its line is judged as itself ("Home > Portal > X International")
+    named = folded if title == line else fold(title)
     following = _next_line(doc, lines, span[1])
     over = False
     if following is not None:
@@ -160,7 +164,7 @@ def stack_features(doc: Doc, lines: list[tuple[int, str]], index: int, span: Spa
             and not DANGLING.search(folded[-12:])  # "... pour" + the rest of its own title
         )
     return {
-        "organisation_only": float(organisation_only(folded)),
+        "organisation_only": float(organisation_only(named)),
         "over_heading": float(over),
         "over_menu": float(over_menu(doc, lines, index, span)),
     }
