@@ -76,6 +76,22 @@ ORG_KIND = re.compile(
         r"\bالهيئة",
     )
 )
+# What a site prints under a call's heading: when it was posted, share and apply buttons; no
+# heading, so the line above it is no line over another heading
+_FURNITURE = re.compile(
+    kw(
+        r"\bposted\b",
+        r"\bpublished\b",
+        r"\bpublie\b",
+        r"\bmis en ligne\b",
+        r"\bshare\b",
+        r"\bpartager\b",
+        r"\bapply\b",
+        r"\bpostuler\b",
+        r"\bنشر\b",
+        r"\bشارك",
+    )
+)
 _ORG_WORDS = 8
 _MENU_WORDS = 2
 _BLANK_LINES = 2  # newlines between two lines with at most one blank line between them
@@ -159,6 +175,7 @@ def stack_features(
         n_folded = doc.folded[n_start : n_start + len(n_line)]
         over = (
             _heading_like(n_line, n_folded)
+            and not _FURNITURE.search(n_folded)
             and not organisation_only(n_folded)
             and not ORG_HEAD.match(n_folded)
             and not DANGLING.search(folded[-12:])  # "... pour" + the rest of its own title
@@ -171,6 +188,7 @@ def stack_features(
 
 
 _MENU_LINES = 3
+_TOP_LINES = 1  # a site's name opens the page: below, short lines are a heading's buttons
 
 
 def over_menu(doc: Doc, lines: list[tuple[int, str]], index: int, span: Span) -> bool:
