@@ -58,6 +58,10 @@ ORG_KIND = re.compile(
         r"\bfederation\b",
         r"\boffice\b",
         r"\bunion\b",
+        r"\btrust\b",
+        r"\bdirectorate\b",
+        r"\bالمديرية",
+        r"\bالمندوبية",
         r"\bkingdom\b",
         r"\broyaume\b",
         r"\brepublic\b",
@@ -155,6 +159,14 @@ def issuer_label(label: str) -> bool:
     return len(name.split()) >= 2 and organisation_only(name)
 
 
+_CAPITALS = 0.7
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and sum(map(str.isupper, letters)) / len(letters) > _CAPITALS
+
+
 def stack_features(
     doc: Doc, lines: list[tuple[int, str]], index: int, title: str, span: Span
 ) -> dict[str, float]:
@@ -183,6 +195,8 @@ def stack_features(
     return {
         "organisation_only": float(organisation_only(named)),
         "over_heading": float(over),
+        # a funder's or a state's name in capitals over the programme or the call it heads
+        "capitals_over_heading": float(over and _capitals(line)),
         "over_menu": float(over_menu(doc, lines, index, span)),
     }
 
