@@ -24,7 +24,10 @@ def test_two_short_crumbs_are_no_candidate(crumbs):
     )
     assert crumbs not in candidates(text)
     # the heading names its issuer before the call (round eleven: kept whole, as the page states it)
-    assert extract_fields(text)["title"] == "جمعية الواحة للتنمية: إعلان عن مباراة لتوظيف تقنيين من الدرجة الثالثة"
+    assert (
+        extract_fields(text)["title"]
+        == "جمعية الواحة للتنمية: إعلان عن مباراة لتوظيف تقنيين من الدرجة الثالثة"
+    )
 
 
 def test_a_two_part_title_with_long_parts_is_no_breadcrumb():
