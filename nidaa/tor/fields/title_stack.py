@@ -97,6 +97,7 @@ _FURNITURE = re.compile(
     )
 )
 _ORG_WORDS = 8
+_DIGIT = re.compile(r"\d")
 _MENU_WORDS = 2
 _BLANK_LINES = 2  # newlines between two lines with at most one blank line between them
 
@@ -125,7 +126,7 @@ def organisation_only(folded: str) -> bool:
     post, call or type of work, no figure ("Mediterranean Foundation for Local Action")."""
     return (
         len(folded.split()) <= _ORG_WORDS
-        and not any(c.isdigit() for c in folded)
+        and not _DIGIT.search(folded)
         and not LABEL_LINE.match(folded)
         and bool(ORG_KIND.search(folded) or ORG_HEAD.match(folded))
         and not _cue(folded)
@@ -147,7 +148,7 @@ def _heading_like(line: str, folded: str) -> bool:
     value = line[label.end() :].strip()
     return (
         len(value.split()) >= _NAMED_VALUE_WORDS
-        and not any(c.isdigit() for c in value)
+        and not _DIGIT.search(value)
         and headline(value, folded[label.end() :].strip())
     )
 
@@ -218,7 +219,7 @@ def over_menu(doc: Doc, lines: list[tuple[int, str]], index: int, span: Span) ->
             break
         items += (
             len(n_line.split()) <= _MENU_WORDS
-            and not any(c.isdigit() for c in n_line)
+            and not _DIGIT.search(n_line)
             and not n_line.endswith((":", "："))
         )
     return items >= 2
