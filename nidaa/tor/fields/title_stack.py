@@ -172,9 +172,11 @@ def stack_features(
     doc: Doc, lines: list[tuple[int, str]], index: int, title: str, span: Span
 ) -> dict[str, float]:
     """The candidate's place in the page's opening stack of heading-like lines:
-    ``organisation_only`` (its line names an organisation and nothing else) and ``over_heading``
-    (right below it, at most one blank line between, is another heading-like line that names no
-    organisation: a funder over its programme, a programme over its call)."""
+    ``organisation_only`` (it names an organisation and nothing else), ``over_heading`` (right
+    below it, at most one blank line between, is another heading-like line that names no
+    organisation and is no posting date or button: a funder over its programme, a programme over
+    its call), ``capitals_over_heading`` (the same, the line in capitals) and ``over_menu`` (a
+    site's name over its menu items)."""
     if not lines:
         return {}
     start, line = lines[index]
@@ -203,7 +205,6 @@ def stack_features(
 
 
 _MENU_LINES = 3
-_TOP_LINES = 1  # a site's name opens the page: below, short lines are a heading's buttons
 
 
 def over_menu(doc: Doc, lines: list[tuple[int, str]], index: int, span: Span) -> bool:
