@@ -107,9 +107,13 @@ def test_a_cut_copy_gives_way_to_the_full_title(text, title):
             "- Lieu : Meknès\n- Intitulé : Formation des animateurs en éducation environnementale\n- Durée : 5 jours\n",
             "Formation des animateurs en éducation environnementale",
         ),
-        (  # an aggregator's "Organisation: title"
+        (  # an aggregator's heading "Organisation's name: title", kept whole as the page states it
             "وزارة التضامن: مباراة لتوظيف 40 مساعدا اجتماعيا في عدة جهات\n\nتعلن الوزارة عن تنظيم مباراة.\n",
-            "مباراة لتوظيف 40 مساعدا اجتماعيا في عدة جهات",
+            "وزارة التضامن: مباراة لتوظيف 40 مساعدا اجتماعيا في عدة جهات",
+        ),
+        (  # an aggregator's key "Organisation :" is a label, the title is its value
+            "Organisation : Recrutement d'un chargé de suivi-évaluation\n\nLieu : Tiznit\n",
+            "Recrutement d'un chargé de suivi-évaluation",
         ),
         (  # a tender's object after "relatif à :"
             "PROVINCE DE FIGUIG\nCAHIER DES PRESCRIPTIONS SPECIALES\nAPPEL D'OFFRES OUVERT N° 07/2027\n\n"

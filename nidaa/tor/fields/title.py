@@ -23,6 +23,7 @@ from nidaa.tor.fields.title_features import (
     under_key,
 )
 from nidaa.tor.fields.title_rank import Candidate, pick
+from nidaa.tor.fields.title_stack import issuer_label
 from nidaa.tor.fields.title_words import (
     ANY_TYPE_WORD,
     BLANKS,
@@ -595,7 +596,11 @@ def rule_candidates(
                 v_cue = STRONG_TITLE.search(v_bare) or MEDIUM_TITLE.search(v_bare)
                 if v_cue and len(value.split()) >= 3 and not is_generic_header(v_bare, v_cue):
                     begin = start + len(line) - len(line[label_end:].lstrip())
-                    candidates.append((1, begin, value, (begin, begin + len(value))))
+                    if issuer_label(folded[lead:label_end]):
+                        # "الوكالة الحضرية لX: مباراة توظيف …", "Agence X : appel à projets …": a job
+                        # board's heading names the issuer, then the call; the heading is the title
+                        begin = start + lead
+                    candidates.append((1, begin, line[begin - start :], (begin, start + len(line))))
                 continue
         words = len(line.split())
         if has_email(folded):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from nidaa.tor.fields.common import Doc, Span
+from nidaa.tor.fields.title_stack import stack_features
 from nidaa.tor.fields.title_words import (
     ANY_TYPE_WORD,
     BREADCRUMB,
@@ -276,4 +277,6 @@ def candidate_features(
         "under_key": float(n <= 4 and under_key(doc, lines, index)),
         # "Department X > Unit Y", "Home / Jobs / Consultancies": where, not what
         "path": float(bool(_PATH.search(title)) or ("/" in title and len(BREADCRUMB.split(title)) >= 3)),
+        # the page's opening stack: an organisation's name, a line over another heading (title_stack)
+        **stack_features(doc, lines, index, title, span),
     }
