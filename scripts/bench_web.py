@@ -457,7 +457,8 @@ def main() -> int:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=3,
+        default=5,
+        # Five: a burst of outside load in one or two rounds moves no median.
         help="every URL is measured once per round; p50/p95 are the rounds' medians",
     )
     parser.add_argument("--connections", type=int, default=16)
