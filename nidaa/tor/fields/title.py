@@ -18,6 +18,7 @@ from nidaa.tor.fields.title_features import (
     PAGE_COUNTER,
     above_opening_section,
     candidate_features,
+    content_start,
     next_to_organisation,
     repeat_key,
     under_key,
@@ -471,11 +472,12 @@ def _without_site(line: str) -> str:
 
 def rule_candidates(
     doc: Doc,
-) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]], set[int]]:
+) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]], set[int], int]:
     """The head's non-blank lines, the title candidates the rules find, each
     ``(rank, order, line, span)``: rank 0-2 from the cue rules (0 strongest), 3 a
-    "title key: value" row, 4 a heading-like top line; and the indexes of the lines that
-    are a host's cut copy of the title (never a candidate)."""
+    "title key: value" row, 4 a heading-like top line; the indexes of the lines that
+    are a host's cut copy of the title (never a candidate); and the index of the line where the
+    page's own text starts after a site's menu (``content_start``)."""
     head_limit = max(1500, len(doc.text) // 4)
     lines: list[tuple[int, str]] = []
     offset = 0
@@ -527,24 +529,10 @@ def rule_candidates(
             and not generic
         ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
-    for k, (start, line) in enumerate(lines[:_OPENING_LINES]):
-        # An announcement opening the text names the call's object, unless a heading line above
-        # it already does ("Chargé(e) de projets" + "X lance ..."); a letterhead stack above it
-        # ("المملكة المغربية" + "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call, nor does
-        # the issuer's name the sentence below opens with ("Green Valley Trust" + "Green Valley
-        # Trust is seeking applications for ...").
-        announced = None if line.endswith((":", "：")) else _announced(line)
-        if announced and start < 800:
-            offset, value = announced
-            candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
-            break
-        folded = doc.folded[start : start + len(line)]
-        # the sentence's subject, before its verb or right after it ("تعلن X عن حاجتها إلى ...")
-        named_below = k + 1 < len(lines) and (
-            lines[k + 1][1].startswith(f"{line} ")
-            or f" {line} " in lines[k + 1][1][: len(line) + _VERB_CHARS]
-        )
-        if headline(line, folded) and not ORG_HEAD.match(folded) and not named_below:
+    content = content_start(doc, lines)
+    # from the top, then from where the page's own text starts after a site's menu
+    for base in dict.fromkeys((0, content)):
+        if _opening_announcement(doc, lines, base, candidates):
             break
     for k, (start, line) in enumerate(lines[:15]):  # a portal's breadcrumb ends with the page's title
         crumbs = BREADCRUMB.split(line)
@@ -805,7 +793,38 @@ def rule_candidates(
         ):
             candidates.append((4, start, line, (start, start + len(line))))
             break
-    return lines, candidates, cut
+    return lines, candidates, cut, content
+
+
+def _opening_announcement(
+    doc: Doc, lines: list[tuple[int, str]], base: int, candidates: list[tuple[int, int, str, Span]]
+) -> bool:
+    """Whether an announcement opens the text from line ``base`` on, its object added to the
+    candidates: an announcement names the call's object, unless a heading line above it already
+    does ("Chargé(e) de projets" + "X lance ..."); a letterhead stack above it ("المملكة المغربية" +
+    "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call, nor does the issuer's name the sentence
+    below opens with ("Green Valley Trust" + "Green Valley Trust is seeking applications for ...")."""
+    top = lines[base][0] if 0 < base < len(lines) else 0
+    for k in range(base, min(base + _OPENING_LINES, len(lines))):
+        start, line = lines[k]
+        announced = None if line.endswith((":", "：")) else _announced(line)
+        if announced and start - top < 800:
+            offset, value = announced
+            candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
+            return True
+        folded = doc.folded[start : start + len(line)]
+        # the sentence's subject, before its verb or right after it ("تعلن X عن حاجتها إلى ...")
+        named_below = k + 1 < len(lines) and (
+            lines[k + 1][1].startswith(f"{line} ")
+            or f" {line} " in lines[k + 1][1][: len(line) + _VERB_CHARS]
+        )
+        if headline(line, folded) and not ORG_HEAD.match(folded) and not named_below:
+            return False
+        # below a site's menu, a heading behind its label ("FUNDING OPPORTUNITY: ...", "X: مباراة ...")
+        # names the call before the sentence does
+        if base and (STRONG_TITLE.search(unmarked(folded)) or MEDIUM_TITLE.search(unmarked(folded))):
+            return False
+    return False
 
 
 def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
@@ -852,7 +871,7 @@ _SENTENCE_WORDS = 10  # and so has a longer sentence
 def title_candidates(doc: Doc) -> list[Candidate]:
     """Every candidate title with its features: the rules' proposals, then the
     plain lines near the top that no rule proposed."""
-    lines, found, cut = rule_candidates(doc)
+    lines, found, cut, _ = rule_candidates(doc)
     proposed = {(c[3][0], c[2]) for c in found}
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
