@@ -88,3 +88,33 @@ def test_the_text_starts_after_the_menus_last_furniture_line():
 )
 def test_a_page_without_a_menu_above_starts_on_its_first_line(text):
     assert _start(text) == 0
+
+
+def test_a_title_cut_over_one_blank_line_goes_on_in_lowercase():
+    # a page that doubles its line breaks cuts a title printed over two lines with a blank line
+    text = (
+        "Lettre d'invitation\n\n"
+        "Objet : Sélection d'un consultant pour l'accompagnement technique en matière\n\n"
+        "d'égalité de genre dans les coopératives agricoles du Haut Atlas\n\n"
+        "Madame, Monsieur,\n\n"
+        "La Fondation Tiwizi vous invite à présenter votre proposition.\n"
+    )
+    assert title_of(text) == (
+        "Sélection d'un consultant pour l'accompagnement technique en matière d'égalité de genre "
+        "dans les coopératives agricoles du Haut Atlas"
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Madame, Monsieur,",  # a new paragraph in capitals
+        "la Fondation Tiwizi vous invite à présenter votre proposition.",  # after a sentence's end
+    ],
+)
+def test_a_blank_line_still_ends_a_title_that_is_complete(second):
+    first = "Recrutement d'un consultant pour l'évaluation finale du projet Oasis."
+    if second[0].isupper():
+        first = first.rstrip(".")
+    text = f"{first}\n\n{second}\n\nContexte\n\nLe projet Oasis a été lancé en 2024.\n"
+    assert second.rstrip(".") not in (title_of(text) or "")

@@ -172,6 +172,9 @@ def _capitals(text: str) -> bool:
     return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
+_SENTENCE_END = (".", "!", "?", ":", ";", "؛")
+
+
 # a site's menu item that ends on a link word ("Log in" + the breadcrumb below): no title going on
 _MENU_ITEM = re.compile(r"(?:log|sign|check|opt) ?in")
 
@@ -192,10 +195,16 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
             and doc.text.count("\n", end, next_start) < (4 if dangling else 2)
         ):
             next_start += 1
-        if doc.text.count("\n", end, next_start) not in ((1, 2, 3) if dangling else (1,)):
-            break  # a blank line ends the title
+        breaks = doc.text.count("\n", end, next_start)
+        if breaks not in ((1, 2, 3) if dangling else (1, 2)):
+            break  # blank lines end the title
         next_end = doc.line_bounds(next_start)[1]
         nxt = doc.masked[next_start:next_end].strip()
+        # one blank line ends it too, unless the title goes on in lowercase after a line with no
+        # sentence's end ("... en matière" + "" + "d'inclusion sociale ..."): a page that doubles its
+        # line breaks cuts a title so
+        if breaks == 2 and not dangling and not (nxt[:1].islower() and not line.endswith(_SENTENCE_END)):
+            break
         folded = doc.folded[next_start:next_end].strip()
         # a line going on in lowercase is the title's end, not a section heading ("des activités ...")
         heading = role_of(folded) is not None and not nxt[:1].islower()
