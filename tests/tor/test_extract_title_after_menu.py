@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from nidaa.tor.fields.common import Doc
-from nidaa.tor.fields.title import rule_candidates
+from nidaa.tor.fields.title import rule_candidates, title_candidates
 from nidaa.tor.fields.title_features import content_start
 from nidaa.tor.sections import segment
 from nidaa.tor.text import Views
@@ -118,3 +118,22 @@ def test_a_blank_line_still_ends_a_title_that_is_complete(second):
         first = first.rstrip(".")
     text = f"{first}\n\n{second}\n\nContexte\n\nLe projet Oasis a été lancé en 2024.\n"
     assert second.rstrip(".") not in (title_of(text) or "")
+
+
+def test_an_announcement_cut_on_a_link_word_names_its_object_over_the_two_lines():
+    text = (
+        "تفتح جماعة واحة الزيتون باب الترشيح للمشاركة في\n"
+        "مباراة توظيف متصرفين من الدرجة الثانية تخصص تدبير الموارد البشرية، وذلك يوم 12 يوليوز 2027 "
+        "بمقر الجماعة، ويجب على المترشحين الراغبين في المشاركة إيداع ملفاتهم الكاملة بمكتب الضبط "
+        "قبل 30 يونيو 2027 على الساعة الرابعة والنصف زوالا، وكل ملف يصل بعد هذا الأجل لا يعتد به.\n"
+    )
+    views = Views.of(text)
+    found = title_candidates(Doc(views, segment(views), None))
+    first = found[0]
+    assert first.text == (
+        "باب الترشيح للمشاركة في مباراة توظيف متصرفين من الدرجة الثانية تخصص تدبير الموارد البشرية"
+    )
+    # its evidence runs from the first line's object to the second line's comma
+    assert text[first.span[0] : first.span[1]] == (
+        "باب الترشيح للمشاركة في\nمباراة توظيف متصرفين من الدرجة الثانية تخصص تدبير الموارد البشرية"
+    )

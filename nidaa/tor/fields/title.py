@@ -819,7 +819,16 @@ def _opening_announcement(
         announced = None if line.endswith((":", "：")) else _announced(line)
         if announced and start - top < 800:
             offset, value = announced
-            candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
+            span = (start + offset, start + offset + len(value))
+            if k + 1 < len(lines) and _dangling(value):
+                # the sentence cut on a link word goes on below ("... باب الترشيح للمشاركة في" +
+                # "مباراة توظيف تقني ...، ..."): its object is read over the two lines
+                n_start, n_line = lines[k + 1]
+                joined = _announced(f"{line} {n_line}")
+                if joined and joined[0] < len(line) < joined[0] + len(joined[1]):
+                    offset, value = joined
+                    span = (start + offset, n_start + offset + len(value) - len(line) - 1)
+            candidates.append((0, -2, value, span))
             return True
         folded = doc.folded[start : start + len(line)]
         # the sentence's subject, before its verb or right after it ("تعلن X عن حاجتها إلى ...")
