@@ -137,3 +137,20 @@ def test_an_announcement_cut_on_a_link_word_names_its_object_over_the_two_lines(
     assert text[first.span[0] : first.span[1]] == (
         "باب الترشيح للمشاركة في\nمباراة توظيف متصرفين من الدرجة الثانية تخصص تدبير الموارد البشرية"
     )
+
+
+def test_the_ranker_knows_a_menu_item_from_a_line_of_the_text():
+    text = (
+        "Accueil\nNos programmes\nEspace membres\nSe connecter\n\n"
+        "Responsable administratif et financier\n"
+        "Association Tiwizi pour le développement\n"
+        "Lieu : Ouarzazate\n"
+    )
+    views = Views.of(text)
+    furniture = {
+        c.text: c.features["in_furniture"] for c in title_candidates(Doc(views, segment(views), None))
+    }
+    assert furniture["Nos programmes"] == 1.0
+    assert furniture["Espace membres"] == 1.0
+    assert furniture["Responsable administratif et financier"] == 0.0
+    assert title_of(text) == "Responsable administratif et financier"

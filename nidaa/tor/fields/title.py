@@ -889,7 +889,7 @@ _SENTENCE_WORDS = 10  # and so has a longer sentence
 def title_candidates(doc: Doc) -> list[Candidate]:
     """Every candidate title with its features: the rules' proposals, then the
     plain lines near the top that no rule proposed."""
-    lines, found, cut, _ = rule_candidates(doc)
+    lines, found, cut, content = rule_candidates(doc)
     proposed = {(c[3][0], c[2]) for c in found}
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
@@ -946,7 +946,9 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         ):
             continue
         index = max(0, bisect_right(starts, span[0]) - 1)
-        features = candidate_features(doc, lines, index, rank, title, span, counts, prose_from=prose_from)
+        features = candidate_features(
+            doc, lines, index, rank, title, span, counts, prose_from=prose_from, content_from=content
+        )
         features["rules_choice"] = float(not seen)  # what the rules alone would answer
         # and which rule gave it: how far the rules' answer is trusted depends on the rule
         features[f"rules_choice_{rank}"] = float(not seen)

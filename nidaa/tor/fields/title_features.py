@@ -307,6 +307,7 @@ def candidate_features(
     counts: dict[str, int],
     *,
     prose_from: int,
+    content_from: int = 0,
 ) -> dict[str, float]:
     """What the ranker knows of a candidate: the rule that proposed it, where its line
     sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
@@ -333,6 +334,8 @@ def candidate_features(
         "first_line": float(index == 0),
         "top_3": float(index < 3),
         "position": min(index, 30) / 30,
+        # where the page's own text starts, after a site's menu: its menu items are not the call's
+        "in_furniture": float(index < content_from),
         # counted from where the page's own text starts, after a site's menu (0 for a page with none)
         "words_1_3": float(n <= 3),
         "words_4_8": float(4 <= n <= 8),
