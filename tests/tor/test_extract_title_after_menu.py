@@ -71,6 +71,13 @@ def test_a_heading_behind_its_label_under_a_menu_comes_before_the_sentence_below
 def test_the_text_starts_after_the_menus_last_furniture_line():
     assert _start(ARABIC_MENU + "تعلن جمعية الواحة عن تنظيم دورة تكوينية لفائدة الجمعيات.\n") == 9
     assert _start(FRENCH_MENU + "Le Collectif Rives du Sud lance un appel à projets.\n") == 3
+    # a menu flattened with dots, a search box beside a login link
+    assert (
+        _start(
+            "Réseau Tafilalt\nAccueil · Nos actions · Annonces · Contact\nRechercher | Connexion\nLe Réseau lance un appel.\n"
+        )
+        == 3
+    )
     # the short lines after the furniture's last line are the text's (a post's name)
     assert _start("Accueil\nEmplois\nConnexion\n\nComptable\nAssociation Nour\n\nLieu : Rabat\n") == 3
 

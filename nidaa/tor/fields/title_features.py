@@ -149,9 +149,13 @@ def _furniture(line: str, folded: str) -> bool:
     bare = folded.strip(" \t-–•·:：|")
     if _FURNITURE_LINE.fullmatch(bare):
         return True
-    cells = [cell.strip() for cell in bare.split("|") if cell.strip()]
-    if len(cells) >= _MENU_CELLS and all(len(cell.split()) <= _MENU_WORDS_IN_CELL for cell in cells):
-        return any(_FURNITURE_LINE.fullmatch(cell) for cell in cells) or len(cells) > _MENU_CELLS
+    cells = [cell.strip() for cell in _CELL_BAR.split(bare) if cell.strip()]
+    if len(cells) >= 2 and all(len(cell.split()) <= _MENU_WORDS_IN_CELL for cell in cells):
+        # "Search | Log in", "Home · About · Our work · Contact"
+        furniture = sum(_FURNITURE_LINE.fullmatch(cell) is not None for cell in cells)
+        return furniture == len(cells) or (
+            len(cells) >= _MENU_CELLS and (furniture > 0 or len(cells) > _MENU_CELLS)
+        )
     crumbs = [crumb.strip() for crumb in re.split(r"\s[»›>/]\s", bare)]
     return (
         len(crumbs) >= 2
@@ -161,6 +165,7 @@ def _furniture(line: str, folded: str) -> bool:
 
 
 _MENU_WORDS_IN_CELL = 3
+_CELL_BAR = re.compile(r"\s[|·•]\s")
 
 
 def _menu_item(line: str, folded: str) -> bool:
