@@ -108,6 +108,45 @@ def site_furniture(text: str, span: Span, rng: random.Random) -> str | None:
     return "\n".join(lines) + "\n\n" + text
 
 
+# Another site's header: a skip link or a language switch, the site's name, a menu flattened with
+# dots or bars or one item a line, a search box and a login link, a breadcrumb (other words than
+# ``site_furniture``'s, so the reader is not judged on one menu's vocabulary).
+HEADERS = {
+    "fr": {
+        "top": ["Aller au contenu", "FR | AR | EN"],
+        "site": ["Réseau des associations", "Portail de la commune"],
+        "menu": ["Accueil", "L'association", "Nos actions", "Publications", "Nous rejoindre", "Contact"],
+        "tools": ["Rechercher | Connexion", "Mon compte"],
+        "crumb": "Accueil › Annonces",
+    },
+    "en": {
+        "top": ["Skip to main content", "EN | FR | AR"],
+        "site": ["Community network", "Town council portal"],
+        "menu": ["Home", "About", "What we do", "Resources", "Get involved", "Contact"],
+        "tools": ["Search | Log in", "My account"],
+        "crumb": "Home › Notices",
+    },
+    "ar": {
+        "top": ["انتقل إلى المحتوى", "AR | FR"],
+        "site": ["شبكة الجمعيات", "بوابة الجماعة"],
+        "menu": ["الرئيسية", "عن الجمعية", "أنشطتنا", "منشورات", "انضم إلينا", "اتصل بنا"],
+        "tools": ["بحث | تسجيل الدخول", "حسابي"],
+        "crumb": "الرئيسية › إعلانات",
+    },
+}
+
+
+def site_header(text: str, span: Span, rng: random.Random) -> str | None:
+    words = HEADERS[language(text)]
+    lines = [rng.choice(words["top"]), rng.choice(words["site"])]
+    menu = list(words["menu"])
+    lines += [rng.choice([" · ", " | "]).join(menu)] if rng.random() < 0.5 else menu
+    lines.append(rng.choice(words["tools"]))
+    if rng.random() < 0.5:
+        lines.append(words["crumb"])
+    return "\n".join(lines) + "\n\n" + text
+
+
 def page_furniture(text: str, span: Span, rng: random.Random) -> str | None:
     lang = language(text)
     lines = text.split("\n")
@@ -195,6 +234,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "blank_removed": blank_removed,
     "blank_doubled": blank_doubled,
     "site_furniture": site_furniture,
+    "site_header": site_header,
     "page_furniture": page_furniture,
     "title_upper": title_upper,
     "title_split": title_split,

@@ -161,3 +161,22 @@ def test_the_ranker_knows_a_menu_item_from_a_line_of_the_text():
     assert furniture["Espace membres"] == 1.0
     assert furniture["Responsable administratif et financier"] == 0.0
     assert title_of(text) == "Responsable administratif et financier"
+
+
+def test_a_hosts_cut_copy_below_a_menu_is_no_candidate():
+    # a document host repeats the title cut after so many characters; below a site's header its
+    # copies sit further down than the first lines, and are still copies
+    text = (
+        "FR | AR | EN\nPortail des associations\nAccueil\nQui sommes-nous\nNos projets\nPublications\n"
+        "Nous rejoindre\nContact\nEspace membres\nAccueil › Documents\n\n"
+        "REF/2027/14 Appel à consultation pour la réalisation d`un\n\nTranscription\n\n"
+        "REF/2027/14 Appel à consultation pour la réalisation d`un\n"
+        "TERMES DE REFERENCE\n"
+        "Appel à consultation pour la réalisation d'un diagnostic territorial des coopératives féminines\n"
+        "Date de début\nJuin 2027\n"
+    )
+    assert _start(text) == 10
+    assert not any(c.startswith("REF/2027/14") for c in candidates(text))
+    assert title_of(text) == (
+        "Appel à consultation pour la réalisation d'un diagnostic territorial des coopératives féminines"
+    )

@@ -264,11 +264,12 @@ _COPY_LINES = 12  # a host prints its copy of the title among the first lines
 _CUT_WORDS = 16  # a cut copy is a short line
 
 
-def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
+def _cut_repeats(doc: Doc, lines: list[tuple[int, str]], content: int = 0) -> set[int]:
     """The head's lines that are a cut copy of a longer line (a host repeats a document's
     title above its transcript, cut after so many characters: "... pour le recrutement d`un"):
     the longer line is the title, the copy is not. Lines are compared only with those opening
-    on the same word, over a bounded head."""
+    on the same word, over a bounded head (its first lines counted from where the page's own text
+    starts, ``content``: a site's menu above the host's copy pushes it down)."""
     joined = [
         " ".join(re.findall(r"\w+", doc.folded[start : start + len(line)]))
         for start, line in lines[:_CUT_SCAN]
@@ -287,7 +288,7 @@ def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
             entries = ((j, 0, value), (j, len(value), pair))
             by_first.setdefault(value.partition(" ")[0], []).extend(entries)
     cut = set()
-    for i, words in enumerate(joined[:_COPY_LINES]):
+    for i, words in enumerate(joined[: content + _COPY_LINES]):
         tokens = words.split()
         if not 4 <= len(tokens) <= _CUT_WORDS + 4:
             continue
@@ -499,7 +500,8 @@ def rule_candidates(
             lines.append((offset + lead, _without_site(raw_line.strip())))
         offset += len(raw_line) + 1
     candidates: list[tuple[int, int, str, Span]] = []
-    cut = _cut_repeats(doc, lines)
+    content = content_start(doc, lines)
+    cut = _cut_repeats(doc, lines, content)
 
     def usable(k: int) -> bool:
         start, line = lines[k]
@@ -538,7 +540,6 @@ def rule_candidates(
             and not generic
         ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
-    content = content_start(doc, lines)
     # from the top, then from where the page's own text starts after a site's menu
     for base in dict.fromkeys((0, content)):
         if _opening_announcement(doc, lines, base, candidates):

@@ -172,7 +172,7 @@ def _menu_item(line: str, folded: str) -> bool:
     """Whether a line could be an item of a site's menu: a short phrase with no figure, no label
     and no sentence's end ("Offres d'emploi", "Nos projets", "Publier une offre")."""
     return (
-        len(line.split()) <= _MENU_ITEM_WORDS
+        sum(word not in "|·•" for word in line.split()) <= _MENU_ITEM_WORDS
         and len(line) <= _MENU_ITEM_CHARS
         and not any(c.isdigit() for c in line)
         and not line.endswith((".", ",", ";", "،"))
