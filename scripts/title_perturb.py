@@ -111,39 +111,37 @@ def site_furniture(text: str, span: Span, rng: random.Random) -> str | None:
 # Another site's header: a skip link or a language switch, the site's name, a menu flattened with
 # dots or bars or one item a line, a search box and a login link, a breadcrumb (other words than
 # ``site_furniture``'s, so the reader is not judged on one menu's vocabulary).
-HEADERS = {
-    "fr": {
-        "top": ["Aller au contenu", "FR | AR | EN"],
-        "site": ["Réseau des associations", "Portail de la commune"],
-        "menu": ["Accueil", "L'association", "Nos actions", "Publications", "Nous rejoindre", "Contact"],
-        "tools": ["Rechercher | Connexion", "Mon compte"],
-        "crumb": "Accueil › Annonces",
-    },
-    "en": {
-        "top": ["Skip to main content", "EN | FR | AR"],
-        "site": ["Community network", "Town council portal"],
-        "menu": ["Home", "About", "What we do", "Resources", "Get involved", "Contact"],
-        "tools": ["Search | Log in", "My account"],
-        "crumb": "Home › Notices",
-    },
-    "ar": {
-        "top": ["انتقل إلى المحتوى", "AR | FR"],
-        "site": ["شبكة الجمعيات", "بوابة الجماعة"],
-        "menu": ["الرئيسية", "عن الجمعية", "أنشطتنا", "منشورات", "انضم إلينا", "اتصل بنا"],
-        "tools": ["بحث | تسجيل الدخول", "حسابي"],
-        "crumb": "الرئيسية › إعلانات",
-    },
+HEADER_TOPS = {
+    "fr": ["Aller au contenu", "FR | AR | EN"],
+    "en": ["Skip to main content", "EN | FR | AR"],
+    "ar": ["انتقل إلى المحتوى", "AR | FR"],
 }
+HEADER_SITES = {
+    "fr": ["Réseau des associations", "Portail de la commune"],
+    "en": ["Community network", "Town council portal"],
+    "ar": ["شبكة الجمعيات", "بوابة الجماعة"],
+}
+HEADER_MENUS = {
+    "fr": ["Accueil", "L'association", "Nos actions", "Publications", "Nous rejoindre", "Contact"],
+    "en": ["Home", "About", "What we do", "Resources", "Get involved", "Contact"],
+    "ar": ["الرئيسية", "عن الجمعية", "أنشطتنا", "منشورات", "انضم إلينا", "اتصل بنا"],
+}
+HEADER_TOOLS = {
+    "fr": ["Rechercher | Connexion", "Mon compte"],
+    "en": ["Search | Log in", "My account"],
+    "ar": ["بحث | تسجيل الدخول", "حسابي"],
+}
+HEADER_CRUMBS = {"fr": "Accueil › Annonces", "en": "Home › Notices", "ar": "الرئيسية › إعلانات"}
 
 
 def site_header(text: str, span: Span, rng: random.Random) -> str | None:
-    words = HEADERS[language(text)]
-    lines = [rng.choice(words["top"]), rng.choice(words["site"])]
-    menu = list(words["menu"])
+    lang = language(text)
+    lines = [rng.choice(HEADER_TOPS[lang]), rng.choice(HEADER_SITES[lang])]
+    menu = list(HEADER_MENUS[lang])
     lines += [rng.choice([" · ", " | "]).join(menu)] if rng.random() < 0.5 else menu
-    lines.append(rng.choice(words["tools"]))
+    lines.append(rng.choice(HEADER_TOOLS[lang]))
     if rng.random() < 0.5:
-        lines.append(words["crumb"])
+        lines.append(HEADER_CRUMBS[lang])
     return "\n".join(lines) + "\n\n" + text
 
 
