@@ -138,6 +138,8 @@ _FURNITURE_LINE = re.compile(
 _MENU_ITEM_WORDS = 4  # an item of a menu between its furniture lines: a short phrase
 _MENU_ITEM_CHARS = 40
 _MENU_CELLS = 3  # "Home | Jobs | Tenders | Contact": a menu flattened on one line
+_MENU_WORDS_IN_CELL = 3
+_CELL_BAR = re.compile(r"\s[|·•]\s")
 _FURNITURE_FROM = 4  # a site's menu opens the page (after its name or a logo's text, at most)
 _FURNITURE_LINES = 30
 
@@ -162,10 +164,6 @@ def _furniture(line: str, folded: str) -> bool:
         and all(1 <= len(crumb.split()) <= _MENU_ITEM_WORDS for crumb in crumbs[:-1])
         and _FURNITURE_LINE.fullmatch(crumbs[0]) is not None
     )
-
-
-_MENU_WORDS_IN_CELL = 3
-_CELL_BAR = re.compile(r"\s[|·•]\s")
 
 
 def _menu_item(line: str, folded: str) -> bool:
@@ -317,7 +315,8 @@ def candidate_features(
     """What the ranker knows of a candidate: the rule that proposed it, where its line
     sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
     one short line; features the model gave no weight were dropped to keep this cheap.
-    ``prose_from`` is the index of the head's first paragraph-long line.
+    ``prose_from`` is the index of the head's first paragraph-long line, ``content_from`` that of
+    the line where the page's own text starts below a site's furniture (``content_start``).
 
     A title cut out of its line (the object of an announcement sentence) does not end as
     the line does: the sentence's final period is not the title's."""
@@ -341,7 +340,6 @@ def candidate_features(
         "position": min(index, 30) / 30,
         # where the page's own text starts, after a site's menu: its menu items are not the call's
         "in_furniture": float(index < content_from),
-        # counted from where the page's own text starts, after a site's menu (0 for a page with none)
         "words_1_3": float(n <= 3),
         "words_4_8": float(4 <= n <= 8),
         "words_9_16": float(9 <= n <= 16),
