@@ -108,43 +108,6 @@ def site_furniture(text: str, span: Span, rng: random.Random) -> str | None:
     return "\n".join(lines) + "\n\n" + text
 
 
-# Another site's header: a skip link or a language switch, the site's name, a menu flattened with
-# dots or bars or one item a line, a search box and a login link, a breadcrumb (other words than
-# ``site_furniture``'s, so the reader is not judged on one menu's vocabulary).
-HEADER_TOPS = {
-    "fr": ["Aller au contenu", "FR | AR | EN"],
-    "en": ["Skip to main content", "EN | FR | AR"],
-    "ar": ["انتقل إلى المحتوى", "AR | FR"],
-}
-HEADER_SITES = {
-    "fr": ["Réseau des associations", "Portail de la commune"],
-    "en": ["Community network", "Town council portal"],
-    "ar": ["شبكة الجمعيات", "بوابة الجماعة"],
-}
-HEADER_MENUS = {
-    "fr": ["Accueil", "L'association", "Nos actions", "Publications", "Nous rejoindre", "Contact"],
-    "en": ["Home", "About", "What we do", "Resources", "Get involved", "Contact"],
-    "ar": ["الرئيسية", "عن الجمعية", "أنشطتنا", "منشورات", "انضم إلينا", "اتصل بنا"],
-}
-HEADER_TOOLS = {
-    "fr": ["Rechercher | Connexion", "Mon compte"],
-    "en": ["Search | Log in", "My account"],
-    "ar": ["بحث | تسجيل الدخول", "حسابي"],
-}
-HEADER_CRUMBS = {"fr": "Accueil › Annonces", "en": "Home › Notices", "ar": "الرئيسية › إعلانات"}
-
-
-def site_header(text: str, span: Span, rng: random.Random) -> str | None:
-    lang = language(text)
-    lines = [rng.choice(HEADER_TOPS[lang]), rng.choice(HEADER_SITES[lang])]
-    menu = list(HEADER_MENUS[lang])
-    lines += [rng.choice([" · ", " | "]).join(menu)] if rng.random() < 0.5 else menu
-    lines.append(rng.choice(HEADER_TOOLS[lang]))
-    if rng.random() < 0.5:
-        lines.append(HEADER_CRUMBS[lang])
-    return "\n".join(lines) + "\n\n" + text
-
-
 def page_furniture(text: str, span: Span, rng: random.Random) -> str | None:
     lang = language(text)
     lines = text.split("\n")
@@ -232,7 +195,6 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "blank_removed": blank_removed,
     "blank_doubled": blank_doubled,
     "site_furniture": site_furniture,
-    "site_header": site_header,
     "page_furniture": page_furniture,
     "title_upper": title_upper,
     "title_split": title_split,

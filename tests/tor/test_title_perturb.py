@@ -52,16 +52,6 @@ def test_site_furniture_goes_above_in_the_call_s_language():
     assert title_perturb.language("Terms of reference for the evaluation of the project") == "en"
 
 
-def test_another_site_header_goes_above_with_other_words():
-    copy = _apply("site_header") or ""
-    assert copy.endswith("\n\n" + TEXT)
-    header = copy[: -len(TEXT)].split("\n")
-    assert header[0] in ("Aller au contenu", "FR | AR | EN")
-    assert header[1] in ("Réseau des associations", "Portail de la commune")
-    assert "Accueil" not in title_perturb.MENUS["fr"][2]  # not site_furniture's menus
-    assert "Nos actions" in copy[: -len(TEXT)]
-
-
 def test_copies_are_the_same_on_every_run():
     first = title_perturb.perturbed(TEXT, SPAN, call=7)
     assert first == title_perturb.perturbed(TEXT, SPAN, call=7)

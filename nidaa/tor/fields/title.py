@@ -18,7 +18,6 @@ from nidaa.tor.fields.title_features import (
     PAGE_COUNTER,
     above_opening_section,
     candidate_features,
-    content_start,
     next_to_organisation,
     repeat_key,
     under_key,
@@ -173,9 +172,6 @@ def _capitals(text: str) -> bool:
     return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-_SENTENCE_END = (".", "!", "?", ":", ";", "؛")
-
-
 # a site's menu item that ends on a link word ("Log in" + the breadcrumb below): no title going on
 _MENU_ITEM = re.compile(r"(?:log|sign|check|opt) ?in")
 
@@ -196,16 +192,10 @@ def _continued(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
             and doc.text.count("\n", end, next_start) < (4 if dangling else 2)
         ):
             next_start += 1
-        breaks = doc.text.count("\n", end, next_start)
-        if breaks not in ((1, 2, 3) if dangling else (1, 2)):
-            break  # blank lines end the title
+        if doc.text.count("\n", end, next_start) not in ((1, 2, 3) if dangling else (1,)):
+            break  # a blank line ends the title
         next_end = doc.line_bounds(next_start)[1]
         nxt = doc.masked[next_start:next_end].strip()
-        # one blank line ends it too, unless the title goes on in lowercase after a line with no
-        # sentence's end ("... en matière" + "" + "d'inclusion sociale ..."): a page that doubles its
-        # line breaks cuts a title so
-        if breaks == 2 and not dangling and not (nxt[:1].islower() and not line.endswith(_SENTENCE_END)):
-            break
         folded = doc.folded[next_start:next_end].strip()
         # a line going on in lowercase is the title's end, not a section heading ("des activités ...")
         heading = role_of(folded) is not None and not nxt[:1].islower()
@@ -265,12 +255,11 @@ _COPY_LINES = 12  # a host prints its copy of the title among the first lines
 _CUT_WORDS = 16  # a cut copy is a short line
 
 
-def _cut_repeats(doc: Doc, lines: list[tuple[int, str]], content: int = 0) -> set[int]:
+def _cut_repeats(doc: Doc, lines: list[tuple[int, str]]) -> set[int]:
     """The head's lines that are a cut copy of a longer line (a host repeats a document's
     title above its transcript, cut after so many characters: "... pour le recrutement d`un"):
     the longer line is the title, the copy is not. Lines are compared only with those opening
-    on the same word, over a bounded head (its first lines counted from where the page's own text
-    starts, ``content``: a site's menu above the host's copy pushes it down)."""
+    on the same word, over a bounded head."""
     joined = [
         " ".join(re.findall(r"\w+", doc.folded[start : start + len(line)]))
         for start, line in lines[:_CUT_SCAN]
@@ -289,7 +278,7 @@ def _cut_repeats(doc: Doc, lines: list[tuple[int, str]], content: int = 0) -> se
             entries = ((j, 0, value), (j, len(value), pair))
             by_first.setdefault(value.partition(" ")[0], []).extend(entries)
     cut = set()
-    for i, words in enumerate(joined[: content + _COPY_LINES]):
+    for i, words in enumerate(joined[:_COPY_LINES]):
         tokens = words.split()
         if not 4 <= len(tokens) <= _CUT_WORDS + 4:
             continue
@@ -483,12 +472,11 @@ def _without_site(line: str) -> str:
 
 def rule_candidates(
     doc: Doc,
-) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]], set[int], int]:
+) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, Span]], set[int]]:
     """The head's non-blank lines, the title candidates the rules find, each
     ``(rank, order, line, span)``: rank 0-2 from the cue rules (0 strongest), 3 a
-    "title key: value" row, 4 a heading-like top line; the indexes of the lines that
-    are a host's cut copy of the title (never a candidate); and the index of the line where the
-    page's own text starts after a site's menu (``content_start``)."""
+    "title key: value" row, 4 a heading-like top line; and the indexes of the lines that
+    are a host's cut copy of the title (never a candidate)."""
     head_limit = max(1500, len(doc.text) // 4)
     lines: list[tuple[int, str]] = []
     offset = 0
@@ -501,8 +489,7 @@ def rule_candidates(
             lines.append((offset + lead, _without_site(raw_line.strip())))
         offset += len(raw_line) + 1
     candidates: list[tuple[int, int, str, Span]] = []
-    content = content_start(doc, lines)
-    cut = _cut_repeats(doc, lines, content)
+    cut = _cut_repeats(doc, lines)
 
     def usable(k: int) -> bool:
         start, line = lines[k]
@@ -541,9 +528,24 @@ def rule_candidates(
             and not generic
         ):
             candidates.append((0, -3, first, (first_start, first_start + len(first))))
-    # from the top, then from where the page's own text starts after a site's menu
-    for base in dict.fromkeys((0, content)):
-        if _opening_announcement(doc, lines, base, candidates):
+    for k, (start, line) in enumerate(lines[:_OPENING_LINES]):
+        # An announcement opening the text names the call's object, unless a heading line above
+        # it already does ("Chargé(e) de projets" + "X lance ..."); a letterhead stack above it
+        # ("المملكة المغربية" + "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call, nor does
+        # the issuer's name the sentence below opens with ("Green Valley Trust" + "Green Valley
+        # Trust is seeking applications for ...").
+        announced = None if line.endswith((":", "：")) else _announced(line)
+        if announced and start < 800:
+            offset, value = announced
+            candidates.append((0, -2, value, (start + offset, start + offset + len(value))))
+            break
+        folded = doc.folded[start : start + len(line)]
+        # the sentence's subject, before its verb or right after it ("تعلن X عن حاجتها إلى ...")
+        named_below = k + 1 < len(lines) and (
+            lines[k + 1][1].startswith(f"{line} ")
+            or f" {line} " in lines[k + 1][1][: len(line) + _VERB_CHARS]
+        )
+        if headline(line, folded) and not ORG_HEAD.match(folded) and not named_below:
             break
     for k, (start, line) in enumerate(lines[:15]):  # a portal's breadcrumb ends with the page's title
         crumbs = BREADCRUMB.split(line)
@@ -808,47 +810,7 @@ def rule_candidates(
         ):
             candidates.append((4, start, line, (start, start + len(line))))
             break
-    return lines, candidates, cut, content
-
-
-def _opening_announcement(
-    doc: Doc, lines: list[tuple[int, str]], base: int, candidates: list[tuple[int, int, str, Span]]
-) -> bool:
-    """Whether an announcement opens the text from line ``base`` on, its object added to the
-    candidates: an announcement names the call's object, unless a heading line above it already
-    does ("Chargé(e) de projets" + "X lance ..."); a letterhead stack above it ("المملكة المغربية" +
-    "جمعية ..." + "تعلن X عن حاجتها إلى ...") names no call, nor does the issuer's name the sentence
-    below opens with ("Green Valley Trust" + "Green Valley Trust is seeking applications for ...")."""
-    top = lines[base][0] if 0 < base < len(lines) else 0
-    for k in range(base, min(base + _OPENING_LINES, len(lines))):
-        start, line = lines[k]
-        announced = None if line.endswith((":", "：")) else _announced(line)
-        if announced and start - top < 800:
-            offset, value = announced
-            span = (start + offset, start + offset + len(value))
-            if k + 1 < len(lines) and _dangling(value):
-                # the sentence cut on a link word goes on below ("... باب الترشيح للمشاركة في" +
-                # "مباراة توظيف تقني ...، ..."): its object is read over the two lines
-                n_start, n_line = lines[k + 1]
-                joined = _announced(f"{line} {n_line}")
-                if joined and joined[0] < len(line) < joined[0] + len(joined[1]):
-                    offset, value = joined
-                    span = (start + offset, n_start + offset + len(value) - len(line) - 1)
-            candidates.append((0, -2, value, span))
-            return True
-        folded = doc.folded[start : start + len(line)]
-        # the sentence's subject, before its verb or right after it ("تعلن X عن حاجتها إلى ...")
-        named_below = k + 1 < len(lines) and (
-            lines[k + 1][1].startswith(f"{line} ")
-            or f" {line} " in lines[k + 1][1][: len(line) + _VERB_CHARS]
-        )
-        if headline(line, folded) and not ORG_HEAD.match(folded) and not named_below:
-            return False
-        # below a site's menu, a heading behind its label ("FUNDING OPPORTUNITY: ...", "X: مباراة ...")
-        # names the call before the sentence does
-        if base and (STRONG_TITLE.search(unmarked(folded)) or MEDIUM_TITLE.search(unmarked(folded))):
-            return False
-    return False
+    return lines, candidates, cut
 
 
 def finish_candidate(doc: Doc, line: str, span: Span) -> tuple[str, Span]:
@@ -895,7 +857,7 @@ _SENTENCE_WORDS = 10  # and so has a longer sentence
 def title_candidates(doc: Doc) -> list[Candidate]:
     """Every candidate title with its features: the rules' proposals, then the
     plain lines near the top that no rule proposed."""
-    lines, found, cut, content = rule_candidates(doc)
+    lines, found, cut = rule_candidates(doc)
     proposed = {(c[3][0], c[2]) for c in found}
     plain = [
         (PLAIN_LINE, start, line, (start, start + len(line)))
@@ -952,9 +914,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         ):
             continue
         index = max(0, bisect_right(starts, span[0]) - 1)
-        features = candidate_features(
-            doc, lines, index, rank, title, span, counts, prose_from=prose_from, content_from=content
-        )
+        features = candidate_features(doc, lines, index, rank, title, span, counts, prose_from=prose_from)
         features["rules_choice"] = float(not seen)  # what the rules alone would answer
         # and which rule gave it: how far the rules' answer is trusted depends on the rule
         features[f"rules_choice_{rank}"] = float(not seen)

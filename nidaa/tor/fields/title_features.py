@@ -69,133 +69,6 @@ _NAV_WORDS = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-# A site's furniture around the text pasted from it: menu items, login links, share buttons. The
-# whole line must be such words (or a share button's phrase), so a title that opens on one
-# ("Recherche d'un consultant", "Contact Group Facilitator") is not furniture.
-_FURNITURE_WORD = (
-    r"(?:"
-    + kw(
-        r"accueil",
-        r"home(?: page)?",
-        r"menu",
-        r"الرئيسية",
-        r"القائمة",
-        r"contact(?:ez nous|ez-nous| us)?",
-        r"nous contacter",
-        r"اتصل بنا",
-        r"اتصلوا بنا",
-        r"(?:log|sign) ?(?:in|up|out)",
-        r"login",
-        r"register",
-        r"connexion",
-        r"deconnexion",
-        r"se connecter",
-        r"s'inscrire",
-        r"inscription",
-        r"تسجيل الدخول",
-        r"تسجيل الخروج",
-        r"qui sommes-?\s?nous(?:\s?\?)?",
-        r"a propos",
-        r"about(?: us)?",
-        r"من نحن",
-        r"actualites",
-        r"news",
-        r"الأخبار",
-        r"أخبار",
-        r"imprimer",
-        r"print",
-        r"طباعة",
-        r"facebook",
-        r"twitter",
-        r"linkedin",
-        r"whatsapp",
-        r"instagram",
-        r"youtube",
-        r"telegram",
-        r"فيسبوك",
-        r"فايسبوك",
-        r"تويتر",
-        r"واتساب",
-        r"لينكدإن",
-        r"إنستغرام",
-        r"يوتيوب",
-        r"e-?mail",
-        r"courriel",
-        r"البريد الإلكتروني",
-        r"rechercher?",
-        r"search",
-        r"بحث",
-        r"newsletter",
-        r"plan du site",
-        r"sitemap",
-    )
-    + r")"
-)
-_SHARE = kw(r"partager", r"share", r"شارك", r"مشاركة")
-_FURNITURE_LINE = re.compile(
-    rf"(?:{_FURNITURE_WORD}|{_SHARE})(?:\s+{_FURNITURE_WORD})*"  # "Accueil", "Share Facebook Twitter"
-    rf"|(?:{_SHARE})(?:\s+\S+){{1,3}}"  # "Partager cette offre", "Share this job", "Partager sur"
-)
-_MENU_ITEM_WORDS = 4  # an item of a menu between its furniture lines: a short phrase
-_MENU_ITEM_CHARS = 40
-_MENU_CELLS = 3  # "Home | Jobs | Tenders | Contact": a menu flattened on one line
-_MENU_WORDS_IN_CELL = 3
-_CELL_BAR = re.compile(r"\s[|·•]\s")
-_FURNITURE_FROM = 4  # a site's menu opens the page (after its name or a logo's text, at most)
-_FURNITURE_LINES = 30
-
-
-def _furniture(line: str, folded: str) -> bool:
-    """Whether a line is a site's furniture: a menu item or a login link, share buttons, a menu
-    flattened with bars ("Home | Jobs | Contact"), a breadcrumb opening on the site's home
-    ("Accueil » Offres", "الرئيسية / إعلانات")."""
-    bare = folded.strip(" \t-–•·:：|")
-    if _FURNITURE_LINE.fullmatch(bare):
-        return True
-    cells = [cell.strip() for cell in _CELL_BAR.split(bare) if cell.strip()]
-    if len(cells) >= 2 and all(len(cell.split()) <= _MENU_WORDS_IN_CELL for cell in cells):
-        # "Search | Log in", "Home · About · Our work · Contact"
-        furniture = sum(_FURNITURE_LINE.fullmatch(cell) is not None for cell in cells)
-        return furniture == len(cells) or (
-            len(cells) >= _MENU_CELLS and (furniture > 0 or len(cells) > _MENU_CELLS)
-        )
-    crumbs = [crumb.strip() for crumb in re.split(r"\s[»›>/]\s", bare)]
-    return (
-        len(crumbs) >= 2
-        and all(1 <= len(crumb.split()) <= _MENU_ITEM_WORDS for crumb in crumbs[:-1])
-        and _FURNITURE_LINE.fullmatch(crumbs[0]) is not None
-    )
-
-
-def _menu_item(line: str, folded: str) -> bool:
-    """Whether a line could be an item of a site's menu: a short phrase with no figure, no label
-    and no sentence's end ("Offres d'emploi", "Nos projets", "Publier une offre")."""
-    return (
-        sum(word not in "|·•" for word in line.split()) <= _MENU_ITEM_WORDS
-        and len(line) <= _MENU_ITEM_CHARS
-        and not any(c.isdigit() for c in line)
-        and not line.endswith((".", ",", ";", "،"))
-        and not LABEL_LINE.match(folded.rstrip(" :："))
-    )
-
-
-def content_start(doc: Doc, lines: list[tuple[int, str]]) -> int:
-    """The index of the line where the page's own text starts: after the site's furniture that opens
-    the page (its menu, a breadcrumb, share buttons, login links, and the short items between them),
-    0 when the page opens on its text. The furniture's last line ends it: short lines after it (a
-    post's name) are the text's."""
-    start = 0
-    for index, (begin, line) in enumerate(lines[:_FURNITURE_LINES]):
-        folded = doc.folded[begin : begin + len(line)]
-        if _furniture(line, folded):
-            if start == 0 and index >= _FURNITURE_FROM:
-                return 0  # a share button under the text's first lines, not a menu above it
-            start = index + 1
-        elif not _menu_item(line, folded):
-            break
-    return start
-
-
 # "Evaluator/Consultant", "Formateur / Consultant"; letters, not a number ("Tender No. 36/2024")
 _TWO_ROLES = re.compile(r"[^\W\d_]{2}\)?\s?/\s?[^\W\d_]{2}")
 
@@ -311,13 +184,11 @@ def candidate_features(
     counts: dict[str, int],
     *,
     prose_from: int,
-    content_from: int = 0,
 ) -> dict[str, float]:
     """What the ranker knows of a candidate: the rule that proposed it, where its line
     sits, its shape and its words (yes/no features, a few graded ones). Each is a scan of
     one short line; features the model gave no weight were dropped to keep this cheap.
-    ``prose_from`` is the index of the head's first paragraph-long line, ``content_from`` that of
-    the line where the page's own text starts below a site's furniture (``content_start``).
+    ``prose_from`` is the index of the head's first paragraph-long line.
 
     A title cut out of its line (the object of an announcement sentence) does not end as
     the line does: the sentence's final period is not the title's."""
@@ -339,8 +210,6 @@ def candidate_features(
         "first_line": float(index == 0),
         "top_3": float(index < 3),
         "position": min(index, 30) / 30,
-        # where the page's own text starts, after a site's menu: its menu items are not the call's
-        "in_furniture": float(index < content_from),
         "words_1_3": float(n <= 3),
         "words_4_8": float(4 <= n <= 8),
         "words_9_16": float(9 <= n <= 16),
